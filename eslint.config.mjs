@@ -1,0 +1,49 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/coverage/**",
+      "prisma/src/generated/**",
+      "playwright/playwright-report/**",
+      "playwright/test-results/**",
+      "**/next-env.d.ts",
+      ".services/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // Only the per-package env modules may read process.env.
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration from the package's env module." },
+      ],
+    },
+  },
+  {
+    files: ["**/env.ts", "**/env/*.ts", "**/*.config.{ts,mjs,js}", "**/scripts/**", "**/*.test.ts", "playwright/**"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
