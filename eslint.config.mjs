@@ -1,6 +1,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
+import nextPlugin from "@next/eslint-plugin-next";
 
 export default tseslint.config(
   {
@@ -34,13 +36,34 @@ export default tseslint.config(
       // Only the per-package env modules may read process.env.
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration from the package's env module." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration from the package's env module.",
+        },
       ],
     },
   },
   {
-    files: ["**/env.ts", "**/env/*.ts", "**/*.config.{ts,mjs,js}", "**/scripts/**", "**/*.test.ts", "playwright/**"],
+    files: [
+      "**/env.ts",
+      "**/env/*.ts",
+      "**/*.config.{ts,mjs,js}",
+      "**/scripts/**",
+      "**/*.test.ts",
+      "playwright/**",
+    ],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["web/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+    },
   },
   {
     files: ["**/*.{js,mjs,cjs}"],

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+export class EnvError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/**
+ * Parses configuration once at start-up. Empty strings count as unset so that
+ * `FOO=` in a .env file falls back to the default instead of failing oddly.
+ */
+export function parseEnv<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source: Source = process.env,
+): z.infer<z.ZodObject<Shape>> {
+  const cleaned: Source = {};
+  for (const key of Object.keys(shape)) {
+    const value = source[key];
+    cleaned[key] = value === "" ? undefined : value;
+  }
+  const result = z.object(shape).safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Like parseEnv, but a process cannot run with bad config: print what is wrong and exit. */
+export function loadEnvOrExit<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source: Source = process.env,
+): z.infer<z.ZodObject<Shape>> {
+  try {
+    return parseEnv(shape, source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Shared field schemas, so every package spells the same variable the same way. */
+export const envFields = {
+  nodeEnv: z.enum(["development", "test", "production"]).default("development"),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .default("postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping"),
+  shadowDatabaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .default("postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_shadow"),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379"),
+  kafkaBrokers: z
+    .string()
+    .default("127.0.0.1:9092")
+    .transform((value) => value.split(",").map((broker) => broker.trim()))
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, "each broker must be host:port")).min(1)),
+  host: z.string().min(1).default("127.0.0.1"),
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+};

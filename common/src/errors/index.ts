@@ -1,0 +1,75 @@
+export const errorCodes = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  QUEUE_TOKEN_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface AppErrorOptions {
+  /** Safe to show to the user; defaults to a generic text for the code. */
+  userMessage?: string;
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * The one error type that crosses layers. `message` is for logs; only `code`,
+ * `userMessage` and `details` ever reach a client, and for INTERNAL not even details.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = options.userMessage ?? defaultUserMessages[code];
+    this.details = options.details;
+  }
+
+  get httpStatus(): number {
+    return errorCodes[this.code];
+  }
+
+  /** The body a client may see. */
+  toResponseBody(): {
+    error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+  } {
+    const exposeDetails = this.code !== "INTERNAL" && this.details !== undefined;
+    return {
+      error: {
+        code: this.code,
+        message: this.userMessage,
+        ...(exposeDetails ? { details: this.details } : {}),
+      },
+    };
+  }
+
+  static from(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    return new AppError("INTERNAL", error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
+  }
+}
+
+const defaultUserMessages: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: "The request is not valid.",
+  UNAUTHENTICATED: "Please sign in.",
+  FORBIDDEN: "You are not allowed to do that.",
+  QUEUE_TOKEN_REQUIRED: "Please wait your turn in the queue.",
+  NOT_FOUND: "Not found.",
+  CONFLICT: "That conflicts with the current state. Please refresh and try again.",
+  RATE_LIMITED: "Too many requests. Please slow down.",
+  SERVICE_UNAVAILABLE: "The service is temporarily unavailable. Please try again shortly.",
+  INTERNAL: "Something went wrong on our side.",
+};

@@ -1,0 +1,175 @@
+import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
+import type { Logger } from "pino";
+import {
+  decodeEvent,
+  EventDecodeError,
+  type EventDefinition,
+  type EventOf,
+} from "../events/define-event";
+import { deadLetterTopic } from "../events/catalog";
+import type { EventPublisher } from "./publisher";
+
+export interface EventContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+  headers: Record<string, string>;
+}
+
+export interface Subscription<Definition extends EventDefinition = EventDefinition> {
+  definition: Definition;
+  handle: (event: EventOf<Definition>, context: EventContext) => Promise<void>;
+}
+
+/** Keeps each subscription's handler typed against its own definition. */
+export function subscribe<Definition extends EventDefinition>(
+  definition: Definition,
+  handle: (event: EventOf<Definition>, context: EventContext) => Promise<void>,
+): Subscription {
+  return { definition, handle } as unknown as Subscription;
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface RunEventConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  subscriptions: readonly Subscription[];
+  /** Where poison messages and exhausted retries go; their topic plus ".dlq". */
+  deadLetters: EventPublisher;
+  logger: Logger;
+  retry?: Partial<RetryPolicy>;
+  fromBeginning?: boolean;
+}
+
+export interface RunningConsumer {
+  /** Stops fetching, lets the message in hand finish, commits and leaves the group. */
+  stop: () => Promise<void>;
+  consumer: Consumer;
+}
+
+const defaultRetry: RetryPolicy = { attempts: 3, initialDelayMs: 1_000, maxDelayMs: 10_000 };
+
+/**
+ * At-least-once consumption: an offset is committed only after its handler succeeded
+ * or the message was parked on the dead-letter topic, so handlers must be idempotent.
+ * Messages of one partition are handled in order; a failing one is retried with
+ * backoff a bounded number of times and then parked, so one poison message cannot
+ * block its partition for ever.
+ */
+export async function runEventConsumer({
+  kafka,
+  groupId,
+  subscriptions,
+  deadLetters,
+  logger,
+  retry,
+  fromBeginning = false,
+}: RunEventConsumerOptions): Promise<RunningConsumer> {
+  const policy = { ...defaultRetry, ...retry };
+  const byTopic = new Map(subscriptions.map((s) => [s.definition.topic, s]));
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  let stopping = false;
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
+  await consumer.run({
+    autoCommit: true,
+    eachMessage: async ({ topic, partition, message }) => {
+      const subscription = byTopic.get(topic);
+      if (!subscription) return;
+      const headers = readHeaders(message);
+      const log = logger.child({ topic, partition, offset: message.offset });
+
+      let event: EventOf<EventDefinition>;
+      try {
+        event = decodeEvent(subscription.definition, message.value);
+      } catch (error) {
+        if (!(error instanceof EventDecodeError)) throw error;
+        log.error({ err: error }, "undecodable event; sending to dead letters");
+        await park(deadLetters, topic, partition, message, error.message, 0);
+        return;
+      }
+
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await subscription.handle(event, {
+            topic,
+            partition,
+            offset: message.offset,
+            attempt,
+            headers,
+          });
+          return;
+        } catch (error) {
+          const exhausted = attempt >= policy.attempts || stopping;
+          if (exhausted && stopping) {
+            // Leave the offset uncommitted: the next owner of the partition retries it.
+            throw error;
+          }
+          if (exhausted) {
+            log.error({ err: error, eventId: event.id, attempt }, "handler failed; dead-lettered");
+            await park(deadLetters, topic, partition, message, describe(error), attempt);
+            return;
+          }
+          const delay = Math.min(policy.initialDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+          log.warn({ err: error, eventId: event.id, attempt, delay }, "handler failed; retrying");
+          await sleep(delay);
+        }
+      }
+    },
+  });
+
+  return {
+    consumer,
+    stop: async () => {
+      stopping = true;
+      await consumer.disconnect();
+    },
+  };
+}
+
+async function park(
+  deadLetters: EventPublisher,
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+  reason: string,
+  attempts: number,
+): Promise<void> {
+  await deadLetters.publishRaw([
+    {
+      topic: deadLetterTopic(topic),
+      key: message.key?.toString() ?? "",
+      value: message.value?.toString() ?? "",
+      headers: {
+        ...readHeaders(message),
+        "dlq-reason": reason.slice(0, 1_000),
+        "dlq-attempts": String(attempts),
+        "dlq-source": `${topic}/${partition}/${message.offset}`,
+      },
+    },
+  ]);
+}
+
+function readHeaders(message: KafkaMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.map(String).join(",") : value.toString();
+  }
+  return headers;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

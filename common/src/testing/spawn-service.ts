@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+
+export interface SpawnedService {
+  process: ChildProcess;
+  port: number;
+  logs: Record<string, unknown>[];
+  /** Sends a signal and resolves with the exit code (null if killed by a signal). */
+  stop: (signal?: NodeJS.Signals, timeoutMs?: number) => Promise<number | null>;
+}
+
+/**
+ * Starts a service's real entry point as a child process, the way production runs it,
+ * and waits for its "listening" log line to learn the port it bound.
+ */
+export async function spawnService(options: {
+  cwd: string;
+  entry: string;
+  env: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<SpawnedService> {
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
+    cwd: options.cwd,
+    env: { ...process.env, LOG_LEVEL: "info", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const stderr: string[] = [];
+  child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => {
+      resolve(code);
+    });
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`service did not start in time; stderr: ${stderr.join("")}`));
+    }, options.readyTimeoutMs ?? 30_000);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`service exited with ${code} before listening; stderr: ${stderr.join("")}`));
+    });
+    const lines = createInterface({ input: child.stdout ?? process.stdin });
+    lines.on("line", (line) => {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      logs.push(entry);
+      if (entry.msg === "listening" && typeof entry.port === "number") {
+        clearTimeout(timer);
+        resolve(entry.port);
+      }
+    });
+  });
+
+  return {
+    process: child,
+    port,
+    logs,
+    stop: async (signal = "SIGTERM", timeoutMs = 15_000) => {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system with demo data on http://localhost:3000.
+# Installs dependencies, starts PostgreSQL/Redis/Kafka, migrates, seeds, builds the web
+# app and runs web, queue-service and worker together. Ctrl-C stops them all, and the
+# services this script started (KEEP_SERVICES=1 leaves those running for next time).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/ensure-deps.sh
+bash scripts/services.sh up
+
+if [[ "${KEEP_SERVICES:-0}" != "1" ]]; then
+  trap 'echo; bash scripts/services.sh down' EXIT
+fi
+
+npm run --silent db:migrate
+npm run --silent db:seed
+npm run --silent build -- --filter=@ticketping/web
+
+echo
+echo "Ticketping is starting on http://localhost:${WEB_PORT:-3000} (Ctrl-C stops everything)"
+echo
+npx concurrently --kill-others --kill-signal SIGTERM --names web,queue,worker \
+  --prefix-colors cyan,magenta,yellow \
+  "npm run --silent start -w @ticketping/web -- --hostname 127.0.0.1 --port ${WEB_PORT:-3000}" \
+  "npm run --silent start -w @ticketping/queue-service" \
+  "npm run --silent start -w @ticketping/worker" || true
