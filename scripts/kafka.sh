@@ -39,6 +39,7 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_READY_TIMEOUT="${KAFKA_READY_TIMEOUT:-60}"
 STOP_TIMEOUT=30
+LOG_START_LINE=0
 
 log() { printf '[kafka] %s\n' "$*"; }
 fail() {
@@ -82,8 +83,9 @@ require_java() {
   version="$(java -version 2>&1 | awk -F'"' '/version/ { print $2; exit }')"
   major="${version%%.*}"
   [[ "$major" == "1" ]] && major="$(cut -d. -f2 <<<"$version")"
-  [[ "$major" =~ ^[0-9]+$ ]] && ((major >= 17)) ||
+  if ! [[ "$major" =~ ^[0-9]+$ ]] || ((major < 17)); then
     fail "Kafka 4 needs Java 17+, found '${version:-unknown}' (e.g. apt-get install -y openjdk-17-jre-headless)"
+  fi
 }
 
 # Re-download when the pom changes (e.g. a Kafka version bump), so lib/ never mixes versions.
@@ -122,14 +124,17 @@ write_config() {
 
 # The standalone (single-voter, dynamic) quorum records the controller's endpoint when the
 # storage is formatted, so a data dir formatted for another controller port would not start.
-ensure_formatted() {
-  local port_file="$DATA/.controller-port"
-  if [[ -f "$DATA/meta.properties" ]]; then
-    if [[ -f "$port_file" && "$(cat "$port_file")" != "$KAFKA_CONTROLLER_PORT" ]]; then
-      fail "the data in ${DATA#"$ROOT"/} was formatted for controller port $(cat "$port_file"), not $KAFKA_CONTROLLER_PORT; use that port or remove the folder"
-    fi
-    return
+CONTROLLER_PORT_FILE="$DATA/.controller-port"
+
+check_controller_port() {
+  if [[ -f "$DATA/meta.properties" && -f "$CONTROLLER_PORT_FILE" &&
+    "$(cat "$CONTROLLER_PORT_FILE")" != "$KAFKA_CONTROLLER_PORT" ]]; then
+    fail "the data in ${DATA#"$ROOT"/} was formatted for controller port $(cat "$CONTROLLER_PORT_FILE"), not $KAFKA_CONTROLLER_PORT; use that port or remove the folder"
   fi
+}
+
+ensure_formatted() {
+  [[ -f "$DATA/meta.properties" ]] && return
   local cluster_id
   cluster_id="$(kafka_tool kafka.tools.StorageTool random-uuid)"
   log "formatting storage (cluster id $cluster_id)"
@@ -138,17 +143,38 @@ ensure_formatted() {
     cat "$LOGS/format.log" >&2
     fail "formatting the storage failed"
   }
-  echo "$KAFKA_CONTROLLER_PORT" >"$port_file"
+  echo "$KAFKA_CONTROLLER_PORT" >"$CONTROLLER_PORT_FILE"
 }
 
+# The broker creates __consumer_offsets only when a client first looks for a group coordinator;
+# until then that client gets "The group coordinator is not available" (kafkajs logs it as an
+# ERROR and retries). Describing any group creates the topic, so the first real consumer joins
+# cleanly. Only needed once per storage.
+create_offsets_topic() {
+  compgen -G "$DATA/__consumer_offsets-*" >/dev/null && return
+  timeout 30 java "${TOOL_JAVA_OPTS[@]}" -cp "$LIB/*" org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+    --bootstrap-server "$HOST:$KAFKA_PORT" --command-config "$CLIENT_CONFIG" \
+    --describe --group ticketping-kafka-sh-warmup >/dev/null 2>&1 || true
+}
+
+# The cause of a failed start is usually far above the last lines (a fatal error makes Kafka
+# dump its whole config while shutting down), so errors are shown first, then the tail.
 print_log_tail() {
-  local f
-  for f in "$LOGS/kafka.out" "$LOGS/server.log"; do
-    if [[ -s "$f" ]]; then
-      printf '[kafka] --- last lines of %s ---\n' "${f#"$ROOT"/}" >&2
-      tail -n 40 "$f" >&2
-    fi
-  done
+  local log="$LOGS/server.log"
+  if [[ -s "$LOGS/kafka.out" ]]; then
+    printf '[kafka] --- last lines of %s ---\n' "${LOGS#"$ROOT"/}/kafka.out" >&2
+    tail -n 20 "$LOGS/kafka.out" >&2
+  fi
+  [[ -s "$log" ]] || return 0
+  # Only this start's lines: the log file is kept across restarts.
+  local this_run
+  this_run="$(tail -n +"$((LOG_START_LINE + 1))" "$log")"
+  if grep -qE '^\[[^]]*\] (ERROR|FATAL) ' <<<"$this_run"; then
+    printf '[kafka] --- errors in %s ---\n' "${log#"$ROOT"/}" >&2
+    grep -A1 -E '^\[[^]]*\] (ERROR|FATAL) ' <<<"$this_run" | grep -v '^--$' | tail -n 12 | cut -c1-400 >&2
+  fi
+  printf '[kafka] --- last lines of %s ---\n' "${log#"$ROOT"/}" >&2
+  tail -n 15 <<<"$this_run" | cut -c1-400 >&2
 }
 
 wait_ready() { # wait_ready <pid>
@@ -163,7 +189,7 @@ wait_ready() { # wait_ready <pid>
       print_log_tail
       fail "the broker (pid $pid) was not ready after ${KAFKA_READY_TIMEOUT}s; it is left running, stop it with: scripts/kafka.sh down"
     fi
-    sleep 1
+    sleep 0.5
   done
 }
 
@@ -195,20 +221,29 @@ up() {
   local pid
   # Our broker may be alive but not listening yet (another `up` just started it).
   if pid="$(our_pid)"; then
+    local running_port
+    running_port="$(sed -n 's|^advertised.listeners=PLAINTEXT://.*:\([0-9]*\)$|\1|p' "$CONFIG")"
+    [[ "$running_port" == "$KAFKA_PORT" ]] ||
+      fail "the broker this script started (pid $pid) uses port ${running_port:-?}, not $KAFKA_PORT; run scripts/kafka.sh down first"
     log "Kafka (pid $pid) is starting; waiting for it"
   else
     rm -f "$PIDFILE"
+    check_controller_port
+    ! port_open "$KAFKA_CONTROLLER_PORT" ||
+      fail "the controller port $HOST:$KAFKA_CONTROLLER_PORT is taken by another process; set KAFKA_CONTROLLER_PORT"
     ensure_jars
     write_config
     ensure_formatted
     log "starting Kafka on $HOST:$KAFKA_PORT"
+    [[ -f "$LOGS/server.log" ]] && LOG_START_LINE="$(wc -l <"$LOGS/server.log")"
     # 9>&-: the broker must not inherit (and so hold) the lock below.
     # setsid: a Ctrl-C in the terminal that ran `up` (e.g. during `npm test`) must not reach
-    # the broker; nohup: nor must closing that terminal.
+    # the broker; nohup: nor must closing that terminal. ErrorFile: a JVM crash report would
+    # otherwise land in the caller's working directory.
     # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is a list of JVM flags
     setsid nohup java $KAFKA_HEAP_OPTS \
       -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
-      -Djava.awt.headless=true \
+      -XX:ErrorFile="$LOGS/hs_err_pid%p.log" -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$INFRA/log4j2.yaml" -Dkafka.logs.dir="$LOGS" \
       -cp "$LIB/*" kafka.Kafka "$CONFIG" \
       </dev/null >"$LOGS/kafka.out" 2>&1 9>&- &
@@ -216,6 +251,7 @@ up() {
     echo "$pid" >"$PIDFILE"
   fi
   wait_ready "$pid"
+  create_offsets_topic
   print_summary "$pid"
 }
 

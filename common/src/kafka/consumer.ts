@@ -45,9 +45,20 @@ export interface RunEventConsumerOptions {
   logger: Logger;
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
+  /**
+   * kafkajs heartbeats only between fetches, so a long fetch wait slows every rebalance
+   * (a new member, a restart). Short waits keep group changes and delivery quick.
+   */
+  maxWaitTimeInMs?: number;
+  heartbeatIntervalMs?: number;
+  sessionTimeoutMs?: number;
 }
 
 export interface RunningConsumer {
+  /** Resolves once the group is joined and offsets are resolved (the first fetch). */
+  ready: Promise<void>;
+  /** False before ready, after a crash and after stop. */
+  isConsuming: () => boolean;
   /** Stops fetching, lets the message in hand finish, commits and leaves the group. */
   stop: () => Promise<void>;
   consumer: Consumer;
@@ -70,11 +81,41 @@ export async function runEventConsumer({
   logger,
   retry,
   fromBeginning = false,
+  maxWaitTimeInMs = 500,
+  heartbeatIntervalMs = 1_000,
+  sessionTimeoutMs = 10_000,
 }: RunEventConsumerOptions): Promise<RunningConsumer> {
   const policy = { ...defaultRetry, ...retry };
   const byTopic = new Map(subscriptions.map((s) => [s.definition.topic, s]));
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs,
+    heartbeatInterval: heartbeatIntervalMs,
+    sessionTimeout: sessionTimeoutMs,
+  });
   let stopping = false;
+  let consuming = false;
+
+  // Offsets of a new group resolve on the first fetch after joining; only from then on
+  // is an event produced "now" guaranteed to be seen. Listen before run() starts.
+  const ready = new Promise<void>((resolve) => {
+    const removeJoin = consumer.on(consumer.events.GROUP_JOIN, () => {
+      removeJoin();
+      const removeFetch = consumer.on(consumer.events.FETCH, () => {
+        removeFetch();
+        consuming = true;
+        resolve();
+      });
+    });
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    consuming = false;
+    logger.error({ err: payload.error, restart: payload.restart }, "consumer crashed");
+  });
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    if (!stopping) consuming = true;
+  });
 
   await consumer.connect();
   await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
@@ -127,8 +168,11 @@ export async function runEventConsumer({
 
   return {
     consumer,
+    ready,
+    isConsuming: () => consuming,
     stop: async () => {
       stopping = true;
+      consuming = false;
       await consumer.disconnect();
     },
   };

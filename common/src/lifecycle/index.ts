@@ -25,10 +25,10 @@ export function installGracefulShutdown({
   timeoutMs = 10_000,
   signals = ["SIGTERM", "SIGINT"],
   exit = (code) => process.exit(code),
-}: GracefulShutdownOptions): (reason: string) => Promise<void> {
+}: GracefulShutdownOptions): (reason: string, exitCode?: number) => Promise<void> {
   let shuttingDown: Promise<void> | undefined;
 
-  const shutdown = (reason: string): Promise<void> => {
+  const shutdown = (reason: string, exitCode = 0): Promise<void> => {
     shuttingDown ??= (async () => {
       logger.info({ reason }, "shutting down");
       const forceQuit = setTimeout(() => {
@@ -48,7 +48,7 @@ export function installGracefulShutdown({
       }
       clearTimeout(forceQuit);
       logger.info("shutdown complete");
-      exit(failed ? 1 : 0);
+      exit(failed ? 1 : exitCode);
     })();
     return shuttingDown;
   };

@@ -17,8 +17,11 @@ export async function spawnService(options: {
   cwd: string;
   entry: string;
   env: Record<string, string>;
+  /** Log message that means "ready"; the port comes from the "listening" line. */
+  readyMessage?: string;
   readyTimeoutMs?: number;
 }): Promise<SpawnedService> {
+  const readyMessage = options.readyMessage ?? "listening";
   const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
     cwd: options.cwd,
     env: { ...process.env, LOG_LEVEL: "info", ...options.env },
@@ -26,7 +29,7 @@ export async function spawnService(options: {
   });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
-  child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
 
   const exited = new Promise<number | null>((resolve) => {
     child.once("exit", (code) => {
@@ -34,15 +37,17 @@ export async function spawnService(options: {
     });
   });
 
+  let boundPort: number | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
+      child.kill("SIGKILL");
       reject(new Error(`service did not start in time; stderr: ${stderr.join("")}`));
     }, options.readyTimeoutMs ?? 30_000);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`service exited with ${code} before listening; stderr: ${stderr.join("")}`));
     });
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
+    const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       let entry: Record<string, unknown>;
       try {
@@ -51,9 +56,10 @@ export async function spawnService(options: {
         return;
       }
       logs.push(entry);
-      if (entry.msg === "listening" && typeof entry.port === "number") {
+      if (entry.msg === "listening" && typeof entry.port === "number") boundPort = entry.port;
+      if (entry.msg === readyMessage && boundPort !== undefined) {
         clearTimeout(timer);
-        resolve(entry.port);
+        resolve(boundPort);
       }
     });
   });

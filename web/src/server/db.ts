@@ -1,0 +1,4 @@
+import "server-only";
+import { getPrisma } from "@ticketping/db";
+
+export const db = getPrisma;

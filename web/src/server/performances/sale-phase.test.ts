@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { salePhase, type SalePhaseInput } from "./sale-phase";
+
+const now = new Date("2026-06-01T12:00:00Z");
+const base: SalePhaseInput = {
+  saleStatus: "PUBLISHED",
+  bookingOpensAt: new Date("2026-05-01T00:00:00Z"),
+  bookingClosesAt: new Date("2026-07-01T00:00:00Z"),
+  availableSeats: 10,
+};
+
+describe("salePhase", () => {
+  it("is on sale inside the booking window with seats left", () => {
+    expect(salePhase(base, now)).toBe("on-sale");
+  });
+  it("is upcoming before the window and closed after it", () => {
+    expect(salePhase({ ...base, bookingOpensAt: new Date("2026-06-02T00:00:00Z") }, now)).toBe(
+      "upcoming",
+    );
+    expect(salePhase({ ...base, bookingClosesAt: now }, now)).toBe("closed");
+  });
+  it("is sold out with no seats left, and closed when the organizer closed it", () => {
+    expect(salePhase({ ...base, availableSeats: 0 }, now)).toBe("sold-out");
+    expect(salePhase({ ...base, saleStatus: "CLOSED" }, now)).toBe("closed");
+  });
+});
