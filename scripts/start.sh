@@ -24,6 +24,6 @@ echo "Ticketping is starting on http://localhost:${WEB_PORT:-3000} (Ctrl-C stops
 echo
 npx concurrently --kill-others --kill-signal SIGTERM --names web,queue,worker \
   --prefix-colors cyan,magenta,yellow \
-  "npm run --silent start -w @ticketping/web -- --hostname 127.0.0.1 --port ${WEB_PORT:-3000}" \
+  "HOSTNAME=${WEB_HOST:-127.0.0.1} PORT=${WEB_PORT:-3000} npm run --silent start -w @ticketping/web" \
   "npm run --silent start -w @ticketping/queue-service" \
   "npm run --silent start -w @ticketping/worker" || true

@@ -35,3 +35,14 @@ npm run --silent db:migrate
 
 step "unit and integration tests"
 npx turbo run test --concurrency=1 --output-logs=new-only
+
+step "browser tests (the real system in Debian's Chromium)"
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [[ ! -x "$chromium_path" ]]; then
+  echo "Chromium not found at $chromium_path; install it with: apt-get install -y chromium" >&2
+  exit 1
+fi
+npx turbo run build --filter=@ticketping/web --output-logs=errors-only
+E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_e2e}"
+DATABASE_URL="$E2E_DATABASE_URL" npm run --silent db:migrate
+E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/playwright

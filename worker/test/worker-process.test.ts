@@ -6,16 +6,12 @@ import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import { spawnService, type SpawnedService } from "@ticketping/common/testing";
-import { createPrismaClient } from "@ticketping/db";
+import type { PrismaClient } from "@ticketping/db";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 
-const env = parseEnv({
-  DATABASE_URL: envFields.databaseUrl,
-  KAFKA_BROKERS: envFields.kafkaBrokers,
-});
-const prisma = createPrismaClient({
-  databaseUrl: env.DATABASE_URL,
-  applicationName: "worker-test",
-});
+const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
+let database: TestDatabase;
+let prisma: PrismaClient;
 const logger = createLogger({ name: "worker-test", level: "silent" });
 const publisher = new EventPublisher(
   createKafka({ brokers: env.KAFKA_BROKERS, clientId: "worker-test", logger }),
@@ -77,19 +73,25 @@ describe("worker process", () => {
   let worker: SpawnedService | undefined;
 
   beforeAll(async () => {
+    database = await createTestDatabase({ label: "worker" });
+    prisma = database.prisma;
     await publisher.connect();
     worker = await spawnService({
       cwd: path.resolve(import.meta.dirname, ".."),
       entry: "src/main.ts",
       readyMessage: "consuming",
-      env: { WORKER_HEALTH_PORT: "0", WORKER_GROUP_ID: `worker-test-${runId}` },
+      env: {
+        DATABASE_URL: database.url,
+        WORKER_HEALTH_PORT: "0",
+        WORKER_GROUP_ID: `worker-test-${runId}`,
+      },
     });
   });
 
   afterAll(async () => {
     await worker?.stop("SIGKILL");
     await publisher.disconnect();
-    await prisma.$disconnect();
+    await database.drop();
   });
 
   it("is healthy once it consumes", async () => {

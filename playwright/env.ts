@@ -1,0 +1,18 @@
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { z } from "zod";
+
+/**
+ * Browser tests run the real system against a database of their own, so they never
+ * disturb the demo data of `npm start` and can create whatever rows each spec needs.
+ */
+export const e2eEnv = parseEnv({
+  E2E_DATABASE_URL: envFields.databaseUrl.default(
+    "postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_e2e",
+  ),
+  REDIS_URL: envFields.redisUrl,
+  KAFKA_BROKERS: z.string().default("127.0.0.1:9092"),
+  E2E_WEB_PORT: envFields.port(3100),
+  E2E_QUEUE_PORT: envFields.port(4200),
+  E2E_WORKER_PORT: envFields.port(4300),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+});
