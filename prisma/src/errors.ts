@@ -1,0 +1,64 @@
+// Prisma reports database errors as PrismaClientKnownRequestError with the driver's
+// details under meta.driverAdapterError.cause. These helpers read that shape by duck
+// typing, because instanceof fails when a bundler duplicates the generated client.
+
+/** The unique index that makes a double sale impossible (see schema.prisma). */
+export const SEAT_HOLD_CONSTRAINT = "reservation_seats_seat_id_active_key";
+
+interface DriverErrorCause {
+  kind?: string;
+  originalCode?: string;
+  originalMessage?: string;
+  constraint?: { index?: string; fields?: string[] };
+}
+
+interface KnownRequestErrorLike {
+  code: string;
+  meta?: { driverAdapterError?: { cause?: DriverErrorCause } };
+}
+
+function asKnownRequestError(error: unknown): KnownRequestErrorLike | undefined {
+  if (
+    error instanceof Error &&
+    error.name === "PrismaClientKnownRequestError" &&
+    "code" in error &&
+    typeof error.code === "string"
+  ) {
+    return error as Error & KnownRequestErrorLike;
+  }
+  return undefined;
+}
+
+function driverCause(error: unknown): DriverErrorCause | undefined {
+  return asKnownRequestError(error)?.meta?.driverAdapterError?.cause;
+}
+
+/** A unique constraint failed; pass `constraint` to require that particular index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (asKnownRequestError(error)?.code !== "P2002") return false;
+  return constraint === undefined || driverCause(error)?.constraint?.index === constraint;
+}
+
+/**
+ * Another live reservation already holds one of the seats. The whole statement (and
+ * so a multi-seat hold done in one create or transaction) was rolled back.
+ */
+export function isSeatAlreadyHeld(error: unknown): boolean {
+  return isUniqueViolation(error, SEAT_HOLD_CONSTRAINT);
+}
+
+/**
+ * A CHECK constraint or one of the integrity triggers refused the write (SQLSTATE
+ * 23514), e.g. reviving an EXPIRED reservation or writing seats.status directly.
+ */
+export function isIntegrityRuleViolation(error: unknown): boolean {
+  return driverCause(error)?.originalCode === "23514";
+}
+
+/**
+ * Deadlock or serialization failure: safe to retry the whole transaction. Holding
+ * several seats in ascending seat-id order avoids most deadlocks in the first place.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  return asKnownRequestError(error)?.code === "P2034";
+}

@@ -1,0 +1,18 @@
+// @ticketping/db: the Prisma client, its generated types and enums, and the rules every
+// service shares about the data. Server-only: it opens database connections.
+export * from "./generated/client";
+export { createPrismaClient, type CreatePrismaClientOptions } from "./client";
+export { disconnectPrisma, getPrisma } from "./shared-client";
+export { getDbEnv, type DbEnv } from "./env";
+export {
+  SEAT_HOLD_CONSTRAINT,
+  isIntegrityRuleViolation,
+  isRetryableConflict,
+  isSeatAlreadyHeld,
+  isUniqueViolation,
+} from "./errors";
+
+import type { Prisma } from "./generated/client";
+
+/** The client inside `$transaction(async (tx) => ...)`. */
+export type TransactionClient = Prisma.TransactionClient;

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isIntegrityRuleViolation, isSeatAlreadyHeld, type PrismaClient } from "../src/index";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+import { createBuyers, createOnSaleSchedule, holdSeats } from "./fixtures";
+
+const RACERS = 50;
+
+describe("the database makes a double sale impossible", () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ label: "double_sale", maxConnections: 25 });
+    prisma = database.prisma;
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  async function seatState(seatId: string) {
+    const seat = await prisma.seat.findUniqueOrThrow({ where: { id: seatId } });
+    const activeHolds = await prisma.reservationSeat.count({ where: { seatId, active: true } });
+    return { status: seat.status, activeHolds };
+  }
+
+  /** RACERS buyers try to hold one seat at once, each in its own transaction. */
+  async function race() {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 1 });
+    const seatId = schedule?.seatIds[0];
+    if (!schedule || !seatId) throw new Error("fixture incomplete");
+    const buyers = await createBuyers(prisma, RACERS);
+    const results = await Promise.allSettled(
+      buyers.map((userId) =>
+        prisma.$transaction(async (tx) => {
+          const reservation = await holdSeats(tx, {
+            userId,
+            scheduleId: schedule.scheduleId,
+            seatIds: [seatId],
+          });
+          // Stay open a moment so rivals queue up on the unique index behind us.
+          await tx.$executeRaw`SELECT pg_sleep(0.02)`;
+          return reservation;
+        }),
+      ),
+    );
+    return { seatId, results };
+  }
+
+  it(`lets exactly one of ${RACERS} concurrent transactions hold the same seat`, async () => {
+    const { seatId, results } = await race();
+
+    const winners = results.filter((result) => result.status === "fulfilled");
+    const losers = results.flatMap((result): unknown[] =>
+      result.status === "rejected" ? [result.reason] : [],
+    );
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(RACERS - 1);
+    for (const reason of losers) expect(isSeatAlreadyHeld(reason)).toBe(true);
+    expect(await seatState(seatId)).toEqual({ status: "HELD", activeHolds: 1 });
+    expect(await prisma.reservation.count({ where: { seats: { some: { seatId } } } })).toBe(1);
+  });
+
+  it("frees the seats of an EXPIRED or CANCELLED reservation for the next buyer", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 1 });
+    const seatId = schedule?.seatIds[0];
+    if (!schedule || !seatId) throw new Error("fixture incomplete");
+    const [first, second, third, fourth] = await createBuyers(prisma, 4);
+    if (!first || !second || !third || !fourth) throw new Error("no buyers");
+    const hold = { scheduleId: schedule.scheduleId, seatIds: [seatId] };
+
+    const expired = await holdSeats(prisma, { userId: first, ...hold });
+    await expect(holdSeats(prisma, { userId: second, ...hold })).rejects.toSatisfy(
+      isSeatAlreadyHeld,
+    );
+    await prisma.reservation.update({ where: { id: expired.id }, data: { status: "EXPIRED" } });
+    expect(await seatState(seatId)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+
+    const cancelled = await holdSeats(prisma, { userId: second, ...hold });
+    expect(await seatState(seatId)).toEqual({ status: "HELD", activeHolds: 1 });
+    await prisma.reservation.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
+
+    const confirmed = await holdSeats(prisma, { userId: third, ...hold });
+    await prisma.reservation.update({ where: { id: confirmed.id }, data: { status: "CONFIRMED" } });
+    expect(await seatState(seatId)).toEqual({ status: "SOLD", activeHolds: 1 });
+    await expect(holdSeats(prisma, { userId: fourth, ...hold })).rejects.toSatisfy(
+      isSeatAlreadyHeld,
+    );
+
+    // History stays: three past reservations of the seat, one live.
+    expect(await prisma.reservationSeat.count({ where: { seatId } })).toBe(3);
+    const stamps = await prisma.reservation.findUniqueOrThrow({ where: { id: confirmed.id } });
+    expect(stamps.confirmedAt).toBeInstanceOf(Date);
+    const closed = await prisma.reservation.findUniqueOrThrow({ where: { id: expired.id } });
+    expect(closed.closedAt).toBeInstanceOf(Date);
+  });
+
+  it("never lets a released reservation take its seats back", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 1 });
+    const seatId = schedule?.seatIds[0];
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!schedule || !seatId || !buyer) throw new Error("fixture incomplete");
+    const reservation = await holdSeats(prisma, {
+      userId: buyer,
+      scheduleId: schedule.scheduleId,
+      seatIds: [seatId],
+    });
+    await prisma.reservation.update({ where: { id: reservation.id }, data: { status: "EXPIRED" } });
+
+    // A late payment must not confirm it, even though the seat happens to be free.
+    await expect(
+      prisma.reservation.update({ where: { id: reservation.id }, data: { status: "CONFIRMED" } }),
+    ).rejects.toSatisfy(isIntegrityRuleViolation);
+    // Moving between released states (e.g. to REFUNDED after refunding it) is fine.
+    await prisma.reservation.update({
+      where: { id: reservation.id },
+      data: { status: "REFUNDED" },
+    });
+    expect(await seatState(seatId)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+  });
+
+  it("holds several seats all or nothing", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 3 });
+    const [a, b, c] = schedule?.seatIds ?? [];
+    const [first, second] = await createBuyers(prisma, 2);
+    if (!schedule || !a || !b || !c || !first || !second) throw new Error("fixture incomplete");
+
+    await holdSeats(prisma, { userId: first, scheduleId: schedule.scheduleId, seatIds: [b] });
+    await expect(
+      holdSeats(prisma, { userId: second, scheduleId: schedule.scheduleId, seatIds: [a, b, c] }),
+    ).rejects.toSatisfy(isSeatAlreadyHeld);
+
+    expect(await seatState(a)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+    expect(await seatState(c)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+    expect(await prisma.reservation.count({ where: { userId: second } })).toBe(0);
+  });
+
+  it("ignores a forged `active` flag and refuses direct seat-status writes", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 2 });
+    const [a, b] = schedule?.seatIds ?? [];
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!schedule || !a || !b || !buyer) throw new Error("fixture incomplete");
+
+    const reservation = await holdSeats(prisma, {
+      userId: buyer,
+      scheduleId: schedule.scheduleId,
+      seatIds: [a],
+    });
+    await prisma.reservationSeat.update({
+      where: { reservationId_seatId: { reservationId: reservation.id, seatId: a } },
+      data: { active: null },
+    });
+    expect(await seatState(a)).toEqual({ status: "HELD", activeHolds: 1 });
+
+    await expect(
+      prisma.seat.update({ where: { id: b }, data: { status: "SOLD" } }),
+    ).rejects.toSatisfy(isIntegrityRuleViolation);
+    expect(await seatState(b)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+  });
+
+  it("refuses a seat of another schedule than the reservation's", async () => {
+    const [first, second] = await createOnSaleSchedule(prisma, { seats: 1, schedules: 2 });
+    const [buyer] = await createBuyers(prisma, 1);
+    const otherSeat = second?.seatIds[0];
+    if (!first || !otherSeat || !buyer) throw new Error("fixture incomplete");
+    await expect(
+      holdSeats(prisma, { userId: buyer, scheduleId: first.scheduleId, seatIds: [otherSeat] }),
+    ).rejects.toSatisfy(isIntegrityRuleViolation);
+  });
+
+  // Runs last: it removes the guarantee from this throwaway database, to show that the
+  // race above is a real test (it would fail without the index).
+  it("control: without the unique index the same race sells the seat many times", async () => {
+    await prisma.$executeRawUnsafe('DROP INDEX "reservation_seats_seat_id_active_key"');
+    const { seatId, results } = await race();
+    const winners = results.filter((result) => result.status === "fulfilled").length;
+    expect(winners).toBeGreaterThan(1);
+    expect((await seatState(seatId)).activeHolds).toBe(winners);
+  });
+});
