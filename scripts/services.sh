@@ -14,12 +14,7 @@ STATE="$ROOT/.services"
 mkdir -p "$STATE"
 
 # Same defaults as .env.example; a .env file, when present, overrides them.
-if [[ -f "$ROOT/.env" ]]; then
-  set -a
-  # shellcheck disable=SC1091
-  source "$ROOT/.env"
-  set +a
-fi
+source "$ROOT/scripts/lib/load-env.sh"
 DATABASE_URL="${DATABASE_URL:-postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping}"
 SHADOW_DATABASE_URL="${SHADOW_DATABASE_URL:-postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_shadow}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

@@ -6,7 +6,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export NEXT_TELEMETRY_DISABLED=1
+source scripts/lib/load-env.sh
+export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-deps.sh
 bash scripts/services.sh up

@@ -4,7 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export NEXT_TELEMETRY_DISABLED=1
+source scripts/lib/load-env.sh
+export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -16,6 +17,11 @@ bash scripts/services.sh up
 
 step "static checks: format, lint, types"
 npx prettier --check . --log-level warn
+if command -v shellcheck >/dev/null; then
+  shellcheck -x -S warning scripts/*.sh scripts/lib/*.sh .ci/run
+else
+  echo "shellcheck is not installed; skipping the shell script check (apt-get install -y shellcheck)" >&2
+fi
 npx turbo run typecheck lint --output-logs=errors-only
 
 step "compose file"
