@@ -67,6 +67,7 @@ export default tseslint.config(
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
     },
+    settings: { next: { rootDir: "web/" } },
   },
   {
     files: ["**/*.{js,mjs,cjs}"],

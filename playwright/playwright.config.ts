@@ -53,7 +53,12 @@ export default defineConfig({
       command: "npm run start -w @ticketping/web",
       cwd: "..",
       url: `${webUrl}/api/health`,
-      env: { ...systemEnv, HOSTNAME: "127.0.0.1", PORT: String(e2eEnv.E2E_WEB_PORT) },
+      env: {
+        ...systemEnv,
+        HOSTNAME: "127.0.0.1",
+        PORT: String(e2eEnv.E2E_WEB_PORT),
+        NEXTAUTH_URL: webUrl,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

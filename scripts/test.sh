@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/lib/load-env.sh
+source scripts/lib/local-secrets.sh
 export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -39,6 +40,9 @@ step "database: migrations match the schema, then apply them"
 npm run --silent db:check
 npm run --silent db:migrate
 
+step "build (web tests run against the production server)"
+npx turbo run build --filter=@ticketping/web --output-logs=errors-only
+
 step "unit and integration tests"
 npx turbo run test --concurrency=1 --output-logs=new-only
 
@@ -48,7 +52,6 @@ if [[ ! -x "$chromium_path" ]]; then
   echo "Chromium not found at $chromium_path; install it with: apt-get install -y chromium" >&2
   exit 1
 fi
-npx turbo run build --filter=@ticketping/web --output-logs=errors-only
 E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_e2e}"
 DATABASE_URL="$E2E_DATABASE_URL" npm run --silent db:migrate
 E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/playwright

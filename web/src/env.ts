@@ -1,9 +1,39 @@
 import "server-only";
+import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+
+const DEV_ONLY_SECRET = "ticketping-development-secret-do-not-use-in-production";
+
+/**
+ * In production a secret must come from the environment; elsewhere a fixed development
+ * value keeps `npm start` working with no .env at all.
+ */
+const secret = (name: string) =>
+  z
+    .string()
+    .min(32, `${name} must be at least 32 characters`)
+    .optional()
+    .transform((value, context) => {
+      if (value) return value;
+      // `next build` evaluates route modules to collect page data; secrets are a runtime
+      // concern, so the build itself must not need them.
+      const building = process.env.NEXT_PHASE === "phase-production-build";
+      if (process.env.NODE_ENV === "production" && !building) {
+        context.addIssue({ code: "custom", message: `${name} is required in production` });
+        return z.NEVER;
+      }
+      return `${DEV_ONLY_SECRET}:${name}`;
+    });
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
   LOG_LEVEL: envFields.logLevel,
   DATABASE_URL: envFields.databaseUrl,
   REDIS_URL: envFields.redisUrl,
+  KAFKA_BROKERS: envFields.kafkaBrokers,
+  /** The address buyers use; next-auth needs it to match the browser's host exactly. */
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
 });

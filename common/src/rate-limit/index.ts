@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import type { Redis } from "ioredis";
+
+const script = readFileSync(new URL("./sliding-window.lua", import.meta.url), "utf8");
+
+export interface RateLimitRule {
+  /** Names the limit in keys and metrics, e.g. "signin:ip". */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  remaining: number;
+  retryAfterMs: number;
+}
+
+type RedisWithRateLimit = Redis & {
+  ticketpingRateLimit: (
+    currentKey: string,
+    previousKey: string,
+    limit: number,
+    windowMs: number,
+    elapsedMs: number,
+  ) => Promise<[number, number, number]>;
+};
+
+function withCommand(redis: Redis): RedisWithRateLimit {
+  if (!("ticketpingRateLimit" in redis)) {
+    redis.defineCommand("ticketpingRateLimit", { numberOfKeys: 2, lua: script });
+  }
+  return redis as RedisWithRateLimit;
+}
+
+/**
+ * Counts one request of `subject` (an IP, a user id, an email) against `rule`, atomically
+ * in Redis so that every process of every service shares the same budget.
+ */
+export async function consumeRateLimit(
+  redis: Redis,
+  rule: RateLimitRule,
+  subject: string,
+  now: number = Date.now(),
+): Promise<RateLimitResult> {
+  const window = Math.floor(now / rule.windowMs);
+  const base = `rl:{${rule.name}:${subject}}`;
+  const [allowed, remaining, retryAfterMs] = await withCommand(redis).ticketpingRateLimit(
+    `${base}:${window}`,
+    `${base}:${window - 1}`,
+    rule.limit,
+    rule.windowMs,
+    now - window * rule.windowMs,
+  );
+  return { allowed: allowed === 1, remaining, retryAfterMs };
+}
