@@ -143,7 +143,9 @@ postgres_up() {
     # shellcheck disable=SC2086
     set -- $cluster
     # Loopback only: the cluster is for this project's tests and demo.
-    pg_conftool "$1" "$2" set listen_addresses "'127.0.0.1'" >/dev/null 2>&1 || true
+    if [[ -d "/etc/postgresql/$1/$2/conf.d" ]]; then
+      echo "listen_addresses = '127.0.0.1'" >"/etc/postgresql/$1/$2/conf.d/ticketping-loopback.conf"
+    fi
     log "starting PostgreSQL cluster $1/$2"
     pg_ctlcluster "$1" "$2" start
     echo "$1 $2" >"$STATE/postgres.started"
