@@ -1,0 +1,292 @@
+import { readFileSync } from "node:fs";
+import type { Redis } from "ioredis";
+import { scheduleKeys } from "./keys";
+
+export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
+
+/**
+ * Seat holds and the seat-map cache in Redis, shared by the web app (holds, releases,
+ * reads) and the worker (sales, expiries, refunds). PostgreSQL stays the truth: every
+ * function here is called after the database agreed (sale, expiry, release) or is undone
+ * when it does not (hold). See keys.ts for the key layout.
+ */
+
+const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), "utf8");
+
+const scripts = {
+  ticketpingReadSeatMap: { numberOfKeys: 3, lua: lua("read-seat-map") },
+  ticketpingBuildSeatMap: { numberOfKeys: 3, lua: lua("build-seat-map") },
+  ticketpingHoldSeats: { numberOfKeys: 6, lua: lua("hold-seats") },
+  ticketpingReleaseSeats: { numberOfKeys: 5, lua: lua("release-seats") },
+  ticketpingMarkSeatsSold: { numberOfKeys: 5, lua: lua("mark-seats-sold") },
+  ticketpingUnlock: { numberOfKeys: 1, lua: lua("unlock") },
+} as const;
+
+type ScriptRunner = (...args: (string | number)[]) => Promise<unknown>;
+type RedisWithHolds = Redis & Record<keyof typeof scripts, ScriptRunner>;
+
+function withCommands(redis: Redis): RedisWithHolds {
+  for (const [name, definition] of Object.entries(scripts)) {
+    if (!(name in redis)) redis.defineCommand(name, definition);
+  }
+  return redis as RedisWithHolds;
+}
+
+/** The keyspace-notification channel on which lapsed `hold:` keys are announced. */
+export function expiredKeyChannel(database = 0): string {
+  return `__keyevent@${database}__:expired`;
+}
+
+/** A cached seat's status value: who holds or bought it. Absent means available. */
+export interface SeatOwner {
+  status: "HELD" | "SOLD";
+  reservationId: string;
+}
+
+export function parseSeatOwner(value: string): SeatOwner | null {
+  const status = value.startsWith("H:") ? "HELD" : value.startsWith("S:") ? "SOLD" : null;
+  return status ? { status, reservationId: value.slice(2) } : null;
+}
+
+export function seatOwnerValue(owner: SeatOwner): string {
+  return `${owner.status === "HELD" ? "H" : "S"}:${owner.reservationId}`;
+}
+
+export type SeatMapRead =
+  | { kind: "missing" }
+  | { kind: "no-such-schedule" }
+  | { kind: "unchanged"; version: string }
+  | {
+      kind: "map";
+      version: string;
+      build: string;
+      /** The layout JSON; null when the caller already has this build. */
+      layoutJson: string | null;
+      /** seatId -> status value, for the seats that are not available. */
+      taken: Map<string, string>;
+    };
+
+/** One round trip: nothing new when `knownVersion` is current, the layout only when new. */
+export async function readSeatMap(
+  redis: Redis,
+  {
+    scheduleId,
+    knownVersion = "",
+    knownBuild = "",
+  }: { scheduleId: string; knownVersion?: string; knownBuild?: string },
+): Promise<SeatMapRead> {
+  const keys = scheduleKeys(scheduleId);
+  const reply = (await withCommands(redis).ticketpingReadSeatMap(
+    keys.layout,
+    keys.status,
+    keys.version,
+    knownVersion,
+    knownBuild,
+  )) as [number, string?, string?, (string | null)?, string[]?];
+  switch (reply[0]) {
+    case 0:
+      return { kind: "missing" };
+    case 3:
+      return { kind: "no-such-schedule" };
+    case 1:
+      return { kind: "unchanged", version: reply[1] ?? "0" };
+    default: {
+      const flat = reply[4] ?? [];
+      const taken = new Map<string, string>();
+      for (let i = 0; i + 1 < flat.length; i += 2) taken.set(flat[i] ?? "", flat[i + 1] ?? "");
+      return {
+        kind: "map",
+        version: reply[1] ?? "0",
+        build: reply[2] ?? "",
+        layoutJson: reply[3] ?? null,
+        taken,
+      };
+    }
+  }
+}
+
+/** The version before a build's database read; pass it to storeSeatMap. */
+export async function readSeatMapVersion(redis: Redis, scheduleId: string): Promise<string> {
+  return (await redis.get(scheduleKeys(scheduleId).version)) ?? "";
+}
+
+/**
+ * Stores a map read from PostgreSQL. "stale" means a hold, release or sale changed the
+ * schedule while it was read: read the database again.
+ */
+export async function storeSeatMap(
+  redis: Redis,
+  {
+    scheduleId,
+    expectedVersion,
+    build,
+    layoutJson,
+    taken,
+    now = Date.now(),
+  }: {
+    scheduleId: string;
+    expectedVersion: string;
+    build: string;
+    layoutJson: string;
+    taken: Iterable<[seatId: string, value: string]>;
+    now?: number;
+  },
+): Promise<"stored" | "exists" | "stale"> {
+  const keys = scheduleKeys(scheduleId);
+  const pairs = [...taken].flat();
+  const result = await withCommands(redis).ticketpingBuildSeatMap(
+    keys.layout,
+    keys.status,
+    keys.version,
+    expectedVersion,
+    build,
+    layoutJson,
+    now,
+    ...pairs,
+  );
+  return result === 1 ? "stored" : result === 2 ? "exists" : "stale";
+}
+
+/** Remembers briefly that a schedule does not exist, so unknown ids cannot hammer the database. */
+export async function markScheduleMissing(
+  redis: Redis,
+  scheduleId: string,
+  ttlMs = 30_000,
+): Promise<void> {
+  const { layout } = scheduleKeys(scheduleId);
+  await redis.multi().hset(layout, "build", "-").pexpire(layout, ttlMs).exec();
+}
+
+/**
+ * Drops a schedule's cached map so the next read rebuilds it from PostgreSQL. For
+ * organizer edits (grades, prices, sale window) and for repairs after a disagreement.
+ */
+export async function invalidateSeatMap(redis: Redis, scheduleId: string): Promise<void> {
+  const keys = scheduleKeys(scheduleId);
+  await redis.multi().del(keys.layout, keys.status).incr(keys.version).exec();
+}
+
+/** Single-flight lock of a cold build; returns the owner token, or null when taken. */
+export async function tryLockSeatMapBuild(
+  redis: Redis,
+  { scheduleId, token, ttlMs = 10_000 }: { scheduleId: string; token: string; ttlMs?: number },
+): Promise<boolean> {
+  const reply = await redis.set(scheduleKeys(scheduleId).buildLock, token, "PX", ttlMs, "NX");
+  return reply === "OK";
+}
+
+export async function unlockSeatMapBuild(
+  redis: Redis,
+  { scheduleId, token }: { scheduleId: string; token: string },
+): Promise<void> {
+  await withCommands(redis).ticketpingUnlock(scheduleKeys(scheduleId).buildLock, token);
+}
+
+export type HoldSeatsResult =
+  | { kind: "held" }
+  | { kind: "unavailable"; seatIds: string[] }
+  | { kind: "missing" }
+  | { kind: "limit-reached" };
+
+/**
+ * All-or-nothing hold of `seatIds` for `reservationId` until `expiresAt`. On success the
+ * key `hold:{sch:<scheduleId>}:<reservationId>` expires at `expiresAt`.
+ */
+export async function holdSeats(
+  redis: Redis,
+  {
+    scheduleId,
+    reservationId,
+    userId,
+    seatIds,
+    expiresAt,
+    maxOpenHolds,
+  }: {
+    scheduleId: string;
+    reservationId: string;
+    userId: string;
+    seatIds: readonly string[];
+    expiresAt: Date;
+    maxOpenHolds: number;
+  },
+): Promise<HoldSeatsResult> {
+  const keys = scheduleKeys(scheduleId);
+  const reply = (await withCommands(redis).ticketpingHoldSeats(
+    keys.layout,
+    keys.status,
+    keys.version,
+    keys.hold(reservationId),
+    keys.holdSeats(reservationId),
+    keys.buyer(userId),
+    reservationId,
+    userId,
+    expiresAt.getTime(),
+    maxOpenHolds,
+    keys.holdPrefix,
+    ...seatIds,
+  )) as [number, ...string[]];
+  const [code, ...taken] = reply;
+  if (code === 1) return { kind: "held" };
+  if (code === 0) return { kind: "unavailable", seatIds: taken };
+  if (code === -1) return { kind: "missing" };
+  return { kind: "limit-reached" };
+}
+
+/**
+ * Frees a reservation's seats in the cache (compare-and-delete by owner) and deletes its
+ * hold key. Call it after the database released them: buyer release, expiry, refund; or
+ * to undo a hold whose database write failed. Without `seatIds` the hold's own seat list
+ * is used (it lasts a day past the hold); after a sale pass the sold seat ids.
+ * Returns the seat ids that were freed.
+ */
+export async function releaseSeats(
+  redis: Redis,
+  {
+    scheduleId,
+    reservationId,
+    seatIds = [],
+  }: { scheduleId: string; reservationId: string; seatIds?: readonly string[] },
+): Promise<string[]> {
+  const keys = scheduleKeys(scheduleId);
+  return (await withCommands(redis).ticketpingReleaseSeats(
+    keys.layout,
+    keys.status,
+    keys.version,
+    keys.hold(reservationId),
+    keys.holdSeats(reservationId),
+    reservationId,
+    ...seatIds,
+  )) as string[];
+}
+
+/**
+ * Shows a confirmed reservation's seats as SOLD and deletes its hold key (so no expiry
+ * follows). Call it after the database committed the sale.
+ */
+export async function markSeatsSold(
+  redis: Redis,
+  {
+    scheduleId,
+    reservationId,
+    seatIds,
+  }: { scheduleId: string; reservationId: string; seatIds: readonly string[] },
+): Promise<number> {
+  const keys = scheduleKeys(scheduleId);
+  return (await withCommands(redis).ticketpingMarkSeatsSold(
+    keys.layout,
+    keys.status,
+    keys.version,
+    keys.hold(reservationId),
+    keys.holdSeats(reservationId),
+    reservationId,
+    ...seatIds,
+  )) as number;
+}
+
+/** The seat ids of a hold, readable for a day after the hold key expired. */
+export async function readHoldSeats(
+  redis: Redis,
+  { scheduleId, reservationId }: { scheduleId: string; reservationId: string },
+): Promise<string[]> {
+  return redis.smembers(scheduleKeys(scheduleId).holdSeats(reservationId));
+}
