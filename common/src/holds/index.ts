@@ -11,23 +11,33 @@ export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
  * when it does not (hold). See keys.ts for the key layout.
  */
 
+// Read on first use, not at import: a page that imports this module (even for a type or a
+// key name) gets `new URL(..., import.meta.url)` pointing at a browser asset from Next.js's
+// bundler, so only route handlers and plain Node processes may run these scripts.
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), "utf8");
 
-const scripts = {
-  ticketpingReadSeatMap: { numberOfKeys: 3, lua: lua("read-seat-map") },
-  ticketpingBuildSeatMap: { numberOfKeys: 3, lua: lua("build-seat-map") },
-  ticketpingHoldSeats: { numberOfKeys: 6, lua: lua("hold-seats") },
-  ticketpingReleaseSeats: { numberOfKeys: 5, lua: lua("release-seats") },
-  ticketpingMarkSeatsSold: { numberOfKeys: 5, lua: lua("mark-seats-sold") },
-  ticketpingUnlock: { numberOfKeys: 1, lua: lua("unlock") },
+const scriptFiles = {
+  ticketpingReadSeatMap: { numberOfKeys: 3, file: () => lua("read-seat-map") },
+  ticketpingBuildSeatMap: { numberOfKeys: 3, file: () => lua("build-seat-map") },
+  ticketpingHoldSeats: { numberOfKeys: 6, file: () => lua("hold-seats") },
+  ticketpingReleaseSeats: { numberOfKeys: 5, file: () => lua("release-seats") },
+  ticketpingMarkSeatsSold: { numberOfKeys: 5, file: () => lua("mark-seats-sold") },
+  ticketpingUnlock: { numberOfKeys: 1, file: () => lua("unlock") },
 } as const;
 
 type ScriptRunner = (...args: (string | number)[]) => Promise<unknown>;
-type RedisWithHolds = Redis & Record<keyof typeof scripts, ScriptRunner>;
+type RedisWithHolds = Redis & Record<keyof typeof scriptFiles, ScriptRunner>;
+
+let scripts: { name: string; numberOfKeys: number; lua: string }[] | undefined;
 
 function withCommands(redis: Redis): RedisWithHolds {
-  for (const [name, definition] of Object.entries(scripts)) {
-    if (!(name in redis)) redis.defineCommand(name, definition);
+  scripts ??= Object.entries(scriptFiles).map(([name, { numberOfKeys, file }]) => ({
+    name,
+    numberOfKeys,
+    lua: file(),
+  }));
+  for (const { name, numberOfKeys, lua: source } of scripts) {
+    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua: source });
   }
   return redis as RedisWithHolds;
 }

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { Redis } from "ioredis";
 
-const script = readFileSync(new URL("./sliding-window.lua", import.meta.url), "utf8");
+// Read on first use, not at import: Next.js bundles a module imported by a page (e.g. the
+// auth options in the root layout) with `new URL(..., import.meta.url)` pointing at a
+// browser asset, so reading it there at import time fails the build. Route handlers,
+// where limits are checked, get the server file.
+let script: string | undefined;
+const loadScript = () =>
+  (script ??= readFileSync(new URL("./sliding-window.lua", import.meta.url), "utf8"));
 
 export interface RateLimitRule {
   /** Names the limit in keys and metrics, e.g. "signin:ip". */
@@ -28,7 +34,7 @@ type RedisWithRateLimit = Redis & {
 
 function withCommand(redis: Redis): RedisWithRateLimit {
   if (!("ticketpingRateLimit" in redis)) {
-    redis.defineCommand("ticketpingRateLimit", { numberOfKeys: 2, lua: script });
+    redis.defineCommand("ticketpingRateLimit", { numberOfKeys: 2, lua: loadScript() });
   }
   return redis as RedisWithRateLimit;
 }
