@@ -13,16 +13,35 @@ export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
 
 // Read on first use, not at import: a page that imports this module (even for a type or a
 // key name) gets `new URL(..., import.meta.url)` pointing at a browser asset from Next.js's
-// bundler, so only route handlers and plain Node processes may run these scripts.
-const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), "utf8");
+// bundler, so only route handlers and plain Node processes may run these scripts. Each URL
+// is a literal: the bundler resolves a template string to a single file.
+const read = (url: URL) => readFileSync(url, "utf8");
 
 const scriptFiles = {
-  ticketpingReadSeatMap: { numberOfKeys: 3, file: () => lua("read-seat-map") },
-  ticketpingBuildSeatMap: { numberOfKeys: 3, file: () => lua("build-seat-map") },
-  ticketpingHoldSeats: { numberOfKeys: 6, file: () => lua("hold-seats") },
-  ticketpingReleaseSeats: { numberOfKeys: 5, file: () => lua("release-seats") },
-  ticketpingMarkSeatsSold: { numberOfKeys: 5, file: () => lua("mark-seats-sold") },
-  ticketpingUnlock: { numberOfKeys: 1, file: () => lua("unlock") },
+  ticketpingReadSeatMap: {
+    numberOfKeys: 3,
+    file: () => read(new URL("./read-seat-map.lua", import.meta.url)),
+  },
+  ticketpingBuildSeatMap: {
+    numberOfKeys: 3,
+    file: () => read(new URL("./build-seat-map.lua", import.meta.url)),
+  },
+  ticketpingHoldSeats: {
+    numberOfKeys: 6,
+    file: () => read(new URL("./hold-seats.lua", import.meta.url)),
+  },
+  ticketpingReleaseSeats: {
+    numberOfKeys: 5,
+    file: () => read(new URL("./release-seats.lua", import.meta.url)),
+  },
+  ticketpingMarkSeatsSold: {
+    numberOfKeys: 5,
+    file: () => read(new URL("./mark-seats-sold.lua", import.meta.url)),
+  },
+  ticketpingUnlock: {
+    numberOfKeys: 1,
+    file: () => read(new URL("./unlock.lua", import.meta.url)),
+  },
 } as const;
 
 type ScriptRunner = (...args: (string | number)[]) => Promise<unknown>;
