@@ -1,0 +1,51 @@
+/** Why a join was refused at once instead of queueing the buyer for nothing. Stable. */
+export const refusalReasons = [
+  "UNKNOWN_PERFORMANCE",
+  "SALE_CLOSED",
+  "SOLD_OUT",
+  "LINE_FULL",
+  "NOT_OPEN_YET",
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+
+/** Every error code an acknowledgement can carry. Stable: clients switch on them. */
+export const queueErrorCodes = [
+  ...refusalReasons,
+  "INVALID_PAYLOAD",
+  "RATE_LIMITED",
+  "NOT_IN_QUEUE",
+  "NOT_ADMITTED",
+  "NOT_CLAIMED",
+  "ALREADY_EXTENDED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type QueueErrorCode = (typeof queueErrorCodes)[number];
+
+/** Why a working slot ended. */
+export const releaseReasons = ["expired", "confirmed", "left", "revoked"] as const;
+export type ReleaseReason = (typeof releaseReasons)[number];
+
+/** The handshake's connect_error carries one of these in `err.data.code`. */
+export const connectErrorCodes = ["UNAUTHENTICATED"] as const;
+export type ConnectErrorCode = (typeof connectErrorCodes)[number];
+
+export const queueErrorMessages: Record<QueueErrorCode, string> = {
+  UNKNOWN_PERFORMANCE: "This performance does not exist or is not on sale.",
+  SALE_CLOSED: "The sale for this performance has closed.",
+  SOLD_OUT: "This performance is sold out.",
+  LINE_FULL: "The line is already far longer than the seats left. Please try again later.",
+  NOT_OPEN_YET: "The waiting room for this performance is not open yet.",
+  INVALID_PAYLOAD: "The request is not valid.",
+  RATE_LIMITED: "Too many requests. Please slow down.",
+  NOT_IN_QUEUE: "You are not in this queue.",
+  NOT_ADMITTED: "It is not your turn yet.",
+  NOT_CLAIMED: "Claim your working token first.",
+  ALREADY_EXTENDED: "Your booking time has already been extended once.",
+  SERVICE_UNAVAILABLE: "The waiting room is temporarily unavailable. Please try again shortly.",
+  INTERNAL: "Something went wrong on our side.",
+};
+
+export function isRefusalReason(code: string): code is RefusalReason {
+  return (refusalReasons as readonly string[]).includes(code);
+}

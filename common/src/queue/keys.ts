@@ -1,0 +1,68 @@
+import { performanceIdSchema, userIdSchema } from "./ids";
+
+/**
+ * Every Redis key of one performance's queue. They share the hash tag `{performanceId}`,
+ * so on Redis Cluster they live in one slot and one Lua script may touch them all.
+ */
+export interface QueueKeys {
+  performanceId: string;
+  config: string;
+  state: string;
+  stats: string;
+  waiting: string;
+  pre: string;
+  active: string;
+  gone: string;
+  conns: string;
+  /** Prefix of the per-user grant hashes: `${grantPrefix}${userId}`. */
+  grantPrefix: string;
+}
+
+function queueBase(keyPrefix: string, performanceId: string): string {
+  return `${keyPrefix}queue:{${performanceIdSchema.parse(performanceId)}}:`;
+}
+
+export function queueKeys(keyPrefix: string, performanceId: string): QueueKeys {
+  const base = queueBase(keyPrefix, performanceId);
+  return {
+    performanceId,
+    config: `${base}config`,
+    state: `${base}state`,
+    stats: `${base}stats`,
+    waiting: `${base}waiting`,
+    pre: `${base}pre`,
+    active: `${base}active`,
+    gone: `${base}gone`,
+    conns: `${base}conns`,
+    grantPrefix: `${base}grant:`,
+  };
+}
+
+/** The grant of one admitted buyer: a hash whose expiry is the slot's expiry. */
+export function grantKey(keyPrefix: string, performanceId: string, userId: string): string {
+  return `${queueBase(keyPrefix, performanceId)}grant:${userIdSchema.parse(userId)}`;
+}
+
+/**
+ * Performances with a live queue, scored by last activity, so every instance knows which
+ * queues to tick. Not hash-tagged: it is only ever read and written on its own.
+ */
+export function queueIndexKey(keyPrefix: string): string {
+  return `${keyPrefix}queue:index`;
+}
+
+/** Reads an expired key's name back into its queue and user; null for any other key. */
+export function parseGrantKey(
+  keyPrefix: string,
+  key: string,
+): { performanceId: string; userId: string } | null {
+  const head = `${keyPrefix}queue:{`;
+  if (!key.startsWith(head)) return null;
+  const rest = key.slice(head.length);
+  const match = /^([^}]+)\}:grant:(.+)$/.exec(rest);
+  if (!match) return null;
+  const performanceId = performanceIdSchema.safeParse(match[1]);
+  const userId = userIdSchema.safeParse(match[2]);
+  if (!performanceId.success || !userId.success) return null;
+  return { performanceId: performanceId.data, userId: userId.data };
+}

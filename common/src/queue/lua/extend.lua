@@ -1,0 +1,36 @@
+--[[
+  Extends a claimed working token once, by one more token lifetime.
+
+  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  ARGV[1] grant key prefix
+  ARGV[2] user id
+
+  Returns JSON:
+    {status = "need_settings"} | {status = "not_admitted"} | {status = "not_claimed"}
+    {status = "already_extended"}
+    {status = "extended", tokenId, expiresAt}
+]]
+-- @include "queue"
+
+local user = ARGV[2]
+local settings = readSettings()
+if settings == nil then
+  return cjson.encode({ status = "need_settings" })
+end
+local grantKey = grantPrefix .. user
+local grant = rcall("HMGET", grantKey, "state", "jti", "expiresAt", "extended")
+if grant[1] == "pending" then
+  return cjson.encode({ status = "not_claimed" })
+end
+if grant[1] ~= "claimed" then
+  return cjson.encode({ status = "not_admitted" })
+end
+if grant[4] == "1" then
+  return cjson.encode({ status = "already_extended" })
+end
+local expiresAt = num(grant[3], 0) + settings.tokenTtlMs
+rcall("HSET", grantKey, "extended", "1", "expiresAt", expiresAt)
+rcall("PEXPIREAT", grantKey, expiresAt)
+rcall("ZADD", activeKey, "XX", expiresAt, user)
+rcall("HINCRBY", statsKey, "extended", 1)
+return cjson.encode({ status = "extended", tokenId = grant[2], expiresAt = expiresAt })

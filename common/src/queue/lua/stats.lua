@@ -1,0 +1,22 @@
+--[[
+  Read-only figures of one queue for the organizer dashboard and metrics.
+
+  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  ARGV[1] grant key prefix (unused)
+
+  Returns JSON: {progress (absent without settings), counters = {name = n, ...}}
+]]
+-- @include "queue"
+
+local now = nowMs()
+local settings = readSettings()
+local counters = {}
+local flat = rcall("HGETALL", statsKey)
+for i = 1, #flat, 2 do
+  counters[flat[i]] = tonumber(flat[i + 1])
+end
+local result = { counters = counters }
+if settings ~= nil then
+  result.progress = progressSnapshot(settings, now)
+end
+return cjson.encode(result)

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import type { QueueErrorCode, ReleaseReason } from "./codes";
+import { performanceIdSchema } from "./ids";
+
+/** Payload of every client event: which performance's queue it is about. */
+export const performanceRequestSchema = z.object({ performanceId: performanceIdSchema }).strict();
+export type PerformanceRequest = z.infer<typeof performanceRequestSchema>;
+
+/** The handshake's `auth` object: a short-lived ticket signed by the web app. */
+export const handshakeAuthSchema = z.object({ ticket: z.string().min(1).max(2_048) });
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export type SalePhase = "unknown" | "pre" | "open" | "sold_out" | "closed";
+
+/**
+ * A queue's progress, broadcast to every waiter once per tick. Each client derives its own
+ * position from it (see derivePosition); the server never computes positions per waiter.
+ */
+export interface QueueProgress {
+  performanceId: string;
+  phase: SalePhase;
+  /** Sequence number of the most recently admitted buyer. */
+  servedSeq: number;
+  /** Buyers admitted since the queue began; only ever grows. */
+  admittedTotal: number;
+  /** Measured admissions per second, smoothed over about 10 s. */
+  throughputPerSec: number;
+  waiting: number;
+  preQueued: number;
+  active: number;
+  maxActive: number;
+  /** Configured pace: admissions per second at most. */
+  admitRatePerSec: number;
+  /** Epoch milliseconds. */
+  opensAt: number;
+  closesAt: number;
+  /** Server time of the snapshot, epoch milliseconds. */
+  at: number;
+}
+
+/** Where a buyer stands, as answered to join and status. */
+export type QueueStanding =
+  | {
+      status: "waiting";
+      performanceId: string;
+      /** FIFO ticket number; never changes while the buyer stays in line. */
+      seq: number;
+      /** Exact place in line when answered, 1 = next. */
+      position: number;
+      /** True when the buyer was already in this queue (another tab, reload, reconnect). */
+      rejoined: boolean;
+      progress: QueueProgress;
+    }
+  | { status: "pre"; performanceId: string; rejoined: boolean; progress: QueueProgress }
+  | {
+      status: "admitted";
+      performanceId: string;
+      /** Claim the working token (queue:claim) before this time or lose the slot. */
+      claimBy: number;
+      rejoined: boolean;
+      progress: QueueProgress;
+    }
+  | {
+      status: "active";
+      performanceId: string;
+      expiresAt: number;
+      extendable: boolean;
+      rejoined: boolean;
+      progress: QueueProgress;
+    };
+
+/** The working token the booking pages and APIs require. */
+export interface WorkingTokenGrant {
+  performanceId: string;
+  token: string;
+  tokenId: string;
+  expiresAt: number;
+  extendable: boolean;
+}
+
+export interface LeaveResult {
+  performanceId: string;
+  left: "waiting" | "pre" | "active";
+}
+
+export interface AckError {
+  code: QueueErrorCode;
+  message: string;
+}
+
+/** Every acknowledgement is exactly one of these. */
+export type Ack<T> = { data: T } | { error: AckError };
+
+export interface AdmittedNotice {
+  performanceId: string;
+  claimBy: number;
+}
+
+export interface ReleasedNotice {
+  performanceId: string;
+  reason: ReleaseReason;
+}
+
+/** Events the browser sends; each takes an acknowledgement callback. */
+export interface ClientEvents {
+  "queue:join": (request: PerformanceRequest, ack: (reply: Ack<QueueStanding>) => void) => void;
+  "queue:status": (request: PerformanceRequest, ack: (reply: Ack<QueueStanding>) => void) => void;
+  "queue:claim": (
+    request: PerformanceRequest,
+    ack: (reply: Ack<WorkingTokenGrant>) => void,
+  ) => void;
+  "queue:extend": (
+    request: PerformanceRequest,
+    ack: (reply: Ack<WorkingTokenGrant>) => void,
+  ) => void;
+  "queue:leave": (request: PerformanceRequest, ack: (reply: Ack<LeaveResult>) => void) => void;
+}
+
+/** Events the server pushes. */
+export interface ServerEvents {
+  /** To every socket in a queue, once per tick when something changed (and as a keepalive). */
+  "queue:progress": (progress: QueueProgress) => void;
+  /** To every tab of the admitted buyer. */
+  "queue:admitted": (notice: AdmittedNotice) => void;
+  /** To every tab of a buyer whose working slot ended (expired, confirmed, left, revoked). */
+  "queue:released": (notice: ReleasedNotice) => void;
+}

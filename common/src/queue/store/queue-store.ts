@@ -1,0 +1,308 @@
+import { randomInt } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { z } from "zod";
+import type { RefusalReason, ReleaseReason } from "../codes";
+import { userIdSchema } from "../ids";
+import { queueIndexKey, queueKeys, type QueueKeys } from "../keys";
+import type { QueueProgress, QueueStanding } from "../protocol";
+import { encodeQueueSettings, type QueueSettings } from "../settings";
+import { runQueueScript, type QueueScriptName } from "./load-scripts";
+import {
+  advanceReply,
+  claimReply,
+  disconnectReply,
+  extendReply,
+  joinReply,
+  leaveReply,
+  parseReply,
+  releaseReply,
+  statsReply,
+  statusReply,
+  sweepReply,
+} from "./replies";
+
+export interface QueueStoreOptions {
+  redis: Redis;
+  /** QUEUE_KEY_PREFIX. */
+  keyPrefix: string;
+  /**
+   * Writes a queue's settings to Redis (putSettings) when a script finds none; the script
+   * is then retried once. Without it such calls throw QueueSettingsMissingError.
+   */
+  ensureSettings?: (performanceId: string) => Promise<void>;
+}
+
+export class QueueSettingsMissingError extends Error {
+  constructor(readonly performanceId: string) {
+    super(`no queue settings in Redis for performance ${performanceId}`);
+    this.name = "QueueSettingsMissingError";
+  }
+}
+
+export type JoinOutcome = { status: "refused"; reason: RefusalReason } | QueueStanding;
+
+export type AdvanceOutcome =
+  | { status: "skipped" }
+  | {
+      status: "advanced";
+      progress: QueueProgress;
+      settingsLoadedAt: number;
+      /** True when this call opened the sale (shuffled the pre-queue into the line). */
+      opened: boolean;
+      abandoned: number;
+      admitted: string[];
+      claimBy: number | undefined;
+    };
+
+export type ClaimOutcome = Exclude<z.infer<typeof claimReply>, { status: "need_settings" }>;
+export type ExtendOutcome = Exclude<z.infer<typeof extendReply>, { status: "need_settings" }>;
+export type LeaveOutcome = z.infer<typeof leaveReply>;
+export type ReleaseOutcome = z.infer<typeof releaseReply>;
+export type DisconnectOutcome = Exclude<
+  z.infer<typeof disconnectReply>,
+  { status: "need_settings" }
+>;
+
+export interface QueueStats {
+  performanceId: string;
+  counters: Record<string, number>;
+  /** Absent when the queue has no settings in Redis (never used, or idle long enough). */
+  progress: QueueProgress | undefined;
+}
+
+type NeedsSettings = { status: "need_settings" };
+
+/** Random per call; only the call that opens a sale uses it, to shuffle the pre-queue. */
+function shuffleSeed(): number {
+  return randomInt(1, 2_147_483_647);
+}
+
+/**
+ * The typed gateway to the queue's Lua scripts: every state change of a queue happens in
+ * one of them, atomically; this class only builds keys, runs them and parses replies.
+ */
+export class QueueStore {
+  readonly redis: Redis;
+  readonly keyPrefix: string;
+  private readonly ensureSettings: ((performanceId: string) => Promise<void>) | undefined;
+
+  constructor(options: QueueStoreOptions) {
+    this.redis = options.redis;
+    this.keyPrefix = options.keyPrefix;
+    this.ensureSettings = options.ensureSettings;
+  }
+
+  keys(performanceId: string): QueueKeys {
+    return queueKeys(this.keyPrefix, performanceId);
+  }
+
+  private run(
+    name: QueueScriptName,
+    performanceId: string,
+    args: readonly (string | number)[],
+  ): Promise<unknown> {
+    const keys = this.keys(performanceId);
+    return runQueueScript(
+      this.redis,
+      name,
+      [
+        keys.config,
+        keys.state,
+        keys.stats,
+        keys.waiting,
+        keys.pre,
+        keys.active,
+        keys.gone,
+        keys.conns,
+      ],
+      [keys.grantPrefix, ...args],
+    );
+  }
+
+  private async withSettings<Reply extends { status: string }>(
+    performanceId: string,
+    attempt: () => Promise<Reply>,
+  ): Promise<Exclude<Reply, NeedsSettings>> {
+    const first = await attempt();
+    if (first.status !== "need_settings") return first as Exclude<Reply, NeedsSettings>;
+    if (!this.ensureSettings) throw new QueueSettingsMissingError(performanceId);
+    await this.ensureSettings(performanceId);
+    const second = await attempt();
+    if (second.status === "need_settings") throw new QueueSettingsMissingError(performanceId);
+    return second as Exclude<Reply, NeedsSettings>;
+  }
+
+  /** Joins, or answers the existing place of a buyer already in the queue. */
+  async join(options: {
+    performanceId: string;
+    userId: string;
+    /** True the first time a given socket joins this queue: counts a connected tab. */
+    newConnection: boolean;
+  }): Promise<JoinOutcome> {
+    const { performanceId } = options;
+    const reply = await this.withSettings(performanceId, async () =>
+      parseReply(
+        joinReply,
+        await this.run("join", performanceId, [
+          userIdSchema.parse(options.userId),
+          shuffleSeed(),
+          options.newConnection ? "1" : "0",
+        ]),
+      ),
+    );
+    if (reply.status === "refused") return reply;
+    return { ...reply, performanceId, progress: { ...reply.progress, performanceId } };
+  }
+
+  /** Where a buyer stands; null when not in the queue. */
+  async status(options: { performanceId: string; userId: string }): Promise<QueueStanding | null> {
+    const { performanceId } = options;
+    const reply = await this.withSettings(performanceId, async () =>
+      parseReply(
+        statusReply,
+        await this.run("status", performanceId, [
+          userIdSchema.parse(options.userId),
+          shuffleSeed(),
+        ]),
+      ),
+    );
+    if (reply.status === "not_in_queue") return null;
+    return { ...reply, performanceId, progress: { ...reply.progress, performanceId } };
+  }
+
+  /** One tick: a no-op ("skipped") if another caller advanced this queue < minIntervalMs ago. */
+  async advance(options: {
+    performanceId: string;
+    minIntervalMs: number;
+    maxAdmissions: number;
+  }): Promise<AdvanceOutcome> {
+    const { performanceId } = options;
+    const reply = await this.withSettings(performanceId, async () =>
+      parseReply(
+        advanceReply,
+        await this.run("advance", performanceId, [
+          shuffleSeed(),
+          options.minIntervalMs,
+          options.maxAdmissions,
+        ]),
+      ),
+    );
+    if (reply.status === "skipped") return reply;
+    return {
+      ...reply,
+      progress: { ...reply.progress, performanceId },
+      claimBy: reply.claimBy,
+    };
+  }
+
+  async claim(options: {
+    performanceId: string;
+    userId: string;
+    /** Used only if this is the first claim of the grant. */
+    tokenId: string;
+  }): Promise<ClaimOutcome> {
+    const { performanceId } = options;
+    return this.withSettings(performanceId, async () =>
+      parseReply(
+        claimReply,
+        await this.run("claim", performanceId, [
+          userIdSchema.parse(options.userId),
+          options.tokenId,
+        ]),
+      ),
+    );
+  }
+
+  async extend(options: { performanceId: string; userId: string }): Promise<ExtendOutcome> {
+    const { performanceId } = options;
+    return this.withSettings(performanceId, async () =>
+      parseReply(
+        extendReply,
+        await this.run("extend", performanceId, [userIdSchema.parse(options.userId)]),
+      ),
+    );
+  }
+
+  async leave(options: { performanceId: string; userId: string }): Promise<LeaveOutcome> {
+    return parseReply(
+      leaveReply,
+      await this.run("leave", options.performanceId, [userIdSchema.parse(options.userId)]),
+    );
+  }
+
+  /** Frees a working slot; see release.lua for the exactly-once guarantees. */
+  async release(options: {
+    performanceId: string;
+    userId: string;
+    reason: ReleaseReason;
+    /** Epoch ms: keep a grant admitted after this (it is newer than the event). */
+    admittedBefore?: number;
+    /** Release only the grant carrying this token id. */
+    tokenId?: string;
+  }): Promise<ReleaseOutcome> {
+    return parseReply(
+      releaseReply,
+      await this.run("release", options.performanceId, [
+        userIdSchema.parse(options.userId),
+        options.reason,
+        options.admittedBefore === undefined ? "" : Math.floor(options.admittedBefore),
+        options.tokenId ?? "",
+      ]),
+    );
+  }
+
+  /** Frees slots whose grant lapsed unnoticed; answers the users released. */
+  async sweep(options: { performanceId: string; limit: number }): Promise<string[]> {
+    const reply = parseReply(
+      sweepReply,
+      await this.run("sweep", options.performanceId, [options.limit]),
+    );
+    return reply.released;
+  }
+
+  async disconnect(options: { performanceId: string; userId: string }): Promise<DisconnectOutcome> {
+    const { performanceId } = options;
+    return this.withSettings(performanceId, async () =>
+      parseReply(
+        disconnectReply,
+        await this.run("disconnect", performanceId, [userIdSchema.parse(options.userId)]),
+      ),
+    );
+  }
+
+  async stats(performanceId: string): Promise<QueueStats> {
+    const reply = parseReply(statsReply, await this.run("stats", performanceId, []));
+    return {
+      performanceId,
+      counters: reply.counters,
+      progress: reply.progress && { ...reply.progress, performanceId },
+    };
+  }
+
+  async putSettings(performanceId: string, settings: QueueSettings, ttlMs: number): Promise<void> {
+    await runQueueScript(
+      this.redis,
+      "put-settings",
+      [this.keys(performanceId).config],
+      [Math.max(1, Math.floor(ttlMs)), ...encodeQueueSettings(settings)],
+    );
+  }
+
+  /** Drops cached settings so the next script call reloads them (after an organizer edit). */
+  async invalidateSettings(performanceId: string): Promise<void> {
+    await this.redis.del(this.keys(performanceId).config);
+  }
+
+  /** Marks a queue as live so every instance ticks it. */
+  async touchIndex(performanceId: string, at = Date.now()): Promise<void> {
+    await this.redis.zadd(queueIndexKey(this.keyPrefix), "GT", at, performanceId);
+  }
+
+  async listQueues(activeSince: number): Promise<string[]> {
+    return this.redis.zrangebyscore(queueIndexKey(this.keyPrefix), activeSince, "+inf");
+  }
+
+  async pruneIndex(inactiveBefore: number): Promise<void> {
+    await this.redis.zremrangebyscore(queueIndexKey(this.keyPrefix), "-inf", `(${inactiveBefore}`);
+  }
+}

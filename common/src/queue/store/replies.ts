@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { refusalReasons, releaseReasons } from "../codes";
+
+// The scripts answer JSON; parsing it here turns a script bug into a clear error instead of
+// a wrong number travelling to a client.
+
+const progress = z.object({
+  phase: z.enum(["unknown", "pre", "open", "sold_out", "closed"]),
+  servedSeq: z.number(),
+  admittedTotal: z.number(),
+  throughputPerSec: z.number(),
+  waiting: z.number(),
+  preQueued: z.number(),
+  active: z.number(),
+  maxActive: z.number(),
+  admitRatePerSec: z.number(),
+  opensAt: z.number(),
+  closesAt: z.number(),
+  at: z.number(),
+});
+
+const needSettings = z.object({ status: z.literal("need_settings") });
+
+const standingVariants = [
+  z.object({
+    status: z.literal("waiting"),
+    seq: z.number(),
+    position: z.number(),
+    rejoined: z.boolean(),
+    progress,
+  }),
+  z.object({ status: z.literal("pre"), rejoined: z.boolean(), progress }),
+  z.object({
+    status: z.literal("admitted"),
+    claimBy: z.number(),
+    rejoined: z.boolean(),
+    progress,
+  }),
+  z.object({
+    status: z.literal("active"),
+    expiresAt: z.number(),
+    extendable: z.boolean(),
+    rejoined: z.boolean(),
+    progress,
+  }),
+] as const;
+
+export const joinReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("refused"), reason: z.enum(refusalReasons) }),
+  ...standingVariants,
+]);
+
+export const statusReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("not_in_queue") }),
+  ...standingVariants,
+]);
+
+export const advanceReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("skipped") }),
+  z.object({
+    status: z.literal("advanced"),
+    progress,
+    settingsLoadedAt: z.number(),
+    opened: z.boolean(),
+    abandoned: z.number(),
+    admitted: z.array(z.string()).default([]),
+    claimBy: z.number().optional(),
+  }),
+]);
+
+export const claimReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("not_admitted") }),
+  z.object({
+    status: z.literal("claimed"),
+    tokenId: z.string(),
+    expiresAt: z.number(),
+    extendable: z.boolean(),
+  }),
+]);
+
+export const extendReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("not_admitted") }),
+  z.object({ status: z.literal("not_claimed") }),
+  z.object({ status: z.literal("already_extended") }),
+  z.object({ status: z.literal("extended"), tokenId: z.string(), expiresAt: z.number() }),
+]);
+
+export const leaveReply = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("not_in_queue") }),
+  z.object({ status: z.literal("left"), from: z.enum(["waiting", "pre", "active"]) }),
+]);
+
+export const releaseReply = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("released"), reason: z.enum(releaseReasons) }),
+  z.object({ status: z.literal("alive") }),
+  z.object({ status: z.literal("stale") }),
+  z.object({ status: z.literal("not_active") }),
+]);
+
+export const sweepReply = z.object({
+  checked: z.number(),
+  released: z.array(z.string()).default([]),
+});
+
+export const disconnectReply = z.discriminatedUnion("status", [
+  needSettings,
+  z.object({ status: z.literal("connected"), sockets: z.number() }),
+  z.object({ status: z.literal("grace"), until: z.number() }),
+  z.object({ status: z.literal("gone") }),
+]);
+
+export const statsReply = z.object({
+  counters: z.record(z.string(), z.number()),
+  progress: progress.optional(),
+});
+
+export function parseReply<Schema extends z.ZodType>(
+  schema: Schema,
+  raw: unknown,
+): z.infer<Schema> {
+  if (typeof raw !== "string") throw new Error(`queue script answered ${typeof raw}, not JSON`);
+  return schema.parse(JSON.parse(raw));
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Redis } from "ioredis";
+import { AppError } from "../errors";
+import { signHs256, verifyHs256 } from "./hs256";
+import { performanceIdSchema, userIdSchema } from "./ids";
+import { grantKey } from "./keys";
+
+const TOKEN_ISSUER = "ticketping-queue";
+const TOKEN_AUDIENCE = "ticketping-booking";
+
+export interface WorkingTokenClaims {
+  userId: string;
+  performanceId: string;
+  tokenId: string;
+  /** Epoch seconds, from the token's exp claim. */
+  expiresAt: number;
+}
+
+/** Issued by the queue service when an admitted buyer claims the slot. */
+export async function signWorkingToken(options: {
+  secret: string;
+  userId: string;
+  performanceId: string;
+  tokenId: string;
+  /** Epoch milliseconds; the grant in Redis expires at the same moment. */
+  expiresAt: number;
+}): Promise<string> {
+  return signHs256({
+    secret: options.secret,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+    subject: userIdSchema.parse(options.userId),
+    // Rounded up: Redis, not the exp claim, decides the exact moment a slot ends.
+    expiresAt: Math.ceil(options.expiresAt / 1000),
+    tokenId: options.tokenId,
+    claims: { pid: performanceIdSchema.parse(options.performanceId) },
+  });
+}
+
+const tokenClaimsSchema = z.object({
+  sub: userIdSchema,
+  pid: performanceIdSchema,
+  jti: z.string().min(1).max(64),
+  exp: z.number().int(),
+});
+
+/**
+ * The booking gate: signature and expiry checked locally, then one Redis read proves the
+ * slot is still this token's (not released, revoked, expired or handed to a newer grant).
+ * Throws AppError QUEUE_TOKEN_REQUIRED otherwise.
+ */
+export async function verifyWorkingToken(options: {
+  token: string;
+  secret: string;
+  redis: Pick<Redis, "hget">;
+  /** QUEUE_KEY_PREFIX: must match the queue service's. */
+  keyPrefix: string;
+  /** When given, a token for another performance is refused. */
+  performanceId?: string;
+}): Promise<WorkingTokenClaims> {
+  let claims: z.infer<typeof tokenClaimsSchema>;
+  try {
+    const payload = await verifyHs256({
+      token: options.token,
+      secret: options.secret,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+    claims = tokenClaimsSchema.parse(payload);
+  } catch (error) {
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "invalid working token", { cause: error });
+  }
+  if (options.performanceId !== undefined && claims.pid !== options.performanceId) {
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token is for another performance");
+  }
+  const liveTokenId = await options.redis.hget(
+    grantKey(options.keyPrefix, claims.pid, claims.sub),
+    "jti",
+  );
+  if (liveTokenId !== claims.jti) {
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token was released or has expired");
+  }
+  return {
+    userId: claims.sub,
+    performanceId: claims.pid,
+    tokenId: claims.jti,
+    expiresAt: claims.exp,
+  };
+}
