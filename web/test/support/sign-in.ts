@@ -1,10 +1,12 @@
 /**
  * Signs in through next-auth's real credentials flow (CSRF token, then the callback)
  * and returns the Cookie header value that carries the session, for HTTP-level tests.
+ * Pass `ip` (sent as X-Forwarded-For) to keep a test file's sign-ins in its own
+ * rate-limit bucket: Redis, and so the per-IP budget, outlives the test databases.
  */
 export async function signIn(
   baseUrl: string,
-  { email, password }: { email: string; password: string },
+  { email, password, ip }: { email: string; password: string; ip?: string },
 ): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -16,6 +18,7 @@ export async function signIn(
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       cookie: csrfCookies.join("; "),
+      ...(ip ? { "x-forwarded-for": ip } : {}),
     },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
