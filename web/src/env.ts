@@ -36,4 +36,13 @@ export const env = loadEnvOrExit({
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
+  HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /** Open (unpaid) holds one buyer may have per performance. */
+  HOLD_MAX_OPEN_PER_BUYER: z.coerce.number().int().min(1).max(20).default(1),
+  /** Serves /api/bench/static, the baseline of the web benchmark. Off in production. */
+  BENCH_ROUTES: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
 });

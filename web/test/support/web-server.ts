@@ -9,6 +9,8 @@ const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
 
 export interface RunningWebServer {
   baseUrl: string;
+  /** The secrets the server runs with, so tests can mint sessions and working tokens. */
+  secrets: { nextAuth: string; queueToken: string };
   stop: () => Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export async function startWebServer({
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const secrets = {
+    nextAuth: env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+    queueToken: env.QUEUE_TOKEN_SECRET ?? randomBytes(32).toString("hex"),
+  };
   const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
     cwd: path.dirname(standaloneServer),
     env: {
@@ -52,11 +58,13 @@ export async function startWebServer({
       HOSTNAME: "127.0.0.1",
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_SECRET: secrets.nextAuth,
+      QUEUE_TOKEN_SECRET: secrets.queueToken,
       DATABASE_URL: databaseUrl,
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    // WEB_TEST_LOGS=1 shows the server's own log lines, for debugging a failing test.
+    stdio: ["ignore", process.env.WEB_TEST_LOGS === "1" ? "inherit" : "ignore", "pipe"],
   });
   const stderr: string[] = [];
   child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -81,6 +89,7 @@ export async function startWebServer({
 
   return {
     baseUrl,
+    secrets,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));

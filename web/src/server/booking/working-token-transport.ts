@@ -1,0 +1,29 @@
+/**
+ * How a working token travels from the browser to the booking pages and APIs: the
+ * waiting room stores it in this cookie when the buyer is admitted; API clients may send
+ * it in the header instead. Edge-safe (no server imports): the proxy reads it too.
+ */
+export const WORKING_TOKEN_COOKIE = "ticketping-working-token";
+export const WORKING_TOKEN_HEADER = "x-working-token";
+
+/** Tokens are short JWTs; anything longer is not one of ours. */
+const MAX_TOKEN_LENGTH = 2048;
+
+export function readWorkingToken(headers: Headers): string | null {
+  const fromHeader = headers.get(WORKING_TOKEN_HEADER)?.trim();
+  if (fromHeader) return fromHeader.length <= MAX_TOKEN_LENGTH ? fromHeader : null;
+  const cookieHeader = headers.get("cookie");
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator === -1 || part.slice(0, separator).trim() !== WORKING_TOKEN_COOKIE) continue;
+    const value = decodeURIComponent(part.slice(separator + 1).trim());
+    return value && value.length <= MAX_TOKEN_LENGTH ? value : null;
+  }
+  return null;
+}
+
+/** Where a buyer without a valid token for `performanceId` goes. */
+export function waitingRoomPath(performanceId: string): `/queue/${string}` {
+  return `/queue/${performanceId}`;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { scheduleKeys } from "@ticketping/common/holds";
+import { db } from "../db";
+import { getRedis } from "../redis";
+import type { SeatMapLayout } from "./types";
+
+export type ScheduleSummary = Pick<
+  SeatMapLayout,
+  | "scheduleId"
+  | "performanceId"
+  | "performanceName"
+  | "performanceSlug"
+  | "hallName"
+  | "startsAt"
+  | "rows"
+  | "columns"
+  | "maxSeatsPerReservation"
+>;
+
+/**
+ * What the seat map page needs before the map itself: which performance (for the gate)
+ * and the hall's size (to reserve the grid's space). From the cached layout with a plain
+ * read (pages must not run the Lua-backed reads, see common/src/holds), else from
+ * PostgreSQL. Null for an unknown schedule or a draft performance.
+ */
+export async function getScheduleSummary({
+  scheduleId,
+}: {
+  scheduleId: string;
+}): Promise<ScheduleSummary | null> {
+  const cached = await getRedis().hget(scheduleKeys(scheduleId).layout, "json");
+  if (cached) return summarise(JSON.parse(cached) as SeatMapLayout);
+  const schedule = await db().schedule.findUnique({
+    where: { id: scheduleId },
+    select: {
+      startsAt: true,
+      performance: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          saleStatus: true,
+          maxSeatsPerReservation: true,
+          hall: { select: { name: true, rows: true, columns: true } },
+        },
+      },
+    },
+  });
+  if (!schedule || schedule.performance.saleStatus === "DRAFT") return null;
+  const { performance } = schedule;
+  return {
+    scheduleId,
+    performanceId: performance.id,
+    performanceName: performance.name,
+    performanceSlug: performance.slug,
+    hallName: performance.hall.name,
+    startsAt: schedule.startsAt.toISOString(),
+    rows: performance.hall.rows,
+    columns: performance.hall.columns,
+    maxSeatsPerReservation: performance.maxSeatsPerReservation,
+  };
+}
+
+function summarise(layout: SeatMapLayout): ScheduleSummary {
+  return {
+    scheduleId: layout.scheduleId,
+    performanceId: layout.performanceId,
+    performanceName: layout.performanceName,
+    performanceSlug: layout.performanceSlug,
+    hallName: layout.hallName,
+    startsAt: layout.startsAt,
+    rows: layout.rows,
+    columns: layout.columns,
+    maxSeatsPerReservation: layout.maxSeatsPerReservation,
+  };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { seatOwnerValue } from "@ticketping/common/holds";
+import { db } from "../db";
+import type { SeatMapLayout } from "./types";
+
+interface SeatRow {
+  id: string;
+  row: number;
+  column: number;
+  grade_id: string;
+  reservation_id: string | null;
+  reservation_status: string | null;
+}
+
+export interface LoadedSeatMap {
+  layout: SeatMapLayout;
+  /** seatId -> cache status value, for the seats a live reservation holds or bought. */
+  taken: [seatId: string, value: string][];
+}
+
+/**
+ * Reads one schedule's seat map from PostgreSQL (two queries): what the cache is built
+ * from. Returns null for an unknown schedule or one whose performance is still a draft.
+ */
+export async function loadSeatMap({
+  scheduleId,
+}: {
+  scheduleId: string;
+}): Promise<LoadedSeatMap | null> {
+  const schedule = await db().schedule.findUnique({
+    where: { id: scheduleId },
+    select: {
+      startsAt: true,
+      performance: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          saleStatus: true,
+          maxSeatsPerReservation: true,
+          hall: { select: { name: true, rows: true, columns: true } },
+          grades: {
+            select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
+            orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],
+          },
+        },
+      },
+    },
+  });
+  if (!schedule || schedule.performance.saleStatus === "DRAFT") return null;
+
+  // The active reservation row of a seat is the one the double-sale index protects.
+  const seats = await db().$queryRaw<SeatRow[]>`
+    SELECT s.id, s.row_number AS "row", s.column_number AS "column", s.grade_id,
+           r.id AS reservation_id, r.status::text AS reservation_status
+      FROM seats s
+      LEFT JOIN reservation_seats rs ON rs.seat_id = s.id AND rs.active
+      LEFT JOIN reservations r ON r.id = rs.reservation_id
+     WHERE s.schedule_id = ${scheduleId}::uuid
+     ORDER BY s.row_number, s.column_number`;
+
+  const { performance } = schedule;
+  const gradeIndex = new Map(performance.grades.map((grade, index) => [grade.id, index]));
+  const taken: [string, string][] = [];
+  for (const seat of seats) {
+    if (seat.reservation_id === null) continue;
+    const status = seat.reservation_status === "CONFIRMED" ? "SOLD" : "HELD";
+    taken.push([seat.id, seatOwnerValue({ status, reservationId: seat.reservation_id })]);
+  }
+  return {
+    layout: {
+      scheduleId,
+      performanceId: performance.id,
+      performanceName: performance.name,
+      performanceSlug: performance.slug,
+      hallName: performance.hall.name,
+      startsAt: schedule.startsAt.toISOString(),
+      rows: performance.hall.rows,
+      columns: performance.hall.columns,
+      maxSeatsPerReservation: performance.maxSeatsPerReservation,
+      grades: performance.grades,
+      seats: seats.map((seat) => [
+        seat.id,
+        seat.row,
+        seat.column,
+        gradeIndex.get(seat.grade_id) ?? 0,
+      ]),
+    },
+    taken,
+  };
+}
