@@ -4,6 +4,7 @@ import { defineEvent } from "./define-event";
 const id = z.string().min(1).max(64);
 const minorAmount = z.number().int().nonnegative();
 const currency = z.string().regex(/^[A-Z]{3}$/);
+const provider = z.enum(["STRIPE", "SIMULATED"]);
 
 /** The payment provider reported a paid checkout for a reservation. */
 export const paymentCompleted = defineEvent({
@@ -12,7 +13,7 @@ export const paymentCompleted = defineEvent({
   payload: z.object({
     reservationId: id,
     paymentId: id,
-    provider: z.enum(["STRIPE", "SIMULATED"]),
+    provider,
     providerPaymentId: z.string().min(1).max(255),
     amountMinor: minorAmount,
     currency,
@@ -43,7 +44,73 @@ export const holdExpired = defineEvent({
   }),
 });
 
-export const eventCatalog = [paymentCompleted, reservationConfirmed, holdExpired] as const;
+/**
+ * The provider reported a payment that did not go through (e.g. an asynchronous method
+ * was declined): the reservation ends FAILED and its seats come back.
+ */
+export const paymentFailed = defineEvent({
+  type: "payment.failed",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    paymentId: id,
+    provider,
+    reason: z.string().min(1).max(500),
+  }),
+});
+
+/**
+ * A checkout session can no longer be paid (it lapsed, or we expired it when the hold
+ * lapsed): a reservation still waiting on that session ends EXPIRED.
+ */
+export const checkoutExpired = defineEvent({
+  type: "checkout.expired",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    provider,
+    sessionId: z.string().min(1).max(255),
+  }),
+});
+
+/**
+ * Money must go back to the buyer: a payment that landed after its hold lapsed, a second
+ * payment for one reservation, or a buyer's cancellation. The worker refunds through the
+ * provider (idempotently, keyed by the payment) and records it.
+ */
+export const refundRequested = defineEvent({
+  type: "refund.requested",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    paymentId: id,
+    reason: z.string().min(1).max(500),
+  }),
+});
+
+/**
+ * The provider reports a payment refunded in full (ours, or one made from the provider's
+ * dashboard): a reservation that was still CONFIRMED ends REFUNDED and its seats return.
+ */
+export const paymentRefunded = defineEvent({
+  type: "payment.refunded",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    paymentId: id,
+    provider,
+  }),
+});
+
+export const eventCatalog = [
+  paymentCompleted,
+  paymentFailed,
+  paymentRefunded,
+  refundRequested,
+  checkoutExpired,
+  reservationConfirmed,
+  holdExpired,
+] as const;
 
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;

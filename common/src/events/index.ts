@@ -1,2 +1,3 @@
 export * from "./define-event";
 export * from "./catalog";
+export * from "./outbox";

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from "kafkajs";
+import { Kafka, logLevel, type LogEntry, type RetryOptions } from "kafkajs";
 import type { Logger } from "pino";
 
 export type { Kafka } from "kafkajs";
@@ -7,6 +7,11 @@ export interface CreateKafkaOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /**
+   * How long a request keeps retrying a broker that does not answer. A caller with its own
+   * retry loop (the outbox relay) wants to hear of an outage in seconds, not minutes.
+   */
+  retry?: Pick<RetryOptions, "initialRetryTime" | "retries" | "maxRetryTime">;
 }
 
 const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
@@ -20,13 +25,13 @@ const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
  * kafkajs has had no release since 2023, so nothing outside this folder imports it:
  * swapping the client means rewriting these few files only.
  */
-export function createKafka({ brokers, clientId, logger }: CreateKafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, retry }: CreateKafkaOptions): Kafka {
   const kafkaLogger = logger.child({ component: "kafka" });
   return new Kafka({
     clientId,
     brokers,
     connectionTimeout: 3_000,
-    retry: { initialRetryTime: 300, retries: 8 },
+    retry: { initialRetryTime: 300, retries: 8, ...retry },
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -1,0 +1,65 @@
+/**
+ * The payment provider seam. Stripe in production; Simulated wherever no Stripe key is
+ * configured (local runs, the demo, tests). Both are driven through the same webhook
+ * route, outbox, Kafka topics and worker handlers: only these calls differ.
+ */
+export type PaymentProviderName = "STRIPE" | "SIMULATED";
+
+export interface CheckoutLineItem {
+  /** What the buyer sees on the payment page, e.g. "Aurora Symphony · R · row 3, seat 12". */
+  name: string;
+  amountMinor: number;
+  quantity: number;
+}
+
+export interface CreateCheckoutOptions {
+  reservationId: string;
+  userId: string;
+  customerEmail?: string | undefined;
+  /** ISO 4217, upper case, e.g. "EUR". */
+  currency: string;
+  lineItems: readonly CheckoutLineItem[];
+  /**
+   * When the buyer's hold lapses. A provider's session may live longer (Stripe's at least
+   * 30 minutes); the worker expires it through the API when the hold lapses.
+   */
+  holdExpiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export interface CheckoutSession {
+  provider: PaymentProviderName;
+  sessionId: string;
+  /** Where the buyer pays. */
+  url: string;
+  /** When the provider stops accepting payment for this session. */
+  expiresAt: Date;
+}
+
+export interface RefundOptions {
+  /** Our Payment id: the refund's idempotency key, so a retried refund is made once. */
+  paymentId: string;
+  reservationId: string;
+  providerPaymentId: string;
+  amountMinor: number;
+}
+
+export interface PaymentProvider {
+  readonly name: PaymentProviderName;
+  /** Idempotent per reservation: asking twice gives the same session. */
+  createCheckoutSession(options: CreateCheckoutOptions): Promise<CheckoutSession>;
+  /** The payment page of a session that still takes payment, or null once it does not. */
+  getOpenCheckoutUrl(sessionId: string): Promise<string | null>;
+  /** Stops a session from taking payment. "not-open" when it already completed or expired. */
+  expireCheckoutSession(sessionId: string): Promise<"expired" | "not-open">;
+  /** Refunds a payment in full; safe to call again for the same payment. */
+  refundPayment(options: RefundOptions): Promise<{ refundId: string }>;
+}
+
+/** Metadata keys we put on provider objects, to find our reservation from a webhook. */
+export const paymentMetadataKeys = {
+  reservationId: "reservation_id",
+  userId: "user_id",
+  paymentId: "payment_id",
+} as const;
