@@ -15,6 +15,8 @@
 # Environment (defaults in brackets):
 #   KAFKA_PORT [9092]  KAFKA_CONTROLLER_PORT [9093]  KAFKA_HEAP_OPTS [-Xms256m -Xmx512m]
 #   KAFKA_READY_TIMEOUT [60] seconds that `up` waits for the broker
+#   KAFKA_STATE_DIR [.services/kafka] config, data, logs and pid file: another directory (with
+#   other ports) runs a second, independent broker, e.g. one a test may stop and start
 #
 # The Kafka command-line tools are in the same jars, e.g.:
 #   java -cp '.services/kafka/lib/*' org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list
@@ -23,8 +25,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 INFRA="$ROOT/infra/kafka"
-STATE="$ROOT/.services/kafka"
-LIB="$STATE/lib"
+STATE="${KAFKA_STATE_DIR:-$ROOT/.services/kafka}"
+# The jars are the same for every broker, so a second broker's state dir reuses them.
+LIB="$ROOT/.services/kafka/lib"
 LIB_MARKER="$LIB/.complete"
 DATA="$STATE/data"
 LOGS="$STATE/logs"
@@ -108,6 +111,7 @@ ensure_jars() {
   fi
   echo "$pom_sum" >"$tmp/.complete"
   rm -rf "$LIB"
+  mkdir -p "$(dirname "$LIB")"
   mv "$tmp" "$LIB"
   rm -f "$STATE/mvn.log"
 }
