@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { authOptions } from "@/server/auth/options";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +13,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Handing the session to the client provider spares every page a loading flash.
+  const session = await getServerSession(authOptions);
+  const user = session?.user.id
+    ? {
+        id: session.user.id,
+        role: session.user.role,
+        email: session.user.email ?? null,
+        name: session.user.name ?? null,
+      }
+    : null;
   return (
     <html lang="en">
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
@@ -20,19 +33,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <nav
-            aria-label="Main"
-            className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3"
-          >
-            <Link href="/" className="text-lg font-bold tracking-tight text-brand-600">
-              Ticketping
-            </Link>
-          </nav>
-        </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
-        </main>
+        <Providers session={session}>
+          <SiteHeader user={user} />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {children}
+          </main>
+        </Providers>
       </body>
     </html>
   );

@@ -1,0 +1,70 @@
+// Browser-side calls to our own JSON APIs, which answer { data } or { error }.
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> | undefined,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** Validation messages by field path ("name", "grades.0.priceMinor", ...). */
+  fieldErrors(): Record<string, string> {
+    const issues = Array.isArray(this.details?.issues) ? (this.details.issues as FieldIssue[]) : [];
+    const errors: Record<string, string> = {};
+    for (const issue of issues) errors[issue.path] ??= issue.message;
+    return errors;
+  }
+
+  /** details.reason of a CONFLICT, e.g. "RESERVATIONS_EXIST". */
+  get reason(): string | undefined {
+    return typeof this.details?.reason === "string" ? this.details.reason : undefined;
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: Record<string, unknown> };
+}
+
+export async function apiRequest<T>(
+  url: string,
+  {
+    method = "GET",
+    body,
+  }: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      "NETWORK",
+      "Could not reach the server. Check your connection.",
+      undefined,
+    );
+  }
+  const json = (await response.json().catch(() => ({}))) as ErrorBody & { data?: T };
+  if (!response.ok || json.data === undefined) {
+    throw new ApiError(
+      response.status,
+      json.error?.code ?? "INTERNAL",
+      json.error?.message ?? "Something went wrong on our side.",
+      json.error?.details,
+    );
+  }
+  return json.data;
+}

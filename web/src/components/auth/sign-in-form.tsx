@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type SubmitEvent } from "react";
+import type { Route } from "next";
+import {
+  buttonClass,
+  describedBy,
+  Field,
+  FormAlert,
+  inputClass,
+  secondaryButtonClass,
+} from "../form/field";
+import { formText } from "../form/form-text";
+
+/** One message for every failure, so the form never tells which of the two was wrong. */
+const WRONG_CREDENTIALS = "Email or password is incorrect.";
+const RATE_LIMITED = "Too many sign-in attempts. Please wait a few minutes and try again.";
+
+export function SignInForm({
+  callbackUrl,
+  githubEnabled,
+  initialError,
+}: {
+  callbackUrl: string;
+  githubEnabled: boolean;
+  initialError: string | null;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        redirect: false,
+        email: formText(form, "email"),
+        password: formText(form, "password"),
+      });
+      if (result?.ok && !result.error) {
+        router.push(callbackUrl);
+        router.refresh();
+        return;
+      }
+      setError(result?.error === "RATE_LIMITED" ? RATE_LIMITED : WRONG_CREDENTIALS);
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    }
+    setPending(false);
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
+        <FormAlert message={error} />
+        <Field id="signin-email" label="Email">
+          <input
+            {...describedBy("signin-email", undefined)}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className={inputClass}
+          />
+        </Field>
+        <Field id="signin-password" label="Password">
+          <input
+            {...describedBy("signin-password", undefined)}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={inputClass}
+          />
+        </Field>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {githubEnabled ? (
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => void signIn("github", { callbackUrl })}
+        >
+          Continue with GitHub
+        </button>
+      ) : null}
+      <p className="text-sm text-slate-600">
+        New here?{" "}
+        <Link
+          href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
+          className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

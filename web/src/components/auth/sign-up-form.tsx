@@ -1,0 +1,126 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type SubmitEvent } from "react";
+import type { Route } from "next";
+import { PASSWORD_MIN_LENGTH } from "@/server/accounts/password-policy";
+import { apiRequest, ApiError } from "../api-client";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
+import { formText } from "../form/form-text";
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [emailTaken, setEmailTaken] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: formText(form, "name"),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+    };
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setEmailTaken(false);
+    try {
+      await apiRequest("/api/auth/signup", { method: "POST", body: input });
+      const result = await signIn("credentials", {
+        redirect: false,
+        email: input.email,
+        password: input.password,
+      });
+      if (result?.ok && !result.error) {
+        router.push(callbackUrl);
+        router.refresh();
+        return;
+      }
+      // The account exists; only the automatic sign-in failed (e.g. rate limited).
+      router.push(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route);
+      return;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "VALIDATION_FAILED") {
+        setErrors(error.fieldErrors());
+        setAlert("Please correct the highlighted fields.");
+      } else if (error instanceof ApiError && error.code === "EMAIL_TAKEN") {
+        setEmailTaken(true);
+        setErrors({ email: error.message });
+      } else if (error instanceof ApiError) {
+        setAlert(error.message);
+      } else {
+        setAlert("Something went wrong. Please try again.");
+      }
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
+      <FormAlert message={alert} />
+      <Field id="signup-name" label="Name" error={errors.name}>
+        <input
+          {...describedBy("signup-name", errors.name)}
+          name="name"
+          autoComplete="name"
+          maxLength={100}
+          required
+          className={inputClass}
+        />
+      </Field>
+      <Field id="signup-email" label="Email" error={errors.email}>
+        <input
+          {...describedBy("signup-email", errors.email)}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          className={inputClass}
+        />
+      </Field>
+      {emailTaken ? (
+        <p className="-mt-2 text-sm">
+          <Link
+            href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
+            className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+          >
+            Sign in instead
+          </Link>
+        </p>
+      ) : null}
+      <Field
+        id="signup-password"
+        label="Password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.password}
+      >
+        <input
+          {...describedBy("signup-password", errors.password, true)}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          className={inputClass}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
+          className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-policy";
+
+export const signUpSchema = z.object({
+  email: z
+    .email("Enter a valid email address.")
+    .max(320, "That email address is too long.")
+    .transform((email) => email.trim().toLowerCase()),
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .refine((password) => new TextEncoder().encode(password).length <= PASSWORD_MAX_BYTES, {
+      message: `Use at most ${PASSWORD_MAX_BYTES} bytes.`,
+    }),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,0 +1,53 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import { AppError } from "@ticketping/common/errors";
+import { consumeRateLimit } from "@ticketping/common/rate-limit";
+import { isUniqueViolation } from "@ticketping/db";
+import { db } from "../db";
+import { getRedis } from "../redis";
+import { signUpRateLimits } from "../auth/rate-limits";
+import type { SignUpInput } from "./sign-up-schema";
+
+/** Slow on purpose: a stolen hash should cost an attacker ~0.25 s per guess. */
+const BCRYPT_COST = 12;
+
+export interface SignedUpUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Creates a buyer account. The rate limit comes first: each attempt costs a bcrypt hash,
+ * and a burst of sign-ups from one address is how accounts get farmed or emails probed.
+ */
+export async function signUp({
+  input,
+  ip,
+}: {
+  input: SignUpInput;
+  ip: string;
+}): Promise<SignedUpUser> {
+  const limit = await consumeRateLimit(getRedis(), signUpRateLimits.perIp, ip);
+  if (!limit.allowed) {
+    throw new AppError("RATE_LIMITED", `sign-up rate limit for ${ip}`, {
+      userMessage: "Too many sign-ups from your network. Please try again later.",
+      details: { retryAfterSeconds: Math.ceil(limit.retryAfterMs / 1000) },
+    });
+  }
+
+  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  try {
+    const user = await db().user.create({
+      data: { email: input.email, name: input.name, passwordHash, role: "USER" },
+      select: { id: true, email: true, name: true },
+    });
+    return user;
+  } catch (error) {
+    // The unique index decides, so two simultaneous sign-ups cannot both succeed.
+    if (isUniqueViolation(error)) {
+      throw new AppError("EMAIL_TAKEN", "email already registered", { cause: error });
+    }
+    throw error;
+  }
+}
