@@ -1,29 +1,27 @@
+import Link from "next/link";
 import type { PerformanceSummary } from "@/server/performances/list-performances";
 import { formatDateRange, formatDateTime, formatMoney } from "./format";
+import { Poster } from "./poster";
 import { SalePhaseBadge } from "./sale-phase-badge";
 
 export function PerformanceCard({ performance }: { performance: PerformanceSummary }) {
   return (
     <article
-      className="flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md"
       data-testid="performance-card"
     >
-      <div className="aspect-[3/4] bg-slate-200">
-        {performance.posterUrl ? (
-          // Posters are local SVGs of known size; next/image adds nothing for them.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img
-            src={performance.posterUrl}
-            alt={`Poster of ${performance.name}`}
-            width={300}
-            height={400}
-            className="h-full w-full object-cover"
-          />
-        ) : null}
-      </div>
+      <Poster url={performance.posterUrl} name={performance.name} />
       <div className="flex flex-1 flex-col gap-2 p-4">
         <SalePhaseBadge phase={performance.phase} />
-        <h2 className="text-lg font-semibold leading-snug">{performance.name}</h2>
+        <h2 className="text-lg font-semibold leading-snug">
+          {/* The stretched link makes the whole card clickable with one tab stop. */}
+          <Link
+            href={`/performances/${performance.slug}`}
+            className="after:absolute after:inset-0 focus-visible:outline-none group-hover:text-brand-700"
+          >
+            {performance.name}
+          </Link>
+        </h2>
         <p className="text-sm text-slate-600">{performance.hallName}</p>
         <p className="text-sm text-slate-600">
           {formatDateRange(performance.firstShowAt, performance.lastShowAt)}

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Prisma } from "@ticketping/db";
 import { db } from "../db";
+import type { CatalogFilters } from "./catalog-filters";
 import { salePhase, type SalePhase } from "./sale-phase";
 
 export interface PerformanceSummary {
@@ -11,18 +13,50 @@ export interface PerformanceSummary {
   firstShowAt: Date;
   lastShowAt: Date;
   bookingOpensAt: Date;
+  bookingClosesAt: Date;
   priceFromMinor: number | null;
   currency: string | null;
   phase: SalePhase;
 }
 
+const DAY_MS = 86_400_000;
+
+function whereFor(filters: CatalogFilters, now: Date): Prisma.PerformanceWhereInput {
+  const and: Prisma.PerformanceWhereInput[] = [
+    // Without a schedule there is nothing to book yet, and no seats would read as sold out.
+    { saleStatus: { not: "DRAFT" }, lastShowAt: { gte: now }, schedules: { some: {} } },
+  ];
+  if (filters.q) and.push({ name: { contains: filters.q, mode: "insensitive" } });
+  if (filters.from || filters.to) {
+    // A performance matches when one of its shows falls inside the chosen days (UTC).
+    const startsAt: Prisma.DateTimeFilter = {};
+    if (filters.from) startsAt.gte = new Date(`${filters.from}T00:00:00Z`);
+    if (filters.to) startsAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS);
+    and.push({ schedules: { some: { startsAt } } });
+  }
+  if (filters.sale === "on-sale") {
+    // Sold-out ones pass this window test and are dropped once seats are counted.
+    and.push({
+      saleStatus: "PUBLISHED",
+      bookingOpensAt: { lte: now },
+      bookingClosesAt: { gt: now },
+    });
+  }
+  if (filters.sale === "opening-soon") {
+    and.push({ saleStatus: "PUBLISHED", bookingOpensAt: { gt: now } });
+  }
+  return { AND: and };
+}
+
 /** Published performances, soonest show first, with what a buyer can do now. */
-export async function listPerformances({ now = new Date() }: { now?: Date } = {}): Promise<
-  PerformanceSummary[]
-> {
+export async function listPerformances({
+  filters = {},
+  now = new Date(),
+}: { filters?: CatalogFilters; now?: Date } = {}): Promise<PerformanceSummary[]> {
   const performances = await db().performance.findMany({
-    where: { saleStatus: { not: "DRAFT" }, lastShowAt: { gte: now } },
+    where: whereFor(filters, now),
     orderBy: [{ firstShowAt: "asc" }, { name: "asc" }],
+    take: 200,
     include: {
       hall: { select: { name: true } },
       grades: { select: { priceMinor: true, currency: true }, orderBy: { priceMinor: "asc" } },
@@ -37,7 +71,7 @@ export async function listPerformances({ now = new Date() }: { now?: Date } = {}
   });
   const availableBySchedule = new Map(available.map((row) => [row.scheduleId, row._count._all]));
 
-  return performances.map((performance) => {
+  const summaries = performances.map((performance): PerformanceSummary => {
     const availableSeats = performance.schedules.reduce(
       (sum, schedule) => sum + (availableBySchedule.get(schedule.id) ?? 0),
       0,
@@ -52,9 +86,13 @@ export async function listPerformances({ now = new Date() }: { now?: Date } = {}
       firstShowAt: performance.firstShowAt,
       lastShowAt: performance.lastShowAt,
       bookingOpensAt: performance.bookingOpensAt,
+      bookingClosesAt: performance.bookingClosesAt,
       priceFromMinor: cheapest?.priceMinor ?? null,
       currency: cheapest?.currency ?? null,
       phase: salePhase({ ...performance, availableSeats }, now),
     };
   });
+  return filters.sale === "on-sale"
+    ? summaries.filter((summary) => summary.phase === "on-sale")
+    : summaries;
 }

@@ -1,0 +1,188 @@
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { AppError } from "@ticketping/common/errors";
+import { SaleStatusPanel } from "@/components/catalog/sale-status-panel";
+import { formatDateTime, formatMoney } from "@/components/format";
+import { Poster } from "@/components/poster";
+import { SalePhaseBadge } from "@/components/sale-phase-badge";
+import { getPerformance, type PerformanceDetail } from "@/server/performances/get-performance";
+import { slugSchema } from "@/server/performances/slug";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+// Metadata and page read the same row once per request.
+const loadBySlug = cache(async (rawSlug: string): Promise<PerformanceDetail> => {
+  const slug = slugSchema.safeParse(rawSlug);
+  if (!slug.success) notFound();
+  try {
+    return await getPerformance({ slug: slug.data });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+async function load(params: Props["params"]): Promise<PerformanceDetail> {
+  return loadBySlug((await params).slug);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const performance = await load(params);
+  return { title: performance.name, description: performance.description };
+}
+
+export default async function PerformancePage({ params }: Props) {
+  await connection();
+  const performance = await load(params);
+  const bookable = performance.phase === "on-sale";
+
+  return (
+    <article aria-labelledby="performance-heading" className="flex flex-col gap-8">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,18rem)_1fr]">
+        <Poster
+          url={performance.posterUrl}
+          name={performance.name}
+          priority
+          className="mx-auto w-full max-w-72 rounded-xl shadow-md"
+        />
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-2">
+            <SalePhaseBadge phase={performance.phase} />
+            <h1 id="performance-heading" className="text-3xl font-bold tracking-tight">
+              {performance.name}
+            </h1>
+            {performance.description ? (
+              <p className="max-w-prose text-slate-700">{performance.description}</p>
+            ) : null}
+          </div>
+          <SaleStatusPanel
+            phase={performance.phase}
+            opensAtMs={performance.bookingOpensAt.getTime()}
+            opensAtLabel={formatDateTime(performance.bookingOpensAt)}
+            closesAtLabel={formatDateTime(performance.bookingClosesAt)}
+            serverNowMs={performance.asOf.getTime()}
+          />
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="font-medium text-slate-500">Hall</dt>
+              <dd>
+                {performance.hall.name}
+                <span className="block text-slate-600">{performance.hall.address}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Booking window</dt>
+              <dd>
+                {formatDateTime(performance.bookingOpensAt)} –{" "}
+                {formatDateTime(performance.bookingClosesAt)}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Running time</dt>
+              <dd>{performance.runtimeMinutes} minutes</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Age rating</dt>
+              <dd>{performance.ageRating}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Seats per booking</dt>
+              <dd>Up to {performance.maxSeatsPerReservation}</dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+
+      <section aria-labelledby="grades-heading">
+        <h2 id="grades-heading" className="mb-3 text-xl font-semibold">
+          Prices
+        </h2>
+        <ul className="flex flex-wrap gap-3">
+          {performance.grades.map((grade) => (
+            <li
+              key={grade.id}
+              className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm"
+            >
+              <span
+                aria-hidden
+                className="h-4 w-4 rounded-sm ring-1 ring-black/10"
+                style={{ backgroundColor: grade.colour }}
+              />
+              <span className="font-semibold">{grade.name}</span>
+              <span className="tabular-nums text-slate-700">
+                {formatMoney(grade.priceMinor, grade.currency)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="schedules-heading">
+        <h2 id="schedules-heading" className="mb-3 text-xl font-semibold">
+          Shows
+        </h2>
+        {performance.schedules.length === 0 ? (
+          <p className="text-slate-600">No show times announced yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
+            {performance.schedules.map((schedule) => {
+              const soldOut = schedule.availableSeats === 0;
+              return (
+                <li
+                  key={schedule.id}
+                  className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+                  data-testid="schedule"
+                >
+                  <div>
+                    <p className="font-semibold">{formatDateTime(schedule.startsAt)}</p>
+                    <p className="text-sm text-slate-600">
+                      {soldOut
+                        ? "Sold out"
+                        : `${schedule.availableSeats} of ${schedule.totalSeats} seats available`}
+                    </p>
+                  </div>
+                  {/* Fixed width: the button appearing at the opening moves nothing. */}
+                  <div className="flex w-32 justify-end">
+                    {bookable && !soldOut ? (
+                      <Link
+                        href={`/book/${schedule.id}` as Route}
+                        className="inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+                        aria-label={`Book ${formatDateTime(schedule.startsAt)}`}
+                      >
+                        Book
+                      </Link>
+                    ) : (
+                      <span className="inline-flex w-full items-center justify-center rounded-lg bg-slate-100 px-4 py-2 text-sm font-medium text-slate-500">
+                        {soldOut
+                          ? "Sold out"
+                          : performance.phase === "upcoming"
+                            ? "Opens soon"
+                            : "Closed"}
+                      </span>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="hall-heading">
+        <h2 id="hall-heading" className="mb-2 text-xl font-semibold">
+          The hall
+        </h2>
+        <p className="text-slate-700">
+          {performance.hall.name}, {performance.hall.address}: {performance.hall.rows} rows of{" "}
+          {performance.hall.columns} seats, row 1 nearest the stage.
+        </p>
+      </section>
+    </article>
+  );
+}

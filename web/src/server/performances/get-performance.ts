@@ -1,0 +1,82 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { db } from "../db";
+import { salePhase, type SalePhase } from "./sale-phase";
+
+export interface PerformanceDetail {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  posterUrl: string | null;
+  runtimeMinutes: number;
+  ageRating: string;
+  bookingOpensAt: Date;
+  bookingClosesAt: Date;
+  firstShowAt: Date;
+  lastShowAt: Date;
+  maxSeatsPerReservation: number;
+  phase: SalePhase;
+  /** The instant `phase` was worked out for; countdowns start from it. */
+  asOf: Date;
+  hall: { name: string; address: string; rows: number; columns: number };
+  grades: { id: string; name: string; priceMinor: number; currency: string; colour: string }[];
+  schedules: { id: string; startsAt: Date; totalSeats: number; availableSeats: number }[];
+}
+
+/** A published (or closed) performance by its slug; drafts do not exist for buyers. */
+export async function getPerformance({
+  slug,
+  now = new Date(),
+}: {
+  slug: string;
+  now?: Date;
+}): Promise<PerformanceDetail> {
+  const performance = await db().performance.findFirst({
+    where: { slug, saleStatus: { not: "DRAFT" } },
+    include: {
+      hall: { select: { name: true, address: true, rows: true, columns: true } },
+      grades: {
+        select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
+        orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],
+      },
+      schedules: { select: { id: true, startsAt: true }, orderBy: { startsAt: "asc" } },
+    },
+  });
+  if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
+
+  const counts = await db().seat.groupBy({
+    by: ["scheduleId", "status"],
+    where: { scheduleId: { in: performance.schedules.map((schedule) => schedule.id) } },
+    _count: { _all: true },
+  });
+  const schedules = performance.schedules.map((schedule) => {
+    const rows = counts.filter((row) => row.scheduleId === schedule.id);
+    return {
+      ...schedule,
+      totalSeats: rows.reduce((sum, row) => sum + row._count._all, 0),
+      availableSeats: rows.find((row) => row.status === "AVAILABLE")?._count._all ?? 0,
+    };
+  });
+  const availableSeats = schedules.reduce((sum, schedule) => sum + schedule.availableSeats, 0);
+
+  return {
+    id: performance.id,
+    slug: performance.slug,
+    name: performance.name,
+    description: performance.description,
+    posterUrl: performance.posterUrl,
+    runtimeMinutes: performance.runtimeMinutes,
+    ageRating: performance.ageRating,
+    bookingOpensAt: performance.bookingOpensAt,
+    bookingClosesAt: performance.bookingClosesAt,
+    firstShowAt: performance.firstShowAt,
+    lastShowAt: performance.lastShowAt,
+    maxSeatsPerReservation: performance.maxSeatsPerReservation,
+    phase: salePhase({ ...performance, availableSeats }, now),
+    asOf: now,
+    hall: performance.hall,
+    grades: performance.grades,
+    schedules,
+  };
+}
