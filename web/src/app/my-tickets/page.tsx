@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { ReservationCard } from "@/components/tickets/reservation-card";
+import { getSessionUser } from "@/server/auth/session";
+import { listMyReservations } from "@/server/reservations/list-my-reservations";
+
+export const metadata: Metadata = { title: "My tickets" };
+
+export default async function MyTicketsPage() {
+  await connection();
+  const user = await getSessionUser();
+  if (!user) redirect("/signin?callbackUrl=%2Fmy-tickets");
+  const { reservations, asOf } = await listMyReservations({ userId: user.id });
+
+  return (
+    <section aria-labelledby="tickets-heading" className="flex flex-col gap-6">
+      <h1 id="tickets-heading" className="text-2xl font-bold tracking-tight">
+        My tickets
+      </h1>
+      {reservations.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center">
+          <p className="text-slate-700">You have no tickets yet.</p>
+          <Link
+            href="/performances"
+            className="mt-3 inline-block font-semibold text-brand-700 hover:underline"
+          >
+            Browse performances
+          </Link>
+        </div>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {reservations.map((reservation) => (
+            <li key={reservation.id}>
+              <ReservationCard reservation={reservation} serverNowMs={asOf.getTime()} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

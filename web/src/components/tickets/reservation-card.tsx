@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { MyReservation } from "@/server/reservations/list-my-reservations";
+import { formatDateTime, formatMoney } from "../format";
+import { HoldCountdown } from "./hold-countdown";
+import { ReservationStatusBadge, reservationStatusStyles } from "./reservation-status";
+
+export function ReservationCard({
+  reservation,
+  serverNowMs,
+}: {
+  reservation: MyReservation;
+  serverNowMs: number;
+}) {
+  const reason =
+    reservation.statusReason ?? reservationStatusStyles[reservation.status].defaultReason;
+  const inactive = !["CONFIRMED", "PENDING"].includes(reservation.status);
+  return (
+    <article
+      className={`flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-start sm:justify-between ${inactive ? "opacity-90" : ""}`}
+      data-testid="reservation"
+      aria-labelledby={`reservation-${reservation.id}`}
+    >
+      <div className="flex flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <ReservationStatusBadge status={reservation.status} />
+          <span className="text-xs text-slate-500">
+            Booked {formatDateTime(reservation.createdAt)}
+          </span>
+        </div>
+        <h2 id={`reservation-${reservation.id}`} className="text-lg font-semibold">
+          <Link
+            href={`/performances/${reservation.performance.slug}`}
+            className="hover:text-brand-700 hover:underline"
+          >
+            {reservation.performance.name}
+          </Link>
+        </h2>
+        <p className="text-sm text-slate-700">
+          {formatDateTime(reservation.schedule.startsAt)} · {reservation.performance.hallName}
+        </p>
+        <ul className="mt-1 flex flex-wrap gap-2" aria-label="Seats">
+          {reservation.seats.map((seat) => (
+            <li
+              key={`${seat.row}-${seat.column}`}
+              className="flex items-center gap-1.5 rounded-md border border-slate-200 px-2 py-1 text-xs"
+            >
+              <span
+                aria-hidden
+                className="h-2.5 w-2.5 rounded-sm"
+                style={{ backgroundColor: seat.colour }}
+              />
+              {`Row ${seat.row}, seat ${seat.column} · ${seat.gradeName}`}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-1 text-sm text-slate-600" data-testid="reservation-reason">
+          {reservation.status === "PENDING" ? (
+            <HoldCountdown
+              expiresAtMs={reservation.holdExpiresAt.getTime()}
+              serverNowMs={serverNowMs}
+            />
+          ) : (
+            reason
+          )}
+        </p>
+      </div>
+      <p className="text-right text-lg font-semibold tabular-nums sm:min-w-28">
+        {formatMoney(reservation.amountMinor, reservation.currency)}
+      </p>
+    </article>
+  );
+}

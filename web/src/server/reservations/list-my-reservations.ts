@@ -1,0 +1,95 @@
+import "server-only";
+import type { ReservationStatus } from "@ticketping/db";
+import { db } from "../db";
+
+export interface MyReservation {
+  id: string;
+  status: ReservationStatus;
+  statusReason: string | null;
+  amountMinor: number;
+  currency: string;
+  holdExpiresAt: Date;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  closedAt: Date | null;
+  performance: { name: string; slug: string; posterUrl: string | null; hallName: string };
+  schedule: { id: string; startsAt: Date };
+  seats: { row: number; column: number; gradeName: string; colour: string; priceMinor: number }[];
+}
+
+function findReservations(userId: string, limit: number) {
+  return db().reservation.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: {
+      schedule: {
+        select: {
+          id: true,
+          startsAt: true,
+          performance: {
+            select: { name: true, slug: true, posterUrl: true, hall: { select: { name: true } } },
+          },
+        },
+      },
+      seats: {
+        select: {
+          priceMinor: true,
+          seat: {
+            select: { row: true, column: true, grade: { select: { name: true, colour: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+type Row = Awaited<ReturnType<typeof findReservations>>[number];
+
+function toMyReservation(reservation: Row): MyReservation {
+  const { schedule } = reservation;
+  return {
+    id: reservation.id,
+    status: reservation.status,
+    statusReason: reservation.statusReason,
+    amountMinor: reservation.amountMinor,
+    currency: reservation.currency,
+    holdExpiresAt: reservation.holdExpiresAt,
+    createdAt: reservation.createdAt,
+    confirmedAt: reservation.confirmedAt,
+    closedAt: reservation.closedAt,
+    performance: {
+      name: schedule.performance.name,
+      slug: schedule.performance.slug,
+      posterUrl: schedule.performance.posterUrl,
+      hallName: schedule.performance.hall.name,
+    },
+    schedule: { id: schedule.id, startsAt: schedule.startsAt },
+    seats: reservation.seats
+      .map(({ seat, priceMinor }) => ({
+        row: seat.row,
+        column: seat.column,
+        gradeName: seat.grade.name,
+        colour: seat.grade.colour,
+        priceMinor,
+      }))
+      .sort((a, b) => a.row - b.row || a.column - b.column),
+  };
+}
+
+/**
+ * The signed-in buyer's reservations, newest first. `userId` comes from the session and
+ * never from the request, so nobody can list someone else's. `asOf` is the server's
+ * clock at reading time, for hold countdowns that do not trust the client's clock.
+ */
+export async function listMyReservations({
+  userId,
+  limit = 50,
+}: {
+  userId: string;
+  limit?: number;
+}): Promise<{ reservations: MyReservation[]; asOf: Date }> {
+  const asOf = new Date();
+  const reservations = await findReservations(userId, limit);
+  return { reservations: reservations.map(toMyReservation), asOf };
+}
