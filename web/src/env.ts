@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
 
 const DEV_ONLY_SECRET = "ticketping-development-secret-do-not-use-in-production";
 
@@ -36,6 +37,10 @@ export const env = loadEnvOrExit({
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /** Must match the queue service's: the booking gate reads its grants. */
+  QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
+  /** The queue service signs working tokens with it; the booking gate verifies them. */
+  QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
   /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Open (unpaid) holds one buyer may have per performance. */
@@ -46,3 +51,17 @@ export const env = loadEnvOrExit({
     .default("0")
     .transform((value) => value === "1"),
 });
+
+// A development secret is public (it is in the repository): anyone could sign with it.
+const building = process.env.NEXT_PHASE === "phase-production-build";
+const developmentSecrets = building
+  ? []
+  : refuseDevelopmentSecrets(env.NODE_ENV, { QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET });
+if (developmentSecrets.length > 0) {
+  console.error(
+    `Invalid configuration:\n${developmentSecrets
+      .map((name) => `  - ${name}: the development default is not allowed in production`)
+      .join("\n")}`,
+  );
+  process.exit(1);
+}

@@ -60,6 +60,7 @@ export async function startWebServer({
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: secrets.nextAuth,
       QUEUE_TOKEN_SECRET: secrets.queueToken,
+      STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
       DATABASE_URL: databaseUrl,
       ...env,
     },

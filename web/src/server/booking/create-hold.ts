@@ -13,7 +13,7 @@ import { uuidv7 } from "./uuidv7";
 
 export interface CreateHoldOptions {
   userId: string;
-  /** The schedule's cached layout (the caller has it from the gate). */
+  /** The schedule's layout (the caller has it from the gate); PostgreSQL re-checks limits. */
   layout: SeatMapLayout;
   seatIds: string[];
   now?: Date;
@@ -39,16 +39,19 @@ export async function createHold({
 
   await holdInRedis({ userId, scheduleId, reservationId, seatIds: requested, holdExpiresAt });
   try {
-    const { amountMinor, currency } = await db().$transaction((tx) =>
-      writeReservation(tx, {
-        userId,
-        performanceId,
-        scheduleId,
-        reservationId,
-        seatIds: requested,
-        holdExpiresAt,
-        now,
-      }),
+    const { amountMinor, currency } = await db().$transaction(
+      (tx) =>
+        writeReservation(tx, {
+          userId,
+          performanceId,
+          scheduleId,
+          reservationId,
+          seatIds: requested,
+          holdExpiresAt,
+          now,
+        }),
+      // Under a crowd the pool is the queue: wait for a connection rather than fail.
+      { maxWait: 10_000, timeout: 10_000 },
     );
     return {
       reservationId,
@@ -79,10 +82,7 @@ function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
     });
   }
   if (unique.length > layout.maxSeatsPerReservation) {
-    throw new AppError("HOLD_LIMIT_REACHED", "too many seats", {
-      userMessage: `You can hold at most ${layout.maxSeatsPerReservation} seats at a time.`,
-      details: { limit: "seats-per-reservation", max: layout.maxSeatsPerReservation },
-    });
+    throw tooManySeats(layout.maxSeatsPerReservation);
   }
   const known = new Set(layout.seats.map(([id]) => id));
   const unknown = unique.filter((id) => !known.has(id));
@@ -124,19 +124,22 @@ async function holdInRedis(options: {
   throw new AppError("SERVICE_UNAVAILABLE", "seat map could not be rebuilt for a hold");
 }
 
-interface PerformanceCheckRow {
+interface HoldCheckRow {
   sale_status: string;
   booking_opens_at: Date;
   booking_closes_at: Date;
+  max_seats_per_reservation: number;
   open_holds: bigint;
+  seats_found: bigint;
+  amount_minor: bigint;
+  currency: string | null;
 }
 
-interface SeatPriceRow {
-  id: string;
-  price_minor: number;
-  currency: string;
-}
-
+/**
+ * The database half of a hold: four statements in one transaction. PostgreSQL is the
+ * truth for everything money and limits depend on (sale window, prices, the per-buyer
+ * limits), whatever the cached layout said.
+ */
 async function writeReservation(
   tx: TransactionClient,
   options: {
@@ -151,57 +154,57 @@ async function writeReservation(
 ): Promise<{ amountMinor: number; currency: string }> {
   const { userId, performanceId, scheduleId, reservationId, seatIds, holdExpiresAt, now } = options;
   // One buyer's holds on one performance are counted and written one at a time, even
-  // across schedules and server processes; other buyers are not blocked.
+  // across schedules and server processes; other buyers are not blocked. (Its own
+  // statement: the count below must be read after the lock is granted.)
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`hold:${userId}:${performanceId}`}, 0))`;
-  const [performance] = await tx.$queryRaw<PerformanceCheckRow[]>`
+  const [check] = await tx.$queryRaw<HoldCheckRow[]>`
     SELECT p.sale_status::text AS sale_status, p.booking_opens_at, p.booking_closes_at,
+           p.max_seats_per_reservation,
            (SELECT count(*) FROM reservations r
               JOIN schedules sc ON sc.id = r.schedule_id
              WHERE sc.performance_id = p.id AND r.user_id = ${userId}::uuid
-               AND r.status = 'PENDING' AND r.hold_expires_at > ${now}) AS open_holds
-      FROM performances p WHERE p.id = ${performanceId}::uuid`;
+               AND r.status = 'PENDING' AND r.hold_expires_at > ${now}) AS open_holds,
+           seat_totals.seats_found, seat_totals.amount_minor, seat_totals.currency
+      FROM performances p
+     CROSS JOIN LATERAL (
+           SELECT count(*) AS seats_found, coalesce(sum(g.price_minor), 0) AS amount_minor,
+                  min(g.currency) AS currency
+             FROM seats s JOIN seat_grades g ON g.id = s.grade_id
+            WHERE s.schedule_id = ${scheduleId}::uuid AND s.id = ANY(${seatIds}::uuid[])
+          ) seat_totals
+     WHERE p.id = ${performanceId}::uuid`;
   if (
-    !performance ||
-    performance.sale_status !== "PUBLISHED" ||
-    now < performance.booking_opens_at ||
-    now >= performance.booking_closes_at
+    !check ||
+    check.sale_status !== "PUBLISHED" ||
+    now < check.booking_opens_at ||
+    now >= check.booking_closes_at
   ) {
     throw new AppError("SALE_CLOSED", `performance ${performanceId} is not on sale`);
   }
-  if (Number(performance.open_holds) >= env.HOLD_MAX_OPEN_PER_BUYER) throw openHoldLimit();
-
-  // Prices come from the database, never from the cache or the client.
-  const seats = await tx.$queryRaw<SeatPriceRow[]>`
-    SELECT s.id, g.price_minor, g.currency
-      FROM seats s JOIN seat_grades g ON g.id = s.grade_id
-     WHERE s.schedule_id = ${scheduleId}::uuid AND s.id = ANY(${seatIds}::uuid[])
-     ORDER BY s.id`;
-  const currency = seats[0]?.currency;
-  if (seats.length !== seatIds.length || !currency) {
+  if (seatIds.length > check.max_seats_per_reservation) {
+    throw tooManySeats(check.max_seats_per_reservation);
+  }
+  if (Number(check.open_holds) >= env.HOLD_MAX_OPEN_PER_BUYER) throw openHoldLimit();
+  if (Number(check.seats_found) !== seatIds.length || !check.currency) {
     throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
       userMessage: "Some seats are not part of this show.",
     });
   }
-  const amountMinor = seats.reduce((sum, seat) => sum + seat.price_minor, 0);
+  // Prices come from the database, never from the cache or the client.
+  const amountMinor = Number(check.amount_minor);
+  await tx.$executeRaw`
+    INSERT INTO reservations
+           (id, user_id, schedule_id, status, amount_minor, currency, hold_expires_at, updated_at)
+    VALUES (${reservationId}::uuid, ${userId}::uuid, ${scheduleId}::uuid, 'PENDING',
+            ${amountMinor}, ${check.currency}, ${holdExpiresAt}, ${now})`;
   // Seat rows in ascending id order, so overlapping holds lock in the same order.
-  await tx.reservation.create({
-    data: {
-      id: reservationId,
-      userId,
-      scheduleId,
-      status: "PENDING",
-      amountMinor,
-      currency,
-      holdExpiresAt,
-      seats: {
-        createMany: {
-          data: seats.map((seat) => ({ seatId: seat.id, priceMinor: seat.price_minor })),
-        },
-      },
-    },
-    select: { id: true },
-  });
-  return { amountMinor, currency };
+  await tx.$executeRaw`
+    INSERT INTO reservation_seats (reservation_id, seat_id, price_minor)
+    SELECT ${reservationId}::uuid, s.id, g.price_minor
+      FROM seats s JOIN seat_grades g ON g.id = s.grade_id
+     WHERE s.id = ANY(${seatIds}::uuid[])
+     ORDER BY s.id`;
+  return { amountMinor, currency: check.currency };
 }
 
 /**
@@ -230,6 +233,13 @@ function seatUnavailable(seatIds: string[], cause?: unknown): AppError {
   return new AppError("SEAT_UNAVAILABLE", "seats already held or sold", {
     details: { seatIds },
     cause,
+  });
+}
+
+function tooManySeats(max: number): AppError {
+  return new AppError("HOLD_LIMIT_REACHED", "too many seats", {
+    userMessage: `You can hold at most ${max} seats at a time.`,
+    details: { limit: "seats-per-reservation", max },
   });
 }
 

@@ -9,18 +9,26 @@ export const WORKING_TOKEN_HEADER = "x-working-token";
 /** Tokens are short JWTs; anything longer is not one of ours. */
 const MAX_TOKEN_LENGTH = 2048;
 
-export function readWorkingToken(headers: Headers): string | null {
-  const fromHeader = headers.get(WORKING_TOKEN_HEADER)?.trim();
-  if (fromHeader) return fromHeader.length <= MAX_TOKEN_LENGTH ? fromHeader : null;
+/** One cookie's value from a Cookie header, or null. */
+export function readCookie(headers: Headers, name: string): string | null {
   const cookieHeader = headers.get("cookie");
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const separator = part.indexOf("=");
-    if (separator === -1 || part.slice(0, separator).trim() !== WORKING_TOKEN_COOKIE) continue;
-    const value = decodeURIComponent(part.slice(separator + 1).trim());
-    return value && value.length <= MAX_TOKEN_LENGTH ? value : null;
+    if (separator === -1 || part.slice(0, separator).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(separator + 1).trim()) || null;
+    } catch {
+      return null;
+    }
   }
   return null;
+}
+
+export function readWorkingToken(headers: Headers): string | null {
+  const token =
+    headers.get(WORKING_TOKEN_HEADER)?.trim() || readCookie(headers, WORKING_TOKEN_COOKIE);
+  return token && token.length <= MAX_TOKEN_LENGTH ? token : null;
 }
 
 /** Where a buyer without a valid token for `performanceId` goes. */

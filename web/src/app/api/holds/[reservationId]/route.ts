@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { releaseHold } from "@/server/booking/release-hold";
+import { parseParams } from "@/server/http/parse";
+import { jsonResponse } from "@/server/http/responses";
+import { route } from "@/server/http/route";
+import { requireBuyer } from "@/server/booking/require-buyer";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ reservationId: z.uuid() });
+
+/**
+ * DELETE releases the buyer's own hold. No working token needed: giving seats back must
+ * work even after the buyer's booking slot ran out.
+ */
+export const DELETE = route(
+  async (request: Request, context: { params: Promise<{ reservationId: string }> }) => {
+    const { reservationId } = parseParams(await context.params, paramsSchema);
+    const user = await requireBuyer(request);
+    return jsonResponse(await releaseHold({ userId: user.id, reservationId }));
+  },
+);

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { createHold } from "@/server/booking/create-hold";
+import { getOpenHold } from "@/server/booking/get-open-hold";
+import { requireBookingAccess } from "@/server/booking/require-booking-access";
+import { parseJsonBody, parseParams } from "@/server/http/parse";
+import { jsonResponse } from "@/server/http/responses";
+import { route } from "@/server/http/route";
+import { requireBuyer } from "@/server/booking/require-buyer";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ scheduleId: z.uuid() });
+const bodySchema = z.object({ seatIds: z.array(z.uuid()).min(1).max(50) });
+
+type Context = { params: Promise<{ scheduleId: string }> };
+
+/** POST a hold of one or more seats (all or nothing). Needs a working token. */
+export const POST = route(async (request: Request, context: Context) => {
+  const { scheduleId } = parseParams(await context.params, paramsSchema);
+  const { user, layout } = await requireBookingAccess({
+    request,
+    scheduleId,
+  });
+  const { seatIds } = await parseJsonBody(request, bodySchema);
+  const hold = await createHold({ userId: user.id, layout, seatIds });
+  return jsonResponse(hold, { status: 201 });
+});
+
+/** GET the buyer's own open hold on this schedule (null when none), e.g. after a reload. */
+export const GET = route(async (request: Request, context: Context) => {
+  const { scheduleId } = parseParams(await context.params, paramsSchema);
+  const user = await requireBuyer(request);
+  return jsonResponse({ hold: await getOpenHold({ userId: user.id, scheduleId }) });
+});

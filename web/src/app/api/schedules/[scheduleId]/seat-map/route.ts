@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { requireBookingAccess } from "@/server/booking/require-booking-access";
+import { parseParams } from "@/server/http/parse";
+import { route } from "@/server/http/route";
+import { getSeatMap } from "@/server/seat-map/get-seat-map";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ scheduleId: z.uuid() });
+
+/** `W/"123"` or `"123"` -> `123`; anything else -> "" (no usable copy). */
+function knownVersion(ifNoneMatch: string | null): string {
+  const match = /^(?:W\/)?"(\d{1,20})"$/.exec(ifNoneMatch?.trim() ?? "");
+  return match?.[1] ?? "";
+}
+
+/**
+ * GET the live seat map. Polled every few seconds by every buyer on the page, so the
+ * steady state is Redis only, and an unchanged map answers 304 from one version compare.
+ */
+export const GET = route(
+  async (request: Request, context: { params: Promise<{ scheduleId: string }> }) => {
+    const { scheduleId } = parseParams(await context.params, paramsSchema);
+    await requireBookingAccess({ request, scheduleId });
+    const map = await getSeatMap({
+      scheduleId,
+      knownVersion: knownVersion(request.headers.get("if-none-match")),
+    });
+    const headers = {
+      etag: `"${map.version}"`,
+      // Per buyer (the gate), and always revalidated: seats change by the second.
+      "cache-control": "private, no-cache",
+    };
+    if (map.kind === "unchanged") return new Response(null, { status: 304, headers });
+    // The layout is cached as JSON text; splice it in rather than parse and re-serialise.
+    const body = `{"data":{"version":${JSON.stringify(map.version)},"layout":${map.layout.json},"status":${JSON.stringify(map.status)}}}`;
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, "content-type": "application/json" },
+    });
+  },
+);

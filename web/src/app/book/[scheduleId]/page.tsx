@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { z } from "zod";
+import { AppError } from "@ticketping/common/errors";
+import { BookingView } from "@/components/seat-map/booking-view";
+import { formatDateTime } from "@/components/format";
+import { getSessionUser } from "@/server/auth/session";
+import { getOpenHold } from "@/server/booking/get-open-hold";
+import { requireWorkingToken } from "@/server/booking/require-working-token";
+import { waitingRoomPath } from "@/server/booking/working-token-transport";
+import { getScheduleSummary } from "@/server/seat-map/get-schedule-summary";
+
+export const metadata: Metadata = { title: "Choose your seats" };
+
+const scheduleIdSchema = z.uuid();
+
+/** The hold's countdown runs against the server's clock, not the phone's. */
+const serverNow = () => Date.now();
+
+/**
+ * The seat map of one show. Needs a session and a working token for the performance;
+ * without the token the buyer goes to the performance's waiting room.
+ */
+export default async function BookPage({ params }: { params: Promise<{ scheduleId: string }> }) {
+  await connection();
+  const { scheduleId } = await params;
+  if (!scheduleIdSchema.safeParse(scheduleId).success) notFound();
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/book/${scheduleId}`)}`);
+
+  const schedule = await getScheduleSummary({ scheduleId });
+  if (!schedule) notFound();
+  const waitingRoom = waitingRoomPath(schedule.performanceId);
+  const admitted = await requireWorkingToken({
+    headers: await headers(),
+    userId: user.id,
+    performanceId: schedule.performanceId,
+  }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "QUEUE_TOKEN_REQUIRED") return false;
+      throw error;
+    },
+  );
+  if (!admitted) redirect(waitingRoom);
+  const hold = await getOpenHold({ userId: user.id, scheduleId });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
+        <p className="text-slate-600">
+          {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
+        </p>
+      </header>
+      <BookingView
+        schedule={schedule}
+        initialHold={hold}
+        serverNow={serverNow()}
+        waitingRoom={waitingRoom}
+      />
+    </div>
+  );
+}

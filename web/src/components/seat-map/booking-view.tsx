@@ -1,0 +1,311 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import type { HoldView } from "@/server/booking/hold-view";
+import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
+import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
+import { ApiError, apiRequest } from "../api-client";
+import { formatDateTime, formatMoney } from "../format";
+import { HoldCountdown } from "./hold-countdown";
+import { SeatGrid } from "./seat-grid";
+import { seatName } from "./seat-labels";
+import { SeatLegend } from "./seat-legend";
+import { useSeatMap } from "./use-seat-map";
+
+/**
+ * The seat map page's live part: pick seats, hold them, watch the hold's clock, release
+ * or go on to payment. The map polls; seats someone else takes drop out of the selection
+ * with a message, and a refused hold names the seats that were just taken.
+ */
+export function BookingView({
+  schedule,
+  initialHold,
+  serverNow,
+  waitingRoom,
+}: {
+  schedule: ScheduleSummary;
+  initialHold: HoldView | null;
+  serverNow: number;
+  waitingRoom: string;
+}) {
+  const { scheduleId } = schedule;
+  const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
+  const layout = map?.layout;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [hold, setHold] = useState<HoldView | null>(initialHold);
+  const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const mine = useMemo(() => new Set(hold?.seatIds ?? []), [hold]);
+  const statusById = useMemo(
+    () => new Map(map?.layout.seats.map(([id], index) => [id, map.status[index] ?? "A"])),
+    [map],
+  );
+  const gradeOf = (seatId: string) => {
+    const seat = layout?.seats.find(([id]) => id === seatId);
+    return seat ? layout?.grades[seat[3]] : undefined;
+  };
+
+  // A chosen seat that someone else took meanwhile drops out of the selection (derived,
+  // so the grid and the total never show it), and the buyer is told which one.
+  const chosen = [...selected].filter((id) => statusById.get(id) === "A");
+  const lost = layout ? [...selected].filter((id) => statusById.get(id) !== "A") : [];
+  const shownMessage =
+    lost.length > 0 && layout
+      ? {
+          tone: "error" as const,
+          text: `${lost.map((id) => seatName(layout, id)).join(", ")} ${lost.length === 1 ? "was" : "were"} just taken by someone else.`,
+        }
+      : message;
+
+  // The slot ran out or was revoked: back to the waiting room.
+  useEffect(() => {
+    if (mapError instanceof ApiError && mapError.code === "QUEUE_TOKEN_REQUIRED") {
+      window.location.assign(waitingRoom);
+    }
+  }, [mapError, waitingRoom]);
+
+  const limit = layout?.maxSeatsPerReservation ?? schedule.maxSeatsPerReservation;
+  const toggle = (seatId: string) => {
+    if (hold) {
+      setMessage({ tone: "info", text: "Release your held seats to choose others." });
+      return;
+    }
+    if (selected.has(seatId)) {
+      setSelected(new Set(chosen.filter((id) => id !== seatId)));
+      return;
+    }
+    if (chosen.length >= limit) {
+      setMessage({ tone: "info", text: `You can choose up to ${limit} seats.` });
+      return;
+    }
+    setMessage(null);
+    setSelected(new Set([...chosen, seatId]));
+  };
+
+  const total = chosen.reduce((sum, id) => sum + (gradeOf(id)?.priceMinor ?? 0), 0);
+  const currency = layout?.grades[0]?.currency ?? "EUR";
+
+  const placeHold = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const created = await apiRequest<HoldView>(`/api/schedules/${scheduleId}/holds`, {
+        method: "POST",
+        body: { seatIds: chosen },
+      });
+      setHold(created);
+      setSelected(new Set());
+      setMessage({ tone: "info", text: "Your seats are held. Pay before the timer runs out." });
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+      void refetch();
+    }
+  };
+
+  const release = async () => {
+    if (!hold) return;
+    setBusy(true);
+    try {
+      await apiRequest(`/api/holds/${hold.reservationId}`, { method: "DELETE" });
+      setHold(null);
+      setMessage({ tone: "info", text: "Your seats were released." });
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+      void refetch();
+    }
+  };
+
+  const handleError = (error: unknown) => {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === "QUEUE_TOKEN_REQUIRED") {
+      window.location.assign(waitingRoom);
+      return;
+    }
+    if (error.code === "SEAT_UNAVAILABLE") {
+      const taken = Array.isArray(error.details?.seatIds)
+        ? (error.details.seatIds as string[])
+        : [];
+      setSelected(new Set(chosen.filter((id) => !taken.includes(id))));
+      setMessage({
+        tone: "error",
+        text: `Sorry, ${taken.map((id) => (layout ? seatName(layout, id) : "A seat")).join(", ") || "a seat"} was just taken by someone else. Please choose again.`,
+      });
+      return;
+    }
+    setMessage({ tone: "error", text: error.message });
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <section
+        aria-labelledby="hall-heading"
+        className="min-w-0 rounded-xl border border-slate-200 bg-white p-4"
+      >
+        <h2 id="hall-heading" className="sr-only">
+          Seat map
+        </h2>
+        <div
+          aria-hidden="true"
+          className="mx-auto mb-4 w-2/3 rounded-b-3xl bg-slate-800 py-1.5 text-center text-xs font-semibold tracking-[0.3em] text-white uppercase"
+        >
+          Stage
+        </div>
+        {map ? (
+          <SeatGrid
+            layout={map.layout}
+            status={map.status}
+            selected={new Set(chosen)}
+            mine={mine}
+            onToggle={toggle}
+          />
+        ) : (
+          <SeatGridPlaceholder
+            rows={schedule.rows}
+            columns={schedule.columns}
+            failed={mapError !== null}
+          />
+        )}
+        <div className="mt-4 min-h-8 border-t border-slate-100 pt-4">
+          {layout ? <SeatLegend grades={layout.grades} /> : null}
+        </div>
+      </section>
+
+      <aside
+        aria-labelledby="summary-heading"
+        className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-4 lg:self-start"
+      >
+        <h2 id="summary-heading" className="text-lg font-semibold">
+          {hold ? "Your held seats" : "Your selection"}
+        </h2>
+        <p className="min-h-[3rem] text-sm" role="status" aria-live="polite">
+          {shownMessage ? (
+            <span
+              className={
+                shownMessage.tone === "error" ? "font-medium text-red-700" : "text-slate-700"
+              }
+            >
+              {shownMessage.text}
+            </span>
+          ) : hold ? null : (
+            <span className="text-slate-600">
+              Choose up to {limit} seats with the mouse, or with the arrow keys and Space.
+            </span>
+          )}
+        </p>
+
+        {hold ? (
+          <>
+            <HoldCountdown
+              expiresAt={Date.parse(hold.holdExpiresAt)}
+              serverNow={serverNow}
+              onExpired={() => {
+                setHold(null);
+                setMessage({
+                  tone: "error",
+                  text: "Your hold ran out and the seats were released.",
+                });
+                void refetch();
+              }}
+            />
+            <SeatList layout={layout} seatIds={hold.seatIds} gradeOf={gradeOf} />
+            <p className="flex justify-between text-base font-semibold">
+              <span>Total</span>
+              <span>{formatMoney(hold.amountMinor, hold.currency)}</span>
+            </p>
+            <Link
+              href={`/checkout/${hold.reservationId}`}
+              className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              Continue to payment
+            </Link>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void release()}
+              className="rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:opacity-50"
+            >
+              Release seats
+            </button>
+          </>
+        ) : (
+          <>
+            <SeatList layout={layout} seatIds={chosen} gradeOf={gradeOf} />
+            <p className="flex justify-between text-base font-semibold">
+              <span>Total</span>
+              <span aria-live="polite">{formatMoney(total, currency)}</span>
+            </p>
+            <button
+              type="button"
+              disabled={busy || chosen.length === 0}
+              onClick={() => void placeHold()}
+              className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+            >
+              {busy
+                ? "Holding…"
+                : `Hold ${chosen.length || ""} seat${chosen.length === 1 ? "" : "s"}`}
+            </button>
+          </>
+        )}
+        <p className="text-xs text-slate-500">
+          {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
+        </p>
+      </aside>
+    </div>
+  );
+}
+
+/** Keeps the grid's space while the map loads, so nothing jumps when it arrives. */
+function SeatGridPlaceholder({
+  rows,
+  columns,
+  failed,
+}: {
+  rows: number;
+  columns: number;
+  failed: boolean;
+}) {
+  return (
+    <div
+      className="mx-auto flex max-w-full items-center justify-center rounded-lg bg-slate-100 text-sm text-slate-600"
+      style={{ aspectRatio: `${columns + 1} / ${rows}`, width: `${(columns + 1) * 2.25}rem` }}
+      role="status"
+    >
+      {failed ? "The seat map could not be loaded. Retrying…" : "Loading the seat map…"}
+    </div>
+  );
+}
+
+function SeatList({
+  layout,
+  seatIds,
+  gradeOf,
+}: {
+  layout: SeatMapLayout | undefined;
+  seatIds: string[];
+  gradeOf: (seatId: string) => SeatMapView["layout"]["grades"][number] | undefined;
+}) {
+  if (seatIds.length === 0 || !layout) {
+    return <p className="text-sm text-slate-500">No seats chosen yet.</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {seatIds.map((id) => {
+        const grade = gradeOf(id);
+        return (
+          <li key={id} className="flex justify-between py-1.5">
+            <span>
+              {seatName(layout, id)} <span className="text-slate-500">· {grade?.name}</span>
+            </span>
+            <span>{grade ? formatMoney(grade.priceMinor, grade.currency) : ""}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { parseHoldKey, parseSeatOwner, scheduleKeys } from "@ticketping/common/holds";
+import { createRedis } from "@ticketping/common/redis";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import {
+  admitBuyer,
+  createBuyers,
+  deleteTestKeys,
+  seedPerformance,
+  sessionCookie,
+  type SeededSchedule,
+} from "./support/booking";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
+const redis = createRedis({ url: REDIS_URL, connectionName: "web-concurrency-test" });
+const keyPrefix = `test-${randomUUID()}:`;
+
+const BUYERS = 400;
+const ATTEMPTS_PER_BUYER = 5;
+
+let database: TestDatabase;
+let web: RunningWebServer;
+let schedule: SeededSchedule;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "web_hold_race" });
+  [schedule] = (await seedPerformance(database.prisma, { rows: 5, columns: 10 })) as [
+    SeededSchedule,
+  ];
+  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
+});
+
+afterAll(async () => {
+  await web.stop();
+  await deleteTestKeys(redis, { scheduleIds: [schedule.scheduleId], keyPrefix });
+  await database.drop();
+  await redis.quit();
+});
+
+/** A deterministic pseudo-random sequence, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe("hold race over real HTTP", () => {
+  it("2,000 concurrent attempts from 400 buyers on 50 seats: each seat held at most once, Redis and PostgreSQL agree", async () => {
+    const buyers = await createBuyers(database.prisma, BUYERS);
+    const headers = await Promise.all(
+      buyers.map(async (buyer) => ({
+        cookie: await sessionCookie(web.secrets.nextAuth, buyer),
+        "x-working-token": (
+          await admitBuyer(redis, {
+            secret: web.secrets.queueToken,
+            keyPrefix,
+            userId: buyer.id,
+            performanceId: schedule.performanceId,
+          })
+        ).token,
+        "content-type": "application/json",
+      })),
+    );
+    // Warm the cache (and the server's code paths) once, outside the race.
+    const warm = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/seat-map`, {
+      headers: headers[0],
+    });
+    expect(warm.status).toBe(200);
+
+    const next = random(42);
+    const attempts = headers.flatMap((buyerHeaders) =>
+      Array.from({ length: ATTEMPTS_PER_BUYER }, () => {
+        // One to three seats, so all-or-nothing holds of overlapping sets race too.
+        const count = 1 + Math.floor(next() * 3);
+        const seatIds = new Set<string>();
+        while (seatIds.size < count) {
+          seatIds.add(schedule.seatIds[Math.floor(next() * schedule.seatIds.length)] ?? "");
+        }
+        return { headers: buyerHeaders, seatIds: [...seatIds] };
+      }),
+    );
+    expect(attempts).toHaveLength(2_000);
+
+    const startedAt = performance.now();
+    const results = await Promise.all(
+      attempts.map(async ({ headers: attemptHeaders, seatIds }) => {
+        const response = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/holds`, {
+          method: "POST",
+          headers: attemptHeaders,
+          body: JSON.stringify({ seatIds }),
+        });
+        const body = (await response.json()) as {
+          data?: { reservationId: string; seatIds: string[] };
+          error?: { code: string };
+        };
+        return { status: response.status, body, seatIds };
+      }),
+    );
+    const elapsedMs = performance.now() - startedAt;
+
+    const byStatus = new Map<string, number>();
+    for (const { status, body } of results) {
+      const key = `${status} ${body.error?.code ?? "HELD"}`;
+      byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
+    }
+    console.info(
+      `2,000 hold attempts in ${Math.round(elapsedMs)} ms:`,
+      Object.fromEntries(byStatus),
+    );
+    // Every answer is a hold or a clean refusal: nothing failed.
+    for (const key of byStatus.keys()) {
+      expect(["201 HELD", "409 SEAT_UNAVAILABLE", "409 HOLD_LIMIT_REACHED"]).toContain(key);
+    }
+
+    // Each seat went to at most one successful hold, and each hold got what it asked for.
+    const held = results.filter((result) => result.status === 201);
+    expect(held.length).toBeGreaterThan(0);
+    const heldSeats = held.flatMap((result) => result.body.data?.seatIds ?? []);
+    expect(new Set(heldSeats).size).toBe(heldSeats.length);
+    for (const result of held) {
+      expect(result.body.data?.seatIds).toEqual([...result.seatIds].sort());
+    }
+
+    // PostgreSQL: exactly the successful holds are PENDING, one per buyer at most.
+    const pending = await database.prisma.reservation.findMany({
+      where: { scheduleId: schedule.scheduleId, status: "PENDING" },
+      include: { seats: true },
+    });
+    expect(pending.map((r) => r.id).sort()).toEqual(
+      held.map((result) => result.body.data?.reservationId).sort(),
+    );
+    expect(new Set(pending.map((r) => r.userId)).size).toBe(pending.length);
+    const databaseOwner = new Map(
+      pending.flatMap((r) => r.seats.map((seat) => [seat.seatId, r.id] as const)),
+    );
+    expect(databaseOwner.size).toBe(heldSeats.length);
+    const heldInDatabase = await database.prisma.seat.count({
+      where: { scheduleId: schedule.scheduleId, status: "HELD" },
+    });
+    expect(heldInDatabase).toBe(heldSeats.length);
+
+    // Redis: the same owner for every seat, and one live hold key per PENDING reservation.
+    const keys = scheduleKeys(schedule.scheduleId);
+    const cached = await redis.hgetall(keys.status);
+    const cacheOwner = new Map(
+      Object.entries(cached).map(([seatId, value]) => {
+        const owner = parseSeatOwner(value);
+        expect(owner?.status).toBe("HELD");
+        return [seatId, owner?.reservationId] as const;
+      }),
+    );
+    expect(Object.fromEntries(cacheOwner)).toEqual(Object.fromEntries(databaseOwner));
+    const holdKeys = await redis.keys(`hold:{sch:${schedule.scheduleId}}:*`);
+    expect(holdKeys.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
+      pending.map((r) => r.id).sort(),
+    );
+  });
+});

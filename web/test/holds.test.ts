@@ -1,0 +1,296 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { parseHoldKey, scheduleKeys } from "@ticketping/common/holds";
+import { createRedis } from "@ticketping/common/redis";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import {
+  admitBuyer,
+  createBuyers,
+  deleteTestKeys,
+  seedPerformance,
+  sessionCookie,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
+const redis = createRedis({ url: REDIS_URL, connectionName: "web-holds-test" });
+const keyPrefix = `test-${randomUUID()}:`;
+
+let database: TestDatabase;
+let web: RunningWebServer;
+let first: SeededSchedule;
+let second: SeededSchedule;
+let closed: SeededSchedule;
+let buyers: TestBuyer[];
+
+interface ApiBody {
+  data?: {
+    reservationId: string;
+    seatIds: string[];
+    amountMinor: number;
+    currency: string;
+    holdExpiresAt: string;
+  };
+  error?: { code: string; details?: { seatIds?: string[]; limit?: string } };
+}
+
+async function headersFor(buyer: TestBuyer, performanceId: string) {
+  const { token } = await admitBuyer(redis, {
+    secret: web.secrets.queueToken,
+    keyPrefix,
+    userId: buyer.id,
+    performanceId,
+  });
+  return {
+    cookie: await sessionCookie(web.secrets.nextAuth, buyer),
+    "x-working-token": token,
+  };
+}
+
+async function hold(
+  buyer: TestBuyer,
+  schedule: SeededSchedule,
+  seatIds: string[],
+): Promise<{ status: number; body: ApiBody }> {
+  const response = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/holds`, {
+    method: "POST",
+    headers: {
+      ...(await headersFor(buyer, schedule.performanceId)),
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ seatIds }),
+  });
+  return { status: response.status, body: (await response.json()) as ApiBody };
+}
+
+const cachedOwner = (schedule: SeededSchedule, seatId: string) =>
+  redis.hget(scheduleKeys(schedule.scheduleId).status, seatId);
+
+const buyer = (index: number) => buyers[index] as TestBuyer;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "web_holds" });
+  [first, second] = (await seedPerformance(database.prisma, {
+    rows: 2,
+    columns: 10,
+    schedules: 2,
+  })) as [SeededSchedule, SeededSchedule];
+  [closed] = (await seedPerformance(database.prisma, { rows: 1, columns: 5 })) as [SeededSchedule];
+  buyers = await createBuyers(database.prisma, 8);
+  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
+});
+
+afterAll(async () => {
+  await web.stop();
+  await deleteTestKeys(redis, {
+    scheduleIds: [first.scheduleId, second.scheduleId, closed.scheduleId],
+    keyPrefix,
+  });
+  await database.drop();
+  await redis.quit();
+});
+
+describe("POST /api/schedules/:id/holds", () => {
+  it("holds seats in Redis with a TTL key and as a PENDING reservation priced from the grades", async () => {
+    const vipSeat = first.seatIds[0] ?? "";
+    const standardSeat = first.seatIds[15] ?? "";
+    const before = Date.now();
+    const { status, body } = await hold(buyer(0), first, [standardSeat, vipSeat]);
+    expect(status).toBe(201);
+    const created = body.data;
+    if (!created) throw new Error("no hold");
+    expect(created.amountMinor).toBe(18_000 + 7_000);
+    expect(created.currency).toBe("EUR");
+    expect(created.seatIds).toEqual([standardSeat, vipSeat].sort());
+    const expiresAt = Date.parse(created.holdExpiresAt);
+    expect(expiresAt - before).toBeGreaterThanOrEqual(299_000);
+    expect(expiresAt - before).toBeLessThan(310_000);
+
+    const reservation = await database.prisma.reservation.findUniqueOrThrow({
+      where: { id: created.reservationId },
+      include: { seats: true },
+    });
+    expect(reservation).toMatchObject({
+      status: "PENDING",
+      userId: buyer(0).id,
+      amountMinor: 25_000,
+    });
+    expect(reservation.holdExpiresAt.getTime()).toBe(expiresAt);
+    expect(reservation.seats.map((seat) => seat.priceMinor).sort((a, b) => a - b)).toEqual([
+      7_000, 18_000,
+    ]);
+
+    const keys = scheduleKeys(first.scheduleId);
+    const holdKey = keys.hold(created.reservationId);
+    expect(parseHoldKey(holdKey)).toEqual({
+      scheduleId: first.scheduleId,
+      reservationId: created.reservationId,
+    });
+    const pttl = await redis.pttl(holdKey);
+    expect(pttl).toBeGreaterThan(290_000);
+    expect(pttl).toBeLessThanOrEqual(300_000);
+    expect(await cachedOwner(first, vipSeat)).toBe(`H:${created.reservationId}`);
+  });
+
+  it("is all or nothing: one taken seat refuses the whole hold and names that seat", async () => {
+    const taken = first.seatIds[0] ?? "";
+    const free = first.seatIds[2] ?? "";
+    const { status, body } = await hold(buyer(1), first, [taken, free]);
+    expect(status).toBe(409);
+    expect(body.error?.code).toBe("SEAT_UNAVAILABLE");
+    expect(body.error?.details?.seatIds).toEqual([taken]);
+    expect(await cachedOwner(first, free)).toBeNull();
+    expect(await database.prisma.reservation.count({ where: { userId: buyer(1).id } })).toBe(0);
+    expect((await hold(buyer(1), first, [free])).status).toBe(201);
+  });
+
+  it("limits the seats per reservation and the open holds per buyer and performance", async () => {
+    const tooMany = await hold(buyer(2), first, first.seatIds.slice(3, 8));
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error).toMatchObject({
+      code: "HOLD_LIMIT_REACHED",
+      details: { limit: "seats-per-reservation" },
+    });
+
+    expect((await hold(buyer(2), first, [first.seatIds[3] ?? ""])).status).toBe(201);
+    const again = await hold(buyer(2), first, [first.seatIds[4] ?? ""]);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: "HOLD_LIMIT_REACHED",
+      details: { limit: "open-holds" },
+    });
+
+    // Another show of the same performance: Redis cannot see it, PostgreSQL does.
+    const otherShowSeat = second.seatIds[0] ?? "";
+    const otherShow = await hold(buyer(2), second, [otherShowSeat]);
+    expect(otherShow.status).toBe(409);
+    expect(otherShow.body.error?.code).toBe("HOLD_LIMIT_REACHED");
+    expect(await cachedOwner(second, otherShowSeat)).toBeNull();
+  });
+
+  it("refuses malformed requests with VALIDATION_FAILED", async () => {
+    const cases: unknown[] = [
+      { seatIds: [] },
+      { seatIds: ["not-a-uuid"] },
+      { seatIds: [first.seatIds[5], first.seatIds[5]] },
+      { seatIds: [second.seatIds[5]] },
+    ];
+    for (const body of cases) {
+      const response = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`, {
+        method: "POST",
+        headers: {
+          ...(await headersFor(buyer(3), first.performanceId)),
+          "content-type": "application/json",
+        },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as ApiBody).error?.code).toBe("VALIDATION_FAILED");
+    }
+    expect(await cachedOwner(first, first.seatIds[5] ?? "")).toBeNull();
+  });
+
+  it("refuses a hold when the sale is closed, and undoes the Redis hold", async () => {
+    await database.prisma.performance.update({
+      where: { id: closed.performanceId },
+      data: { saleStatus: "CLOSED" },
+    });
+    const seat = closed.seatIds[0] ?? "";
+    const { status, body } = await hold(buyer(4), closed, [seat]);
+    expect(status).toBe(409);
+    expect(body.error?.code).toBe("SALE_CLOSED");
+    expect(await cachedOwner(closed, seat)).toBeNull();
+  });
+
+  it("undoes the Redis hold when the database write fails", async () => {
+    const failing = buyer(5);
+    await database.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_reservation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.user_id = '${failing.id}' THEN RAISE EXCEPTION 'injected failure'; END IF;
+        RETURN NEW;
+      END $$`);
+    await database.prisma.$executeRawUnsafe(`
+      CREATE TRIGGER test_refuse_reservation BEFORE INSERT ON reservations
+      FOR EACH ROW EXECUTE FUNCTION test_refuse_reservation()`);
+    const seat = first.seatIds[9] ?? "";
+    const { status, body } = await hold(failing, first, [seat]);
+    expect(status).toBe(500);
+    expect(body.error?.code).toBe("INTERNAL");
+    expect(await cachedOwner(first, seat)).toBeNull();
+    const leftovers = await redis.keys(`hold:{sch:${first.scheduleId}}:*`);
+    const live = await database.prisma.reservation.findMany({
+      where: { scheduleId: first.scheduleId, status: "PENDING" },
+      select: { id: true },
+    });
+    expect(leftovers.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
+      live.map((reservation) => reservation.id).sort(),
+    );
+    // The seat is really free: another buyer gets it.
+    expect((await hold(buyer(6), first, [seat])).status).toBe(201);
+  });
+});
+
+describe("holds of a buyer", () => {
+  it("shows the buyer's own open hold, lets only them release it, and frees the seats", async () => {
+    const owner = buyer(7);
+    const seat = first.seatIds[12] ?? "";
+    const { body } = await hold(owner, first, [seat]);
+    const reservationId = body.data?.reservationId ?? "";
+    const ownerHeaders = await headersFor(owner, first.performanceId);
+
+    const open = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`, {
+      headers: { cookie: ownerHeaders.cookie },
+    });
+    expect(
+      ((await open.json()) as { data: { hold: { reservationId: string } } }).data.hold
+        .reservationId,
+    ).toBe(reservationId);
+
+    const stranger = await fetch(`${web.baseUrl}/api/holds/${reservationId}`, {
+      method: "DELETE",
+      headers: { cookie: await sessionCookie(web.secrets.nextAuth, buyer(0)) },
+    });
+    expect(stranger.status).toBe(404);
+    expect(await cachedOwner(first, seat)).toBe(`H:${reservationId}`);
+
+    const release = await fetch(`${web.baseUrl}/api/holds/${reservationId}`, {
+      method: "DELETE",
+      headers: { cookie: ownerHeaders.cookie },
+    });
+    expect(release.status).toBe(200);
+    expect(await cachedOwner(first, seat)).toBeNull();
+    expect(await redis.exists(scheduleKeys(first.scheduleId).hold(reservationId))).toBe(0);
+    const reservation = await database.prisma.reservation.findUniqueOrThrow({
+      where: { id: reservationId },
+    });
+    expect(reservation.status).toBe("CANCELLED");
+    expect(reservation.statusReason).toBe("Released by the buyer.");
+    const seatRow = await database.prisma.seat.findUniqueOrThrow({ where: { id: seat } });
+    expect(seatRow.status).toBe("AVAILABLE");
+
+    const twice = await fetch(`${web.baseUrl}/api/holds/${reservationId}`, {
+      method: "DELETE",
+      headers: { cookie: ownerHeaders.cookie },
+    });
+    expect(twice.status).toBe(409);
+    const none = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`, {
+      headers: { cookie: ownerHeaders.cookie },
+    });
+    expect(((await none.json()) as { data: { hold: null } }).data.hold).toBeNull();
+    // The released buyer may hold again.
+    expect((await hold(owner, first, [seat])).status).toBe(201);
+  });
+
+  it("needs a session to read or release holds", async () => {
+    expect((await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`)).status).toBe(
+      401,
+    );
+    expect(
+      (await fetch(`${web.baseUrl}/api/holds/${randomUUID()}`, { method: "DELETE" })).status,
+    ).toBe(401);
+  });
+});

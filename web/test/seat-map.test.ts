@@ -1,0 +1,287 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { scheduleKeys } from "@ticketping/common/holds";
+import { grantKey } from "@ticketping/common/queue";
+import { createRedis } from "@ticketping/common/redis";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import {
+  admitBuyer,
+  createBuyers,
+  deleteTestKeys,
+  seedPerformance,
+  sessionCookie,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
+import { startCountingDbProxy, type CountingDbProxy } from "./support/counting-db-proxy";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
+const redis = createRedis({ url: REDIS_URL, connectionName: "web-seat-map-test" });
+const keyPrefix = `test-${randomUUID()}:`;
+
+let database: TestDatabase;
+let dbProxy: CountingDbProxy;
+let web: RunningWebServer;
+let schedules: SeededSchedule[];
+let buyer: TestBuyer;
+let headers: Record<string, string>;
+
+interface SeatMapBody {
+  data: {
+    version: string;
+    status: string;
+    layout: {
+      performanceId: string;
+      rows: number;
+      columns: number;
+      seats: [string, number, number, number][];
+      grades: { name: string; priceMinor: number }[];
+    };
+  };
+}
+
+const seatMapUrl = (scheduleId: string) => `${web.baseUrl}/api/schedules/${scheduleId}/seat-map`;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "web_seat_map" });
+  // Three shows: one to measure a cold build, one for the crowd, one for the rest.
+  schedules = await seedPerformance(database.prisma, { rows: 10, columns: 20, schedules: 3 });
+  [buyer] = (await createBuyers(database.prisma, 1)) as [TestBuyer];
+  dbProxy = await startCountingDbProxy(database.url);
+  web = await startWebServer({
+    databaseUrl: dbProxy.url,
+    env: { QUEUE_KEY_PREFIX: keyPrefix },
+  });
+  const performanceId = schedules[0]?.performanceId ?? "";
+  const { token } = await admitBuyer(redis, {
+    secret: web.secrets.queueToken,
+    keyPrefix,
+    userId: buyer.id,
+    performanceId,
+  });
+  headers = { cookie: await sessionCookie(web.secrets.nextAuth, buyer), "x-working-token": token };
+});
+
+afterAll(async () => {
+  await web.stop();
+  await dbProxy.close();
+  await deleteTestKeys(redis, { scheduleIds: schedules.map((s) => s.scheduleId), keyPrefix });
+  await database.drop();
+  await redis.quit();
+});
+
+describe("seat-map cache", () => {
+  it("builds a cold map from PostgreSQL once for 50 concurrent readers, then serves it from Redis only", async () => {
+    const [measured, crowded] = schedules as [SeededSchedule, SeededSchedule];
+
+    // What one cold build costs in statements, measured on a schedule of the same shape.
+    dbProxy.reset();
+    const single = await fetch(seatMapUrl(measured.scheduleId), { headers });
+    expect(single.status).toBe(200);
+    const oneBuild = dbProxy.statements();
+    expect(oneBuild).toBeGreaterThan(0);
+
+    dbProxy.reset();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => fetch(seatMapUrl(crowded.scheduleId), { headers })),
+    );
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as SeatMapBody[];
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(dbProxy.statements()).toBe(oneBuild);
+    expect(new Set(bodies.map((body) => body.data.version)).size).toBe(1);
+
+    const { layout, status } = bodies[0]?.data ?? ({} as SeatMapBody["data"]);
+    expect(layout.performanceId).toBe(crowded.performanceId);
+    expect(layout.seats).toHaveLength(200);
+    expect(layout.seats.map(([id]) => id)).toEqual(crowded.seatIds);
+    expect(status).toBe("A".repeat(200));
+    expect(layout.grades.map((grade) => grade.name)).toEqual(["VIP", "S"]);
+
+    // Steady state: full reads and conditional reads alike never reach the database.
+    dbProxy.reset();
+    const etag = responses[0]?.headers.get("etag") ?? "";
+    const steady = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        fetch(seatMapUrl(crowded.scheduleId), {
+          headers: index % 2 ? headers : { ...headers, "if-none-match": etag },
+        }),
+      ),
+    );
+    expect(steady.filter((r) => r.status === 200)).toHaveLength(50);
+    expect(steady.filter((r) => r.status === 304)).toHaveLength(50);
+    expect(dbProxy.statements()).toBe(0);
+  });
+
+  it("changes its version on a hold and a release, and shows the held seats", async () => {
+    const schedule = schedules[2] as SeededSchedule;
+    const first = await fetch(seatMapUrl(schedule.scheduleId), { headers });
+    const etag = first.headers.get("etag") ?? "";
+    expect(
+      (
+        await fetch(seatMapUrl(schedule.scheduleId), {
+          headers: { ...headers, "if-none-match": etag },
+        })
+      ).status,
+    ).toBe(304);
+
+    const seatIds = schedule.seatIds.slice(0, 2);
+    const hold = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/holds`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ seatIds }),
+    });
+    expect(hold.status).toBe(201);
+    const { data: held } = (await hold.json()) as { data: { reservationId: string } };
+
+    const afterHold = await fetch(seatMapUrl(schedule.scheduleId), {
+      headers: { ...headers, "if-none-match": etag },
+    });
+    expect(afterHold.status).toBe(200);
+    expect(((await afterHold.json()) as SeatMapBody).data.status.slice(0, 3)).toBe("HHA");
+
+    const release = await fetch(`${web.baseUrl}/api/holds/${held.reservationId}`, {
+      method: "DELETE",
+      headers,
+    });
+    expect(release.status).toBe(200);
+    const afterRelease = (await (
+      await fetch(seatMapUrl(schedule.scheduleId), { headers })
+    ).json()) as SeatMapBody;
+    expect(afterRelease.data.status.slice(0, 3)).toBe("AAA");
+    expect(Number(afterRelease.data.version)).toBeGreaterThan(Number(etag.replaceAll('"', "")));
+  });
+
+  it("rebuilds a map dropped from Redis with the holds PostgreSQL has", async () => {
+    const schedule = schedules[2] as SeededSchedule;
+    const seatIds = schedule.seatIds.slice(5, 6);
+    const hold = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/holds`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ seatIds }),
+    });
+    expect(hold.status).toBe(201);
+    const keys = scheduleKeys(schedule.scheduleId);
+    await redis.del(keys.layout, keys.status);
+    const body = (await (
+      await fetch(seatMapUrl(schedule.scheduleId), { headers })
+    ).json()) as SeatMapBody;
+    expect(body.data.status[5]).toBe("H");
+    expect(body.data.status.replaceAll("A", "")).toBe("H");
+  });
+
+  it("answers 404 for an unknown schedule without asking the database twice", async () => {
+    dbProxy.reset();
+    const unknown = randomUUID();
+    expect((await fetch(seatMapUrl(unknown), { headers })).status).toBe(404);
+    const afterFirst = dbProxy.statements();
+    expect((await fetch(seatMapUrl(unknown), { headers })).status).toBe(404);
+    expect(dbProxy.statements()).toBe(afterFirst);
+  });
+});
+
+describe("booking gate", () => {
+  const scheduleUrl = () => seatMapUrl((schedules[0] as SeededSchedule).scheduleId);
+
+  it("refuses a seat-map read and a hold without a working token", async () => {
+    const cookieOnly = { cookie: headers.cookie ?? "" };
+    const read = await fetch(scheduleUrl(), { headers: cookieOnly });
+    expect(read.status).toBe(403);
+    expect(((await read.json()) as { error: { code: string } }).error.code).toBe(
+      "QUEUE_TOKEN_REQUIRED",
+    );
+    const hold = await fetch(
+      `${web.baseUrl}/api/schedules/${schedules[0]?.scheduleId ?? ""}/holds`,
+      {
+        method: "POST",
+        headers: { ...cookieOnly, "content-type": "application/json" },
+        body: JSON.stringify({ seatIds: [schedules[0]?.seatIds[0]] }),
+      },
+    );
+    expect(hold.status).toBe(403);
+  });
+
+  it("refuses a forged, a foreign and a revoked token", async () => {
+    const forged = await fetch(scheduleUrl(), {
+      headers: { ...headers, "x-working-token": `${headers["x-working-token"] ?? ""}x` },
+    });
+    expect(forged.status).toBe(403);
+
+    // Another performance's token.
+    const [other] = await seedPerformance(database.prisma, { rows: 1, columns: 1 });
+    const { token: foreign } = await admitBuyer(redis, {
+      secret: web.secrets.queueToken,
+      keyPrefix,
+      userId: buyer.id,
+      performanceId: other?.performanceId ?? "",
+    });
+    const wrongPerformance = await fetch(scheduleUrl(), {
+      headers: { ...headers, "x-working-token": foreign },
+    });
+    expect(wrongPerformance.status).toBe(403);
+    expect(
+      ((await wrongPerformance.json()) as { error: { details: { waitingRoom: string } } }).error
+        .details.waitingRoom,
+    ).toBe(`/queue/${schedules[0]?.performanceId ?? ""}`);
+
+    // Another buyer's token with this buyer's session.
+    const [stranger] = await createBuyers(database.prisma, 1);
+    const { token: strangers } = await admitBuyer(redis, {
+      secret: web.secrets.queueToken,
+      keyPrefix,
+      userId: stranger?.id ?? "",
+      performanceId: schedules[0]?.performanceId ?? "",
+    });
+    expect(
+      (await fetch(scheduleUrl(), { headers: { ...headers, "x-working-token": strangers } }))
+        .status,
+    ).toBe(403);
+
+    // A revoked slot: the signature is still good, the grant in Redis is gone.
+    const { token: revoked } = await admitBuyer(redis, {
+      secret: web.secrets.queueToken,
+      keyPrefix,
+      userId: stranger?.id ?? "",
+      performanceId: schedules[0]?.performanceId ?? "",
+    });
+    const strangerHeaders = {
+      cookie: await sessionCookie(web.secrets.nextAuth, stranger as TestBuyer),
+      "x-working-token": revoked,
+    };
+    expect((await fetch(scheduleUrl(), { headers: strangerHeaders })).status).toBe(200);
+    await redis.del(grantKey(keyPrefix, schedules[0]?.performanceId ?? "", stranger?.id ?? ""));
+    expect((await fetch(scheduleUrl(), { headers: strangerHeaders })).status).toBe(403);
+  });
+
+  it("sends a buyer without a token from the seat map page to the waiting room, and a guest to sign in", async () => {
+    const page = `${web.baseUrl}/book/${schedules[0]?.scheduleId ?? ""}`;
+    const guest = await fetch(page, { redirect: "manual" });
+    expect(guest.status).toBe(307);
+    expect(guest.headers.get("location")).toContain("/signin?callbackUrl=");
+
+    const noToken = await fetch(page, {
+      redirect: "manual",
+      headers: { cookie: headers.cookie ?? "" },
+    });
+    expect(noToken.status).toBe(307);
+    expect(noToken.headers.get("location")).toContain(
+      `/queue/${schedules[0]?.performanceId ?? ""}`,
+    );
+
+    const admitted = await fetch(page, {
+      headers: {
+        cookie: `${headers.cookie ?? ""}; ticketping-working-token=${headers["x-working-token"] ?? ""}`,
+      },
+    });
+    expect(admitted.status).toBe(200);
+    expect(await admitted.text()).toContain("Test Concert");
+  });
+
+  it("asks for a session once the token passes", async () => {
+    const response = await fetch(scheduleUrl(), {
+      headers: { "x-working-token": headers["x-working-token"] ?? "" },
+    });
+    expect(response.status).toBe(401);
+  });
+});

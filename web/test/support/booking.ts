@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { grantKey, signWorkingToken } from "@ticketping/common/queue";
+import type { Redis } from "@ticketping/common/redis";
+import type { PrismaClient } from "@ticketping/db";
+
+export interface SeededSchedule {
+  performanceId: string;
+  scheduleId: string;
+  /** Seat ids ordered by row, then column. */
+  seatIds: string[];
+  grades: { id: string; name: string; priceMinor: number }[];
+  /** The grade price of each seat, by seat id. */
+  priceOf: Map<string, number>;
+}
+
+/**
+ * A hall, a published performance on sale now with two grades (front rows dearer), and
+ * `schedules` shows of rows x columns seats each.
+ */
+export async function seedPerformance(
+  prisma: PrismaClient,
+  {
+    rows,
+    columns,
+    schedules = 1,
+    maxSeatsPerReservation = 4,
+  }: { rows: number; columns: number; schedules?: number; maxSeatsPerReservation?: number },
+): Promise<SeededSchedule[]> {
+  const now = Date.now();
+  const hall = await prisma.hall.create({
+    data: { name: "Test Hall", address: "1 Test Street", rows, columns },
+  });
+  const performance = await prisma.performance.create({
+    data: {
+      name: "Test Concert",
+      slug: `test-${randomUUID()}`,
+      runtimeMinutes: 90,
+      ageRating: "ALL",
+      bookingOpensAt: new Date(now - 3_600_000),
+      bookingClosesAt: new Date(now + 7 * 86_400_000),
+      firstShowAt: new Date(now + 10 * 86_400_000),
+      lastShowAt: new Date(now + 11 * 86_400_000),
+      saleStatus: "PUBLISHED",
+      maxSeatsPerReservation,
+      hallId: hall.id,
+    },
+  });
+  const vip = await prisma.seatGrade.create({
+    data: {
+      performanceId: performance.id,
+      name: "VIP",
+      priceMinor: 18_000,
+      currency: "EUR",
+      colour: "#B8860B",
+      sortOrder: 0,
+    },
+  });
+  const standard = await prisma.seatGrade.create({
+    data: {
+      performanceId: performance.id,
+      name: "S",
+      priceMinor: 7_000,
+      currency: "EUR",
+      colour: "#2E86C1",
+      sortOrder: 1,
+    },
+  });
+  const seeded: SeededSchedule[] = [];
+  for (let show = 0; show < schedules; show++) {
+    const schedule = await prisma.schedule.create({
+      data: {
+        performanceId: performance.id,
+        startsAt: new Date(now + (10 + show) * 86_400_000),
+      },
+    });
+    const seats = [];
+    for (let row = 1; row <= rows; row++) {
+      for (let column = 1; column <= columns; column++) {
+        seats.push({
+          scheduleId: schedule.id,
+          row,
+          column,
+          gradeId: row === 1 ? vip.id : standard.id,
+        });
+      }
+    }
+    await prisma.seat.createMany({ data: seats });
+    const created = await prisma.seat.findMany({
+      where: { scheduleId: schedule.id },
+      orderBy: [{ row: "asc" }, { column: "asc" }],
+      select: { id: true, row: true },
+    });
+    seeded.push({
+      performanceId: performance.id,
+      scheduleId: schedule.id,
+      seatIds: created.map((seat) => seat.id),
+      grades: [vip, standard],
+      priceOf: new Map(
+        created.map((seat) => [seat.id, seat.row === 1 ? vip.priceMinor : standard.priceMinor]),
+      ),
+    });
+  }
+  return seeded;
+}
+
+export interface TestBuyer {
+  id: string;
+  email: string;
+}
+
+/** Buyers inserted directly (no password: tests sign them in by minting a session). */
+export async function createBuyers(prisma: PrismaClient, count: number): Promise<TestBuyer[]> {
+  const buyers = Array.from({ length: count }, (_, index) => ({
+    email: `buyer-${index}-${randomUUID()}@test.invalid`,
+    name: `Buyer ${index}`,
+  }));
+  await prisma.user.createMany({ data: buyers });
+  return prisma.user.findMany({
+    where: { email: { in: buyers.map((buyer) => buyer.email) } },
+    select: { id: true, email: true },
+  });
+}
+
+/**
+ * The Cookie header of a signed-in buyer: a next-auth session JWT made with the server's
+ * own secret, exactly what its credentials flow would have set, without a bcrypt check
+ * per buyer. (The real flow is covered by auth.test.ts and signIn().)
+ */
+export async function sessionCookie(secret: string, buyer: TestBuyer): Promise<string> {
+  const token = await encode({
+    secret,
+    token: { sub: buyer.id, email: buyer.email, name: "Buyer", role: "USER" },
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+/**
+ * An admitted buyer's working token: the grant a claimed admission leaves in Redis
+ * (state, jti, expiry; see the queue's claim script) and the token the queue service
+ * signs for it with signWorkingToken.
+ */
+export async function admitBuyer(
+  redis: Redis,
+  {
+    secret,
+    keyPrefix,
+    userId,
+    performanceId,
+    ttlMs = 600_000,
+  }: {
+    secret: string;
+    keyPrefix: string;
+    userId: string;
+    performanceId: string;
+    ttlMs?: number;
+  },
+): Promise<{ token: string; tokenId: string }> {
+  const tokenId = randomUUID();
+  const expiresAt = Date.now() + ttlMs;
+  const key = grantKey(keyPrefix, performanceId, userId);
+  await redis
+    .multi()
+    .hset(key, "state", "claimed", "jti", tokenId, "expiresAt", expiresAt, "claimedAt", Date.now())
+    .pexpire(key, ttlMs)
+    .exec();
+  return {
+    token: await signWorkingToken({ secret, userId, performanceId, tokenId, expiresAt }),
+    tokenId,
+  };
+}
+
+/** Removes every Redis key of the given schedules and queue prefix. */
+export async function deleteTestKeys(
+  redis: Redis,
+  { scheduleIds, keyPrefix }: { scheduleIds: string[]; keyPrefix: string },
+): Promise<void> {
+  const patterns = [
+    // Every key of a schedule carries its hash tag (see common/src/holds/keys.ts).
+    ...scheduleIds.map((id) => `*{sch:${id}}*`),
+    `${keyPrefix}*`,
+  ];
+  for (const match of patterns) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== "0");
+  }
+}
