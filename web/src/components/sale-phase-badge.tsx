@@ -10,7 +10,9 @@ const styles: Record<SalePhase, { label: string; className: string }> = {
 export function SalePhaseBadge({ phase }: { phase: SalePhase }) {
   const { label, className } = styles[phase];
   return (
-    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${className}`}>
+    <span
+      className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${className}`}
+    >
       {label}
     </span>
   );

@@ -12,7 +12,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         aria-label="Main"
         className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
       >
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <Link href="/performances" className="text-lg font-bold tracking-tight text-brand-600">
             Ticketping
           </Link>

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@ticketping/common/errors";
+import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
+import { GradesEditor } from "@/components/organizer/grades-editor";
+import { toUtcInput } from "@/components/organizer/input-values";
+import { LiveStats } from "@/components/organizer/live-stats";
+import { PerformanceForm } from "@/components/organizer/performance-form";
+import { QueueSettingsForm } from "@/components/organizer/queue-settings-form";
+import { SaleControls } from "@/components/organizer/sale-controls";
+import { ScheduleManager } from "@/components/organizer/schedule-manager";
+import { getAdminPerformance, type AdminPerformance } from "@/server/admin/get-admin-performance";
+import { listHalls } from "@/server/admin/list-halls";
+import { idParamsSchema } from "@/server/admin/schemas";
+
+export const metadata: Metadata = { title: "Edit performance" };
+
+const sectionClass =
+  "flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+async function load(id: string): Promise<AdminPerformance> {
+  try {
+    return await getAdminPerformance({ id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = idParamsSchema.safeParse(await params);
+  const denied = await denyNonAdmin(
+    `/organizer/performances/${parsed.success ? parsed.data.id : ""}`,
+  );
+  if (denied) return denied;
+  if (!parsed.success) notFound();
+  const [performance, halls] = await Promise.all([load(parsed.data.id), listHalls()]);
+  // A week after the last show (or the booking close), at 19:00 UTC, as a starting point.
+  const suggested = new Date(
+    Math.max(performance.lastShowAt.getTime(), performance.bookingClosesAt.getTime()) +
+      7 * 86_400_000,
+  );
+  suggested.setUTCHours(19, 0, 0, 0);
+
+  return (
+    <>
+      <div className="flex flex-col gap-1">
+        <Link href="/organizer" className="text-sm text-brand-700 hover:underline">
+          ← Organizer console
+        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">{performance.name}</h1>
+        <p className="text-sm text-slate-600">
+          {performance.hall.name} · {performance.reservationCount} reservations ·{" "}
+          {performance.saleStatus === "DRAFT" ? (
+            "not visible to buyers yet"
+          ) : (
+            <Link
+              href={`/performances/${performance.slug}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              view as a buyer
+            </Link>
+          )}
+        </p>
+      </div>
+
+      <section aria-labelledby="live-heading" className={sectionClass}>
+        <h2 id="live-heading" className="text-lg font-semibold">
+          Live numbers
+        </h2>
+        <LiveStats performanceId={performance.id} />
+      </section>
+
+      <section aria-labelledby="sale-heading" className={sectionClass}>
+        <h2 id="sale-heading" className="text-lg font-semibold">
+          Sale
+        </h2>
+        <SaleControls performanceId={performance.id} status={performance.saleStatus} />
+      </section>
+
+      <section aria-labelledby="schedules-heading" className={sectionClass}>
+        <h2 id="schedules-heading" className="text-lg font-semibold">
+          Show times
+        </h2>
+        <ScheduleManager
+          performanceId={performance.id}
+          schedules={performance.schedules}
+          grades={performance.grades}
+          hall={performance.hall}
+          defaultStartsAt={toUtcInput(suggested)}
+        />
+      </section>
+
+      <section aria-labelledby="grades-heading" className={sectionClass}>
+        <h2 id="grades-heading" className="text-lg font-semibold">
+          Grades and prices
+        </h2>
+        <GradesEditor performanceId={performance.id} grades={performance.grades} />
+      </section>
+
+      <section aria-labelledby="queue-heading" className={sectionClass}>
+        <h2 id="queue-heading" className="text-lg font-semibold">
+          Waiting room
+        </h2>
+        <QueueSettingsForm performanceId={performance.id} settings={performance.queue} />
+      </section>
+
+      <section aria-labelledby="details-heading" className={sectionClass}>
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
+        <PerformanceForm
+          halls={halls}
+          initial={{
+            id: performance.id,
+            name: performance.name,
+            slug: performance.slug,
+            description: performance.description,
+            posterUrl: performance.posterUrl,
+            runtimeMinutes: performance.runtimeMinutes,
+            ageRating: performance.ageRating,
+            bookingOpensAt: performance.bookingOpensAt.toISOString(),
+            bookingClosesAt: performance.bookingClosesAt.toISOString(),
+            maxSeatsPerReservation: performance.maxSeatsPerReservation,
+            hallId: performance.hall.id,
+          }}
+        />
+      </section>
+    </>
+  );
+}

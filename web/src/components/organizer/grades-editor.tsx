@@ -1,0 +1,238 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type SubmitEvent } from "react";
+import { apiRequest, ApiError } from "../api-client";
+import { formatMoney } from "../format";
+import {
+  buttonClass,
+  dangerButtonClass,
+  describedBy,
+  Field,
+  FormAlert,
+  inputClass,
+  secondaryButtonClass,
+} from "../form/field";
+import { eurosToMinor, minorToEuros } from "./input-values";
+import { formText } from "../form/form-text";
+
+export interface GradeRow {
+  id: string;
+  name: string;
+  priceMinor: number;
+  currency: string;
+  colour: string;
+  sortOrder: number;
+  seatCount: number;
+}
+
+function GradeForm({
+  grade,
+  performanceId,
+  onDone,
+}: {
+  grade?: GradeRow;
+  performanceId: string;
+  onDone: () => void;
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const prefix = grade ? `grade-${grade.id}` : "grade-new";
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: formText(form, "name"),
+      priceMinor: eurosToMinor(formText(form, "price")) ?? Number.NaN,
+      colour: formText(form, "colour"),
+      sortOrder: Number(formText(form, "sortOrder")),
+    };
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    try {
+      if (grade) {
+        await apiRequest(`/api/admin/grades/${grade.id}`, { method: "PATCH", body });
+      } else {
+        await apiRequest(`/api/admin/performances/${performanceId}/grades`, {
+          method: "POST",
+          body,
+        });
+      }
+      router.refresh();
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors());
+        setAlert(error.message);
+      } else {
+        setAlert("Something went wrong. Please try again.");
+      }
+    }
+    setPending(false);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3"
+      noValidate
+    >
+      <FormAlert message={alert} />
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-[1fr_1fr_auto_6rem]">
+        <Field id={`${prefix}-name`} label="Name" error={errors.name}>
+          <input
+            {...describedBy(`${prefix}-name`, errors.name)}
+            name="name"
+            defaultValue={grade?.name}
+            maxLength={50}
+            className={inputClass}
+          />
+        </Field>
+        <Field id={`${prefix}-price`} label="Price (€)" error={errors.priceMinor}>
+          <input
+            {...describedBy(`${prefix}-price`, errors.priceMinor)}
+            name="price"
+            inputMode="decimal"
+            defaultValue={grade ? minorToEuros(grade.priceMinor) : ""}
+            className={inputClass}
+          />
+        </Field>
+        <Field id={`${prefix}-colour`} label="Colour" error={errors.colour}>
+          <input
+            {...describedBy(`${prefix}-colour`, errors.colour)}
+            name="colour"
+            type="color"
+            defaultValue={grade?.colour ?? "#16A085"}
+            className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
+          />
+        </Field>
+        <Field id={`${prefix}-order`} label="Order" error={errors.sortOrder}>
+          <input
+            {...describedBy(`${prefix}-order`, errors.sortOrder)}
+            name="sortOrder"
+            type="number"
+            min={0}
+            max={1000}
+            defaultValue={grade?.sortOrder ?? 0}
+            className={inputClass}
+          />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Saving…" : grade ? "Save grade" : "Add grade"}
+        </button>
+        <button type="button" onClick={onDone} className={secondaryButtonClass}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The grades of a performance. Prices are locked by the server once any reservation
+ * exists; the error it sends says why, and is shown as is.
+ */
+export function GradesEditor({
+  performanceId,
+  grades,
+}: {
+  performanceId: string;
+  grades: GradeRow[];
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  async function remove(grade: GradeRow) {
+    if (!window.confirm(`Delete grade ${grade.name}?`)) return;
+    setAlert(null);
+    try {
+      await apiRequest(`/api/admin/grades/${grade.id}`, { method: "DELETE" });
+      router.refresh();
+    } catch (error) {
+      setAlert(
+        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
+      );
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert message={alert} />
+      <ul className="flex flex-col gap-2">
+        {grades.map((grade) =>
+          editing === grade.id ? (
+            <li key={grade.id}>
+              <GradeForm
+                grade={grade}
+                performanceId={performanceId}
+                onDone={() => {
+                  setEditing(null);
+                }}
+              />
+            </li>
+          ) : (
+            <li
+              key={grade.id}
+              className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2"
+              data-testid="grade-row"
+            >
+              <span
+                aria-hidden
+                className="h-4 w-4 rounded-sm ring-1 ring-black/10"
+                style={{ backgroundColor: grade.colour }}
+              />
+              <span className="min-w-16 font-semibold">{grade.name}</span>
+              <span className="tabular-nums">{formatMoney(grade.priceMinor, grade.currency)}</span>
+              <span className="text-xs text-slate-500">{grade.seatCount} seats</span>
+              <span className="ml-auto flex gap-2">
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  onClick={() => {
+                    setEditing(grade.id);
+                  }}
+                  aria-label={`Edit grade ${grade.name}`}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className={dangerButtonClass}
+                  onClick={() => void remove(grade)}
+                  aria-label={`Delete grade ${grade.name}`}
+                >
+                  Delete
+                </button>
+              </span>
+            </li>
+          ),
+        )}
+      </ul>
+      {editing === "new" ? (
+        <GradeForm
+          performanceId={performanceId}
+          onDone={() => {
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className={`${secondaryButtonClass} self-start`}
+          onClick={() => {
+            setEditing("new");
+          }}
+        >
+          Add grade
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+export interface ChartSeries {
+  label: string;
+  colour: string;
+  values: (number | null)[];
+}
+
+const WIDTH = 600;
+const HEIGHT = 180;
+const PAD = { top: 10, right: 10, bottom: 20, left: 44 };
+
+/** 0, 1, 2, 5, 10, 20, 50... : the smallest "nice" number at or above `value`. */
+function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 5, 10].find((factor) => factor * magnitude >= value) ?? 10;
+  return step * magnitude;
+}
+
+/**
+ * A small SVG line chart of the last samples, oldest left. Drawn in a fixed viewBox that
+ * scales with its container, so new samples never change the page's layout. A gap (null)
+ * breaks the line rather than inventing a value.
+ */
+export function LineChart({
+  title,
+  series,
+  sampleCount,
+  intervalSeconds,
+}: {
+  title: string;
+  series: ChartSeries[];
+  sampleCount: number;
+  intervalSeconds: number;
+}) {
+  const max = niceCeiling(
+    Math.max(0, ...series.flatMap((line) => line.values.filter((v): v is number => v !== null))),
+  );
+  const innerWidth = WIDTH - PAD.left - PAD.right;
+  const innerHeight = HEIGHT - PAD.top - PAD.bottom;
+  const x = (index: number) => PAD.left + (index / Math.max(1, sampleCount - 1)) * innerWidth;
+  const y = (value: number) => PAD.top + innerHeight - (value / max) * innerHeight;
+
+  function path(values: (number | null)[]): string {
+    // Right-aligned: the newest sample is always at the right edge.
+    const offset = sampleCount - values.length;
+    let d = "";
+    let drawing = false;
+    values.forEach((value, index) => {
+      if (value === null) {
+        drawing = false;
+        return;
+      }
+      d += `${drawing ? "L" : "M"}${x(index + offset).toFixed(1)},${y(value).toFixed(1)}`;
+      drawing = true;
+    });
+    return d;
+  }
+
+  const latest = series
+    .map((line) => `${line.label} ${line.values.at(-1) ?? "unknown"}`)
+    .join(", ");
+  return (
+    <figure className="flex flex-col gap-2">
+      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-auto w-full rounded-lg border border-slate-200 bg-white"
+        role="img"
+        aria-label={`${title}, last ${Math.round((sampleCount * intervalSeconds) / 60)} minutes. Latest: ${latest}.`}
+      >
+        {[0, 0.5, 1].map((fraction) => {
+          const value = max * fraction;
+          return (
+            <g key={fraction}>
+              <line
+                x1={PAD.left}
+                x2={WIDTH - PAD.right}
+                y1={y(value)}
+                y2={y(value)}
+                stroke="#e2e8f0"
+                strokeDasharray={fraction === 0 ? undefined : "4 4"}
+              />
+              <text x={PAD.left - 6} y={y(value) + 4} textAnchor="end" fontSize="11" fill="#64748b">
+                {value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}
+              </text>
+            </g>
+          );
+        })}
+        <text x={PAD.left} y={HEIGHT - 4} fontSize="11" fill="#64748b">
+          {Math.round((sampleCount * intervalSeconds) / 60)} min ago
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="11" fill="#64748b" textAnchor="end">
+          now
+        </text>
+        {series.map((line) => (
+          <path
+            key={line.label}
+            d={path(line.values)}
+            fill="none"
+            stroke={line.colour}
+            strokeWidth="2.5"
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        ))}
+      </svg>
+      <ul className="flex flex-wrap gap-4 text-xs">
+        {series.map((line) => (
+          <li key={line.label} className="flex items-center gap-1.5">
+            <span aria-hidden className="h-0.5 w-4" style={{ backgroundColor: line.colour }} />
+            {line.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

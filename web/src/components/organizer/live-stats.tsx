@@ -1,0 +1,168 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiRequest, ApiError } from "../api-client";
+import { formatMoney } from "../format";
+import { LineChart } from "./line-chart";
+
+interface StatsSample {
+  at: string;
+  seats: { total: number; available: number; held: number; sold: number };
+  revenueMinor: number;
+  currency: string;
+  reservations: { pending: number; confirmed: number };
+  queue: {
+    live: boolean;
+    waiting: number;
+    preQueued: number;
+    active: number;
+    admittedPerMinute: number;
+    admittedTotal: number;
+  } | null;
+}
+
+const POLL_SECONDS = 3;
+/** Three minutes of history at one sample every three seconds. */
+const SAMPLES = 60;
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * Live numbers of one performance: polled every few seconds; the last samples drawn as
+ * charts. History lives in this tab only: it starts when the organizer opens the page.
+ */
+export function LiveStats({ performanceId }: { performanceId: string }) {
+  const [samples, setSamples] = useState<StatsSample[]>([]);
+  const query = useQuery({
+    queryKey: ["admin", "performance-stats", performanceId],
+    queryFn: async () => {
+      const { stats } = await apiRequest<{ stats: StatsSample }>(
+        `/api/admin/performances/${performanceId}/stats`,
+      );
+      // Appending here rather than in an effect keeps exactly one entry per fetch.
+      setSamples((current) => [...current, stats].slice(-SAMPLES));
+      return stats;
+    },
+    refetchInterval: POLL_SECONDS * 1000,
+    refetchIntervalInBackground: false,
+    // Every poll must produce a sample; a cached answer would draw a flat line.
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+  const latest = query.data;
+  const number = (value: number | undefined) =>
+    value === undefined ? "–" : value.toLocaleString("en-GB");
+  const queue = latest?.queue;
+  const queueUnavailable = latest !== undefined && queue === null;
+  const inLine = (sample: StatsSample) =>
+    sample.queue ? sample.queue.waiting + sample.queue.preQueued : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="min-h-5 text-sm" aria-live="polite">
+        {query.error ? (
+          <p className="font-medium text-red-700">
+            Live numbers could not be loaded
+            {query.error instanceof ApiError ? `: ${query.error.message}` : "."} Retrying…
+          </p>
+        ) : null}
+      </div>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-live="polite" aria-atomic="false">
+        <Figure label="Seats sold" value={number(latest?.seats.sold)} testId="stat-sold" />
+        <Figure label="Seats held" value={number(latest?.seats.held)} testId="stat-held" />
+        <Figure
+          label="Seats available"
+          value={number(latest?.seats.available)}
+          testId="stat-available"
+        />
+        <Figure
+          label="Revenue"
+          value={latest ? formatMoney(latest.revenueMinor, latest.currency) : "–"}
+          testId="stat-revenue"
+        />
+        <Figure
+          label="Waiting in line"
+          value={latest && queue ? number(inLine(latest) ?? 0) : "–"}
+          testId="stat-waiting"
+        />
+        <Figure
+          label="Booking now"
+          value={queue ? number(queue.active) : "–"}
+          testId="stat-active"
+        />
+        <Figure
+          label="Admitted / min"
+          value={queue ? number(Math.round(queue.admittedPerMinute)) : "–"}
+          testId="stat-admitted"
+        />
+        <Figure
+          label="Awaiting payment"
+          value={number(latest?.reservations.pending)}
+          testId="stat-pending"
+        />
+      </dl>
+      {queue && !queue.live ? (
+        <p className="text-sm text-slate-600" data-testid="queue-idle">
+          The waiting room is not running for this performance right now (nobody has joined it
+          recently), so its figures are zero.
+        </p>
+      ) : null}
+      {queueUnavailable ? (
+        <p
+          className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="queue-stats-unavailable"
+        >
+          Waiting room stats unavailable: the queue service's figures cannot be read right now.
+        </p>
+      ) : null}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <LineChart
+          title="Seats"
+          sampleCount={SAMPLES}
+          intervalSeconds={POLL_SECONDS}
+          series={[
+            {
+              label: "Sold",
+              colour: "#059669",
+              values: samples.map((sample) => sample.seats.sold),
+            },
+            {
+              label: "Held",
+              colour: "#d97706",
+              values: samples.map((sample) => sample.seats.held),
+            },
+          ]}
+        />
+        <LineChart
+          title="Waiting room"
+          sampleCount={SAMPLES}
+          intervalSeconds={POLL_SECONDS}
+          series={[
+            { label: "Waiting in line", colour: "#e11d48", values: samples.map(inLine) },
+            {
+              label: "Booking now",
+              colour: "#2563eb",
+              values: samples.map((s) => s.queue?.active ?? null),
+            },
+            {
+              label: "Admitted / min",
+              colour: "#7c3aed",
+              values: samples.map((s) => (s.queue ? Math.round(s.queue.admittedPerMinute) : null)),
+            },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

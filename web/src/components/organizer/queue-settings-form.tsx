@@ -1,0 +1,134 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type SubmitEvent } from "react";
+import { queueLimits } from "@/server/admin/limits";
+import { apiRequest, ApiError } from "../api-client";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
+import { optionalNumber } from "./input-values";
+import { formText } from "../form/form-text";
+
+export interface QueueSettingsValues {
+  maxActive: number | null;
+  admitRatePerSec: number | null;
+  tokenTtlSeconds: number | null;
+  refuseRatio: number | null;
+}
+
+const fields: {
+  name: keyof QueueSettingsValues;
+  label: string;
+  hint: string;
+  step: string;
+}[] = [
+  {
+    name: "maxActive",
+    label: "Buyers booking at once",
+    hint: "The working set: how many may pick seats and pay at the same time.",
+    step: "1",
+  },
+  {
+    name: "admitRatePerSec",
+    label: "Admissions per second",
+    hint: "How fast the line moves while the working set has room.",
+    step: "1",
+  },
+  {
+    name: "tokenTtlSeconds",
+    label: "Booking time (seconds)",
+    hint: "How long an admitted buyer may take to book.",
+    step: "1",
+  },
+  {
+    name: "refuseRatio",
+    label: "Refuse when line exceeds × seats left",
+    hint: "Turn newcomers away once the line is this many times the seats left.",
+    step: "0.1",
+  },
+];
+
+/** The waiting room's live tuning of one performance; empty fields use the service default. */
+export function QueueSettingsForm({
+  performanceId,
+  settings,
+}: {
+  performanceId: string;
+  settings: QueueSettingsValues;
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = Object.fromEntries(
+      fields.map((field) => [field.name, optionalNumber(formText(form, field.name))]),
+    );
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setSaved(false);
+    try {
+      await apiRequest(`/api/admin/performances/${performanceId}/queue-settings`, {
+        method: "PUT",
+        body,
+      });
+      setSaved(true);
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors());
+        setAlert(error.message);
+      } else {
+        setAlert("Something went wrong. Please try again.");
+      }
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
+      <FormAlert message={alert} />
+      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
+        {fields.map((field) => {
+          const id = `queue-${field.name}`;
+          const limits = queueLimits[field.name];
+          const error = errors[field.name];
+          return (
+            <Field
+              key={field.name}
+              id={id}
+              label={field.label}
+              hint={`${field.hint} ${limits.min}–${limits.max.toLocaleString("en-GB")}; empty for the default.`}
+              error={error}
+            >
+              <input
+                {...describedBy(id, error, true)}
+                name={field.name}
+                type="number"
+                inputMode="decimal"
+                step={field.step}
+                min={limits.min}
+                max={limits.max}
+                defaultValue={settings[field.name] ?? ""}
+                placeholder="Default"
+                className={inputClass}
+              />
+            </Field>
+          );
+        })}
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Saving…" : "Save queue settings"}
+        </button>
+        <p role="status" className="text-sm text-emerald-700">
+          {saved ? "Saved. The waiting room applies them on its next refresh." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,353 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type SubmitEvent } from "react";
+import { apiRequest, ApiError } from "../api-client";
+import { formatDateTime } from "../format";
+import {
+  buttonClass,
+  dangerButtonClass,
+  describedBy,
+  Field,
+  FormAlert,
+  inputClass,
+  secondaryButtonClass,
+} from "../form/field";
+import { fromUtcInput } from "./input-values";
+import { formText } from "../form/form-text";
+
+export interface ScheduleRow {
+  id: string;
+  startsAt: Date;
+  seatCount: number;
+  reservationCount: number;
+}
+
+interface Grade {
+  id: string;
+  name: string;
+  colour: string;
+}
+
+interface Band {
+  key: number;
+  gradeId: string;
+  fromRow: number;
+  toRow: number;
+}
+
+/** Rows split as evenly as possible over the grades, front rows to the first grade. */
+function defaultBands(grades: Grade[], rows: number): Band[] {
+  const used = grades.slice(0, rows);
+  const size = Math.floor(rows / Math.max(1, used.length));
+  let next = 1;
+  return used.map((grade, index) => {
+    const toRow = index === used.length - 1 ? rows : next + size - 1;
+    const band = { key: index + 1, gradeId: grade.id, fromRow: next, toRow };
+    next = toRow + 1;
+    return band;
+  });
+}
+
+function gradeOfRows(bands: Band[], rows: number): (string | null)[] {
+  const byRow: (string | null)[] = Array.from({ length: rows }, () => null);
+  for (const band of bands) {
+    for (let row = Math.max(1, band.fromRow); row <= Math.min(rows, band.toRow); row++) {
+      byRow[row - 1] = band.gradeId;
+    }
+  }
+  return byRow;
+}
+
+function ScheduleCreator({
+  performanceId,
+  grades,
+  hall,
+  defaultStartsAt,
+}: {
+  performanceId: string;
+  grades: Grade[];
+  hall: { rows: number; columns: number };
+  defaultStartsAt: string;
+}) {
+  const router = useRouter();
+  const formId = useId();
+  const [bands, setBands] = useState<Band[]>(() => defaultBands(grades, hall.rows));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const byRow = gradeOfRows(bands, hall.rows);
+  const gradeById = new Map(grades.map((grade) => [grade.id, grade]));
+  const missing = byRow.flatMap((gradeId, index) => (gradeId === null ? [index + 1] : []));
+
+  function updateBand(key: number, change: Partial<Band>) {
+    setBands((current) =>
+      current.map((band) => (band.key === key ? { ...band, ...change } : band)),
+    );
+  }
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setCreated(null);
+    try {
+      const { schedule } = await apiRequest<{ schedule: { seatCount: number; startsAt: string } }>(
+        `/api/admin/performances/${performanceId}/schedules`,
+        {
+          method: "POST",
+          body: {
+            startsAt: fromUtcInput(formText(form, "startsAt")),
+            bands: bands.map(({ gradeId, fromRow, toRow }) => ({ gradeId, fromRow, toRow })),
+          },
+        },
+      );
+      setCreated(
+        `Added ${formatDateTime(new Date(schedule.startsAt))} with ${schedule.seatCount} seats.`,
+      );
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors());
+        setAlert(error.message);
+      } else {
+        setAlert("Something went wrong. Please try again.");
+      }
+    }
+    setPending(false);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 p-4"
+      aria-labelledby={`${formId}-title`}
+      noValidate
+    >
+      <h3 id={`${formId}-title`} className="font-semibold">
+        Add a show time
+      </h3>
+      <FormAlert message={alert} />
+      <Field
+        id={`${formId}-startsAt`}
+        label="Starts at (UTC)"
+        error={errors.startsAt}
+        className="max-w-xs"
+      >
+        <input
+          {...describedBy(`${formId}-startsAt`, errors.startsAt)}
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={defaultStartsAt}
+          required
+          className={inputClass}
+        />
+      </Field>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-[1fr_auto]">
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium">
+            Grades by row (the hall has {hall.rows} rows of {hall.columns} seats; row 1 is nearest
+            the stage)
+          </legend>
+          {bands.map((band, index) => {
+            const bandId = (field: string) => `${formId}-band-${band.key}-${field}`;
+            return (
+              <div key={band.key} className="flex flex-wrap items-end gap-2" data-testid="band">
+                <Field id={bandId("grade")} label={`Band ${index + 1} grade`}>
+                  <select
+                    id={bandId("grade")}
+                    value={band.gradeId}
+                    onChange={(event) => {
+                      updateBand(band.key, { gradeId: event.target.value });
+                    }}
+                    className={inputClass}
+                  >
+                    {grades.map((grade) => (
+                      <option key={grade.id} value={grade.id}>
+                        {grade.name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id={bandId("from")} label="From row">
+                  <input
+                    id={bandId("from")}
+                    type="number"
+                    min={1}
+                    max={hall.rows}
+                    value={band.fromRow}
+                    onChange={(event) => {
+                      updateBand(band.key, { fromRow: Number(event.target.value) });
+                    }}
+                    className={`${inputClass} w-24`}
+                  />
+                </Field>
+                <Field id={bandId("to")} label="To row">
+                  <input
+                    id={bandId("to")}
+                    type="number"
+                    min={1}
+                    max={hall.rows}
+                    value={band.toRow}
+                    onChange={(event) => {
+                      updateBand(band.key, { toRow: Number(event.target.value) });
+                    }}
+                    className={`${inputClass} w-24`}
+                  />
+                </Field>
+                <button
+                  type="button"
+                  className="mb-5 rounded-lg px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-40"
+                  disabled={bands.length === 1}
+                  aria-label={`Remove band ${index + 1}`}
+                  onClick={() => {
+                    setBands((current) => current.filter((item) => item.key !== band.key));
+                  }}
+                >
+                  Remove
+                </button>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            className={`${secondaryButtonClass} self-start`}
+            onClick={() => {
+              setBands((current) => [
+                ...current,
+                {
+                  key: Math.max(0, ...current.map((band) => band.key)) + 1,
+                  gradeId: grades[0]?.id ?? "",
+                  fromRow: hall.rows,
+                  toRow: hall.rows,
+                },
+              ]);
+            }}
+          >
+            Add band
+          </button>
+          <p className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
+            {errors.bands ??
+              (missing.length > 0
+                ? `Rows without a grade: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}`
+                : "")}
+          </p>
+        </fieldset>
+        <figure className="w-full md:w-48" aria-label="Preview of the rows' grades">
+          <figcaption className="mb-1 text-center text-xs font-medium text-slate-500">
+            Stage
+          </figcaption>
+          <div className="flex flex-col gap-px rounded border border-slate-200 bg-white p-1">
+            {byRow.map((gradeId, index) => {
+              const grade = gradeId ? gradeById.get(gradeId) : undefined;
+              return (
+                <div
+                  key={index}
+                  title={`Row ${index + 1}: ${grade?.name ?? "no grade"}`}
+                  className={`h-1.5 rounded-sm ${grade ? "" : "bg-[repeating-linear-gradient(45deg,#e2e8f0,#e2e8f0_3px,#fff_3px,#fff_6px)]"}`}
+                  style={grade ? { backgroundColor: grade.colour } : undefined}
+                />
+              );
+            })}
+          </div>
+        </figure>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending || grades.length === 0} className={buttonClass}>
+          {pending ? "Adding…" : `Add show with ${hall.rows * hall.columns} seats`}
+        </button>
+        <p role="status" className="text-sm text-emerald-700">
+          {created ?? ""}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+export function ScheduleManager({
+  performanceId,
+  schedules,
+  grades,
+  hall,
+  defaultStartsAt,
+}: {
+  performanceId: string;
+  schedules: ScheduleRow[];
+  grades: Grade[];
+  hall: { rows: number; columns: number };
+  defaultStartsAt: string;
+}) {
+  const router = useRouter();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  async function remove(schedule: ScheduleRow) {
+    if (!window.confirm(`Delete the show of ${formatDateTime(schedule.startsAt)} and its seats?`))
+      return;
+    setAlert(null);
+    try {
+      await apiRequest(`/api/admin/schedules/${schedule.id}`, { method: "DELETE" });
+      router.refresh();
+    } catch (error) {
+      setAlert(
+        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
+      );
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      {schedules.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          No show times yet. Buyers see the performance once it has one.
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          {schedules.map((schedule) => (
+            <li
+              key={schedule.id}
+              className="flex flex-wrap items-center justify-between gap-2 px-4 py-2"
+              data-testid="admin-schedule"
+            >
+              <div>
+                <p className="font-semibold">{formatDateTime(schedule.startsAt)}</p>
+                <p className="text-xs text-slate-500">
+                  {schedule.seatCount} seats · {schedule.reservationCount} reservations
+                </p>
+              </div>
+              {schedule.reservationCount > 0 ? (
+                <p className="max-w-xs text-xs text-slate-500">
+                  Cannot be deleted: buyers have reservations for it. Close the sale instead.
+                </p>
+              ) : (
+                <button
+                  type="button"
+                  className={dangerButtonClass}
+                  onClick={() => void remove(schedule)}
+                  aria-label={`Delete the show of ${formatDateTime(schedule.startsAt)}`}
+                >
+                  Delete
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {grades.length === 0 ? (
+        <p className="text-sm text-slate-600">Add a grade before adding show times.</p>
+      ) : (
+        <ScheduleCreator
+          // New or removed grades re-seed the default bands.
+          key={grades.map((grade) => grade.id).join()}
+          performanceId={performanceId}
+          grades={grades}
+          hall={hall}
+          defaultStartsAt={defaultStartsAt}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { db } from "../db";
+import { getQueueStats, type QueueStats } from "./get-queue-stats";
+
+export interface PerformanceStats {
+  at: Date;
+  seats: { total: number; available: number; held: number; sold: number };
+  /** Sum of CONFIRMED reservations, minor units. */
+  revenueMinor: number;
+  currency: string;
+  reservations: { pending: number; confirmed: number };
+  /** null: the waiting room's figures are unavailable right now. */
+  queue: QueueStats | null;
+}
+
+/** One sample of a performance's live numbers, for the organizer's dashboard and chart. */
+export async function getPerformanceStats({
+  performanceId,
+}: {
+  performanceId: string;
+}): Promise<PerformanceStats> {
+  const performance = await db().performance.findUnique({
+    where: { id: performanceId },
+    select: { id: true, grades: { select: { currency: true }, take: 1 } },
+  });
+  if (!performance) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
+
+  const inPerformance = { schedule: { performanceId } };
+  const [seatCounts, reservationCounts, revenue, queue] = await Promise.all([
+    db().seat.groupBy({ by: ["status"], where: inPerformance, _count: { _all: true } }),
+    db().reservation.groupBy({
+      by: ["status"],
+      where: { ...inPerformance, status: { in: ["PENDING", "CONFIRMED"] } },
+      _count: { _all: true },
+    }),
+    db().reservation.aggregate({
+      where: { ...inPerformance, status: "CONFIRMED" },
+      _sum: { amountMinor: true },
+    }),
+    getQueueStats({ performanceId }),
+  ]);
+  const seats = (status: "AVAILABLE" | "HELD" | "SOLD") =>
+    seatCounts.find((row) => row.status === status)?._count._all ?? 0;
+  const reservations = (status: "PENDING" | "CONFIRMED") =>
+    reservationCounts.find((row) => row.status === status)?._count._all ?? 0;
+
+  return {
+    at: new Date(),
+    seats: {
+      total: seats("AVAILABLE") + seats("HELD") + seats("SOLD"),
+      available: seats("AVAILABLE"),
+      held: seats("HELD"),
+      sold: seats("SOLD"),
+    },
+    revenueMinor: revenue._sum.amountMinor ?? 0,
+    currency: performance.grades[0]?.currency ?? "EUR",
+    reservations: { pending: reservations("PENDING"), confirmed: reservations("CONFIRMED") },
+    queue,
+  };
+}

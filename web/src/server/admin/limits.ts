@@ -1,0 +1,18 @@
+// Limits of the organizer's inputs. No imports: the console's forms read them to set
+// their inputs' min and max, without pulling zod into the browser.
+
+export const hallLimits = { rows: { min: 1, max: 100 }, columns: { min: 1, max: 100 } } as const;
+
+export const saleStatuses = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
+
+export const gradeLimits = { priceMinor: { min: 0, max: 10_000_000 } } as const;
+
+export const maxSeatsPerReservationLimits = { min: 1, max: 20 } as const;
+
+/** Waiting-room tuning; null (an empty field) means the queue service's default. */
+export const queueLimits = {
+  maxActive: { min: 1, max: 100_000 },
+  admitRatePerSec: { min: 1, max: 10_000 },
+  tokenTtlSeconds: { min: 60, max: 86_400 },
+  refuseRatio: { min: 1, max: 100 },
+} as const;

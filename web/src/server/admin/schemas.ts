@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { slugSchema } from "../performances/slug";
+import {
+  gradeLimits,
+  hallLimits,
+  maxSeatsPerReservationLimits,
+  queueLimits,
+  saleStatuses,
+} from "./limits";
+
+// Input schemas of the organizer APIs.
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: "Use an ISO date-time, e.g. 2026-12-31T19:00:00Z." })
+  .transform((value) => new Date(value));
+
+const trimmed = (max: number) =>
+  z.string().trim().min(1, "Required.").max(max, `Use at most ${max} characters.`);
+
+export const hallSchema = z.object({
+  name: trimmed(200),
+  address: trimmed(500),
+  rows: z.int().min(hallLimits.rows.min).max(hallLimits.rows.max),
+  columns: z.int().min(hallLimits.columns.min).max(hallLimits.columns.max),
+});
+export const hallUpdateSchema = hallSchema.partial();
+
+/** A path under this site (e.g. /posters/x.svg) or an https URL; empty means none. */
+const posterUrlSchema = z.preprocess(
+  (value) => (value === "" ? null : value),
+  z
+    .union([
+      z.string().regex(/^\/[A-Za-z0-9/_.-]{1,300}$/, "Use a path like /posters/name.svg."),
+      z.url({ protocol: /^https$/, message: "Use an https URL." }).max(2000),
+    ])
+    .nullable(),
+);
+
+export const gradeSchema = z.object({
+  name: trimmed(50),
+  priceMinor: z.int().min(gradeLimits.priceMinor.min).max(gradeLimits.priceMinor.max),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #C0392B."),
+  sortOrder: z.int().min(0).max(1000).default(0),
+});
+export const gradeUpdateSchema = gradeSchema.partial();
+
+const performanceFields = {
+  name: trimmed(200),
+  slug: slugSchema,
+  description: z.string().trim().max(5000).default(""),
+  posterUrl: posterUrlSchema.default(null),
+  runtimeMinutes: z.int().min(1).max(1440),
+  ageRating: trimmed(16),
+  bookingOpensAt: isoDateTime,
+  bookingClosesAt: isoDateTime,
+  saleStatus: z.enum(saleStatuses).default("DRAFT"),
+  maxSeatsPerReservation: z
+    .int()
+    .min(maxSeatsPerReservationLimits.min)
+    .max(maxSeatsPerReservationLimits.max)
+    .default(4),
+  hallId: z.uuid(),
+};
+
+const windowIsOrdered = (value: { bookingOpensAt?: Date; bookingClosesAt?: Date }) =>
+  !value.bookingOpensAt || !value.bookingClosesAt || value.bookingOpensAt < value.bookingClosesAt;
+const windowMessage = { message: "Booking must close after it opens.", path: ["bookingClosesAt"] };
+
+export const performanceCreateSchema = z
+  .object({
+    ...performanceFields,
+    grades: z
+      .array(gradeSchema)
+      .min(1, "Add at least one grade.")
+      .max(10)
+      .refine(
+        (grades) => new Set(grades.map((grade) => grade.name.toLowerCase())).size === grades.length,
+        "Grade names must differ.",
+      ),
+  })
+  .refine(windowIsOrdered, windowMessage);
+export type PerformanceCreateInput = z.infer<typeof performanceCreateSchema>;
+
+// Show dates are not inputs: they follow the schedules (see refresh-show-dates.ts).
+export const performanceUpdateSchema = z
+  .object(performanceFields)
+  .partial()
+  .refine(windowIsOrdered, windowMessage);
+export type PerformanceUpdateInput = z.infer<typeof performanceUpdateSchema>;
+
+/** Waiting-room tuning. null restores the queue service's default. */
+export const queueSettingsSchema = z.object({
+  maxActive: z.int().min(queueLimits.maxActive.min).max(queueLimits.maxActive.max).nullable(),
+  admitRatePerSec: z
+    .int()
+    .min(queueLimits.admitRatePerSec.min)
+    .max(queueLimits.admitRatePerSec.max)
+    .nullable(),
+  tokenTtlSeconds: z
+    .int()
+    .min(queueLimits.tokenTtlSeconds.min)
+    .max(queueLimits.tokenTtlSeconds.max)
+    .nullable(),
+  refuseRatio: z
+    .number()
+    .min(queueLimits.refuseRatio.min)
+    .max(queueLimits.refuseRatio.max)
+    .nullable(),
+});
+export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;
+
+/** Rows fromRow..toRow (1-based from the stage, inclusive) get this grade. */
+const bandSchema = z
+  .object({ gradeId: z.uuid(), fromRow: z.int().min(1), toRow: z.int().min(1) })
+  .refine((band) => band.fromRow <= band.toRow, {
+    message: "The last row is before the first.",
+    path: ["toRow"],
+  });
+
+export const scheduleCreateSchema = z.object({
+  startsAt: isoDateTime,
+  bands: z.array(bandSchema).min(1, "Give every row a grade.").max(100),
+});
+export type ScheduleCreateInput = z.infer<typeof scheduleCreateSchema>;
+
+export const idParamsSchema = z.object({ id: z.uuid() });

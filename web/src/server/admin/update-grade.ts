@@ -1,0 +1,41 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@ticketping/common/errors";
+import { isUniqueViolation } from "@ticketping/db";
+import { db } from "../db";
+import { gradeNameTaken, reservationsExist } from "./conflict-errors";
+import type { gradeUpdateSchema } from "./schemas";
+
+/**
+ * Name, colour and order can always change. The price cannot once anyone has reserved
+ * a seat of this performance: buyers were shown, and may have paid, the old price.
+ */
+export async function updateGrade({
+  id,
+  input,
+}: {
+  id: string;
+  input: z.infer<typeof gradeUpdateSchema>;
+}) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const grade = await tx.seatGrade.findUnique({ where: { id } });
+      if (!grade) throw new AppError("NOT_FOUND", `no grade ${id}`);
+      if (input.priceMinor !== undefined && input.priceMinor !== grade.priceMinor) {
+        const reservations = await tx.reservation.count({
+          where: { schedule: { performanceId: grade.performanceId } },
+        });
+        if (reservations > 0) {
+          throw reservationsExist(
+            `grade ${id} price`,
+            "Prices cannot change once tickets of this performance have been reserved: buyers were charged the current price.",
+          );
+        }
+      }
+      return tx.seatGrade.update({ where: { id }, data: input });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw gradeNameTaken(error);
+    throw error;
+  }
+}

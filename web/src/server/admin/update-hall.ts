@@ -1,0 +1,44 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@ticketping/common/errors";
+import { db } from "../db";
+import type { hallUpdateSchema } from "./schemas";
+
+/**
+ * Name and address can always change. The size cannot once a schedule of any of the
+ * hall's performances exists: its seats were laid out from the old rows and columns.
+ */
+export async function updateHall({
+  id,
+  input,
+}: {
+  id: string;
+  input: z.infer<typeof hallUpdateSchema>;
+}) {
+  return db().$transaction(async (tx) => {
+    // Locks the hall so a schedule cannot be laid out from the old size meanwhile.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM halls WHERE id = ${id}::uuid FOR UPDATE`;
+    const hall = locked.length > 0 ? await tx.hall.findUnique({ where: { id } }) : null;
+    if (!hall) throw new AppError("NOT_FOUND", `no hall ${id}`);
+
+    const resizing =
+      (input.rows !== undefined && input.rows !== hall.rows) ||
+      (input.columns !== undefined && input.columns !== hall.columns);
+    if (resizing) {
+      const schedules = await tx.schedule.count({ where: { performance: { hallId: id } } });
+      if (schedules > 0) {
+        throw new AppError("CONFLICT", `hall ${id} has ${schedules} schedules`, {
+          userMessage:
+            "This hall's size cannot change: seats of existing schedules were laid out from it. Create a new hall instead.",
+          details: { reason: "HALL_IN_USE" },
+        });
+      }
+    }
+    return tx.hall.update({
+      where: { id },
+      data: input,
+      select: { id: true, name: true, address: true, rows: true, columns: true },
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { isUniqueViolation } from "@ticketping/db";
+import { db } from "../db";
+import type { PerformanceUpdateInput } from "./schemas";
+import { invalidInput } from "./invalid-input";
+
+/**
+ * Edits a performance's fields, including opening and closing its sale (saleStatus).
+ * The hall can change only while no schedule exists: seats are laid out from it.
+ */
+export async function updatePerformance({
+  id,
+  input,
+}: {
+  id: string;
+  input: PerformanceUpdateInput;
+}) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const current = await tx.performance.findUnique({
+        where: { id },
+        select: {
+          hallId: true,
+          bookingOpensAt: true,
+          bookingClosesAt: true,
+          _count: { select: { schedules: true } },
+        },
+      });
+      if (!current) throw new AppError("NOT_FOUND", `no performance ${id}`);
+
+      const opens = input.bookingOpensAt ?? current.bookingOpensAt;
+      const closes = input.bookingClosesAt ?? current.bookingClosesAt;
+      if (opens >= closes)
+        throw invalidInput("bookingClosesAt", "Booking must close after it opens.");
+
+      if (input.hallId !== undefined && input.hallId !== current.hallId) {
+        if (current._count.schedules > 0) {
+          throw new AppError("CONFLICT", `performance ${id} has schedules`, {
+            userMessage: "The hall cannot change once schedules exist: their seats belong to it.",
+            details: { reason: "HAS_SCHEDULES" },
+          });
+        }
+        const hall = await tx.hall.findUnique({ where: { id: input.hallId } });
+        if (!hall) throw invalidInput("hallId", "Choose an existing hall.");
+      }
+
+      return tx.performance.update({
+        where: { id },
+        data: input,
+        select: { id: true, slug: true },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", "slug taken", {
+        userMessage: "Another performance already uses this slug.",
+        details: { reason: "SLUG_TAKEN", issues: [{ path: "slug", message: "Already in use." }] },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { db } from "../db";
+import type { QueueSettingsInput } from "./schemas";
+
+/** Stores the waiting-room tuning the queue service reads for this performance. */
+export async function updateQueueSettings({
+  performanceId,
+  input,
+}: {
+  performanceId: string;
+  input: QueueSettingsInput;
+}): Promise<QueueSettingsInput> {
+  const { count } = await db().performance.updateMany({
+    where: { id: performanceId },
+    data: {
+      queueMaxActive: input.maxActive,
+      queueAdmitRatePerSec: input.admitRatePerSec,
+      queueTokenTtlSeconds: input.tokenTtlSeconds,
+      queueRefuseRatio: input.refuseRatio,
+    },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
+  return input;
+}
