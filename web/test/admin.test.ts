@@ -1,0 +1,421 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { createUser, seedPerformance, seedReservation, testIp } from "./support/catalog-fixtures";
+import { signIn } from "./support/sign-in";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+let database: TestDatabase;
+let web: RunningWebServer;
+let adminCookie: string;
+let buyerCookie: string;
+let buyerId: string;
+
+interface ApiBody<T> {
+  data?: T;
+  error?: {
+    code: string;
+    message: string;
+    details?: { reason?: string; issues?: { path: string; message: string }[] };
+  };
+}
+
+async function call<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  { cookie = adminCookie, body }: { cookie?: string | null; body?: unknown } = {},
+): Promise<{ status: number; body: ApiBody<T> }> {
+  const headers: Record<string, string> = {};
+  if (cookie) headers.cookie = cookie;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${web.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as ApiBody<T> };
+}
+
+const HOUR = 3_600_000;
+const iso = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "web_admin" });
+  const [admin, buyer] = await Promise.all([
+    createUser(database.prisma, { label: "organizer", role: "ADMIN" }),
+    createUser(database.prisma, { label: "plain-buyer" }),
+  ]);
+  buyerId = buyer.id;
+  web = await startWebServer({ databaseUrl: database.url });
+  const ip = testIp();
+  [adminCookie, buyerCookie] = await Promise.all([
+    signIn(web.baseUrl, { ...admin, ip }),
+    signIn(web.baseUrl, { ...buyer, ip }),
+  ]);
+});
+
+afterAll(async () => {
+  await web.stop();
+  await database.drop();
+});
+
+const someId = "01900000-0000-7000-8000-000000000000";
+const adminRequests: [string, string][] = [
+  ["GET", "/api/admin/halls"],
+  ["POST", "/api/admin/halls"],
+  ["PATCH", `/api/admin/halls/${someId}`],
+  ["GET", "/api/admin/performances"],
+  ["POST", "/api/admin/performances"],
+  ["GET", `/api/admin/performances/${someId}`],
+  ["PATCH", `/api/admin/performances/${someId}`],
+  ["PUT", `/api/admin/performances/${someId}/queue-settings`],
+  ["POST", `/api/admin/performances/${someId}/grades`],
+  ["POST", `/api/admin/performances/${someId}/schedules`],
+  ["GET", `/api/admin/performances/${someId}/stats`],
+  ["PATCH", `/api/admin/grades/${someId}`],
+  ["DELETE", `/api/admin/grades/${someId}`],
+  ["DELETE", `/api/admin/schedules/${someId}`],
+];
+
+describe("admin APIs are for organizers only", () => {
+  it("answer 401 UNAUTHENTICATED without a session and 403 FORBIDDEN to a buyer", async () => {
+    for (const [method, path] of adminRequests) {
+      const body = method === "GET" || method === "DELETE" ? undefined : {};
+      const anonymous = await call(method, path, { cookie: null, body });
+      expect([path, anonymous.status, anonymous.body.error?.code]).toEqual([
+        path,
+        401,
+        "UNAUTHENTICATED",
+      ]);
+      const buyer = await call(method, path, { cookie: buyerCookie, body });
+      expect([path, buyer.status, buyer.body.error?.code]).toEqual([path, 403, "FORBIDDEN"]);
+    }
+  });
+
+  it("show buyers a 403 page and send anonymous visitors to sign in", async () => {
+    const page = await fetch(`${web.baseUrl}/organizer`, { headers: { cookie: buyerCookie } });
+    const html = await page.text();
+    expect(html).toContain("403");
+    expect(html).toContain("for organizers only");
+    expect(html).not.toContain("New performance");
+
+    const anonymous = await fetch(`${web.baseUrl}/organizer/performances/new`, {
+      redirect: "manual",
+    });
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get("location")).toContain(
+      "/signin?callbackUrl=%2Forganizer%2Fperformances%2Fnew",
+    );
+  });
+});
+
+describe("creating a performance with a schedule", () => {
+  let hallId: string;
+  let performanceId: string;
+  let slug: string;
+  let gradeIds: { vip: string; standard: string };
+
+  it("lays out hall rows x columns seats, graded by the organizer's row bands", async () => {
+    const hall = await call<{ hall: { id: string } }>("POST", "/api/admin/halls", {
+      body: { name: "Test Arena", address: "2 Test Road", rows: 5, columns: 4 },
+    });
+    expect(hall.status).toBe(201);
+    hallId = hall.body.data?.hall.id ?? "";
+
+    slug = `admin-made-${Date.now()}`;
+    const created = await call<{ performance: { id: string } }>("POST", "/api/admin/performances", {
+      body: {
+        name: "Admin Made Show",
+        slug,
+        description: "Made through the API.",
+        posterUrl: "/posters/aurora-symphony-live.svg",
+        runtimeMinutes: 95,
+        ageRating: "12+",
+        bookingOpensAt: iso(-1),
+        bookingClosesAt: iso(24 * 20),
+        saleStatus: "DRAFT",
+        maxSeatsPerReservation: 6,
+        hallId,
+        grades: [
+          { name: "VIP", priceMinor: 15_000, colour: "#B8860B" },
+          { name: "Standard", priceMinor: 6_500, colour: "#2E86C1", sortOrder: 1 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    performanceId = created.body.data?.performance.id ?? "";
+    const grades = await database.prisma.seatGrade.findMany({ where: { performanceId } });
+    gradeIds = {
+      vip: grades.find((grade) => grade.name === "VIP")?.id ?? "",
+      standard: grades.find((grade) => grade.name === "Standard")?.id ?? "",
+    };
+    expect(grades.every((grade) => grade.currency === "EUR")).toBe(true);
+
+    const startsAt = iso(24 * 21);
+    const schedule = await call<{ schedule: { id: string; seatCount: number } }>(
+      "POST",
+      `/api/admin/performances/${performanceId}/schedules`,
+      {
+        body: {
+          startsAt,
+          bands: [
+            { gradeId: gradeIds.vip, fromRow: 1, toRow: 2 },
+            { gradeId: gradeIds.standard, fromRow: 3, toRow: 5 },
+          ],
+        },
+      },
+    );
+    expect(schedule.status).toBe(201);
+    expect(schedule.body.data?.schedule.seatCount).toBe(20);
+
+    const seats = await database.prisma.seat.findMany({
+      where: { scheduleId: schedule.body.data?.schedule.id ?? "" },
+    });
+    expect(seats).toHaveLength(20);
+    expect(new Set(seats.map((seat) => `${seat.row}:${seat.column}`)).size).toBe(20);
+    expect(seats.every((seat) => seat.status === "AVAILABLE")).toBe(true);
+    const vipRows = new Set(seats.filter((s) => s.gradeId === gradeIds.vip).map((s) => s.row));
+    expect([...vipRows].sort()).toEqual([1, 2]);
+    expect(seats.filter((seat) => seat.gradeId === gradeIds.standard)).toHaveLength(12);
+
+    // Show dates follow the schedules.
+    const performance = await database.prisma.performance.findUniqueOrThrow({
+      where: { id: performanceId },
+    });
+    expect(performance.firstShowAt.toISOString()).toBe(startsAt);
+    expect(performance.lastShowAt.toISOString()).toBe(startsAt);
+  });
+
+  it("shows it to buyers once published", async () => {
+    const catalog = async () =>
+      (
+        (await (await fetch(`${web.baseUrl}/api/performances?q=admin made`)).json()) as {
+          data: { performances: { slug: string; phase: string }[] };
+        }
+      ).data.performances;
+    expect(await catalog()).toEqual([]);
+
+    const published = await call("PATCH", `/api/admin/performances/${performanceId}`, {
+      body: { saleStatus: "PUBLISHED" },
+    });
+    expect(published.status).toBe(200);
+    expect(await catalog()).toEqual([expect.objectContaining({ slug, phase: "on-sale" })]);
+
+    const closed = await call("PATCH", `/api/admin/performances/${performanceId}`, {
+      body: { saleStatus: "CLOSED" },
+    });
+    expect(closed.status).toBe(200);
+    expect(await catalog()).toEqual([expect.objectContaining({ slug, phase: "closed" })]);
+  });
+
+  it("refuses bands that miss, overlap or overrun rows, or use another performance's grade", async () => {
+    const other = await seedPerformance(database.prisma, {
+      name: "Other Show",
+      opensInHours: -1,
+      showsInHours: [100],
+    });
+    const cases: [string, { gradeId: string; fromRow: number; toRow: number }[], RegExp][] = [
+      ["gap", [{ gradeId: gradeIds.vip, fromRow: 1, toRow: 4 }], /Row 5 has no grade/],
+      [
+        "overlap",
+        [
+          { gradeId: gradeIds.vip, fromRow: 1, toRow: 3 },
+          { gradeId: gradeIds.standard, fromRow: 3, toRow: 5 },
+        ],
+        /Row 3 is in two bands/,
+      ],
+      [
+        "overrun",
+        [{ gradeId: gradeIds.vip, fromRow: 1, toRow: 6 }],
+        /5 rows; row 6 does not exist/,
+      ],
+      ["foreign grade", [{ gradeId: other.gradeId, fromRow: 1, toRow: 5 }], /own grades/],
+    ];
+    for (const [label, bands, message] of cases) {
+      const response = await call("POST", `/api/admin/performances/${performanceId}/schedules`, {
+        body: { startsAt: iso(24 * 22), bands },
+      });
+      expect([label, response.status, response.body.error?.code]).toEqual([
+        label,
+        400,
+        "VALIDATION_FAILED",
+      ]);
+      expect(response.body.error?.message).toMatch(message);
+    }
+    expect(await database.prisma.schedule.count({ where: { performanceId } })).toBe(1);
+  });
+
+  it("refuses a second show at the same time and a slug already in use", async () => {
+    const existing = await database.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
+    const duplicate = await call("POST", `/api/admin/performances/${performanceId}/schedules`, {
+      body: {
+        startsAt: existing.startsAt.toISOString(),
+        bands: [{ gradeId: gradeIds.vip, fromRow: 1, toRow: 5 }],
+      },
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error?.details?.reason).toBe("SCHEDULE_EXISTS");
+
+    const other = await seedPerformance(database.prisma, {
+      name: "Slug Holder",
+      opensInHours: -1,
+      showsInHours: [100],
+    });
+    const taken = await call("PATCH", `/api/admin/performances/${performanceId}`, {
+      body: { slug: other.slug },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error?.details?.reason).toBe("SLUG_TAKEN");
+  });
+
+  it("will not resize a hall whose seats were laid out, but renames it", async () => {
+    const resize = await call("PATCH", `/api/admin/halls/${hallId}`, { body: { rows: 6 } });
+    expect(resize.status).toBe(409);
+    expect(resize.body.error?.details?.reason).toBe("HALL_IN_USE");
+    const rename = await call("PATCH", `/api/admin/halls/${hallId}`, {
+      body: { name: "Renamed Arena" },
+    });
+    expect(rename.status).toBe(200);
+  });
+});
+
+describe("edits that would rewrite reservations", () => {
+  it("refuse deleting a reserved schedule and repricing a reserved performance, and say why", async () => {
+    const performance = await seedPerformance(database.prisma, {
+      name: "Reserved Show",
+      opensInHours: -1,
+      showsInHours: [100, 120],
+    });
+    const [reservedSchedule, freeSchedule] = performance.scheduleIds;
+    const [seats] = performance.seatIds;
+    if (!reservedSchedule || !freeSchedule || !seats?.[0]) throw new Error("fixture incomplete");
+    await seedReservation(database.prisma, {
+      userId: buyerId,
+      scheduleId: reservedSchedule,
+      seatIds: [seats[0]],
+      status: "EXPIRED",
+    });
+
+    const remove = await call("DELETE", `/api/admin/schedules/${reservedSchedule}`);
+    expect(remove.status).toBe(409);
+    expect(remove.body.error?.details?.reason).toBe("RESERVATIONS_EXIST");
+    expect(remove.body.error?.message).toMatch(/reservations/);
+
+    const reprice = await call("PATCH", `/api/admin/grades/${performance.gradeId}`, {
+      body: { priceMinor: 9_900 },
+    });
+    expect(reprice.status).toBe(409);
+    expect(reprice.body.error?.details?.reason).toBe("RESERVATIONS_EXIST");
+    expect(reprice.body.error?.message).toMatch(/Prices cannot change/);
+
+    // What does not touch reservations is still allowed.
+    const recolour = await call("PATCH", `/api/admin/grades/${performance.gradeId}`, {
+      body: { colour: "#123456", name: "Renamed" },
+    });
+    expect(recolour.status).toBe(200);
+    const removeFree = await call("DELETE", `/api/admin/schedules/${freeSchedule}`);
+    expect(removeFree.status).toBe(200);
+    expect(await database.prisma.seat.count({ where: { scheduleId: freeSchedule } })).toBe(0);
+
+    const gradeInUse = await call("DELETE", `/api/admin/grades/${performance.gradeId}`);
+    expect(gradeInUse.status).toBe(409);
+    expect(gradeInUse.body.error?.details?.reason).toBe("GRADE_IN_USE");
+  });
+});
+
+describe("queue settings", () => {
+  it("stores valid values, resets with null, and names each out-of-range field", async () => {
+    const performance = await seedPerformance(database.prisma, {
+      name: "Queue Tuned",
+      opensInHours: -1,
+      showsInHours: [100],
+    });
+    const path = `/api/admin/performances/${performance.id}/queue-settings`;
+    const valid = { maxActive: 250, admitRatePerSec: 20, tokenTtlSeconds: 900, refuseRatio: 2.5 };
+    expect((await call("PUT", path, { body: valid })).status).toBe(200);
+    expect(
+      await database.prisma.performance.findUniqueOrThrow({
+        where: { id: performance.id },
+        select: {
+          queueMaxActive: true,
+          queueAdmitRatePerSec: true,
+          queueTokenTtlSeconds: true,
+          queueRefuseRatio: true,
+        },
+      }),
+    ).toEqual({
+      queueMaxActive: 250,
+      queueAdmitRatePerSec: 20,
+      queueTokenTtlSeconds: 900,
+      queueRefuseRatio: 2.5,
+    });
+
+    const invalid = await call("PUT", path, {
+      body: { maxActive: 0, admitRatePerSec: 1.5, tokenTtlSeconds: 30, refuseRatio: 1000 },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error?.details?.issues?.map((issue) => issue.path).sort()).toEqual([
+      "admitRatePerSec",
+      "maxActive",
+      "refuseRatio",
+      "tokenTtlSeconds",
+    ]);
+    expect((await call("PUT", path, { body: { maxActive: 10 } })).status).toBe(400);
+
+    const reset = {
+      maxActive: null,
+      admitRatePerSec: null,
+      tokenTtlSeconds: null,
+      refuseRatio: null,
+    };
+    expect((await call("PUT", path, { body: reset })).status).toBe(200);
+    const stored = await database.prisma.performance.findUniqueOrThrow({
+      where: { id: performance.id },
+    });
+    expect(stored.queueMaxActive).toBeNull();
+
+    const missing = await call("PUT", `/api/admin/performances/${someId}/queue-settings`, {
+      body: reset,
+    });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe("live numbers", () => {
+  it("count held and sold seats and the revenue of confirmed reservations", async () => {
+    const performance = await seedPerformance(database.prisma, {
+      name: "Stats Show",
+      opensInHours: -1,
+      showsInHours: [100],
+      rows: 2,
+      columns: 5,
+    });
+    const [scheduleId] = performance.scheduleIds;
+    const [seats = []] = performance.seatIds;
+    if (!scheduleId) throw new Error("fixture incomplete");
+    const reserve = (seatIds: string[], status: "PENDING" | "CONFIRMED" | "EXPIRED") =>
+      seedReservation(database.prisma, { userId: buyerId, scheduleId, seatIds, status });
+    await reserve(seats.slice(0, 2), "CONFIRMED");
+    await reserve(seats.slice(2, 5), "CONFIRMED");
+    await reserve(seats.slice(5, 6), "PENDING");
+    await reserve(seats.slice(6, 8), "EXPIRED");
+
+    const stats = await call<{
+      stats: {
+        seats: Record<string, number>;
+        revenueMinor: number;
+        currency: string;
+        reservations: Record<string, number>;
+        queue: { live: boolean; waiting: number; active: number } | null;
+      };
+    }>("GET", `/api/admin/performances/${performance.id}/stats`);
+    expect(stats.status).toBe(200);
+    expect(stats.body.data?.stats).toMatchObject({
+      seats: { total: 10, available: 4, held: 1, sold: 5 },
+      revenueMinor: 5 * 5_000,
+      currency: "EUR",
+      reservations: { pending: 1, confirmed: 2 },
+    });
+    // Nobody ever queued for it: the waiting room reports itself idle, with zeros.
+    expect(stats.body.data?.stats.queue).toMatchObject({ live: false, waiting: 0, active: 0 });
+  });
+});
