@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { createE2ePrisma, createPerformance, type CreatedPerformance } from "../fixtures/catalog";
+
+const prisma = createE2ePrisma();
+const created: CreatedPerformance[] = [];
+
+test.afterAll(async () => {
+  for (const performance of created) await performance.remove();
+  await prisma.$disconnect();
+});
+
+test("a buyer searches, filters and opens a performance with its shows and prices", async ({
+  page,
+}) => {
+  // One word shared by both names makes the search below find exactly these two.
+  const word = `Zephyr${Date.now().toString(36)}`;
+  const onSale = await createPerformance(prisma, {
+    opensInHours: -1,
+    namePrefix: `${word} Strings`,
+  });
+  const upcoming = await createPerformance(prisma, {
+    opensInHours: 30,
+    namePrefix: `${word} Brass`,
+  });
+  created.push(onSale, upcoming);
+
+  await page.goto("/performances");
+  await page.getByRole("searchbox", { name: "Search by name" }).fill(word.toLowerCase());
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${word.toLowerCase()}`));
+  const cards = page.getByTestId("performance-card");
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByText("2 performances match your filters")).toBeVisible();
+
+  // "Opening soon" narrows the same search to the upcoming one.
+  const filters = page.getByRole("search", { name: "Find performances" });
+  await filters.getByText("Opening soon", { exact: true }).click();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/sale=opening-soon/);
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText(upcoming.name);
+
+  await filters.getByText("On sale now", { exact: true }).click();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText(onSale.name);
+
+  // The whole card opens the detail page.
+  await cards.first().getByRole("link", { name: onSale.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/performances/${onSale.slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: onSale.name })).toBeVisible();
+  await expect(page.getByTestId("sale-status")).toContainText("On sale now");
+  await expect(page.getByRole("heading", { name: "Prices" })).toBeVisible();
+  await expect(page.getByText("€45.00")).toBeVisible();
+  const show = page.getByTestId("schedule");
+  await expect(show).toHaveCount(1);
+  await expect(show).toContainText("6 of 6 seats available");
+  await expect(show.getByRole("link", { name: /^Book/ })).toHaveAttribute(
+    "href",
+    /^\/book\/[0-9a-f-]{36}$/,
+  );
+
+  // Before the opening: a live countdown and no Book button yet.
+  await page.goto(`/performances/${upcoming.slug}`);
+  const status = page.getByTestId("sale-status");
+  await expect(status).toContainText("Opening soon");
+  const timer = status.getByRole("timer");
+  const first = await timer.textContent();
+  await expect(timer).not.toHaveText(first ?? "", { timeout: 3_000 });
+  await expect(page.getByTestId("schedule").getByRole("link", { name: /^Book/ })).toHaveCount(0);
+  await expect(page.getByTestId("schedule")).toContainText("Opens soon");
+});
