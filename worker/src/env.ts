@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { paymentEnvFields } from "@ticketping/common/payments";
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
@@ -10,4 +11,22 @@ export const env = loadEnvOrExit({
   WORKER_HEALTH_PORT: envFields.port(4100),
   WORKER_HOST: envFields.host,
   WORKER_GROUP_ID: z.string().min(1).default("ticketping-worker"),
+  /** Unset: the Simulated provider (refunds and session expiry have nothing to call). */
+  STRIPE_SECRET_KEY: paymentEnvFields.stripeSecretKey,
+  STRIPE_API_BASE: paymentEnvFields.stripeApiBase,
+  PAYMENT_PROVIDER: paymentEnvFields.paymentProvider,
+  /** How often the outbox relay looks for new rows when it has nothing to do. */
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(200),
+  /** How often the sweeper expires PENDING reservations whose hold lapsed unnoticed. */
+  HOLD_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Lets the Redis expiry notification handle a lapsed hold first. */
+  HOLD_SWEEP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
+
+if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
+  console.error(
+    "Invalid configuration:\n  - STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe",
+  );
+  process.exit(1);
+}

@@ -1,30 +1,96 @@
 import { createHealthServer } from "@ticketping/common/health";
-import { createKafka } from "@ticketping/common/kafka";
+import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
+import { createPaymentProvider, resolvePaymentProvider } from "@ticketping/common/payments";
+import {
+  closeRedis,
+  createRedis,
+  createRedisSubscriber,
+  pingRedis,
+} from "@ticketping/common/redis";
 import { createPrismaClient } from "@ticketping/db";
 import { env } from "./env";
+import type { HandlerDeps } from "./handlers";
+import {
+  startHoldExpiryListener,
+  type RunningHoldExpiryListener,
+} from "./holds/listen-hold-expiry";
+import { startHoldSweeper } from "./holds/sweep-expired-holds";
+import { startOutboxRelay } from "./outbox-relay";
 import { startWorker, type RunningWorker } from "./worker";
 
 const logger = createLogger({ name: "worker", level: env.LOG_LEVEL });
 const prisma = createPrismaClient({ databaseUrl: env.DATABASE_URL, applicationName: "worker" });
 const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "ticketping-worker", logger });
+// The relay and the expiry listener have their own retry paths (backoff, the sweeper), so
+// their producer reports a broker outage in seconds instead of retrying for minutes.
+const failFastKafka = createKafka({
+  brokers: env.KAFKA_BROKERS,
+  clientId: "ticketping-worker-outbox",
+  logger,
+  retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+});
+const redisOptions = { url: env.REDIS_URL, logger };
+const redis = createRedis({ ...redisOptions, connectionName: "worker" });
+const subscriber = createRedisSubscriber({ ...redisOptions, connectionName: "worker:hold-expiry" });
+const providerName = resolvePaymentProvider({
+  paymentProvider: env.PAYMENT_PROVIDER,
+  stripeSecretKey: env.STRIPE_SECRET_KEY,
+});
+const deps: HandlerDeps = {
+  prisma,
+  logger,
+  redis,
+  payments: createPaymentProvider({
+    provider: providerName,
+    stripeSecretKey: env.STRIPE_SECRET_KEY,
+    stripeApiBase: env.STRIPE_API_BASE,
+  }),
+};
 
 let worker: RunningWorker | undefined;
+let listener: RunningHoldExpiryListener | undefined;
+const relayPublisher = new EventPublisher(failFastKafka);
+const expiryPublisher = new EventPublisher(failFastKafka);
+const relay = startOutboxRelay({
+  prisma,
+  publisher: relayPublisher,
+  logger,
+  pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+  batchSize: env.OUTBOX_BATCH_SIZE,
+});
+const sweeper = startHoldSweeper({
+  deps,
+  intervalMs: env.HOLD_SWEEP_INTERVAL_MS,
+  graceMs: env.HOLD_SWEEP_GRACE_MS,
+  logger,
+});
 
 const health = createHealthServer({
   database: async () => {
     await prisma.$queryRaw`SELECT 1`;
     return true;
   },
+  redis: () => pingRedis(redis),
   kafka: () => Promise.resolve(worker?.isConsuming() ?? false),
 });
 
 const shutdown = installGracefulShutdown({
   logger,
   steps: [
+    { name: "hold expiry listener", run: () => listener?.stop() },
     // Finish the message in hand and commit its offset before anything else closes.
     { name: "kafka consumer", run: () => worker?.stop() },
+    { name: "hold sweeper", run: () => sweeper.stop() },
+    // Publishes and marks the batch in hand, so what the handlers wrote goes out.
+    { name: "outbox relay", run: () => relay.stop() },
+    {
+      name: "kafka producers",
+      run: async () => {
+        await Promise.all([relayPublisher.disconnect(), expiryPublisher.disconnect()]);
+      },
+    },
     {
       name: "health server",
       run: () =>
@@ -33,6 +99,10 @@ const shutdown = installGracefulShutdown({
             resolve();
           });
         }),
+    },
+    {
+      name: "redis",
+      run: () => Promise.all([closeRedis(subscriber), closeRedis(redis)]).then(() => undefined),
     },
     { name: "database", run: () => prisma.$disconnect() },
   ],
@@ -45,10 +115,24 @@ health.listen(env.WORKER_HEALTH_PORT, env.WORKER_HOST, () => {
 });
 
 try {
-  worker = await startWorker({ kafka, prisma, logger, groupId: env.WORKER_GROUP_ID });
+  listener = await startHoldExpiryListener({
+    subscriber,
+    redis,
+    prisma,
+    publisher: expiryPublisher,
+    logger,
+    database: redisDatabase(env.REDIS_URL),
+  });
+  worker = await startWorker({ ...deps, kafka, groupId: env.WORKER_GROUP_ID });
   await worker.ready;
-  logger.info({ groupId: env.WORKER_GROUP_ID }, "consuming");
+  logger.info({ groupId: env.WORKER_GROUP_ID, payments: providerName }, "consuming");
 } catch (error) {
   logger.fatal({ err: error }, "worker failed to start");
   await shutdown("startup failure", 1);
+}
+
+/** redis://host:port/2 -> 2; the expired-key channel is per database. */
+function redisDatabase(url: string): number {
+  const database = Number(new URL(url).pathname.slice(1) || "0");
+  return Number.isInteger(database) ? database : 0;
 }

@@ -6,14 +6,10 @@ import {
   type Kafka,
   type RetryPolicy,
 } from "@ticketping/common/kafka";
-import type { Logger } from "@ticketping/common/logger";
-import type { PrismaClient } from "@ticketping/db";
-import { createSubscriptions } from "./handlers";
+import { createSubscriptions, type HandlerDeps } from "./handlers";
 
-export interface WorkerDeps {
+export interface WorkerDeps extends HandlerDeps {
   kafka: Kafka;
-  prisma: PrismaClient;
-  logger: Logger;
   groupId: string;
   retry?: Partial<RetryPolicy>;
 }
@@ -30,12 +26,12 @@ export const allTopics = eventCatalog.flatMap((event) => [
   deadLetterTopic(event.topic),
 ]);
 
+/** The Kafka consumer group of the worker: every handler, with retries and dead letters. */
 export async function startWorker({
   kafka,
-  prisma,
-  logger,
   groupId,
   retry,
+  ...deps
 }: WorkerDeps): Promise<RunningWorker> {
   await ensureTopics(kafka, allTopics);
   const deadLetters = new EventPublisher(kafka);
@@ -44,9 +40,9 @@ export async function startWorker({
   const running = await runEventConsumer({
     kafka,
     groupId,
-    subscriptions: createSubscriptions({ prisma, logger }),
+    subscriptions: createSubscriptions(deps),
     deadLetters,
-    logger,
+    logger: deps.logger,
     ...(retry ? { retry } : {}),
   });
 

@@ -84,6 +84,9 @@ describe("worker process", () => {
         DATABASE_URL: database.url,
         WORKER_HEALTH_PORT: "0",
         WORKER_GROUP_ID: `worker-test-${runId}`,
+        PAYMENT_PROVIDER: "simulated",
+        // These tests drive expiry through Kafka; the sweeper must not get there first.
+        HOLD_SWEEP_INTERVAL_MS: "600000",
       },
     });
   });
@@ -99,7 +102,7 @@ describe("worker process", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok",
-      checks: { database: "up", kafka: "up" },
+      checks: { database: "up", redis: "up", kafka: "up" },
     });
   });
 
@@ -144,11 +147,15 @@ describe("worker process", () => {
     });
     await publisher.publish(holdExpired, event, { key: reservation.id });
     await expect
-      .poll(() => prisma.processedEvent.count({ where: { eventId: event.id } }), {
-        timeout: 20_000,
-        interval: 200,
-      })
-      .toBe(1);
+      .poll(
+        () =>
+          worker?.logs.some(
+            (entry) =>
+              entry.msg === "hold expiry handled" && entry.reservationId === reservation.id,
+          ),
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe(true);
     const after = await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } });
     expect(after.status).toBe("PENDING");
   });

@@ -1,13 +1,21 @@
 import type { Subscription } from "@ticketping/common/kafka";
-import type { Logger } from "@ticketping/common/logger";
-import type { PrismaClient } from "@ticketping/db";
+import { confirmPaymentHandler } from "./confirm-payment";
+import type { HandlerDeps } from "./deps";
+import { expireCheckoutHandler } from "./expire-checkout";
 import { expireHoldHandler } from "./expire-hold";
+import { failPaymentHandler } from "./fail-payment";
+import { recordRefundHandler } from "./record-refund";
+import { refundPaymentHandler } from "./refund-payment";
 
-export interface HandlerDeps {
-  prisma: PrismaClient;
-  logger: Logger;
-}
+export type { HandlerDeps } from "./deps";
 
 export function createSubscriptions(deps: HandlerDeps): Subscription[] {
-  return [expireHoldHandler(deps)];
+  return [
+    confirmPaymentHandler(deps),
+    failPaymentHandler(deps),
+    refundPaymentHandler(deps),
+    recordRefundHandler(deps),
+    expireCheckoutHandler(deps),
+    expireHoldHandler(deps),
+  ];
 }

@@ -1,0 +1,12 @@
+import type { Logger } from "@ticketping/common/logger";
+import type { PaymentProvider } from "@ticketping/common/payments";
+import type { Redis } from "@ticketping/common/redis";
+import type { PrismaClient } from "@ticketping/db";
+
+export interface HandlerDeps {
+  prisma: PrismaClient;
+  logger: Logger;
+  /** The seat-map cache. */
+  redis: Redis;
+  payments: PaymentProvider;
+}

@@ -1,0 +1,112 @@
+import type { Logger } from "@ticketping/common/logger";
+import type { HandlerDeps } from "../handlers/deps";
+import { expireReservation, holdExpiryEventId } from "../reservations/expire-reservation";
+
+export interface HoldSweeperOptions {
+  deps: HandlerDeps;
+  intervalMs: number;
+  /** Only holds lapsed at least this long ago: the notification gets the first go. */
+  graceMs: number;
+  batchSize?: number;
+  logger: Logger;
+}
+
+export interface RunningHoldSweeper {
+  /** One pass now; resolves with the number of reservations expired. */
+  sweep: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Redis expiry notifications are fire-and-forget: none arrive while no worker listens,
+ * and a lost one would leave seats held for ever. The sweeper expires what they missed
+ * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
+ * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
+ * by both ends once. It also prunes outbox and processed-event rows past their use.
+ */
+export function startHoldSweeper({
+  deps,
+  intervalMs,
+  graceMs,
+  batchSize = 200,
+  logger,
+}: HoldSweeperOptions): RunningHoldSweeper {
+  const log = logger.child({ component: "hold-sweeper" });
+  let stopping = false;
+  let current: Promise<number> | undefined;
+  let lastPruneAt = 0;
+
+  const sweepOnce = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const lapsed = await deps.prisma.reservation.findMany({
+        where: { status: "PENDING", holdExpiresAt: { lt: new Date(Date.now() - graceMs) } },
+        select: { id: true },
+        orderBy: { holdExpiresAt: "asc" },
+        take: batchSize,
+      });
+      let expired = 0;
+      for (const { id } of lapsed) {
+        if (stopping) return total + expired;
+        try {
+          const outcome = await expireReservation(deps, {
+            reservationId: id,
+            eventId: holdExpiryEventId(id),
+          });
+          if (outcome.expired) expired++;
+        } catch (error) {
+          // E.g. the provider is down while expiring the session: the next holds still go.
+          log.warn({ err: error, reservationId: id }, "could not finish a lapsed hold");
+        }
+      }
+      total += expired;
+      // A full batch that all expired may have more behind it.
+      if (lapsed.length < batchSize || expired === 0) break;
+    }
+    if (total > 0) log.info({ expired: total }, "swept lapsed holds");
+    if (Date.now() - lastPruneAt > 3_600_000) {
+      lastPruneAt = Date.now();
+      await prune();
+    }
+    return total;
+  };
+
+  const prune = async () => {
+    const outbox = await deps.prisma.$executeRaw`
+      DELETE FROM outbox_events WHERE id IN (
+        SELECT id FROM outbox_events
+         WHERE published_at < now() - interval '7 days' LIMIT 10000)`;
+    // Longer than Kafka's retention and the provider's webhook retries (Stripe: 3 days).
+    const processed = await deps.prisma.$executeRaw`
+      DELETE FROM processed_events WHERE (consumer, event_id) IN (
+        SELECT consumer, event_id FROM processed_events
+         WHERE processed_at < now() - interval '30 days' LIMIT 10000)`;
+    if (outbox + processed > 0) log.info({ outbox, processed }, "pruned old rows");
+  };
+
+  const sweep = () => {
+    current ??= sweepOnce().finally(() => {
+      current = undefined;
+    });
+    return current;
+  };
+
+  const timer = setInterval(() => {
+    sweep().catch((error: unknown) => {
+      log.warn({ err: error }, "hold sweep failed; retrying next interval");
+    });
+  }, intervalMs);
+  // A pass at start-up catches what lapsed while no worker ran.
+  void sweep().catch((error: unknown) => {
+    log.warn({ err: error }, "hold sweep failed; retrying next interval");
+  });
+
+  return {
+    sweep,
+    stop: async () => {
+      stopping = true;
+      clearInterval(timer);
+      await current?.catch(() => undefined);
+    },
+  };
+}

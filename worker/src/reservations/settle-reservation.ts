@@ -1,0 +1,56 @@
+import { markSeatsSold, releaseSeats } from "@ticketping/common/holds";
+import type { HandlerDeps } from "../handlers/deps";
+
+export interface SettleOptions {
+  reservationId: string;
+  /** Expire the provider's checkout session of a reservation that ended unpaid. */
+  expireCheckout?: boolean;
+}
+
+/**
+ * Brings everything outside PostgreSQL in line with a reservation's committed status: the
+ * seat-map cache (SOLD, or the seats freed) and, for a hold that ended unpaid, the
+ * provider's checkout session. Every step is idempotent and driven by the status, not by
+ * the event, so it runs on every delivery: a crash between the database commit and these
+ * calls is repaired by the redelivery that follows.
+ */
+export async function settleReservation(
+  { prisma, redis, payments, logger }: HandlerDeps,
+  { reservationId, expireCheckout = true }: SettleOptions,
+): Promise<void> {
+  const reservation = await prisma.reservation.findUnique({
+    where: { id: reservationId },
+    select: {
+      status: true,
+      scheduleId: true,
+      checkoutProvider: true,
+      checkoutSessionId: true,
+      confirmedAt: true,
+      seats: { select: { seatId: true } },
+    },
+  });
+  if (!reservation) return;
+  const { scheduleId, status } = reservation;
+  const seatIds = reservation.seats.map((seat) => seat.seatId);
+
+  if (status === "PENDING") return;
+  if (status === "CONFIRMED") {
+    await markSeatsSold(redis, { scheduleId, reservationId, seatIds });
+    return;
+  }
+  // Compare-and-delete: frees only seats the cache still shows as this reservation's.
+  await releaseSeats(redis, { scheduleId, reservationId, seatIds });
+
+  // A hold that ended without a payment; a cancelled sale's session completed long ago.
+  const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;
+  if (!expireCheckout || !unpaid || !reservation.checkoutSessionId) return;
+  if (reservation.checkoutProvider !== payments.name) {
+    logger.warn(
+      { reservationId, checkoutProvider: reservation.checkoutProvider, configured: payments.name },
+      "checkout session of another provider left to lapse on its own",
+    );
+    return;
+  }
+  const outcome = await payments.expireCheckoutSession(reservation.checkoutSessionId);
+  logger.debug({ reservationId, outcome }, "checkout session expired");
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEvent, holdExpired } from "@ticketping/common/events";
+import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import { createLogger } from "@ticketping/common/logger";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import type { SpawnedService } from "@ticketping/common/testing";
+import type { PrismaClient } from "@ticketping/db";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { createBuyers, createHold, createShow, recordPayment } from "./support/fixtures";
+import { startWorkerProcess } from "./support/worker-process";
+
+/**
+ * The worker with the Stripe provider, its SDK pointed at stripe-mock (which validates
+ * each request against Stripe's OpenAPI description) through a proxy that records what
+ * was asked. Required in CI; skipped elsewhere when stripe-mock is not running.
+ */
+const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? "http://127.0.0.1:12111";
+const available = await fetch(`${stripeMockUrl}/v1/customers?limit=1`, {
+  headers: { authorization: "Bearer sk_test_123" },
+  signal: AbortSignal.timeout(1_000),
+})
+  .then((response) => response.ok)
+  .catch(() => false);
+if (!available && process.env.CI) {
+  throw new Error(`stripe-mock does not answer on ${stripeMockUrl}; run scripts/stripe-mock.sh up`);
+}
+
+interface RecordedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | undefined;
+  body: string;
+  status: number;
+}
+
+/** Forwards to stripe-mock and remembers each request and stripe-mock's verdict. */
+function startRecordingProxy(): Promise<{
+  server: Server;
+  url: string;
+  requests: RecordedRequest[];
+}> {
+  const target = new URL(stripeMockUrl);
+  const requests: RecordedRequest[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const forward = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: { ...incoming.headers, host: target.host },
+        },
+        (response) => {
+          const key = incoming.headers["idempotency-key"];
+          requests.push({
+            method: incoming.method ?? "",
+            path: incoming.url ?? "",
+            idempotencyKey: typeof key === "string" ? key : undefined,
+            body: body.toString(),
+            status: response.statusCode ?? 0,
+          });
+          outgoing.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(outgoing);
+        },
+      );
+      forward.on("error", () => outgoing.writeHead(502).end());
+      forward.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}`, requests });
+    });
+  });
+}
+
+const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
+const logger = createLogger({ name: "stripe-worker-test", level: "silent" });
+const publisher = new EventPublisher(
+  createKafka({ brokers: env.KAFKA_BROKERS, clientId: "stripe-worker-test", logger }),
+);
+const poll = { timeout: 20_000, interval: 100 };
+
+describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)", () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  let worker: SpawnedService;
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ label: "stripe_worker" });
+    prisma = database.prisma;
+    proxy = await startRecordingProxy();
+    await publisher.connect();
+    worker = await startWorkerProcess({
+      databaseUrl: database.url,
+      env: {
+        PAYMENT_PROVIDER: "stripe",
+        STRIPE_SECRET_KEY: "sk_test_123",
+        STRIPE_API_BASE: proxy.url,
+        HOLD_SWEEP_INTERVAL_MS: "600000",
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await worker.stop("SIGKILL");
+    await publisher.disconnect();
+    await new Promise((resolve) => proxy.server.close(resolve));
+    await database.drop();
+  });
+
+  it("expires the Stripe Checkout Session of a lapsed hold through the API", async () => {
+    const show = await createShow(prisma, { seats: 1 });
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!buyer) throw new Error("no buyer");
+    const sessionId = `cs_test_${randomUUID().replaceAll("-", "")}`;
+    const reservation = await createHold(prisma, {
+      userId: buyer,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+      holdExpiresAt: new Date(Date.now() - 1_000),
+      checkout: { provider: "STRIPE", sessionId },
+    });
+    const event = createEvent(holdExpired, {
+      reservationId: reservation.id,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+    });
+    await publisher.publish(holdExpired, event, { key: reservation.id });
+
+    await expect
+      .poll(
+        () =>
+          proxy.requests.filter(
+            (request) => request.path === `/v1/checkout/sessions/${sessionId}/expire`,
+          ),
+        poll,
+      )
+      .toHaveLength(1);
+    const [expire] = proxy.requests.filter((request) => request.path.endsWith("/expire"));
+    expect(expire).toMatchObject({ method: "POST", status: 200 });
+    expect(
+      (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+    ).toBe("EXPIRED");
+  });
+
+  it("refunds a late Stripe payment through the API, once, keyed by the payment", async () => {
+    const show = await createShow(prisma, { seats: 1 });
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!buyer) throw new Error("no buyer");
+    const reservation = await createHold(prisma, {
+      userId: buyer,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+      holdExpiresAt: new Date(Date.now() - 1_000),
+    });
+    await prisma.reservation.update({
+      where: { id: reservation.id },
+      data: { status: "EXPIRED" },
+    });
+    const { payment } = await recordPayment(prisma, {
+      reservationId: reservation.id,
+      amountMinor: 5_000,
+      provider: "STRIPE",
+      providerPaymentId: "pi_3MtwBwLkdIwHu7ix28a3tqPa",
+    });
+
+    await expect
+      .poll(
+        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
+        poll,
+      )
+      .toBe("REFUNDED");
+    const refunds = proxy.requests.filter((request) => request.path === "/v1/refunds");
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({
+      method: "POST",
+      status: 200,
+      idempotencyKey: `refund-${payment.id}`,
+    });
+    const form = new URLSearchParams(refunds[0]?.body ?? "");
+    expect(form.get("payment_intent")).toBe("pi_3MtwBwLkdIwHu7ix28a3tqPa");
+    expect(form.get("amount")).toBe("5000");
+    expect(
+      (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+    ).toBe("REFUNDED");
+  });
+});

@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import { createEvent, outboxMessage, paymentCompleted } from "@ticketping/common/events";
+import { holdSeats, readSeatMapVersion, storeSeatMap } from "@ticketping/common/holds";
+import type { Redis } from "@ticketping/common/redis";
+import type { PaymentProvider, PrismaClient } from "@ticketping/db";
+
+const HOUR_MS = 3_600_000;
+
+/** An on-sale performance with one schedule of `seats` seats in one row; all rows new. */
+export async function createShow(
+  prisma: PrismaClient,
+  { seats, priceMinor = 5_000 }: { seats: number; priceMinor?: number },
+) {
+  const now = Date.now();
+  const hall = await prisma.hall.create({
+    data: { name: `Hall ${randomUUID()}`, address: "Test street 1", rows: 1, columns: seats },
+  });
+  const performance = await prisma.performance.create({
+    data: {
+      name: "Payments test",
+      slug: `payments-test-${randomUUID()}`,
+      runtimeMinutes: 90,
+      ageRating: "ALL",
+      bookingOpensAt: new Date(now - HOUR_MS),
+      bookingClosesAt: new Date(now + HOUR_MS),
+      firstShowAt: new Date(now + 24 * HOUR_MS),
+      lastShowAt: new Date(now + 24 * HOUR_MS),
+      saleStatus: "PUBLISHED",
+      hallId: hall.id,
+      grades: { create: { name: "R", priceMinor, currency: "EUR", colour: "#336699" } },
+      schedules: { create: { startsAt: new Date(now + 24 * HOUR_MS) } },
+    },
+    include: { grades: true, schedules: true },
+  });
+  const [grade] = performance.grades;
+  const [schedule] = performance.schedules;
+  if (!grade || !schedule) throw new Error("fixture incomplete");
+  const created = await prisma.seat.createManyAndReturn({
+    data: Array.from({ length: seats }, (_, index) => ({
+      scheduleId: schedule.id,
+      row: 1,
+      column: index + 1,
+      gradeId: grade.id,
+    })),
+    select: { id: true, column: true },
+  });
+  return {
+    performanceId: performance.id,
+    scheduleId: schedule.id,
+    priceMinor,
+    seatIds: created.sort((a, b) => a.column - b.column).map((seat) => seat.id),
+  };
+}
+
+export async function createBuyers(prisma: PrismaClient, count: number): Promise<string[]> {
+  const users = await prisma.user.createManyAndReturn({
+    data: Array.from({ length: count }, (_, index) => ({
+      email: `buyer-${index}-${randomUUID()}@test.invalid`,
+      name: `Buyer ${index}`,
+    })),
+    select: { id: true },
+  });
+  return users.map((user) => user.id);
+}
+
+/** A PENDING reservation of `seatIds`, as the web app's hold writes it. */
+export async function createHold(
+  prisma: PrismaClient,
+  {
+    userId,
+    scheduleId,
+    seatIds,
+    priceMinor = 5_000,
+    holdExpiresAt = new Date(Date.now() + 300_000),
+    checkout,
+  }: {
+    userId: string;
+    scheduleId: string;
+    seatIds: string[];
+    priceMinor?: number;
+    holdExpiresAt?: Date;
+    checkout?: { provider: PaymentProvider; sessionId: string };
+  },
+) {
+  return prisma.reservation.create({
+    data: {
+      userId,
+      scheduleId,
+      amountMinor: priceMinor * seatIds.length,
+      currency: "EUR",
+      holdExpiresAt,
+      ...(checkout
+        ? { checkoutProvider: checkout.provider, checkoutSessionId: checkout.sessionId }
+        : {}),
+      seats: { create: seatIds.map((seatId) => ({ seatId, priceMinor })) },
+    },
+  });
+}
+
+/** Caches a schedule's seat map with nothing taken, so holds and sales show in Redis. */
+export async function cacheSeatMap(redis: Redis, scheduleId: string): Promise<void> {
+  const expectedVersion = await readSeatMapVersion(redis, scheduleId);
+  await storeSeatMap(redis, {
+    scheduleId,
+    expectedVersion,
+    build: randomUUID(),
+    layoutJson: "{}",
+    taken: [],
+  });
+}
+
+/** The Redis half of a hold (the web app's Lua check-and-set), expiring at `expiresAt`. */
+export async function holdInRedis(
+  redis: Redis,
+  options: {
+    scheduleId: string;
+    reservationId: string;
+    userId: string;
+    seatIds: string[];
+    expiresAt: Date;
+  },
+) {
+  const result = await holdSeats(redis, { ...options, maxOpenHolds: 10 });
+  if (result.kind !== "held") throw new Error(`Redis hold failed: ${result.kind}`);
+}
+
+/**
+ * What the webhook writes for a paid checkout: the Payment and its payment.completed
+ * outbox row, in one transaction. The worker's relay publishes it.
+ */
+export async function recordPayment(
+  prisma: PrismaClient,
+  {
+    reservationId,
+    amountMinor,
+    provider = "SIMULATED",
+    providerPaymentId = `pi_sim_${randomUUID().replaceAll("-", "")}`,
+  }: {
+    reservationId: string;
+    amountMinor: number;
+    provider?: PaymentProvider;
+    providerPaymentId?: string;
+  },
+) {
+  return prisma.$transaction(async (tx) => {
+    const payment = await tx.payment.create({
+      data: {
+        reservationId,
+        provider,
+        providerSessionId: `cs_${randomUUID()}`,
+        providerPaymentId,
+        amountMinor,
+        currency: "EUR",
+        status: "COMPLETED",
+      },
+    });
+    const event = createEvent(paymentCompleted, {
+      reservationId,
+      paymentId: payment.id,
+      provider,
+      providerPaymentId,
+      amountMinor,
+      currency: "EUR",
+    });
+    const message = outboxMessage(paymentCompleted, event, { key: reservationId });
+    await tx.outboxEvent.create({
+      data: {
+        topic: message.topic,
+        key: message.key,
+        payload: JSON.parse(JSON.stringify(message.payload)) as object,
+        headers: message.headers,
+      },
+    });
+    return { payment, event };
+  });
+}
