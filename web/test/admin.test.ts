@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedis, type Redis } from "@ticketping/common/redis";
+import { QueueStore } from "@ticketping/common/queue/store";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createUser, seedPerformance, seedReservation, testIp } from "./support/catalog-fixtures";
 import { signIn } from "./support/sign-in";
@@ -9,6 +12,9 @@ let web: RunningWebServer;
 let adminCookie: string;
 let buyerCookie: string;
 let buyerId: string;
+let redis: Redis;
+// The waiting room's keys of this file only; the web server reads the same prefix.
+const queueKeyPrefix = `test-admin-${randomUUID().slice(0, 8)}:`;
 
 interface ApiBody<T> {
   data?: T;
@@ -45,7 +51,14 @@ beforeAll(async () => {
     createUser(database.prisma, { label: "plain-buyer" }),
   ]);
   buyerId = buyer.id;
-  web = await startWebServer({ databaseUrl: database.url });
+  web = await startWebServer({
+    databaseUrl: database.url,
+    env: { QUEUE_KEY_PREFIX: queueKeyPrefix },
+  });
+  redis = createRedis({
+    url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    connectionName: "web-admin-test",
+  });
   const ip = testIp();
   [adminCookie, buyerCookie] = await Promise.all([
     signIn(web.baseUrl, { ...admin, ip }),
@@ -54,6 +67,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const keys = await redis.keys(`${queueKeyPrefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
   await web.stop();
   await database.drop();
 });
@@ -417,5 +433,55 @@ describe("live numbers", () => {
     });
     // Nobody ever queued for it: the waiting room reports itself idle, with zeros.
     expect(stats.body.data?.stats.queue).toMatchObject({ live: false, waiting: 0, active: 0 });
+  });
+
+  it("report the waiting room's own figures while its queue runs", async () => {
+    const performance = await seedPerformance(database.prisma, {
+      name: "Queued Show",
+      opensInHours: -1,
+      showsInHours: [100],
+    });
+    const store = new QueueStore({ redis, keyPrefix: queueKeyPrefix });
+    const now = Date.now();
+    await store.putSettings(
+      performance.id,
+      {
+        known: true,
+        saleStatus: "PUBLISHED",
+        opensAt: now - HOUR,
+        closesAt: now + HOUR,
+        maxActive: 1,
+        admitRate: 10,
+        tokenTtlMs: 600_000,
+        refuseRatio: 0,
+        unsoldSeats: 6,
+        claimWindowMs: 30_000,
+        graceMs: 30_000,
+        preQueueLeadMs: 0,
+        loadedAt: now,
+      },
+      60_000,
+    );
+    for (const userId of ["fan-1", "fan-2", "fan-3"]) {
+      await store.join({ performanceId: performance.id, userId, newConnection: true });
+    }
+    await store.advance({ performanceId: performance.id, minIntervalMs: 0, maxAdmissions: 10 });
+    const expected = await store.stats(performance.id);
+
+    const stats = await call<{
+      stats: { queue: { live: boolean; waiting: number; active: number; admittedTotal: number } };
+    }>("GET", `/api/admin/performances/${performance.id}/stats`);
+    expect(stats.body.data?.stats.queue).toMatchObject({
+      live: true,
+      waiting: 2,
+      active: 1,
+      admittedTotal: 1,
+    });
+    // The same numbers the queue's own stats script reports.
+    expect(stats.body.data?.stats.queue).toMatchObject({
+      waiting: expected.progress?.waiting,
+      active: expected.progress?.active,
+      admittedTotal: expected.progress?.admittedTotal,
+    });
   });
 });
