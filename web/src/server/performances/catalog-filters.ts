@@ -3,7 +3,11 @@ import { z } from "zod";
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Not a real date.");
+  // Round-tripping catches days a month does not have (2026-02-30 would roll over).
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "Not a real date.");
 
 /** An empty form field arrives as "": treat it as "no filter" rather than an error. */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
