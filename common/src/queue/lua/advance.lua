@@ -1,7 +1,8 @@
 --[[
-  One tick of a queue: open the sale if due, drop waiters whose grace ran out, admit from
-  the head while the working set has room and the pace allows. Several instances tick every
-  queue; the interval check makes only the first caller in each interval do the work.
+  One tick of a queue: nudge Redis to expire overdue grants, open the sale if due, drop
+  waiters whose grace ran out, admit from the head while the working set has room and the
+  pace allows. Several instances tick every queue; the interval check makes only the first
+  caller in each interval do the work.
 
   KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
   ARGV[1] grant key prefix
@@ -26,6 +27,13 @@ local state = rcall("HMGET", stateKey, "lastAdvanceAt", "admittedAtLastAdvance",
 local lastAdvanceAt = num(state[1], 0)
 if now - lastAdvanceAt < num(ARGV[3], 0) then
   return cjson.encode({ status = "skipped" })
+end
+
+-- Redis sends "expired" only when it deletes a key, and its background expiry can lag far
+-- behind the TTL while many keys are volatile. Touching each overdue grant makes Redis expire
+-- it now and send the notification that frees the slot (the sweeper covers if they are off).
+for _, user in ipairs(rcall("ZRANGEBYSCORE", activeKey, "-inf", now, "LIMIT", 0, 100)) do
+  rcall("EXISTS", grantPrefix .. user)
 end
 
 local shuffled = openSaleIfDue(settings, now, ARGV[2])
