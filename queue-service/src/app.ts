@@ -1,47 +1,144 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server as SocketServer } from "socket.io";
-import { handleHealthRequest } from "@ticketping/common/health";
-import { pingRedis, type Redis } from "@ticketping/common/redis";
+import type { EventOf, reservationConfirmed } from "@ticketping/common/events";
 import type { Logger } from "@ticketping/common/logger";
+import type { ReleaseReason } from "@ticketping/common/queue";
+import { QueueStore } from "@ticketping/common/queue/store";
+import type { Redis } from "@ticketping/common/redis";
+import { listenForExpiredGrants } from "./admission/expiry-listener";
+import { startSweeper } from "./admission/sweeper";
+import { startTicker } from "./admission/ticker";
+import type { QueueServiceConfig } from "./config";
+import { createHttpHandler } from "./http/routes";
+import { createQueueMetrics, type QueueMetrics } from "./metrics";
+import { authenticateWithTicket } from "./realtime/authenticate";
+import { createNotifier } from "./realtime/notifier";
+import { registerQueueHandlers } from "./realtime/queue-handlers";
+import { RateLimiter } from "./realtime/rate-limiter";
+import type { QueueServer } from "./realtime/types";
+import type { LoadSaleFacts } from "./settings/sale-facts";
+import { createSettingsLoader } from "./settings/settings-loader";
 
 export interface QueueServiceDeps {
   redis: Redis;
   /** Pub/sub connections for the Socket.IO adapter, so several instances share rooms. */
   adapterPub: Redis;
   adapterSub: Redis;
+  /** Receives expired-key notifications; without it only the sweeper frees lapsed slots. */
+  expirySubscriber?: Redis;
+  loadSaleFacts: LoadSaleFacts;
+  config: QueueServiceConfig;
   logger: Logger;
 }
 
 export interface QueueService {
   http: HttpServer;
-  io: SocketServer;
+  io: QueueServer;
+  store: QueueStore;
+  metrics: QueueMetrics;
+  /** Resolves once expiry notifications are subscribed (immediately without a subscriber). */
+  ready: Promise<void>;
+  /** Ends the buyer's working slot of a confirmed reservation (the Kafka consumer's job). */
+  releaseConfirmed: (event: EventOf<typeof reservationConfirmed>) => Promise<void>;
+  /** Stops ticking and sweeping, then closes every socket and the HTTP server. */
   close: () => Promise<void>;
 }
 
 export function createQueueService(deps: QueueServiceDeps): QueueService {
-  const health = handleHealthRequest({ redis: () => pingRedis(deps.redis) });
-  const http = createServer((request, response) => {
-    void health(request, response).then((handled) => {
-      if (handled || request.url?.startsWith("/socket.io")) return;
-      response.writeHead(404, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found." } }));
-    });
+  const { config, logger } = deps;
+  const settings = createSettingsLoader({
+    writer: new QueueStore({ redis: deps.redis, keyPrefix: config.keyPrefix }),
+    loadSaleFacts: deps.loadSaleFacts,
+    config,
+    logger,
   });
-  const io = new SocketServer(http, {
+  const store = new QueueStore({
+    redis: deps.redis,
+    keyPrefix: config.keyPrefix,
+    ensureSettings: settings.ensure,
+  });
+  const liveQueues = () => store.listQueues(Date.now() - config.idleQueueRetentionMs);
+
+  const metrics = createQueueMetrics({
+    // Only called at scrape time, after the server below exists.
+    connectedSockets: () => server.engine.clientsCount,
+    liveQueueStats: async () => Promise.all((await liveQueues()).map((id) => store.stats(id))),
+  });
+  // Registered before Socket.IO attaches, which then hands it every non-Socket.IO request.
+  const http = createServer(
+    createHttpHandler({ redis: deps.redis, store, registry: metrics.registry, logger }),
+  );
+  const server: QueueServer = new SocketServer(http, {
     adapter: createAdapter(deps.adapterPub, deps.adapterSub),
     // Queue messages are small; a large frame is abuse, not a buyer.
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
+    cors: { origin: config.corsOrigins, credentials: true },
   });
+
+  const notifier = createNotifier(server);
+  const onReleased = (performanceId: string, userId: string, reason: ReleaseReason) => {
+    metrics.releases.inc({ reason });
+    notifier.released(performanceId, userId, reason);
+  };
+
+  const lastTouched = new Map<string, number>();
+  const touchQueue = (performanceId: string) => {
+    const now = Date.now();
+    if (now - (lastTouched.get(performanceId) ?? 0) < 1_000) return;
+    lastTouched.set(performanceId, now);
+    store.touchIndex(performanceId, now).catch((error: unknown) => {
+      logger.warn({ err: error, performanceId }, "marking a queue live failed");
+    });
+  };
+
+  const joinLimits = {
+    perUser: new RateLimiter(config.joinLimitPerUserPerMin),
+    perIp: new RateLimiter(config.joinLimitPerIpPerMin),
+  };
+  server.use(
+    authenticateWithTicket({ ticketSecret: config.ticketSecret, trustProxy: config.trustProxy }),
+  );
+  server.on("connection", (socket) => {
+    registerQueueHandlers(socket, {
+      store,
+      config,
+      notifier,
+      metrics,
+      logger,
+      joinLimits,
+      touchQueue,
+    });
+  });
+
+  const ticker = startTicker({ store, settings, notifier, metrics, config, logger });
+  const sweeper = startSweeper({ store, config, logger, onReleased });
+  const expiry = deps.expirySubscriber
+    ? listenForExpiredGrants({ subscriber: deps.expirySubscriber, store, logger, onReleased })
+    : undefined;
 
   return {
     http,
-    io,
+    io: server,
+    store,
+    metrics,
+    ready: expiry?.ready ?? Promise.resolve(),
+    releaseConfirmed: async (event) => {
+      const { performanceId, userId } = event.payload;
+      const outcome = await store.release({
+        performanceId,
+        userId,
+        reason: "confirmed",
+        admittedBefore: Date.parse(event.occurredAt),
+      });
+      if (outcome.status === "released") onReleased(performanceId, userId, outcome.reason);
+    },
     close: async () => {
+      await Promise.all([ticker.stop(), sweeper.stop(), expiry?.stop()]);
       // io.close() also closes the HTTP server and disconnects every socket.
       await new Promise<void>((resolve) => {
-        void io.close(() => {
+        void server.close(() => {
           resolve();
         });
       });

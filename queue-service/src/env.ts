@@ -1,4 +1,9 @@
+import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
@@ -6,6 +11,53 @@ export const env = loadEnvOrExit({
   QUEUE_SERVICE_PORT: envFields.port(4000),
   QUEUE_SERVICE_HOST: envFields.host,
   REDIS_URL: envFields.redisUrl,
+  DATABASE_URL: envFields.databaseUrl,
+  KAFKA_BROKERS: envFields.kafkaBrokers,
+
+  QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
+  QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
+  QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
+  /** Comma-separated origins allowed to open the socket (the web app's). */
+  QUEUE_CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:3000,http://127.0.0.1:3000")
+    .transform((value) => value.split(",").map((origin) => origin.trim()))
+    .pipe(z.array(z.url()).min(1)),
+  /** Behind a reverse proxy, take the client IP from X-Forwarded-For for rate limits. */
+  QUEUE_TRUST_PROXY: z.stringbool().default(false),
+  QUEUE_CONSUMER_GROUP_ID: z.string().min(1).default("ticketping-queue-service"),
+
+  // Per-performance defaults; the organizer's values in the database win when set.
+  QUEUE_DEFAULT_MAX_ACTIVE: positiveInt(1_000),
+  QUEUE_DEFAULT_ADMIT_RATE_PER_SEC: positiveInt(50),
+  QUEUE_DEFAULT_TOKEN_TTL_SECONDS: positiveInt(600),
+  QUEUE_DEFAULT_REFUSE_RATIO: z.coerce.number().min(0).default(2),
+
+  QUEUE_CLAIM_WINDOW_SECONDS: positiveInt(30),
+  QUEUE_DISCONNECT_GRACE_SECONDS: nonNegativeInt(60),
+  QUEUE_PREQUEUE_LEAD_SECONDS: nonNegativeInt(1_800),
+
+  QUEUE_TICK_MS: positiveInt(500),
+  QUEUE_MAX_ADMISSIONS_PER_TICK: positiveInt(1_000),
+  QUEUE_PROGRESS_KEEPALIVE_MS: positiveInt(5_000),
+  QUEUE_SWEEP_INTERVAL_MS: positiveInt(5_000),
+  QUEUE_SETTINGS_REFRESH_MS: positiveInt(2_000),
+
+  QUEUE_JOIN_LIMIT_PER_USER_PER_MIN: positiveInt(30),
+  QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: positiveInt(600),
 });
+
+const developmentSecrets = refuseDevelopmentSecrets(env.NODE_ENV, {
+  QUEUE_TICKET_SECRET: env.QUEUE_TICKET_SECRET,
+  QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET,
+});
+if (developmentSecrets.length > 0) {
+  console.error(
+    `Invalid configuration:\n${developmentSecrets
+      .map((name) => `  - ${name}: the development default is not allowed in production`)
+      .join("\n")}`,
+  );
+  process.exit(1);
+}
 
 export type Env = typeof env;

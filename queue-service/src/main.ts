@@ -1,8 +1,16 @@
+import { createKafka } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
 import { closeRedis, createRedis, createRedisSubscriber } from "@ticketping/common/redis";
+import { createPrismaClient } from "@ticketping/db";
 import { createQueueService } from "./app";
+import { configFromEnv } from "./config";
 import { env } from "./env";
+import {
+  startConfirmedReleaseConsumer,
+  type RunningReleaseConsumer,
+} from "./release/confirmed-release-consumer";
+import { loadSaleFactsFromDatabase } from "./settings/load-sale-facts-from-database";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
 const redisOptions = { url: env.REDIS_URL, logger };
@@ -12,25 +20,84 @@ const adapterSub = createRedisSubscriber({
   ...redisOptions,
   connectionName: "queue-service:adapter",
 });
+const expirySubscriber = createRedisSubscriber({
+  ...redisOptions,
+  connectionName: "queue-service:expiry",
+});
+const prisma = createPrismaClient({
+  databaseUrl: env.DATABASE_URL,
+  applicationName: "queue-service",
+  maxConnections: 5,
+});
+const kafka = createKafka({
+  brokers: env.KAFKA_BROKERS,
+  clientId: "ticketping-queue-service",
+  logger,
+});
 
-const service = createQueueService({ redis, adapterPub, adapterSub, logger });
+const service = createQueueService({
+  redis,
+  adapterPub,
+  adapterSub,
+  expirySubscriber,
+  loadSaleFacts: loadSaleFactsFromDatabase(prisma),
+  config: configFromEnv(env),
+  logger,
+});
+
+let consumer: RunningReleaseConsumer | undefined;
+let stopping = false;
+let retryTimer: NodeJS.Timeout | undefined;
 
 installGracefulShutdown({
   logger,
   steps: [
-    { name: "socket.io and http", run: service.close },
+    {
+      name: "kafka consumer",
+      run: async () => {
+        stopping = true;
+        clearTimeout(retryTimer);
+        await consumer?.stop();
+      },
+    },
+    { name: "socket.io, timers and http", run: service.close },
+    { name: "database", run: () => prisma.$disconnect() },
     {
       name: "redis",
       run: async () => {
-        await Promise.all([redis, adapterPub, adapterSub].map(closeRedis));
+        await Promise.all([redis, adapterPub, adapterSub, expirySubscriber].map(closeRedis));
       },
     },
   ],
 });
+
+/**
+ * Without Kafka the queue still works (slots end by expiry or leaving), so a broker outage
+ * at start-up must not keep the waiting room down: keep serving and keep retrying.
+ */
+async function startConsumer(attempt: number): Promise<void> {
+  try {
+    consumer = await startConfirmedReleaseConsumer({
+      kafka,
+      groupId: env.QUEUE_CONSUMER_GROUP_ID,
+      logger,
+      release: service.releaseConfirmed,
+    });
+    await consumer.ready;
+    logger.info({ groupId: env.QUEUE_CONSUMER_GROUP_ID }, "consuming reservation confirmations");
+  } catch (error) {
+    if (stopping) return;
+    const delay = Math.min(30_000, 1_000 * 2 ** attempt);
+    logger.error({ err: error, retryInMs: delay }, "release consumer failed to start");
+    retryTimer = setTimeout(() => void startConsumer(attempt + 1), delay);
+    retryTimer.unref();
+  }
+}
 
 service.http.listen(env.QUEUE_SERVICE_PORT, env.QUEUE_SERVICE_HOST, () => {
   // Report the bound port, not the configured one: tests ask for port 0.
   const address = service.http.address();
   const port = typeof address === "object" && address ? address.port : env.QUEUE_SERVICE_PORT;
   logger.info({ port, host: env.QUEUE_SERVICE_HOST }, "listening");
+  void startConsumer(0);
 });

@@ -1,0 +1,91 @@
+import type { Logger } from "@ticketping/common/logger";
+import type { QueueProgress } from "@ticketping/common/queue";
+import type { QueueStore } from "@ticketping/common/queue/store";
+import type { QueueServiceConfig } from "../config";
+import type { QueueMetrics } from "../metrics";
+import type { Notifier } from "../realtime/notifier";
+import type { SettingsLoader } from "../settings/settings-loader";
+import { repeat } from "./repeat";
+import { throttledWarning } from "./throttled-warning";
+
+/** What a waiter's derived position depends on; the measured rate drifts every tick. */
+function progressFingerprint(progress: QueueProgress): string {
+  return [
+    progress.phase,
+    progress.servedSeq,
+    progress.admittedTotal,
+    progress.waiting,
+    progress.preQueued,
+    progress.active,
+    progress.maxActive,
+    progress.admitRatePerSec,
+  ].join("|");
+}
+
+/**
+ * Every instance ticks every live queue; advance.lua lets only the first caller per tick
+ * interval do the work, so exactly one instance advances a queue per tick, and the
+ * others take over at once if it dies. The advancing instance pushes the admissions and
+ * broadcasts progress once to the queue's room (all instances' sockets, via the adapter).
+ */
+export function startTicker(options: {
+  store: QueueStore;
+  settings: SettingsLoader;
+  notifier: Notifier;
+  metrics: QueueMetrics;
+  config: QueueServiceConfig;
+  logger: Logger;
+}): { stop: () => Promise<void> } {
+  const { store, settings, notifier, metrics, config, logger } = options;
+  const lastBroadcast = new Map<string, { fingerprint: string; at: number }>();
+  let lastPrune = 0;
+
+  const advanceFailed = throttledWarning(logger, "advancing a queue failed");
+
+  const advanceQueue = async (performanceId: string): Promise<void> => {
+    const outcome = await store.advance({
+      performanceId,
+      minIntervalMs: Math.floor(config.tickMs * 0.8),
+      maxAdmissions: config.maxAdmissionsPerTick,
+    });
+    if (outcome.status === "skipped") return;
+    const { progress, admitted, claimBy } = outcome;
+    if (admitted.length > 0 && claimBy !== undefined) {
+      metrics.admissions.inc(admitted.length);
+      notifier.admitted(performanceId, admitted, claimBy);
+    }
+    const fingerprint = progressFingerprint(progress);
+    const previous = lastBroadcast.get(performanceId);
+    const due =
+      outcome.opened ||
+      previous?.fingerprint !== fingerprint ||
+      progress.at - previous.at >= config.progressKeepaliveMs;
+    if (due) {
+      notifier.progress(progress);
+      lastBroadcast.set(performanceId, { fingerprint, at: progress.at });
+    }
+    settings.refreshIfStale(performanceId, outcome.settingsLoadedAt);
+    if (progress.waiting + progress.preQueued + progress.active > 0) {
+      await store.touchIndex(performanceId);
+    }
+  };
+
+  const tick = async (): Promise<void> => {
+    const stopTimer = metrics.tickDuration.startTimer();
+    const now = Date.now();
+    const queues = await store.listQueues(now - config.idleQueueRetentionMs);
+    await Promise.all(
+      queues.map((performanceId) => advanceQueue(performanceId).catch(advanceFailed)),
+    );
+    if (now - lastPrune > 60_000) {
+      lastPrune = now;
+      await store.pruneIndex(now - config.idleQueueRetentionMs);
+      for (const performanceId of lastBroadcast.keys()) {
+        if (!queues.includes(performanceId)) lastBroadcast.delete(performanceId);
+      }
+    }
+    stopTimer();
+  };
+
+  return repeat(config.tickMs, tick, throttledWarning(logger, "queue tick failed"));
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@ticketping/common/logger";
+import {
+  signWorkingToken,
+  type ClientEvents,
+  type LeaveResult,
+  type QueueStanding,
+  type WorkingTokenGrant,
+} from "@ticketping/common/queue";
+import type { QueueStore } from "@ticketping/common/queue/store";
+import type { QueueServiceConfig } from "../config";
+import type { QueueMetrics } from "../metrics";
+import type { Notifier } from "./notifier";
+import { QueueRequestError } from "./queue-request-error";
+import type { RateLimiter } from "./rate-limiter";
+import { respond } from "./respond";
+import { buyerRoom, queueRoom } from "./rooms";
+import type { QueueSocket } from "./types";
+
+export interface QueueHandlerContext {
+  store: QueueStore;
+  config: QueueServiceConfig;
+  notifier: Notifier;
+  metrics: QueueMetrics;
+  logger: Logger;
+  joinLimits: { perUser: RateLimiter; perIp: RateLimiter };
+  /** Marks a queue live so every instance ticks it; throttled by the caller. */
+  touchQueue: (performanceId: string) => void;
+}
+
+/** The queue's client events for one socket: join, status, claim, extend, leave. */
+export function registerQueueHandlers(socket: QueueSocket, context: QueueHandlerContext): void {
+  const { store, config, notifier, metrics, logger } = context;
+  const { userId } = socket.data;
+  const log = logger.child({ userId });
+
+  const enter = async (performanceId: string): Promise<void> => {
+    socket.data.performances.add(performanceId);
+    // Rooms first: an admission pushed right after the script ran must find this socket.
+    await socket.join([queueRoom(performanceId), buyerRoom(performanceId, userId)]);
+  };
+  const exit = async (performanceId: string): Promise<void> => {
+    socket.data.performances.delete(performanceId);
+    await Promise.all([
+      socket.leave(queueRoom(performanceId)),
+      socket.leave(buyerRoom(performanceId, userId)),
+    ]);
+  };
+  const handler = <Result>(
+    event: keyof ClientEvents,
+    handle: (performanceId: string) => Promise<Result>,
+  ) =>
+    respond<Result>({
+      event,
+      logger: log,
+      onError: (code) => {
+        metrics.requestErrors.inc({ event, code });
+      },
+      handle: ({ performanceId }) => handle(performanceId),
+    });
+
+  socket.on(
+    "queue:join",
+    handler("queue:join", async (performanceId): Promise<QueueStanding> => {
+      const { perUser, perIp } = context.joinLimits;
+      if (!perUser.take(userId) || !perIp.take(socket.data.ip)) {
+        throw new QueueRequestError("RATE_LIMITED");
+      }
+      const newConnection = !socket.data.performances.has(performanceId);
+      await enter(performanceId);
+      let outcome;
+      try {
+        outcome = await store.join({ performanceId, userId, newConnection });
+      } catch (error) {
+        if (newConnection) await exit(performanceId);
+        throw error;
+      }
+      if (outcome.status === "refused") {
+        if (newConnection) await exit(performanceId);
+        metrics.refusals.inc({ reason: outcome.reason });
+        throw new QueueRequestError(outcome.reason);
+      }
+      metrics.joins.inc({ outcome: outcome.rejoined ? "rejoined" : outcome.status });
+      context.touchQueue(performanceId);
+      if (outcome.status === "admitted" && !outcome.rejoined) {
+        metrics.admissions.inc();
+        notifier.admitted(performanceId, [userId], outcome.claimBy);
+      }
+      return outcome;
+    }),
+  );
+
+  socket.on(
+    "queue:status",
+    handler("queue:status", async (performanceId): Promise<QueueStanding> => {
+      const standing = await store.status({ performanceId, userId });
+      if (standing === null) throw new QueueRequestError("NOT_IN_QUEUE");
+      return standing;
+    }),
+  );
+
+  socket.on(
+    "queue:claim",
+    handler("queue:claim", async (performanceId): Promise<WorkingTokenGrant> => {
+      const outcome = await store.claim({ performanceId, userId, tokenId: randomUUID() });
+      if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
+      return {
+        performanceId,
+        tokenId: outcome.tokenId,
+        expiresAt: outcome.expiresAt,
+        extendable: outcome.extendable,
+        token: await signWorkingToken({
+          secret: config.tokenSecret,
+          userId,
+          performanceId,
+          tokenId: outcome.tokenId,
+          expiresAt: outcome.expiresAt,
+        }),
+      };
+    }),
+  );
+
+  socket.on(
+    "queue:extend",
+    handler("queue:extend", async (performanceId): Promise<WorkingTokenGrant> => {
+      const outcome = await store.extend({ performanceId, userId });
+      if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
+      if (outcome.status === "not_claimed") throw new QueueRequestError("NOT_CLAIMED");
+      if (outcome.status === "already_extended") throw new QueueRequestError("ALREADY_EXTENDED");
+      return {
+        performanceId,
+        tokenId: outcome.tokenId,
+        expiresAt: outcome.expiresAt,
+        extendable: false,
+        token: await signWorkingToken({
+          secret: config.tokenSecret,
+          userId,
+          performanceId,
+          tokenId: outcome.tokenId,
+          expiresAt: outcome.expiresAt,
+        }),
+      };
+    }),
+  );
+
+  socket.on(
+    "queue:leave",
+    handler("queue:leave", async (performanceId): Promise<LeaveResult> => {
+      const outcome = await store.leave({ performanceId, userId });
+      if (outcome.status === "left" && outcome.from === "active") {
+        metrics.releases.inc({ reason: "left" });
+        notifier.released(performanceId, userId, "left");
+      }
+      await exit(performanceId);
+      if (outcome.status === "not_in_queue") throw new QueueRequestError("NOT_IN_QUEUE");
+      return { performanceId, left: outcome.from };
+    }),
+  );
+
+  socket.on("disconnect", () => {
+    for (const performanceId of socket.data.performances) {
+      store.disconnect({ performanceId, userId }).catch((error: unknown) => {
+        log.warn({ err: error, performanceId }, "recording a disconnect failed");
+      });
+    }
+  });
+}

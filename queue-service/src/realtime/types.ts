@@ -1,0 +1,15 @@
+import type { Server, Socket } from "socket.io";
+import type { ClientEvents, ServerEvents } from "@ticketping/common/queue";
+
+export interface QueueSocketData {
+  userId: string;
+  /** Client address used for per-IP rate limits. */
+  ip: string;
+  /** Queues this socket joined, to count the user's connected tabs per queue. */
+  performances: Set<string>;
+}
+
+type NoInterServerEvents = Record<string, never>;
+
+export type QueueServer = Server<ClientEvents, ServerEvents, NoInterServerEvents, QueueSocketData>;
+export type QueueSocket = Socket<ClientEvents, ServerEvents, NoInterServerEvents, QueueSocketData>;

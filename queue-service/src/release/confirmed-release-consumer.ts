@@ -1,0 +1,53 @@
+import { deadLetterTopic, reservationConfirmed, type EventOf } from "@ticketping/common/events";
+import {
+  ensureTopics,
+  EventPublisher,
+  runEventConsumer,
+  subscribe,
+  type Kafka,
+  type RetryPolicy,
+} from "@ticketping/common/kafka";
+import type { Logger } from "@ticketping/common/logger";
+
+export interface RunningReleaseConsumer {
+  ready: Promise<void>;
+  isConsuming: () => boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A confirmed reservation ends its buyer's working slot: the worker publishes
+ * reservation.confirmed and this consumer releases the slot. Releasing is idempotent and
+ * bounded by the event's time, so a redelivered event never ends a newer slot.
+ */
+export async function startConfirmedReleaseConsumer(options: {
+  kafka: Kafka;
+  groupId: string;
+  logger: Logger;
+  release: (event: EventOf<typeof reservationConfirmed>) => Promise<void>;
+  retry?: Partial<RetryPolicy>;
+}): Promise<RunningReleaseConsumer> {
+  const { kafka, groupId, logger } = options;
+  await ensureTopics(kafka, [
+    reservationConfirmed.topic,
+    deadLetterTopic(reservationConfirmed.topic),
+  ]);
+  const deadLetters = new EventPublisher(kafka);
+  await deadLetters.connect();
+  const running = await runEventConsumer({
+    kafka,
+    groupId,
+    logger: logger.child({ component: "confirmed-release-consumer" }),
+    deadLetters,
+    subscriptions: [subscribe(reservationConfirmed, options.release)],
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  return {
+    ready: running.ready,
+    isConsuming: running.isConsuming,
+    stop: async () => {
+      await running.stop();
+      await deadLetters.disconnect();
+    },
+  };
+}

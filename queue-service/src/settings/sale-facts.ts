@@ -1,0 +1,16 @@
+/** What the queue needs to know about a performance from the database. */
+export interface PerformanceSaleFacts {
+  saleStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
+  bookingOpensAt: Date;
+  bookingClosesAt: Date;
+  /** Seats of all its schedules that are not SOLD (a HELD seat may still come back). */
+  unsoldSeats: number;
+  // The organizer's live queue settings; null means "use the service default".
+  queueMaxActive: number | null;
+  queueAdmitRatePerSec: number | null;
+  queueTokenTtlSeconds: number | null;
+  queueRefuseRatio: number | null;
+}
+
+/** Null when no performance has this id. */
+export type LoadSaleFacts = (performanceId: string) => Promise<PerformanceSaleFacts | null>;
