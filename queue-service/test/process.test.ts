@@ -20,6 +20,9 @@ describe("queue-service process", () => {
     const response = await fetch(`http://127.0.0.1:${service.port}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", checks: { redis: "up" } });
+    const metrics = await fetch(`http://127.0.0.1:${service.port}/metrics`);
+    expect(metrics.headers.get("content-type")).toContain("text/plain");
+    expect(await metrics.text()).toContain("ticketping_queue_tick_duration_seconds");
 
     expect(await service.stop("SIGTERM")).toBe(0);
     expect(service.logs.map((entry) => entry.msg)).toContain("shutdown complete");

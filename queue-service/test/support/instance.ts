@@ -1,0 +1,88 @@
+import type { AddressInfo } from "node:net";
+import { createLogger } from "@ticketping/common/logger";
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  DEVELOPMENT_QUEUE_TOKEN_SECRET,
+} from "@ticketping/common/queue";
+import type { PrismaClient } from "@ticketping/db";
+import type { Redis } from "ioredis";
+import { createQueueService, type QueueService } from "../../src/app";
+import type { QueueServiceConfig } from "../../src/config";
+import { loadSaleFactsFromDatabase } from "../../src/settings/load-sale-facts-from-database";
+import { connectRedis } from "./redis";
+
+/** Fast ticks and generous limits; each test overrides what it is about. */
+export function testConfig(
+  keyPrefix: string,
+  overrides: Partial<QueueServiceConfig> = {},
+): QueueServiceConfig {
+  return {
+    keyPrefix,
+    ticketSecret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+    tokenSecret: DEVELOPMENT_QUEUE_TOKEN_SECRET,
+    corsOrigins: ["http://127.0.0.1:3000"],
+    trustProxy: false,
+    defaults: { maxActive: 100, admitRatePerSec: 1_000, tokenTtlSeconds: 600, refuseRatio: 0 },
+    claimWindowMs: 30_000,
+    graceMs: 60_000,
+    preQueueLeadMs: 3_600_000,
+    tickMs: 100,
+    maxAdmissionsPerTick: 1_000,
+    progressKeepaliveMs: 1_000,
+    sweepIntervalMs: 60_000,
+    settingsRefreshMs: 2_000,
+    idleQueueRetentionMs: 3_600_000,
+    joinLimitPerUserPerMin: 600,
+    joinLimitPerIpPerMin: 10_000_000,
+    ...overrides,
+  };
+}
+
+export interface TestInstance {
+  service: QueueService;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A real queue-service in this process: own Redis connections, HTTP on port 0. */
+export async function startInstance(options: {
+  prisma: PrismaClient;
+  config: QueueServiceConfig;
+  expiryNotifications?: boolean;
+}): Promise<TestInstance> {
+  const connections: Redis[] = [
+    connectRedis("queue-test"),
+    connectRedis("queue-test:adapter"),
+    connectRedis("queue-test:adapter:sub"),
+  ];
+  const [redis, adapterPub, adapterSub] = connections as [Redis, Redis, Redis];
+  let expirySubscriber: Redis | undefined;
+  if (options.expiryNotifications ?? true) {
+    expirySubscriber = connectRedis("queue-test:expiry:sub");
+    connections.push(expirySubscriber);
+  }
+  const service = createQueueService({
+    redis,
+    adapterPub,
+    adapterSub,
+    ...(expirySubscriber ? { expirySubscriber } : {}),
+    loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
+    config: options.config,
+    logger: createLogger({ name: "queue-test", level: "silent" }),
+  });
+  await service.ready;
+  await new Promise<void>((resolve) => {
+    service.http.listen(0, "127.0.0.1", () => {
+      resolve();
+    });
+  });
+  const { port } = service.http.address() as AddressInfo;
+  return {
+    service,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await service.close();
+      await Promise.all(connections.map((connection) => connection.quit()));
+    },
+  };
+}
