@@ -24,6 +24,8 @@ const keyPrefix = `test-${randomUUID()}:`;
 let database: TestDatabase;
 let dbProxy: CountingDbProxy;
 let web: RunningWebServer;
+/** A second server process on the same database and Redis, as in production. */
+let secondWeb: RunningWebServer;
 let schedules: SeededSchedule[];
 let buyer: TestBuyer;
 let headers: Record<string, string>;
@@ -31,6 +33,7 @@ let headers: Record<string, string>;
 interface SeatMapBody {
   data: {
     version: string;
+    build: string;
     status: string;
     layout: {
       performanceId: string;
@@ -54,6 +57,14 @@ beforeAll(async () => {
     databaseUrl: dbProxy.url,
     env: { QUEUE_KEY_PREFIX: keyPrefix },
   });
+  secondWeb = await startWebServer({
+    databaseUrl: dbProxy.url,
+    env: {
+      QUEUE_KEY_PREFIX: keyPrefix,
+      NEXTAUTH_SECRET: web.secrets.nextAuth,
+      QUEUE_TOKEN_SECRET: web.secrets.queueToken,
+    },
+  });
   const performanceId = schedules[0]?.performanceId ?? "";
   const { token } = await admitBuyer(redis, {
     secret: web.secrets.queueToken,
@@ -66,6 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await web.stop();
+  await secondWeb.stop();
   await dbProxy.close();
   await deleteTestKeys(redis, { scheduleIds: schedules.map((s) => s.scheduleId), keyPrefix });
   await database.drop();
@@ -73,7 +85,7 @@ afterAll(async () => {
 });
 
 describe("seat-map cache", () => {
-  it("builds a cold map from PostgreSQL once for 50 concurrent readers, then serves it from Redis only", async () => {
+  it("builds a cold map from PostgreSQL once for 50 concurrent readers on two servers, then serves it from Redis only", async () => {
     const [measured, crowded] = schedules as [SeededSchedule, SeededSchedule];
 
     // What one cold build costs in statements, measured on a schedule of the same shape.
@@ -84,8 +96,16 @@ describe("seat-map cache", () => {
     expect(oneBuild).toBeGreaterThan(0);
 
     dbProxy.reset();
+    // Half the crowd on each server process: only the Redis lock can make this one build.
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => fetch(seatMapUrl(crowded.scheduleId), { headers })),
+      Array.from({ length: 50 }, (_, index) =>
+        fetch(
+          index % 2
+            ? seatMapUrl(crowded.scheduleId)
+            : seatMapUrl(crowded.scheduleId).replace(web.baseUrl, secondWeb.baseUrl),
+          { headers },
+        ),
+      ),
     );
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as SeatMapBody[];
     expect(responses.every((response) => response.status === 200)).toBe(true);
@@ -111,6 +131,15 @@ describe("seat-map cache", () => {
     );
     expect(steady.filter((r) => r.status === 200)).toHaveLength(50);
     expect(steady.filter((r) => r.status === 304)).toHaveLength(50);
+
+    // A client that has the layout's build gets only the seats' status.
+    const build = bodies[0]?.data.build ?? "";
+    const poll = await fetch(seatMapUrl(crowded.scheduleId), {
+      headers: { ...headers, "x-seat-map-build": build },
+    });
+    const polled = (await poll.json()) as { data: { layout: null; status: string } };
+    expect(polled.data.layout).toBeNull();
+    expect(polled.data.status).toBe(status);
     expect(dbProxy.statements()).toBe(0);
   });
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
-import type { SeatMapView } from "@/server/seat-map/types";
+import type { SeatMapResponse, SeatMapView } from "@/server/seat-map/types";
 import { ApiError } from "../api-client";
 
 /** Often enough that a seat taken by someone else greys out while the buyer looks. */
@@ -21,13 +21,18 @@ export function useSeatMap(scheduleId: string) {
     refetchIntervalInBackground: false,
     queryFn: async ({ signal }) => {
       const response = await fetch(`/api/schedules/${scheduleId}/seat-map`, {
-        headers: latest.current ? { "if-none-match": `"${latest.current.version}"` } : {},
+        headers: latest.current
+          ? {
+              "if-none-match": `"${latest.current.version}"`,
+              "x-seat-map-build": latest.current.build,
+            }
+          : {},
         cache: "no-store",
         signal,
       });
       if (response.status === 304 && latest.current) return latest.current;
       const body = (await response.json().catch(() => ({}))) as {
-        data?: SeatMapView;
+        data?: SeatMapResponse;
         error?: { code?: string; message?: string; details?: Record<string, unknown> };
       };
       if (!response.ok || !body.data) {
@@ -38,8 +43,10 @@ export function useSeatMap(scheduleId: string) {
           body.error?.details,
         );
       }
-      latest.current = body.data;
-      return body.data;
+      const layout = body.data.layout ?? latest.current?.layout;
+      if (!layout) throw new ApiError(500, "INTERNAL", "The seat map came without its layout.", {});
+      latest.current = { ...body.data, layout };
+      return latest.current;
     },
   });
 }

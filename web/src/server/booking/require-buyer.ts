@@ -15,9 +15,28 @@ const sessionCookie = `${secure ? "__Secure-" : ""}next-auth.session-token`;
  */
 export async function requireBuyer(request: Request): Promise<{ id: string }> {
   const token = readCookie(request.headers, sessionCookie);
-  const session = token
-    ? await decode({ token, secret: env.NEXTAUTH_SECRET }).catch(() => null)
-    : null;
+  if (!token) throw new AppError("UNAUTHENTICATED", "no session");
+  const remembered = decoded.get(token);
+  if (remembered && remembered.expiresAt > Date.now()) return { id: remembered.id };
+  const session = await decode({ token, secret: env.NEXTAUTH_SECRET }).catch(() => null);
   if (!session?.sub) throw new AppError("UNAUTHENTICATED", "no session");
+  remember(token, {
+    id: session.sub,
+    expiresAt: typeof session.exp === "number" ? session.exp * 1000 : Date.now() + 60_000,
+  });
   return { id: session.sub };
+}
+
+// A buyer polls with the same cookie every 2 s; decrypting it once per process is enough.
+// Keyed by the whole encrypted token, so only a token this server decrypted before (and
+// that has not expired) is ever trusted from here.
+const MAX_REMEMBERED = 20_000;
+const decoded = new Map<string, { id: string; expiresAt: number }>();
+
+function remember(token: string, session: { id: string; expiresAt: number }): void {
+  decoded.set(token, session);
+  if (decoded.size > MAX_REMEMBERED) {
+    const oldest = decoded.keys().next();
+    if (!oldest.done) decoded.delete(oldest.value);
+  }
 }

@@ -36,7 +36,12 @@ export type SeatStatusCode = "A" | "H" | "S";
 export interface SeatMapView {
   /** Changes with every hold, release, sale and expiry; also the response's ETag. */
   version: string;
+  /** Identifies the layout; send it back in x-seat-map-build to be spared the layout. */
+  build: string;
   layout: SeatMapLayout;
   /** `status[i]` is the status of `layout.seats[i]`: A available, H held, S sold. */
   status: string;
 }
+
+/** The API's answer: `layout` is null when the client said it has this build. */
+export type SeatMapResponse = Omit<SeatMapView, "layout"> & { layout: SeatMapLayout | null };

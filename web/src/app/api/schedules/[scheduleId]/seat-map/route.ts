@@ -8,6 +8,9 @@ export const dynamic = "force-dynamic";
 
 const paramsSchema = z.object({ scheduleId: z.uuid() });
 
+/** The layout build the client already has (sent back from an earlier answer). */
+export const LAYOUT_BUILD_HEADER = "x-seat-map-build";
+
 /** `W/"123"` or `"123"` -> `123`; anything else -> "" (no usable copy). */
 function knownVersion(ifNoneMatch: string | null): string {
   const match = /^(?:W\/)?"(\d{1,20})"$/.exec(ifNoneMatch?.trim() ?? "");
@@ -15,25 +18,30 @@ function knownVersion(ifNoneMatch: string | null): string {
 }
 
 /**
- * GET the live seat map. Polled every few seconds by every buyer on the page, so the
- * steady state is Redis only, and an unchanged map answers 304 from one version compare.
+ * GET the live seat map. Polled every 2 s by every admitted buyer, so the steady state
+ * is Redis only; an unchanged map answers 304 from one version compare, and the static
+ * layout (the bulk of the bytes) is sent only to a client that does not have its build.
  */
 export const GET = route(
   async (request: Request, context: { params: Promise<{ scheduleId: string }> }) => {
     const { scheduleId } = parseParams(await context.params, paramsSchema);
-    await requireBookingAccess({ request, scheduleId });
-    const map = await getSeatMap({
-      scheduleId,
-      knownVersion: knownVersion(request.headers.get("if-none-match")),
-    });
+    // Gate and read in parallel (one Redis round trip); nothing is sent unless the gate passes.
+    const [, map] = await Promise.all([
+      requireBookingAccess({ request, scheduleId }),
+      getSeatMap({
+        scheduleId,
+        knownVersion: knownVersion(request.headers.get("if-none-match")),
+      }),
+    ]);
     const headers = {
       etag: `"${map.version}"`,
       // Per buyer (the gate), and always revalidated: seats change by the second.
       "cache-control": "private, no-cache",
     };
     if (map.kind === "unchanged") return new Response(null, { status: 304, headers });
+    const clientHasLayout = request.headers.get(LAYOUT_BUILD_HEADER) === map.layout.build;
     // The layout is cached as JSON text; splice it in rather than parse and re-serialise.
-    const body = `{"data":{"version":${JSON.stringify(map.version)},"layout":${map.layout.json},"status":${JSON.stringify(map.status)}}}`;
+    const body = `{"data":{"version":${JSON.stringify(map.version)},"build":${JSON.stringify(map.layout.build)},"layout":${clientHasLayout ? "null" : map.layout.json},"status":${JSON.stringify(map.status)}}}`;
     return new Response(body, {
       status: 200,
       headers: { ...headers, "content-type": "application/json" },

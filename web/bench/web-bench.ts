@@ -1,0 +1,221 @@
+/**
+ * Web benchmark: seat-map reads against a static JSON route on the same built server, and
+ * hold latency under 200 concurrent buyers. Loopback only; needs PostgreSQL and Redis and
+ * a build (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/web`.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { createRedis } from "@ticketping/common/redis";
+import { createTestDatabase } from "@ticketping/db/testing";
+import {
+  admitBuyer,
+  createBuyers,
+  deleteTestKeys,
+  seedPerformance,
+  sessionCookie,
+} from "../test/support/booking";
+import { startWebServer } from "../test/support/web-server";
+import { percentile, runLoad, type LoadResult } from "./load";
+
+const env = parseEnv({
+  REDIS_URL: envFields.redisUrl,
+  BENCH_SECONDS: z.coerce.number().int().positive().default(10),
+  BENCH_READ_CONNECTIONS: z.coerce.number().int().positive().default(100),
+  BENCH_HOLD_BUYERS: z.coerce.number().int().positive().max(500).default(200),
+});
+
+// No top-level await: this package is CommonJS to Node (Turbopack wants no "type").
+async function main(): Promise<void> {
+  const redis = createRedis({ url: env.REDIS_URL, connectionName: "web-bench" });
+  const keyPrefix = `bench-${randomUUID()}:`;
+  const database = await createTestDatabase({ label: "web_bench", maxConnections: 4 });
+  // The demo hall's size: 20 rows of 25 seats. Holds get their own shows, so every buyer
+  // holds in a fresh, equally crowded map.
+  const [readShow, holdShow, pacedShow] = await seedPerformance(database.prisma, {
+    rows: 20,
+    columns: 25,
+    schedules: 3,
+  });
+  if (!readShow || !holdShow || !pacedShow) throw new Error("seeding failed");
+  const web = await startWebServer({
+    databaseUrl: database.url,
+    env: {
+      QUEUE_KEY_PREFIX: keyPrefix,
+      BENCH_ROUTES: "1",
+      LOG_LEVEL: "error",
+      // Each buyer holds once in the burst and once in the paced run.
+      HOLD_MAX_OPEN_PER_BUYER: "2",
+    },
+  });
+
+  /** Rounds of one route as one result (latency percentiles over all their requests). */
+  function combine(results: LoadResult[]): LoadResult {
+    const latencies = results.flatMap((result) => result.latenciesMs).sort((a, b) => a - b);
+    const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+    const statuses: Record<number, number> = {};
+    for (const result of results) {
+      for (const [status, count] of Object.entries(result.statuses)) {
+        statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
+      }
+    }
+    return {
+      requests: latencies.length,
+      errors: results.reduce((sum, result) => sum + result.errors, 0),
+      statuses,
+      seconds,
+      requestsPerSecond: latencies.length / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      latenciesMs: latencies,
+    };
+  }
+
+  const figures = (label: string, result: LoadResult) =>
+    `${label.padEnd(28)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(1).padStart(6)} ms  p99 ${result.p99Ms.toFixed(1).padStart(6)} ms  (${result.requests} requests, ${result.errors} errors, statuses ${JSON.stringify(result.statuses)})`;
+
+  try {
+    const buyers = await createBuyers(database.prisma, Math.max(env.BENCH_HOLD_BUYERS, 1));
+    const credentials = await Promise.all(
+      buyers.map(async (buyer) => ({
+        cookie: await sessionCookie(web.secrets.nextAuth, buyer),
+        "x-working-token": (
+          await admitBuyer(redis, {
+            secret: web.secrets.queueToken,
+            keyPrefix,
+            userId: buyer.id,
+            performanceId: readShow.performanceId,
+          })
+        ).token,
+      })),
+    );
+    const reader = credentials[0] ?? {};
+    const seatMapPath = `/api/schedules/${readShow.scheduleId}/seat-map`;
+    const durationMs = env.BENCH_SECONDS * 1000;
+    const connections = env.BENCH_READ_CONNECTIONS;
+
+    // Warm both routes (code paths, JIT, the cache build), then measure each in turn.
+    await runLoad({
+      baseUrl: web.baseUrl,
+      connections: 10,
+      maxRequests: 500,
+      next: (_, n) => ({ path: n % 2 ? "/api/bench/static" : seatMapPath, headers: reader }),
+    });
+    // Routes alternate in short rounds, so a noisy neighbour on the machine (a build, a
+    // test run) weighs on both sides of the ratio alike.
+    const rounds = 3;
+    const roundMs = durationMs / rounds;
+    const staticRounds: LoadResult[] = [];
+    const seatMapRounds: LoadResult[] = [];
+    const pollRounds: LoadResult[] = [];
+    const unchangedRounds: LoadResult[] = [];
+    const { version, build } = (
+      (await (await fetch(`${web.baseUrl}${seatMapPath}`, { headers: reader })).json()) as {
+        data: { version: string; build: string };
+      }
+    ).data;
+    for (let round = 0; round < rounds; round++) {
+      staticRounds.push(
+        await runLoad({
+          baseUrl: web.baseUrl,
+          connections,
+          durationMs: roundMs,
+          next: () => ({ path: "/api/bench/static", headers: reader }),
+        }),
+      );
+      seatMapRounds.push(
+        await runLoad({
+          baseUrl: web.baseUrl,
+          connections,
+          durationMs: roundMs,
+          next: () => ({ path: seatMapPath, headers: reader }),
+        }),
+      );
+      pollRounds.push(
+        await runLoad({
+          baseUrl: web.baseUrl,
+          connections,
+          durationMs: roundMs,
+          next: () => ({ path: seatMapPath, headers: { ...reader, "x-seat-map-build": build } }),
+        }),
+      );
+      unchangedRounds.push(
+        await runLoad({
+          baseUrl: web.baseUrl,
+          connections,
+          durationMs: roundMs,
+          next: () => ({
+            path: seatMapPath,
+            headers: { ...reader, "if-none-match": `"${version}"` },
+          }),
+        }),
+      );
+    }
+    const staticRoute = combine(staticRounds);
+    const seatMap = combine(seatMapRounds);
+    const seatMapPoll = combine(pollRounds);
+    const seatMap304 = combine(unchangedRounds);
+
+    // Holds: every buyer holds one seat nobody else asks for. First all at once (a burst
+    // the size of the working set), beside the static route under the same burst; then
+    // the same buyers arriving over one second.
+    const holdPath = (scheduleId: string) => `/api/schedules/${scheduleId}/holds`;
+    const holdRequest = (scheduleId: string, seatIds: string[], worker: number) => ({
+      method: "POST" as const,
+      path: holdPath(scheduleId),
+      headers: { ...credentials[worker], "content-type": "application/json" },
+      body: JSON.stringify({ seatIds: [seatIds[worker] ?? ""] }),
+    });
+    for (const show of [holdShow, pacedShow]) {
+      await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/seat-map`, { headers: reader });
+    }
+    const staticBurst = await runLoad({
+      baseUrl: web.baseUrl,
+      connections: env.BENCH_HOLD_BUYERS,
+      requestsPerConnection: 1,
+      next: () => ({ path: "/api/bench/static", headers: reader }),
+    });
+    const holds = await runLoad({
+      baseUrl: web.baseUrl,
+      connections: env.BENCH_HOLD_BUYERS,
+      requestsPerConnection: 1,
+      next: (worker) => holdRequest(holdShow.scheduleId, holdShow.seatIds, worker),
+    });
+    const paced = await runLoad({
+      baseUrl: web.baseUrl,
+      connections: env.BENCH_HOLD_BUYERS,
+      requestsPerConnection: 1,
+      startDelayMs: (worker) => (worker * 1000) / env.BENCH_HOLD_BUYERS,
+      next: (worker) => holdRequest(pacedShow.scheduleId, pacedShow.seatIds, worker),
+    });
+
+    const ratio = (result: LoadResult) =>
+      `${((result.requestsPerSecond / staticRoute.requestsPerSecond) * 100).toFixed(0)}%`;
+    const lines = [
+      `web benchmark: ${connections} connections, ${env.BENCH_SECONDS} s per route, ${readShow.seatIds.length}-seat map`,
+      figures("static JSON route", staticRoute),
+      figures("seat map, first load", seatMap),
+      figures("seat map, poll (changed)", seatMapPoll),
+      figures("seat map, poll (304)", seatMap304),
+      `seat map / static throughput (target >= 70%): first load ${ratio(seatMap)}, changed poll ${ratio(seatMapPoll)}, unchanged poll ${ratio(seatMap304)}`,
+      figures(`static, ${env.BENCH_HOLD_BUYERS} at once`, staticBurst),
+      figures(`holds, ${env.BENCH_HOLD_BUYERS} buyers at once`, holds),
+      figures(`holds, ${env.BENCH_HOLD_BUYERS} buyers over 1 s`, paced),
+      `hold p99: ${holds.p99Ms.toFixed(0)} ms at once, ${paced.p99Ms.toFixed(0)} ms over 1 s (target < 200 ms)`,
+    ];
+    console.log(lines.join("\n"));
+  } finally {
+    await web.stop();
+    await deleteTestKeys(redis, {
+      scheduleIds: [readShow.scheduleId, holdShow.scheduleId, pacedShow.scheduleId],
+      keyPrefix,
+    });
+    await database.drop();
+    await redis.quit();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
