@@ -232,6 +232,28 @@ describe("POST /api/schedules/:id/holds", () => {
     // The seat is really free: another buyer gets it.
     expect((await hold(buyer(6), first, [seat])).status).toBe(201);
   });
+  it("answers SEAT_UNAVAILABLE from PostgreSQL's constraint when Redis forgot a hold, and repairs the map", async () => {
+    const seat = first.seatIds[17] ?? "";
+    const { body } = await hold(buyer(3), first, [seat]);
+    const owner = body.data?.reservationId ?? "";
+    // The cache loses the seat (as after a partial Redis failure): Redis now says free.
+    await redis.hdel(scheduleKeys(first.scheduleId).status, seat);
+
+    const late = await hold(buyer(4), first, [seat]);
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({
+      code: "SEAT_UNAVAILABLE",
+      details: { seatIds: [seat] },
+    });
+    // The late hold left nothing behind, and the rebuilt map shows the seat as held again.
+    expect(await database.prisma.reservation.count({ where: { userId: buyer(4).id } })).toBe(0);
+    const map = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/seat-map`, {
+      headers: await headersFor(buyer(4), first.performanceId),
+    });
+    const { data } = (await map.json()) as { data: { status: string } };
+    expect(data.status[first.seatIds.indexOf(seat)]).toBe("H");
+    expect(await cachedOwner(first, seat)).toBe(`H:${owner}`);
+  });
 });
 
 describe("holds of a buyer", () => {

@@ -130,8 +130,8 @@ interface HoldCheckRow {
   booking_closes_at: Date;
   max_seats_per_reservation: number;
   open_holds: bigint;
-  seats_found: bigint;
-  amount_minor: bigint;
+  seat_ids: string[] | null;
+  prices: number[] | null;
   currency: string | null;
 }
 
@@ -164,14 +164,14 @@ async function writeReservation(
               JOIN schedules sc ON sc.id = r.schedule_id
              WHERE sc.performance_id = p.id AND r.user_id = ${userId}::uuid
                AND r.status = 'PENDING' AND r.hold_expires_at > ${now}) AS open_holds,
-           seat_totals.seats_found, seat_totals.amount_minor, seat_totals.currency
+           seat_prices.seat_ids, seat_prices.prices, seat_prices.currency
       FROM performances p
      CROSS JOIN LATERAL (
-           SELECT count(*) AS seats_found, coalesce(sum(g.price_minor), 0) AS amount_minor,
-                  min(g.currency) AS currency
+           SELECT array_agg(s.id::text ORDER BY s.id) AS seat_ids,
+                  array_agg(g.price_minor ORDER BY s.id) AS prices, min(g.currency) AS currency
              FROM seats s JOIN seat_grades g ON g.id = s.grade_id
             WHERE s.schedule_id = ${scheduleId}::uuid AND s.id = ANY(${seatIds}::uuid[])
-          ) seat_totals
+          ) seat_prices
      WHERE p.id = ${performanceId}::uuid`;
   if (
     !check ||
@@ -185,25 +185,29 @@ async function writeReservation(
     throw tooManySeats(check.max_seats_per_reservation);
   }
   if (Number(check.open_holds) >= env.HOLD_MAX_OPEN_PER_BUYER) throw openHoldLimit();
-  if (Number(check.seats_found) !== seatIds.length || !check.currency) {
+  const prices = check.prices ?? [];
+  if (check.seat_ids?.length !== seatIds.length || !check.currency) {
     throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
       userMessage: "Some seats are not part of this show.",
     });
   }
   // Prices come from the database, never from the cache or the client.
-  const amountMinor = Number(check.amount_minor);
+  const amountMinor = prices.reduce((sum, price) => sum + price, 0);
   await tx.$executeRaw`
     INSERT INTO reservations
            (id, user_id, schedule_id, status, amount_minor, currency, hold_expires_at, updated_at)
     VALUES (${reservationId}::uuid, ${userId}::uuid, ${scheduleId}::uuid, 'PENDING',
             ${amountMinor}, ${check.currency}, ${holdExpiresAt}, ${now})`;
-  // Seat rows in ascending id order, so overlapping holds lock in the same order.
-  await tx.$executeRaw`
-    INSERT INTO reservation_seats (reservation_id, seat_id, price_minor)
-    SELECT ${reservationId}::uuid, s.id, g.price_minor
-      FROM seats s JOIN seat_grades g ON g.id = s.grade_id
-     WHERE s.id = ANY(${seatIds}::uuid[])
-     ORDER BY s.id`;
+  // Through the model API, so a seat someone else holds is the recognisable P2002 of the
+  // double-sale index (isSeatAlreadyHeld). Rows in ascending seat-id order, so overlapping
+  // holds take their index locks in the same order.
+  await tx.reservationSeat.createMany({
+    data: check.seat_ids.map((seatId, index) => ({
+      reservationId,
+      seatId,
+      priceMinor: prices[index] ?? 0,
+    })),
+  });
   return { amountMinor, currency: check.currency };
 }
 
