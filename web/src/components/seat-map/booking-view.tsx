@@ -192,7 +192,11 @@ export function BookingView({
             >
               {shownMessage.text}
             </span>
-          ) : hold ? null : (
+          ) : hold ? (
+            <span className="text-slate-700">
+              Pay before the timer runs out to keep these seats.
+            </span>
+          ) : (
             <span className="text-slate-600">
               Choose up to {limit} seats with the mouse, or with the arrow keys and Space.
             </span>

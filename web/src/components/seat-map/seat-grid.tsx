@@ -82,8 +82,13 @@ export function SeatGrid({
       <div
         role="grid"
         aria-label="Seats, seen from the stage"
-        className="mx-auto grid w-max min-w-full gap-1"
-        style={{ gridTemplateColumns: `auto repeat(${layout.columns}, minmax(1.5rem, 2rem))` }}
+        className="mx-auto grid w-full min-w-min gap-0.5 sm:gap-1"
+        // Seats shrink to fit a phone down to a size a finger can still hit; wider halls
+        // scroll sideways. On a laptop they stop growing at 2rem.
+        style={{
+          gridTemplateColumns: `auto repeat(${layout.columns}, minmax(0.875rem, 2rem))`,
+          maxWidth: `${layout.columns * 2.25 + 2}rem`,
+        }}
       >
         {rows.map((row) => (
           <div key={row} role="row" className="contents">
