@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/holds";
-import { isSeatAlreadyHeld, type TransactionClient } from "@ticketping/db";
 import { env } from "@/env";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -39,20 +38,15 @@ export async function createHold({
 
   await holdInRedis({ userId, scheduleId, reservationId, seatIds: requested, holdExpiresAt });
   try {
-    const { amountMinor, currency } = await db().$transaction(
-      (tx) =>
-        writeReservation(tx, {
-          userId,
-          performanceId,
-          scheduleId,
-          reservationId,
-          seatIds: requested,
-          holdExpiresAt,
-          now,
-        }),
-      // Under a crowd the pool is the queue: wait for a connection rather than fail.
-      { maxWait: 10_000, timeout: 10_000 },
-    );
+    const { amountMinor, currency } = await writeReservation({
+      userId,
+      performanceId,
+      scheduleId,
+      reservationId,
+      seatIds: requested,
+      holdExpiresAt,
+      now,
+    });
     return {
       reservationId,
       scheduleId,
@@ -68,7 +62,6 @@ export async function createHold({
         logger.error({ err: undoError, reservationId }, "could not undo a Redis hold");
       },
     );
-    if (isSeatAlreadyHeld(error)) throw await seatsHeldInDatabase(scheduleId, requested, error);
     throw error;
   }
 }
@@ -124,119 +117,65 @@ async function holdInRedis(options: {
   throw new AppError("SERVICE_UNAVAILABLE", "seat map could not be rebuilt for a hold");
 }
 
-interface HoldCheckRow {
-  sale_status: string;
-  booking_opens_at: Date;
-  booking_closes_at: Date;
-  max_seats_per_reservation: number;
-  open_holds: bigint;
-  seat_ids: string[] | null;
-  prices: number[] | null;
+interface CreateHoldRow {
+  outcome:
+    "HELD" | "SALE_CLOSED" | "TOO_MANY_SEATS" | "OPEN_HOLDS" | "UNKNOWN_SEATS" | "SEAT_TAKEN";
+  amount_minor: number;
   currency: string | null;
+  max_seats: number | null;
+  taken_seat_ids: string[] | null;
 }
 
 /**
- * The database half of a hold: four statements in one transaction. PostgreSQL is the
- * truth for everything money and limits depend on (sale window, prices, the per-buyer
- * limits), whatever the cached layout said.
+ * The database half of a hold, in one round trip: the create_hold function (migration
+ * ..._create_hold_function) re-checks everything money and limits depend on (sale window,
+ * prices, the per-buyer limits) and writes the PENDING reservation with its seats, or
+ * says why not. PostgreSQL is the truth here, whatever the cached layout said.
  */
-async function writeReservation(
-  tx: TransactionClient,
-  options: {
-    userId: string;
-    performanceId: string;
-    scheduleId: string;
-    reservationId: string;
-    seatIds: string[];
-    holdExpiresAt: Date;
-    now: Date;
-  },
-): Promise<{ amountMinor: number; currency: string }> {
+async function writeReservation(options: {
+  userId: string;
+  performanceId: string;
+  scheduleId: string;
+  reservationId: string;
+  seatIds: string[];
+  holdExpiresAt: Date;
+  now: Date;
+}): Promise<{ amountMinor: number; currency: string }> {
   const { userId, performanceId, scheduleId, reservationId, seatIds, holdExpiresAt, now } = options;
-  // One buyer's holds on one performance are counted and written one at a time, even
-  // across schedules and server processes; other buyers are not blocked. (Its own
-  // statement: the count below must be read after the lock is granted.)
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`hold:${userId}:${performanceId}`}, 0))`;
-  const [check] = await tx.$queryRaw<HoldCheckRow[]>`
-    SELECT p.sale_status::text AS sale_status, p.booking_opens_at, p.booking_closes_at,
-           p.max_seats_per_reservation,
-           (SELECT count(*) FROM reservations r
-              JOIN schedules sc ON sc.id = r.schedule_id
-             WHERE sc.performance_id = p.id AND r.user_id = ${userId}::uuid
-               AND r.status = 'PENDING' AND r.hold_expires_at > ${now}) AS open_holds,
-           seat_prices.seat_ids, seat_prices.prices, seat_prices.currency
-      FROM performances p
-     CROSS JOIN LATERAL (
-           SELECT array_agg(s.id::text ORDER BY s.id) AS seat_ids,
-                  array_agg(g.price_minor ORDER BY s.id) AS prices, min(g.currency) AS currency
-             FROM seats s JOIN seat_grades g ON g.id = s.grade_id
-            WHERE s.schedule_id = ${scheduleId}::uuid AND s.id = ANY(${seatIds}::uuid[])
-          ) seat_prices
-     WHERE p.id = ${performanceId}::uuid`;
-  if (
-    !check ||
-    check.sale_status !== "PUBLISHED" ||
-    now < check.booking_opens_at ||
-    now >= check.booking_closes_at
-  ) {
-    throw new AppError("SALE_CLOSED", `performance ${performanceId} is not on sale`);
+  const [result] = await db().$queryRaw<CreateHoldRow[]>`
+    SELECT * FROM create_hold(
+      ${reservationId}::uuid, ${userId}::uuid, ${performanceId}::uuid, ${scheduleId}::uuid,
+      ${seatIds}::uuid[], ${holdExpiresAt}::timestamptz, ${now}::timestamptz,
+      ${env.HOLD_MAX_OPEN_PER_BUYER}::integer)`;
+  switch (result?.outcome) {
+    case "HELD":
+      return { amountMinor: result.amount_minor, currency: result.currency ?? "EUR" };
+    case "SALE_CLOSED":
+      throw new AppError("SALE_CLOSED", `performance ${performanceId} is not on sale`);
+    case "TOO_MANY_SEATS":
+      throw tooManySeats(result.max_seats ?? 0);
+    case "OPEN_HOLDS":
+      throw openHoldLimit();
+    case "UNKNOWN_SEATS":
+      throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
+        userMessage: "Some seats are not part of this show.",
+      });
+    case "SEAT_TAKEN": {
+      // Redis let the hold through, but PostgreSQL has a live reservation on a seat: the
+      // cache is behind (e.g. after a Redis restart). Rebuild it from the database.
+      const taken = result.taken_seat_ids ?? [];
+      await invalidateSeatMap(getRedis(), scheduleId);
+      logger.warn({ scheduleId, seatIds: taken }, "seat map was behind the database");
+      throw seatUnavailable(taken);
+    }
+    default:
+      throw new Error(`create_hold answered ${String(result?.outcome)}`);
   }
-  if (seatIds.length > check.max_seats_per_reservation) {
-    throw tooManySeats(check.max_seats_per_reservation);
-  }
-  if (Number(check.open_holds) >= env.HOLD_MAX_OPEN_PER_BUYER) throw openHoldLimit();
-  const prices = check.prices ?? [];
-  if (check.seat_ids?.length !== seatIds.length || !check.currency) {
-    throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
-      userMessage: "Some seats are not part of this show.",
-    });
-  }
-  // Prices come from the database, never from the cache or the client.
-  const amountMinor = prices.reduce((sum, price) => sum + price, 0);
-  await tx.$executeRaw`
-    INSERT INTO reservations
-           (id, user_id, schedule_id, status, amount_minor, currency, hold_expires_at, updated_at)
-    VALUES (${reservationId}::uuid, ${userId}::uuid, ${scheduleId}::uuid, 'PENDING',
-            ${amountMinor}, ${check.currency}, ${holdExpiresAt}, ${now})`;
-  // Through the model API, so a seat someone else holds is the recognisable P2002 of the
-  // double-sale index (isSeatAlreadyHeld). Rows in ascending seat-id order, so overlapping
-  // holds take their index locks in the same order.
-  await tx.reservationSeat.createMany({
-    data: check.seat_ids.map((seatId, index) => ({
-      reservationId,
-      seatId,
-      priceMinor: prices[index] ?? 0,
-    })),
-  });
-  return { amountMinor, currency: check.currency };
 }
 
-/**
- * Redis let the hold through but PostgreSQL already has a live reservation on a seat:
- * the cache is behind (e.g. a repair after a restart). Name the seats and rebuild the map.
- */
-async function seatsHeldInDatabase(
-  scheduleId: string,
-  seatIds: string[],
-  cause: unknown,
-): Promise<AppError> {
-  const rows = await db().$queryRaw<{ seat_id: string }[]>`
-    SELECT seat_id FROM reservation_seats WHERE seat_id = ANY(${seatIds}::uuid[]) AND active`;
-  await invalidateSeatMap(getRedis(), scheduleId);
-  logger.warn(
-    { scheduleId, seatIds: rows.map((row) => row.seat_id) },
-    "seat map was behind the database",
-  );
-  return seatUnavailable(
-    rows.map((row) => row.seat_id),
-    cause,
-  );
-}
-
-function seatUnavailable(seatIds: string[], cause?: unknown): AppError {
+function seatUnavailable(seatIds: string[]): AppError {
   return new AppError("SEAT_UNAVAILABLE", "seats already held or sold", {
     details: { seatIds },
-    cause,
   });
 }
 
