@@ -1,0 +1,142 @@
+import { expect, test } from "@playwright/test";
+import { createRedis } from "@ticketping/common/redis";
+import {
+  createAccount,
+  e2eClientIp,
+  removeAccount,
+  signInThroughApi,
+  type E2eAccount,
+} from "../fixtures/accounts";
+import {
+  admitToBooking,
+  createBookableShow,
+  removeBookingKeys,
+  type BookableShow,
+} from "../fixtures/booking";
+import { createE2ePrisma } from "../fixtures/catalog";
+import { e2eEnv } from "../env";
+
+const prisma = createE2ePrisma();
+const redis = createRedis({ url: e2eEnv.REDIS_URL, connectionName: "e2e-booking" });
+let show: BookableShow;
+const accounts: E2eAccount[] = [];
+
+test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
+
+test.beforeAll(async () => {
+  show = await createBookableShow(prisma);
+});
+
+test.afterAll(async () => {
+  await show.remove();
+  await removeBookingKeys(redis, show.scheduleId);
+  for (const account of accounts) await removeAccount(prisma, account);
+  await prisma.$disconnect();
+  await redis.quit();
+});
+
+test("a buyer without a working token is sent to the waiting room", async ({ page }) => {
+  const buyer = await createAccount(page.request, prisma, { label: "unqueued" });
+  accounts.push(buyer);
+  await signInThroughApi(page.request, buyer);
+  await page.goto(`/book/${show.scheduleId}`);
+  await expect(page).toHaveURL(new RegExp(`/queue/${show.performanceId}$`));
+});
+
+test("an admitted buyer picks seats by keyboard, holds them, sees others' holds live, and releases", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const buyer = await createAccount(page.request, prisma, { label: "booker" });
+  accounts.push(buyer);
+  await signInThroughApi(page.request, buyer);
+  const token = await admitToBooking(redis, {
+    userId: buyer.id,
+    performanceId: show.performanceId,
+  });
+  await page
+    .context()
+    .addCookies([{ name: "ticketping-working-token", value: token, url: baseURL ?? "" }]);
+
+  // Another admitted buyer, booking through the API at the same time.
+  const rival = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() },
+  });
+  const rivalAccount = await createAccount(rival, prisma, { label: "rival" });
+  accounts.push(rivalAccount);
+  await signInThroughApi(rival, rivalAccount);
+  const rivalToken = await admitToBooking(redis, {
+    userId: rivalAccount.id,
+    performanceId: show.performanceId,
+  });
+  const rivalHolds = (seatIds: string[]) =>
+    rival.post(`/api/schedules/${show.scheduleId}/holds`, {
+      headers: { "x-working-token": rivalToken },
+      data: { seatIds },
+    });
+
+  await page.goto(`/book/${show.scheduleId}`);
+  await expect(page.getByRole("heading", { level: 1, name: show.performanceName })).toBeVisible();
+  const grid = page.getByRole("grid", { name: "Seats, seen from the stage" });
+  const seat = (row: number, column: number) =>
+    grid.locator(`[data-seat-id="${show.seat(row, column)}"]`);
+  await expect(seat(1, 1)).toHaveAccessibleName("Row 1, seat 1, VIP, €180.00, available");
+  await expect(page.getByRole("list", { name: "Prices" })).toContainText("€70.00");
+
+  // Keyboard only: focus the first seat, Space, arrow right, Space.
+  await seat(1, 1).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await expect(seat(1, 2)).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(seat(1, 1)).toHaveAttribute("aria-pressed", "true");
+  await expect(seat(1, 2)).toHaveAccessibleName("Row 1, seat 2, VIP, €180.00, selected");
+  await page.keyboard.press("ArrowDown");
+  await expect(seat(2, 2)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Hold 3 seats" })).toBeEnabled();
+
+  // The rival takes one of the chosen seats: it drops out of the selection, and the
+  // buyer is told, without a reload.
+  const rivalHold = await rivalHolds([show.seat(2, 2)]);
+  expect(rivalHold.status()).toBe(201);
+  const { data: rivalReservation } = (await rivalHold.json()) as {
+    data: { reservationId: string };
+  };
+  await expect(seat(2, 2)).toHaveAccessibleName(/held by someone else/, { timeout: 10_000 });
+  await expect(
+    page.getByRole("status").filter({ hasText: "Row 2, seat 2 was just taken" }),
+  ).toBeVisible();
+
+  await page.getByRole("button", { name: "Hold 2 seats" }).click();
+  await expect(page.getByText("Held for you for")).toBeVisible();
+  await expect(page.getByText(/0[45]:\d\d/)).toBeVisible();
+  await expect(seat(1, 1)).toHaveAccessibleName(/held by you/);
+  await expect(page.getByText("€360.00")).toBeVisible();
+  const hold = await prisma.reservation.findFirstOrThrow({
+    where: { userId: buyer.id, status: "PENDING" },
+  });
+  await expect(page.getByRole("link", { name: "Continue to payment" })).toHaveAttribute(
+    "href",
+    `/checkout/${hold.id}`,
+  );
+
+  // The rival gives their seat back and cannot have the buyer's.
+  const rivalRelease = await rival.delete(`/api/holds/${rivalReservation.reservationId}`);
+  expect(rivalRelease.status()).toBe(200);
+  await expect(seat(2, 2)).toHaveAccessibleName(/available/, { timeout: 10_000 });
+  const refused = await rivalHolds([show.seat(1, 1), show.seat(3, 3)]);
+  expect(refused.status()).toBe(409);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+    "SEAT_UNAVAILABLE",
+  );
+
+  await page.getByRole("button", { name: "Release seats" }).click();
+  await expect(page.getByText("Your seats were released.")).toBeVisible();
+  await expect(seat(1, 1)).toHaveAccessibleName(/available/);
+  const released = await prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } });
+  expect(released.status).toBe("CANCELLED");
+  await rival.dispose();
+});
