@@ -13,6 +13,8 @@ import { seatName } from "./seat-labels";
 import { SeatLegend } from "./seat-legend";
 import { useSeatMap } from "./use-seat-map";
 
+const deviceNow = () => Date.now();
+
 /**
  * The seat map page's live part: pick seats, hold them, watch the hold's clock, release
  * or go on to payment. The map polls; seats someone else takes drop out of the selection
@@ -33,7 +35,16 @@ export function BookingView({
   const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
   const layout = map?.layout;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [hold, setHold] = useState<HoldView | null>(initialHold);
+  // A hold and how long it had left when it appeared (server render or hold request).
+  const [hold, setHold] = useState<(HoldView & { initialRemainingMs: number }) | null>(
+    initialHold && {
+      ...initialHold,
+      initialRemainingMs: Date.parse(initialHold.holdExpiresAt) - serverNow,
+    },
+  );
+  // Server minus this device's clock. The initializer runs again when the page hydrates,
+  // on the device; it is never rendered, so the server's own value (≈0) does no harm.
+  const [clockOffset] = useState(() => serverNow - deviceNow());
   const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -95,7 +106,10 @@ export function BookingView({
         method: "POST",
         body: { seatIds: chosen },
       });
-      setHold(created);
+      setHold({
+        ...created,
+        initialRemainingMs: Date.parse(created.holdExpiresAt) - (deviceNow() + clockOffset),
+      });
       setSelected(new Set());
       setMessage({ tone: "info", text: "Your seats are held. Pay before the timer runs out." });
     } catch (error) {
@@ -207,7 +221,8 @@ export function BookingView({
           <>
             <HoldCountdown
               expiresAt={Date.parse(hold.holdExpiresAt)}
-              serverNow={serverNow}
+              initialRemainingMs={hold.initialRemainingMs}
+              clockOffsetMs={clockOffset}
               onExpired={() => {
                 setHold(null);
                 setMessage({

@@ -1,24 +1,36 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useCountdown } from "../use-countdown";
+import { useEffect, useRef, useState } from "react";
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
 /**
  * The hold's clock, visible and in fixed-width digits (no layout jump as it ticks). The
- * digits are hidden from screen readers, who instead hear the minutes as they pass.
+ * digits are hidden from screen readers, who instead hear the minutes as they pass. It
+ * runs on the server's clock (`clockOffsetMs` = server minus this device), so a phone
+ * whose clock is off still shows when the seats really go.
  */
 export function HoldCountdown({
   expiresAt,
-  serverNow,
+  initialRemainingMs,
+  clockOffsetMs,
   onExpired,
 }: {
   expiresAt: number;
-  serverNow: number;
+  /** Remaining when the hold appeared (measured where that happened: render or event). */
+  initialRemainingMs: number;
+  clockOffsetMs: number;
   onExpired: () => void;
 }) {
-  const remaining = useCountdown(expiresAt, serverNow);
+  const [remaining, setRemaining] = useState(Math.max(0, initialRemainingMs));
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setRemaining(Math.max(0, expiresAt - (Date.now() + clockOffsetMs)));
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [expiresAt, clockOffsetMs]);
   const seconds = Math.ceil(remaining / 1000);
   const minutesLeft = Math.ceil(seconds / 60);
   const expired = useRef(false);
