@@ -9,6 +9,20 @@ export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
  * reads) and the worker (sales, expiries, refunds). PostgreSQL stays the truth: every
  * function here is called after the database agreed (sale, expiry, release) or is undone
  * when it does not (hold). See keys.ts for the key layout.
+ *
+ * The worker's part, each call after its database transaction committed:
+ * - hold lapsed: Redis announces `hold:{sch:<scheduleId>}:<reservationId>` on
+ *   `expiredKeyChannel(db)` (notify-keyspace-events Ex); `parseHoldKey(key)` gives both
+ *   ids and `readHoldSeats` the seats (kept a day past the hold). Once the reservation is
+ *   EXPIRED: `releaseSeats(redis, { scheduleId, reservationId })`. A sweeper that finds
+ *   lapsed PENDING reservations in PostgreSQL calls the same.
+ * - sale: once CONFIRMED, `markSeatsSold(redis, { scheduleId, reservationId, seatIds })`
+ *   (also deletes the hold key, so no expiry follows).
+ * - refund or cancellation of a sold reservation: `releaseSeats(redis, { scheduleId,
+ *   reservationId, seatIds })` with the seat ids (the hold's own list is gone by then).
+ * - an organizer edit of grades, prices or limits: `invalidateSeatMap(redis, scheduleId)`
+ *   for each show of the performance; the next read rebuilds it.
+ * Every one of them is idempotent and frees or marks only seats this reservation owns.
  */
 
 // Read on first use, not at import: a page that imports this module (even for a type or a
