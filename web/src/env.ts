@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
 import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
+import { paymentEnvFields } from "@ticketping/common/payments";
 
 const DEV_ONLY_SECRET = "ticketping-development-secret-do-not-use-in-production";
 
@@ -50,7 +51,25 @@ export const env = loadEnvOrExit({
     .enum(["0", "1"])
     .default("0")
     .transform((value) => value === "1"),
+  /** Unset: the Simulated provider (a local payment page; no money moves). */
+  STRIPE_SECRET_KEY: paymentEnvFields.stripeSecretKey,
+  /** Stripe.js on the checkout page (fraud signals before the redirect); optional. */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_... or pk_live_...)")
+    .optional(),
+  /** Verifies webhooks (Stripe's, and the simulated checkout's, which are signed the same way). */
+  STRIPE_WEBHOOK_SECRET: secret("STRIPE_WEBHOOK_SECRET"),
+  STRIPE_API_BASE: paymentEnvFields.stripeApiBase,
+  PAYMENT_PROVIDER: paymentEnvFields.paymentProvider,
 });
+
+if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
+  console.error(
+    "Invalid configuration:\n  - STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe",
+  );
+  process.exit(1);
+}
 
 // A development secret is public (it is in the repository): anyone could sign with it.
 const building = process.env.NEXT_PHASE === "phase-production-build";

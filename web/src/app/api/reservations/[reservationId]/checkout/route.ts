@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { requireUser } from "@/server/auth/session";
+import { parseParams } from "@/server/http/parse";
+import { jsonResponse } from "@/server/http/responses";
+import { route } from "@/server/http/route";
+import { getCheckout } from "@/server/payments/get-checkout";
+import { startCheckout } from "@/server/payments/start-checkout";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ reservationId: z.uuid() });
+type Context = { params: Promise<{ reservationId: string }> };
+
+/** The buyer's reservation as checkout shows it: status, reason, hold expiry, seats. */
+export const GET = route(async (_request: Request, context: Context) => {
+  const { reservationId } = parseParams(await context.params, paramsSchema);
+  const user = await requireUser();
+  return jsonResponse(await getCheckout({ userId: user.id, reservationId }));
+});
+
+/** Opens the payment page of the buyer's hold; answers the URL to send the browser to. */
+export const POST = route(async (request: Request, context: Context) => {
+  const { reservationId } = parseParams(await context.params, paramsSchema);
+  const user = await requireUser();
+  const checkout = await startCheckout({
+    userId: user.id,
+    email: user.email,
+    reservationId,
+    headers: request.headers,
+  });
+  return jsonResponse(checkout);
+});

@@ -1,0 +1,26 @@
+import { AppError } from "@ticketping/common/errors";
+import { jsonResponse } from "@/server/http/responses";
+import { route } from "@/server/http/route";
+import { handleStripeWebhook } from "@/server/payments/handle-stripe-webhook";
+
+export const dynamic = "force-dynamic";
+
+/** Stripe's events are a few KB; anything this large is not one. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Stripe's webhook endpoint (the simulated checkout posts here too). The signature covers
+ * the exact bytes, so the body is read raw, never parsed and re-serialised first. A 2xx
+ * means the event is durably recorded; any other answer makes Stripe deliver it again.
+ */
+export const POST = route(async (request: Request) => {
+  const rawBody = await request.text();
+  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
+    throw new AppError("VALIDATION_FAILED", "webhook body too large");
+  }
+  const result = await handleStripeWebhook({
+    rawBody,
+    signature: request.headers.get("stripe-signature"),
+  });
+  return jsonResponse({ received: true, ...result });
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { AppError } from "@ticketping/common/errors";
+import { requireUser } from "@/server/auth/session";
+import { parseParams } from "@/server/http/parse";
+import { route } from "@/server/http/route";
+import { submitSimulatedCheckout } from "@/server/payments/simulated-checkout";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ sessionId: z.string().regex(/^cs_sim_[0-9a-f]{32}$/) });
+const formSchema = z.object({ outcome: z.enum(["pay", "decline"]) });
+
+/**
+ * The simulated payment page's form: delivers the webhook Stripe would send, then sends
+ * the browser back to the checkout page, as Stripe's success and cancel URLs do.
+ */
+export const POST = route(
+  async (request: Request, context: { params: Promise<{ sessionId: string }> }) => {
+    const { sessionId } = parseParams(await context.params, paramsSchema);
+    const user = await requireUser();
+    const form = formSchema.safeParse(Object.fromEntries(await request.formData()));
+    if (!form.success) throw new AppError("VALIDATION_FAILED", "outcome must be pay or decline");
+    const { redirectTo } = await submitSimulatedCheckout({
+      sessionId,
+      userId: user.id,
+      email: user.email,
+      outcome: form.data.outcome,
+    });
+    return new Response(null, { status: 303, headers: { location: redirectTo } });
+  },
+);

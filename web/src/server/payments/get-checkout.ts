@@ -1,0 +1,76 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { db } from "../db";
+import type { CheckoutView } from "./checkout-view";
+import { getPaymentProvider } from "./payment-provider";
+
+/** The buyer's own reservation; anyone else's is "not found", so ids reveal nothing. */
+export async function getCheckout({
+  userId,
+  reservationId,
+  now = new Date(),
+}: {
+  userId: string;
+  reservationId: string;
+  now?: Date;
+}): Promise<CheckoutView> {
+  const reservation = await db().reservation.findFirst({
+    where: { id: reservationId, userId },
+    select: {
+      id: true,
+      status: true,
+      statusReason: true,
+      amountMinor: true,
+      currency: true,
+      holdExpiresAt: true,
+      confirmedAt: true,
+      schedule: {
+        select: {
+          id: true,
+          startsAt: true,
+          performance: {
+            select: { id: true, name: true, slug: true, hall: { select: { name: true } } },
+          },
+        },
+      },
+      seats: {
+        orderBy: { seatId: "asc" },
+        select: {
+          seatId: true,
+          priceMinor: true,
+          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  const { schedule } = reservation;
+  return {
+    reservationId: reservation.id,
+    status: reservation.status,
+    statusReason: reservation.statusReason,
+    amountMinor: reservation.amountMinor,
+    currency: reservation.currency,
+    holdExpiresAt: reservation.holdExpiresAt.toISOString(),
+    confirmedAt: reservation.confirmedAt?.toISOString() ?? null,
+    performance: {
+      id: schedule.performance.id,
+      name: schedule.performance.name,
+      slug: schedule.performance.slug,
+      hallName: schedule.performance.hall.name,
+    },
+    schedule: { id: schedule.id, startsAt: schedule.startsAt.toISOString() },
+    seats: reservation.seats
+      .map((entry) => ({
+        seatId: entry.seatId,
+        row: entry.seat.row,
+        column: entry.seat.column,
+        gradeName: entry.seat.grade.name,
+        priceMinor: entry.priceMinor,
+      }))
+      .sort((a, b) => a.row - b.row || a.column - b.column),
+    provider: getPaymentProvider().name,
+    cancellable: reservation.status === "CONFIRMED" && schedule.startsAt > now,
+    serverNowMs: now.getTime(),
+  };
+}

@@ -1,0 +1,236 @@
+import "server-only";
+import Stripe from "stripe";
+import { z } from "zod";
+import { AppError } from "@ticketping/common/errors";
+import {
+  checkoutExpired,
+  createEvent,
+  outboxMessage,
+  paymentCompleted,
+  paymentFailed,
+  paymentRefunded,
+} from "@ticketping/common/events";
+import {
+  isSimulatedSessionId,
+  paymentMetadataKeys,
+  type PaymentProviderName,
+} from "@ticketping/common/payments";
+import type { TransactionClient } from "@ticketping/db";
+import { env } from "@/env";
+import { db } from "../db";
+import { logger } from "../logger";
+import { getPaymentProvider } from "./payment-provider";
+import {
+  chargeSchema,
+  checkoutSessionSchema,
+  isHandledEventType,
+  type ChargeObject,
+  type CheckoutSessionObject,
+} from "./stripe-event-schemas";
+import { writeOutbox } from "./write-outbox";
+
+/** Stripe's default: a signature older than this is refused (replayed or delayed). */
+const SIGNATURE_TOLERANCE_S = 300;
+const WEBHOOK_CONSUMER = "webhook.stripe";
+
+export type WebhookOutcome =
+  | "duplicate"
+  | "ignored"
+  | "payment-recorded"
+  | "payment-already-recorded"
+  | "payment-failed"
+  | "awaiting-async-payment"
+  | "checkout-expired"
+  | "refund-recorded";
+
+/**
+ * Stripe's webhook (and the simulated checkout's, which sends the same events signed the
+ * same way). The signature is checked against the raw body before anything is read or
+ * written. Each event is then recorded once: its id, the Payment and an outbox event
+ * commit in one transaction, and only then does the caller answer 2xx. Stripe retries
+ * anything else, so nothing is lost; a redelivery finds the event id and changes nothing.
+ * Two different events reporting one payment (completed and async_payment_succeeded)
+ * record one Payment: it is unique per provider session and per provider payment id.
+ */
+export async function handleStripeWebhook({
+  rawBody,
+  signature,
+}: {
+  rawBody: string;
+  signature: string | null;
+}): Promise<{ eventId: string; type: string; outcome: WebhookOutcome }> {
+  const event = verify(rawBody, signature);
+  const base = { eventId: event.id, type: event.type };
+  if (!isHandledEventType(event.type)) return { ...base, outcome: "ignored" };
+
+  const outcome = await db().$transaction(async (tx) => {
+    const { count } = await tx.processedEvent.createMany({
+      data: [{ consumer: WEBHOOK_CONSUMER, eventId: event.id }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return "duplicate" as const;
+    const object: unknown = event.data.object;
+    switch (event.type) {
+      case "checkout.session.completed":
+      case "checkout.session.async_payment_succeeded":
+        return recordSessionPayment(tx, parse(checkoutSessionSchema, object, event.id), "paid");
+      case "checkout.session.async_payment_failed":
+        return recordSessionPayment(tx, parse(checkoutSessionSchema, object, event.id), "failed");
+      case "checkout.session.expired":
+        return recordSessionExpiry(tx, parse(checkoutSessionSchema, object, event.id));
+      case "charge.refunded":
+        return recordRefund(tx, parse(chargeSchema, object, event.id));
+      default:
+        return "ignored" as const;
+    }
+  });
+  logger.info({ ...base, outcome }, "webhook handled");
+  return { ...base, outcome };
+}
+
+function verify(rawBody: string, signature: string | null): Stripe.Event {
+  if (!signature) throw signatureError("no Stripe-Signature header");
+  try {
+    return Stripe.webhooks.constructEvent(
+      rawBody,
+      signature,
+      env.STRIPE_WEBHOOK_SECRET,
+      SIGNATURE_TOLERANCE_S,
+    );
+  } catch (error) {
+    throw signatureError(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+function signatureError(message: string, cause?: unknown): AppError {
+  return new AppError("WEBHOOK_SIGNATURE_INVALID", `webhook refused: ${message}`, { cause });
+}
+
+function parse<Schema extends z.ZodType>(schema: Schema, object: unknown, eventId: string) {
+  const result = schema.safeParse(object);
+  if (!result.success) {
+    // Signed by Stripe yet not the shape we know: answer 400 so it shows in Stripe's
+    // dashboard as failing, rather than 200 for something we did not record.
+    throw new AppError("VALIDATION_FAILED", `webhook ${eventId}: unexpected object`, {
+      details: { issues: result.error.issues.map((issue) => issue.path.join(".")) },
+    });
+  }
+  return result.data;
+}
+
+/** Which provider's object this is; a simulated one is accepted only while Simulated runs. */
+function providerOf(id: string): PaymentProviderName | null {
+  const simulated = isSimulatedSessionId(id) || id.startsWith("pi_sim_");
+  if (!simulated) return "STRIPE";
+  return getPaymentProvider().name === "SIMULATED" ? "SIMULATED" : null;
+}
+
+async function findReservation(tx: TransactionClient, session: CheckoutSessionObject) {
+  const candidate =
+    session.metadata?.[paymentMetadataKeys.reservationId] ?? session.client_reference_id;
+  const id = z.uuid().safeParse(candidate);
+  if (!id.success) return null;
+  return tx.reservation.findUnique({
+    where: { id: id.data },
+    select: { id: true, currency: true },
+  });
+}
+
+async function recordSessionPayment(
+  tx: TransactionClient,
+  session: CheckoutSessionObject,
+  result: "paid" | "failed",
+): Promise<WebhookOutcome> {
+  const provider = providerOf(session.id);
+  const reservation = await findReservation(tx, session);
+  if (!provider || !reservation) {
+    logger.warn({ sessionId: session.id }, "checkout session of no reservation of ours");
+    return "ignored";
+  }
+  // Asynchronous methods (e.g. bank debits) complete the session unpaid; the outcome
+  // follows as async_payment_succeeded or async_payment_failed.
+  if (result === "paid" && session.payment_status === "unpaid") return "awaiting-async-payment";
+
+  const amountMinor = session.amount_total ?? 0;
+  const currency = (session.currency ?? reservation.currency).toUpperCase();
+  const providerPaymentId = session.payment_intent ?? session.id;
+  const [payment] = await tx.payment.createManyAndReturn({
+    data: [
+      {
+        reservationId: reservation.id,
+        provider,
+        providerSessionId: session.id,
+        providerPaymentId,
+        amountMinor,
+        currency,
+        status: result === "paid" ? "COMPLETED" : "FAILED",
+        failureReason: result === "paid" ? null : "The payment was declined.",
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (!payment) return "payment-already-recorded";
+
+  if (result === "paid") {
+    const event = createEvent(paymentCompleted, {
+      reservationId: reservation.id,
+      paymentId: payment.id,
+      provider,
+      providerPaymentId,
+      amountMinor,
+      currency,
+    });
+    await writeOutbox(tx, [outboxMessage(paymentCompleted, event, { key: reservation.id })]);
+    return "payment-recorded";
+  }
+  const event = createEvent(paymentFailed, {
+    reservationId: reservation.id,
+    paymentId: payment.id,
+    provider,
+    reason: "the payment was declined",
+  });
+  await writeOutbox(tx, [outboxMessage(paymentFailed, event, { key: reservation.id })]);
+  return "payment-failed";
+}
+
+async function recordSessionExpiry(
+  tx: TransactionClient,
+  session: CheckoutSessionObject,
+): Promise<WebhookOutcome> {
+  const provider = providerOf(session.id);
+  const reservation = await findReservation(tx, session);
+  if (!provider || !reservation) return "ignored";
+  const event = createEvent(checkoutExpired, {
+    reservationId: reservation.id,
+    provider,
+    sessionId: session.id,
+  });
+  await writeOutbox(tx, [outboxMessage(checkoutExpired, event, { key: reservation.id })]);
+  return "checkout-expired";
+}
+
+async function recordRefund(tx: TransactionClient, charge: ChargeObject): Promise<WebhookOutcome> {
+  // Partial refunds are the organizer's business; a full one ends the sale.
+  if (!charge.refunded || !charge.payment_intent) return "ignored";
+  const provider = providerOf(charge.payment_intent);
+  if (!provider) return "ignored";
+  const payment = await tx.payment.findUnique({
+    where: { provider_providerPaymentId: { provider, providerPaymentId: charge.payment_intent } },
+    select: { id: true, reservationId: true },
+  });
+  if (!payment) return "ignored";
+  const { count } = await tx.payment.updateMany({
+    where: { id: payment.id, status: "COMPLETED" },
+    data: { status: "REFUNDED", refundedAt: new Date() },
+  });
+  // Already REFUNDED: our own refund, recorded by the worker.
+  if (count === 0) return "refund-recorded";
+  const event = createEvent(paymentRefunded, {
+    reservationId: payment.reservationId,
+    paymentId: payment.id,
+    provider,
+  });
+  await writeOutbox(tx, [outboxMessage(paymentRefunded, event, { key: payment.reservationId })]);
+  return "refund-recorded";
+}

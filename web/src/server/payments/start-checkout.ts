@@ -1,0 +1,155 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { env } from "@/env";
+import { requireWorkingToken } from "../booking/require-working-token";
+import { db } from "../db";
+import { logger } from "../logger";
+import type { StartedCheckout } from "./checkout-view";
+import { getPaymentProvider } from "./payment-provider";
+
+/** Too close to the end of the hold to send the buyer off to pay. */
+const MIN_TIME_TO_PAY_MS = 10_000;
+
+/**
+ * Opens (or reopens) the payment page for the buyer's PENDING hold. One checkout session
+ * per reservation: the first request creates it (with an idempotency key, so even two at
+ * once get one session from Stripe) and records it on the reservation, so the webhook
+ * and the worker can find it; later requests get the same session back.
+ */
+export async function startCheckout({
+  userId,
+  email,
+  reservationId,
+  headers,
+  now = new Date(),
+}: {
+  userId: string;
+  email: string | null;
+  reservationId: string;
+  /** The request's headers, which carry the working token. */
+  headers: Headers;
+  now?: Date;
+}): Promise<StartedCheckout> {
+  const reservation = await db().reservation.findFirst({
+    where: { id: reservationId, userId },
+    select: {
+      id: true,
+      status: true,
+      currency: true,
+      holdExpiresAt: true,
+      checkoutProvider: true,
+      checkoutSessionId: true,
+      schedule: { select: { performance: { select: { id: true, name: true } } } },
+      seats: {
+        orderBy: { seatId: "asc" },
+        select: {
+          priceMinor: true,
+          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  const { performance } = reservation.schedule;
+  // Checkout is a booking step: it needs the buyer's working token for this performance.
+  await requireWorkingToken({ headers, userId, performanceId: performance.id });
+
+  if (reservation.status !== "PENDING") {
+    throw new AppError("CONFLICT", `reservation ${reservationId} is ${reservation.status}`, {
+      userMessage: "This reservation is not waiting for payment.",
+      details: { status: reservation.status },
+    });
+  }
+  if (reservation.holdExpiresAt.getTime() - now.getTime() < MIN_TIME_TO_PAY_MS) {
+    throw new AppError("HOLD_EXPIRED", `hold of ${reservationId} has (nearly) lapsed`);
+  }
+
+  const payments = getPaymentProvider();
+  const result = (sessionId: string, url: string): StartedCheckout => ({
+    reservationId,
+    provider: payments.name,
+    sessionId,
+    url,
+    holdExpiresAt: reservation.holdExpiresAt.toISOString(),
+  });
+
+  if (reservation.checkoutSessionId && reservation.checkoutProvider === payments.name) {
+    return result(
+      reservation.checkoutSessionId,
+      await openUrl(reservation.checkoutSessionId, reservationId),
+    );
+  }
+
+  const session = await providerCall(() =>
+    payments.createCheckoutSession({
+      reservationId,
+      userId,
+      customerEmail: email ?? undefined,
+      currency: reservation.currency,
+      lineItems: reservation.seats.map((entry) => ({
+        name: `${performance.name} · ${entry.seat.grade.name} · row ${entry.seat.row}, seat ${entry.seat.column}`,
+        amountMinor: entry.priceMinor,
+        quantity: 1,
+      })),
+      holdExpiresAt: reservation.holdExpiresAt,
+      successUrl: new URL(`/checkout/${reservationId}?paid=1`, env.NEXTAUTH_URL).toString(),
+      cancelUrl: new URL(`/checkout/${reservationId}`, env.NEXTAUTH_URL).toString(),
+    }),
+  );
+  // Recorded only on a hold that is still open and has no session yet: a concurrent
+  // request may have recorded its own first, and then that one is the buyer's.
+  const { count } = await db().reservation.updateMany({
+    where: {
+      id: reservationId,
+      status: "PENDING",
+      OR: [{ checkoutSessionId: null }, { checkoutProvider: { not: payments.name } }],
+    },
+    data: { checkoutProvider: payments.name, checkoutSessionId: session.sessionId },
+  });
+  if (count === 1) return result(session.sessionId, session.url);
+
+  const current = await db().reservation.findUniqueOrThrow({
+    where: { id: reservationId },
+    select: { status: true, checkoutProvider: true, checkoutSessionId: true },
+  });
+  if (current.status !== "PENDING") {
+    throw new AppError("CONFLICT", `reservation ${reservationId} left PENDING during checkout`, {
+      userMessage: "This reservation is not waiting for payment.",
+      details: { status: current.status },
+    });
+  }
+  if (!current.checkoutSessionId || current.checkoutProvider !== payments.name) {
+    throw new AppError("CONFLICT", `checkout session of ${reservationId} changed concurrently`);
+  }
+  if (current.checkoutSessionId !== session.sessionId) {
+    logger.info(
+      { reservationId, unused: session.sessionId },
+      "concurrent checkout; first session kept",
+    );
+    await payments.expireCheckoutSession(session.sessionId).catch(() => undefined);
+  }
+  return result(current.checkoutSessionId, await openUrl(current.checkoutSessionId, reservationId));
+}
+
+async function openUrl(sessionId: string, reservationId: string): Promise<string> {
+  const url = await providerCall(() => getPaymentProvider().getOpenCheckoutUrl(sessionId));
+  if (!url) {
+    // Completed: the payment is on its way to us (webhook, then the worker).
+    throw new AppError("CONFLICT", `checkout session of ${reservationId} is no longer open`, {
+      userMessage: "Your payment is being processed. Check My tickets in a moment.",
+      details: { reason: "PAYMENT_IN_PROGRESS" },
+    });
+  }
+  return url;
+}
+
+async function providerCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AppError("SERVICE_UNAVAILABLE", "payment provider call failed", {
+      userMessage: "Payments are temporarily unavailable. Your seats stay held; please try again.",
+      cause: error,
+    });
+  }
+}

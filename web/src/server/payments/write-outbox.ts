@@ -1,0 +1,19 @@
+import "server-only";
+import type { OutboxMessage } from "@ticketping/common/events";
+import type { Prisma, TransactionClient } from "@ticketping/db";
+
+/** Adds events to the outbox inside the caller's transaction; the worker's relay publishes them. */
+export async function writeOutbox(
+  tx: TransactionClient,
+  messages: readonly OutboxMessage[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.outboxEvent.createMany({
+    data: messages.map((message) => ({
+      topic: message.topic,
+      key: message.key,
+      payload: message.payload as unknown as Prisma.InputJsonValue,
+      headers: message.headers,
+    })),
+  });
+}

@@ -1,0 +1,374 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { scheduleKeys } from "@ticketping/common/holds";
+import { createRedis } from "@ticketping/common/redis";
+import type { SpawnedService } from "@ticketping/common/testing";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import {
+  createBuyers,
+  deleteTestKeys,
+  seedPerformance,
+  type SeededSchedule,
+} from "./support/booking";
+import {
+  checkoutEvent,
+  createCheckouts,
+  deliverWebhook,
+  inParallel,
+  startWorker,
+  webhookSecret,
+} from "./support/payments";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+/**
+ * Fault tests of the payment path with every real part: the web app's webhook route,
+ * PostgreSQL, the worker's outbox relay and consumers, Redis, and a Kafka broker of this
+ * file's own (scripts/kafka.sh with its own state directory and ports), so stopping it
+ * disturbs no other test or developer.
+ */
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
+const redis = createRedis({ url: REDIS_URL, connectionName: "web-payments-faults-test" });
+const secret = webhookSecret();
+
+let database: TestDatabase;
+let web: RunningWebServer | undefined;
+let worker: SpawnedService | undefined;
+
+function baseUrl(): string {
+  if (!web) throw new Error("the web server did not start");
+  return web.baseUrl;
+}
+let schedule: SeededSchedule;
+let userIds: string[];
+let nextSeat = 0;
+let kafkaEnv: Record<string, string>;
+let kafkaStateDir: string;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+async function kafka(command: "up" | "down"): Promise<void> {
+  try {
+    await run("bash", [path.join(repoRoot, "scripts/kafka.sh"), command], {
+      env: { ...process.env, ...kafkaEnv },
+      timeout: 120_000,
+    });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`scripts/kafka.sh ${command} failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+
+/**
+ * A broker started seconds ago has just created the topics, and a consumer group's first
+ * partition assignment can still move; a message published in that window may be read
+ * before the group settles. Pay for one canary hold until one is confirmed, so the tests
+ * start against a settled system (a production broker's topics are long settled).
+ */
+async function warmUp(): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const [canary] = await checkouts(1);
+    if (!canary) throw new Error("no canary");
+    await pay(canary);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      if ((await countByStatus([canary.reservationId], "CONFIRMED")) === 1) {
+        if (attempt > 1) console.info(`warm-up needed ${attempt} canary payments`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error("the worker confirmed no canary payment");
+}
+
+const workerGroupId = `payments-faults-${randomUUID().slice(0, 8)}`;
+
+function startPaymentsWorker(): Promise<SpawnedService> {
+  return startWorker({
+    databaseUrl: database.url,
+    groupId: workerGroupId,
+    env: {
+      KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS ?? "",
+      HOLD_SWEEP_INTERVAL_MS: "1000",
+      HOLD_SWEEP_GRACE_MS: "1000",
+    },
+  });
+}
+
+function takeSeats(count: number): string[] {
+  const seats = schedule.seatIds.slice(nextSeat, nextSeat + count);
+  nextSeat += count;
+  if (seats.length < count) throw new Error("out of seats");
+  return seats;
+}
+
+function checkouts(count: number, holdMs?: number) {
+  return createCheckouts(database.prisma, {
+    scheduleId: schedule.scheduleId,
+    seatIds: takeSeats(count),
+    userIds,
+    priceMinor: (seatId) => schedule.priceOf.get(seatId) ?? 0,
+    ...(holdMs === undefined ? {} : { holdMs }),
+  });
+}
+
+function pay(row: { reservationId: string; sessionId: string; amountMinor: number }) {
+  return deliverWebhook(baseUrl(), checkoutEvent("checkout.session.completed", row), {
+    secret,
+  });
+}
+
+const countByStatus = (ids: string[], status: "CONFIRMED" | "PENDING" | "EXPIRED") =>
+  database.prisma.reservation.count({ where: { id: { in: ids }, status } });
+
+beforeAll(async () => {
+  kafkaStateDir = await mkdtemp(path.join(tmpdir(), "ticketping-kafka-"));
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  kafkaEnv = {
+    KAFKA_STATE_DIR: kafkaStateDir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controllerPort),
+    KAFKA_BROKERS: `127.0.0.1:${port}`,
+  };
+  database = await createTestDatabase({ label: "web_payment_faults" });
+  [schedule] = (await seedPerformance(database.prisma, { rows: 14, columns: 50 })) as [
+    SeededSchedule,
+  ];
+  userIds = (await createBuyers(database.prisma, 20)).map((buyer) => buyer.id);
+  // Both settle before anything throws, so afterAll knows what to stop.
+  const [started, broker] = await Promise.allSettled([
+    startWebServer({
+      databaseUrl: database.url,
+      env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated" },
+    }),
+    kafka("up"),
+  ]);
+  if (started.status === "rejected") throw started.reason;
+  web = started.value;
+  if (broker.status === "rejected") throw broker.reason;
+  worker = await startPaymentsWorker();
+  await warmUp();
+}, 180_000);
+
+afterAll(async () => {
+  await worker?.stop("SIGKILL");
+  await web?.stop();
+  await kafka("down").catch(() => undefined);
+  await rm(kafkaStateDir, { recursive: true, force: true });
+  await deleteTestKeys(redis, { scheduleIds: [schedule.scheduleId], keyPrefix: "none:" });
+  redis.disconnect();
+  await database.drop();
+}, 60_000);
+
+describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
+  it("the same webhook three times and two different events racing: one payment, one confirmation", async () => {
+    const [row] = await checkouts(1);
+    if (!row) throw new Error("no checkout");
+    const completed = checkoutEvent("checkout.session.completed", {
+      ...row,
+      paymentIntentId: "pi_sim_racing000000",
+    });
+    const succeeded = checkoutEvent("checkout.session.async_payment_succeeded", {
+      ...row,
+      paymentIntentId: "pi_sim_racing000000",
+    });
+    const answers = await Promise.all(
+      [completed, completed, completed, succeeded].map((event) =>
+        deliverWebhook(baseUrl(), event, { secret }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+
+    await expect
+      .poll(() => countByStatus([row.reservationId], "CONFIRMED"), { timeout: 20_000 })
+      .toBe(1);
+    const prisma = database.prisma;
+    expect(await prisma.payment.count({ where: { reservationId: row.reservationId } })).toBe(1);
+    expect(
+      await prisma.outboxEvent.count({
+        where: { key: row.reservationId, topic: "ticketping.reservation.confirmed" },
+      }),
+    ).toBe(1);
+  });
+
+  it("a payment after the hold lapsed is refunded, and the seat is sold once, to its new holder", async () => {
+    const [late] = await checkouts(1, 1_500);
+    if (!late) throw new Error("no checkout");
+    // The Redis side of the hold, so its expiry is announced like a real one.
+    await redis.set(
+      scheduleKeys(schedule.scheduleId).hold(late.reservationId),
+      "buyer",
+      "PX",
+      1_500,
+    );
+    await expect
+      .poll(() => countByStatus([late.reservationId], "EXPIRED"), { timeout: 20_000 })
+      .toBe(1);
+
+    // Someone else holds the released seat.
+    const [next] = await createCheckouts(database.prisma, {
+      scheduleId: schedule.scheduleId,
+      seatIds: [late.seatId],
+      userIds: userIds.slice(1),
+      priceMinor: () => late.amountMinor,
+    });
+    if (!next) throw new Error("no second hold");
+
+    expect((await pay(late)).status).toBe(200);
+    expect((await pay(next)).status).toBe(200);
+
+    const prisma = database.prisma;
+    await expect
+      .poll(
+        async () =>
+          (await prisma.reservation.findUniqueOrThrow({ where: { id: late.reservationId } }))
+            .status,
+        { timeout: 20_000 },
+      )
+      .toBe("REFUNDED");
+    await expect
+      .poll(() => countByStatus([next.reservationId], "CONFIRMED"), { timeout: 20_000 })
+      .toBe(1);
+    const refunded = await prisma.reservation.findUniqueOrThrow({
+      where: { id: late.reservationId },
+      include: { payments: true },
+    });
+    expect(refunded.statusReason).toMatch(/arrived after the hold ran out/);
+    await expect
+      .poll(
+        async () =>
+          (await prisma.payment.findFirstOrThrow({ where: { reservationId: late.reservationId } }))
+            .status,
+        { timeout: 20_000 },
+      )
+      .toBe("REFUNDED");
+    const seat = await prisma.seat.findUniqueOrThrow({
+      where: { id: late.seatId },
+      include: { holds: true },
+    });
+    expect(seat.status).toBe("SOLD");
+    expect(seat.holds.filter((row) => row.active)).toEqual([
+      expect.objectContaining({ reservationId: next.reservationId }),
+    ]);
+  });
+
+  it("killing the worker in the middle of 500 payments confirms each exactly once after a restart, and leaves nothing PENDING past its hold", async () => {
+    const paid = await checkouts(500);
+    // Holds that lapse while the worker is down: their expiry notifications are lost.
+    const unpaid = await checkouts(40, 3_000);
+    for (const row of unpaid) {
+      await redis.set(
+        scheduleKeys(schedule.scheduleId).hold(row.reservationId),
+        "buyer",
+        "PX",
+        3_000,
+      );
+    }
+    const paidIds = paid.map((row) => row.reservationId);
+
+    const deliveries = inParallel(paid, 16, pay);
+    await expect
+      .poll(() => countByStatus(paidIds, "CONFIRMED"), { timeout: 30_000, interval: 20 })
+      .toBeGreaterThanOrEqual(150);
+    expect(await worker?.stop("SIGKILL")).toBeNull();
+    const confirmedAtKill = await countByStatus(paidIds, "CONFIRMED");
+    const answers = await deliveries;
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    const unpublishedAtRestart = await database.prisma.outboxEvent.count({
+      where: { publishedAt: null },
+    });
+    // Let the unpaid holds lapse with no worker listening.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    worker = await startPaymentsWorker();
+
+    await expect
+      .poll(() => countByStatus(paidIds, "CONFIRMED"), { timeout: 90_000, interval: 250 })
+      .toBe(500);
+    await expect
+      .poll(
+        () =>
+          database.prisma.reservation.count({
+            where: { status: "PENDING", holdExpiresAt: { lt: new Date() } },
+          }),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBe(0);
+    expect(confirmedAtKill).toBeLessThan(500);
+    console.info(
+      `worker killed with ${confirmedAtKill}/500 confirmed and ${unpublishedAtRestart} outbox rows unpublished`,
+    );
+
+    const prisma = database.prisma;
+    expect(
+      await countByStatus(
+        unpaid.map((row) => row.reservationId),
+        "EXPIRED",
+      ),
+    ).toBe(40);
+    expect(await prisma.payment.count({ where: { reservationId: { in: paidIds } } })).toBe(500);
+    const confirmations = await prisma.outboxEvent.groupBy({
+      by: ["key"],
+      where: { key: { in: paidIds }, topic: "ticketping.reservation.confirmed" },
+      _count: { _all: true },
+    });
+    expect(confirmations).toHaveLength(500);
+    expect(confirmations.every((group) => group._count._all === 1)).toBe(true);
+    expect(
+      await prisma.processedEvent.count({ where: { consumer: "worker.confirm-payment" } }),
+    ).toBeGreaterThanOrEqual(500);
+    expect(
+      await prisma.seat.count({
+        where: { id: { in: paid.map((row) => row.seatId) }, status: "SOLD" },
+      }),
+    ).toBe(500);
+  }, 180_000);
+
+  it("with Kafka stopped, webhooks still succeed, and the reservations are confirmed once it is back", async () => {
+    const rows = await checkouts(50);
+    const ids = rows.map((row) => row.reservationId);
+    await kafka("down");
+
+    const answers = await inParallel(rows, 10, pay);
+    expect(answers.map((answer) => answer.status)).toEqual(rows.map(() => 200));
+    const prisma = database.prisma;
+    // Recorded durably, and the relay keeps trying.
+    expect(await prisma.payment.count({ where: { reservationId: { in: ids } } })).toBe(50);
+    await expect
+      .poll(
+        () =>
+          prisma.outboxEvent.count({
+            where: { key: { in: ids }, publishedAt: null, attempts: { gt: 0 } },
+          }),
+        { timeout: 20_000 },
+      )
+      .toBe(50);
+    expect(await countByStatus(ids, "PENDING")).toBe(50);
+
+    await kafka("up");
+    await expect
+      .poll(() => countByStatus(ids, "CONFIRMED"), { timeout: 120_000, interval: 500 })
+      .toBe(50);
+    expect(await prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
+  }, 240_000);
+});
