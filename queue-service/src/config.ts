@@ -19,6 +19,9 @@ export interface QueueServiceConfig {
   preQueueLeadMs: number;
   tickMs: number;
   maxAdmissionsPerTick: number;
+  /** A queue's progress goes out at most this often, however often it changes. */
+  progressIntervalMs: number;
+  /** ...and at least this often, so a quiet queue still shows signs of life. */
   progressKeepaliveMs: number;
   sweepIntervalMs: number;
   settingsRefreshMs: number;
@@ -46,6 +49,7 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     preQueueLeadMs: env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
     tickMs: env.QUEUE_TICK_MS,
     maxAdmissionsPerTick: env.QUEUE_MAX_ADMISSIONS_PER_TICK,
+    progressIntervalMs: env.QUEUE_PROGRESS_INTERVAL_MS,
     progressKeepaliveMs: env.QUEUE_PROGRESS_KEEPALIVE_MS,
     sweepIntervalMs: env.QUEUE_SWEEP_INTERVAL_MS,
     settingsRefreshMs: env.QUEUE_SETTINGS_REFRESH_MS,

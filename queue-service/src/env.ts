@@ -39,6 +39,7 @@ export const env = loadEnvOrExit({
 
   QUEUE_TICK_MS: positiveInt(500),
   QUEUE_MAX_ADMISSIONS_PER_TICK: positiveInt(1_000),
+  QUEUE_PROGRESS_INTERVAL_MS: positiveInt(1_000),
   QUEUE_PROGRESS_KEEPALIVE_MS: positiveInt(5_000),
   QUEUE_SWEEP_INTERVAL_MS: positiveInt(5_000),
   QUEUE_SETTINGS_REFRESH_MS: positiveInt(2_000),

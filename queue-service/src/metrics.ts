@@ -8,6 +8,7 @@ export interface QueueMetrics {
   refusals: Counter<"reason">;
   releases: Counter<"reason">;
   tickDuration: Histogram;
+  broadcastDuration: Histogram;
   requestErrors: Counter<"event" | "code">;
 }
 
@@ -81,6 +82,12 @@ export function createQueueMetrics(options: {
       name: "ticketping_queue_tick_duration_seconds",
       help: "Time to advance every live queue once",
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    }),
+    broadcastDuration: new Histogram({
+      name: "ticketping_queue_progress_broadcast_duration_seconds",
+      help: "Time to hand one progress broadcast to every local socket of its queue",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     }),
     requestErrors: new Counter({

@@ -56,13 +56,18 @@ export function startTicker(options: {
     }
     const fingerprint = progressFingerprint(progress);
     const previous = lastBroadcast.get(performanceId);
+    const sinceLast = previous ? progress.at - previous.at : Number.POSITIVE_INFINITY;
+    // Every broadcast costs one frame per waiter: during a crowd, once per interval is
+    // plenty for a position that clients derive themselves.
     const due =
       outcome.opened ||
-      previous?.fingerprint !== fingerprint ||
-      progress.at - previous.at >= config.progressKeepaliveMs;
+      sinceLast >= config.progressKeepaliveMs ||
+      (previous?.fingerprint !== fingerprint && sinceLast >= config.progressIntervalMs);
     if (due) {
-      notifier.progress(progress);
       lastBroadcast.set(performanceId, { fingerprint, at: progress.at });
+      const stopTimer = metrics.broadcastDuration.startTimer();
+      await notifier.progress(progress);
+      stopTimer();
     }
     settings.refreshIfStale(performanceId, outcome.settingsLoadedAt);
     if (progress.waiting + progress.preQueued + progress.active > 0) {

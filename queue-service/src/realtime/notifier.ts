@@ -1,5 +1,6 @@
 import type { QueueProgress, ReleaseReason } from "@ticketping/common/queue";
-import { buyerRoom, queueRoom } from "./rooms";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { buyerRoom, PROGRESS_SHARDS, queueShardRoom } from "./rooms";
 import type { QueueServer } from "./types";
 
 /**
@@ -7,15 +8,20 @@ import type { QueueServer } from "./types";
  * admits a buyer reaches every tab of theirs, wherever it is connected.
  */
 export interface Notifier {
-  progress: (progress: QueueProgress) => void;
+  /** Resolves once every shard of the queue's waiters was sent the progress. */
+  progress: (progress: QueueProgress) => Promise<void>;
   admitted: (performanceId: string, userIds: readonly string[], claimBy: number) => void;
   released: (performanceId: string, userId: string, reason: ReleaseReason) => void;
 }
 
 export function createNotifier(io: QueueServer): Notifier {
   return {
-    progress: (progress) => {
-      io.to(queueRoom(progress.performanceId)).emit("queue:progress", progress);
+    progress: async (progress) => {
+      for (let shard = 0; shard < PROGRESS_SHARDS; shard++) {
+        io.to(queueShardRoom(progress.performanceId, shard)).emit("queue:progress", progress);
+        // Let waiting joins and acks run between shards instead of after all of them.
+        await yieldToEventLoop();
+      }
     },
     admitted: (performanceId, userIds, claimBy) => {
       if (userIds.length === 0) return;

@@ -14,7 +14,7 @@ import type { Notifier } from "./notifier";
 import { QueueRequestError } from "./queue-request-error";
 import type { RateLimiter } from "./rate-limiter";
 import { respond } from "./respond";
-import { buyerRoom, queueRoom } from "./rooms";
+import { buyerRoom, progressShardOf, queueShardRoom } from "./rooms";
 import type { QueueSocket } from "./types";
 
 export interface QueueHandlerContext {
@@ -32,17 +32,17 @@ export interface QueueHandlerContext {
 export function registerQueueHandlers(socket: QueueSocket, context: QueueHandlerContext): void {
   const { store, config, notifier, metrics, logger } = context;
   const { userId } = socket.data;
-  const log = logger.child({ userId });
+  const shard = progressShardOf(socket.id);
 
   const enter = async (performanceId: string): Promise<void> => {
     socket.data.performances.add(performanceId);
     // Rooms first: an admission pushed right after the script ran must find this socket.
-    await socket.join([queueRoom(performanceId), buyerRoom(performanceId, userId)]);
+    await socket.join([queueShardRoom(performanceId, shard), buyerRoom(performanceId, userId)]);
   };
   const exit = async (performanceId: string): Promise<void> => {
     socket.data.performances.delete(performanceId);
     await Promise.all([
-      socket.leave(queueRoom(performanceId)),
+      socket.leave(queueShardRoom(performanceId, shard)),
       socket.leave(buyerRoom(performanceId, userId)),
     ]);
   };
@@ -52,7 +52,8 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
   ) =>
     respond<Result>({
       event,
-      logger: log,
+      logger,
+      logContext: { userId },
       onError: (code) => {
         metrics.requestErrors.inc({ event, code });
       },
@@ -160,7 +161,7 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
   socket.on("disconnect", () => {
     for (const performanceId of socket.data.performances) {
       store.disconnect({ performanceId, userId }).catch((error: unknown) => {
-        log.warn({ err: error, performanceId }, "recording a disconnect failed");
+        logger.warn({ err: error, userId, performanceId }, "recording a disconnect failed");
       });
     }
   });

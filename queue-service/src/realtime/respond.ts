@@ -22,10 +22,12 @@ function failure(code: QueueErrorCode): { error: { code: QueueErrorCode; message
 export function respond<Result>(options: {
   event: keyof ClientEvents;
   logger: Logger;
+  /** Added to error logs (a child logger per socket would cost memory on every socket). */
+  logContext: Record<string, unknown>;
   onError: (code: QueueErrorCode) => void;
   handle: (request: PerformanceRequest) => Promise<Result>;
 }): (...args: unknown[]) => void {
-  const { event, logger, onError, handle } = options;
+  const { event, logger, logContext, onError, handle } = options;
   return (...args) => {
     const ack = args.at(-1);
     if (typeof ack !== "function") return;
@@ -46,7 +48,7 @@ export function respond<Result>(options: {
       (error: unknown) => {
         const code = error instanceof QueueRequestError ? error.code : "INTERNAL";
         if (code === "INTERNAL" || code === "SERVICE_UNAVAILABLE") {
-          logger.error({ err: error, event }, "queue request failed");
+          logger.error({ ...logContext, err: error, event }, "queue request failed");
         }
         onError(code);
         answer(failure(code));

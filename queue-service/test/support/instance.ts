@@ -28,6 +28,7 @@ export function testConfig(
     preQueueLeadMs: 3_600_000,
     tickMs: 100,
     maxAdmissionsPerTick: 1_000,
+    progressIntervalMs: 100,
     progressKeepaliveMs: 1_000,
     sweepIntervalMs: 60_000,
     settingsRefreshMs: 2_000,
