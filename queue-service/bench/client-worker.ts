@@ -1,0 +1,184 @@
+// A process holding a share of the benchmark's sockets, driven over IPC by socket-load.ts.
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  signQueueTicket,
+  type Ack,
+  type ClientEvents,
+  type QueueProgress,
+  type QueueStanding,
+  type ServerEvents,
+} from "@ticketping/common/queue";
+import { workerCommand, type WorkerCommand, type WorkerReply } from "./worker-protocol";
+
+type BuyerSocket = Socket<ServerEvents, ClientEvents>;
+
+const sockets: BuyerSocket[] = [];
+let watcher: ((progress: QueueProgress, receivedAt: number) => void) | undefined;
+
+function reply(message: WorkerReply): void {
+  process.send?.(message);
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+async function connect(url: string, count: number): Promise<WorkerReply> {
+  let failed = 0;
+  const batch = 200;
+  for (let start = 0; start < count; start += batch) {
+    const size = Math.min(batch, count - start);
+    await Promise.all(
+      Array.from({ length: size }, async () => {
+        const ticket = await signQueueTicket({
+          secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+          userId: randomUUID(),
+          ttlSeconds: 600,
+        });
+        const socket: BuyerSocket = io(url, {
+          auth: { ticket },
+          transports: ["websocket"],
+          forceNew: true,
+          reconnection: false,
+          timeout: 60_000,
+        });
+        socket.on("queue:progress", (progress) => watcher?.(progress, now()));
+        const connected = await new Promise<boolean>((resolve) => {
+          socket.once("connect", () => {
+            resolve(true);
+          });
+          socket.once("connect_error", () => {
+            resolve(false);
+          });
+        });
+        if (connected) sockets.push(socket);
+        else failed++;
+      }),
+    );
+  }
+  return { type: "connected", count: sockets.length, failed };
+}
+
+async function join(socket: BuyerSocket, performanceId: string): Promise<Ack<QueueStanding>> {
+  const answer: unknown = await socket.timeout(60_000).emitWithAck("queue:join", { performanceId });
+  return answer as Ack<QueueStanding>;
+}
+
+function countError(errors: Record<string, number>, code: string): void {
+  errors[code] = (errors[code] ?? 0) + 1;
+}
+
+async function burst(command: Extract<WorkerCommand, { type: "burst" }>): Promise<WorkerReply> {
+  const share = sockets.slice(command.from, command.to);
+  const latenciesMs: number[] = [];
+  const errors: Record<string, number> = {};
+  const started = now();
+  const spacingMs = command.durationMs / Math.max(1, share.length);
+  const pending: Promise<void>[] = [];
+  let sent = 0;
+  // Every 5 ms, send the joins that are due: an even pace without a timer per join.
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(share.length, Math.floor((now() - started) / spacingMs) + 1);
+      for (; sent < due; sent++) {
+        const socket = share[sent];
+        if (!socket) continue;
+        const sentAt = now();
+        pending.push(
+          join(socket, command.performanceId).then(
+            (answer) => {
+              if ("error" in answer) countError(errors, answer.error.code);
+              else latenciesMs.push(now() - sentAt);
+            },
+            () => {
+              countError(errors, "TIMEOUT");
+            },
+          ),
+        );
+      }
+      if (sent >= share.length) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  await Promise.all(pending);
+  return { type: "burst-done", latenciesMs, errors };
+}
+
+async function joinAll(command: Extract<WorkerCommand, { type: "join" }>): Promise<WorkerReply> {
+  const errors: Record<string, number> = {};
+  await Promise.all(
+    sockets.slice(command.from, command.to).map(async (socket) => {
+      const answer = await join(socket, command.performanceId).catch(() => undefined);
+      if (!answer) countError(errors, "TIMEOUT");
+      else if ("error" in answer) countError(errors, answer.error.code);
+    }),
+  );
+  return { type: "joined", errors };
+}
+
+async function watchProgress(
+  command: Extract<WorkerCommand, { type: "watch-progress" }>,
+): Promise<WorkerReply> {
+  const byBroadcast = new Map<number, number[]>();
+  const expected = sockets.length * command.broadcasts;
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, command.timeoutMs);
+    watcher = (progress, receivedAt) => {
+      if (progress.at <= command.after) return;
+      const delays = byBroadcast.get(progress.at) ?? [];
+      if (delays.length === 0 && byBroadcast.size >= command.broadcasts) return;
+      delays.push(receivedAt - progress.at);
+      byBroadcast.set(progress.at, delays);
+      if (++seen >= expected) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+  });
+  watcher = undefined;
+  return {
+    type: "progress-seen",
+    broadcasts: [...byBroadcast].map(([at, delaysMs]) => ({ at, delaysMs })),
+  };
+}
+
+async function handle(command: WorkerCommand): Promise<WorkerReply> {
+  switch (command.type) {
+    case "connect":
+      return connect(command.url, command.count);
+    case "burst":
+      return burst(command);
+    case "join":
+      return joinAll(command);
+    case "watch-progress":
+      return watchProgress(command);
+    case "close":
+      for (const socket of sockets) socket.disconnect();
+      return { type: "closed" };
+  }
+}
+
+process.on("message", (raw) => {
+  const parsed = workerCommand.safeParse(raw);
+  if (!parsed.success) {
+    reply({ type: "failed", message: parsed.error.message });
+    return;
+  }
+  handle(parsed.data).then(
+    (answer) => {
+      reply(answer);
+      if (answer.type === "closed") setTimeout(() => process.exit(0), 100);
+    },
+    (error: unknown) => {
+      reply({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+    },
+  );
+});
+// The orchestrator going away must never leave this process holding sockets.
+process.on("disconnect", () => process.exit(0));
+reply({ type: "ready" });
