@@ -5,7 +5,7 @@ import { env } from "@/env";
 import { db } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
-import { buildSeatMapOnce } from "../seat-map/build-seat-map-once";
+import { getSeatMap } from "../seat-map/get-seat-map";
 import type { SeatMapLayout } from "../seat-map/types";
 import type { HoldView } from "./hold-view";
 import { uuidv7 } from "./uuidv7";
@@ -110,8 +110,9 @@ async function holdInRedis(options: {
       case "limit-reached":
         throw openHoldLimit();
       case "missing":
-        // The map was dropped (restart, organizer edit) since the caller read it.
-        await buildSeatMapOnce({ scheduleId: options.scheduleId });
+        // The map was dropped (restart, organizer edit) since the caller read it: wait
+        // for its rebuild (ours or another process's), then try again.
+        await getSeatMap({ scheduleId: options.scheduleId });
     }
   }
   throw new AppError("SERVICE_UNAVAILABLE", "seat map could not be rebuilt for a hold");
