@@ -79,7 +79,7 @@ beforeAll(async () => {
     schedules: 2,
   })) as [SeededSchedule, SeededSchedule];
   [closed] = (await seedPerformance(database.prisma, { rows: 1, columns: 5 })) as [SeededSchedule];
-  buyers = await createBuyers(database.prisma, 8);
+  buyers = await createBuyers(database.prisma, 10);
   web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
 });
 
@@ -232,6 +232,18 @@ describe("POST /api/schedules/:id/holds", () => {
     // The seat is really free: another buyer gets it.
     expect((await hold(buyer(6), first, [seat])).status).toBe(201);
   });
+  it("rebuilds a map dropped from Redis before holding, keeping the holds PostgreSQL has", async () => {
+    const keys = scheduleKeys(second.scheduleId);
+    const warm = await hold(buyer(8), second, [second.seatIds[1] ?? ""]);
+    expect(warm.status).toBe(201);
+    await redis.del(keys.layout, keys.status);
+    const taken = await hold(buyer(9), second, [second.seatIds[1] ?? ""]);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error?.code).toBe("SEAT_UNAVAILABLE");
+    await redis.del(keys.layout, keys.status);
+    expect((await hold(buyer(9), second, [second.seatIds[2] ?? ""])).status).toBe(201);
+  });
+
   it("answers SEAT_UNAVAILABLE from PostgreSQL's constraint when Redis forgot a hold, and repairs the map", async () => {
     const seat = first.seatIds[17] ?? "";
     const { body } = await hold(buyer(3), first, [seat]);
