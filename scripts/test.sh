@@ -16,6 +16,7 @@ bash scripts/ensure-deps.sh
 step "services"
 bash scripts/services.sh up
 # The Stripe provider's tests run the real SDK against Stripe's API mock (needs Go once).
+export STRIPE_MOCK_URL="http://127.0.0.1:${STRIPE_MOCK_PORT:-12111}"
 if ! bash scripts/stripe-mock.sh up; then
   [[ -z "${CI:-}" ]] || exit 1
   echo "stripe-mock is unavailable; the tests against it are skipped (they are required in CI)" >&2

@@ -11,6 +11,8 @@ export const env = loadEnvOrExit({
   WORKER_HEALTH_PORT: envFields.port(4100),
   WORKER_HOST: envFields.host,
   WORKER_GROUP_ID: z.string().min(1).default("ticketping-worker"),
+  /** Kafka partitions handled at once (each partition's messages stay in order). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Unset: the Simulated provider (refunds and session expiry have nothing to call). */
   STRIPE_SECRET_KEY: paymentEnvFields.stripeSecretKey,
   STRIPE_API_BASE: paymentEnvFields.stripeApiBase,

@@ -123,7 +123,12 @@ try {
     logger,
     database: redisDatabase(env.REDIS_URL),
   });
-  worker = await startWorker({ ...deps, kafka, groupId: env.WORKER_GROUP_ID });
+  worker = await startWorker({
+    ...deps,
+    kafka,
+    groupId: env.WORKER_GROUP_ID,
+    concurrency: env.WORKER_CONCURRENCY,
+  });
   await worker.ready;
   logger.info({ groupId: env.WORKER_GROUP_ID, payments: providerName }, "consuming");
 } catch (error) {

@@ -11,6 +11,8 @@ import { createSubscriptions, type HandlerDeps } from "./handlers";
 export interface WorkerDeps extends HandlerDeps {
   kafka: Kafka;
   groupId: string;
+  /** Partitions handled at once; messages of one partition stay in order. */
+  concurrency?: number;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -30,6 +32,7 @@ export const allTopics = eventCatalog.flatMap((event) => [
 export async function startWorker({
   kafka,
   groupId,
+  concurrency = 1,
   retry,
   ...deps
 }: WorkerDeps): Promise<RunningWorker> {
@@ -43,6 +46,7 @@ export async function startWorker({
     subscriptions: createSubscriptions(deps),
     deadLetters,
     logger: deps.logger,
+    partitionsConsumedConcurrently: concurrency,
     ...(retry ? { retry } : {}),
   });
 

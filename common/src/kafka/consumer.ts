@@ -52,6 +52,11 @@ export interface RunEventConsumerOptions {
   maxWaitTimeInMs?: number;
   heartbeatIntervalMs?: number;
   sessionTimeoutMs?: number;
+  /**
+   * Partitions handled at the same time (messages of one partition stay in order). One by
+   * default; a consumer whose handlers wait on the database gains throughput from more.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface RunningConsumer {
@@ -84,6 +89,7 @@ export async function runEventConsumer({
   maxWaitTimeInMs = 500,
   heartbeatIntervalMs = 1_000,
   sessionTimeoutMs = 10_000,
+  partitionsConsumedConcurrently = 1,
 }: RunEventConsumerOptions): Promise<RunningConsumer> {
   const policy = { ...defaultRetry, ...retry };
   const byTopic = new Map(subscriptions.map((s) => [s.definition.topic, s]));
@@ -121,6 +127,7 @@ export async function runEventConsumer({
   await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
   await consumer.run({
     autoCommit: true,
+    partitionsConsumedConcurrently,
     eachMessage: async ({ topic, partition, message }) => {
       const subscription = byTopic.get(topic);
       if (!subscription) return;

@@ -1,0 +1,290 @@
+/**
+ * Payments benchmark: 1,000 paid checkouts from the webhook to CONFIRMED, through every
+ * real part: the built web app's webhook route (signature check, Payment and outbox row in
+ * one transaction), the worker's outbox relay, Kafka, and the worker's confirmation.
+ *
+ * Prints throughput, webhook latency, webhook-to-CONFIRMED latency (p50/p99) and the
+ * consumer group's lag and the outbox backlog over the run. Needs PostgreSQL, Redis, Kafka
+ * and a web build (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/worker`.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import Stripe from "stripe";
+import { z } from "zod";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { paymentCompleted } from "@ticketping/common/events";
+import { createKafka } from "@ticketping/common/kafka";
+import { createLogger } from "@ticketping/common/logger";
+import { spawnService } from "@ticketping/common/testing";
+import { createTestDatabase } from "@ticketping/db/testing";
+import { createBuyers, createShow } from "../test/support/fixtures";
+
+const env = parseEnv({
+  KAFKA_BROKERS: envFields.kafkaBrokers,
+  REDIS_URL: envFields.redisUrl,
+  BENCH_PAYMENTS: z.coerce.number().int().positive().max(10_000).default(1_000),
+  BENCH_CONCURRENCY: z.coerce.number().int().positive().max(500).default(50),
+});
+
+const webRoot = path.resolve(import.meta.dirname, "../../web");
+const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+async function startWeb(databaseUrl: string, webhookSecret: string) {
+  if (!existsSync(standaloneServer)) throw new Error("build the web app first");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [standaloneServer], {
+    cwd: path.dirname(standaloneServer),
+    env: {
+      NODE_ENV: "production",
+      REDIS_URL: env.REDIS_URL,
+      LOG_LEVEL: "warn",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port),
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      QUEUE_TOKEN_SECRET: randomBytes(32).toString("hex"),
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      PAYMENT_PROVIDER: "simulated",
+      DATABASE_URL: databaseUrl,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let waited = 0; ; waited += 200) {
+    const healthy = await fetch(`${baseUrl}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) break;
+    if (waited > 30_000 || child.exitCode !== null) throw new Error("web did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, stop: () => child.kill("SIGTERM") };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function paidEvent(reservationId: string, amountMinor: number) {
+  return {
+    id: `evt_${randomBytes(12).toString("hex")}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: "checkout.session.completed",
+    data: {
+      object: {
+        id: `cs_sim_${reservationId.replaceAll("-", "")}`,
+        object: "checkout.session",
+        amount_total: amountMinor,
+        client_reference_id: reservationId,
+        currency: "eur",
+        metadata: { reservation_id: reservationId },
+        mode: "payment",
+        payment_intent: `pi_sim_${randomBytes(12).toString("hex")}`,
+        payment_status: "paid",
+        status: "complete",
+      },
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const count = env.BENCH_PAYMENTS;
+  const logger = createLogger({ name: "payments-bench", level: "silent" });
+  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "payments-bench", logger });
+  const admin = kafka.admin();
+  const groupId = `payments-bench-${randomUUID().slice(0, 8)}`;
+  const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
+  const database = await createTestDatabase({ label: "payments_bench", maxConnections: 4 });
+  const prisma = database.prisma;
+
+  const show = await createShow(prisma, { seats: count + 1 });
+  const buyers = await createBuyers(prisma, 50);
+  const holdExpiresAt = new Date(Date.now() + 30 * 60_000);
+  const reservations = show.seatIds.map((seatId, index) => ({
+    id: randomUUID(),
+    seatId,
+    userId: buyers[index % buyers.length] ?? "",
+  }));
+  await prisma.reservation.createMany({
+    data: reservations.map((row) => ({
+      id: row.id,
+      userId: row.userId,
+      scheduleId: show.scheduleId,
+      amountMinor: show.priceMinor,
+      currency: "EUR",
+      holdExpiresAt,
+      checkoutProvider: "SIMULATED" as const,
+      checkoutSessionId: `cs_sim_${row.id.replaceAll("-", "")}`,
+    })),
+  });
+  await prisma.reservationSeat.createMany({
+    data: reservations.map((row) => ({
+      reservationId: row.id,
+      seatId: row.seatId,
+      priceMinor: show.priceMinor,
+    })),
+  });
+
+  const web = await startWeb(database.url, webhookSecret);
+  const worker = await spawnService({
+    cwd: path.resolve(import.meta.dirname, ".."),
+    entry: "src/main.ts",
+    readyMessage: "consuming",
+    env: {
+      DATABASE_URL: database.url,
+      WORKER_HEALTH_PORT: "0",
+      WORKER_GROUP_ID: groupId,
+      PAYMENT_PROVIDER: "simulated",
+    },
+  });
+  await admin.connect();
+
+  const deliver = async (reservationId: string) => {
+    const payload = JSON.stringify(paidEvent(reservationId, show.priceMinor));
+    const response = await fetch(`${web.baseUrl}/api/webhooks/stripe`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: webhookSecret,
+        }),
+      },
+      body: payload,
+    });
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+  };
+
+  // One payment first, so the consumer group is settled before the clock starts.
+  const [canary, ...measured] = reservations;
+  if (!canary) throw new Error("nothing to pay");
+  await deliver(canary.id);
+  for (;;) {
+    const row = await prisma.reservation.findUniqueOrThrow({ where: { id: canary.id } });
+    if (row.status === "CONFIRMED") break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  // Consumer lag (Kafka's view: high watermark minus the group's committed offset) and the
+  // outbox backlog, sampled while the run lasts.
+  const lagSamples: number[] = [];
+  const backlogSamples: number[] = [];
+  const sampling = { on: true };
+  const sampler = (async () => {
+    while (sampling.on) {
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(paymentCompleted.topic),
+        admin.fetchOffsets({ groupId, topics: [paymentCompleted.topic] }),
+      ]);
+      const end = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
+      const done = (committed[0]?.partitions ?? []).reduce(
+        (sum, partition) => sum + Math.max(0, Number(partition.offset)),
+        0,
+      );
+      lagSamples.push(Math.max(0, end - done));
+      backlogSamples.push(await prisma.outboxEvent.count({ where: { publishedAt: null } }));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+
+  const sentAt = new Map<string, number>();
+  const webhookMs: number[] = [];
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: env.BENCH_CONCURRENCY }, async () => {
+      while (next < measured.length) {
+        const row = measured[next++];
+        if (!row) break;
+        const before = Date.now();
+        sentAt.set(row.id, before);
+        await deliver(row.id);
+        webhookMs.push(Date.now() - before);
+      }
+    }),
+  );
+  const webhooksDone = Date.now();
+
+  const ids = measured.map((row) => row.id);
+  for (;;) {
+    const confirmed = await prisma.reservation.count({
+      where: { id: { in: ids }, status: "CONFIRMED" },
+    });
+    if (confirmed === ids.length) break;
+    if (Date.now() - started > 300_000) throw new Error(`only ${confirmed} confirmed in 5 min`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  sampling.on = false;
+  await sampler;
+
+  const rows = await prisma.reservation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, confirmedAt: true },
+  });
+  const latencies = rows
+    .map((row) => (row.confirmedAt?.getTime() ?? Number.NaN) - (sentAt.get(row.id) ?? Number.NaN))
+    .sort((a, b) => a - b);
+  const lastConfirmed = Math.max(...rows.map((row) => row.confirmedAt?.getTime() ?? 0));
+  const seconds = (lastConfirmed - started) / 1000;
+  webhookMs.sort((a, b) => a - b);
+  const fmt = (value: number) => value.toFixed(0);
+
+  console.log(
+    `\nPayments benchmark: ${ids.length} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks\n`,
+  );
+  console.log(`| measure                                   | value |`);
+  console.log(`| ----------------------------------------- | ----- |`);
+  console.log(
+    `| webhooks answered (all 200)               | ${((webhooksDone - started) / 1000).toFixed(1)} s |`,
+  );
+  console.log(`| webhook → CONFIRMED, all                  | ${seconds.toFixed(1)} s |`);
+  console.log(
+    `| throughput                                | ${(ids.length / seconds).toFixed(0)} payments/s |`,
+  );
+  console.log(
+    `| webhook latency p50 / p99                 | ${fmt(percentile(webhookMs, 50))} / ${fmt(percentile(webhookMs, 99))} ms |`,
+  );
+  console.log(
+    `| webhook → CONFIRMED latency p50 / p99     | ${fmt(percentile(latencies, 50))} / ${fmt(percentile(latencies, 99))} ms |`,
+  );
+  console.log(
+    `| webhook → CONFIRMED latency max           | ${fmt(latencies.at(-1) ?? Number.NaN)} ms |`,
+  );
+  console.log(
+    `| consumer lag, max / mean (messages)       | ${Math.max(0, ...lagSamples)} / ${fmt(lagSamples.reduce((a, b) => a + b, 0) / Math.max(1, lagSamples.length))} |`,
+  );
+  console.log(`| outbox backlog, max (unpublished rows)    | ${Math.max(0, ...backlogSamples)} |`);
+
+  await admin.disconnect();
+  await worker.stop("SIGTERM");
+  web.stop();
+  await database.drop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
