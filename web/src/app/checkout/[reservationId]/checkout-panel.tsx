@@ -40,8 +40,9 @@ export function CheckoutPanel({
     initialData: initial,
     // While a payment is on its way (or the hold just ran out), ask until the outcome shows.
     refetchInterval: (query) =>
-      query.state.data?.status === "PENDING" && (returnedFromPayment || paying || holdLeftMs === 0)
-        ? 1_500
+      query.state.data?.status === "PENDING" &&
+      (returnedFromPayment || declined || paying || holdLeftMs === 0)
+        ? 1_000
         : false,
   });
 
@@ -202,7 +203,7 @@ function PayBox({
       <button
         type="button"
         className={primaryButton}
-        disabled={lapsed || pay.isPending || pay.isSuccess}
+        disabled={lapsed || declined || pay.isPending || pay.isSuccess}
         onClick={() => {
           pay.mutate();
         }}
