@@ -58,24 +58,30 @@ export function BookingView({
     return seat ? layout?.grades[seat[3]] : undefined;
   };
 
+  // The slot ran out or was revoked: back to the waiting room, unless the buyer holds
+  // seats (the hold outlives the slot; sending them away would strand it).
+  const slotEnded = mapError instanceof ApiError && mapError.code === "QUEUE_TOKEN_REQUIRED";
+  const holding = hold !== null;
+  const slotEndedWhileHolding = slotEnded && holding;
+  useEffect(() => {
+    if (slotEnded && !holding) window.location.assign(waitingRoom);
+  }, [slotEnded, holding, waitingRoom]);
+
   // A chosen seat that someone else took meanwhile drops out of the selection (derived,
   // so the grid and the total never show it), and the buyer is told which one.
   const chosen = [...selected].filter((id) => statusById.get(id) === "A");
   const lost = layout ? [...selected].filter((id) => statusById.get(id) !== "A") : [];
-  const shownMessage =
-    lost.length > 0 && layout
+  const shownMessage = slotEndedWhileHolding
+    ? {
+        tone: "info" as const,
+        text: "Your booking slot has ended; the seat map no longer updates. Your held seats are still yours until the timer runs out.",
+      }
+    : lost.length > 0 && layout
       ? {
           tone: "error" as const,
           text: `${lost.map((id) => seatName(layout, id)).join(", ")} ${lost.length === 1 ? "was" : "were"} just taken by someone else.`,
         }
       : message;
-
-  // The slot ran out or was revoked: back to the waiting room.
-  useEffect(() => {
-    if (mapError instanceof ApiError && mapError.code === "QUEUE_TOKEN_REQUIRED") {
-      window.location.assign(waitingRoom);
-    }
-  }, [mapError, waitingRoom]);
 
   const limit = layout?.maxSeatsPerReservation ?? schedule.maxSeatsPerReservation;
   const toggle = (seatId: string) => {
