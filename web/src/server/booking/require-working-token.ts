@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { verifyWorkingToken, type WorkingTokenClaims } from "@ticketping/common/queue";
+import { grantKey, verifyWorkingToken, type WorkingTokenClaims } from "@ticketping/common/queue";
 import { env } from "@/env";
 import { getRedis } from "../redis";
 import { readWorkingToken, waitingRoomPath } from "./working-token-transport";
@@ -23,13 +23,8 @@ export async function requireWorkingToken({
   const token = readWorkingToken(headers);
   if (!token) throw new AppError("QUEUE_TOKEN_REQUIRED", "no working token", { details });
   try {
-    const claims = await verifyWorkingToken({
-      token,
-      secret: env.QUEUE_TOKEN_SECRET,
-      redis: getRedis(),
-      keyPrefix: env.QUEUE_KEY_PREFIX,
-      performanceId,
-    });
+    const claims =
+      (await checkRemembered(token, performanceId)) ?? (await verify(token, performanceId));
     if (claims.userId !== userId) {
       throw new AppError("QUEUE_TOKEN_REQUIRED", "working token of another user");
     }
@@ -39,4 +34,52 @@ export async function requireWorkingToken({
     if (appError.code !== "QUEUE_TOKEN_REQUIRED") throw error;
     throw new AppError("QUEUE_TOKEN_REQUIRED", appError.message, { details, cause: error });
   }
+}
+
+async function verify(token: string, performanceId: string): Promise<WorkingTokenClaims> {
+  const claims = await verifyWorkingToken({
+    token,
+    secret: env.QUEUE_TOKEN_SECRET,
+    redis: getRedis(),
+    keyPrefix: env.QUEUE_KEY_PREFIX,
+    performanceId,
+  });
+  remember(token, claims);
+  return claims;
+}
+
+// Every admitted buyer polls the seat map every 2 s with the same token. Its signature
+// and claims were verified once (verifyWorkingToken) and cannot change, so later requests
+// repeat only what can: the expiry, and the same one Redis read verifyWorkingToken makes
+// to prove the slot is still this token's (not released, revoked or handed on).
+const MAX_REMEMBERED = 20_000;
+const verified = new Map<string, WorkingTokenClaims>();
+
+function remember(token: string, claims: WorkingTokenClaims): void {
+  verified.set(token, claims);
+  if (verified.size > MAX_REMEMBERED) {
+    const oldest = verified.keys().next();
+    if (!oldest.done) verified.delete(oldest.value);
+  }
+}
+
+async function checkRemembered(
+  token: string,
+  performanceId: string,
+): Promise<WorkingTokenClaims | null> {
+  const claims = verified.get(token);
+  if (!claims || claims.performanceId !== performanceId) return null;
+  if (claims.expiresAt * 1000 <= Date.now()) {
+    verified.delete(token);
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token has expired");
+  }
+  const liveTokenId = await getRedis().hget(
+    grantKey(env.QUEUE_KEY_PREFIX, claims.performanceId, claims.userId),
+    "jti",
+  );
+  if (liveTokenId !== claims.tokenId) {
+    verified.delete(token);
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token was released or has expired");
+  }
+  return claims;
 }
