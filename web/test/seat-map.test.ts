@@ -215,11 +215,13 @@ describe("booking gate", () => {
 
   it("refuses a seat-map read and a hold without a working token", async () => {
     const cookieOnly = { cookie: headers.cookie ?? "" };
+    // Refused by the proxy: no route code ran (the route's refusals carry details).
     const read = await fetch(scheduleUrl(), { headers: cookieOnly });
     expect(read.status).toBe(403);
-    expect(((await read.json()) as { error: { code: string } }).error.code).toBe(
-      "QUEUE_TOKEN_REQUIRED",
-    );
+    expect(((await read.json()) as { error: unknown }).error).toEqual({
+      code: "QUEUE_TOKEN_REQUIRED",
+      message: "Please wait your turn in the queue.",
+    });
     const hold = await fetch(
       `${web.baseUrl}/api/schedules/${schedules[0]?.scheduleId ?? ""}/holds`,
       {
@@ -236,6 +238,20 @@ describe("booking gate", () => {
       headers: { ...headers, "x-working-token": `${headers["x-working-token"] ?? ""}x` },
     });
     expect(forged.status).toBe(403);
+    // A forged hold is stopped by the proxy's signature check before the route.
+    const forgedHold = await fetch(
+      `${web.baseUrl}/api/schedules/${schedules[0]?.scheduleId ?? ""}/holds`,
+      {
+        method: "POST",
+        headers: {
+          ...headers,
+          "x-working-token": `${headers["x-working-token"] ?? ""}x`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ seatIds: [schedules[0]?.seatIds[0]] }),
+      },
+    );
+    expect(forgedHold.status).toBe(403);
 
     // Another performance's token.
     const [other] = await seedPerformance(database.prisma, { rows: 1, columns: 1 });
