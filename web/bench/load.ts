@@ -37,12 +37,18 @@ export async function runLoad({
   maxRequests = Number.POSITIVE_INFINITY,
   startDelayMs,
   requestsPerConnection = Number.POSITIVE_INFINITY,
+  agent: sharedAgent,
   next,
 }: {
   baseUrl: string;
   connections: number;
   durationMs?: number;
   maxRequests?: number;
+  /**
+   * Keep-alive connections to reuse across runs (warm, like a browser that already loaded
+   * the page); by default the run opens and closes its own.
+   */
+  agent?: Agent;
   /** Each worker stops after this many requests (e.g. 1: one hold per buyer). */
   requestsPerConnection?: number;
   /** Staggers the workers' first requests (arrivals spread over time); default none. */
@@ -51,7 +57,7 @@ export async function runLoad({
   next: (worker: number, n: number) => LoadRequest;
 }): Promise<LoadResult> {
   const url = new URL(baseUrl);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const agent = sharedAgent ?? new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -104,7 +110,7 @@ export async function runLoad({
     }),
   );
   const seconds = (performance.now() - startedAt) / 1000;
-  agent.destroy();
+  if (!sharedAgent) agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,

@@ -4,6 +4,7 @@
  * a build (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/web`.
  */
 import { randomUUID } from "node:crypto";
+import { Agent } from "node:http";
 import { z } from "zod";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import { createRedis } from "@ticketping/common/redis";
@@ -106,6 +107,9 @@ async function main(): Promise<void> {
     // Routes alternate in short rounds, so a noisy neighbour on the machine (a build, a
     // test run) weighs on both sides of the ratio alike.
     const rounds = Math.max(3, Math.round(env.BENCH_SECONDS));
+    // One set of warm keep-alive connections for every read round: a connection storm at
+    // the start of each round would measure the kernel's accept queue, not the routes.
+    const readAgent = new Agent({ keepAlive: true, maxSockets: connections });
     const roundMs = durationMs / rounds;
     const staticRounds: LoadResult[] = [];
     const seatMapRounds: LoadResult[] = [];
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
           baseUrl: web.baseUrl,
           connections,
           durationMs: roundMs,
+          agent: readAgent,
           next: () => ({ path: "/api/bench/static", headers: reader }),
         }),
       );
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
           baseUrl: web.baseUrl,
           connections,
           durationMs: roundMs,
+          agent: readAgent,
           next: () => ({ path: seatMapPath, headers: reader }),
         }),
       );
@@ -138,6 +144,7 @@ async function main(): Promise<void> {
           baseUrl: web.baseUrl,
           connections,
           durationMs: roundMs,
+          agent: readAgent,
           next: () => ({ path: seatMapPath, headers: { ...reader, "x-seat-map-build": build } }),
         }),
       );
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
           baseUrl: web.baseUrl,
           connections,
           durationMs: roundMs,
+          agent: readAgent,
           next: () => ({
             path: seatMapPath,
             headers: { ...reader, "if-none-match": `"${version}"` },
@@ -171,26 +179,46 @@ async function main(): Promise<void> {
     for (const show of holdShows) {
       await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/seat-map`, { headers: reader });
     }
+    const burstAgent = new Agent({ keepAlive: true, maxSockets: env.BENCH_HOLD_BUYERS });
+    const staticBurstRequest = () => ({ path: "/api/bench/static", headers: reader });
+    const burst = { connections: env.BENCH_HOLD_BUYERS, requestsPerConnection: 1 };
+    await runLoad({ baseUrl: web.baseUrl, ...burst, agent: burstAgent, next: staticBurstRequest });
     const staticBurst = await runLoad({
       baseUrl: web.baseUrl,
-      connections: env.BENCH_HOLD_BUYERS,
-      requestsPerConnection: 1,
-      next: () => ({ path: "/api/bench/static", headers: reader }),
+      ...burst,
+      agent: burstAgent,
+      next: staticBurstRequest,
     });
+    burstAgent.destroy();
+    readAgent.destroy();
     const holdRuns: { spreadMs: number; result: LoadResult }[] = [];
     for (const [index, spreadMs] of holdSpreadsMs.entries()) {
       const show = holdShows[index];
       if (!show) continue;
+      // Each buyer has loaded the seat map (a warm connection) before pressing Hold.
+      const buyerAgent = new Agent({ keepAlive: true, maxSockets: env.BENCH_HOLD_BUYERS });
+      await runLoad({
+        baseUrl: web.baseUrl,
+        connections: env.BENCH_HOLD_BUYERS,
+        requestsPerConnection: 1,
+        agent: buyerAgent,
+        next: (worker) => ({
+          path: `/api/schedules/${show.scheduleId}/seat-map`,
+          headers: credentials[worker],
+        }),
+      });
       holdRuns.push({
         spreadMs,
         result: await runLoad({
           baseUrl: web.baseUrl,
           connections: env.BENCH_HOLD_BUYERS,
           requestsPerConnection: 1,
+          agent: buyerAgent,
           startDelayMs: (worker) => (worker * spreadMs) / env.BENCH_HOLD_BUYERS,
           next: (worker) => holdRequest(show.scheduleId, show.seatIds, worker),
         }),
       });
+      buyerAgent.destroy();
     }
 
     const ratio = (result: LoadResult) =>
