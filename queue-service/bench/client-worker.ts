@@ -1,20 +1,16 @@
 // A process holding a share of the benchmark's sockets, driven over IPC by socket-load.ts.
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
 import {
   DEVELOPMENT_QUEUE_TICKET_SECRET,
   signQueueTicket,
   type Ack,
-  type ClientEvents,
   type QueueProgress,
   type QueueStanding,
-  type ServerEvents,
 } from "@ticketping/common/queue";
+import { WireSocket } from "./wire-socket";
 import { workerCommand, type WorkerCommand, type WorkerReply } from "./worker-protocol";
 
-type BuyerSocket = Socket<ServerEvents, ClientEvents>;
-
-const sockets: BuyerSocket[] = [];
+const sockets: WireSocket[] = [];
 let watcher: ((progress: QueueProgress, receivedAt: number) => void) | undefined;
 
 function reply(message: WorkerReply): void {
@@ -37,33 +33,26 @@ async function connect(url: string, count: number): Promise<WorkerReply> {
           userId: randomUUID(),
           ttlSeconds: 600,
         });
-        const socket: BuyerSocket = io(url, {
-          auth: { ticket },
-          transports: ["websocket"],
-          forceNew: true,
-          reconnection: false,
-          timeout: 60_000,
-        });
-        socket.on("queue:progress", (progress) => watcher?.(progress, now()));
-        const connected = await new Promise<boolean>((resolve) => {
-          socket.once("connect", () => {
-            resolve(true);
-          });
-          socket.once("connect_error", () => {
-            resolve(false);
-          });
-        });
-        if (connected) sockets.push(socket);
-        else failed++;
+        const socket = await WireSocket.connect(url, { ticket }, 60_000).catch(() => undefined);
+        if (!socket) {
+          failed++;
+          return;
+        }
+        socket.onEvent = (name, frame) => {
+          if (name !== "queue:progress" || !watcher) return;
+          const receivedAt = now();
+          const [, progress] = JSON.parse(frame) as [string, QueueProgress];
+          watcher(progress, receivedAt);
+        };
+        sockets.push(socket);
       }),
     );
   }
   return { type: "connected", count: sockets.length, failed };
 }
 
-async function join(socket: BuyerSocket, performanceId: string): Promise<Ack<QueueStanding>> {
-  const answer: unknown = await socket.timeout(60_000).emitWithAck("queue:join", { performanceId });
-  return answer as Ack<QueueStanding>;
+async function join(socket: WireSocket, performanceId: string): Promise<Ack<QueueStanding>> {
+  return (await socket.emitWithAck("queue:join", { performanceId }, 60_000)) as Ack<QueueStanding>;
 }
 
 function countError(errors: Record<string, number>, code: string): void {
@@ -158,7 +147,7 @@ async function handle(command: WorkerCommand): Promise<WorkerReply> {
     case "watch-progress":
       return watchProgress(command);
     case "close":
-      for (const socket of sockets) socket.disconnect();
+      for (const socket of sockets) socket.close();
       return { type: "closed" };
   }
 }
