@@ -40,7 +40,9 @@ test("a buyer without a working token is sent to the waiting room", async ({ pag
   accounts.push(buyer);
   await signInThroughApi(page.request, buyer);
   await page.goto(`/book/${show.scheduleId}`);
-  await expect(page).toHaveURL(new RegExp(`/queue/${show.performanceId}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/queue/${show.performanceId}\\?schedule=${show.scheduleId}$`),
+  );
 });
 
 test("an admitted buyer picks seats by keyboard, holds them, sees others' holds live, and releases", async ({

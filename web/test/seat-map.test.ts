@@ -279,7 +279,9 @@ describe("booking gate", () => {
     expect(
       ((await wrongPerformance.json()) as { error: { details: { waitingRoom: string } } }).error
         .details.waitingRoom,
-    ).toBe(`/queue/${schedules[0]?.performanceId ?? ""}`);
+    ).toBe(
+      `/queue/${schedules[0]?.performanceId ?? ""}?schedule=${schedules[0]?.scheduleId ?? ""}`,
+    );
 
     // Another buyer's token with this buyer's session.
     const [stranger] = await createBuyers(database.prisma, 1);
@@ -322,7 +324,7 @@ describe("booking gate", () => {
     });
     expect(noToken.status).toBe(307);
     expect(noToken.headers.get("location")).toContain(
-      `/queue/${schedules[0]?.performanceId ?? ""}`,
+      `/queue/${schedules[0]?.performanceId ?? ""}?schedule=${schedules[0]?.scheduleId ?? ""}`,
     );
 
     const admitted = await fetch(page, {

@@ -21,6 +21,7 @@ export async function requireBookingAccess({
     headers: request.headers,
     userId: user.id,
     performanceId: layout.performanceId,
+    scheduleId,
   });
   return { user, layout };
 }

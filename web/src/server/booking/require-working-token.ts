@@ -14,12 +14,15 @@ export async function requireWorkingToken({
   headers,
   userId,
   performanceId,
+  scheduleId,
 }: {
   headers: Headers;
   userId: string;
   performanceId: string;
+  /** The show being booked, for the way back from the waiting room. */
+  scheduleId?: string;
 }): Promise<WorkingTokenClaims> {
-  const details = { performanceId, waitingRoom: waitingRoomPath(performanceId) };
+  const details = { performanceId, waitingRoom: waitingRoomPath(performanceId, scheduleId) };
   const token = readWorkingToken(headers);
   if (!token) throw new AppError("QUEUE_TOKEN_REQUIRED", "no working token", { details });
   try {

@@ -31,7 +31,12 @@ export function readWorkingToken(headers: Headers): string | null {
   return token && token.length <= MAX_TOKEN_LENGTH ? token : null;
 }
 
-/** Where a buyer without a valid token for `performanceId` goes. */
-export function waitingRoomPath(performanceId: string): `/queue/${string}` {
-  return `/queue/${performanceId}`;
+/**
+ * Where a buyer without a valid token for `performanceId` goes; with the show they were
+ * booking, so the waiting room can send them back to it once admitted.
+ */
+export function waitingRoomPath(performanceId: string, scheduleId?: string): `/queue/${string}` {
+  return scheduleId
+    ? `/queue/${performanceId}?schedule=${encodeURIComponent(scheduleId)}`
+    : `/queue/${performanceId}`;
 }

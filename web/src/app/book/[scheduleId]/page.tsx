@@ -32,7 +32,7 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
 
   const schedule = await getScheduleSummary({ scheduleId });
   if (!schedule) notFound();
-  const waitingRoom = waitingRoomPath(schedule.performanceId);
+  const waitingRoom = waitingRoomPath(schedule.performanceId, scheduleId);
   const admitted = await requireWorkingToken({
     headers: await headers(),
     userId: user.id,
