@@ -35,8 +35,8 @@ export function proxy(request: NextRequest): NextResponse {
   );
 }
 
-// Next reads this at build time, so only literals: WORKING_TOKEN_COOKIE and
-// WORKING_TOKEN_HEADER of working-token-transport.ts.
+// Next reads this at build time, so only literals: the transports of
+// working-token-transport.ts (its cookie, its header, a bearer token).
 export const config = {
   matcher: [
     {
@@ -44,6 +44,7 @@ export const config = {
       missing: [
         { type: "cookie", key: "ticketping-working-token" },
         { type: "header", key: "x-working-token" },
+        { type: "header", key: "authorization" },
       ],
     },
     "/api/schedules/:scheduleId/holds",

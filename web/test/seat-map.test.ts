@@ -336,6 +336,19 @@ describe("booking gate", () => {
     expect(await admitted.text()).toContain("Test Concert");
   });
 
+  it("takes the token as a cookie or a bearer token too", async () => {
+    const token = headers["x-working-token"] ?? "";
+    const cookie = headers.cookie ?? "";
+    const asCookie = await fetch(scheduleUrl(), {
+      headers: { cookie: `${cookie}; ticketping-working-token=${token}` },
+    });
+    expect(asCookie.status).toBe(200);
+    const asBearer = await fetch(scheduleUrl(), {
+      headers: { cookie, authorization: `Bearer ${token}` },
+    });
+    expect(asBearer.status).toBe(200);
+  });
+
   it("asks for a session once the token passes", async () => {
     const response = await fetch(scheduleUrl(), {
       headers: { "x-working-token": headers["x-working-token"] ?? "" },

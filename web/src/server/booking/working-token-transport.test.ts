@@ -11,6 +11,12 @@ describe("working token transport", () => {
     expect(
       readWorkingToken(new Headers({ cookie: "a=1; ticketping-working-token=from-cookie; b=2" })),
     ).toBe("from-cookie");
+    expect(
+      readWorkingToken(
+        new Headers({ authorization: "Bearer from-bearer", cookie: "ticketping-working-token=c" }),
+      ),
+    ).toBe("from-bearer");
+    expect(readWorkingToken(new Headers({ authorization: "Basic abc" }))).toBeNull();
     expect(readWorkingToken(new Headers({ cookie: "a=1" }))).toBeNull();
     expect(readWorkingToken(new Headers({ "x-working-token": "x".repeat(5_000) }))).toBeNull();
   });

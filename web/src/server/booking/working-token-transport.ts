@@ -1,7 +1,8 @@
 /**
  * How a working token travels from the browser to the booking pages and APIs: the
  * waiting room stores it in this cookie when the buyer is admitted; API clients may send
- * it in the header instead. Edge-safe (no server imports): the proxy reads it too.
+ * it in the x-working-token header or as `Authorization: Bearer <token>` instead (the
+ * session is a cookie, so that header is free). No server imports: the proxy reads it too.
  */
 export const WORKING_TOKEN_COOKIE = "ticketping-working-token";
 export const WORKING_TOKEN_HEADER = "x-working-token";
@@ -26,8 +27,11 @@ export function readCookie(headers: Headers, name: string): string | null {
 }
 
 export function readWorkingToken(headers: Headers): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization")?.trim() ?? "")?.[1];
   const token =
-    headers.get(WORKING_TOKEN_HEADER)?.trim() || readCookie(headers, WORKING_TOKEN_COOKIE);
+    headers.get(WORKING_TOKEN_HEADER)?.trim() ||
+    bearer ||
+    readCookie(headers, WORKING_TOKEN_COOKIE);
   return token && token.length <= MAX_TOKEN_LENGTH ? token : null;
 }
 
