@@ -148,6 +148,11 @@ export async function readSeatMap(
   }
 }
 
+/** Whether the map (or the note that the schedule does not exist) is cached. */
+export async function isSeatMapCached(redis: Redis, scheduleId: string): Promise<boolean> {
+  return (await redis.hexists(scheduleKeys(scheduleId).layout, "build")) === 1;
+}
+
 /** The version before a build's database read; pass it to storeSeatMap. */
 export async function readSeatMapVersion(redis: Redis, scheduleId: string): Promise<string> {
   return (await redis.get(scheduleKeys(scheduleId).version)) ?? "";

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@ticketping/common/errors";
 import {
+  isSeatMapCached,
   markScheduleMissing,
   readSeatMapVersion,
   storeSeatMap,
@@ -38,6 +39,8 @@ async function build(scheduleId: string): Promise<void> {
     return;
   }
   try {
+    // Another process may have built it between our miss and our lock.
+    if (await isSeatMapCached(redis, scheduleId)) return;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const versionBefore = await readSeatMapVersion(redis, scheduleId);
       const loaded = await loadSeatMap({ scheduleId });
