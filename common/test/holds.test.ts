@@ -18,12 +18,25 @@ import { createRedis } from "../src/redis";
 const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 const redis = createRedis({ url: REDIS_URL, connectionName: "holds-test" });
 
+const usedSchedules: string[] = [];
+
 afterAll(async () => {
+  // Every key of a schedule carries its hash tag.
+  for (const scheduleId of usedSchedules) {
+    const keys = await redis.keys(`*{sch:${scheduleId}}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  }
   await redis.quit();
 });
 
-async function cachedSchedule(): Promise<string> {
+function newSchedule(): string {
   const scheduleId = randomUUID();
+  usedSchedules.push(scheduleId);
+  return scheduleId;
+}
+
+async function cachedSchedule(): Promise<string> {
+  const scheduleId = newSchedule();
   const stored = await storeSeatMap(redis, {
     scheduleId,
     expectedVersion: "",
@@ -54,7 +67,7 @@ describe("seat holds in Redis", () => {
   });
 
   it("refuses a hold while the map is not cached, and a second open hold of one buyer", async () => {
-    expect(await hold(randomUUID(), ["a"])).toEqual({ kind: "missing" });
+    expect(await hold(newSchedule(), ["a"])).toEqual({ kind: "missing" });
     const scheduleId = await cachedSchedule();
     const buyer = randomUUID();
     expect(await hold(scheduleId, ["a"], buyer)).toEqual({ kind: "held" });
