@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
@@ -50,6 +51,12 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
   return (
     <div className="flex flex-col gap-6">
       <header>
+        <Link
+          href={`/performances/${schedule.performanceSlug}`}
+          className="text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
+        >
+          ← All shows of this performance
+        </Link>
         <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
         <p className="text-slate-600">
           {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
