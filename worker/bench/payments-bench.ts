@@ -27,6 +27,8 @@ const env = parseEnv({
   REDIS_URL: envFields.redisUrl,
   BENCH_PAYMENTS: z.coerce.number().int().positive().max(10_000).default(1_000),
   BENCH_CONCURRENCY: z.coerce.number().int().positive().max(500).default(50),
+  /** The web server's database connections (DATABASE_POOL_MAX). */
+  BENCH_WEB_POOL: z.coerce.number().int().positive().max(100).default(10),
 });
 
 const webRoot = path.resolve(import.meta.dirname, "../../web");
@@ -63,6 +65,7 @@ async function startWeb(databaseUrl: string, webhookSecret: string) {
       QUEUE_TOKEN_SECRET: randomBytes(32).toString("hex"),
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       PAYMENT_PROVIDER: "simulated",
+      DATABASE_POOL_MAX: String(env.BENCH_WEB_POOL),
       DATABASE_URL: databaseUrl,
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -119,169 +122,193 @@ async function main(): Promise<void> {
   const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const database = await createTestDatabase({ label: "payments_bench", maxConnections: 4 });
   const prisma = database.prisma;
-
-  const show = await createShow(prisma, { seats: count + 1 });
-  const buyers = await createBuyers(prisma, 50);
-  const holdExpiresAt = new Date(Date.now() + 30 * 60_000);
-  const reservations = show.seatIds.map((seatId, index) => ({
-    id: randomUUID(),
-    seatId,
-    userId: buyers[index % buyers.length] ?? "",
-  }));
-  await prisma.reservation.createMany({
-    data: reservations.map((row) => ({
-      id: row.id,
-      userId: row.userId,
-      scheduleId: show.scheduleId,
-      amountMinor: show.priceMinor,
-      currency: "EUR",
-      holdExpiresAt,
-      checkoutProvider: "SIMULATED" as const,
-      checkoutSessionId: `cs_sim_${row.id.replaceAll("-", "")}`,
-    })),
-  });
-  await prisma.reservationSeat.createMany({
-    data: reservations.map((row) => ({
-      reservationId: row.id,
-      seatId: row.seatId,
-      priceMinor: show.priceMinor,
-    })),
-  });
-
-  const web = await startWeb(database.url, webhookSecret);
-  const worker = await spawnService({
-    cwd: path.resolve(import.meta.dirname, ".."),
-    entry: "src/main.ts",
-    readyMessage: "consuming",
-    env: {
-      DATABASE_URL: database.url,
-      WORKER_HEALTH_PORT: "0",
-      WORKER_GROUP_ID: groupId,
-      PAYMENT_PROVIDER: "simulated",
-    },
-  });
-  await admin.connect();
-
-  const deliver = async (reservationId: string) => {
-    const payload = JSON.stringify(paidEvent(reservationId, show.priceMinor));
-    const response = await fetch(`${web.baseUrl}/api/webhooks/stripe`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "stripe-signature": Stripe.webhooks.generateTestHeaderString({
-          payload,
-          secret: webhookSecret,
-        }),
-      },
-      body: payload,
-    });
-    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-  };
-
-  // One payment first, so the consumer group is settled before the clock starts.
-  const [canary, ...measured] = reservations;
-  if (!canary) throw new Error("nothing to pay");
-  await deliver(canary.id);
-  for (;;) {
-    const row = await prisma.reservation.findUniqueOrThrow({ where: { id: canary.id } });
-    if (row.status === "CONFIRMED") break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  // Consumer lag (Kafka's view: high watermark minus the group's committed offset) and the
-  // outbox backlog, sampled while the run lasts.
-  const lagSamples: number[] = [];
-  const backlogSamples: number[] = [];
-  const sampling = { on: true };
-  const sampler = (async () => {
-    while (sampling.on) {
-      const [ends, committed] = await Promise.all([
-        admin.fetchTopicOffsets(paymentCompleted.topic),
-        admin.fetchOffsets({ groupId, topics: [paymentCompleted.topic] }),
-      ]);
-      const end = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
-      const done = (committed[0]?.partitions ?? []).reduce(
-        (sum, partition) => sum + Math.max(0, Number(partition.offset)),
-        0,
-      );
-      lagSamples.push(Math.max(0, end - done));
-      backlogSamples.push(await prisma.outboxEvent.count({ where: { publishedAt: null } }));
-      await new Promise((resolve) => setTimeout(resolve, 250));
+  // Whatever happens, the processes this run started stop and its database goes.
+  const cleanup: (() => unknown)[] = [() => database.drop()];
+  try {
+    await run();
+  } finally {
+    for (const step of cleanup.reverse()) {
+      await Promise.resolve(step()).catch((error: unknown) => {
+        console.error("cleanup step failed", error);
+      });
     }
-  })();
-
-  const sentAt = new Map<string, number>();
-  const webhookMs: number[] = [];
-  const started = Date.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: env.BENCH_CONCURRENCY }, async () => {
-      while (next < measured.length) {
-        const row = measured[next++];
-        if (!row) break;
-        const before = Date.now();
-        sentAt.set(row.id, before);
-        await deliver(row.id);
-        webhookMs.push(Date.now() - before);
-      }
-    }),
-  );
-  const webhooksDone = Date.now();
-
-  const ids = measured.map((row) => row.id);
-  for (;;) {
-    const confirmed = await prisma.reservation.count({
-      where: { id: { in: ids }, status: "CONFIRMED" },
-    });
-    if (confirmed === ids.length) break;
-    if (Date.now() - started > 300_000) throw new Error(`only ${confirmed} confirmed in 5 min`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  sampling.on = false;
-  await sampler;
 
-  const rows = await prisma.reservation.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, confirmedAt: true },
-  });
-  const latencies = rows
-    .map((row) => (row.confirmedAt?.getTime() ?? Number.NaN) - (sentAt.get(row.id) ?? Number.NaN))
-    .sort((a, b) => a - b);
-  const lastConfirmed = Math.max(...rows.map((row) => row.confirmedAt?.getTime() ?? 0));
-  const seconds = (lastConfirmed - started) / 1000;
-  webhookMs.sort((a, b) => a - b);
-  const fmt = (value: number) => value.toFixed(0);
+  async function run(): Promise<void> {
+    const show = await createShow(prisma, { seats: count + 1 });
+    const buyers = await createBuyers(prisma, 50);
+    const holdExpiresAt = new Date(Date.now() + 30 * 60_000);
+    const reservations = show.seatIds.map((seatId, index) => ({
+      id: randomUUID(),
+      seatId,
+      userId: buyers[index % buyers.length] ?? "",
+    }));
+    await prisma.reservation.createMany({
+      data: reservations.map((row) => ({
+        id: row.id,
+        userId: row.userId,
+        scheduleId: show.scheduleId,
+        amountMinor: show.priceMinor,
+        currency: "EUR",
+        holdExpiresAt,
+        checkoutProvider: "SIMULATED" as const,
+        checkoutSessionId: `cs_sim_${row.id.replaceAll("-", "")}`,
+      })),
+    });
+    await prisma.reservationSeat.createMany({
+      data: reservations.map((row) => ({
+        reservationId: row.id,
+        seatId: row.seatId,
+        priceMinor: show.priceMinor,
+      })),
+    });
 
-  console.log(
-    `\nPayments benchmark: ${ids.length} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks\n`,
-  );
-  console.log(`| measure                                   | value |`);
-  console.log(`| ----------------------------------------- | ----- |`);
-  console.log(
-    `| webhooks answered (all 200)               | ${((webhooksDone - started) / 1000).toFixed(1)} s |`,
-  );
-  console.log(`| webhook → CONFIRMED, all                  | ${seconds.toFixed(1)} s |`);
-  console.log(
-    `| throughput                                | ${(ids.length / seconds).toFixed(0)} payments/s |`,
-  );
-  console.log(
-    `| webhook latency p50 / p99                 | ${fmt(percentile(webhookMs, 50))} / ${fmt(percentile(webhookMs, 99))} ms |`,
-  );
-  console.log(
-    `| webhook → CONFIRMED latency p50 / p99     | ${fmt(percentile(latencies, 50))} / ${fmt(percentile(latencies, 99))} ms |`,
-  );
-  console.log(
-    `| webhook → CONFIRMED latency max           | ${fmt(latencies.at(-1) ?? Number.NaN)} ms |`,
-  );
-  console.log(
-    `| consumer lag, max / mean (messages)       | ${Math.max(0, ...lagSamples)} / ${fmt(lagSamples.reduce((a, b) => a + b, 0) / Math.max(1, lagSamples.length))} |`,
-  );
-  console.log(`| outbox backlog, max (unpublished rows)    | ${Math.max(0, ...backlogSamples)} |`);
+    const web = await startWeb(database.url, webhookSecret);
+    cleanup.push(() => web.stop());
+    const worker = await spawnService({
+      cwd: path.resolve(import.meta.dirname, ".."),
+      entry: "src/main.ts",
+      readyMessage: "consuming",
+      env: {
+        DATABASE_URL: database.url,
+        WORKER_HEALTH_PORT: "0",
+        WORKER_GROUP_ID: groupId,
+        PAYMENT_PROVIDER: "simulated",
+      },
+    });
+    cleanup.push(() => worker.stop("SIGTERM"));
+    await admin.connect();
+    cleanup.push(() => admin.disconnect());
 
-  await admin.disconnect();
-  await worker.stop("SIGTERM");
-  web.stop();
-  await database.drop();
+    // Like Stripe: a delivery that fails (network error, non-2xx) is sent again.
+    let redeliveries = 0;
+    const deliver = async (reservationId: string) => {
+      const payload = JSON.stringify(paidEvent(reservationId, show.priceMinor));
+      for (let attempt = 1; ; attempt++) {
+        const status = await fetch(`${web.baseUrl}/api/webhooks/stripe`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+              payload,
+              secret: webhookSecret,
+            }),
+          },
+          body: payload,
+        })
+          .then((response) => response.status)
+          .catch(() => 0);
+        if (status === 200) return;
+        if (attempt === 5) throw new Error(`webhook for ${reservationId} failed: ${status}`);
+        redeliveries++;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    };
+
+    // One payment first, so the consumer group is settled before the clock starts.
+    const [canary, ...measured] = reservations;
+    if (!canary) throw new Error("nothing to pay");
+    await deliver(canary.id);
+    for (let waited = 0; ; waited += 100) {
+      const row = await prisma.reservation.findUniqueOrThrow({ where: { id: canary.id } });
+      if (row.status === "CONFIRMED") break;
+      if (waited > 60_000) throw new Error("the canary payment was not confirmed in a minute");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    // Consumer lag (Kafka's view: high watermark minus the group's committed offset) and the
+    // outbox backlog, sampled while the run lasts.
+    const lagSamples: number[] = [];
+    const backlogSamples: number[] = [];
+    const sampling = { on: true };
+    const sampler = (async () => {
+      while (sampling.on) {
+        const [ends, committed] = await Promise.all([
+          admin.fetchTopicOffsets(paymentCompleted.topic),
+          admin.fetchOffsets({ groupId, topics: [paymentCompleted.topic] }),
+        ]);
+        const end = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
+        const done = (committed[0]?.partitions ?? []).reduce(
+          (sum, partition) => sum + Math.max(0, Number(partition.offset)),
+          0,
+        );
+        lagSamples.push(Math.max(0, end - done));
+        backlogSamples.push(await prisma.outboxEvent.count({ where: { publishedAt: null } }));
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+
+    const sentAt = new Map<string, number>();
+    const webhookMs: number[] = [];
+    const started = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: env.BENCH_CONCURRENCY }, async () => {
+        while (next < measured.length) {
+          const row = measured[next++];
+          if (!row) break;
+          const before = Date.now();
+          sentAt.set(row.id, before);
+          await deliver(row.id);
+          webhookMs.push(Date.now() - before);
+        }
+      }),
+    );
+    const webhooksDone = Date.now();
+
+    const ids = measured.map((row) => row.id);
+    for (;;) {
+      const confirmed = await prisma.reservation.count({
+        where: { id: { in: ids }, status: "CONFIRMED" },
+      });
+      if (confirmed === ids.length) break;
+      if (Date.now() - started > 300_000) throw new Error(`only ${confirmed} confirmed in 5 min`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    sampling.on = false;
+    await sampler;
+
+    const rows = await prisma.reservation.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, confirmedAt: true },
+    });
+    const latencies = rows
+      .map((row) => (row.confirmedAt?.getTime() ?? Number.NaN) - (sentAt.get(row.id) ?? Number.NaN))
+      .sort((a, b) => a - b);
+    const lastConfirmed = Math.max(...rows.map((row) => row.confirmedAt?.getTime() ?? 0));
+    const seconds = (lastConfirmed - started) / 1000;
+    webhookMs.sort((a, b) => a - b);
+    const fmt = (value: number) => value.toFixed(0);
+
+    console.log(
+      `\nPayments benchmark: ${ids.length} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks\n`,
+    );
+    console.log(`| measure                                   | value |`);
+    console.log(`| ----------------------------------------- | ----- |`);
+    console.log(
+      `| webhooks answered (all 200)               | ${((webhooksDone - started) / 1000).toFixed(1)} s |`,
+    );
+    console.log(`| webhook → CONFIRMED, all                  | ${seconds.toFixed(1)} s |`);
+    console.log(
+      `| throughput                                | ${(ids.length / seconds).toFixed(0)} payments/s |`,
+    );
+    console.log(
+      `| webhook latency p50 / p99                 | ${fmt(percentile(webhookMs, 50))} / ${fmt(percentile(webhookMs, 99))} ms |`,
+    );
+    console.log(
+      `| webhook → CONFIRMED latency p50 / p99     | ${fmt(percentile(latencies, 50))} / ${fmt(percentile(latencies, 99))} ms |`,
+    );
+    console.log(
+      `| webhook → CONFIRMED latency max           | ${fmt(latencies.at(-1) ?? Number.NaN)} ms |`,
+    );
+    console.log(
+      `| consumer lag, max / mean (messages)       | ${Math.max(0, ...lagSamples)} / ${fmt(lagSamples.reduce((a, b) => a + b, 0) / Math.max(1, lagSamples.length))} |`,
+    );
+    console.log(
+      `| outbox backlog, max (unpublished rows)    | ${Math.max(0, ...backlogSamples)} |`,
+    );
+    console.log(`| webhook redeliveries                      | ${redeliveries} |`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -38,6 +38,9 @@ const providerName = resolvePaymentProvider({
   paymentProvider: env.PAYMENT_PROVIDER,
   stripeSecretKey: env.STRIPE_SECRET_KEY,
 });
+if (providerName === "SIMULATED" && env.NODE_ENV === "production") {
+  logger.warn("payments are SIMULATED: refunds and checkout expiries call no provider");
+}
 const deps: HandlerDeps = {
   prisma,
   logger,

@@ -27,11 +27,17 @@ import {
   type ChargeObject,
   type CheckoutSessionObject,
 } from "./stripe-event-schemas";
+import { uuidv7 } from "../booking/uuidv7";
 import { writeOutbox } from "./write-outbox";
 
 /** Stripe's default: a signature older than this is refused (replayed or delayed). */
 const SIGNATURE_TOLERANCE_S = 300;
 const WEBHOOK_CONSUMER = "webhook.stripe";
+/**
+ * A burst of webhooks queues for the connection pool; waiting (Stripe allows a webhook
+ * several seconds) beats answering 500 and having the whole burst delivered again.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 8_000, timeout: 10_000 };
 
 export type WebhookOutcome =
   | "duplicate"
@@ -47,7 +53,8 @@ export type WebhookOutcome =
  * Stripe's webhook (and the simulated checkout's, which sends the same events signed the
  * same way). The signature is checked against the raw body before anything is read or
  * written. Each event is then recorded once: its id, the Payment and an outbox event
- * commit in one transaction, and only then does the caller answer 2xx. Stripe retries
+ * commit together (one statement or one transaction), and only then does the caller
+ * answer 2xx. Stripe retries
  * anything else, so nothing is lost; a redelivery finds the event id and changes nothing.
  * Two different events reporting one payment (completed and async_payment_succeeded)
  * record one Payment: it is unique per provider session and per provider payment id.
@@ -63,7 +70,23 @@ export async function handleStripeWebhook({
   const base = { eventId: event.id, type: event.type };
   if (!isHandledEventType(event.type)) return { ...base, outcome: "ignored" };
 
-  const outcome = await db().$transaction(async (tx) => {
+  const outcome =
+    event.type === "checkout.session.completed" ||
+    event.type === "checkout.session.async_payment_succeeded" ||
+    event.type === "checkout.session.async_payment_failed"
+      ? await recordSessionPayment(
+          event.id,
+          parse(checkoutSessionSchema, event.data.object, event.id),
+          event.type === "checkout.session.async_payment_failed" ? "failed" : "paid",
+        )
+      : await recordInTransaction(event);
+  logger.info({ ...base, outcome }, "webhook handled");
+  return { ...base, outcome };
+}
+
+/** The rarer events: several statements in one interactive transaction. */
+function recordInTransaction(event: Stripe.Event): Promise<WebhookOutcome> {
+  return db().$transaction(async (tx) => {
     const { count } = await tx.processedEvent.createMany({
       data: [{ consumer: WEBHOOK_CONSUMER, eventId: event.id }],
       skipDuplicates: true,
@@ -71,11 +94,6 @@ export async function handleStripeWebhook({
     if (count === 0) return "duplicate" as const;
     const object: unknown = event.data.object;
     switch (event.type) {
-      case "checkout.session.completed":
-      case "checkout.session.async_payment_succeeded":
-        return recordSessionPayment(tx, parse(checkoutSessionSchema, object, event.id), "paid");
-      case "checkout.session.async_payment_failed":
-        return recordSessionPayment(tx, parse(checkoutSessionSchema, object, event.id), "failed");
       case "checkout.session.expired":
         return recordSessionExpiry(tx, parse(checkoutSessionSchema, object, event.id));
       case "charge.refunded":
@@ -83,9 +101,7 @@ export async function handleStripeWebhook({
       default:
         return "ignored" as const;
     }
-  });
-  logger.info({ ...base, outcome }, "webhook handled");
-  return { ...base, outcome };
+  }, TRANSACTION_OPTIONS);
 }
 
 function verify(rawBody: string, signature: string | null): Stripe.Event {
@@ -126,72 +142,124 @@ function providerOf(id: string): PaymentProviderName | null {
 }
 
 async function findReservation(tx: TransactionClient, session: CheckoutSessionObject) {
-  const candidate =
-    session.metadata?.[paymentMetadataKeys.reservationId] ?? session.client_reference_id;
-  const id = z.uuid().safeParse(candidate);
-  if (!id.success) return null;
-  return tx.reservation.findUnique({
-    where: { id: id.data },
-    select: { id: true, currency: true },
-  });
+  const id = reservationIdOf(session);
+  if (!id) return null;
+  return tx.reservation.findUnique({ where: { id }, select: { id: true } });
 }
 
+/**
+ * A payment (or its failure) of a checkout session: the hot path of a sale, so the event
+ * id, the Payment and its outbox event are written by one statement (atomic like a
+ * transaction, one round trip). Each part happens only if the one before did: a known
+ * event id writes nothing; a Payment already recorded for this session or provider
+ * payment id (another event reporting it) writes no second outbox event. Two such
+ * statements at once serialise on the payments unique indexes.
+ */
 async function recordSessionPayment(
-  tx: TransactionClient,
+  eventId: string,
   session: CheckoutSessionObject,
   result: "paid" | "failed",
 ): Promise<WebhookOutcome> {
   const provider = providerOf(session.id);
-  const reservation = await findReservation(tx, session);
-  if (!provider || !reservation) {
+  const reservationId = reservationIdOf(session);
+  if (!provider || !reservationId) {
     logger.warn({ sessionId: session.id }, "checkout session of no reservation of ours");
     return "ignored";
   }
   // Asynchronous methods (e.g. bank debits) complete the session unpaid; the outcome
   // follows as async_payment_succeeded or async_payment_failed.
-  if (result === "paid" && session.payment_status === "unpaid") return "awaiting-async-payment";
-
-  const amountMinor = session.amount_total ?? 0;
-  const currency = (session.currency ?? reservation.currency).toUpperCase();
-  const providerPaymentId = session.payment_intent ?? session.id;
-  const [payment] = await tx.payment.createManyAndReturn({
-    data: [
-      {
-        reservationId: reservation.id,
-        provider,
-        providerSessionId: session.id,
-        providerPaymentId,
-        amountMinor,
-        currency,
-        status: result === "paid" ? "COMPLETED" : "FAILED",
-        failureReason: result === "paid" ? null : "The payment was declined.",
-      },
-    ],
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  if (!payment) return "payment-already-recorded";
-
-  if (result === "paid") {
-    const event = createEvent(paymentCompleted, {
-      reservationId: reservation.id,
-      paymentId: payment.id,
-      provider,
-      providerPaymentId,
-      amountMinor,
-      currency,
+  if (result === "paid" && session.payment_status === "unpaid") {
+    const { count } = await db().processedEvent.createMany({
+      data: [{ consumer: WEBHOOK_CONSUMER, eventId }],
+      skipDuplicates: true,
     });
-    await writeOutbox(tx, [outboxMessage(paymentCompleted, event, { key: reservation.id })]);
-    return "payment-recorded";
+    return count === 0 ? "duplicate" : "awaiting-async-payment";
   }
-  const event = createEvent(paymentFailed, {
-    reservationId: reservation.id,
-    paymentId: payment.id,
-    provider,
-    reason: "the payment was declined",
+
+  const paymentId = uuidv7();
+  const amountMinor = session.amount_total ?? 0;
+  const currency = session.currency?.toUpperCase() ?? (await reservationCurrency(reservationId));
+  const providerPaymentId = session.payment_intent ?? session.id;
+  const message =
+    result === "paid"
+      ? outboxMessage(
+          paymentCompleted,
+          createEvent(paymentCompleted, {
+            reservationId,
+            paymentId,
+            provider,
+            providerPaymentId,
+            amountMinor,
+            currency,
+          }),
+          { key: reservationId },
+        )
+      : outboxMessage(
+          paymentFailed,
+          createEvent(paymentFailed, {
+            reservationId,
+            paymentId,
+            provider,
+            reason: "the payment was declined",
+          }),
+          { key: reservationId },
+        );
+  const status = result === "paid" ? "COMPLETED" : "FAILED";
+  const failureReason = result === "paid" ? null : "The payment was declined.";
+
+  const [row] = await db().$queryRaw<{ fresh: boolean; found: boolean; recorded: boolean }[]>`
+    WITH fresh AS (
+      INSERT INTO processed_events (consumer, event_id) VALUES (${WEBHOOK_CONSUMER}, ${eventId})
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), reservation AS (
+      SELECT id FROM reservations
+       WHERE id = ${reservationId}::uuid AND EXISTS (SELECT 1 FROM fresh)
+    ), payment AS (
+      INSERT INTO payments (id, reservation_id, provider, provider_session_id, provider_payment_id,
+                            amount_minor, currency, status, failure_reason, updated_at)
+      SELECT ${paymentId}::uuid, id, ${provider}::"PaymentProvider", ${session.id},
+             ${providerPaymentId}, ${amountMinor}, ${currency}, ${status}::"PaymentStatus",
+             ${failureReason}, now()
+        FROM reservation
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ), outbox AS (
+      INSERT INTO outbox_events (id, topic, key, payload, headers)
+      SELECT ${uuidv7()}::uuid, ${message.topic}, ${message.key},
+             ${JSON.stringify(message.payload)}::jsonb, ${JSON.stringify(message.headers)}::jsonb
+        FROM payment
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM fresh) AS fresh,
+           EXISTS (SELECT 1 FROM reservation) AS found,
+           EXISTS (SELECT 1 FROM outbox) AS recorded`;
+  if (!row?.fresh) return "duplicate";
+  if (!row.found) {
+    logger.warn(
+      { sessionId: session.id, reservationId },
+      "checkout session of an unknown reservation",
+    );
+    return "ignored";
+  }
+  if (!row.recorded) return "payment-already-recorded";
+  return result === "paid" ? "payment-recorded" : "payment-failed";
+}
+
+function reservationIdOf(session: CheckoutSessionObject): string | null {
+  const candidate =
+    session.metadata?.[paymentMetadataKeys.reservationId] ?? session.client_reference_id;
+  const id = z.uuid().safeParse(candidate);
+  return id.success ? id.data : null;
+}
+
+/** Stripe always sends a paid session's currency; this covers an event without one. */
+async function reservationCurrency(reservationId: string): Promise<string> {
+  const reservation = await db().reservation.findUnique({
+    where: { id: reservationId },
+    select: { currency: true },
   });
-  await writeOutbox(tx, [outboxMessage(paymentFailed, event, { key: reservation.id })]);
-  return "payment-failed";
+  return reservation?.currency ?? "EUR";
 }
 
 async function recordSessionExpiry(
