@@ -218,6 +218,14 @@ async function main(): Promise<void> {
 
     // Consumer lag (Kafka's view: high watermark minus the group's committed offset) and the
     // outbox backlog, sampled while the run lasts.
+    // The topic may hold older messages (a shared broker): a partition this new group has
+    // not committed on yet counts from where it stood when the run began.
+    const startOffsets = new Map(
+      (await admin.fetchTopicOffsets(paymentCompleted.topic)).map((partition) => [
+        partition.partition,
+        Number(partition.high),
+      ]),
+    );
     const lagSamples: number[] = [];
     const backlogSamples: number[] = [];
     const sampling = { on: true };
@@ -227,12 +235,20 @@ async function main(): Promise<void> {
           admin.fetchTopicOffsets(paymentCompleted.topic),
           admin.fetchOffsets({ groupId, topics: [paymentCompleted.topic] }),
         ]);
-        const end = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
-        const done = (committed[0]?.partitions ?? []).reduce(
-          (sum, partition) => sum + Math.max(0, Number(partition.offset)),
-          0,
+        const done = new Map(
+          (committed[0]?.partitions ?? []).map((partition) => [
+            partition.partition,
+            Number(partition.offset),
+          ]),
         );
-        lagSamples.push(Math.max(0, end - done));
+        const lag = ends.reduce((sum, partition) => {
+          const from = Math.max(
+            done.get(partition.partition) ?? -1,
+            startOffsets.get(partition.partition) ?? 0,
+          );
+          return sum + Math.max(0, Number(partition.high) - from);
+        }, 0);
+        lagSamples.push(lag);
         backlogSamples.push(await prisma.outboxEvent.count({ where: { publishedAt: null } }));
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
