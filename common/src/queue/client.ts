@@ -1,0 +1,20 @@
+// @ticketping/common/queue/client: what a browser needs to speak the waiting room's
+// protocol (codes and their messages, the position formula, the event types) and nothing
+// that signs or verifies tokens, so a client bundle never carries that code.
+export * from "./codes";
+export * from "./position";
+export type {
+  AckError,
+  Ack,
+  AdmittedNotice,
+  ClientEvents,
+  HandshakeAuth,
+  LeaveResult,
+  PerformanceRequest,
+  QueueProgress,
+  QueueStanding,
+  ReleasedNotice,
+  SalePhase,
+  ServerEvents,
+  WorkingTokenGrant,
+} from "./protocol";
