@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+
+/**
+ * Where the shared servers are. The load test starts its own web app, queue service and
+ * worker and its own database on DATABASE_URL's server (read by @ticketping/db/testing),
+ * so nothing here points at the demo's processes.
+ */
+export const env = loadEnvOrExit({
+  REDIS_URL: envFields.redisUrl,
+  KAFKA_BROKERS: z.string().default("127.0.0.1:9092"),
+  DATABASE_URL: envFields.databaseUrl,
+  /** npm sets it to the directory the command was typed in; `--out` is relative to it. */
+  INIT_CWD: z.string().optional(),
+});
