@@ -1,4 +1,5 @@
 import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
+import { context, type Span } from "@opentelemetry/api";
 import type { Logger } from "pino";
 import {
   decodeEvent,
@@ -7,6 +8,9 @@ import {
   type EventOf,
 } from "../events/define-event";
 import { deadLetterTopic } from "../events/catalog";
+import { extractTraceContext } from "../tracing/trace-context";
+import { eventAttributes, startProcessSpan } from "../tracing/messaging";
+import { recordSpanError } from "../tracing/spans";
 import type { EventPublisher } from "./publisher";
 
 export interface EventContext {
@@ -28,6 +32,13 @@ export function subscribe<Definition extends EventDefinition>(
   handle: (event: EventOf<Definition>, context: EventContext) => Promise<void>,
 ): Subscription {
   return { definition, handle } as unknown as Subscription;
+}
+
+interface IncomingMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  headers: Record<string, string>;
 }
 
 export interface RetryPolicy {
@@ -132,46 +143,83 @@ export async function runEventConsumer({
       const subscription = byTopic.get(topic);
       if (!subscription) return;
       const headers = readHeaders(message);
-      const log = logger.child({ topic, partition, offset: message.offset });
-
-      let event: EventOf<EventDefinition>;
+      const processing = startProcessSpan({
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString() ?? "",
+        groupId,
+        eventId: headers["event-id"],
+        eventType: headers["event-type"],
+        parent: extractTraceContext(headers),
+      });
       try {
-        event = decodeEvent(subscription.definition, message.value);
+        // Everything the handler does (database writes, outbox rows, further events) is
+        // part of the trace the message arrived with.
+        await context.with(processing.context, () =>
+          handleMessage(subscription, { topic, partition, message, headers }, processing.span),
+        );
       } catch (error) {
-        if (!(error instanceof EventDecodeError)) throw error;
-        log.error({ err: error }, "undecodable event; sending to dead letters");
-        await park(deadLetters, topic, partition, message, error.message, 0);
-        return;
-      }
-
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await subscription.handle(event, {
-            topic,
-            partition,
-            offset: message.offset,
-            attempt,
-            headers,
-          });
-          return;
-        } catch (error) {
-          const exhausted = attempt >= policy.attempts || stopping;
-          if (exhausted && stopping) {
-            // Leave the offset uncommitted: the next owner of the partition retries it.
-            throw error;
-          }
-          if (exhausted) {
-            log.error({ err: error, eventId: event.id, attempt }, "handler failed; dead-lettered");
-            await park(deadLetters, topic, partition, message, describe(error), attempt);
-            return;
-          }
-          const delay = Math.min(policy.initialDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-          log.warn({ err: error, eventId: event.id, attempt, delay }, "handler failed; retrying");
-          await sleep(delay);
-        }
+        recordSpanError(processing.span, error);
+        throw error;
+      } finally {
+        processing.span.end();
       }
     },
   });
+
+  async function handleMessage(
+    subscription: Subscription,
+    { topic, partition, message, headers }: IncomingMessage,
+    span: Span,
+  ): Promise<void> {
+    const log = logger.child({ topic, partition, offset: message.offset });
+
+    let event: EventOf<EventDefinition>;
+    try {
+      event = decodeEvent(subscription.definition, message.value);
+    } catch (error) {
+      if (!(error instanceof EventDecodeError)) throw error;
+      log.error({ err: error }, "undecodable event; sending to dead letters");
+      deadLettered(span, error, 0);
+      await park(deadLetters, topic, partition, message, error.message, 0);
+      return;
+    }
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await subscription.handle(event, {
+          topic,
+          partition,
+          offset: message.offset,
+          attempt,
+          headers,
+        });
+        span.setAttribute(eventAttributes.attempts, attempt);
+        return;
+      } catch (error) {
+        const exhausted = attempt >= policy.attempts || stopping;
+        if (exhausted && stopping) {
+          // Leave the offset uncommitted: the next owner of the partition retries it.
+          throw error;
+        }
+        if (exhausted) {
+          log.error({ err: error, eventId: event.id, attempt }, "handler failed; dead-lettered");
+          deadLettered(span, error, attempt);
+          await park(deadLetters, topic, partition, message, describe(error), attempt);
+          return;
+        }
+        const delay = Math.min(policy.initialDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+        log.warn({ err: error, eventId: event.id, attempt, delay }, "handler failed; retrying");
+        span.addEvent("retry", {
+          attempt,
+          "retry.delay_ms": delay,
+          "error.message": describe(error),
+        });
+        await sleep(delay);
+      }
+    }
+  }
 
   return {
     consumer,
@@ -215,6 +263,13 @@ function readHeaders(message: KafkaMessage): Record<string, string> {
     headers[name] = Array.isArray(value) ? value.map(String).join(",") : value.toString();
   }
   return headers;
+}
+
+/** The message ends on the dead-letter topic: its trace shows that, and why. */
+function deadLettered(span: Span, error: unknown, attempts: number): void {
+  recordSpanError(span, error);
+  span.setAttribute(eventAttributes.deadLettered, true);
+  span.setAttribute(eventAttributes.attempts, attempts);
 }
 
 function describe(error: unknown): string {
