@@ -2,7 +2,9 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server as SocketServer } from "socket.io";
 import type { EventOf, reservationConfirmed } from "@ticketping/common/events";
+import type { HealthCheck } from "@ticketping/common/health";
 import type { Logger } from "@ticketping/common/logger";
+import type { ScrapePolicy } from "@ticketping/common/metrics";
 import type { ReleaseReason } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
 import type { Redis } from "@ticketping/common/redis";
@@ -30,6 +32,10 @@ export interface QueueServiceDeps {
   loadSaleFacts: LoadSaleFacts;
   config: QueueServiceConfig;
   logger: Logger;
+  /** Extra /ready checks from the process (its Kafka consumer, shutdown in progress). */
+  readiness?: Record<string, HealthCheck>;
+  /** Who may scrape /metrics (a bearer token; off in production without one). */
+  scrape?: ScrapePolicy;
 }
 
 export interface QueueService {
@@ -67,7 +73,14 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   });
   // Registered before Socket.IO attaches, which then hands it every non-Socket.IO request.
   const http = createServer(
-    createHttpHandler({ redis: deps.redis, store, registry: metrics.registry, logger }),
+    createHttpHandler({
+      redis: deps.redis,
+      store,
+      registry: metrics.registry,
+      logger,
+      ...(deps.readiness ? { readiness: deps.readiness } : {}),
+      ...(deps.scrape ? { scrape: deps.scrape } : {}),
+    }),
   );
   const server: QueueServer = new SocketServer(http, {
     adapter: createAdapter(deps.adapterPub, deps.adapterSub),

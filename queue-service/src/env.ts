@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { metricsEnvFields } from "@ticketping/common/metrics";
 import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -13,6 +14,7 @@ export const env = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,
+  METRICS_TOKEN: metricsEnvFields.metricsToken,
 
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,

@@ -1,6 +1,8 @@
 import { createKafka } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
+import { registerConsumerLag, type ConsumerLag } from "@ticketping/common/metrics/kafka";
+import { reservationConfirmed } from "@ticketping/common/events";
 import { closeRedis, createRedis, createRedisSubscriber } from "@ticketping/common/redis";
 import { createPrismaClient } from "@ticketping/db";
 import { createQueueService } from "./app";
@@ -43,9 +45,15 @@ const service = createQueueService({
   loadSaleFacts: loadSaleFactsFromDatabase(prisma),
   config: configFromEnv(env),
   logger,
+  readiness: {
+    kafka: () => Promise.resolve(consumer?.isConsuming() ?? false),
+    accepting: () => Promise.resolve(!stopping),
+  },
+  scrape: { token: env.METRICS_TOKEN, production: env.NODE_ENV === "production" },
 });
 
 let consumer: RunningReleaseConsumer | undefined;
+let consumerLag: ConsumerLag | undefined;
 let stopping = false;
 let retryTimer: NodeJS.Timeout | undefined;
 
@@ -60,6 +68,7 @@ installGracefulShutdown({
         await consumer?.stop();
       },
     },
+    { name: "consumer lag", run: () => consumerLag?.stop() },
     { name: "socket.io, timers and http", run: service.close },
     { name: "database", run: () => prisma.$disconnect() },
     {
@@ -82,6 +91,14 @@ async function startConsumer(attempt: number): Promise<void> {
       groupId: env.QUEUE_CONSUMER_GROUP_ID,
       logger,
       release: service.releaseConfirmed,
+      registry: service.metrics.registry,
+    });
+    consumerLag ??= registerConsumerLag({
+      registry: service.metrics.registry,
+      kafka,
+      groupId: env.QUEUE_CONSUMER_GROUP_ID,
+      topics: [reservationConfirmed.topic],
+      logger,
     });
     await consumer.ready;
     logger.info({ groupId: env.QUEUE_CONSUMER_GROUP_ID }, "consuming reservation confirmations");

@@ -1,5 +1,13 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { QueueStats } from "@ticketping/common/queue/store";
+import {
+  collectDefaultMetrics,
+  counter,
+  gauge,
+  histogram,
+  Registry,
+  type Counter,
+  type Histogram,
+} from "@ticketping/common/metrics";
 
 export interface QueueMetrics {
   registry: Registry;
@@ -12,9 +20,13 @@ export interface QueueMetrics {
   requestErrors: Counter<"event" | "code">;
 }
 
+/** Every gauge of one scrape reads the same snapshot: one stats call per queue, not per gauge. */
+const SNAPSHOT_MS = 1_000;
+
 /**
- * Counters are per instance (Prometheus sums them); waiting and active are read from
- * Redis at scrape time, so every instance reports the same true figures.
+ * Counters are per instance (Prometheus sums them); the queue gauges are read from Redis
+ * at scrape time, so every instance reports the same true figures (take max, not sum).
+ * One registry per service instance: tests run several instances in one process.
  */
 export function createQueueMetrics(options: {
   connectedSockets: () => number;
@@ -22,32 +34,66 @@ export function createQueueMetrics(options: {
 }): QueueMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const registers = [registry];
 
-  const queueGauge = (name: string, help: string, pick: (stats: QueueStats) => number) =>
-    new Gauge({
+  let snapshot: { at: number; stats: Promise<QueueStats[]> } | undefined;
+  const liveStats = (): Promise<QueueStats[]> => {
+    const now = Date.now();
+    if (!snapshot || now - snapshot.at > SNAPSHOT_MS) {
+      const stats = options.liveQueueStats();
+      // A failed read must not be served to the next scrape.
+      stats.catch(() => {
+        if (snapshot?.stats === stats) snapshot = undefined;
+      });
+      snapshot = { at: now, stats };
+    }
+    return snapshot.stats;
+  };
+
+  const queueGauge = (name: string, help: string, pick: (stats: QueueStats) => number | null) =>
+    gauge(registry, {
       name,
       help,
       labelNames: ["performance"],
-      registers,
       async collect() {
-        const all = await options.liveQueueStats();
+        const all = await liveStats();
         this.reset();
-        for (const stats of all) this.set({ performance: stats.performanceId }, pick(stats));
+        for (const stats of all) {
+          const value = pick(stats);
+          if (value !== null) this.set({ performance: stats.performanceId }, value);
+        }
       },
     });
   queueGauge("ticketping_queue_waiting", "Buyers waiting in line (pre-queue included)", (stats) =>
     stats.progress ? stats.progress.waiting + stats.progress.preQueued : 0,
   );
   queueGauge(
+    "ticketping_queue_prequeued",
+    "Buyers in the pre-queue of a sale that has not opened yet",
+    (stats) => stats.progress?.preQueued ?? 0,
+  );
+  queueGauge(
     "ticketping_queue_active",
     "Buyers in the working set",
     (stats) => stats.progress?.active ?? 0,
   );
-  new Gauge({
+  queueGauge(
+    "ticketping_queue_max_active",
+    "Size of the working set the organizer allows",
+    (stats) => stats.progress?.maxActive ?? null,
+  );
+  queueGauge(
+    "ticketping_queue_sale_open",
+    "1 while the sale is open (buyers are being admitted), else 0",
+    (stats) => (stats.progress ? Number(stats.progress.phase === "open") : null),
+  );
+  queueGauge(
+    "ticketping_queue_admitted_since_open",
+    "Buyers admitted since the queue began, from Redis (all instances together)",
+    (stats) => stats.progress?.admittedTotal ?? null,
+  );
+  gauge(registry, {
     name: "ticketping_queue_sockets",
     help: "Sockets connected to this instance",
-    registers,
     collect() {
       this.set(options.connectedSockets());
     },
@@ -55,46 +101,39 @@ export function createQueueMetrics(options: {
 
   return {
     registry,
-    joins: new Counter({
+    joins: counter(registry, {
       name: "ticketping_queue_joins_total",
       help: "Accepted joins by outcome (waiting, pre, admitted, rejoined)",
       labelNames: ["outcome"],
-      registers,
     }),
-    admissions: new Counter({
+    admissions: counter(registry, {
       name: "ticketping_queue_admissions_total",
       help: "Buyers admitted to the working set by this instance",
-      registers,
     }),
-    refusals: new Counter({
+    refusals: counter(registry, {
       name: "ticketping_queue_refusals_total",
       help: "Joins refused at once, by reason",
       labelNames: ["reason"],
-      registers,
     }),
-    releases: new Counter({
+    releases: counter(registry, {
       name: "ticketping_queue_releases_total",
       help: "Working slots freed by this instance, by reason",
       labelNames: ["reason"],
-      registers,
     }),
-    tickDuration: new Histogram({
+    tickDuration: histogram(registry, {
       name: "ticketping_queue_tick_duration_seconds",
       help: "Time to advance every live queue once",
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-      registers,
     }),
-    broadcastDuration: new Histogram({
+    broadcastDuration: histogram(registry, {
       name: "ticketping_queue_progress_broadcast_duration_seconds",
       help: "Time to hand one progress broadcast to every local socket of its queue",
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers,
     }),
-    requestErrors: new Counter({
+    requestErrors: counter(registry, {
       name: "ticketping_queue_request_errors_total",
       help: "Client requests answered with an error, by event and code",
       labelNames: ["event", "code"],
-      registers,
     }),
   };
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { handleHealthRequest } from "@ticketping/common/health";
-import type { Logger } from "@ticketping/common/logger";
+import { handleOpsRequest, type HealthCheck } from "@ticketping/common/health";
+import { withRequestLog, type Logger } from "@ticketping/common/logger";
+import type { Registry, ScrapePolicy } from "@ticketping/common/metrics";
 import { performanceIdSchema } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
 import { pingRedis, type Redis } from "@ticketping/common/redis";
-import type { Registry } from "prom-client";
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json" });
@@ -13,28 +13,33 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 const statsPath = /^\/queues\/([^/]+)\/stats$/;
 
+/** Polled by probes, Prometheus and the organizer dashboard: info lines would be noise. */
+const quietPaths = /^\/(health|ready|metrics|queues\/[^/]+\/stats)$/;
+
 /**
- * GET /health, GET /metrics (Prometheus), GET /queues/:performanceId/stats (JSON for the
- * organizer dashboard). /socket.io/ belongs to the Socket.IO engine.
+ * GET /health, GET /ready, GET /metrics (Prometheus), GET /queues/:performanceId/stats
+ * (JSON for the organizer dashboard). /socket.io/ belongs to the Socket.IO engine.
  */
 export function createHttpHandler(options: {
   redis: Redis;
   store: QueueStore;
   registry: Registry;
   logger: Logger;
+  /** Added to /ready: the Kafka consumer joined, the process not shutting down. */
+  readiness?: Record<string, HealthCheck>;
+  scrape?: ScrapePolicy;
 }): (request: IncomingMessage, response: ServerResponse) => void {
-  const health = handleHealthRequest({ redis: () => pingRedis(options.redis) });
+  const redis = () => pingRedis(options.redis);
+  const ops = handleOpsRequest({
+    health: { redis },
+    ready: { redis, ...options.readiness },
+    registry: options.registry,
+    ...(options.scrape ? { scrape: options.scrape } : {}),
+  });
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (await health(request, response)) return;
+    if (await ops(request, response)) return;
     const path = request.url?.split("?")[0] ?? "";
-    if (path.startsWith("/socket.io/")) return;
-    if (request.method === "GET" && path === "/metrics") {
-      const body = await options.registry.metrics();
-      response.writeHead(200, { "content-type": options.registry.contentType });
-      response.end(body);
-      return;
-    }
     const stats = statsPath.exec(path);
     if (request.method === "GET" && stats) {
       const performanceId = performanceIdSchema.safeParse(stats[1]);
@@ -50,16 +55,27 @@ export function createHttpHandler(options: {
     sendJson(response, 404, { error: { code: "NOT_FOUND", message: "Not found." } });
   };
 
+  const logged = withRequestLog(
+    (request, response) => {
+      route(request, response).catch((error: unknown) => {
+        options.logger.error({ err: error, url: request.url }, "http request failed");
+        if (!response.headersSent) {
+          sendJson(response, 500, {
+            error: { code: "INTERNAL", message: "Something went wrong on our side." },
+          });
+        } else {
+          response.end();
+        }
+      });
+    },
+    {
+      logger: options.logger,
+      levelFor: (path) => (quietPaths.test(path) ? "debug" : "info"),
+    },
+  );
   return (request, response) => {
-    route(request, response).catch((error: unknown) => {
-      options.logger.error({ err: error, url: request.url }, "http request failed");
-      if (!response.headersSent) {
-        sendJson(response, 500, {
-          error: { code: "INTERNAL", message: "Something went wrong on our side." },
-        });
-      } else {
-        response.end();
-      }
-    });
+    // Socket.IO answers its own requests; it hands us only the rest.
+    if (request.url?.startsWith("/socket.io/")) return;
+    logged(request, response);
   };
 }

@@ -7,7 +7,9 @@ import {
   type Kafka,
   type RetryPolicy,
 } from "@ticketping/common/kafka";
-import type { Logger } from "@ticketping/common/logger";
+import { withLogContext, type Logger } from "@ticketping/common/logger";
+import type { Registry } from "@ticketping/common/metrics";
+import { CountingDeadLetterPublisher } from "@ticketping/common/metrics/kafka";
 
 export interface RunningReleaseConsumer {
   ready: Promise<void>;
@@ -26,20 +28,34 @@ export async function startConfirmedReleaseConsumer(options: {
   logger: Logger;
   release: (event: EventOf<typeof reservationConfirmed>) => Promise<void>;
   retry?: Partial<RetryPolicy>;
+  /** Counts what goes to the dead-letter topic (ticketping_kafka_dead_letters_total). */
+  registry?: Registry;
 }): Promise<RunningReleaseConsumer> {
   const { kafka, groupId, logger } = options;
   await ensureTopics(kafka, [
     reservationConfirmed.topic,
     deadLetterTopic(reservationConfirmed.topic),
   ]);
-  const deadLetters = new EventPublisher(kafka);
+  const deadLetters = options.registry
+    ? new CountingDeadLetterPublisher(kafka, options.registry)
+    : new EventPublisher(kafka);
   await deadLetters.connect();
   const running = await runEventConsumer({
     kafka,
     groupId,
     logger: logger.child({ component: "confirmed-release-consumer" }),
     deadLetters,
-    subscriptions: [subscribe(reservationConfirmed, options.release)],
+    subscriptions: [
+      subscribe(reservationConfirmed, (event) =>
+        withLogContext({ eventId: event.id }, async () => {
+          await options.release(event);
+          logger.info(
+            { reservationId: event.payload.reservationId },
+            "confirmed reservation's slot released",
+          );
+        }),
+      ),
+    ],
     ...(options.retry ? { retry: options.retry } : {}),
   });
   return {
