@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { metricsEnvFields } from "@ticketping/common/metrics";
 import { paymentEnvFields } from "@ticketping/common/payments";
 
 export const env = loadEnvOrExit({
@@ -9,6 +10,7 @@ export const env = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,
   WORKER_HEALTH_PORT: envFields.port(4100),
+  METRICS_TOKEN: metricsEnvFields.metricsToken,
   WORKER_HOST: envFields.host,
   WORKER_GROUP_ID: z.string().min(1).default("ticketping-worker"),
   /** Kafka partitions handled at once (each partition's messages stay in order). */

@@ -11,6 +11,7 @@ import {
 } from "@ticketping/common/redis";
 import { createPrismaClient } from "@ticketping/db";
 import { env } from "./env";
+import { registry } from "./metrics";
 import type { HandlerDeps } from "./handlers";
 import {
   startHoldExpiryListener,
@@ -70,18 +71,31 @@ const sweeper = startHoldSweeper({
   logger,
 });
 
-const health = createHealthServer({
+const dependencies = {
   database: async () => {
     await prisma.$queryRaw`SELECT 1`;
     return true;
   },
   redis: () => pingRedis(redis),
   kafka: () => Promise.resolve(worker?.isConsuming() ?? false),
+};
+let accepting = true;
+const health = createHealthServer(dependencies, {
+  ready: { ...dependencies, accepting: () => Promise.resolve(accepting) },
+  registry,
+  scrape: { token: env.METRICS_TOKEN, production: env.NODE_ENV === "production" },
+  logger,
 });
 
 const shutdown = installGracefulShutdown({
   logger,
   steps: [
+    {
+      name: "readiness",
+      run: () => {
+        accepting = false;
+      },
+    },
     { name: "hold expiry listener", run: () => listener?.stop() },
     // Finish the message in hand and commit its offset before anything else closes.
     { name: "kafka consumer", run: () => worker?.stop() },

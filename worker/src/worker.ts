@@ -1,12 +1,14 @@
 import { deadLetterTopic, eventCatalog } from "@ticketping/common/events";
 import {
   ensureTopics,
-  EventPublisher,
   runEventConsumer,
   type Kafka,
   type RetryPolicy,
 } from "@ticketping/common/kafka";
+import { CountingDeadLetterPublisher, registerConsumerLag } from "@ticketping/common/metrics/kafka";
 import { createSubscriptions, type HandlerDeps } from "./handlers";
+import { registry } from "./metrics";
+import { observeSubscriptions } from "./observe-subscriptions";
 
 export interface WorkerDeps extends HandlerDeps {
   kafka: Kafka;
@@ -37,17 +39,26 @@ export async function startWorker({
   ...deps
 }: WorkerDeps): Promise<RunningWorker> {
   await ensureTopics(kafka, allTopics);
-  const deadLetters = new EventPublisher(kafka);
+  const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
   await deadLetters.connect();
 
+  const subscriptions = observeSubscriptions(createSubscriptions(deps));
   const running = await runEventConsumer({
     kafka,
     groupId,
-    subscriptions: createSubscriptions(deps),
+    subscriptions,
     deadLetters,
     logger: deps.logger,
     partitionsConsumedConcurrently: concurrency,
     ...(retry ? { retry } : {}),
+  });
+
+  const lag = registerConsumerLag({
+    registry,
+    kafka,
+    groupId,
+    topics: subscriptions.map((subscription) => subscription.definition.topic),
+    logger: deps.logger,
   });
 
   return {
@@ -55,7 +66,7 @@ export async function startWorker({
     isConsuming: running.isConsuming,
     stop: async () => {
       await running.stop();
-      await deadLetters.disconnect();
+      await Promise.all([deadLetters.disconnect(), lag.stop()]);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
 import type { Prisma } from "@ticketping/db";
 import { handleOnce } from "../handle-once";
+import { recordPaymentApplied } from "../metrics";
 import { writeOutbox } from "../outbox";
 import { settleReservation } from "../reservations/settle-reservation";
 import type { HandlerDeps } from "./deps";
@@ -40,13 +41,14 @@ export function confirmPaymentHandler(deps: HandlerDeps): Subscription {
   return subscribe(paymentCompleted, async (event) => {
     const { reservationId, paymentId } = event.payload;
     let outcome = "duplicate";
-    await handleOnce(
+    const { applied } = await handleOnce(
       { prisma, consumer: "worker.confirm-payment", eventId: paymentId },
       async (tx) => {
         outcome = await applyPayment(tx, event.payload);
       },
     );
     await settleReservation(deps, { reservationId });
+    if (applied) recordPaymentApplied({ ...event.payload, outcome, occurredAt: event.occurredAt });
     logger.info({ reservationId, paymentId, outcome }, "payment handled");
   });
 }

@@ -1,5 +1,6 @@
 import { derivedEventId } from "@ticketping/common/events";
 import type { HandlerDeps } from "../handlers/deps";
+import { workerMetrics } from "../metrics";
 import { settleReservation } from "./settle-reservation";
 
 /** Redis expiry notifications can arrive a little early relative to our clock. */
@@ -51,5 +52,6 @@ export async function expireReservation(
     return true;
   });
   await settleReservation(deps, { reservationId });
+  if (expired) workerMetrics.holdsExpired.inc();
   return { expired };
 }
