@@ -2,13 +2,13 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/holds";
 import { env } from "@/env";
-import { db } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
 import { getSeatMap } from "../seat-map/get-seat-map";
 import type { SeatMapLayout } from "../seat-map/types";
 import type { HoldView } from "./hold-view";
 import { uuidv7 } from "./uuidv7";
+import { HoldWriteError, writeHoldReservation } from "./write-hold-reservation";
 
 export interface CreateHoldOptions {
   userId: string;
@@ -118,20 +118,9 @@ async function holdInRedis(options: {
   throw new AppError("SERVICE_UNAVAILABLE", "seat map could not be rebuilt for a hold");
 }
 
-interface CreateHoldRow {
-  outcome:
-    "HELD" | "SALE_CLOSED" | "TOO_MANY_SEATS" | "OPEN_HOLDS" | "UNKNOWN_SEATS" | "SEAT_TAKEN";
-  amount_minor: number;
-  currency: string | null;
-  max_seats: number | null;
-  taken_seat_ids: string[] | null;
-}
-
 /**
- * The database half of a hold, in one round trip: the create_hold function (migration
- * ..._create_hold_function) re-checks everything money and limits depend on (sale window,
- * prices, the per-buyer limits) and writes the PENDING reservation with its seats, or
- * says why not. PostgreSQL is the truth here, whatever the cached layout said.
+ * The database half of a hold (see writeHoldReservation): PostgreSQL is the truth here,
+ * whatever the cached layout said, so its refusals become the buyer's answer.
  */
 async function writeReservation(options: {
   userId: string;
@@ -142,13 +131,18 @@ async function writeReservation(options: {
   holdExpiresAt: Date;
   now: Date;
 }): Promise<{ amountMinor: number; currency: string }> {
-  const { userId, performanceId, scheduleId, reservationId, seatIds, holdExpiresAt, now } = options;
-  const [result] = await db().$queryRaw<CreateHoldRow[]>`
-    SELECT * FROM create_hold(
-      ${reservationId}::uuid, ${userId}::uuid, ${performanceId}::uuid, ${scheduleId}::uuid,
-      ${seatIds}::uuid[], ${holdExpiresAt}::timestamptz, ${now}::timestamptz,
-      ${env.HOLD_MAX_OPEN_PER_BUYER}::integer)`;
-  switch (result?.outcome) {
+  const { performanceId, scheduleId } = options;
+  const result = await writeHoldReservation({
+    ...options,
+    maxOpenHolds: env.HOLD_MAX_OPEN_PER_BUYER,
+  }).catch((error: unknown) => {
+    // Lock waits that PostgreSQL broke up: nothing was written, the buyer may retry.
+    if (error instanceof HoldWriteError && ["40001", "40P01", "55P03"].includes(error.sqlState)) {
+      throw new AppError("SERVICE_UNAVAILABLE", error.message, { cause: error });
+    }
+    throw error;
+  });
+  switch (result.outcome) {
     case "HELD":
       return { amountMinor: result.amount_minor, currency: result.currency ?? "EUR" };
     case "SALE_CLOSED":
@@ -170,7 +164,7 @@ async function writeReservation(options: {
       throw seatUnavailable(taken);
     }
     default:
-      throw new Error(`create_hold answered ${String(result?.outcome)}`);
+      throw new Error(`create_hold answered ${String(result.outcome)}`);
   }
 }
 
