@@ -249,7 +249,7 @@ describe("booking gate", () => {
       headers: { ...headers, "x-working-token": `${headers["x-working-token"] ?? ""}x` },
     });
     expect(forged.status).toBe(403);
-    // A forged hold is stopped by the proxy's signature check before the route.
+    // A forged hold passes the proxy (it carries a token) and is refused by the route.
     const forgedHold = await fetch(
       `${web.baseUrl}/api/schedules/${schedules[0]?.scheduleId ?? ""}/holds`,
       {
