@@ -42,6 +42,14 @@ export const env = loadEnvOrExit({
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   /** The queue service signs working tokens with it; the booking gate verifies them. */
   QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
+  /**
+   * Signs the tickets browsers open the queue socket with; must equal the queue service's.
+   * Not refused in production here: the queue service refuses the development value, so a
+   * web app left on it fails closed (its tickets are rejected), never open.
+   */
+  QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
+  /** The queue service's address as browsers reach it (not necessarily as this server does). */
+  QUEUE_PUBLIC_URL: z.url().default("http://localhost:4000"),
   /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Open (unpaid) holds one buyer may have per performance. */

@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "../db";
+
+export interface WaitingRoomInfo {
+  performanceId: string;
+  performanceName: string;
+  performanceSlug: string;
+  hallName: string;
+  /** The show the buyer was booking, when the link named one of this performance's. */
+  schedule: { id: string; startsAt: Date } | null;
+}
+
+/**
+ * What the waiting room page shows around the live part: which performance, and which of
+ * its shows the buyer goes on to once admitted. Null for unknown and draft performances.
+ * A schedule id of another performance is ignored rather than trusted.
+ */
+export async function getWaitingRoom({
+  performanceId,
+  scheduleId,
+}: {
+  performanceId: string;
+  scheduleId?: string;
+}): Promise<WaitingRoomInfo | null> {
+  const [performance, schedule] = await Promise.all([
+    db().performance.findFirst({
+      where: { id: performanceId, saleStatus: { not: "DRAFT" } },
+      select: { id: true, name: true, slug: true, hall: { select: { name: true } } },
+    }),
+    scheduleId
+      ? db().schedule.findFirst({
+          where: { id: scheduleId, performanceId },
+          select: { id: true, startsAt: true },
+        })
+      : null,
+  ]);
+  if (!performance) return null;
+  return {
+    performanceId: performance.id,
+    performanceName: performance.name,
+    performanceSlug: performance.slug,
+    hallName: performance.hall.name,
+    schedule,
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { DEFAULT_QUEUE_TICKET_TTL_SECONDS, signQueueTicket } from "@ticketping/common/queue";
+import { consumeRateLimit } from "@ticketping/common/rate-limit";
+import { env } from "@/env";
+import { getRedis } from "../redis";
+import { queueTicketRateLimits } from "./rate-limits";
+
+export interface QueueTicket {
+  ticket: string;
+  /** ISO 8601; the queue service refuses the ticket from then on. */
+  expiresAt: string;
+  /** Where the browser opens the socket. */
+  queueUrl: string;
+}
+
+/**
+ * The short-lived ticket a signed-in buyer opens the queue socket with: the queue service
+ * learns who is connecting without sharing our session store. Rate-limited per buyer.
+ */
+export async function issueQueueTicket({ userId }: { userId: string }): Promise<QueueTicket> {
+  const limit = await consumeRateLimit(getRedis(), queueTicketRateLimits.perUser, userId);
+  if (!limit.allowed) {
+    throw new AppError("RATE_LIMITED", `queue ticket rate limit for ${userId}`, {
+      userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
+      details: { retryAfterSeconds: Math.ceil(limit.retryAfterMs / 1000) },
+    });
+  }
+  const ttlSeconds = DEFAULT_QUEUE_TICKET_TTL_SECONDS;
+  // The ticket's exp is counted from the same second or a later one: never earlier.
+  const issuedAtSeconds = Math.floor(Date.now() / 1000);
+  const ticket = await signQueueTicket({ secret: env.QUEUE_TICKET_SECRET, userId, ttlSeconds });
+  return {
+    ticket,
+    expiresAt: new Date((issuedAtSeconds + ttlSeconds) * 1000).toISOString(),
+    queueUrl: env.QUEUE_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { verifyQueueTicket } from "@ticketping/common/queue";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { createBuyers, sessionCookie, type TestBuyer } from "./support/booking";
+import { startWebServer, type RunningWebServer } from "./support/web-server";
+
+const ticketSecret = randomBytes(32).toString("hex");
+const queueUrl = "https://queue.example.test";
+
+let database: TestDatabase;
+let web: RunningWebServer;
+let buyers: TestBuyer[];
+
+interface TicketBody {
+  data?: { ticket: string; expiresAt: string; queueUrl: string };
+  error?: { code: string; message: string; details?: { retryAfterSeconds?: number } };
+}
+
+async function requestTicket(cookie?: string): Promise<{ status: number; body: TicketBody }> {
+  const response = await fetch(`${web.baseUrl}/api/queue/ticket`, {
+    method: "POST",
+    headers: cookie ? { cookie } : {},
+  });
+  expect(response.headers.get("cache-control")).toContain("no-store");
+  return { status: response.status, body: (await response.json()) as TicketBody };
+}
+
+const buyer = (index: number) => buyers[index] as TestBuyer;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "web_queue_ticket" });
+  // Rate limits live in Redis and outlive the database: fresh buyers each run.
+  buyers = await createBuyers(database.prisma, 3);
+  web = await startWebServer({
+    databaseUrl: database.url,
+    env: { QUEUE_TICKET_SECRET: ticketSecret, QUEUE_PUBLIC_URL: queueUrl },
+  });
+});
+
+afterAll(async () => {
+  await web.stop();
+  await database.drop();
+});
+
+describe("POST /api/queue/ticket", () => {
+  it("gives a signed-in buyer a ticket the queue service accepts as them, and where to use it", async () => {
+    const before = Date.now();
+    const { status, body } = await requestTicket(
+      await sessionCookie(web.secrets.nextAuth, buyer(0)),
+    );
+    expect(status).toBe(200);
+    const data = body.data;
+    if (!data) throw new Error(`no ticket: ${JSON.stringify(body)}`);
+    expect(data.queueUrl).toBe(queueUrl);
+    // The queue service's own check, with the secret both sides share.
+    await expect(verifyQueueTicket({ secret: ticketSecret, ticket: data.ticket })).resolves.toEqual(
+      {
+        userId: buyer(0).id,
+      },
+    );
+    const expiresAt = Date.parse(data.expiresAt);
+    expect(expiresAt).toBeGreaterThan(before + 58_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+  });
+
+  it("signs with QUEUE_TICKET_SECRET only: another secret does not verify it", async () => {
+    const { body } = await requestTicket(await sessionCookie(web.secrets.nextAuth, buyer(0)));
+    await expect(
+      verifyQueueTicket({
+        secret: randomBytes(32).toString("hex"),
+        ticket: body.data?.ticket ?? "",
+      }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("answers 401 UNAUTHENTICATED without a session, or with a forged one", async () => {
+    const anonymous = await requestTicket();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.data).toBeUndefined();
+
+    const forged = await requestTicket(
+      await sessionCookie(randomBytes(32).toString("hex"), buyer(0)),
+    );
+    expect(forged.status).toBe(401);
+    expect(forged.body.error?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("rate-limits each buyer (30 a minute) with 429 RATE_LIMITED, leaving others alone", async () => {
+    const cookie = await sessionCookie(web.secrets.nextAuth, buyer(1));
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 30; attempt++)
+      statuses.push((await requestTicket(cookie)).status);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+
+    const refused = await requestTicket(cookie);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error?.code).toBe("RATE_LIMITED");
+    expect(refused.body.error?.details?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.body.error?.details?.retryAfterSeconds).toBeLessThanOrEqual(60);
+
+    const other = await requestTicket(await sessionCookie(web.secrets.nextAuth, buyer(2)));
+    expect(other.status).toBe(200);
+  });
+});
