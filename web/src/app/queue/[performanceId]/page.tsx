@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { z } from "zod";
+import { formatDateTime } from "@/components/format";
+import { WaitingRoom } from "@/components/queue/waiting-room";
+import { env } from "@/env";
+import { getSessionUser } from "@/server/auth/session";
+import { waitingRoomPath } from "@/server/booking/working-token-transport";
+import { getWaitingRoom } from "@/server/queue/get-waiting-room";
+
+export const metadata: Metadata = { title: "Waiting room" };
+
+const idSchema = z.uuid();
+
+/**
+ * The waiting room of one performance. `?schedule=` names the show the buyer was booking
+ * (the booking gate sends them here with it) and is where admission leads; without it,
+ * or with one that is not this performance's, admission leads to the performance page.
+ */
+export default async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ performanceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await connection();
+  const { performanceId } = await params;
+  if (!idSchema.safeParse(performanceId).success) notFound();
+  const rawSchedule = (await searchParams).schedule;
+  const parsedSchedule = idSchema.safeParse(rawSchedule);
+  const scheduleId = parsedSchedule.success ? parsedSchedule.data : undefined;
+
+  const user = await getSessionUser();
+  if (!user) {
+    const back = waitingRoomPath(performanceId, scheduleId);
+    redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+  }
+  const room = await getWaitingRoom({ performanceId, scheduleId });
+  if (!room) notFound();
+
+  const performanceHref = `/performances/${room.performanceSlug}`;
+  const destination = room.schedule ? `/book/${room.schedule.id}` : performanceHref;
+
+  return (
+    <div className="mx-auto flex w-full max-w-xl flex-col gap-6">
+      <header className="flex flex-col gap-1">
+        <Link
+          href={performanceHref}
+          className="text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
+        >
+          ← {room.performanceName}
+        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">Waiting room</h1>
+        <p className="text-slate-600">
+          {room.performanceName} · {room.hallName}
+          {room.schedule ? ` · ${formatDateTime(room.schedule.startsAt)}` : null}
+        </p>
+      </header>
+      <WaitingRoom
+        performanceId={room.performanceId}
+        queueUrl={env.QUEUE_PUBLIC_URL}
+        destination={destination}
+        performanceHref={performanceHref}
+      />
+    </div>
+  );
+}

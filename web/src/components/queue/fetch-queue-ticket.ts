@@ -1,0 +1,13 @@
+import { apiRequest } from "../api-client";
+
+interface QueueTicket {
+  ticket: string;
+  expiresAt: string;
+  queueUrl: string;
+}
+
+/** A fresh ticket for the queue socket; throws ApiError (UNAUTHENTICATED, RATE_LIMITED...). */
+export async function fetchQueueTicket(): Promise<string> {
+  const { ticket } = await apiRequest<QueueTicket>("/api/queue/ticket", { method: "POST" });
+  return ticket;
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from "react";
+import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
+
+/**
+ * Place in line, people ahead, estimated wait and a progress bar. Placeholders keep the
+ * same size, so nothing moves when the first figures arrive.
+ */
+export function LineStanding({
+  standing,
+}: {
+  standing: { position: number; startPosition: number; estimatedWaitSeconds: number | null } | null;
+}) {
+  const percent = standing ? lineProgressPercent(standing.position, standing.startPosition) : 0;
+  const ahead = standing ? peopleAhead(standing.position) : null;
+  return (
+    <div className="flex flex-col gap-5">
+      <dl className="grid grid-cols-3 gap-2 text-center sm:gap-4">
+        <Figure label="Your place" testId="queue-position" large>
+          {standing ? standing.position.toLocaleString("en-GB") : "–"}
+        </Figure>
+        <Figure label="People ahead" testId="queue-ahead">
+          {ahead === null ? "–" : ahead.toLocaleString("en-GB")}
+        </Figure>
+        <Figure label="Estimated wait" testId="queue-wait">
+          {standing ? formatWait(standing.estimatedWaitSeconds) : "–"}
+        </Figure>
+      </dl>
+      <div>
+        <div
+          role="progressbar"
+          aria-label="Your progress to the front of the line"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={
+            standing
+              ? `${percent}%: place ${standing.position}, ${ahead ?? 0} ahead`
+              : "Finding your place"
+          }
+          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div
+            className="h-full rounded-full bg-brand-600 transition-[width] duration-700 ease-out motion-reduce:transition-none"
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Figure({
+  label,
+  testId,
+  large = false,
+  children,
+}: {
+  label: string;
+  testId: string;
+  large?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1 rounded-lg bg-slate-50 px-2 py-3">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd
+        data-testid={testId}
+        className={`truncate font-bold tabular-nums text-slate-900 ${large ? "text-3xl sm:text-4xl" : "text-lg leading-10 sm:text-xl"}`}
+      >
+        {children}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { io, type Socket } from "socket.io-client";
+import type { ClientEvents, ServerEvents } from "@ticketping/common/queue/client";
+import { ApiError } from "../api-client";
+import { fetchQueueTicket } from "./fetch-queue-ticket";
+
+export type QueueSocket = Socket<ServerEvents, ClientEvents>;
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "signed-out";
+
+/** The acknowledgement a client event is answered with. */
+export type AckOf<Event extends keyof ClientEvents> = Parameters<
+  Parameters<ClientEvents[Event]>[1]
+>[0];
+
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Opens the queue socket. Every connection attempt, the first and each reconnect, fetches
+ * a fresh ticket from the web app (tickets live a minute; a reconnect after a long drop
+ * would otherwise be refused). socket.io retries dropped transports by itself; a refused
+ * handshake or a server-side disconnect it does not, so those are retried here with the
+ * same backoff. A buyer whose session ended is told so instead of retried forever.
+ */
+export function openQueueSocket({
+  queueUrl,
+  onState,
+}: {
+  queueUrl: string;
+  onState: (state: ConnectionState) => void;
+}): { socket: QueueSocket; close: () => void } {
+  let ticketError: ApiError | null = null;
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const socket: QueueSocket = io(queueUrl, {
+    // With websocket only, several queue-service instances need no sticky sessions.
+    transports: ["websocket"],
+    autoConnect: false,
+    reconnectionDelay: RETRY_BASE_MS,
+    reconnectionDelayMax: RETRY_MAX_MS,
+    auth: (send) => {
+      fetchQueueTicket().then(
+        (ticket) => {
+          ticketError = null;
+          send({ ticket });
+        },
+        (error: unknown) => {
+          ticketError = error instanceof ApiError ? error : null;
+          // No ticket: the service refuses the handshake and connect_error follows.
+          send({});
+        },
+      );
+    },
+  });
+
+  const retryLater = (minimumMs = 0) => {
+    if (closed || retryTimer) return;
+    const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** retries);
+    retries += 1;
+    const delay = Math.max(minimumMs, backoff * (0.5 + Math.random() / 2));
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (!closed) socket.connect();
+    }, delay);
+  };
+
+  socket.on("connect", () => {
+    retries = 0;
+    onState("connected");
+  });
+  socket.on("connect_error", () => {
+    if (ticketError?.code === "UNAUTHENTICATED") {
+      onState("signed-out");
+      return;
+    }
+    onState("reconnecting");
+    // Still active: a transport failure socket.io retries itself. Otherwise the service
+    // refused the handshake (no or stale ticket) and only a new attempt helps.
+    if (!socket.active) {
+      const retryAfter = Number(ticketError?.details?.retryAfterSeconds);
+      retryLater(ticketError?.code === "RATE_LIMITED" && retryAfter > 0 ? retryAfter * 1000 : 0);
+    }
+  });
+  socket.on("disconnect", (reason) => {
+    // Our own disconnect (leaving, or closing the page) is not a lost connection.
+    if (closed || reason === "io client disconnect") return;
+    onState("reconnecting");
+    if (reason === "io server disconnect") retryLater();
+  });
+
+  onState("connecting");
+  socket.connect();
+  return {
+    socket,
+    close: () => {
+      closed = true;
+      clearTimeout(retryTimer);
+      socket.disconnect();
+    },
+  };
+}
+
+/**
+ * One client event with the performance it is about, answered by its acknowledgement;
+ * rejects when no answer comes in time (the connection is then likely gone).
+ */
+export function ask<Event extends keyof ClientEvents>(
+  socket: QueueSocket,
+  event: Event,
+  performanceId: string,
+): Promise<AckOf<Event>> {
+  return new Promise((resolve, reject) => {
+    // The typed emit cannot follow a generic event name; the event map still types the
+    // answer this function returns.
+    (socket as unknown as Socket)
+      .timeout(ACK_TIMEOUT_MS)
+      .emit(event, { performanceId }, (error: Error | null, reply: AckOf<Event>) => {
+        if (error) reject(error);
+        else resolve(reply);
+      });
+  });
+}

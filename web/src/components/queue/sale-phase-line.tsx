@@ -1,0 +1,50 @@
+"use client";
+
+import type { QueueProgress } from "@ticketping/common/queue/client";
+import { describeCountdown, formatCountdown, useCountdown } from "../use-countdown";
+
+const tone: Record<QueueProgress["phase"], string> = {
+  unknown: "bg-slate-100 text-slate-700",
+  pre: "bg-amber-100 text-amber-900",
+  open: "bg-emerald-100 text-emerald-900",
+  sold_out: "bg-slate-200 text-slate-800",
+  closed: "bg-slate-200 text-slate-800",
+};
+
+/** The sale's phase as the queue service last reported it, live. */
+export function SalePhaseLine({ progress }: { progress: QueueProgress | null }) {
+  const phase = progress?.phase ?? "unknown";
+  return (
+    <p
+      data-testid="queue-phase"
+      data-phase={phase}
+      className={`inline-flex min-h-8 items-center rounded-full px-3 py-1 text-sm font-semibold ${tone[phase]}`}
+    >
+      {phase === "pre" && progress ? (
+        <PreSaleCountdown opensAt={progress.opensAt} serverNow={progress.at} />
+      ) : null}
+      {phase === "open" ? "On sale now" : null}
+      {phase === "sold_out" ? "Sold out for now: seats that are released come back" : null}
+      {phase === "closed" ? "The sale has closed" : null}
+      {phase === "unknown" ? "Checking the sale…" : null}
+    </p>
+  );
+}
+
+function PreSaleCountdown({ opensAt, serverNow }: { opensAt: number; serverNow: number }) {
+  const remaining = useCountdown(opensAt, serverNow);
+  return remaining > 0 ? (
+    <span>
+      Sale opens in{" "}
+      <span
+        role="timer"
+        aria-label={describeCountdown(remaining)}
+        className="inline-block min-w-[8ch] font-mono tabular-nums"
+      >
+        {formatCountdown(remaining)}
+      </span>
+    </span>
+  ) : (
+    <span>Opening now…</span>
+  );
+}

@@ -1,0 +1,236 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  derivePosition,
+  queueErrorMessages,
+  type PositionBaseline,
+  type QueueErrorCode,
+  type QueueProgress,
+  type QueueStanding,
+  type ReleaseReason,
+} from "@ticketping/common/queue/client";
+import { ApiError, apiRequest } from "../api-client";
+import { ask, openQueueSocket, type ConnectionState } from "./queue-socket";
+
+export type RefusalCode = QueueErrorCode | "ENTRY_FAILED";
+
+export type WaitingView =
+  | { kind: "joining" }
+  | {
+      kind: "waiting";
+      position: number;
+      /** The furthest place back this page saw: the progress bar measures from it. */
+      startPosition: number;
+      estimatedWaitSeconds: number | null;
+    }
+  | { kind: "pre" }
+  | { kind: "entering" }
+  | { kind: "refused"; code: RefusalCode; message: string; retry: boolean }
+  | { kind: "released"; reason: ReleaseReason }
+  | { kind: "left" };
+
+export interface WaitingRoom {
+  view: WaitingView;
+  connection: ConnectionState;
+  progress: QueueProgress | null;
+  /** Asks for a place again after a refusal, a lapsed turn or leaving. */
+  retry: () => void;
+  /** Gives the place in line up. */
+  leave: () => void;
+}
+
+/** Refusals that may pass by themselves, worth a "try again"; the rest only allow a way back. */
+const RETRYABLE: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+  "LINE_FULL",
+  "NOT_ADMITTED",
+  "ENTRY_FAILED",
+]);
+
+const ENTRY_FAILED_MESSAGE = "We could not take you to the booking page. Please try again.";
+
+function refusal(code: RefusalCode, message?: string): WaitingView {
+  const fallback = code === "ENTRY_FAILED" ? ENTRY_FAILED_MESSAGE : queueErrorMessages[code];
+  return { kind: "refused", code, message: message ?? fallback, retry: RETRYABLE.has(code) };
+}
+
+/**
+ * The waiting room's live state for one performance: joins the line over the queue socket,
+ * follows the position from progress broadcasts, and once admitted claims the working
+ * token, hands it to the web app (an httpOnly cookie) and goes on to `destination`.
+ * Every (re)connect joins again, which keeps the place and corrects the position; every
+ * tab of the buyer does the same and is admitted with the others.
+ */
+export function useWaitingRoom({
+  performanceId,
+  queueUrl,
+  destination,
+}: {
+  performanceId: string;
+  queueUrl: string;
+  destination: string;
+}): WaitingRoom {
+  const [view, setView] = useState<WaitingView>({ kind: "joining" });
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [progress, setProgress] = useState<QueueProgress | null>(null);
+  const actions = useRef<{ retry: () => void; leave: () => void }>({
+    retry: () => undefined,
+    leave: () => undefined,
+  });
+
+  useEffect(() => {
+    let baseline: PositionBaseline | null = null;
+    let startPosition = 0;
+    let phase: QueueProgress["phase"] | null = null;
+    /** False after a refusal, a lapsed turn or leaving: reconnects then do not re-join. */
+    let wantsPlace = true;
+    let entering = false;
+    let stopped = false;
+
+    const { socket, close } = openQueueSocket({
+      queueUrl,
+      onState: (state) => {
+        if (!stopped) setConnection(state);
+      },
+    });
+
+    const showWaiting = (position: number, estimatedWaitSeconds: number | null) => {
+      startPosition = Math.max(startPosition, position);
+      setView({ kind: "waiting", position, startPosition, estimatedWaitSeconds });
+    };
+
+    const stop = (next: WaitingView) => {
+      wantsPlace = false;
+      baseline = null;
+      setView(next);
+      // Nothing to follow any more; "try again" opens the socket again.
+      socket.disconnect();
+    };
+
+    // A function, not the variable: the cleanup may run while a claim is awaited.
+    const alive = () => !stopped;
+
+    const enter = async () => {
+      if (entering || !alive()) return;
+      entering = true;
+      setView({ kind: "entering" });
+      try {
+        const claim = await ask(socket, "queue:claim", performanceId);
+        if ("error" in claim) {
+          entering = false;
+          if (alive()) stop(refusal(claim.error.code, claim.error.message));
+          return;
+        }
+        await apiRequest("/api/queue/working-token", {
+          method: "POST",
+          body: { token: claim.data.token },
+        });
+        // Replace: the back button on the seat map must not lead into the line again.
+        if (alive()) window.location.replace(destination);
+      } catch (error) {
+        entering = false;
+        if (alive()) {
+          stop(refusal("ENTRY_FAILED", error instanceof ApiError ? error.message : undefined));
+        }
+      }
+    };
+
+    const stand = (standing: QueueStanding) => {
+      phase = standing.progress.phase;
+      setProgress(standing.progress);
+      if (standing.status === "waiting") {
+        baseline = {
+          seq: standing.seq,
+          position: standing.position,
+          admittedTotal: standing.progress.admittedTotal,
+        };
+        const { estimatedWaitSeconds } = derivePosition(baseline, standing.progress);
+        showWaiting(standing.position, estimatedWaitSeconds);
+      } else if (standing.status === "pre") {
+        baseline = null;
+        setView({ kind: "pre" });
+      } else {
+        void enter();
+      }
+    };
+
+    // No answer in time: the connection is likely broken; a new one joins again.
+    const reconnect = () => {
+      if (!stopped && wantsPlace && socket.connected) socket.disconnect().connect();
+    };
+
+    const join = () => {
+      ask(socket, "queue:join", performanceId).then((reply) => {
+        if (stopped || !wantsPlace) return;
+        if ("error" in reply) stop(refusal(reply.error.code, reply.error.message));
+        else stand(reply.data);
+      }, reconnect);
+    };
+
+    socket.on("connect", () => {
+      if (wantsPlace && !entering) join();
+    });
+
+    socket.on("queue:progress", (update) => {
+      if (update.performanceId !== performanceId) return;
+      const previousPhase = phase;
+      phase = update.phase;
+      setProgress(update);
+      if (baseline) {
+        const derived = derivePosition(baseline, update);
+        showWaiting(derived.position, derived.estimatedWaitSeconds);
+      } else if (previousPhase === "pre" && update.phase !== "pre" && wantsPlace && !entering) {
+        // The pre-queue was shuffled into the line: ask once where it put us.
+        ask(socket, "queue:status", performanceId).then((reply) => {
+          if (stopped || !wantsPlace) return;
+          if ("error" in reply) join();
+          else stand(reply.data);
+        }, reconnect);
+      }
+    });
+
+    socket.on("queue:admitted", (notice) => {
+      if (notice.performanceId === performanceId && wantsPlace) void enter();
+    });
+
+    socket.on("queue:released", (notice) => {
+      if (notice.performanceId !== performanceId || entering) return;
+      stop({ kind: "released", reason: notice.reason });
+    });
+
+    actions.current = {
+      retry: () => {
+        wantsPlace = true;
+        setView({ kind: "joining" });
+        if (socket.connected) join();
+        else socket.connect();
+      },
+      leave: () => {
+        const done = () => {
+          if (!stopped) stop({ kind: "left" });
+        };
+        wantsPlace = false;
+        ask(socket, "queue:leave", performanceId).then(done, done);
+      },
+    };
+
+    return () => {
+      stopped = true;
+      // Closing the page keeps the place (the service holds it for a grace period);
+      // leaving the line is the Leave button's decision, never a side effect.
+      close();
+    };
+  }, [performanceId, queueUrl, destination]);
+
+  const retry = useCallback(() => {
+    actions.current.retry();
+  }, []);
+  const leave = useCallback(() => {
+    actions.current.leave();
+  }, []);
+
+  return { view, connection, progress, retry, leave };
+}

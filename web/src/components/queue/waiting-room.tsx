@@ -1,0 +1,130 @@
+"use client";
+
+import { LineStanding } from "./line-standing";
+import { QueueNotice } from "./queue-notice";
+import { SalePhaseLine } from "./sale-phase-line";
+import { useAnnouncement } from "./use-announcement";
+import { useWaitingRoom, type WaitingView } from "./use-waiting-room";
+import { formatWait, peopleAhead } from "./wait-format";
+
+function announcementOf(view: WaitingView): { message: string; topic: string } {
+  switch (view.kind) {
+    case "joining":
+      return { message: "Finding your place in line.", topic: "joining" };
+    case "waiting":
+      return {
+        message: `You are number ${view.position} in line, ${peopleAhead(view.position)} ahead of you. Estimated wait: ${formatWait(view.estimatedWaitSeconds)}.`,
+        topic: "waiting",
+      };
+    case "pre":
+      return { message: "You are in the pre-queue until the sale opens.", topic: "pre" };
+    case "entering":
+      return { message: "It is your turn. Taking you to the seats.", topic: "entering" };
+    default:
+      // The notice itself is an alert and is read out.
+      return { message: "", topic: view.kind };
+  }
+}
+
+/**
+ * The live part of the waiting room: where the buyer stands, how the line moves, and what
+ * happens next. Keeps one size whatever the state, so the page never jumps as it updates.
+ */
+export function WaitingRoom({
+  performanceId,
+  queueUrl,
+  destination,
+  performanceHref,
+}: {
+  performanceId: string;
+  queueUrl: string;
+  /** Where an admitted buyer goes: the show's seat map, or the performance to pick one. */
+  destination: string;
+  performanceHref: string;
+}) {
+  const { view, connection, progress, retry, leave } = useWaitingRoom({
+    performanceId,
+    queueUrl,
+    destination,
+  });
+  const { message, topic } = announcementOf(view);
+  const announcement = useAnnouncement(message, topic);
+  const inLine = view.kind === "waiting" || view.kind === "joining" || view.kind === "pre";
+  const lost = connection === "reconnecting" || connection === "connecting";
+
+  return (
+    <section
+      aria-labelledby="waiting-heading"
+      data-testid="waiting-room"
+      data-state={view.kind}
+      data-connection={connection}
+      className="flex flex-col gap-4"
+    >
+      <div className="flex min-h-[22rem] flex-col gap-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="waiting-heading" className="text-lg font-semibold">
+            {view.kind === "entering" ? "It’s your turn" : "You’re in line"}
+          </h2>
+          <SalePhaseLine progress={progress} />
+        </div>
+
+        {view.kind === "refused" || view.kind === "released" || view.kind === "left" ? (
+          <QueueNotice view={view} performanceHref={performanceHref} onRejoin={retry} />
+        ) : (
+          <div className={lost && view.kind === "waiting" ? "opacity-60" : undefined}>
+            {view.kind === "pre" ? (
+              <p className="rounded-lg bg-amber-50 p-4 text-amber-950">
+                You are in the pre-queue. When the sale opens, everyone here gets a fair, random
+                place in line, ahead of anyone who arrives later. Keep this page open.
+              </p>
+            ) : view.kind === "entering" ? (
+              <div className="flex flex-col gap-5">
+                <LineStanding
+                  standing={{ position: 1, startPosition: 1, estimatedWaitSeconds: 0 }}
+                />
+                <p className="font-medium text-emerald-800">Taking you to the seats…</p>
+              </div>
+            ) : (
+              <div className="flex flex-col gap-5">
+                <LineStanding standing={view.kind === "waiting" ? view : null} />
+                <p className="text-sm text-slate-600">
+                  Keep this page open: when it is your turn you go on to the seats by yourself.
+                  Another tab or a reload keeps the same place.
+                </p>
+              </div>
+            )}
+          </div>
+        )}
+
+        {/* Always present, so the message appearing moves nothing. */}
+        <p
+          role="status"
+          data-testid="queue-connection"
+          className={`mt-auto min-h-6 text-sm font-medium ${lost && inLine ? "text-amber-800" : "text-transparent"}`}
+        >
+          {lost && inLine
+            ? connection === "connecting"
+              ? "Connecting to the waiting room…"
+              : "Connection lost. Reconnecting… your place is kept."
+            : ""}
+        </p>
+      </div>
+
+      <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="queue-announcement">
+        {announcement}
+      </p>
+
+      <div className="min-h-10">
+        {view.kind === "waiting" || view.kind === "pre" ? (
+          <button
+            type="button"
+            onClick={leave}
+            className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
+          >
+            Leave the line
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
