@@ -107,12 +107,25 @@ describe("admin APIs are for organizers only", () => {
     }
   });
 
-  it("show buyers a 403 page and send anonymous visitors to sign in", async () => {
-    const page = await fetch(`${web.baseUrl}/organizer`, { headers: { cookie: buyerCookie } });
-    const html = await page.text();
-    expect(html).toContain("403");
-    expect(html).toContain("for organizers only");
-    expect(html).not.toContain("New performance");
+  it("answer buyers with a 403 page (status 403) and send anonymous visitors to sign in", async () => {
+    // Each page's own heading (its <title> comes from metadata, rendered regardless).
+    const pages: [string, string][] = [
+      ["/organizer", "Organizer console"],
+      ["/organizer/performances/new", ">New performance</h1>"],
+      [`/organizer/halls/${someId}`, "Its size is fixed"],
+    ];
+    for (const [path, heading] of pages) {
+      const page = await fetch(`${web.baseUrl}${path}`, { headers: { cookie: buyerCookie } });
+      const html = await page.text();
+      expect([path, page.status]).toEqual([path, 403]);
+      expect(html).toContain("for organizers only");
+      expect(html).not.toContain(heading);
+    }
+    const organizerPage = await fetch(`${web.baseUrl}/organizer`, {
+      headers: { cookie: adminCookie },
+    });
+    expect(organizerPage.status).toBe(200);
+    expect(await organizerPage.text()).toContain("Organizer console");
 
     const anonymous = await fetch(`${web.baseUrl}/organizer/performances/new`, {
       redirect: "manual",
@@ -291,6 +304,58 @@ describe("creating a performance with a schedule", () => {
       body: { name: "Renamed Arena" },
     });
     expect(rename.status).toBe(200);
+  });
+});
+
+describe("partial edits", () => {
+  it("change only the fields they name", async () => {
+    const performance = await seedPerformance(database.prisma, {
+      name: "Partly Edited",
+      opensInHours: -1,
+      showsInHours: [100],
+    });
+    await database.prisma.performance.update({
+      where: { id: performance.id },
+      data: { description: "Kept.", posterUrl: "/posters/kept.svg", maxSeatsPerReservation: 8 },
+    });
+    await database.prisma.seatGrade.update({
+      where: { id: performance.gradeId },
+      data: { sortOrder: 7 },
+    });
+
+    const renamed = await call("PATCH", `/api/admin/performances/${performance.id}`, {
+      body: { name: "Only The Name" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(
+      await database.prisma.performance.findUniqueOrThrow({
+        where: { id: performance.id },
+        select: {
+          name: true,
+          saleStatus: true,
+          description: true,
+          posterUrl: true,
+          maxSeatsPerReservation: true,
+        },
+      }),
+    ).toEqual({
+      name: "Only The Name",
+      saleStatus: "PUBLISHED",
+      description: "Kept.",
+      posterUrl: "/posters/kept.svg",
+      maxSeatsPerReservation: 8,
+    });
+
+    const repriced = await call("PATCH", `/api/admin/grades/${performance.gradeId}`, {
+      body: { priceMinor: 5_500 },
+    });
+    expect(repriced.status).toBe(200);
+    expect(
+      await database.prisma.seatGrade.findUniqueOrThrow({
+        where: { id: performance.gradeId },
+        select: { priceMinor: true, sortOrder: true },
+      }),
+    ).toEqual({ priceMinor: 5_500, sortOrder: 7 });
   });
 });
 

@@ -36,30 +36,43 @@ const posterUrlSchema = z.preprocess(
     .nullable(),
 );
 
-export const gradeSchema = z.object({
+// Update schemas are built from fields without defaults: zod 4 applies a default inside
+// .partial() too, so a PATCH naming one field would reset every defaulted one it left out.
+const gradeFields = {
   name: trimmed(50),
   priceMinor: z.int().min(gradeLimits.priceMinor.min).max(gradeLimits.priceMinor.max),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #C0392B."),
-  sortOrder: z.int().min(0).max(1000).default(0),
+  sortOrder: z.int().min(0).max(1000),
+};
+export const gradeSchema = z.object({
+  ...gradeFields,
+  sortOrder: gradeFields.sortOrder.default(0),
 });
-export const gradeUpdateSchema = gradeSchema.partial();
+export const gradeUpdateSchema = z.object(gradeFields).partial();
 
 const performanceFields = {
   name: trimmed(200),
   slug: slugSchema,
-  description: z.string().trim().max(5000).default(""),
-  posterUrl: posterUrlSchema.default(null),
+  description: z.string().trim().max(5000),
+  posterUrl: posterUrlSchema,
   runtimeMinutes: z.int().min(1).max(1440),
   ageRating: trimmed(16),
   bookingOpensAt: isoDateTime,
   bookingClosesAt: isoDateTime,
-  saleStatus: z.enum(saleStatuses).default("DRAFT"),
+  saleStatus: z.enum(saleStatuses),
   maxSeatsPerReservation: z
     .int()
     .min(maxSeatsPerReservationLimits.min)
-    .max(maxSeatsPerReservationLimits.max)
-    .default(4),
+    .max(maxSeatsPerReservationLimits.max),
   hallId: z.uuid(),
+};
+
+/** What a new performance gets for the fields its creator left out. */
+const performanceDefaults = {
+  description: performanceFields.description.default(""),
+  posterUrl: performanceFields.posterUrl.default(null),
+  saleStatus: performanceFields.saleStatus.default("DRAFT"),
+  maxSeatsPerReservation: performanceFields.maxSeatsPerReservation.default(4),
 };
 
 const windowIsOrdered = (value: { bookingOpensAt?: Date; bookingClosesAt?: Date }) =>
@@ -69,6 +82,7 @@ const windowMessage = { message: "Booking must close after it opens.", path: ["b
 export const performanceCreateSchema = z
   .object({
     ...performanceFields,
+    ...performanceDefaults,
     grades: z
       .array(gradeSchema)
       .min(1, "Add at least one grade.")
