@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  // forbidden(): the organizer console answers buyers with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

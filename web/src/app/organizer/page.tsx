@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import { buttonClass, secondaryButtonClass } from "@/components/form/field";
-import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
 import { listAdminPerformances } from "@/server/admin/list-admin-performances";
 import { listHalls } from "@/server/admin/list-halls";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
 
 export const metadata: Metadata = { title: "Organizer" };
 
@@ -15,8 +15,7 @@ const statusStyles = {
 } as const;
 
 export default async function OrganizerPage() {
-  const denied = await denyNonAdmin("/organizer");
-  if (denied) return denied;
+  await requireAdminPage("/organizer");
   const [performances, halls] = await Promise.all([listAdminPerformances(), listHalls()]);
 
   return (

@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HallForm } from "@/components/organizer/hall-form";
-import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
 import { getHall } from "@/server/admin/get-hall";
 import { idParamsSchema } from "@/server/admin/schemas";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
 
 export const metadata: Metadata = { title: "Edit hall" };
 
 export default async function EditHallPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idParamsSchema.safeParse(await params);
-  const denied = await denyNonAdmin(`/organizer/halls/${parsed.success ? parsed.data.id : ""}`);
-  if (denied) return denied;
+  await requireAdminPage(`/organizer/halls/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
   const hall = await getHall({ id: parsed.data.id });
   if (!hall) notFound();

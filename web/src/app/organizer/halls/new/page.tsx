@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HallForm } from "@/components/organizer/hall-form";
-import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
 
 export const metadata: Metadata = { title: "New hall" };
 
 export default async function NewHallPage() {
-  const denied = await denyNonAdmin("/organizer/halls/new");
-  if (denied) return denied;
+  await requireAdminPage("/organizer/halls/new");
   return (
     <>
       <Link href="/organizer" className="text-sm text-brand-700 hover:underline">

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@ticketping/common/errors";
-import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
 import { GradesEditor } from "@/components/organizer/grades-editor";
 import { toUtcInput } from "@/components/organizer/input-values";
 import { LiveStats } from "@/components/organizer/live-stats";
@@ -13,6 +12,7 @@ import { ScheduleManager } from "@/components/organizer/schedule-manager";
 import { getAdminPerformance, type AdminPerformance } from "@/server/admin/get-admin-performance";
 import { listHalls } from "@/server/admin/list-halls";
 import { idParamsSchema } from "@/server/admin/schemas";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
 
 export const metadata: Metadata = { title: "Edit performance" };
 
@@ -30,10 +30,7 @@ async function load(id: string): Promise<AdminPerformance> {
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idParamsSchema.safeParse(await params);
-  const denied = await denyNonAdmin(
-    `/organizer/performances/${parsed.success ? parsed.data.id : ""}`,
-  );
-  if (denied) return denied;
+  await requireAdminPage(`/organizer/performances/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
   const [performance, halls] = await Promise.all([load(parsed.data.id), listHalls()]);
   // A week after the last show (or the booking close), at 19:00 UTC, as a starting point.

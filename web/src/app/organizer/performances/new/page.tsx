@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { denyNonAdmin } from "@/components/organizer/deny-non-admin";
 import { PerformanceForm } from "@/components/organizer/performance-form";
 import { listHalls } from "@/server/admin/list-halls";
 import { suggestBookingWindow } from "@/server/admin/suggest-booking-window";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
 
 export const metadata: Metadata = { title: "New performance" };
 
 export default async function NewPerformancePage() {
-  const denied = await denyNonAdmin("/organizer/performances/new");
-  if (denied) return denied;
+  await requireAdminPage("/organizer/performances/new");
   const halls = await listHalls();
   // Defaults come from the server, so the form's first render matches the HTML.
   const bookingWindow = suggestBookingWindow();
