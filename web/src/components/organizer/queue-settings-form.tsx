@@ -126,7 +126,7 @@ export function QueueSettingsForm({
           {pending ? "Saving…" : "Save queue settings"}
         </button>
         <p role="status" className="text-sm text-emerald-700">
-          {saved ? "Saved. The waiting room applies them on its next refresh." : ""}
+          {saved ? "Saved. The waiting room runs with them from now on." : ""}
         </p>
       </div>
     </form>

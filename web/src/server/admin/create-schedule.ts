@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import type { ScheduleCreateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
 import { refreshShowDates } from "./refresh-show-dates";
 
 /** Each row's grade, or an error naming the first row that has none or two. */
@@ -29,7 +30,8 @@ function gradeByRow(bands: ScheduleCreateInput["bands"], rows: number): string[]
 /**
  * One show time with its seats: the hall's rows x columns, each row's grade taken from
  * the organizer's row bands. All in one transaction, so a schedule never exists without
- * its full seat map.
+ * its full seat map. The waiting room then recounts the performance's unsold seats (a
+ * sold-out line may reopen).
  */
 export async function createSchedule({
   performanceId,
@@ -38,8 +40,9 @@ export async function createSchedule({
   performanceId: string;
   input: ScheduleCreateInput;
 }) {
+  let created;
   try {
-    return await db().$transaction(async (tx) => {
+    created = await db().$transaction(async (tx) => {
       const performance = await tx.performance.findUnique({
         where: { id: performanceId },
         select: { hallId: true, grades: { select: { id: true } } },
@@ -85,4 +88,6 @@ export async function createSchedule({
     }
     throw error;
   }
+  await invalidateLiveCaches({ performanceIds: [performanceId] });
+  return created;
 }

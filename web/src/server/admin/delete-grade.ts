@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
 import { isForeignKeyViolation } from "./is-foreign-key-violation";
+import { listScheduleIds } from "./list-schedule-ids";
 
 const gradeInUse = (id: string, cause?: unknown) =>
   new AppError("CONFLICT", `grade ${id} in use`, {
@@ -10,21 +12,27 @@ const gradeInUse = (id: string, cause?: unknown) =>
     cause,
   });
 
-/** Only a grade no seat uses can go; seats keep their grade for the life of a schedule. */
+/**
+ * Only a grade no seat uses can go; seats keep their grade for the life of a schedule.
+ * Seat maps list every grade of the performance (the legend), so they are rebuilt.
+ */
 export async function deleteGrade({ id }: { id: string }): Promise<void> {
+  let scheduleIds: string[];
   try {
-    await db().$transaction(async (tx) => {
+    scheduleIds = await db().$transaction(async (tx) => {
       const grade = await tx.seatGrade.findUnique({
         where: { id },
-        select: { _count: { select: { seats: true } } },
+        select: { performanceId: true, _count: { select: { seats: true } } },
       });
       if (!grade) throw new AppError("NOT_FOUND", `no grade ${id}`);
       if (grade._count.seats > 0) throw gradeInUse(id);
       await tx.seatGrade.delete({ where: { id } });
+      return listScheduleIds({ tx, where: { performanceId: grade.performanceId } });
     });
   } catch (error) {
     // A schedule laid out with this grade after the count.
     if (isForeignKeyViolation(error)) throw gradeInUse(id, error);
     throw error;
   }
+  await invalidateLiveCaches({ scheduleIds });
 }

@@ -4,11 +4,14 @@ import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import { gradeNameTaken, reservationsExist } from "./conflict-errors";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
+import { listScheduleIds } from "./list-schedule-ids";
 import type { gradeUpdateSchema } from "./schemas";
 
 /**
  * Name, colour and order can always change. The price cannot once anyone has reserved
  * a seat of this performance: buyers were shown, and may have paid, the old price.
+ * Every show's cached seat map shows grades, so each is rebuilt after the change.
  */
 export async function updateGrade({
   id,
@@ -17,8 +20,9 @@ export async function updateGrade({
   id: string;
   input: z.infer<typeof gradeUpdateSchema>;
 }) {
+  let updated;
   try {
-    return await db().$transaction(async (tx) => {
+    updated = await db().$transaction(async (tx) => {
       const grade = await tx.seatGrade.findUnique({ where: { id } });
       if (!grade) throw new AppError("NOT_FOUND", `no grade ${id}`);
       if (input.priceMinor !== undefined && input.priceMinor !== grade.priceMinor) {
@@ -32,10 +36,17 @@ export async function updateGrade({
           );
         }
       }
-      return tx.seatGrade.update({ where: { id }, data: input });
+      const changed = await tx.seatGrade.update({ where: { id }, data: input });
+      const scheduleIds = await listScheduleIds({
+        tx,
+        where: { performanceId: grade.performanceId },
+      });
+      return { grade: changed, scheduleIds };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw gradeNameTaken(error);
     throw error;
   }
+  await invalidateLiveCaches({ scheduleIds: updated.scheduleIds });
+  return updated.grade;
 }

@@ -2,11 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
+import { listScheduleIds } from "./list-schedule-ids";
 import type { hallUpdateSchema } from "./schemas";
 
 /**
  * Name and address can always change. The size cannot once a schedule of any of the
  * hall's performances exists: its seats were laid out from the old rows and columns.
+ * Seat maps name the hall, so those of its shows are rebuilt.
  */
 export async function updateHall({
   id,
@@ -15,7 +18,7 @@ export async function updateHall({
   id: string;
   input: z.infer<typeof hallUpdateSchema>;
 }) {
-  return db().$transaction(async (tx) => {
+  const { hall, scheduleIds } = await db().$transaction(async (tx) => {
     // Locks the hall so a schedule cannot be laid out from the old size meanwhile.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM halls WHERE id = ${id}::uuid FOR UPDATE`;
@@ -35,10 +38,16 @@ export async function updateHall({
         });
       }
     }
-    return tx.hall.update({
+    const updated = await tx.hall.update({
       where: { id },
       data: input,
       select: { id: true, name: true, address: true, rows: true, columns: true },
     });
+    return {
+      hall: updated,
+      scheduleIds: await listScheduleIds({ tx, where: { performance: { hallId: id } } }),
+    };
   });
+  await invalidateLiveCaches({ scheduleIds });
+  return hall;
 }

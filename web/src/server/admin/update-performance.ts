@@ -4,10 +4,14 @@ import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import type { PerformanceUpdateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
+import { listScheduleIds } from "./list-schedule-ids";
 
 /**
  * Edits a performance's fields, including opening and closing its sale (saleStatus).
  * The hall can change only while no schedule exists: seats are laid out from it.
+ * Seat maps show the name, the seat limit and (by existing at all) the sale status, and
+ * the waiting room runs on the sale status and window: both caches are refreshed.
  */
 export async function updatePerformance({
   id,
@@ -16,8 +20,9 @@ export async function updatePerformance({
   id: string;
   input: PerformanceUpdateInput;
 }) {
+  let updated;
   try {
-    return await db().$transaction(async (tx) => {
+    updated = await db().$transaction(async (tx) => {
       const current = await tx.performance.findUnique({
         where: { id },
         select: {
@@ -45,11 +50,15 @@ export async function updatePerformance({
         if (!hall) throw invalidInput("hallId", "Choose an existing hall.");
       }
 
-      return tx.performance.update({
+      const performance = await tx.performance.update({
         where: { id },
         data: input,
         select: { id: true, slug: true },
       });
+      return {
+        performance,
+        scheduleIds: await listScheduleIds({ tx, where: { performanceId: id } }),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -61,4 +70,6 @@ export async function updatePerformance({
     }
     throw error;
   }
+  await invalidateLiveCaches({ scheduleIds: updated.scheduleIds, performanceIds: [id] });
+  return updated.performance;
 }

@@ -1,9 +1,13 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
+import { invalidateLiveCaches } from "./invalidate-live-caches";
 import type { QueueSettingsInput } from "./schemas";
 
-/** Stores the waiting-room tuning the queue service reads for this performance. */
+/**
+ * Stores the waiting-room tuning the queue service reads for this performance, and drops
+ * its cached copy so the queue runs with the new values from its next tick.
+ */
 export async function updateQueueSettings({
   performanceId,
   input,
@@ -21,5 +25,6 @@ export async function updateQueueSettings({
     },
   });
   if (count === 0) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
+  await invalidateLiveCaches({ performanceIds: [performanceId] });
   return input;
 }

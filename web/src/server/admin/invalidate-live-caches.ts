@@ -1,0 +1,45 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { invalidateSeatMap } from "@ticketping/common/holds";
+import { queueKeys } from "@ticketping/common/queue";
+import { env } from "@/env";
+import { getRedis } from "../redis";
+
+/**
+ * Called after an organizer edit committed, for what Redis keeps a copy of:
+ * - the seat maps of `scheduleIds` (grades, prices, colours, names, limits, the hall's
+ *   name, a deleted show): the next read rebuilds each from PostgreSQL;
+ * - the waiting room's settings of `performanceIds` (queue tuning, sale status and
+ *   window, unsold seats): its next script call finds none and the queue service reloads
+ *   them, within one tick instead of QUEUE_SETTINGS_REFRESH_MS. This is
+ *   QueueStore.invalidateSettings, done with a plain DEL so the web bundle does not pull
+ *   in the queue's Lua loader (see get-queue-stats.ts).
+ *
+ * The edit is already saved when this runs, so a Redis failure must not pass for a
+ * rejected edit: it answers 503 with a message saying so. Saving again repeats the
+ * (idempotent) invalidation.
+ */
+export async function invalidateLiveCaches({
+  scheduleIds = [],
+  performanceIds = [],
+}: {
+  scheduleIds?: readonly string[];
+  performanceIds?: readonly string[];
+}): Promise<void> {
+  if (scheduleIds.length === 0 && performanceIds.length === 0) return;
+  const redis = getRedis();
+  try {
+    await Promise.all([
+      ...scheduleIds.map((scheduleId) => invalidateSeatMap(redis, scheduleId)),
+      performanceIds.length > 0
+        ? redis.del(...performanceIds.map((id) => queueKeys(env.QUEUE_KEY_PREFIX, id).config))
+        : Promise.resolve(0),
+    ]);
+  } catch (error) {
+    throw new AppError("SERVICE_UNAVAILABLE", "invalidating live caches failed", {
+      userMessage:
+        "Your change was saved, but seat maps and the waiting room could not be refreshed yet. Save again in a moment.",
+      cause: error,
+    });
+  }
+}
