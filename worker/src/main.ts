@@ -9,6 +9,7 @@ import {
   createRedisSubscriber,
   pingRedis,
 } from "@ticketping/common/redis";
+import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
 import { createPrismaClient } from "@ticketping/db";
 import { env } from "./env";
 import { registry } from "./metrics";
@@ -22,6 +23,8 @@ import { startOutboxRelay } from "./outbox-relay";
 import { startWorker, type RunningWorker } from "./worker";
 
 const logger = createLogger({ name: "worker", level: env.LOG_LEVEL });
+// Before any work starts, so the first spans are exported too.
+const tracing = startTracingFromEnv({ serviceName: "worker", logger });
 const prisma = createPrismaClient({ databaseUrl: env.DATABASE_URL, applicationName: "worker" });
 const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "ticketping-worker", logger });
 // The relay and the expiry listener have their own retry paths (backoff, the sweeper), so
@@ -122,6 +125,8 @@ const shutdown = installGracefulShutdown({
       run: () => Promise.all([closeRedis(subscriber), closeRedis(redis)]).then(() => undefined),
     },
     { name: "database", run: () => prisma.$disconnect() },
+    // Last: the spans of everything above are sent before the process exits.
+    tracingShutdownStep(tracing),
   ],
 });
 

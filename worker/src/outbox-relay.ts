@@ -1,4 +1,5 @@
 import type { EventPublisher, RawMessage } from "@ticketping/common/kafka";
+import { contextFromCarrier } from "@ticketping/common/tracing";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
 
@@ -28,6 +29,7 @@ interface OutboxRow {
   key: string | null;
   payload: unknown;
   headers: unknown;
+  trace_context: unknown;
 }
 
 /** pg_try_advisory_xact_lock key: one relay publishes at a time, whatever the replicas. */
@@ -78,7 +80,7 @@ export function startOutboxRelay({
           SELECT pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) AS locked`;
           if (!lock?.locked) return 0;
           const rows = await tx.$queryRaw<OutboxRow[]>`
-          SELECT id, topic, key, payload, headers FROM outbox_events
+          SELECT id, topic, key, payload, headers, trace_context FROM outbox_events
            WHERE published_at IS NULL
            ORDER BY created_at, id
            LIMIT ${batchSize}`;
@@ -178,6 +180,9 @@ function toMessage(row: OutboxRow): RawMessage {
     key: row.key ?? "",
     value: JSON.stringify(row.payload),
     headers,
+    // Sent in the trace of the request or event that wrote the row; a row without one
+    // starts its own trace.
+    traceParent: contextFromCarrier(row.trace_context),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   paymentMetadataKeys,
   type PaymentProviderName,
 } from "@ticketping/common/payments";
+import { activeTraceCarrier, withSpan } from "@ticketping/common/tracing";
 import type { TransactionClient } from "@ticketping/db";
 import { env } from "@/env";
 import { db } from "../db";
@@ -70,18 +71,31 @@ export async function handleStripeWebhook({
   const base = { eventId: event.id, type: event.type };
   if (!isHandledEventType(event.type)) return { ...base, outcome: "ignored" };
 
-  const outcome =
+  // The outbox row is written inside this span, so the worker's handling of the event
+  // continues this trace: one purchase, one trace from the webhook to the confirmation.
+  return withSpan(
+    "stripe webhook",
+    { attributes: { "stripe.event.id": event.id, "stripe.event.type": event.type } },
+    async (span) => {
+      const outcome = await record(event);
+      span.setAttribute("ticketping.webhook.outcome", outcome);
+      logger.info({ ...base, outcome }, "webhook handled");
+      return { ...base, outcome };
+    },
+  );
+}
+
+function record(event: Stripe.Event): Promise<WebhookOutcome> {
+  const sessionPayment =
     event.type === "checkout.session.completed" ||
     event.type === "checkout.session.async_payment_succeeded" ||
-    event.type === "checkout.session.async_payment_failed"
-      ? await recordSessionPayment(
-          event.id,
-          parse(checkoutSessionSchema, event.data.object, event.id),
-          event.type === "checkout.session.async_payment_failed" ? "failed" : "paid",
-        )
-      : await recordInTransaction(event);
-  logger.info({ ...base, outcome }, "webhook handled");
-  return { ...base, outcome };
+    event.type === "checkout.session.async_payment_failed";
+  if (!sessionPayment) return recordInTransaction(event);
+  return recordSessionPayment(
+    event.id,
+    parse(checkoutSessionSchema, event.data.object, event.id),
+    event.type === "checkout.session.async_payment_failed" ? "failed" : "paid",
+  );
 }
 
 /** The rarer events: several statements in one interactive transaction. */
@@ -204,6 +218,8 @@ async function recordSessionPayment(
           }),
           { key: reservationId },
         );
+  const carrier = activeTraceCarrier();
+  const traceContext = carrier ? JSON.stringify(carrier) : null;
   const status = result === "paid" ? "COMPLETED" : "FAILED";
   const failureReason = result === "paid" ? null : "The payment was declined.";
 
@@ -225,9 +241,10 @@ async function recordSessionPayment(
       ON CONFLICT DO NOTHING
       RETURNING id
     ), outbox AS (
-      INSERT INTO outbox_events (id, topic, key, payload, headers)
+      INSERT INTO outbox_events (id, topic, key, payload, headers, trace_context)
       SELECT ${uuidv7()}::uuid, ${message.topic}, ${message.key},
-             ${JSON.stringify(message.payload)}::jsonb, ${JSON.stringify(message.headers)}::jsonb
+             ${JSON.stringify(message.payload)}::jsonb, ${JSON.stringify(message.headers)}::jsonb,
+             ${traceContext}::jsonb
         FROM payment
       RETURNING 1
     )

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OutboxMessage } from "@ticketping/common/events";
+import { activeTraceCarrier } from "@ticketping/common/tracing";
 import type { Prisma, TransactionClient } from "@ticketping/db";
 
 /** Adds events to the outbox inside the caller's transaction; the worker's relay publishes them. */
@@ -8,12 +9,15 @@ export async function writeOutbox(
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
+  // The relay publishes these later, in the trace of the work that wrote them.
+  const traceContext = activeTraceCarrier() ?? undefined;
   await tx.outboxEvent.createMany({
     data: messages.map((message) => ({
       topic: message.topic,
       key: message.key,
       payload: message.payload as unknown as Prisma.InputJsonValue,
       headers: message.headers,
+      traceContext,
     })),
   });
 }
