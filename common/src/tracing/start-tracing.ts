@@ -64,7 +64,11 @@ export function startTracing({
         ? new SimpleSpanProcessor(spanExporter)
         : // A second's delay keeps a trace visible soon after a purchase, and leaves
           // little unsent when a process that cannot wait for a flush exits.
-          new BatchSpanProcessor(spanExporter, { scheduledDelayMillis: 1_000 }),
+          // A collector that does not answer must not hold a shutdown for long.
+          new BatchSpanProcessor(spanExporter, {
+            scheduledDelayMillis: 1_000,
+            exportTimeoutMillis: 5_000,
+          }),
     ],
   });
   provider.register();
