@@ -4,6 +4,7 @@ import { createLogger } from "@ticketping/common/logger";
 import { registerConsumerLag, type ConsumerLag } from "@ticketping/common/metrics/kafka";
 import { reservationConfirmed } from "@ticketping/common/events";
 import { closeRedis, createRedis, createRedisSubscriber } from "@ticketping/common/redis";
+import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
 import { createPrismaClient } from "@ticketping/db";
 import { createQueueService } from "./app";
 import { configFromEnv } from "./config";
@@ -15,6 +16,7 @@ import {
 import { loadSaleFactsFromDatabase } from "./settings/load-sale-facts-from-database";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
+const tracing = startTracingFromEnv({ serviceName: "queue-service", logger });
 const redisOptions = { url: env.REDIS_URL, logger };
 const redis = createRedis({ ...redisOptions, connectionName: "queue-service" });
 const adapterPub = createRedis({ ...redisOptions, connectionName: "queue-service:adapter" });
@@ -77,6 +79,7 @@ installGracefulShutdown({
         await Promise.all([redis, adapterPub, adapterSub, expirySubscriber].map(closeRedis));
       },
     },
+    tracingShutdownStep(tracing),
   ],
 });
 
