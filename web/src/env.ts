@@ -3,6 +3,7 @@ import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
 import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
 import { paymentEnvFields } from "@ticketping/common/payments";
+import { metricsEnvFields } from "@ticketping/common/metrics";
 
 const DEV_ONLY_SECRET = "ticketping-development-secret-do-not-use-in-production";
 
@@ -70,6 +71,8 @@ export const env = loadEnvOrExit({
   STRIPE_WEBHOOK_SECRET: secret("STRIPE_WEBHOOK_SECRET"),
   STRIPE_API_BASE: paymentEnvFields.stripeApiBase,
   PAYMENT_PROVIDER: paymentEnvFields.paymentProvider,
+  /** Bearer token for /api/metrics; without it, metrics are off in production. */
+  METRICS_TOKEN: metricsEnvFields.metricsToken,
 });
 
 if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {

@@ -1,3 +1,4 @@
 export * from "./registry";
 export * from "./http";
 export * from "./scrape-auth";
+export * from "./exposition";

@@ -1,18 +1,91 @@
 import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { REQUEST_ID_HEADER, requestIdFrom, withLogContext } from "@ticketping/common/logger";
+import { logger } from "../logger";
+import { httpSeries } from "../metrics";
 import { errorResponse } from "./responses";
+import { routePattern } from "./route-pattern";
+
+export interface RouteOptions {
+  /**
+   * Level of the one access line per request. "debug" for routes every buyer polls (the
+   * seat map): counted in metrics, not worth a line each; their 5xx still log.
+   */
+  accessLog?: "info" | "debug";
+}
 
 /**
  * Wraps a route handler so that every thrown error, AppError or not, becomes the
- * standard error response with the right status, and nothing internal leaks.
+ * standard error response with the right status, and nothing internal leaks. Every
+ * request gets an id (the caller's x-request-id when sane), echoed in the response and
+ * present on every log line written while handling it, and is counted by route pattern,
+ * status and error code.
  */
 export function route<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
+  { accessLog = "info" }: RouteOptions = {},
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return errorResponse(error);
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    let errorCode: string | undefined;
+    const response = await withLogContext({ requestId }, async () => {
+      try {
+        return await handler(request, context);
+      } catch (error) {
+        errorCode = AppError.from(error).code;
+        return errorResponse(error);
+      }
+    });
+    const seconds = (performance.now() - started) / 1_000;
+    const pattern = routePattern(pathOf(request), await paramsOf(context));
+    const { method } = request;
+    const status = response.status;
+    httpSeries.requests.inc({ method, route: pattern, status });
+    httpSeries.duration.observe({ method, route: pattern }, seconds);
+    if (errorCode) httpSeries.errors.inc({ route: pattern, code: errorCode });
+
+    const level = status >= 500 ? "warn" : accessLog;
+    if (logger.isLevelEnabled(level)) {
+      logger[level](
+        {
+          requestId,
+          method,
+          route: pattern,
+          status,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          ...(errorCode ? { code: errorCode } : {}),
+        },
+        "request",
+      );
     }
+    return withHeader(response, REQUEST_ID_HEADER, requestId);
   };
+}
+
+function pathOf(request: Request): string {
+  const nextUrl = (request as { nextUrl?: URL }).nextUrl;
+  return nextUrl ? nextUrl.pathname : new URL(request.url).pathname;
+}
+
+async function paramsOf(
+  context: unknown,
+): Promise<Record<string, string | string[] | undefined> | undefined> {
+  if (typeof context !== "object" || context === null || !("params" in context)) return undefined;
+  const params: unknown = await context.params;
+  return typeof params === "object" && params !== null
+    ? (params as Record<string, string | string[] | undefined>)
+    : undefined;
+}
+
+/** Response.redirect() and fetched responses have immutable headers: copy those. */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }

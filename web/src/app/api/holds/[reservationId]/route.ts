@@ -3,6 +3,7 @@ import { releaseHold } from "@/server/booking/release-hold";
 import { parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
+import { bookingMetrics } from "@/server/metrics";
 import { requireBuyer } from "@/server/booking/require-buyer";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,8 @@ export const DELETE = route(
   async (request: Request, context: { params: Promise<{ reservationId: string }> }) => {
     const { reservationId } = parseParams(await context.params, paramsSchema);
     const user = await requireBuyer(request);
-    return jsonResponse(await releaseHold({ userId: user.id, reservationId }));
+    const released = await releaseHold({ userId: user.id, reservationId });
+    bookingMetrics.holdsReleased.inc();
+    return jsonResponse(released);
   },
 );

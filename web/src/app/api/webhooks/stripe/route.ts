@@ -1,6 +1,7 @@
 import { AppError } from "@ticketping/common/errors";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
+import { bookingMetrics } from "@/server/metrics";
 import { handleStripeWebhook } from "@/server/payments/handle-stripe-webhook";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,10 @@ export const POST = route(async (request: Request) => {
   const result = await handleStripeWebhook({
     rawBody,
     signature: request.headers.get("stripe-signature"),
+  }).catch((error: unknown) => {
+    bookingMetrics.webhookFailures.inc({ code: AppError.from(error).code });
+    throw error;
   });
+  bookingMetrics.webhooks.inc({ outcome: result.outcome });
   return jsonResponse({ received: true, ...result });
 });

@@ -5,6 +5,7 @@ import { requireBookingAccess } from "@/server/booking/require-booking-access";
 import { parseJsonBody, parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
+import { bookingMetrics } from "@/server/metrics";
 import { requireBuyer } from "@/server/booking/require-buyer";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export const POST = route(async (request: Request, context: Context) => {
   });
   const { seatIds } = await parseJsonBody(request, bodySchema);
   const hold = await createHold({ userId: user.id, layout, seatIds });
+  bookingMetrics.holdsCreated.inc();
   return jsonResponse(hold, { status: 201 });
 });
 

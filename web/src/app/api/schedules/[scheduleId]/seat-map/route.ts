@@ -47,4 +47,5 @@ export const GET = route(
       headers: { ...headers, "content-type": "application/json" },
     });
   },
+  { accessLog: "debug" },
 );

@@ -1,0 +1,31 @@
+import { decideScrape } from "@ticketping/common/metrics";
+import { env } from "@/env";
+import { registry } from "@/server/metrics";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Prometheus scrapes this. It is not wrapped in route(): scrapes would count themselves.
+ * With METRICS_TOKEN set it wants that bearer token; in production without one it is off
+ * (404), so the public site never publishes the sale's figures.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const decision = decideScrape(request.headers.get("authorization"), {
+    token: env.METRICS_TOKEN,
+    production: env.NODE_ENV === "production",
+  });
+  if (decision !== "allowed") {
+    const unauthorized = decision === "unauthorized";
+    return Response.json(
+      {
+        error: unauthorized
+          ? { code: "UNAUTHENTICATED", message: "A metrics token is required." }
+          : { code: "NOT_FOUND", message: "Not found." },
+      },
+      { status: unauthorized ? 401 : 404, headers: { "cache-control": "no-store" } },
+    );
+  }
+  return new Response(await registry.metrics(), {
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+  });
+}
