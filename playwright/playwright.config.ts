@@ -1,7 +1,25 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { e2eEnv } from "./env";
 
+// The servers run with NODE_ENV=production, which refuses missing or development secrets.
+// `npm test` passes its generated ones; a bare `playwright test` gets random ones here.
+// Set on process.env, so the servers and the spec workers (which sign tokens and tickets
+// the servers must accept) see the same values.
+for (const name of [
+  "NEXTAUTH_SECRET",
+  "QUEUE_TICKET_SECRET",
+  "QUEUE_TOKEN_SECRET",
+  "STRIPE_WEBHOOK_SECRET",
+]) {
+  process.env[name] ??= randomBytes(32).toString("base64url");
+}
+// A Redis namespace of their own: a queue service ticks every queue of its prefix, and one
+// reading the e2e database must not tick (and mark unknown) the queues of `npm start`.
+process.env.QUEUE_KEY_PREFIX ??= "ticketping-e2e:";
+
 const webUrl = `http://127.0.0.1:${e2eEnv.E2E_WEB_PORT}`;
+const queueUrl = `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}`;
 const systemEnv = {
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
@@ -58,6 +76,7 @@ export default defineConfig({
         HOSTNAME: "127.0.0.1",
         PORT: String(e2eEnv.E2E_WEB_PORT),
         NEXTAUTH_URL: webUrl,
+        QUEUE_PUBLIC_URL: queueUrl,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -66,8 +85,21 @@ export default defineConfig({
       name: "queue-service",
       command: "npm run start -w @ticketping/queue-service",
       cwd: "..",
-      url: `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}/health`,
-      env: { ...systemEnv, QUEUE_SERVICE_PORT: String(e2eEnv.E2E_QUEUE_PORT) },
+      url: `${queueUrl}/health`,
+      env: {
+        ...systemEnv,
+        QUEUE_SERVICE_PORT: String(e2eEnv.E2E_QUEUE_PORT),
+        QUEUE_CORS_ORIGINS: webUrl,
+        QUEUE_CONSUMER_GROUP_ID: "ticketping-queue-service-e2e",
+        // Fast enough that a spec sees the line move within a second of each change.
+        QUEUE_TICK_MS: "100",
+        QUEUE_PROGRESS_INTERVAL_MS: "200",
+        QUEUE_PROGRESS_KEEPALIVE_MS: "1000",
+        QUEUE_SETTINGS_REFRESH_MS: "500",
+        QUEUE_SWEEP_INTERVAL_MS: "1000",
+        // Every browser and every simulated buyer of a run connects from 127.0.0.1.
+        QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: "100000",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
