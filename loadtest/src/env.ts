@@ -12,4 +12,6 @@ export const env = loadEnvOrExit({
   DATABASE_URL: envFields.databaseUrl,
   /** npm sets it to the directory the command was typed in; `--out` is relative to it. */
   INIT_CWD: z.string().optional(),
+  /** Passed on to the web server, which gets no other variable of ours. */
+  PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
 });

@@ -1,0 +1,69 @@
+import type { WebApi } from "../clients/web-api";
+import type { Recorder } from "../metrics/recorder";
+import type { Random } from "../random";
+
+/** What every buyer of one run shares. */
+export interface BuyerContext {
+  web: WebApi;
+  recorder: Recorder;
+  random: Random;
+  performanceId: string;
+  scheduleId: string;
+  holdTtlMs: number;
+  /** Socket acknowledgements slower than this count as TIMEOUT. */
+  ackTimeoutMs: number;
+  /** Aborted when the run's time limit is reached. */
+  signal: AbortSignal;
+  /** Every progress broadcast a buyer receives carries the working set's size. */
+  observeWorkingSet: (active: number) => void;
+}
+
+export interface BuyerIdentity {
+  userId: string;
+  /** The next-auth session cookie. */
+  cookie: string;
+}
+
+export type BuyerOutcome =
+  | "purchased"
+  | "lapsed"
+  | "abandoned"
+  | "sold-out"
+  | "line-full"
+  | "gave-up"
+  | "payment-failed"
+  | "error"
+  | "timed-out";
+
+export const buyerOutcomes: Record<BuyerOutcome, string> = {
+  purchased: "paid, and saw the reservation CONFIRMED",
+  lapsed: "held seats, opened the payment page, never paid; saw the hold EXPIRED",
+  abandoned: "gave up while waiting (left the line or closed the tab)",
+  "sold-out": "refused SOLD_OUT, saw the sale sold out while waiting, or found no seat left",
+  "line-full": "refused at once: the line was already longer than the seats (LINE_FULL)",
+  "gave-up": "admitted, but every seat tried was taken (or none came free in time)",
+  "payment-failed": "paid, but the reservation ended otherwise (code says how)",
+  error: "a step failed (code says which)",
+  "timed-out": "still busy when the time limit stopped the run",
+};
+
+export interface BuyerResult {
+  userId: string;
+  outcome: BuyerOutcome;
+  /** The error code behind `error`, or the final status behind `payment-failed`. */
+  code?: string;
+  /** The step that failed, for `error`. */
+  failedStep?: string;
+  admitted: boolean;
+  /** The hold this buyer made, if any. */
+  reservationId?: string;
+  seatIds?: string[];
+  /** The payment page took the payment (the webhook was recorded). */
+  paid: boolean;
+  /** When the payment page took it, ms since the run started. */
+  paidAtMs?: number;
+  /** The buyer let this hold lapse on purpose. */
+  lapsed: boolean;
+  /** The final status the buyer saw for its reservation. */
+  seenStatus?: string;
+}

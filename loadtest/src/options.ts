@@ -1,0 +1,111 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/** Hard bounds: one machine, loopback only, and a run that always ends by itself. */
+export const LIMITS = {
+  // Each buyer is one socket in this process and one in the queue service's; both are
+  // capped at 20,000 open files here, with the HTTP connections on top in this process.
+  maxBuyers: 10_000,
+  maxSeats: 10_000,
+  maxTimeLimitSeconds: 1_800,
+} as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const rate = z.coerce.number().min(0).max(1);
+
+export const loadTestOptionsSchema = z
+  .object({
+    /** Buyers who press "Book" in the same second. */
+    buyers: int(1, LIMITS.maxBuyers).default(5_000),
+    /** Seats of the one show on sale. */
+    seats: int(1, LIMITS.maxSeats).default(1_000),
+    /** The waiting room's working set. */
+    maxActive: int(1, 100_000).default(200),
+    /** Admissions per second at most (the queue service's default). */
+    admitRate: int(1, 10_000).default(50),
+    /** Working token lifetime (the queue service's default). */
+    tokenTtl: int(60, 86_400).default(600),
+    /** LINE_FULL once waiting >= ratio x unsold seats; 0 turns it off (product default 2). */
+    refuseRatio: z.coerce.number().min(0).max(100).default(2),
+    /** Seat hold lifetime: short, so the holds buyers let lapse expire within the run. */
+    holdTtl: int(15, 3_600).default(30),
+    /** A waiting buyer who disconnects keeps the place this long (product default 60). */
+    disconnectGrace: int(0, 600).default(60),
+    /** An admitted buyer's time to claim the working token (product default 30). */
+    claimWindow: int(1, 600).default(30),
+    /** Share of buyers who give up while waiting (half leave, half close the tab). */
+    abandonRate: rate.default(0.05),
+    /** Share of admitted buyers who hold seats, open the payment page and never pay. */
+    lapseRate: rate.default(0.05),
+    /** The whole run, start-up excluded; buyers still busy then are cut off. */
+    timeLimit: int(10, LIMITS.maxTimeLimitSeconds).default(600),
+    /** Seeds every random choice (plans, seats), so a run can be repeated. */
+    seed: int(0, 2 ** 31 - 1).optional(),
+    /** Report directory; default loadtest/reports/<timestamp>/. */
+    out: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((options) => options.abandonRate + options.lapseRate <= 1, {
+    message: "abandon-rate + lapse-rate must not exceed 1",
+    path: ["abandonRate"],
+  });
+
+export type LoadTestOptions = z.infer<typeof loadTestOptionsSchema>;
+export type LoadTestInput = z.input<typeof loadTestOptionsSchema>;
+
+const flagNames = {
+  buyers: "buyers",
+  seats: "seats",
+  "max-active": "maxActive",
+  "admit-rate": "admitRate",
+  "token-ttl": "tokenTtl",
+  "refuse-ratio": "refuseRatio",
+  "hold-ttl": "holdTtl",
+  "disconnect-grace": "disconnectGrace",
+  "claim-window": "claimWindow",
+  "abandon-rate": "abandonRate",
+  "lapse-rate": "lapseRate",
+  "time-limit": "timeLimit",
+  seed: "seed",
+  out: "out",
+} as const satisfies Record<string, keyof LoadTestOptions>;
+
+export const usage = `npm run loadtest -- [options]
+
+  --buyers N            buyers arriving at once (default 5000, at most ${LIMITS.maxBuyers})
+  --seats N             seats of the show on sale (default 1000, at most ${LIMITS.maxSeats})
+  --max-active N        the waiting room's working set (default 200)
+  --admit-rate N        admissions per second at most (default 50)
+  --token-ttl S         working token lifetime, seconds (default 600)
+  --refuse-ratio R      LINE_FULL at waiting >= R x unsold seats, 0 = off (default 2)
+  --hold-ttl S          seat hold lifetime, seconds (default 30)
+  --disconnect-grace S  place kept for a waiter who closed the tab (default 60)
+  --claim-window S      time an admitted buyer has to claim (default 30)
+  --abandon-rate P      share of buyers leaving while they wait (default 0.05)
+  --lapse-rate P        share of admitted buyers letting their hold lapse (default 0.05)
+  --time-limit S        the run stops after this many seconds (default 600, at most ${LIMITS.maxTimeLimitSeconds})
+  --seed N              repeat a run's random choices
+  --out DIR             report directory (default loadtest/reports/<timestamp>)
+  --help                this text`;
+
+/** Parses `--max-active 200`-style flags into validated options; throws on anything else. */
+export function parseCliOptions(argv: readonly string[]): LoadTestOptions | "help" {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      help: { type: "boolean" },
+      ...Object.fromEntries(
+        Object.keys(flagNames).map((flag) => [flag, { type: "string" as const }]),
+      ),
+    },
+  });
+  if (values.help === true) return "help";
+  const input: Record<string, unknown> = {};
+  for (const [flag, key] of Object.entries(flagNames)) {
+    const value = (values as Record<string, unknown>)[flag];
+    if (value !== undefined) input[key] = value;
+  }
+  return loadTestOptionsSchema.parse(input);
+}

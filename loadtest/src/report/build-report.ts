@@ -1,0 +1,143 @@
+import { cpus, loadavg, platform, release, totalmem } from "node:os";
+import { buyerOutcomes, type BuyerOutcome, type BuyerResult } from "../buyer/context";
+import type { InvariantResult } from "../invariants/rules";
+import type { QueueSample } from "../invariants/working-set-sampler";
+import type { LoadTestOptions } from "../options";
+import { summarize, type LatencySummary } from "../metrics/percentiles";
+import type { Recorder } from "../metrics/recorder";
+import { histogram, summarizeSteps, type Histogram, type StepSummary } from "../metrics/summarize";
+import type { StepName } from "../metrics/steps";
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  /** 1-minute load average when the buyers started and when they were done. */
+  loadAverage: { start: number; end: number };
+}
+
+export interface LoadTestReport {
+  passed: boolean;
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  scenario: LoadTestOptions & { seed: number };
+  /** What the run changed from the shipped configuration, and why. */
+  setup: string[];
+  machine: MachineInfo;
+  durationsMs: { setup: number; buyers: number; settle: number };
+  outcomes: {
+    outcome: BuyerOutcome;
+    meaning: string;
+    count: number;
+    codes: Record<string, number>;
+  }[];
+  steps: StepSummary[];
+  timeInQueue: { latencyMs: LatencySummary | null; histogram: Histogram };
+  errors: { step: StepName; code: string; count: number }[];
+  workingSet: {
+    maxActive: number;
+    maxSampled: number;
+    maxSeenByBuyers: number;
+    samples: number;
+    failedReads: number;
+    /** One sample per second: the largest working set and line of that second. */
+    perSecond: QueueSample[];
+  };
+  queueCounters: Record<string, number>;
+  sales: { seats: number; sold: number; purchases: number };
+  invariants: InvariantResult[];
+}
+
+export function machineInfo(loadAtStart: number): MachineInfo {
+  const cores = cpus();
+  return {
+    cpus: cores.length,
+    cpuModel: cores[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
+  };
+}
+
+export function buildReport(input: {
+  runId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  scenario: LoadTestOptions & { seed: number };
+  setup: string[];
+  machine: MachineInfo;
+  durationsMs: LoadTestReport["durationsMs"];
+  recorder: Recorder;
+  buyers: readonly BuyerResult[];
+  workingSet: Omit<LoadTestReport["workingSet"], "perSecond"> & { timeline: QueueSample[] };
+  queueCounters: Record<string, number>;
+  sales: LoadTestReport["sales"];
+  invariants: InvariantResult[];
+}): LoadTestReport {
+  const { recorder, buyers, workingSet } = input;
+  const steps = summarizeSteps(recorder);
+  return {
+    passed: input.invariants.every((invariant) => invariant.passed),
+    runId: input.runId,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    scenario: input.scenario,
+    setup: input.setup,
+    machine: input.machine,
+    durationsMs: input.durationsMs,
+    outcomes: (Object.keys(buyerOutcomes) as BuyerOutcome[]).map((outcome) => {
+      const mine = buyers.filter((buyer) => buyer.outcome === outcome);
+      const codes: Record<string, number> = {};
+      for (const buyer of mine) {
+        if (buyer.code) {
+          const key = buyer.failedStep ? `${buyer.failedStep}: ${buyer.code}` : buyer.code;
+          codes[key] = (codes[key] ?? 0) + 1;
+        }
+      }
+      return { outcome, meaning: buyerOutcomes[outcome], count: mine.length, codes };
+    }),
+    steps,
+    timeInQueue: {
+      latencyMs: summarize(recorder.queueWaitsMs),
+      histogram: histogram(recorder.queueWaitsMs),
+    },
+    errors: steps
+      .flatMap((step) =>
+        Object.entries(step.errorsByCode).map(([code, count]) => ({
+          step: step.step,
+          code,
+          count,
+        })),
+      )
+      .sort((a, b) => b.count - a.count),
+    workingSet: {
+      maxActive: workingSet.maxActive,
+      maxSampled: workingSet.maxSampled,
+      maxSeenByBuyers: workingSet.maxSeenByBuyers,
+      samples: workingSet.samples,
+      failedReads: workingSet.failedReads,
+      perSecond: perSecond(workingSet.timeline),
+    },
+    queueCounters: input.queueCounters,
+    sales: input.sales,
+    invariants: input.invariants,
+  };
+}
+
+function perSecond(timeline: readonly QueueSample[]): QueueSample[] {
+  const seconds = new Map<number, QueueSample>();
+  for (const sample of timeline) {
+    const second = Math.floor(sample.atMs / 1000);
+    const kept = seconds.get(second);
+    seconds.set(second, {
+      atMs: second * 1000,
+      active: Math.max(kept?.active ?? 0, sample.active),
+      waiting: Math.max(kept?.waiting ?? 0, sample.waiting),
+    });
+  }
+  return [...seconds.values()];
+}

@@ -1,0 +1,160 @@
+import type { LatencySummary } from "../metrics/percentiles";
+import type { LoadTestReport } from "./build-report";
+import { formatMs } from "./svg";
+
+/** report.md: the figures a reader needs, in tables, with the chart next to it. */
+export function renderMarkdown(report: LoadTestReport, chartFile: string): string {
+  const { scenario, machine } = report;
+  const verdict = report.passed ? "**PASSED**" : "**FAILED**";
+  const failed = report.invariants.filter((invariant) => !invariant.passed);
+  const lines: string[] = [
+    `# Flash-crowd load test, ${report.startedAt}`,
+    "",
+    `${verdict}: ${report.invariants.length - failed.length} of ${report.invariants.length} invariants hold.` +
+      (failed.length > 0 ? ` Failed: ${failed.map((invariant) => invariant.id).join(", ")}.` : ""),
+    "",
+    `${scenario.buyers.toLocaleString("en")} buyers arrive at once for ${scenario.seats.toLocaleString("en")} seats; ` +
+      `working set ${scenario.maxActive}, admission at most ${scenario.admitRate}/s. ` +
+      `The buyers' part took ${seconds(report.durationsMs.buyers)} (start-up ${seconds(report.durationsMs.setup)}, ` +
+      `settling and checks ${seconds(report.durationsMs.settle)}). ` +
+      `${report.sales.sold} of ${report.sales.seats} seats sold to ${report.sales.purchases} buyers.`,
+    "",
+    `![Latency per step, over time, and the working set](${chartFile})`,
+    "",
+    "## Invariants",
+    "",
+    table(
+      ["invariant", "result", "detail"],
+      report.invariants.map((invariant) => [
+        invariant.title,
+        invariant.passed ? "pass" : "**FAIL**",
+        invariant.detail,
+      ]),
+    ),
+    "",
+    "## Outcomes",
+    "",
+    table(
+      ["outcome", "buyers", "meaning", "codes"],
+      report.outcomes
+        .filter((outcome) => outcome.count > 0)
+        .map((outcome) => [
+          outcome.outcome,
+          String(outcome.count),
+          outcome.meaning,
+          codes(outcome.codes),
+        ]),
+    ),
+    "",
+    "## Steps",
+    "",
+    "Request steps are one round trip each; async steps run from the buyer's action until " +
+      "the system's answer shows (paid → CONFIRMED is polled every 500 ms). Throughput is " +
+      "successes per second over the span in which the step ran.",
+    "",
+    table(
+      ["step", "kind", "ok", "failed", "per s", "p50", "p95", "p99", "max", "what"],
+      report.steps.map((step) => [
+        step.step,
+        step.kind,
+        String(step.ok),
+        String(step.failed),
+        step.throughputPerSec.toFixed(1),
+        ...latencyCells(step.latencyMs),
+        step.what,
+      ]),
+      ["l", "l", "r", "r", "r", "r", "r", "r", "r", "l"],
+    ),
+    "",
+    "## Time in queue",
+    "",
+    "From `queue:join` to admission, for the buyers admitted.",
+    "",
+    report.timeInQueue.latencyMs
+      ? table(
+          ["admitted", "p50", "p95", "p99", "max"],
+          [
+            [
+              String(report.timeInQueue.latencyMs.count),
+              ...latencyCells(report.timeInQueue.latencyMs).slice(0, 4),
+            ],
+          ],
+        )
+      : "Nobody was admitted.",
+    "",
+    table(
+      ["waited", "buyers"],
+      report.timeInQueue.histogram.buckets.map((bucket) => [bucket.label, String(bucket.count)]),
+    ),
+    "",
+    "## Errors by code",
+    "",
+    report.errors.length > 0
+      ? table(
+          ["step", "code", "count"],
+          report.errors.map((error) => [error.step, error.code, String(error.count)]),
+        )
+      : "No step failed.",
+    "",
+    "## Working set",
+    "",
+    `Sampled from Redis every 100 ms (${report.workingSet.samples} samples, ` +
+      `${report.workingSet.failedReads} failed reads): at most ${report.workingSet.maxSampled} ` +
+      `active of maxActive ${report.workingSet.maxActive}; the progress broadcasts buyers ` +
+      `received said at most ${report.workingSet.maxSeenByBuyers}.`,
+    "",
+    `Queue counters at the end: ${codes(report.queueCounters) || "none"}.`,
+    "",
+    "## Scenario and machine",
+    "",
+    table(
+      ["setting", "value"],
+      Object.entries(scenario).map(([key, value]) => [key, String(value)]),
+    ),
+    "",
+    ...report.setup.map((note) => `- ${note}`),
+    "",
+    table(
+      ["machine", ""],
+      [
+        ["CPUs", `${machine.cpus} × ${machine.cpuModel}`],
+        ["memory", `${machine.memoryGiB} GiB`],
+        ["Node.js", machine.node],
+        ["OS", machine.os],
+        [
+          "load average (1 min)",
+          `${machine.loadAverage.start.toFixed(2)} at the start, ${machine.loadAverage.end.toFixed(2)} at the end`,
+        ],
+      ],
+    ),
+    "",
+    `Run \`${report.runId}\`, ${report.startedAt} to ${report.finishedAt}. ` +
+      `Repeat its choices with \`--seed ${scenario.seed}\`.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function latencyCells(latency: LatencySummary | null): string[] {
+  if (!latency) return ["–", "–", "–", "–"];
+  return [latency.p50, latency.p95, latency.p99, latency.max].map(formatMs);
+}
+
+function codes(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([code, count]) => `${code} ${count}`)
+    .join(", ");
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function table(header: string[], rows: string[][], align?: ("l" | "r")[]): string {
+  const cell = (value: string) => value.replaceAll("|", "\\|");
+  const rule = header.map((_, index) => (align?.[index] === "r" ? "---:" : "---"));
+  return [header, rule, ...rows.map((row) => row.map(cell))]
+    .map((row) => `| ${row.join(" | ")} |`)
+    .join("\n");
+}

@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Sample } from "../metrics/recorder";
+import type { StepName } from "../metrics/steps";
+import type { LoadTestReport } from "./build-report";
+import { latencyChart } from "./latency-chart";
+import { renderMarkdown } from "./markdown";
+
+export const defaultReportsDir = path.resolve(import.meta.dirname, "../../reports");
+
+/** Writes report.json, report.md and latency.svg into `dir` (created if missing). */
+export async function writeReport(
+  dir: string,
+  report: LoadTestReport,
+  samples: ReadonlyMap<StepName, Sample[]>,
+): Promise<{ dir: string; files: string[] }> {
+  await mkdir(dir, { recursive: true });
+  const chart = "latency.svg";
+  const files = {
+    "report.json": `${JSON.stringify(report, null, 2)}\n`,
+    "report.md": renderMarkdown(report, chart),
+    [chart]: latencyChart(report, samples),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), content, "utf8");
+  }
+  return { dir, files: Object.keys(files).map((name) => path.join(dir, name)) };
+}
+
+/** loadtest/reports/2026-11-26T01-02-03Z: sortable, and legal in every file system. */
+export function timestampedDir(at: Date): string {
+  return path.join(
+    defaultReportsDir,
+    at
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replaceAll(":", "-"),
+  );
+}

@@ -1,0 +1,261 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { setMaxListeners } from "node:events";
+import { loadavg } from "node:os";
+import { closeRedis, createRedis, type Redis } from "@ticketping/common/redis";
+import type { PrismaClient } from "@ticketping/db";
+import type { BuyerContext, BuyerResult } from "./buyer/context";
+import { planBuyers } from "./buyer/plan";
+import { runBuyer } from "./buyer/run-buyer";
+import { HttpClient } from "./clients/http-client";
+import { WebApi } from "./clients/web-api";
+import { env } from "./env";
+import { collectFacts } from "./invariants/collect-facts";
+import { checkInvariants, type InvariantResult } from "./invariants/rules";
+import { WorkingSetSampler } from "./invariants/working-set-sampler";
+import { Recorder } from "./metrics/recorder";
+import type { LoadTestOptions } from "./options";
+import { createRandom } from "./random";
+import { buildReport, machineInfo, type LoadTestReport } from "./report/build-report";
+import { seedBuyers } from "./seed/seed-buyers";
+import { seedSale, type SeededSale } from "./seed/seed-sale";
+import { sleep } from "./sleep";
+import { joinLimitPerIpPerMin, startSystem } from "./system/start-system";
+
+/** Invariants that wait on the worker (expiries, confirmations): checked again until they hold. */
+const settling = new Set(["paid-confirmed", "lapsed-expired", "no-stale-pending", "redis-agrees"]);
+const SAMPLE_INTERVAL_MS = 100;
+const ACK_TIMEOUT_MS = 30_000;
+const HTTP_TIMEOUT_MS = 30_000;
+/** Connections to the web app shared by all buyers (see HttpClient). */
+const MAX_HTTP_CONNECTIONS = 1_024;
+
+export interface LoadTestResult {
+  report: LoadTestReport;
+  recorder: Recorder;
+}
+
+/**
+ * One run: start the system, seed the sale and the buyers, let them all press "Book" at
+ * once, stop at the time limit at the latest, give the worker a bounded time to settle,
+ * check the invariants against PostgreSQL and Redis, and clean up after itself.
+ */
+export async function runLoadTest(
+  options: LoadTestOptions,
+  {
+    log = () => undefined,
+    stopSignal,
+  }: { log?: (line: string) => void; stopSignal?: AbortSignal } = {},
+): Promise<LoadTestResult> {
+  const startedAt = new Date();
+  const runId = randomBytes(4).toString("hex");
+  const seed = options.seed ?? randomInt(2 ** 31 - 1);
+  const random = createRandom(seed);
+  log(`run ${runId} (seed ${seed}): starting the database, queue service, worker and web app`);
+  const system = await startSystem({ options, runId });
+  const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
+  const http = new HttpClient(system.webUrl, {
+    maxSockets: Math.min(options.buyers, MAX_HTTP_CONNECTIONS),
+    timeoutMs: HTTP_TIMEOUT_MS,
+  });
+  let sale: SeededSale | undefined;
+  try {
+    const prisma = system.database.prisma;
+    sale = await seedSale(prisma, options);
+    const identities = await seedBuyers(prisma, {
+      count: options.buyers,
+      runId,
+      nextAuthSecret: system.nextAuthSecret,
+    });
+    const plans = planBuyers(options.buyers, options, random);
+    const setupMs = Date.now() - startedAt.getTime();
+    log(
+      `system up in ${(setupMs / 1000).toFixed(1)} s: web ${system.webUrl}, queue ${system.queueUrl}`,
+    );
+
+    const recorder = new Recorder();
+    const sampler = new WorkingSetSampler({
+      redis,
+      keyPrefix: system.keyPrefix,
+      performanceId: sale.performanceId,
+      intervalMs: SAMPLE_INTERVAL_MS,
+      now: () => recorder.now(),
+    });
+    const deadline = AbortSignal.any([
+      AbortSignal.timeout(options.timeLimit * 1_000),
+      ...(stopSignal ? [stopSignal] : []),
+    ]);
+    // Every waiting buyer listens for the end of the run: thousands of listeners, no leak.
+    setMaxListeners(0, deadline);
+    const ctx: BuyerContext = {
+      web: new WebApi(http),
+      recorder,
+      random,
+      performanceId: sale.performanceId,
+      scheduleId: sale.scheduleId,
+      holdTtlMs: options.holdTtl * 1_000,
+      ackTimeoutMs: ACK_TIMEOUT_MS,
+      signal: deadline,
+      observeWorkingSet: (active) => {
+        sampler.observe(active);
+      },
+    };
+
+    const loadAtStart = loadavg()[0] ?? 0;
+    sampler.start();
+    const finished: BuyerResult[] = [];
+    const progress = setInterval(() => {
+      log(progressLine(recorder.now(), finished, options.buyers, sampler));
+    }, 5_000);
+    log(`${options.buyers} buyers press "Book" now`);
+    let results: BuyerResult[];
+    try {
+      results = await Promise.all(
+        identities.map(async (identity, index) => {
+          const plan = plans[index];
+          if (!plan) throw new Error(`no plan for buyer ${index}`);
+          const result = await runBuyer(ctx, identity, plan);
+          finished.push(result);
+          return result;
+        }),
+      );
+    } finally {
+      clearInterval(progress);
+    }
+    const buyersMs = recorder.now();
+    await sampler.stop();
+    const machine = machineInfo(loadAtStart);
+    log(`buyers done in ${(buyersMs / 1000).toFixed(1)} s; letting the worker settle`);
+
+    const settleStart = Date.now();
+    const invariants = await settleAndCheck({
+      options,
+      sale,
+      redis,
+      prisma,
+      sampler,
+      buyers: results,
+      deadline: settleStart + options.holdTtl * 1_000 + 60_000,
+      stopSignal,
+    });
+    const sold = await prisma.seat.count({
+      where: { scheduleId: sale.scheduleId, status: "SOLD" },
+    });
+    const report = buildReport({
+      runId,
+      startedAt,
+      finishedAt: new Date(),
+      scenario: { ...options, seed },
+      setup: setupNotes(options),
+      machine,
+      durationsMs: { setup: setupMs, buyers: buyersMs, settle: Date.now() - settleStart },
+      recorder,
+      buyers: results,
+      workingSet: {
+        maxActive: options.maxActive,
+        maxSampled: sampler.maxSampled,
+        maxSeenByBuyers: sampler.maxSeenByBuyers,
+        samples: sampler.samples,
+        failedReads: sampler.failedReads,
+        timeline: sampler.timeline,
+      },
+      queueCounters: sampler.counters,
+      sales: {
+        seats: options.seats,
+        sold,
+        purchases: results.filter((buyer) => buyer.outcome === "purchased").length,
+      },
+      invariants,
+    });
+    return { report, recorder };
+  } finally {
+    http.close();
+    if (sale) await deleteRunKeys(redis, system.keyPrefix, sale.scheduleId).catch(() => undefined);
+    await closeRedis(redis);
+    await system.stop();
+  }
+}
+
+async function settleAndCheck({
+  options,
+  sale,
+  redis,
+  prisma,
+  sampler,
+  buyers,
+  deadline,
+  stopSignal,
+}: {
+  options: LoadTestOptions;
+  sale: SeededSale;
+  redis: Redis;
+  prisma: PrismaClient;
+  sampler: WorkingSetSampler;
+  buyers: BuyerResult[];
+  deadline: number;
+  stopSignal?: AbortSignal;
+}): Promise<InvariantResult[]> {
+  for (;;) {
+    const facts = await collectFacts({
+      prisma,
+      redis,
+      scheduleId: sale.scheduleId,
+      maxActive: options.maxActive,
+      workingSet: {
+        maxSampled: sampler.maxSampled,
+        samples: sampler.samples,
+        maxSeenByBuyers: sampler.maxSeenByBuyers,
+      },
+      buyers,
+    });
+    const results = checkInvariants(facts);
+    const waiting = results.some((result) => !result.passed && settling.has(result.id));
+    if (!waiting || Date.now() > deadline || stopSignal?.aborted) return results;
+    await sleep(1_000);
+  }
+}
+
+function setupNotes(options: LoadTestOptions): string[] {
+  return [
+    "A throwaway database, the built web app (standalone server), queue-service and worker " +
+      "on free loopback ports, fresh secrets, their own Redis key prefix and Kafka consumer " +
+      "groups; shared PostgreSQL, Redis and Kafka servers.",
+    `Queue settings stored on the performance as an organizer would: maxActive ${options.maxActive}, ` +
+      `admitRatePerSec ${options.admitRate}, tokenTtlSeconds ${options.tokenTtl}, refuseRatio ${options.refuseRatio}.`,
+    `HOLD_TTL_SECONDS=${options.holdTtl} (shipped: 300), so the holds left to lapse expire within the run; ` +
+      `QUEUE_CLAIM_WINDOW_SECONDS=${options.claimWindow}, QUEUE_DISCONNECT_GRACE_SECONDS=${options.disconnectGrace}.`,
+    `QUEUE_JOIN_LIMIT_PER_IP_PER_MIN=${joinLimitPerIpPerMin(options.buyers)} (shipped: 600): every buyer ` +
+      "joins from 127.0.0.1, so the per-address limit must admit all of them at once. The " +
+      "per-user limits (joins, tickets) stay as shipped.",
+    "Buyers are signed in with next-auth session JWTs minted with the web app's secret " +
+      "(the credentials flow would measure bcrypt, not the sale). The Simulated payment " +
+      "provider: the payment page posts a Stripe-format signed webhook to the real webhook route.",
+    `All buyers share at most ${MAX_HTTP_CONNECTIONS} keep-alive connections to the web app; ` +
+      "each has its own Socket.IO connection.",
+  ];
+}
+
+function progressLine(
+  nowMs: number,
+  done: readonly BuyerResult[],
+  total: number,
+  sampler: WorkingSetSampler,
+): string {
+  const counts = new Map<string, number>();
+  for (const buyer of done) counts.set(buyer.outcome, (counts.get(buyer.outcome) ?? 0) + 1);
+  const last = sampler.timeline.at(-1);
+  const queue = last ? `active ${last.active}, waiting ${last.waiting}` : "no queue sample yet";
+  const outcomes = [...counts].map(([outcome, count]) => `${outcome} ${count}`).join(", ");
+  return `${(nowMs / 1000).toFixed(0)} s: ${done.length}/${total} done (${outcomes || "none yet"}); ${queue}`;
+}
+
+/** Removes this run's queue keys and the show's seat-map and hold keys from the shared Redis. */
+async function deleteRunKeys(redis: Redis, keyPrefix: string, scheduleId: string): Promise<void> {
+  for (const pattern of [`${keyPrefix}*`, `*{sch:${scheduleId}}*`]) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1_000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@ticketping/db";
+import type { LoadTestOptions } from "../options";
+
+export interface SeededSale {
+  performanceId: string;
+  scheduleId: string;
+  seatIds: string[];
+}
+
+const COLUMNS = 50;
+
+/**
+ * One performance on sale now (opened an hour ago) with one show of exactly `seats`
+ * seats (rows of 50, the front row dearer), and the scenario's waiting-room settings
+ * stored as an organizer would store them.
+ */
+export async function seedSale(
+  prisma: PrismaClient,
+  options: Pick<LoadTestOptions, "seats" | "maxActive" | "admitRate" | "tokenTtl" | "refuseRatio">,
+): Promise<SeededSale> {
+  const now = Date.now();
+  const day = 86_400_000;
+  const columns = Math.min(COLUMNS, options.seats);
+  const rows = Math.ceil(options.seats / columns);
+  const hall = await prisma.hall.create({
+    data: { name: "Load Test Arena", address: "127.0.0.1", rows, columns },
+  });
+  const performance = await prisma.performance.create({
+    data: {
+      name: "Flash Crowd Live",
+      slug: `flash-crowd-${randomUUID()}`,
+      runtimeMinutes: 120,
+      ageRating: "ALL",
+      bookingOpensAt: new Date(now - 3_600_000),
+      bookingClosesAt: new Date(now + 7 * day),
+      firstShowAt: new Date(now + 10 * day),
+      lastShowAt: new Date(now + 10 * day),
+      saleStatus: "PUBLISHED",
+      maxSeatsPerReservation: 4,
+      hallId: hall.id,
+      queueMaxActive: options.maxActive,
+      queueAdmitRatePerSec: options.admitRate,
+      queueTokenTtlSeconds: options.tokenTtl,
+      queueRefuseRatio: options.refuseRatio,
+    },
+  });
+  const [front, standard] = await Promise.all([
+    prisma.seatGrade.create({
+      data: {
+        performanceId: performance.id,
+        name: "VIP",
+        priceMinor: 18_000,
+        currency: "EUR",
+        colour: "#B8860B",
+        sortOrder: 0,
+      },
+    }),
+    prisma.seatGrade.create({
+      data: {
+        performanceId: performance.id,
+        name: "S",
+        priceMinor: 7_000,
+        currency: "EUR",
+        colour: "#2E86C1",
+        sortOrder: 1,
+      },
+    }),
+  ]);
+  const schedule = await prisma.schedule.create({
+    data: { performanceId: performance.id, startsAt: new Date(now + 10 * day) },
+  });
+  const seats = Array.from({ length: options.seats }, (_, index) => {
+    const row = Math.floor(index / columns) + 1;
+    return {
+      scheduleId: schedule.id,
+      row,
+      column: (index % columns) + 1,
+      gradeId: row === 1 ? front.id : standard.id,
+    };
+  });
+  await prisma.seat.createMany({ data: seats });
+  const created = await prisma.seat.findMany({
+    where: { scheduleId: schedule.id },
+    select: { id: true },
+  });
+  return {
+    performanceId: performance.id,
+    scheduleId: schedule.id,
+    seatIds: created.map((seat) => seat.id),
+  };
+}

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "./free-port";
+
+export const webRoot = path.resolve(import.meta.dirname, "../../../web");
+export const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
+
+export class WebBuildMissingError extends Error {
+  constructor() {
+    super(
+      "The web app is not built. Build it first: npm run build -w @ticketping/web " +
+        "(the load test runs the production server, as `npm start` does).",
+    );
+    this.name = "WebBuildMissingError";
+  }
+}
+
+export interface RunningWeb {
+  baseUrl: string;
+  /** The server's last stderr lines, for a failure message. */
+  stderr: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the production build of the web app (the standalone server `npm start` runs) on a
+ * free loopback port with exactly the given environment, and waits for its health check.
+ */
+export async function startWeb({
+  env,
+  timeoutMs = 60_000,
+}: {
+  env: (baseUrl: string) => Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningWeb> {
+  if (!existsSync(standaloneServer)) throw new WebBuildMissingError();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
+    cwd: path.dirname(standaloneServer),
+    env: { NODE_ENV: "production", ...env(baseUrl), HOSTNAME: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr.push(chunk.toString());
+    if (stderr.length > 200) stderr.shift();
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => {
+      resolve();
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`web server exited with ${child.exitCode}: ${stderr.join("")}`);
+    }
+    const healthy = await fetch(`${baseUrl}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`web server did not become healthy: ${stderr.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { baseUrl, stderr: () => stderr.join(""), stop };
+}
