@@ -20,9 +20,6 @@ export interface QueueMetrics {
   requestErrors: Counter<"event" | "code">;
 }
 
-/** Every gauge of one scrape reads the same snapshot: one stats call per queue, not per gauge. */
-const SNAPSHOT_MS = 1_000;
-
 /**
  * Counters are per instance (Prometheus sums them); the queue gauges are read from Redis
  * at scrape time, so every instance reports the same true figures (take max, not sum).
@@ -35,18 +32,13 @@ export function createQueueMetrics(options: {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  let snapshot: { at: number; stats: Promise<QueueStats[]> } | undefined;
+  // A scrape calls every gauge's collect at once: they share the one read in flight.
+  let inFlight: Promise<QueueStats[]> | undefined;
   const liveStats = (): Promise<QueueStats[]> => {
-    const now = Date.now();
-    if (!snapshot || now - snapshot.at > SNAPSHOT_MS) {
-      const stats = options.liveQueueStats();
-      // A failed read must not be served to the next scrape.
-      stats.catch(() => {
-        if (snapshot?.stats === stats) snapshot = undefined;
-      });
-      snapshot = { at: now, stats };
-    }
-    return snapshot.stats;
+    inFlight ??= options.liveQueueStats().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
 
   const queueGauge = (name: string, help: string, pick: (stats: QueueStats) => number | null) =>
