@@ -21,6 +21,11 @@ npm run --silent db:migrate
 npm run --silent db:seed
 npm run --silent build -- --filter=@ticketping/web
 
+# The waiting room's socket goes from the browser straight to the queue service: point the
+# web app at its port, and let the queue service accept the web app's origin.
+export QUEUE_PUBLIC_URL="${QUEUE_PUBLIC_URL:-http://localhost:${QUEUE_SERVICE_PORT:-4000}}"
+export QUEUE_CORS_ORIGINS="${QUEUE_CORS_ORIGINS:-http://localhost:${WEB_PORT:-3000},http://127.0.0.1:${WEB_PORT:-3000}}"
+
 echo
 echo "Ticketping is starting on http://localhost:${WEB_PORT:-3000} (Ctrl-C stops everything)"
 echo
