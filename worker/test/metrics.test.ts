@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { createEvent, holdExpired, paymentCompleted } from "@ticketping/common/events";
+import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import { createLogger } from "@ticketping/common/logger";
+import { parseExposition, sumSamples, type Sample } from "@ticketping/common/metrics";
+import type { SpawnedService } from "@ticketping/common/testing";
+import type { PrismaClient } from "@ticketping/db";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { createBuyers, createHold, createShow, recordPayment } from "./support/fixtures";
+import { startWorkerProcess } from "./support/worker-process";
+
+/**
+ * The worker process's /metrics against real PostgreSQL, Redis and Kafka: a paid hold
+ * moves the sales series and the webhook-to-confirmed histogram, a lapsed hold the expiry
+ * counter, a poison message the dead-letter counter; lag is reported per partition.
+ */
+const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
+const logger = createLogger({ name: "worker-metrics-test", level: "silent" });
+const publisher = new EventPublisher(
+  createKafka({ brokers: env.KAFKA_BROKERS, clientId: "worker-metrics-test", logger }),
+);
+const metricsToken = randomBytes(24).toString("hex");
+const groupId = `worker-metrics-test-${randomBytes(4).toString("hex")}`;
+const poll = { timeout: 20_000, interval: 200 };
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let worker: SpawnedService;
+let baseUrl: string;
+
+async function scrape(): Promise<Sample[]> {
+  const response = await fetch(`${baseUrl}/metrics`, {
+    headers: { authorization: `Bearer ${metricsToken}` },
+  });
+  expect(response.status).toBe(200);
+  return parseExposition(await response.text());
+}
+
+function deltaFrom(before: Sample[]) {
+  return (after: Sample[], name: string, labels: Record<string, string> = {}) =>
+    sumSamples(after, name, labels) - sumSamples(before, name, labels);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "worker_metrics" });
+  prisma = database.prisma;
+  await publisher.connect();
+  worker = await startWorkerProcess({
+    databaseUrl: database.url,
+    groupId,
+    env: { METRICS_TOKEN: metricsToken, HOLD_SWEEP_INTERVAL_MS: "600000" },
+  });
+  baseUrl = `http://127.0.0.1:${worker.port}`;
+});
+
+afterAll(async () => {
+  await worker.stop("SIGTERM");
+  await publisher.disconnect();
+  await database.drop();
+});
+
+describe("worker /metrics", () => {
+  it("wants the metrics token, and serves default metrics", async () => {
+    expect((await fetch(`${baseUrl}/metrics`)).status).toBe(401);
+    const names = new Set((await scrape()).map((sample) => sample.name));
+    expect(names).toContain("process_resident_memory_bytes");
+    expect(names).toContain("ticketping_reservations_confirmed_total");
+  });
+
+  it("moves the sales series and the webhook-to-confirmed histogram with a paid hold", async () => {
+    const delta = deltaFrom(await scrape());
+    const show = await createShow(prisma, { seats: 2, priceMinor: 4_500 });
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!buyer) throw new Error("no buyer");
+    const reservation = await createHold(prisma, {
+      userId: buyer,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+      priceMinor: 4_500,
+    });
+    await recordPayment(prisma, { reservationId: reservation.id, amountMinor: 9_000 });
+    await expect
+      .poll(
+        async () =>
+          (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+        poll,
+      )
+      .toBe("CONFIRMED");
+
+    const after = await scrape();
+    expect(delta(after, "ticketping_reservations_confirmed_total")).toBe(1);
+    expect(delta(after, "ticketping_revenue_minor_total", { currency: "EUR" })).toBe(9_000);
+    expect(delta(after, "ticketping_payments_handled_total", { outcome: "confirmed" })).toBe(1);
+    expect(delta(after, "ticketping_webhook_to_confirmed_seconds_count")).toBe(1);
+    const latency = delta(after, "ticketping_webhook_to_confirmed_seconds_sum");
+    expect(latency).toBeGreaterThan(0);
+    expect(latency).toBeLessThan(20);
+    // At least ours: the topic is shared with other tests' events, which this group sees too.
+    expect(
+      delta(after, "ticketping_worker_events_total", {
+        topic: paymentCompleted.topic,
+        result: "ok",
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      delta(after, "ticketping_worker_event_duration_seconds_count", {
+        topic: paymentCompleted.topic,
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    // Every line the handler wrote carries the event's id.
+    const handled = worker.logs.find(
+      (line) => line.msg === "payment handled" && line.reservationId === reservation.id,
+    );
+    expect(handled?.eventId).toEqual(expect.any(String));
+    expect(handled?.eventType).toBe(paymentCompleted.type);
+  });
+
+  it("counts an expired hold and a dead-lettered message, and reports lag per partition", async () => {
+    const delta = deltaFrom(await scrape());
+    const show = await createShow(prisma, { seats: 1 });
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!buyer) throw new Error("no buyer");
+    const reservation = await createHold(prisma, {
+      userId: buyer,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+      holdExpiresAt: new Date(Date.now() - 1_000),
+    });
+    const expiry = createEvent(holdExpired, {
+      reservationId: reservation.id,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+    });
+    await publisher.publish(holdExpired, expiry, { key: reservation.id });
+    await publisher.publishRaw([{ topic: holdExpired.topic, key: "poison", value: "not json" }]);
+
+    await expect
+      .poll(async () => delta(await scrape(), "ticketping_holds_expired_total"), poll)
+      .toBe(1);
+    await expect
+      .poll(
+        async () =>
+          delta(await scrape(), "ticketping_kafka_dead_letters_total", {
+            topic: holdExpired.topic,
+          }),
+        poll,
+      )
+      .toBe(1);
+    const lag = (await scrape()).filter(
+      (sample) =>
+        sample.name === "ticketping_kafka_consumer_lag" &&
+        sample.labels.group === groupId &&
+        sample.labels.topic === holdExpired.topic,
+    );
+    expect(lag.length).toBeGreaterThan(0);
+  });
+});
+
+describe("worker /ready", () => {
+  it("is ready with its dependencies up and its consumer joined", async () => {
+    const response = await fetch(`${baseUrl}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok",
+      checks: { database: "up", redis: "up", kafka: "up", accepting: "up" },
+    });
+  });
+});
