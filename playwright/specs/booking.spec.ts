@@ -1,44 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { createRedis } from "@ticketping/common/redis";
-import {
-  createAccount,
-  e2eClientIp,
-  removeAccount,
-  signInThroughApi,
-  type E2eAccount,
-} from "../fixtures/accounts";
-import {
-  admitToBooking,
-  createBookableShow,
-  removeBookingKeys,
-  type BookableShow,
-} from "../fixtures/booking";
-import { createE2ePrisma } from "../fixtures/catalog";
-import { e2eEnv } from "../env";
+import { expect, test } from "../fixtures/test";
 
-const prisma = createE2ePrisma();
-const redis = createRedis({ url: e2eEnv.REDIS_URL, connectionName: "e2e-booking" });
-let show: BookableShow;
-const accounts: E2eAccount[] = [];
-
-test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
-
-test.beforeAll(async () => {
-  show = await createBookableShow(prisma);
-});
-
-test.afterAll(async () => {
-  await show.remove();
-  await removeBookingKeys(redis, show.scheduleId);
-  for (const account of accounts) await removeAccount(prisma, account);
-  await prisma.$disconnect();
-  await redis.quit();
-});
-
-test("a buyer without a working token is sent to the waiting room", async ({ page }) => {
-  const buyer = await createAccount(page.request, prisma, { label: "unqueued" });
-  accounts.push(buyer);
-  await signInThroughApi(page.request, buyer);
+test("a buyer without a working token is sent to the waiting room", async ({ show, newBuyer }) => {
+  const { page } = await newBuyer("unqueued");
   await page.goto(`/book/${show.scheduleId}`);
   await expect(page).toHaveURL(
     new RegExp(`/queue/${show.performanceId}\\?schedule=${show.scheduleId}$`),
@@ -46,36 +9,20 @@ test("a buyer without a working token is sent to the waiting room", async ({ pag
 });
 
 test("an admitted buyer picks seats by keyboard, holds them, sees others' holds live, and releases", async ({
-  page,
-  playwright,
-  baseURL,
+  show,
+  newBuyer,
+  admit,
+  prisma,
 }) => {
-  const buyer = await createAccount(page.request, prisma, { label: "booker" });
-  accounts.push(buyer);
-  await signInThroughApi(page.request, buyer);
-  const token = await admitToBooking(redis, {
-    userId: buyer.id,
-    performanceId: show.performanceId,
-  });
-  await page
-    .context()
-    .addCookies([{ name: "ticketping-working-token", value: token, url: baseURL ?? "" }]);
+  const buyer = await newBuyer("booker");
+  await admit(buyer, show.performanceId);
+  const { page } = buyer;
 
   // Another admitted buyer, booking through the API at the same time.
-  const rival = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() },
-  });
-  const rivalAccount = await createAccount(rival, prisma, { label: "rival" });
-  accounts.push(rivalAccount);
-  await signInThroughApi(rival, rivalAccount);
-  const rivalToken = await admitToBooking(redis, {
-    userId: rivalAccount.id,
-    performanceId: show.performanceId,
-  });
+  const rival = await newBuyer("rival");
+  await admit(rival, show.performanceId);
   const rivalHolds = (seatIds: string[]) =>
-    rival.post(`/api/schedules/${show.scheduleId}/holds`, {
-      headers: { "x-working-token": rivalToken },
+    rival.context.request.post(`/api/schedules/${show.scheduleId}/holds`, {
       data: { seatIds },
     });
 
@@ -118,7 +65,7 @@ test("an admitted buyer picks seats by keyboard, holds them, sees others' holds 
   await expect(seat(1, 1)).toHaveAccessibleName(/held by you/);
   await expect(page.getByText("€360.00")).toBeVisible();
   const hold = await prisma.reservation.findFirstOrThrow({
-    where: { userId: buyer.id, status: "PENDING" },
+    where: { userId: buyer.account.id, status: "PENDING" },
   });
   await expect(page.getByRole("link", { name: "Continue to payment" })).toHaveAttribute(
     "href",
@@ -126,7 +73,9 @@ test("an admitted buyer picks seats by keyboard, holds them, sees others' holds 
   );
 
   // The rival gives their seat back and cannot have the buyer's.
-  const rivalRelease = await rival.delete(`/api/holds/${rivalReservation.reservationId}`);
+  const rivalRelease = await rival.context.request.delete(
+    `/api/holds/${rivalReservation.reservationId}`,
+  );
   expect(rivalRelease.status()).toBe(200);
   await expect(seat(2, 2)).toHaveAccessibleName(/available/, { timeout: 10_000 });
   const refused = await rivalHolds([show.seat(1, 1), show.seat(3, 3)]);
@@ -140,5 +89,4 @@ test("an admitted buyer picks seats by keyboard, holds them, sees others' holds 
   await expect(seat(1, 1)).toHaveAccessibleName(/available/);
   const released = await prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } });
   expect(released.status).toBe("CANCELLED");
-  await rival.dispose();
 });

@@ -1,55 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { createRedis } from "@ticketping/common/redis";
-import {
-  createAccount,
-  e2eClientIp,
-  removeAccount,
-  signInThroughApi,
-  type E2eAccount,
-} from "../fixtures/accounts";
-import {
-  admitToBooking,
-  createBookableShow,
-  removeBookingKeys,
-  type BookableShow,
-} from "../fixtures/booking";
-import { createE2ePrisma } from "../fixtures/catalog";
-import { e2eEnv } from "../env";
-
-const prisma = createE2ePrisma();
-const redis = createRedis({ url: e2eEnv.REDIS_URL, connectionName: "e2e-checkout" });
-let show: BookableShow;
-const accounts: E2eAccount[] = [];
-
-test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
-
-test.beforeAll(async () => {
-  show = await createBookableShow(prisma);
-});
-
-test.afterAll(async () => {
-  await prisma.payment.deleteMany({ where: { reservation: { scheduleId: show.scheduleId } } });
-  await show.remove();
-  await removeBookingKeys(redis, show.scheduleId);
-  for (const account of accounts) await removeAccount(prisma, account);
-  await prisma.$disconnect();
-  await redis.quit();
-});
+import { grantKey } from "@ticketping/common/queue";
+import { queueEnv } from "../fixtures/system-env";
+import { expect, test } from "../fixtures/test";
 
 test("a buyer pays for a hold on the simulated payment page, is confirmed, then cancels for a refund", async ({
-  page,
-  baseURL,
+  show,
+  newBuyer,
+  admit,
+  prisma,
+  redis,
 }) => {
-  const buyer = await createAccount(page.request, prisma, { label: "payer" });
-  accounts.push(buyer);
-  await signInThroughApi(page.request, buyer);
-  const token = await admitToBooking(redis, {
-    userId: buyer.id,
-    performanceId: show.performanceId,
-  });
-  await page
-    .context()
-    .addCookies([{ name: "ticketping-working-token", value: token, url: baseURL ?? "" }]);
+  const buyer = await newBuyer("payer");
+  await admit(buyer, show.performanceId);
+  const { page } = buyer;
   const held = await page.request.post(`/api/schedules/${show.scheduleId}/holds`, {
     data: { seatIds: [show.seat(1, 3), show.seat(1, 4)] },
   });
@@ -73,6 +35,10 @@ test("a buyer pays for a hold on the simulated payment page, is confirmed, then 
     timeout: 20_000,
   });
   await expect(page.getByTestId("reservation-status")).toHaveText("Confirmed");
+  // The confirmation frees the buyer's working slot for the next in line: the queue
+  // service drops the grant it made when admitting them.
+  const grant = grantKey(queueEnv.QUEUE_KEY_PREFIX, show.performanceId, buyer.account.id);
+  await expect.poll(() => redis.exists(grant), { timeout: 20_000 }).toBe(0);
 
   await page.getByRole("button", { name: "Cancel tickets and get a refund" }).click();
   await page.getByRole("button", { name: "Yes, cancel" }).click();
@@ -87,17 +53,10 @@ test("a buyer pays for a hold on the simulated payment page, is confirmed, then 
     .toBe("REFUNDED");
 });
 
-test("a declined payment releases the seats and says so", async ({ page, baseURL }) => {
-  const buyer = await createAccount(page.request, prisma, { label: "declined" });
-  accounts.push(buyer);
-  await signInThroughApi(page.request, buyer);
-  const token = await admitToBooking(redis, {
-    userId: buyer.id,
-    performanceId: show.performanceId,
-  });
-  await page
-    .context()
-    .addCookies([{ name: "ticketping-working-token", value: token, url: baseURL ?? "" }]);
+test("a declined payment releases the seats and says so", async ({ show, newBuyer, admit }) => {
+  const buyer = await newBuyer("declined");
+  await admit(buyer, show.performanceId);
+  const { page } = buyer;
   const held = await page.request.post(`/api/schedules/${show.scheduleId}/holds`, {
     data: { seatIds: [show.seat(2, 1)] },
   });
