@@ -51,9 +51,14 @@ async function line(performanceId: string, count: number): Promise<LineBuyer[]> 
 }
 
 /** A signed-in buyer in a browser context of their own. */
-async function buyerPage(browser: Browser, label: string): Promise<Page> {
+async function buyerPage(
+  browser: Browser,
+  label: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const context = await browser.newContext({
     extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() },
+    ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   const account = await createAccount(page.request, prisma, { label });
@@ -145,26 +150,36 @@ test("the place falls live as buyers ahead are admitted; a second tab shows the 
   await page.context().close();
 });
 
-test("a dropped connection shows that it is reconnecting, and the place is kept", async ({
+test("on a phone, a dropped connection shows that it is reconnecting, the place is kept, and nothing moves", async ({
   browser,
 }) => {
   const target = await show({ label: "Flaky Network", maxActive: 1 });
   await line(target.performanceId, 3);
-  const page = await buyerPage(browser, "flaky");
+  const page = await buyerPage(browser, "flaky", { width: 360, height: 740 });
+  const card = page.getByTestId("waiting-card");
+  const height = async () => (await card.boundingBox())?.height;
   await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
+  const connecting = await height();
   await expect(page.getByTestId("queue-position")).toHaveText("3");
+  const waiting = await height();
+  expect(waiting).toBe(connecting);
+  // Fits the screen: the card ends inside it.
+  const box = await card.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(360);
 
   await page.context().setOffline(true);
   await expect(page.getByTestId("queue-connection")).toHaveText(/Reconnecting/, {
     timeout: 15_000,
   });
   await expect(page.getByTestId("waiting-room")).toHaveAttribute("data-connection", "reconnecting");
+  expect(await height()).toBe(waiting);
   await page.context().setOffline(false);
   await expect(page.getByTestId("waiting-room")).toHaveAttribute("data-connection", "connected", {
     timeout: 20_000,
   });
   await expect(page.getByTestId("queue-connection")).toHaveText("");
   await expect(page.getByTestId("queue-position")).toHaveText("3");
+  expect(await height()).toBe(waiting);
   await page.context().close();
 });
 

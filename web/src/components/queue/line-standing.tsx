@@ -14,7 +14,8 @@ export function LineStanding({
   const ahead = standing ? peopleAhead(standing.position) : null;
   return (
     <div className="flex flex-col gap-5">
-      <dl className="grid grid-cols-3 gap-2 text-center sm:gap-4">
+      <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-3 sm:gap-4">
+        {/* On a phone the place gets the whole first row; the others share the second. */}
         <Figure label="Your place" testId="queue-position" large>
           {standing ? standing.position.toLocaleString("en-GB") : "–"}
         </Figure>
@@ -61,7 +62,9 @@ function Figure({
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-w-0 flex-col gap-1 rounded-lg bg-slate-50 px-2 py-3">
+    <div
+      className={`flex min-w-0 flex-col gap-1 rounded-lg bg-slate-50 px-2 py-3 ${large ? "col-span-2 sm:col-span-1" : ""}`}
+    >
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd
         data-testid={testId}

@@ -24,7 +24,7 @@ export function SalePhaseLine({ progress }: { progress: QueueProgress | null }) 
         <PreSaleCountdown opensAt={progress.opensAt} serverNow={progress.at} />
       ) : null}
       {phase === "open" ? "On sale now" : null}
-      {phase === "sold_out" ? "Sold out for now: seats that are released come back" : null}
+      {phase === "sold_out" ? "Sold out for now" : null}
       {phase === "closed" ? "The sale has closed" : null}
       {phase === "unknown" ? "Checking the sale…" : null}
     </p>

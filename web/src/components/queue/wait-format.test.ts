@@ -6,13 +6,14 @@ describe("formatWait", () => {
     expect(formatWait(null)).toBe("Estimating…");
   });
 
-  it("rounds to whole minutes and hours", () => {
-    expect(formatWait(0)).toBe("Under a minute");
-    expect(formatWait(59)).toBe("Under a minute");
+  it("rounds to whole minutes, and to half hours beyond an hour", () => {
+    expect(formatWait(0)).toBe("Under 1 min");
+    expect(formatWait(59)).toBe("Under 1 min");
     expect(formatWait(60)).toBe("About 1 min");
     expect(formatWait(150)).toBe("About 3 min");
     expect(formatWait(3600)).toBe("About 1 h");
-    expect(formatWait(5_430)).toBe("About 1 h 31 min");
+    expect(formatWait(5_430)).toBe("About 1.5 h");
+    expect(formatWait(3 * 3600 + 600)).toBe("About 3 h");
   });
 });
 

@@ -1,12 +1,12 @@
 /** An estimated wait in words a buyer reads at a glance; null while there is no pace yet. */
 export function formatWait(seconds: number | null): string {
   if (seconds === null) return "Estimating…";
-  if (seconds < 60) return "Under a minute";
+  if (seconds < 60) return "Under 1 min";
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `About ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `About ${hours} h` : `About ${hours} h ${rest} min`;
+  // Short enough for a phone's tile; nobody plans to the minute an hour ahead.
+  const halfHours = Math.round(minutes / 30) / 2;
+  return `About ${halfHours} h`;
 }
 
 /**

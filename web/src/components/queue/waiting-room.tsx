@@ -60,8 +60,11 @@ export function WaitingRoom({
       data-connection={connection}
       className="flex flex-col gap-4"
     >
-      <div className="flex min-h-[22rem] flex-col gap-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <div className="flex flex-wrap items-center justify-between gap-2">
+      <div
+        data-testid="waiting-card"
+        className="flex min-h-[22rem] flex-col gap-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      >
+        <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
           <h2 id="waiting-heading" className="text-lg font-semibold">
             {view.kind === "entering" ? "It’s your turn" : "You’re in line"}
           </h2>
@@ -100,7 +103,7 @@ export function WaitingRoom({
         <p
           role="status"
           data-testid="queue-connection"
-          className={`mt-auto min-h-6 text-sm font-medium ${lost && inLine ? "text-amber-800" : "text-transparent"}`}
+          className={`mt-auto min-h-10 text-sm font-medium sm:min-h-6 ${lost && inLine ? "text-amber-800" : "text-transparent"}`}
         >
           {lost && inLine
             ? connection === "connecting"
