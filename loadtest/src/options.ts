@@ -44,11 +44,7 @@ export const loadTestOptionsSchema = z
     /** Report directory; default loadtest/reports/<timestamp>/. */
     out: z.string().min(1).optional(),
   })
-  .strict()
-  .refine((options) => options.abandonRate + options.lapseRate <= 1, {
-    message: "abandon-rate + lapse-rate must not exceed 1",
-    path: ["abandonRate"],
-  });
+  .strict();
 
 export type LoadTestOptions = z.infer<typeof loadTestOptionsSchema>;
 export type LoadTestInput = z.input<typeof loadTestOptionsSchema>;

@@ -4,7 +4,7 @@ import { loadavg } from "node:os";
 import { closeRedis, createRedis, type Redis } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
 import type { BuyerContext, BuyerResult } from "./buyer/context";
-import { planBuyers } from "./buyer/plan";
+import { lapseDecider, planBuyers } from "./buyer/plan";
 import { runBuyer } from "./buyer/run-buyer";
 import { HttpClient } from "./clients/http-client";
 import { WebApi } from "./clients/web-api";
@@ -93,6 +93,7 @@ export async function runLoadTest(
       performanceId: sale.performanceId,
       scheduleId: sale.scheduleId,
       holdTtlMs: options.holdTtl * 1_000,
+      decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
       ackTimeoutMs: ACK_TIMEOUT_MS,
       signal: deadline,
       observeWorkingSet: (active) => {

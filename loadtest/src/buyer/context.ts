@@ -14,6 +14,8 @@ export interface BuyerContext {
   ackTimeoutMs: number;
   /** Aborted when the run's time limit is reached. */
   signal: AbortSignal;
+  /** Asked once per admitted buyer: does this one let its hold lapse? */
+  decideLapse: () => boolean;
   /** Every progress broadcast a buyer receives carries the working set's size. */
   observeWorkingSet: (active: number) => void;
 }

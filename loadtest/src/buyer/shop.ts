@@ -29,6 +29,7 @@ export async function shop(
   result: BuyerResult,
   step: Step,
 ): Promise<ShopOutcome> {
+  const lapses = ctx.decideLapse();
   const hold = await holdSeats(ctx, who, plan, step);
   if (hold === "sold-out" || hold === "gave-up") return { outcome: hold };
   result.reservationId = hold.reservationId;
@@ -39,7 +40,7 @@ export async function shop(
   );
   await step("payment-page", () => ctx.web.paymentPage(who, checkout.url, ctx.signal));
 
-  if (plan.intent === "lapse") {
+  if (lapses) {
     result.lapsed = true;
     const expiresAt = Date.parse(hold.holdExpiresAt);
     await sleep(expiresAt - Date.now(), ctx.signal);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { LIMITS, parseCliOptions } from "./options";
+
+describe("parseCliOptions", () => {
+  it("defaults to the issue's scenario: 5,000 buyers, 1,000 seats, maxActive 200", () => {
+    expect(parseCliOptions([])).toMatchObject({
+      buyers: 5_000,
+      seats: 1_000,
+      maxActive: 200,
+      abandonRate: 0.05,
+      lapseRate: 0.05,
+    });
+  });
+
+  it("reads --kebab-case flags", () => {
+    expect(
+      parseCliOptions([
+        "--buyers",
+        "60",
+        "--max-active",
+        "5",
+        "--abandon-rate",
+        "0.2",
+        "--out",
+        "x",
+      ]),
+    ).toMatchObject({ buyers: 60, maxActive: 5, abandonRate: 0.2, out: "x" });
+    expect(parseCliOptions(["--help"])).toBe("help");
+  });
+
+  it("refuses sizes and times beyond the hard bounds", () => {
+    expect(() => parseCliOptions(["--buyers", String(LIMITS.maxBuyers + 1)])).toThrow();
+    expect(() => parseCliOptions(["--seats", String(LIMITS.maxSeats + 1)])).toThrow();
+    expect(() =>
+      parseCliOptions(["--time-limit", String(LIMITS.maxTimeLimitSeconds + 1)]),
+    ).toThrow();
+  });
+
+  it("refuses nonsense: rates outside [0, 1], fractions of buyers, unknown flags", () => {
+    expect(() => parseCliOptions(["--lapse-rate", "1.5"])).toThrow();
+    expect(() => parseCliOptions(["--buyers", "2.5"])).toThrow();
+    expect(() => parseCliOptions(["--buyers", "many"])).toThrow();
+    expect(() => parseCliOptions(["--hold-ttl", "1"])).toThrow();
+    expect(() => parseCliOptions(["--users", "10"])).toThrow();
+  });
+});
