@@ -40,7 +40,7 @@ test("a hold that lapses puts the seat back for another buyer, and shows as expi
 
   // Back on the second buyer's map while they look at it, and theirs for the taking.
   await expect(seat).toHaveAccessibleName("Row 1, seat 4, VIP, €180.00, available", {
-    timeout: 20_000,
+    timeout: 30_000,
   });
   await seat.click();
   await page.getByRole("button", { name: "Hold 1 seat" }).click();
