@@ -15,11 +15,17 @@ import { WorkingSetSampler } from "./invariants/working-set-sampler";
 import { Recorder } from "./metrics/recorder";
 import type { LoadTestOptions } from "./options";
 import { createRandom } from "./random";
-import { buildReport, machineInfo, type LoadTestReport } from "./report/build-report";
+import {
+  buildReport,
+  machineInfo,
+  type LoadTestReport,
+  type ProcessFigures,
+} from "./report/build-report";
 import { seedBuyers } from "./seed/seed-buyers";
 import { seedSale, type SeededSale } from "./seed/seed-sale";
 import { sleep } from "./sleep";
-import { joinLimitPerIpPerMin, startSystem } from "./system/start-system";
+import { cpuSeconds, openFileLimit, peakRssMiB } from "./system/process-stats";
+import { joinLimitPerIpPerMin, startSystem, type RunningSystem } from "./system/start-system";
 
 /** Invariants that wait on the worker (expiries, confirmations): checked again until they hold. */
 const settling = new Set(["paid-confirmed", "lapsed-expired", "no-stale-pending", "redis-agrees"]);
@@ -50,6 +56,7 @@ export async function runLoadTest(
   const runId = randomBytes(4).toString("hex");
   const seed = options.seed ?? randomInt(2 ** 31 - 1);
   const random = createRandom(seed);
+  checkOpenFileLimit(options.buyers);
   log(`run ${runId} (seed ${seed}): starting the database, queue service, worker and web app`);
   const system = await startSystem({ options, runId });
   const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
@@ -102,6 +109,7 @@ export async function runLoadTest(
     };
 
     const loadAtStart = loadavg()[0] ?? 0;
+    const cpuAtStart = cpuSnapshot(system);
     sampler.start();
     const finished: BuyerResult[] = [];
     const progress = setInterval(() => {
@@ -123,6 +131,7 @@ export async function runLoadTest(
       clearInterval(progress);
     }
     const buyersMs = recorder.now();
+    const processes = processFigures(system, cpuAtStart, buyersMs);
     await sampler.stop();
     const machine = machineInfo(loadAtStart);
     log(`buyers done in ${(buyersMs / 1000).toFixed(1)} s; letting the worker settle`);
@@ -160,6 +169,7 @@ export async function runLoadTest(
         timeline: sampler.timeline,
       },
       queueCounters: sampler.counters,
+      processes,
       sales: {
         seats: options.seats,
         sold,
@@ -213,6 +223,59 @@ async function settleAndCheck({
     if (!waiting || Date.now() > deadline || stopSignal?.aborted) return results;
     await sleep(1_000);
   }
+}
+
+function checkOpenFileLimit(buyers: number): void {
+  const limit = openFileLimit();
+  // One socket per buyer, the shared HTTP connections, and some for everything else; the
+  // queue service (same limit, inherited) needs one per buyer too.
+  const needed = buyers + Math.min(buyers, MAX_HTTP_CONNECTIONS) + 256;
+  if (limit !== null && needed > limit) {
+    throw new Error(
+      `${buyers} buyers need about ${needed} open files in one process; the limit here is ` +
+        `${limit} (ulimit -n). Run fewer buyers or raise the limit.`,
+    );
+  }
+}
+
+type CpuSnapshot = Record<keyof RunningSystem["pids"], number | null> & {
+  loadtest: NodeJS.CpuUsage;
+};
+
+function cpuSnapshot(system: RunningSystem): CpuSnapshot {
+  return {
+    web: cpuSeconds(system.pids.web),
+    "queue-service": cpuSeconds(system.pids["queue-service"]),
+    worker: cpuSeconds(system.pids.worker),
+    loadtest: process.cpuUsage(),
+  };
+}
+
+/** CPU each process used while the buyers ran (in cores on average), and its peak memory. */
+function processFigures(
+  system: RunningSystem,
+  before: CpuSnapshot,
+  wallMs: number,
+): ProcessFigures[] {
+  const after = cpuSnapshot(system);
+  const figures: Omit<ProcessFigures, "cores">[] = (
+    ["web", "queue-service", "worker"] as const
+  ).map((name) => {
+    const start = before[name];
+    const end = after[name];
+    const cpu = start !== null && end !== null ? end - start : null;
+    return { name, cpuSeconds: cpu, peakRssMiB: peakRssMiB(system.pids[name]) };
+  });
+  const own = process.cpuUsage(before.loadtest);
+  figures.push({
+    name: "load generator (this tool)",
+    cpuSeconds: (own.user + own.system) / 1e6,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
+  return figures.map((entry) => ({
+    ...entry,
+    cores: entry.cpuSeconds === null ? null : entry.cpuSeconds / (wallMs / 1000),
+  }));
 }
 
 function setupNotes(options: LoadTestOptions): string[] {

@@ -18,6 +18,15 @@ export interface MachineInfo {
   loadAverage: { start: number; end: number };
 }
 
+/** What one process of the run used while the buyers ran. */
+export interface ProcessFigures {
+  name: string;
+  cpuSeconds: number | null;
+  /** CPU seconds per second of the buyers' phase: 1.0 is one core busy throughout. */
+  cores: number | null;
+  peakRssMiB: number | null;
+}
+
 export interface LoadTestReport {
   passed: boolean;
   runId: string;
@@ -47,6 +56,7 @@ export interface LoadTestReport {
     perSecond: QueueSample[];
   };
   queueCounters: Record<string, number>;
+  processes: ProcessFigures[];
   sales: { seats: number; sold: number; purchases: number };
   invariants: InvariantResult[];
 }
@@ -75,6 +85,7 @@ export function buildReport(input: {
   buyers: readonly BuyerResult[];
   workingSet: Omit<LoadTestReport["workingSet"], "perSecond"> & { timeline: QueueSample[] };
   queueCounters: Record<string, number>;
+  processes: ProcessFigures[];
   sales: LoadTestReport["sales"];
   invariants: InvariantResult[];
 }): LoadTestReport {
@@ -123,6 +134,7 @@ export function buildReport(input: {
       perSecond: perSecond(workingSet.timeline),
     },
     queueCounters: input.queueCounters,
+    processes: input.processes,
     sales: input.sales,
     invariants: input.invariants,
   };

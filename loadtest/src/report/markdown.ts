@@ -89,6 +89,9 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
     "",
     "## Errors by code",
     "",
+    "Refusals the product gives on purpose count here too: `LINE_FULL` and `SOLD_OUT` at " +
+      "the door, `SEAT_UNAVAILABLE` for seats another buyer held first.",
+    "",
     report.errors.length > 0
       ? table(
           ["step", "code", "count"],
@@ -113,6 +116,20 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
     ),
     "",
     ...report.setup.map((note) => `- ${note}`),
+    "",
+    "Where the machine's CPU went while the buyers ran (1.0 = one core busy throughout), " +
+      "and each process's peak memory:",
+    "",
+    table(
+      ["process", "CPU s", "cores", "peak RSS"],
+      report.processes.map((entry) => [
+        entry.name,
+        entry.cpuSeconds === null ? "–" : entry.cpuSeconds.toFixed(1),
+        entry.cores === null ? "–" : entry.cores.toFixed(2),
+        entry.peakRssMiB === null ? "–" : `${entry.peakRssMiB} MiB`,
+      ]),
+      ["l", "r", "r", "r"],
+    ),
     "",
     table(
       ["machine", ""],

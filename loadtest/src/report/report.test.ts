@@ -54,6 +54,7 @@ function sampleReport(passed: boolean) {
       ],
     },
     queueCounters: { joins: 2 },
+    processes: [{ name: "web", cpuSeconds: 1.5, cores: 0.75, peakRssMiB: 300 }],
     sales: { seats: 1_000, sold: 3, purchases: 1 },
     invariants: [
       { id: "seats-sold-once", title: "Every seat sold at most once", passed: true, detail: "ok" },

@@ -24,6 +24,12 @@ export interface RunningSystem {
   /** Namespace of this run's queue keys in Redis (shared with no other process). */
   keyPrefix: string;
   nextAuthSecret: string;
+  /** The processes this run started, for their CPU time and memory. */
+  pids: {
+    web: number | undefined;
+    "queue-service": number | undefined;
+    worker: number | undefined;
+  };
   /** Stops every process this run started and drops its database; safe to call twice. */
   stop: () => Promise<void>;
 }
@@ -92,7 +98,9 @@ export async function startSystem({
     for (const started of [queue, worker]) {
       if (started.status === "rejected") throw started.reason;
     }
-    if (queue.status !== "fulfilled") throw new Error("queue service did not start");
+    if (queue.status !== "fulfilled" || worker.status !== "fulfilled") {
+      throw new Error("queue service or worker did not start");
+    }
     const queueUrl = `http://127.0.0.1:${queue.value.port}`;
 
     const web: RunningWeb = await startWeb({
@@ -117,6 +125,11 @@ export async function startSystem({
       queueUrl,
       keyPrefix,
       nextAuthSecret: secrets.nextAuth,
+      pids: {
+        web: web.pid,
+        "queue-service": queue.value.process.pid,
+        worker: worker.value.process.pid,
+      },
       stop,
     };
   } catch (error) {

@@ -18,6 +18,7 @@ export class WebBuildMissingError extends Error {
 
 export interface RunningWeb {
   baseUrl: string;
+  pid: number | undefined;
   /** The server's last stderr lines, for a failure message. */
   stderr: () => string;
   stop: () => Promise<void>;
@@ -75,5 +76,5 @@ export async function startWeb({
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, stderr: () => stderr.join(""), stop };
+  return { baseUrl, pid: child.pid, stderr: () => stderr.join(""), stop };
 }
