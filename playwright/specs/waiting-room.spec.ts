@@ -158,6 +158,10 @@ test("on a phone, a dropped connection shows that it is reconnecting, the place 
   const page = await buyerPage(browser, "flaky", { width: 360, height: 740 });
   const card = page.getByTestId("waiting-card");
   const height = async () => (await card.boundingBox())?.height;
+  let tickets = 0;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/queue/ticket")) tickets += 1;
+  });
   await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
   const connecting = await height();
   await expect(page.getByTestId("queue-position")).toHaveText("3");
@@ -166,6 +170,8 @@ test("on a phone, a dropped connection shows that it is reconnecting, the place 
   // Fits the screen: the card ends inside it.
   const box = await card.boundingBox();
   expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(360);
+
+  expect(tickets).toBe(1);
 
   await page.context().setOffline(true);
   await expect(page.getByTestId("queue-connection")).toHaveText(/Reconnecting/, {
@@ -180,6 +186,8 @@ test("on a phone, a dropped connection shows that it is reconnecting, the place 
   await expect(page.getByTestId("queue-connection")).toHaveText("");
   await expect(page.getByTestId("queue-position")).toHaveText("3");
   expect(await height()).toBe(waiting);
+  // The socket was reopened with a fresh ticket (the first may have expired by then).
+  expect(tickets).toBeGreaterThanOrEqual(2);
   await page.context().close();
 });
 
