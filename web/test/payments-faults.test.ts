@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import { scheduleKeys } from "@ticketping/common/holds";
 import { createRedis } from "@ticketping/common/redis";
-import type { SpawnedService } from "@ticketping/common/testing";
+import { freePort, type SpawnedService } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
   createBuyers,
@@ -52,20 +51,6 @@ let userIds: string[];
 let nextSeat = 0;
 let kafkaEnv: Record<string, string>;
 let kafkaStateDir: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function kafka(command: "up" | "down"): Promise<void> {
   try {

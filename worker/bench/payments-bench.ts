@@ -10,7 +10,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import Stripe from "stripe";
 import { z } from "zod";
@@ -18,7 +17,7 @@ import { envFields, parseEnv } from "@ticketping/common/env";
 import { paymentCompleted } from "@ticketping/common/events";
 import { createKafka } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
-import { spawnService } from "@ticketping/common/testing";
+import { freePort, spawnService } from "@ticketping/common/testing";
 import { createTestDatabase } from "@ticketping/db/testing";
 import { createBuyers, createShow } from "../test/support/fixtures";
 
@@ -34,20 +33,6 @@ const env = parseEnv({
 const webRoot = path.resolve(import.meta.dirname, "../../web");
 const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
-
 async function startWeb(databaseUrl: string, webhookSecret: string) {
   if (!existsSync(standaloneServer)) throw new Error("build the web app first");
   const port = await freePort();
@@ -62,7 +47,9 @@ async function startWeb(databaseUrl: string, webhookSecret: string) {
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      // Production refuses the development secrets; nothing here signs with these.
       QUEUE_TOKEN_SECRET: randomBytes(32).toString("hex"),
+      QUEUE_TICKET_SECRET: randomBytes(32).toString("hex"),
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       PAYMENT_PROVIDER: "simulated",
       DATABASE_POOL_MAX: String(env.BENCH_WEB_POOL),

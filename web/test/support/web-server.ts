@@ -1,32 +1,30 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
-import path from "node:path";
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "@ticketping/common/testing";
 
 const webRoot = path.resolve(import.meta.dirname, "../..");
 const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
 
+/**
+ * The secrets a server runs with, so tests can mint sessions, working tokens and queue
+ * tickets it accepts. Production refuses missing and development ones, so each server
+ * gets random ones unless the test passes its own.
+ */
+export interface WebSecrets {
+  nextAuth: string;
+  queueToken: string;
+  queueTicket: string;
+}
+
 export interface RunningWebServer {
   baseUrl: string;
-  /** The secrets the server runs with, so tests can mint sessions and working tokens. */
-  secrets: { nextAuth: string; queueToken: string };
+  secrets: WebSecrets;
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
+const randomSecret = () => randomBytes(32).toString("hex");
 
 /**
  * Starts the production build of the web app (the same server `npm start` runs) against
@@ -45,9 +43,10 @@ export async function startWebServer({
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const secrets = {
-    nextAuth: env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
-    queueToken: env.QUEUE_TOKEN_SECRET ?? randomBytes(32).toString("hex"),
+  const secrets: WebSecrets = {
+    nextAuth: env.NEXTAUTH_SECRET ?? randomSecret(),
+    queueToken: env.QUEUE_TOKEN_SECRET ?? randomSecret(),
+    queueTicket: env.QUEUE_TICKET_SECRET ?? randomSecret(),
   };
   const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
     cwd: path.dirname(standaloneServer),
@@ -60,6 +59,7 @@ export async function startWebServer({
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: secrets.nextAuth,
       QUEUE_TOKEN_SECRET: secrets.queueToken,
+      QUEUE_TICKET_SECRET: secrets.queueTicket,
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
       DATABASE_URL: databaseUrl,
       ...env,

@@ -1,0 +1,2 @@
+export { freePort } from "./free-port";
+export { spawnService, type SpawnedService } from "./spawn-service";
