@@ -25,21 +25,55 @@ fi
 step "static checks: format, lint, types"
 npx prettier --check . --log-level warn
 if command -v shellcheck >/dev/null; then
-  shellcheck -x -S warning scripts/*.sh scripts/lib/*.sh .ci/run
+  shellcheck -x -S warning scripts/*.sh scripts/lib/*.sh .ci/run infra/monitoring/alertmanager/*.sh
 else
   echo "shellcheck is not installed; skipping the shell script check (apt-get install -y shellcheck)" >&2
 fi
 npx turbo run typecheck lint --output-logs=errors-only
 
-step "compose file"
+step "compose file (with and without the monitoring profile)"
+compose=()
 if command -v docker-compose >/dev/null; then
-  docker-compose -f docker-compose.yml config --quiet
-  echo "docker-compose.yml is valid"
+  compose=(docker-compose)
 elif docker compose version >/dev/null 2>&1; then
-  docker compose -f docker-compose.yml config --quiet
+  compose=(docker compose)
+fi
+if ((${#compose[@]} > 0)); then
+  "${compose[@]}" -f docker-compose.yml config --quiet
+  "${compose[@]}" -f docker-compose.yml --profile monitoring config --quiet
   echo "docker-compose.yml is valid"
+elif [[ -n "${CI:-}" ]]; then
+  echo "docker-compose is required in CI (apt-get install -y docker-compose)" >&2
+  exit 1
 else
   echo "docker-compose is not installed; skipping the compose check (apt-get install -y docker-compose)" >&2
+fi
+
+step "monitoring configs: Prometheus, alert rules and their unit tests, Alertmanager"
+if command -v promtool >/dev/null; then
+  # --syntax-only: the scrape token file exists only inside the Prometheus container.
+  promtool check config --syntax-only infra/monitoring/prometheus/prometheus.yml
+  promtool check rules infra/monitoring/prometheus/rules/*.yml
+  (cd infra/monitoring/prometheus && promtool test rules tests/*.yml)
+elif [[ -n "${CI:-}" ]]; then
+  echo "promtool is required in CI (apt-get install -y prometheus)" >&2
+  exit 1
+else
+  echo "promtool is not installed; skipping the Prometheus checks (apt-get install -y prometheus)" >&2
+fi
+if command -v amtool >/dev/null; then
+  amtool check-config infra/monitoring/alertmanager/alertmanager.yml
+  # The Discord variant as its entrypoint renders it, with a made-up webhook URL.
+  rendered="$(mktemp --suffix=.yml)"
+  sed 's|__DISCORD_WEBHOOK_URL__|https://discord.com/api/webhooks/0/check|' \
+    infra/monitoring/alertmanager/discord.yml >"$rendered"
+  amtool check-config "$rendered"
+  rm -f "$rendered"
+elif [[ -n "${CI:-}" ]]; then
+  echo "amtool is required in CI (apt-get install -y prometheus-alertmanager)" >&2
+  exit 1
+else
+  echo "amtool is not installed; skipping the Alertmanager check (apt-get install -y prometheus-alertmanager)" >&2
 fi
 
 step "database: migrations match the schema, then apply them"
