@@ -52,8 +52,11 @@ async function main(): Promise<number> {
   const log = (line: string) => {
     console.log(`[loadtest] ${line}`);
   };
-  const { report, recorder } = await runLoadTest(options, { log, stopSignal: stop.signal });
-  const written = await writeReport(outDir, report, recorder.samples);
+  const { report, recorder, serviceLogs } = await runLoadTest(options, {
+    log,
+    stopSignal: stop.signal,
+  });
+  const written = await writeReport(outDir, report, recorder.samples, serviceLogs);
 
   for (const invariant of report.invariants) {
     log(`${invariant.passed ? "pass" : "FAIL"}  ${invariant.title}: ${invariant.detail}`);

@@ -38,6 +38,8 @@ const MAX_HTTP_CONNECTIONS = 1_024;
 export interface LoadTestResult {
   report: LoadTestReport;
   recorder: Recorder;
+  /** What the services logged at warn and above, for looking into a failure. */
+  serviceLogs: string;
 }
 
 /**
@@ -87,12 +89,14 @@ export async function runLoadTest(
       intervalMs: SAMPLE_INTERVAL_MS,
       now: () => recorder.now(),
     });
-    const deadline = AbortSignal.any([
-      AbortSignal.timeout(options.timeLimit * 1_000),
-      ...(stopSignal ? [stopSignal] : []),
-    ]);
+    // A plain timer, not AbortSignal.timeout inside AbortSignal.any: the combined signal
+    // holds its sources weakly, and a collected timeout signal never fires.
+    const deadline = new AbortController();
+    const endBuyers = () => {
+      deadline.abort();
+    };
     // Every waiting buyer listens for the end of the run: thousands of listeners, no leak.
-    setMaxListeners(0, deadline);
+    setMaxListeners(0, deadline.signal);
     const ctx: BuyerContext = {
       web: new WebApi(http),
       recorder,
@@ -102,7 +106,7 @@ export async function runLoadTest(
       holdTtlMs: options.holdTtl * 1_000,
       decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
       ackTimeoutMs: ACK_TIMEOUT_MS,
-      signal: deadline,
+      signal: deadline.signal,
       observeWorkingSet: (active) => {
         sampler.observe(active);
       },
@@ -116,6 +120,11 @@ export async function runLoadTest(
       log(progressLine(recorder.now(), finished, options.buyers, sampler));
     }, 5_000);
     log(`${options.buyers} buyers press "Book" now`);
+    const timeLimit = setTimeout(() => {
+      log(`time limit of ${options.timeLimit} s reached: cutting off the buyers still busy`);
+      endBuyers();
+    }, options.timeLimit * 1_000);
+    stopSignal?.addEventListener("abort", endBuyers, { once: true });
     let results: BuyerResult[];
     try {
       results = await Promise.all(
@@ -129,6 +138,8 @@ export async function runLoadTest(
       );
     } finally {
       clearInterval(progress);
+      clearTimeout(timeLimit);
+      stopSignal?.removeEventListener("abort", endBuyers);
     }
     const buyersMs = recorder.now();
     const processes = processFigures(system, cpuAtStart, buyersMs);
@@ -177,7 +188,7 @@ export async function runLoadTest(
       },
       invariants,
     });
-    return { report, recorder };
+    return { report, recorder, serviceLogs: system.serviceLogs() };
   } finally {
     http.close();
     if (sale) await deleteRunKeys(redis, system.keyPrefix, sale.scheduleId).catch(() => undefined);

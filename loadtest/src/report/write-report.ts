@@ -8,19 +8,24 @@ import { renderMarkdown } from "./markdown";
 
 export const defaultReportsDir = path.resolve(import.meta.dirname, "../../reports");
 
-/** Writes report.json, report.md and latency.svg into `dir` (created if missing). */
+/**
+ * Writes report.json, report.md and latency.svg into `dir` (created if missing), and
+ * service-logs.txt with what the services logged at warn and above.
+ */
 export async function writeReport(
   dir: string,
   report: LoadTestReport,
   samples: ReadonlyMap<StepName, Sample[]>,
+  serviceLogs = "",
 ): Promise<{ dir: string; files: string[] }> {
   await mkdir(dir, { recursive: true });
   const chart = "latency.svg";
-  const files = {
+  const files: Record<string, string> = {
     "report.json": `${JSON.stringify(report, null, 2)}\n`,
     "report.md": renderMarkdown(report, chart),
     [chart]: latencyChart(report, samples),
   };
+  if (serviceLogs) files["service-logs.txt"] = serviceLogs;
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(dir, name), content, "utf8");
   }

@@ -42,7 +42,8 @@ export async function seedSale(
       queueMaxActive: options.maxActive,
       queueAdmitRatePerSec: options.admitRate,
       queueTokenTtlSeconds: options.tokenTtl,
-      queueRefuseRatio: options.refuseRatio,
+      // 0 (no LINE_FULL) is not an organizer's value: the queue service's default says it.
+      queueRefuseRatio: options.refuseRatio > 0 ? options.refuseRatio : null,
     },
   });
   const [front, standard] = await Promise.all([

@@ -30,6 +30,8 @@ export interface RunningSystem {
     "queue-service": number | undefined;
     worker: number | undefined;
   };
+  /** The warnings and errors the processes logged (the latest few hundred of each). */
+  serviceLogs: () => string;
   /** Stops every process this run started and drops its database; safe to call twice. */
   stop: () => Promise<void>;
 }
@@ -86,6 +88,8 @@ export async function startSystem({
         QUEUE_CONSUMER_GROUP_ID: `loadtest-${runId}-queue`,
         QUEUE_CLAIM_WINDOW_SECONDS: String(options.claimWindow),
         QUEUE_DISCONNECT_GRACE_SECONDS: String(options.disconnectGrace),
+        // Used when the performance stores none, as for --refuse-ratio 0.
+        QUEUE_DEFAULT_REFUSE_RATIO: String(options.refuseRatio),
         QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: String(joinLimitPerIpPerMin(options.buyers)),
       }),
       service(cleanup, "worker", "consuming", {
@@ -125,6 +129,12 @@ export async function startSystem({
       queueUrl,
       keyPrefix,
       nextAuthSecret: secrets.nextAuth,
+      serviceLogs: () =>
+        [
+          `== web\n${web.output()}`,
+          `== queue-service\n${warnings(queue.value)}`,
+          `== worker\n${warnings(worker.value)}`,
+        ].join("\n"),
       pids: {
         web: web.pid,
         "queue-service": queue.value.process.pid,
@@ -136,6 +146,14 @@ export async function startSystem({
     await stop();
     throw error;
   }
+}
+
+function warnings(service: SpawnedService): string {
+  return service.logs
+    .filter((entry) => typeof entry.level === "number" && entry.level >= 40)
+    .slice(-300)
+    .map((entry) => JSON.stringify(entry))
+    .join("\n");
 }
 
 async function service(

@@ -19,8 +19,8 @@ export class WebBuildMissingError extends Error {
 export interface RunningWeb {
   baseUrl: string;
   pid: number | undefined;
-  /** The server's last stderr lines, for a failure message. */
-  stderr: () => string;
+  /** The server's latest output (its warnings and errors). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -41,13 +41,16 @@ export async function startWeb({
   const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
     cwd: path.dirname(standaloneServer),
     env: { NODE_ENV: "production", ...env(baseUrl), HOSTNAME: "127.0.0.1", PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const stderr: string[] = [];
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr.push(chunk.toString());
-    if (stderr.length > 200) stderr.shift();
-  });
+  // The server logs warnings and errors only (LOG_LEVEL=warn); keep the latest for the report.
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 300) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => {
     child.once("exit", () => {
       resolve();
@@ -64,7 +67,7 @@ export async function startWeb({
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`web server exited with ${child.exitCode}: ${stderr.join("")}`);
+      throw new Error(`web server exited with ${child.exitCode}: ${output.join("")}`);
     }
     const healthy = await fetch(`${baseUrl}/api/health`)
       .then((response) => response.ok)
@@ -72,9 +75,9 @@ export async function startWeb({
     if (healthy) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`web server did not become healthy: ${stderr.join("")}`);
+      throw new Error(`web server did not become healthy: ${output.join("")}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, pid: child.pid, stderr: () => stderr.join(""), stop };
+  return { baseUrl, pid: child.pid, output: () => output.join(""), stop };
 }
