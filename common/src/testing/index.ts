@@ -1,2 +1,3 @@
+export { deleteKeysMatching } from "./delete-keys";
 export { freePort } from "./free-port";
 export { spawnService, type SpawnedService } from "./spawn-service";
