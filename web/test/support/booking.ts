@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { grantKey, signWorkingToken } from "@ticketping/common/queue";
+import { grantKey, queueKeys, signWorkingToken } from "@ticketping/common/queue";
 import type { Redis } from "@ticketping/common/redis";
+import { deleteKeysMatching } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 
 export interface SeededSchedule {
@@ -136,9 +137,11 @@ export async function sessionCookie(secret: string, buyer: TestBuyer): Promise<s
 }
 
 /**
- * An admitted buyer's working token: the grant a claimed admission leaves in Redis
- * (state, jti, expiry; see the queue's claim script) and the token the queue service
- * signs for it with signWorkingToken.
+ * An admitted buyer's working token, without running the queue: the grant and the
+ * active-set entry that the queue's admission and claim scripts leave (see
+ * common/src/queue/lua/includes/admission.lua and claim.lua), so everything that reads or
+ * releases a slot treats it as any buyer's, and the token the queue service signs for it
+ * with signWorkingToken. Only the grant's line number (`seq`) is missing: nobody queued.
  */
 export async function admitBuyer(
   redis: Redis,
@@ -157,12 +160,22 @@ export async function admitBuyer(
   },
 ): Promise<{ token: string; tokenId: string }> {
   const tokenId = randomUUID();
-  const expiresAt = Date.now() + ttlMs;
+  const now = Date.now();
+  const expiresAt = now + ttlMs;
   const key = grantKey(keyPrefix, performanceId, userId);
   await redis
     .multi()
-    .hset(key, "state", "claimed", "jti", tokenId, "expiresAt", expiresAt, "claimedAt", Date.now())
+    .hset(key, {
+      state: "claimed",
+      jti: tokenId,
+      extended: "0",
+      admittedAt: now,
+      claimBy: now,
+      claimedAt: now,
+      expiresAt,
+    })
     .pexpire(key, ttlMs)
+    .zadd(queueKeys(keyPrefix, performanceId).active, expiresAt, userId)
     .exec();
   return {
     token: await signWorkingToken({ secret, userId, performanceId, tokenId, expiresAt }),
@@ -175,17 +188,9 @@ export async function deleteTestKeys(
   redis: Redis,
   { scheduleIds, keyPrefix }: { scheduleIds: string[]; keyPrefix: string },
 ): Promise<void> {
-  const patterns = [
+  await deleteKeysMatching(redis, [
     // Every key of a schedule carries its hash tag (see common/src/holds/keys.ts).
     ...scheduleIds.map((id) => `*{sch:${id}}*`),
     `${keyPrefix}*`,
-  ];
-  for (const match of patterns) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  }
+  ]);
 }
