@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { testIp, uniqueEmail } from "./support/catalog-fixtures";
 import { signIn } from "./support/sign-in";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_accounts" });
-  web = await startWebServer({ databaseUrl: database.url });
+  system = await createWebTestSystem({ label: "web_accounts" });
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 interface ErrorBody {
@@ -39,7 +38,7 @@ describe("POST /api/auth/signup", () => {
     expect(data.user).toMatchObject({ email: email.toLowerCase(), name: "New Fan" });
     expect(JSON.stringify(data)).not.toContain("password");
 
-    const stored = await database.prisma.user.findUniqueOrThrow({
+    const stored = await system.prisma.user.findUniqueOrThrow({
       where: { email: email.toLowerCase() },
     });
     expect(stored.role).toBe("USER");
@@ -59,7 +58,7 @@ describe("POST /api/auth/signup", () => {
       "name",
       "password",
     ]);
-    expect(await database.prisma.user.count({ where: { email: "not-an-email" } })).toBe(0);
+    expect(await system.prisma.user.count({ where: { email: "not-an-email" } })).toBe(0);
 
     const notJson = await fetch(`${web.baseUrl}/api/auth/signup`, {
       method: "POST",
@@ -84,7 +83,7 @@ describe("POST /api/auth/signup", () => {
     expect(body.error.code).toBe("EMAIL_TAKEN");
     // Says what the user needs, and nothing about the existing account.
     expect(body.error).not.toHaveProperty("details");
-    expect(await database.prisma.user.count({ where: { email: email.toLowerCase() } })).toBe(1);
+    expect(await system.prisma.user.count({ where: { email: email.toLowerCase() } })).toBe(1);
   });
 
   it("rate-limits sign-ups per address: the 11th in an hour gets 429", async () => {

@@ -1,10 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueKeys } from "@ticketping/common/queue";
 import { QueueSettingsMissingError, QueueStore } from "@ticketping/common/queue/store";
-import { createRedis, type Redis } from "@ticketping/common/redis";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { admitBuyer, deleteTestKeys } from "./support/booking";
 import {
   createUser,
   seedPerformance,
@@ -12,21 +8,19 @@ import {
   type SeededPerformance,
 } from "./support/catalog-fixtures";
 import { signIn } from "./support/sign-in";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 /**
  * Organizer edits reach what Redis keeps a copy of: buyers' seat maps and the waiting
  * room's settings. Without the invalidation both would go on showing the old values (the
  * seat map until something else rebuilt it, the queue until its next refresh).
  */
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
-let redis: Redis;
 let adminCookie: string;
 let buyerCookie: string;
 let buyerId: string;
-const keyPrefix = `test-admin-caches-${randomUUID().slice(0, 8)}:`;
-const scheduleIds: string[] = [];
 
 interface SeatMapBody {
   data?: {
@@ -56,40 +50,25 @@ async function readSeatMap(
   performance: SeededPerformance,
   scheduleId: string,
 ): Promise<{ status: number; body: SeatMapBody }> {
-  const { token } = await admitBuyer(redis, {
-    secret: web.secrets.queueToken,
-    keyPrefix,
-    userId: buyerId,
-    performanceId: performance.id,
-  });
+  const { token } = await system.admit({ id: buyerId }, performance.id);
   const response = await fetch(`${web.baseUrl}/api/schedules/${scheduleId}/seat-map`, {
     headers: { cookie: buyerCookie, "x-working-token": token },
   });
   return { status: response.status, body: (await response.json()) as SeatMapBody };
 }
 
-async function seed(name: string, showsInHours = [100]): Promise<SeededPerformance> {
-  const performance = await seedPerformance(database.prisma, {
-    name,
-    opensInHours: -1,
-    showsInHours,
-  });
-  scheduleIds.push(...performance.scheduleIds);
-  return performance;
+function seed(name: string, showsInHours = [100]): Promise<SeededPerformance> {
+  return seedPerformance(system.prisma, { name, opensInHours: -1, showsInHours });
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_admin_caches" });
+  system = await createWebTestSystem({ label: "web_admin_caches" });
   const [organizer, buyer] = await Promise.all([
-    createUser(database.prisma, { label: "organizer", role: "ADMIN" }),
-    createUser(database.prisma, { label: "buyer" }),
+    createUser(system.prisma, { label: "organizer", role: "ADMIN" }),
+    createUser(system.prisma, { label: "buyer" }),
   ]);
   buyerId = buyer.id;
-  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
-  redis = createRedis({
-    url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    connectionName: "web-admin-caches-test",
-  });
+  web = await system.startWeb();
   const ip = testIp();
   [adminCookie, buyerCookie] = await Promise.all([
     signIn(web.baseUrl, { ...organizer, ip }),
@@ -98,10 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deleteTestKeys(redis, { scheduleIds, keyPrefix });
-  redis.disconnect();
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 describe("a seat map read after an organizer edit", () => {
@@ -160,7 +136,7 @@ describe("a seat map read after an organizer edit", () => {
         })
       ).status,
     ).toBe(200);
-    const hall = await database.prisma.hall.findFirstOrThrow({
+    const hall = await system.prisma.hall.findFirstOrThrow({
       where: { performances: { some: { id: performance.id } } },
     });
     expect(
@@ -204,8 +180,8 @@ describe("the waiting room's cached settings", () => {
 
   it("are dropped when the organizer saves queue settings, opens or closes the sale, or adds a show", async () => {
     const performance = await seed("Tuned Show");
-    const store = new QueueStore({ redis, keyPrefix });
-    const configKey = queueKeys(keyPrefix, performance.id).config;
+    const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
+    const configKey = queueKeys(system.keyPrefix, performance.id).config;
     const edits: [string, () => Promise<Response>][] = [
       [
         "queue settings",
@@ -232,24 +208,19 @@ describe("the waiting room's cached settings", () => {
     ];
     for (const [label, edit] of edits) {
       await store.putSettings(performance.id, cachedSettings, 60_000);
-      expect(await redis.exists(configKey)).toBe(1);
+      expect(await system.redis.exists(configKey)).toBe(1);
       const response = await edit();
       expect([label, response.ok]).toEqual([label, true]);
-      expect([label, await redis.exists(configKey)]).toEqual([label, 0]);
+      expect([label, await system.redis.exists(configKey)]).toEqual([label, 0]);
       // What the queue service's scripts then meet: no settings, so they load fresh ones
       // from PostgreSQL (QueueStore's ensureSettings) before the next join or tick.
       await expect(
         store.join({ performanceId: performance.id, userId: "fan-1", newConnection: true }),
       ).rejects.toBeInstanceOf(QueueSettingsMissingError);
     }
-    const stored = await database.prisma.performance.findUniqueOrThrow({
+    const stored = await system.prisma.performance.findUniqueOrThrow({
       where: { id: performance.id },
     });
     expect(stored.queueMaxActive).toBe(5);
-    scheduleIds.push(
-      ...(
-        await database.prisma.schedule.findMany({ where: { performanceId: performance.id } })
-      ).map((schedule) => schedule.id),
-    );
   });
 });

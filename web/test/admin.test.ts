@@ -1,20 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedis, type Redis } from "@ticketping/common/redis";
 import { QueueStore } from "@ticketping/common/queue/store";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createUser, seedPerformance, seedReservation, testIp } from "./support/catalog-fixtures";
 import { signIn } from "./support/sign-in";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let adminCookie: string;
 let buyerCookie: string;
 let buyerId: string;
-let redis: Redis;
-// The waiting room's keys of this file only; the web server reads the same prefix.
-const queueKeyPrefix = `test-admin-${randomUUID().slice(0, 8)}:`;
 
 interface ApiBody<T> {
   data?: T;
@@ -45,20 +40,13 @@ const HOUR = 3_600_000;
 const iso = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_admin" });
+  system = await createWebTestSystem({ label: "web_admin" });
   const [admin, buyer] = await Promise.all([
-    createUser(database.prisma, { label: "organizer", role: "ADMIN" }),
-    createUser(database.prisma, { label: "plain-buyer" }),
+    createUser(system.prisma, { label: "organizer", role: "ADMIN" }),
+    createUser(system.prisma, { label: "plain-buyer" }),
   ]);
   buyerId = buyer.id;
-  web = await startWebServer({
-    databaseUrl: database.url,
-    env: { QUEUE_KEY_PREFIX: queueKeyPrefix },
-  });
-  redis = createRedis({
-    url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    connectionName: "web-admin-test",
-  });
+  web = await system.startWeb();
   const ip = testIp();
   [adminCookie, buyerCookie] = await Promise.all([
     signIn(web.baseUrl, { ...admin, ip }),
@@ -67,11 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const keys = await redis.keys(`${queueKeyPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 const someId = "01900000-0000-7000-8000-000000000000";
@@ -172,7 +156,7 @@ describe("creating a performance with a schedule", () => {
     });
     expect(created.status).toBe(201);
     performanceId = created.body.data?.performance.id ?? "";
-    const grades = await database.prisma.seatGrade.findMany({ where: { performanceId } });
+    const grades = await system.prisma.seatGrade.findMany({ where: { performanceId } });
     gradeIds = {
       vip: grades.find((grade) => grade.name === "VIP")?.id ?? "",
       standard: grades.find((grade) => grade.name === "Standard")?.id ?? "",
@@ -196,7 +180,7 @@ describe("creating a performance with a schedule", () => {
     expect(schedule.status).toBe(201);
     expect(schedule.body.data?.schedule.seatCount).toBe(20);
 
-    const seats = await database.prisma.seat.findMany({
+    const seats = await system.prisma.seat.findMany({
       where: { scheduleId: schedule.body.data?.schedule.id ?? "" },
     });
     expect(seats).toHaveLength(20);
@@ -207,7 +191,7 @@ describe("creating a performance with a schedule", () => {
     expect(seats.filter((seat) => seat.gradeId === gradeIds.standard)).toHaveLength(12);
 
     // Show dates follow the schedules.
-    const performance = await database.prisma.performance.findUniqueOrThrow({
+    const performance = await system.prisma.performance.findUniqueOrThrow({
       where: { id: performanceId },
     });
     expect(performance.firstShowAt.toISOString()).toBe(startsAt);
@@ -237,7 +221,7 @@ describe("creating a performance with a schedule", () => {
   });
 
   it("refuses bands that miss, overlap or overrun rows, or use another performance's grade", async () => {
-    const other = await seedPerformance(database.prisma, {
+    const other = await seedPerformance(system.prisma, {
       name: "Other Show",
       opensInHours: -1,
       showsInHours: [100],
@@ -270,11 +254,11 @@ describe("creating a performance with a schedule", () => {
       ]);
       expect(response.body.error?.message).toMatch(message);
     }
-    expect(await database.prisma.schedule.count({ where: { performanceId } })).toBe(1);
+    expect(await system.prisma.schedule.count({ where: { performanceId } })).toBe(1);
   });
 
   it("refuses a second show at the same time and a slug already in use", async () => {
-    const existing = await database.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
+    const existing = await system.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
     const duplicate = await call("POST", `/api/admin/performances/${performanceId}/schedules`, {
       body: {
         startsAt: existing.startsAt.toISOString(),
@@ -284,7 +268,7 @@ describe("creating a performance with a schedule", () => {
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error?.details?.reason).toBe("SCHEDULE_EXISTS");
 
-    const other = await seedPerformance(database.prisma, {
+    const other = await seedPerformance(system.prisma, {
       name: "Slug Holder",
       opensInHours: -1,
       showsInHours: [100],
@@ -309,16 +293,16 @@ describe("creating a performance with a schedule", () => {
 
 describe("partial edits", () => {
   it("change only the fields they name", async () => {
-    const performance = await seedPerformance(database.prisma, {
+    const performance = await seedPerformance(system.prisma, {
       name: "Partly Edited",
       opensInHours: -1,
       showsInHours: [100],
     });
-    await database.prisma.performance.update({
+    await system.prisma.performance.update({
       where: { id: performance.id },
       data: { description: "Kept.", posterUrl: "/posters/kept.svg", maxSeatsPerReservation: 8 },
     });
-    await database.prisma.seatGrade.update({
+    await system.prisma.seatGrade.update({
       where: { id: performance.gradeId },
       data: { sortOrder: 7 },
     });
@@ -328,7 +312,7 @@ describe("partial edits", () => {
     });
     expect(renamed.status).toBe(200);
     expect(
-      await database.prisma.performance.findUniqueOrThrow({
+      await system.prisma.performance.findUniqueOrThrow({
         where: { id: performance.id },
         select: {
           name: true,
@@ -351,7 +335,7 @@ describe("partial edits", () => {
     });
     expect(repriced.status).toBe(200);
     expect(
-      await database.prisma.seatGrade.findUniqueOrThrow({
+      await system.prisma.seatGrade.findUniqueOrThrow({
         where: { id: performance.gradeId },
         select: { priceMinor: true, sortOrder: true },
       }),
@@ -361,7 +345,7 @@ describe("partial edits", () => {
 
 describe("edits that would rewrite reservations", () => {
   it("refuse deleting a reserved schedule and repricing a reserved performance, and say why", async () => {
-    const performance = await seedPerformance(database.prisma, {
+    const performance = await seedPerformance(system.prisma, {
       name: "Reserved Show",
       opensInHours: -1,
       showsInHours: [100, 120],
@@ -369,7 +353,7 @@ describe("edits that would rewrite reservations", () => {
     const [reservedSchedule, freeSchedule] = performance.scheduleIds;
     const [seats] = performance.seatIds;
     if (!reservedSchedule || !freeSchedule || !seats?.[0]) throw new Error("fixture incomplete");
-    await seedReservation(database.prisma, {
+    await seedReservation(system.prisma, {
       userId: buyerId,
       scheduleId: reservedSchedule,
       seatIds: [seats[0]],
@@ -395,7 +379,7 @@ describe("edits that would rewrite reservations", () => {
     expect(recolour.status).toBe(200);
     const removeFree = await call("DELETE", `/api/admin/schedules/${freeSchedule}`);
     expect(removeFree.status).toBe(200);
-    expect(await database.prisma.seat.count({ where: { scheduleId: freeSchedule } })).toBe(0);
+    expect(await system.prisma.seat.count({ where: { scheduleId: freeSchedule } })).toBe(0);
 
     const gradeInUse = await call("DELETE", `/api/admin/grades/${performance.gradeId}`);
     expect(gradeInUse.status).toBe(409);
@@ -405,7 +389,7 @@ describe("edits that would rewrite reservations", () => {
 
 describe("queue settings", () => {
   it("stores valid values, resets with null, and names each out-of-range field", async () => {
-    const performance = await seedPerformance(database.prisma, {
+    const performance = await seedPerformance(system.prisma, {
       name: "Queue Tuned",
       opensInHours: -1,
       showsInHours: [100],
@@ -414,7 +398,7 @@ describe("queue settings", () => {
     const valid = { maxActive: 250, admitRatePerSec: 20, tokenTtlSeconds: 900, refuseRatio: 2.5 };
     expect((await call("PUT", path, { body: valid })).status).toBe(200);
     expect(
-      await database.prisma.performance.findUniqueOrThrow({
+      await system.prisma.performance.findUniqueOrThrow({
         where: { id: performance.id },
         select: {
           queueMaxActive: true,
@@ -449,7 +433,7 @@ describe("queue settings", () => {
       refuseRatio: null,
     };
     expect((await call("PUT", path, { body: reset })).status).toBe(200);
-    const stored = await database.prisma.performance.findUniqueOrThrow({
+    const stored = await system.prisma.performance.findUniqueOrThrow({
       where: { id: performance.id },
     });
     expect(stored.queueMaxActive).toBeNull();
@@ -463,7 +447,7 @@ describe("queue settings", () => {
 
 describe("live numbers", () => {
   it("count held and sold seats and the revenue of confirmed reservations", async () => {
-    const performance = await seedPerformance(database.prisma, {
+    const performance = await seedPerformance(system.prisma, {
       name: "Stats Show",
       opensInHours: -1,
       showsInHours: [100],
@@ -474,7 +458,7 @@ describe("live numbers", () => {
     const [seats = []] = performance.seatIds;
     if (!scheduleId) throw new Error("fixture incomplete");
     const reserve = (seatIds: string[], status: "PENDING" | "CONFIRMED" | "EXPIRED") =>
-      seedReservation(database.prisma, { userId: buyerId, scheduleId, seatIds, status });
+      seedReservation(system.prisma, { userId: buyerId, scheduleId, seatIds, status });
     await reserve(seats.slice(0, 2), "CONFIRMED");
     await reserve(seats.slice(2, 5), "CONFIRMED");
     await reserve(seats.slice(5, 6), "PENDING");
@@ -501,12 +485,12 @@ describe("live numbers", () => {
   });
 
   it("report the waiting room's own figures while its queue runs", async () => {
-    const performance = await seedPerformance(database.prisma, {
+    const performance = await seedPerformance(system.prisma, {
       name: "Queued Show",
       opensInHours: -1,
       showsInHours: [100],
     });
-    const store = new QueueStore({ redis, keyPrefix: queueKeyPrefix });
+    const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
     const now = Date.now();
     await store.putSettings(
       performance.id,

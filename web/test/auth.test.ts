@@ -1,27 +1,26 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { signIn } from "./support/sign-in";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_auth" });
-  await database.prisma.user.create({
+  system = await createWebTestSystem({ label: "web_auth" });
+  await system.prisma.user.create({
     data: {
       email: "fan@test.invalid",
       name: "Fan",
       passwordHash: await bcrypt.hash("correct horse battery", 4),
     },
   });
-  web = await startWebServer({ databaseUrl: database.url });
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 describe("sign-in with email and password", () => {

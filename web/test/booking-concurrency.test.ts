@@ -1,43 +1,24 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { parseHoldKey, parseSeatOwner, scheduleKeys } from "@ticketping/common/holds";
-import { createRedis } from "@ticketping/common/redis";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import {
-  admitBuyer,
-  createBuyers,
-  deleteTestKeys,
-  seedPerformance,
-  sessionCookie,
-  type SeededSchedule,
-} from "./support/booking";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
-
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-concurrency-test" });
-const keyPrefix = `test-${randomUUID()}:`;
+import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 const BUYERS = 400;
 const ATTEMPTS_PER_BUYER = 5;
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let schedule: SeededSchedule;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_hold_race" });
-  [schedule] = (await seedPerformance(database.prisma, { rows: 5, columns: 10 })) as [
-    SeededSchedule,
-  ];
-  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
+  system = await createWebTestSystem({ label: "web_hold_race" });
+  [schedule] = (await seedPerformance(system.prisma, { rows: 5, columns: 10 })) as [SeededSchedule];
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await deleteTestKeys(redis, { scheduleIds: [schedule.scheduleId], keyPrefix });
-  await database.drop();
-  await redis.quit();
+  await system.stop();
 });
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
@@ -51,18 +32,10 @@ function random(seed: number): () => number {
 
 describe("hold race over real HTTP", () => {
   it("2,000 concurrent attempts from 400 buyers on 50 seats: each seat held at most once, Redis and PostgreSQL agree", async () => {
-    const buyers = await createBuyers(database.prisma, BUYERS);
+    const buyers = await createBuyers(system.prisma, BUYERS);
     const headers = await Promise.all(
       buyers.map(async (buyer) => ({
-        cookie: await sessionCookie(web.secrets.nextAuth, buyer),
-        "x-working-token": (
-          await admitBuyer(redis, {
-            secret: web.secrets.queueToken,
-            keyPrefix,
-            userId: buyer.id,
-            performanceId: schedule.performanceId,
-          })
-        ).token,
+        ...(await system.buyerHeaders(buyer, schedule.performanceId)),
         "content-type": "application/json",
       })),
     );
@@ -127,7 +100,7 @@ describe("hold race over real HTTP", () => {
     }
 
     // PostgreSQL: exactly the successful holds are PENDING, one per buyer at most.
-    const pending = await database.prisma.reservation.findMany({
+    const pending = await system.prisma.reservation.findMany({
       where: { scheduleId: schedule.scheduleId, status: "PENDING" },
       include: { seats: true },
     });
@@ -139,14 +112,14 @@ describe("hold race over real HTTP", () => {
       pending.flatMap((r) => r.seats.map((seat) => [seat.seatId, r.id] as const)),
     );
     expect(databaseOwner.size).toBe(heldSeats.length);
-    const heldInDatabase = await database.prisma.seat.count({
+    const heldInDatabase = await system.prisma.seat.count({
       where: { scheduleId: schedule.scheduleId, status: "HELD" },
     });
     expect(heldInDatabase).toBe(heldSeats.length);
 
     // Redis: the same owner for every seat, and one live hold key per PENDING reservation.
     const keys = scheduleKeys(schedule.scheduleId);
-    const cached = await redis.hgetall(keys.status);
+    const cached = await system.redis.hgetall(keys.status);
     const cacheOwner = new Map(
       Object.entries(cached).map(([seatId, value]) => {
         const owner = parseSeatOwner(value);
@@ -155,7 +128,7 @@ describe("hold race over real HTTP", () => {
       }),
     );
     expect(Object.fromEntries(cacheOwner)).toEqual(Object.fromEntries(databaseOwner));
-    const holdKeys = await redis.keys(`hold:{sch:${schedule.scheduleId}}:*`);
+    const holdKeys = await system.redis.keys(`hold:{sch:${schedule.scheduleId}}:*`);
     expect(holdKeys.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
       pending.map((r) => r.id).sort(),
     );

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
   seedPerformance,
   seedReservation,
   createUser,
   type SeededPerformance,
 } from "./support/catalog-fixtures";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let onSale: SeededPerformance;
 let upcoming: SeededPerformance;
@@ -24,8 +24,8 @@ function day(days: number): string {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_catalog" });
-  const prisma = database.prisma;
+  system = await createWebTestSystem({ label: "web_catalog" });
+  const prisma = system.prisma;
   [onSale, upcoming, soldOut, draft, closed] = await Promise.all([
     seedPerformance(prisma, {
       name: "Midnight Brass Ensemble",
@@ -67,12 +67,11 @@ beforeAll(async () => {
     seatIds: seats,
     status: "CONFIRMED",
   });
-  web = await startWebServer({ databaseUrl: database.url });
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 interface Summary {

@@ -1,33 +1,24 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { scheduleKeys } from "@ticketping/common/holds";
-import { createRedis } from "@ticketping/common/redis";
 import type { SpawnedService } from "@ticketping/common/testing";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
-  admitBuyer,
   createBuyers,
-  deleteTestKeys,
   seedPerformance,
-  sessionCookie,
   type SeededSchedule,
   type TestBuyer,
 } from "./support/booking";
 import { startWorker, webhookSecret } from "./support/payments";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 /**
  * The buyer's whole payment path through real HTTP with the Simulated provider: hold (the
  * booking API), checkout, the simulated payment page and its webhook, the worker's
  * confirmation, cancellation and refund. Real PostgreSQL, Redis and Kafka.
  */
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-checkout-test" });
-const keyPrefix = `test-${randomUUID()}:`;
 const poll = { timeout: 20_000, interval: 100 };
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let worker: SpawnedService;
 let schedule: SeededSchedule;
@@ -52,15 +43,8 @@ interface CheckoutState {
 const buyer = (index: number) => buyers[index] as TestBuyer;
 
 async function headersFor(who: TestBuyer, withToken = true): Promise<Record<string, string>> {
-  const cookie = await sessionCookie(web.secrets.nextAuth, who);
-  if (!withToken) return { cookie };
-  const { token } = await admitBuyer(redis, {
-    secret: web.secrets.queueToken,
-    keyPrefix,
-    userId: who.id,
-    performanceId: schedule.performanceId,
-  });
-  return { cookie, "x-working-token": token };
+  if (withToken) return system.buyerHeaders(who, schedule.performanceId);
+  return { cookie: await system.sessionCookie(who) };
 }
 
 async function call<T>(
@@ -126,32 +110,25 @@ async function state(who: TestBuyer, reservationId: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_checkout" });
-  [schedule] = (await seedPerformance(database.prisma, { rows: 2, columns: 10 })) as [
-    SeededSchedule,
-  ];
-  buyers = await createBuyers(database.prisma, 6);
+  system = await createWebTestSystem({ label: "web_checkout" });
+  [schedule] = (await seedPerformance(system.prisma, { rows: 2, columns: 10 })) as [SeededSchedule];
+  buyers = await createBuyers(system.prisma, 6);
   [web, worker] = await Promise.all([
-    startWebServer({
-      databaseUrl: database.url,
+    system.startWeb({
       env: {
-        QUEUE_KEY_PREFIX: keyPrefix,
         STRIPE_WEBHOOK_SECRET: webhookSecret(),
         PAYMENT_PROVIDER: "simulated",
         HOLD_TTL_SECONDS: "60",
         HOLD_MAX_OPEN_PER_BUYER: "10",
       },
     }),
-    startWorker({ databaseUrl: database.url }),
+    startWorker({ databaseUrl: system.database.url }),
   ]);
 });
 
 afterAll(async () => {
   await worker.stop("SIGTERM");
-  await web.stop();
-  await deleteTestKeys(redis, { scheduleIds: [schedule.scheduleId], keyPrefix });
-  redis.disconnect();
-  await database.drop();
+  await system.stop();
 });
 
 describe("checkout", () => {
@@ -186,7 +163,7 @@ describe("checkout", () => {
       `${web.baseUrl}/simulated-checkout/${first.body.data?.sessionId ?? ""}`,
     );
     expect(second.body.data?.sessionId).toBe(first.body.data?.sessionId);
-    const stored = await database.prisma.reservation.findUniqueOrThrow({
+    const stored = await system.prisma.reservation.findUniqueOrThrow({
       where: { id: reservationId },
     });
     expect(stored).toMatchObject({
@@ -217,11 +194,11 @@ describe("checkout", () => {
     await expect
       .poll(async () => (await state(buyer(2), reservationId))?.status, poll)
       .toBe("CONFIRMED");
-    const payment = await database.prisma.payment.findFirstOrThrow({ where: { reservationId } });
+    const payment = await system.prisma.payment.findFirstOrThrow({ where: { reservationId } });
     expect(payment).toMatchObject({ provider: "SIMULATED", status: "COMPLETED" });
     expect(payment.providerPaymentId).toMatch(/^pi_sim_/);
     await expect
-      .poll(() => redis.hmget(scheduleKeys(schedule.scheduleId).status, ...seatIds), poll)
+      .poll(() => system.redis.hmget(scheduleKeys(schedule.scheduleId).status, ...seatIds), poll)
       .toEqual(seatIds.map(() => `S:${reservationId}`));
 
     // The page is closed now, and a second payment cannot be started.
@@ -245,16 +222,19 @@ describe("checkout", () => {
       .poll(async () => (await state(buyer(3), reservationId))?.status, poll)
       .toBe("FAILED");
     expect((await state(buyer(3), reservationId))?.statusReason).toMatch(/did not go through/);
-    const seat = await database.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
+    const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
     expect(seat.status).toBe("AVAILABLE");
     await expect
-      .poll(() => redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? ""), poll)
+      .poll(
+        () => system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? ""),
+        poll,
+      )
       .toBeNull();
   });
 
   it("refuses checkout once the hold has lapsed", async () => {
     const { reservationId } = await hold(buyer(4));
-    await database.prisma.reservation.update({
+    await system.prisma.reservation.update({
       where: { id: reservationId },
       data: { holdExpiresAt: new Date(Date.now() - 1_000) },
     });
@@ -286,13 +266,15 @@ describe("cancelling confirmed tickets", () => {
     });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.data?.status).toBe("CANCELLED");
-    const seat = await database.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
+    const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
     expect(seat.status).toBe("AVAILABLE");
-    expect(await redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? "")).toBeNull();
+    expect(
+      await system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? ""),
+    ).toBeNull();
     await expect
       .poll(
         async () =>
-          (await database.prisma.payment.findFirstOrThrow({ where: { reservationId } })).status,
+          (await system.prisma.payment.findFirstOrThrow({ where: { reservationId } })).status,
         poll,
       )
       .toBe("REFUNDED");
@@ -328,22 +310,14 @@ describe.skipIf(!stripeMockAnswers)("checkout with the Stripe provider (stripe-m
   let stripeWeb: RunningWebServer;
 
   beforeAll(async () => {
-    stripeWeb = await startWebServer({
-      databaseUrl: database.url,
+    stripeWeb = await system.startWeb({
       env: {
-        QUEUE_KEY_PREFIX: keyPrefix,
         STRIPE_WEBHOOK_SECRET: webhookSecret(),
         STRIPE_SECRET_KEY: "sk_test_123",
         STRIPE_API_BASE: stripeMockUrl,
-        NEXTAUTH_SECRET: web.secrets.nextAuth,
-        QUEUE_TOKEN_SECRET: web.secrets.queueToken,
         HOLD_MAX_OPEN_PER_BUYER: "10",
       },
     });
-  });
-
-  afterAll(async () => {
-    await stripeWeb.stop();
   });
 
   it("creates a Stripe Checkout Session for the hold and sends the buyer to Stripe", async () => {
@@ -360,7 +334,7 @@ describe.skipIf(!stripeMockAnswers)("checkout with the Stripe provider (stripe-m
     expect(body.data?.provider).toBe("STRIPE");
     expect(body.data?.sessionId).toMatch(/^cs_/);
     expect(body.data?.url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
-    const stored = await database.prisma.reservation.findUniqueOrThrow({
+    const stored = await system.prisma.reservation.findUniqueOrThrow({
       where: { id: reservationId },
     });
     expect(stored).toMatchObject({

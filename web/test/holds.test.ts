@@ -1,25 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { parseHoldKey, scheduleKeys } from "@ticketping/common/holds";
-import { createRedis } from "@ticketping/common/redis";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
-  admitBuyer,
   createBuyers,
-  deleteTestKeys,
   seedPerformance,
-  sessionCookie,
   type SeededSchedule,
   type TestBuyer,
 } from "./support/booking";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-holds-test" });
-const keyPrefix = `test-${randomUUID()}:`;
-
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let first: SeededSchedule;
 let second: SeededSchedule;
@@ -37,19 +28,6 @@ interface ApiBody {
   error?: { code: string; details?: { seatIds?: string[]; limit?: string } };
 }
 
-async function headersFor(buyer: TestBuyer, performanceId: string) {
-  const { token } = await admitBuyer(redis, {
-    secret: web.secrets.queueToken,
-    keyPrefix,
-    userId: buyer.id,
-    performanceId,
-  });
-  return {
-    cookie: await sessionCookie(web.secrets.nextAuth, buyer),
-    "x-working-token": token,
-  };
-}
-
 async function hold(
   buyer: TestBuyer,
   schedule: SeededSchedule,
@@ -58,7 +36,7 @@ async function hold(
   const response = await fetch(`${web.baseUrl}/api/schedules/${schedule.scheduleId}/holds`, {
     method: "POST",
     headers: {
-      ...(await headersFor(buyer, schedule.performanceId)),
+      ...(await system.buyerHeaders(buyer, schedule.performanceId)),
       "content-type": "application/json",
     },
     body: JSON.stringify({ seatIds }),
@@ -67,30 +45,24 @@ async function hold(
 }
 
 const cachedOwner = (schedule: SeededSchedule, seatId: string) =>
-  redis.hget(scheduleKeys(schedule.scheduleId).status, seatId);
+  system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatId);
 
 const buyer = (index: number) => buyers[index] as TestBuyer;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_holds" });
-  [first, second] = (await seedPerformance(database.prisma, {
+  system = await createWebTestSystem({ label: "web_holds" });
+  [first, second] = (await seedPerformance(system.prisma, {
     rows: 2,
     columns: 10,
     schedules: 2,
   })) as [SeededSchedule, SeededSchedule];
-  [closed] = (await seedPerformance(database.prisma, { rows: 1, columns: 5 })) as [SeededSchedule];
-  buyers = await createBuyers(database.prisma, 10);
-  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
+  [closed] = (await seedPerformance(system.prisma, { rows: 1, columns: 5 })) as [SeededSchedule];
+  buyers = await createBuyers(system.prisma, 10);
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await deleteTestKeys(redis, {
-    scheduleIds: [first.scheduleId, second.scheduleId, closed.scheduleId],
-    keyPrefix,
-  });
-  await database.drop();
-  await redis.quit();
+  await system.stop();
 });
 
 describe("POST /api/schedules/:id/holds", () => {
@@ -109,7 +81,7 @@ describe("POST /api/schedules/:id/holds", () => {
     expect(expiresAt - before).toBeGreaterThanOrEqual(299_000);
     expect(expiresAt - before).toBeLessThan(310_000);
 
-    const reservation = await database.prisma.reservation.findUniqueOrThrow({
+    const reservation = await system.prisma.reservation.findUniqueOrThrow({
       where: { id: created.reservationId },
       include: { seats: true },
     });
@@ -129,7 +101,7 @@ describe("POST /api/schedules/:id/holds", () => {
       scheduleId: first.scheduleId,
       reservationId: created.reservationId,
     });
-    const pttl = await redis.pttl(holdKey);
+    const pttl = await system.redis.pttl(holdKey);
     expect(pttl).toBeGreaterThan(290_000);
     expect(pttl).toBeLessThanOrEqual(300_000);
     expect(await cachedOwner(first, vipSeat)).toBe(`H:${created.reservationId}`);
@@ -143,7 +115,7 @@ describe("POST /api/schedules/:id/holds", () => {
     expect(body.error?.code).toBe("SEAT_UNAVAILABLE");
     expect(body.error?.details?.seatIds).toEqual([taken]);
     expect(await cachedOwner(first, free)).toBeNull();
-    expect(await database.prisma.reservation.count({ where: { userId: buyer(1).id } })).toBe(0);
+    expect(await system.prisma.reservation.count({ where: { userId: buyer(1).id } })).toBe(0);
     expect((await hold(buyer(1), first, [free])).status).toBe(201);
   });
 
@@ -182,7 +154,7 @@ describe("POST /api/schedules/:id/holds", () => {
       const response = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`, {
         method: "POST",
         headers: {
-          ...(await headersFor(buyer(3), first.performanceId)),
+          ...(await system.buyerHeaders(buyer(3), first.performanceId)),
           "content-type": "application/json",
         },
         body: JSON.stringify(body),
@@ -194,7 +166,7 @@ describe("POST /api/schedules/:id/holds", () => {
   });
 
   it("refuses a hold when the sale is closed, and undoes the Redis hold", async () => {
-    await database.prisma.performance.update({
+    await system.prisma.performance.update({
       where: { id: closed.performanceId },
       data: { saleStatus: "CLOSED" },
     });
@@ -207,13 +179,13 @@ describe("POST /api/schedules/:id/holds", () => {
 
   it("undoes the Redis hold when the database write fails", async () => {
     const failing = buyer(5);
-    await database.prisma.$executeRawUnsafe(`
+    await system.prisma.$executeRawUnsafe(`
       CREATE FUNCTION test_refuse_reservation() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.user_id = '${failing.id}' THEN RAISE EXCEPTION 'injected failure'; END IF;
         RETURN NEW;
       END $$`);
-    await database.prisma.$executeRawUnsafe(`
+    await system.prisma.$executeRawUnsafe(`
       CREATE TRIGGER test_refuse_reservation BEFORE INSERT ON reservations
       FOR EACH ROW EXECUTE FUNCTION test_refuse_reservation()`);
     const seat = first.seatIds[9] ?? "";
@@ -221,8 +193,8 @@ describe("POST /api/schedules/:id/holds", () => {
     expect(status).toBe(500);
     expect(body.error?.code).toBe("INTERNAL");
     expect(await cachedOwner(first, seat)).toBeNull();
-    const leftovers = await redis.keys(`hold:{sch:${first.scheduleId}}:*`);
-    const live = await database.prisma.reservation.findMany({
+    const leftovers = await system.redis.keys(`hold:{sch:${first.scheduleId}}:*`);
+    const live = await system.prisma.reservation.findMany({
       where: { scheduleId: first.scheduleId, status: "PENDING" },
       select: { id: true },
     });
@@ -236,11 +208,11 @@ describe("POST /api/schedules/:id/holds", () => {
     const keys = scheduleKeys(second.scheduleId);
     const warm = await hold(buyer(8), second, [second.seatIds[1] ?? ""]);
     expect(warm.status).toBe(201);
-    await redis.del(keys.layout, keys.status);
+    await system.redis.del(keys.layout, keys.status);
     const taken = await hold(buyer(9), second, [second.seatIds[1] ?? ""]);
     expect(taken.status).toBe(409);
     expect(taken.body.error?.code).toBe("SEAT_UNAVAILABLE");
-    await redis.del(keys.layout, keys.status);
+    await system.redis.del(keys.layout, keys.status);
     expect((await hold(buyer(9), second, [second.seatIds[2] ?? ""])).status).toBe(201);
   });
 
@@ -249,7 +221,7 @@ describe("POST /api/schedules/:id/holds", () => {
     const { body } = await hold(buyer(3), first, [seat]);
     const owner = body.data?.reservationId ?? "";
     // The cache loses the seat (as after a partial Redis failure): Redis now says free.
-    await redis.hdel(scheduleKeys(first.scheduleId).status, seat);
+    await system.redis.hdel(scheduleKeys(first.scheduleId).status, seat);
 
     const late = await hold(buyer(4), first, [seat]);
     expect(late.status).toBe(409);
@@ -258,9 +230,9 @@ describe("POST /api/schedules/:id/holds", () => {
       details: { seatIds: [seat] },
     });
     // The late hold left nothing behind, and the rebuilt map shows the seat as held again.
-    expect(await database.prisma.reservation.count({ where: { userId: buyer(4).id } })).toBe(0);
+    expect(await system.prisma.reservation.count({ where: { userId: buyer(4).id } })).toBe(0);
     const map = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/seat-map`, {
-      headers: await headersFor(buyer(4), first.performanceId),
+      headers: await system.buyerHeaders(buyer(4), first.performanceId),
     });
     const { data } = (await map.json()) as { data: { status: string } };
     expect(data.status[first.seatIds.indexOf(seat)]).toBe("H");
@@ -274,7 +246,7 @@ describe("holds of a buyer", () => {
     const seat = first.seatIds[12] ?? "";
     const { body } = await hold(owner, first, [seat]);
     const reservationId = body.data?.reservationId ?? "";
-    const ownerHeaders = await headersFor(owner, first.performanceId);
+    const ownerHeaders = await system.buyerHeaders(owner, first.performanceId);
 
     const open = await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`, {
       headers: { cookie: ownerHeaders.cookie },
@@ -286,7 +258,7 @@ describe("holds of a buyer", () => {
 
     const stranger = await fetch(`${web.baseUrl}/api/holds/${reservationId}`, {
       method: "DELETE",
-      headers: { cookie: await sessionCookie(web.secrets.nextAuth, buyer(0)) },
+      headers: { cookie: await system.sessionCookie(buyer(0)) },
     });
     expect(stranger.status).toBe(404);
     expect(await cachedOwner(first, seat)).toBe(`H:${reservationId}`);
@@ -297,13 +269,13 @@ describe("holds of a buyer", () => {
     });
     expect(release.status).toBe(200);
     expect(await cachedOwner(first, seat)).toBeNull();
-    expect(await redis.exists(scheduleKeys(first.scheduleId).hold(reservationId))).toBe(0);
-    const reservation = await database.prisma.reservation.findUniqueOrThrow({
+    expect(await system.redis.exists(scheduleKeys(first.scheduleId).hold(reservationId))).toBe(0);
+    const reservation = await system.prisma.reservation.findUniqueOrThrow({
       where: { id: reservationId },
     });
     expect(reservation.status).toBe("CANCELLED");
     expect(reservation.statusReason).toBe("Released by the buyer.");
-    const seatRow = await database.prisma.seat.findUniqueOrThrow({ where: { id: seat } });
+    const seatRow = await system.prisma.seat.findUniqueOrThrow({ where: { id: seat } });
     expect(seatRow.status).toBe("AVAILABLE");
 
     const twice = await fetch(`${web.baseUrl}/api/holds/${reservationId}`, {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
   createUser,
   seedPerformance,
@@ -8,9 +7,10 @@ import {
   type TestUser,
 } from "./support/catalog-fixtures";
 import { signIn } from "./support/sign-in";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let buyerA: TestUser;
 let buyerB: TestUser;
@@ -30,8 +30,8 @@ interface Listed {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_my_tickets" });
-  const prisma = database.prisma;
+  system = await createWebTestSystem({ label: "web_my_tickets" });
+  const prisma = system.prisma;
   [buyerA, buyerB] = await Promise.all([
     createUser(prisma, { label: "buyer-a" }),
     createUser(prisma, { label: "buyer-b" }),
@@ -74,7 +74,7 @@ beforeAll(async () => {
     status: "CONFIRMED",
   });
 
-  web = await startWebServer({ databaseUrl: database.url });
+  web = await system.startWeb();
   [cookieA, cookieB] = await Promise.all([
     signIn(web.baseUrl, { ...buyerA, ip }),
     signIn(web.baseUrl, { ...buyerB, ip }),
@@ -82,8 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 async function listAs(cookie: string | undefined, query = "") {

@@ -5,26 +5,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { scheduleKeys } from "@ticketping/common/holds";
-import { createRedis } from "@ticketping/common/redis";
 import { freePort, type SpawnedService } from "@ticketping/common/testing";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import {
-  createBuyers,
-  deleteTestKeys,
-  seedPerformance,
-  type SeededSchedule,
-} from "./support/booking";
+import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import {
   checkoutEvent,
   createCheckouts,
   deliverWebhook,
   inParallel,
+  seatCheckouts,
   startWorker,
   webhookSecret,
 } from "./support/payments";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 /**
  * Fault tests of the payment path with every real part: the web app's webhook route,
@@ -34,11 +28,9 @@ import { startWebServer, type RunningWebServer } from "./support/web-server";
  */
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-payments-faults-test" });
 const secret = webhookSecret();
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer | undefined;
 let worker: SpawnedService | undefined;
 
@@ -48,7 +40,7 @@ function baseUrl(): string {
 }
 let schedule: SeededSchedule;
 let userIds: string[];
-let nextSeat = 0;
+let checkouts: ReturnType<typeof seatCheckouts>;
 let kafkaEnv: Record<string, string>;
 let kafkaStateDir: string;
 
@@ -72,8 +64,7 @@ async function kafka(command: "up" | "down"): Promise<void> {
  */
 async function warmUp(): Promise<void> {
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const [canary] = await checkouts(1);
-    if (!canary) throw new Error("no canary");
+    const canary = await checkouts.one();
     await pay(canary);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
@@ -91,30 +82,13 @@ const workerGroupId = `payments-faults-${randomUUID().slice(0, 8)}`;
 
 function startPaymentsWorker(): Promise<SpawnedService> {
   return startWorker({
-    databaseUrl: database.url,
+    databaseUrl: system.database.url,
     groupId: workerGroupId,
     env: {
       KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS ?? "",
       HOLD_SWEEP_INTERVAL_MS: "1000",
       HOLD_SWEEP_GRACE_MS: "1000",
     },
-  });
-}
-
-function takeSeats(count: number): string[] {
-  const seats = schedule.seatIds.slice(nextSeat, nextSeat + count);
-  nextSeat += count;
-  if (seats.length < count) throw new Error("out of seats");
-  return seats;
-}
-
-function checkouts(count: number, holdMs?: number) {
-  return createCheckouts(database.prisma, {
-    scheduleId: schedule.scheduleId,
-    seatIds: takeSeats(count),
-    userIds,
-    priceMinor: (seatId) => schedule.priceOf.get(seatId) ?? 0,
-    ...(holdMs === undefined ? {} : { holdMs }),
   });
 }
 
@@ -125,7 +99,7 @@ function pay(row: { reservationId: string; sessionId: string; amountMinor: numbe
 }
 
 const countByStatus = (ids: string[], status: "CONFIRMED" | "PENDING" | "EXPIRED") =>
-  database.prisma.reservation.count({ where: { id: { in: ids }, status } });
+  system.prisma.reservation.count({ where: { id: { in: ids }, status } });
 
 beforeAll(async () => {
   kafkaStateDir = await mkdtemp(path.join(tmpdir(), "ticketping-kafka-"));
@@ -136,17 +110,15 @@ beforeAll(async () => {
     KAFKA_CONTROLLER_PORT: String(controllerPort),
     KAFKA_BROKERS: `127.0.0.1:${port}`,
   };
-  database = await createTestDatabase({ label: "web_payment_faults" });
-  [schedule] = (await seedPerformance(database.prisma, { rows: 14, columns: 50 })) as [
+  system = await createWebTestSystem({ label: "web_payment_faults" });
+  [schedule] = (await seedPerformance(system.prisma, { rows: 14, columns: 50 })) as [
     SeededSchedule,
   ];
-  userIds = (await createBuyers(database.prisma, 20)).map((buyer) => buyer.id);
+  userIds = (await createBuyers(system.prisma, 20)).map((buyer) => buyer.id);
+  checkouts = seatCheckouts(system.prisma, { schedule, userIds });
   // Both settle before anything throws, so afterAll knows what to stop.
   const [started, broker] = await Promise.allSettled([
-    startWebServer({
-      databaseUrl: database.url,
-      env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated" },
-    }),
+    system.startWeb({ env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated" } }),
     kafka("up"),
   ]);
   if (started.status === "rejected") throw started.reason;
@@ -158,18 +130,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop("SIGKILL");
-  await web?.stop();
+  await system.stop();
   await kafka("down").catch(() => undefined);
   await rm(kafkaStateDir, { recursive: true, force: true });
-  await deleteTestKeys(redis, { scheduleIds: [schedule.scheduleId], keyPrefix: "none:" });
-  redis.disconnect();
-  await database.drop();
 }, 60_000);
 
 describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
   it("the same webhook three times and two different events racing: one payment, one confirmation", async () => {
-    const [row] = await checkouts(1);
-    if (!row) throw new Error("no checkout");
+    const row = await checkouts.one();
     const completed = checkoutEvent("checkout.session.completed", {
       ...row,
       paymentIntentId: "pi_sim_racing000000",
@@ -188,7 +156,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     await expect
       .poll(() => countByStatus([row.reservationId], "CONFIRMED"), { timeout: 20_000 })
       .toBe(1);
-    const prisma = database.prisma;
+    const prisma = system.prisma;
     expect(await prisma.payment.count({ where: { reservationId: row.reservationId } })).toBe(1);
     expect(
       await prisma.outboxEvent.count({
@@ -198,10 +166,9 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
   });
 
   it("a payment after the hold lapsed is refunded, and the seat is sold once, to its new holder", async () => {
-    const [late] = await checkouts(1, 1_500);
-    if (!late) throw new Error("no checkout");
+    const late = await checkouts.one(1_500);
     // The Redis side of the hold, so its expiry is announced like a real one.
-    await redis.set(
+    await system.redis.set(
       scheduleKeys(schedule.scheduleId).hold(late.reservationId),
       "buyer",
       "PX",
@@ -212,7 +179,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
       .toBe(1);
 
     // Someone else holds the released seat.
-    const [next] = await createCheckouts(database.prisma, {
+    const [next] = await createCheckouts(system.prisma, {
       scheduleId: schedule.scheduleId,
       seatIds: [late.seatId],
       userIds: userIds.slice(1),
@@ -223,7 +190,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     expect((await pay(late)).status).toBe(200);
     expect((await pay(next)).status).toBe(200);
 
-    const prisma = database.prisma;
+    const prisma = system.prisma;
     await expect
       .poll(
         async () =>
@@ -259,11 +226,11 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
   });
 
   it("killing the worker in the middle of 500 payments confirms each exactly once after a restart, and leaves nothing PENDING past its hold", async () => {
-    const paid = await checkouts(500);
+    const paid = await checkouts.many(500);
     // Holds that lapse while the worker is down: their expiry notifications are lost.
-    const unpaid = await checkouts(40, 3_000);
+    const unpaid = await checkouts.many(40, 3_000);
     for (const row of unpaid) {
-      await redis.set(
+      await system.redis.set(
         scheduleKeys(schedule.scheduleId).hold(row.reservationId),
         "buyer",
         "PX",
@@ -280,7 +247,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     const confirmedAtKill = await countByStatus(paidIds, "CONFIRMED");
     const answers = await deliveries;
     expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-    const unpublishedAtRestart = await database.prisma.outboxEvent.count({
+    const unpublishedAtRestart = await system.prisma.outboxEvent.count({
       where: { publishedAt: null },
     });
     // Let the unpaid holds lapse with no worker listening.
@@ -293,7 +260,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     await expect
       .poll(
         () =>
-          database.prisma.reservation.count({
+          system.prisma.reservation.count({
             where: { status: "PENDING", holdExpiresAt: { lt: new Date() } },
           }),
         { timeout: 20_000, interval: 250 },
@@ -304,7 +271,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
       `worker killed with ${confirmedAtKill}/500 confirmed and ${unpublishedAtRestart} outbox rows unpublished`,
     );
 
-    const prisma = database.prisma;
+    const prisma = system.prisma;
     expect(
       await countByStatus(
         unpaid.map((row) => row.reservationId),
@@ -330,13 +297,13 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
   }, 180_000);
 
   it("with Kafka stopped, webhooks still succeed, and the reservations are confirmed once it is back", async () => {
-    const rows = await checkouts(50);
+    const rows = await checkouts.many(50);
     const ids = rows.map((row) => row.reservationId);
     await kafka("down");
 
     const answers = await inParallel(rows, 10, pay);
     expect(answers.map((answer) => answer.status)).toEqual(rows.map(() => 200));
-    const prisma = database.prisma;
+    const prisma = system.prisma;
     // Recorded durably, and the relay keeps trying.
     expect(await prisma.payment.count({ where: { reservationId: { in: ids } } })).toBe(50);
     await expect

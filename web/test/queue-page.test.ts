@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
   createBuyers,
   seedPerformance,
-  sessionCookie,
   type SeededSchedule,
   type TestBuyer,
 } from "./support/booking";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 const queueUrl = "http://queue.example.test:4555";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let show: SeededSchedule;
 let other: SeededSchedule;
@@ -27,22 +26,21 @@ const page = (path: string, withSession = true) =>
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_queue_page" });
-  [show] = (await seedPerformance(database.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
-  [other] = (await seedPerformance(database.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
-  [draft] = (await seedPerformance(database.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
-  await database.prisma.performance.update({
+  system = await createWebTestSystem({ label: "web_queue_page" });
+  [show] = (await seedPerformance(system.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
+  [other] = (await seedPerformance(system.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
+  [draft] = (await seedPerformance(system.prisma, { rows: 1, columns: 2 })) as [SeededSchedule];
+  await system.prisma.performance.update({
     where: { id: draft.performanceId },
     data: { saleStatus: "DRAFT" },
   });
-  [buyer] = (await createBuyers(database.prisma, 1)) as [TestBuyer];
-  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_PUBLIC_URL: queueUrl } });
-  cookie = await sessionCookie(web.secrets.nextAuth, buyer);
+  [buyer] = (await createBuyers(system.prisma, 1)) as [TestBuyer];
+  web = await system.startWeb({ env: { QUEUE_PUBLIC_URL: queueUrl } });
+  cookie = await system.sessionCookie(buyer);
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 describe("GET /queue/:performanceId", () => {

@@ -1,25 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { grantKey, signWorkingToken } from "@ticketping/common/queue";
-import { createRedis } from "@ticketping/common/redis";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
-  admitBuyer,
   createBuyers,
-  deleteTestKeys,
   seedPerformance,
-  sessionCookie,
   type SeededSchedule,
   type TestBuyer,
 } from "./support/booking";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-queue-working-token-test" });
-const keyPrefix = `test-${randomUUID()}:`;
-
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let show: SeededSchedule;
 let buyers: TestBuyer[];
@@ -39,7 +30,7 @@ async function postToken(
     method: "POST",
     headers: {
       "content-type": "application/json",
-      ...(who ? { cookie: await sessionCookie(web.secrets.nextAuth, who) } : {}),
+      ...(who ? { cookie: await system.sessionCookie(who) } : {}),
     },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
@@ -50,14 +41,7 @@ async function postToken(
   };
 }
 
-const admit = (who: TestBuyer, ttlMs?: number) =>
-  admitBuyer(redis, {
-    secret: web.secrets.queueToken,
-    keyPrefix,
-    userId: who.id,
-    performanceId: show.performanceId,
-    ...(ttlMs ? { ttlMs } : {}),
-  });
+const admit = (who: TestBuyer) => system.admit(who, show.performanceId);
 
 function cookieAttributes(setCookie: string): Map<string, string> {
   return new Map(
@@ -69,17 +53,14 @@ function cookieAttributes(setCookie: string): Map<string, string> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_queue_working_token" });
-  [show] = (await seedPerformance(database.prisma, { rows: 1, columns: 4 })) as [SeededSchedule];
-  buyers = await createBuyers(database.prisma, 3);
-  web = await startWebServer({ databaseUrl: database.url, env: { QUEUE_KEY_PREFIX: keyPrefix } });
+  system = await createWebTestSystem({ label: "web_queue_working_token" });
+  [show] = (await seedPerformance(system.prisma, { rows: 1, columns: 4 })) as [SeededSchedule];
+  buyers = await createBuyers(system.prisma, 3);
+  web = await system.startWeb();
 });
 
 afterAll(async () => {
-  await web.stop();
-  await deleteTestKeys(redis, { scheduleIds: [show.scheduleId], keyPrefix });
-  await database.drop();
-  await redis.quit();
+  await system.stop();
 });
 
 describe("POST /api/queue/working-token", () => {
@@ -107,7 +88,7 @@ describe("POST /api/queue/working-token", () => {
     // The cookie alone (no header) opens the seat map: the gate reads it.
     const seatMap = await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/seat-map`, {
       headers: {
-        cookie: `${await sessionCookie(web.secrets.nextAuth, buyer(0))}; ${setCookie.split(";")[0] ?? ""}`,
+        cookie: `${await system.sessionCookie(buyer(0))}; ${setCookie.split(";")[0] ?? ""}`,
       },
     });
     expect(seatMap.status).toBe(200);
@@ -123,7 +104,7 @@ describe("POST /api/queue/working-token", () => {
 
   it("refuses a token whose slot was released, or handed to a newer grant", async () => {
     const { token } = await admit(buyer(1));
-    await redis.del(grantKey(keyPrefix, show.performanceId, buyer(1).id));
+    await system.redis.del(grantKey(system.keyPrefix, show.performanceId, buyer(1).id));
     const released = await postToken(buyer(1), { token });
     expect(released.status).toBe(403);
     expect(released.body.error?.code).toBe("QUEUE_TOKEN_REQUIRED");
@@ -144,7 +125,7 @@ describe("POST /api/queue/working-token", () => {
       expiresAt: Date.now() + 600_000,
     });
     const expired = await signWorkingToken({
-      secret: web.secrets.queueToken,
+      secret: system.secrets.queueToken,
       userId: buyer(0).id,
       performanceId: show.performanceId,
       tokenId: randomUUID(),
@@ -178,7 +159,7 @@ describe("DELETE /api/queue/working-token", () => {
   it("clears the cookie", async () => {
     const response = await fetch(`${web.baseUrl}/api/queue/working-token`, {
       method: "DELETE",
-      headers: { cookie: await sessionCookie(web.secrets.nextAuth, buyer(0)) },
+      headers: { cookie: await system.sessionCookie(buyer(0)) },
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as Body).data?.cleared).toBe(true);

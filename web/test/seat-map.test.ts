@@ -1,27 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFields, parseEnv } from "@ticketping/common/env";
 import { scheduleKeys } from "@ticketping/common/holds";
 import { grantKey } from "@ticketping/common/queue";
-import { createRedis } from "@ticketping/common/redis";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
-  admitBuyer,
   createBuyers,
-  deleteTestKeys,
   seedPerformance,
-  sessionCookie,
   type SeededSchedule,
   type TestBuyer,
 } from "./support/booking";
 import { startCountingDbProxy, type CountingDbProxy } from "./support/counting-db-proxy";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
-const redis = createRedis({ url: REDIS_URL, connectionName: "web-seat-map-test" });
-const keyPrefix = `test-${randomUUID()}:`;
-
-let database: TestDatabase;
+let system: WebTestSystem;
 let dbProxy: CountingDbProxy;
 let web: RunningWebServer;
 /** A second server process on the same database and Redis, as in production. */
@@ -48,42 +39,21 @@ interface SeatMapBody {
 const seatMapUrl = (scheduleId: string) => `${web.baseUrl}/api/schedules/${scheduleId}/seat-map`;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_seat_map" });
+  system = await createWebTestSystem({ label: "web_seat_map" });
   // Shows: one to measure a cold build, one for the crowd, one for the rest, and one per
   // server to warm its database path first (a process's first query may cost extra
   // statements, and either server may win the crowd's build).
-  schedules = await seedPerformance(database.prisma, { rows: 10, columns: 20, schedules: 5 });
-  [buyer] = (await createBuyers(database.prisma, 1)) as [TestBuyer];
-  dbProxy = await startCountingDbProxy(database.url);
-  web = await startWebServer({
-    databaseUrl: dbProxy.url,
-    env: { QUEUE_KEY_PREFIX: keyPrefix },
-  });
-  secondWeb = await startWebServer({
-    databaseUrl: dbProxy.url,
-    env: {
-      QUEUE_KEY_PREFIX: keyPrefix,
-      NEXTAUTH_SECRET: web.secrets.nextAuth,
-      QUEUE_TOKEN_SECRET: web.secrets.queueToken,
-    },
-  });
-  const performanceId = schedules[0]?.performanceId ?? "";
-  const { token } = await admitBuyer(redis, {
-    secret: web.secrets.queueToken,
-    keyPrefix,
-    userId: buyer.id,
-    performanceId,
-  });
-  headers = { cookie: await sessionCookie(web.secrets.nextAuth, buyer), "x-working-token": token };
+  schedules = await seedPerformance(system.prisma, { rows: 10, columns: 20, schedules: 5 });
+  [buyer] = (await createBuyers(system.prisma, 1)) as [TestBuyer];
+  dbProxy = await startCountingDbProxy(system.database.url);
+  web = await system.startWeb({ databaseUrl: dbProxy.url });
+  secondWeb = await system.startWeb({ databaseUrl: dbProxy.url });
+  headers = await system.buyerHeaders(buyer, schedules[0]?.performanceId ?? "");
 });
 
 afterAll(async () => {
-  await web.stop();
-  await secondWeb.stop();
+  await system.stop();
   await dbProxy.close();
-  await deleteTestKeys(redis, { scheduleIds: schedules.map((s) => s.scheduleId), keyPrefix });
-  await database.drop();
-  await redis.quit();
 });
 
 describe("seat-map cache", () => {
@@ -203,7 +173,7 @@ describe("seat-map cache", () => {
     });
     expect(hold.status).toBe(201);
     const keys = scheduleKeys(schedule.scheduleId);
-    await redis.del(keys.layout, keys.status);
+    await system.redis.del(keys.layout, keys.status);
     const body = (await (
       await fetch(seatMapUrl(schedule.scheduleId), { headers })
     ).json()) as SeatMapBody;
@@ -265,13 +235,8 @@ describe("booking gate", () => {
     expect(forgedHold.status).toBe(403);
 
     // Another performance's token.
-    const [other] = await seedPerformance(database.prisma, { rows: 1, columns: 1 });
-    const { token: foreign } = await admitBuyer(redis, {
-      secret: web.secrets.queueToken,
-      keyPrefix,
-      userId: buyer.id,
-      performanceId: other?.performanceId ?? "",
-    });
+    const [other] = await seedPerformance(system.prisma, { rows: 1, columns: 1 });
+    const { token: foreign } = await system.admit(buyer, other?.performanceId ?? "");
     const wrongPerformance = await fetch(scheduleUrl(), {
       headers: { ...headers, "x-working-token": foreign },
     });
@@ -284,31 +249,18 @@ describe("booking gate", () => {
     );
 
     // Another buyer's token with this buyer's session.
-    const [stranger] = await createBuyers(database.prisma, 1);
-    const { token: strangers } = await admitBuyer(redis, {
-      secret: web.secrets.queueToken,
-      keyPrefix,
-      userId: stranger?.id ?? "",
-      performanceId: schedules[0]?.performanceId ?? "",
-    });
+    const [stranger] = (await createBuyers(system.prisma, 1)) as [TestBuyer];
+    const performanceId = schedules[0]?.performanceId ?? "";
+    const { token: strangers } = await system.admit(stranger, performanceId);
     expect(
       (await fetch(scheduleUrl(), { headers: { ...headers, "x-working-token": strangers } }))
         .status,
     ).toBe(403);
 
     // A revoked slot: the signature is still good, the grant in Redis is gone.
-    const { token: revoked } = await admitBuyer(redis, {
-      secret: web.secrets.queueToken,
-      keyPrefix,
-      userId: stranger?.id ?? "",
-      performanceId: schedules[0]?.performanceId ?? "",
-    });
-    const strangerHeaders = {
-      cookie: await sessionCookie(web.secrets.nextAuth, stranger as TestBuyer),
-      "x-working-token": revoked,
-    };
+    const strangerHeaders = await system.buyerHeaders(stranger, performanceId);
     expect((await fetch(scheduleUrl(), { headers: strangerHeaders })).status).toBe(200);
-    await redis.del(grantKey(keyPrefix, schedules[0]?.performanceId ?? "", stranger?.id ?? ""));
+    await system.redis.del(grantKey(system.keyPrefix, performanceId, stranger.id));
     expect((await fetch(scheduleUrl(), { headers: strangerHeaders })).status).toBe(403);
   });
 

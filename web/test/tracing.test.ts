@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SpawnedService } from "@ticketping/common/testing";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import {
   checkoutEvent,
-  createCheckouts,
   deliverWebhook,
+  seatCheckouts,
   startWorker,
   webhookSecret,
 } from "./support/payments";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 import {
   startZipkinReceiver,
   type ZipkinReceiver,
@@ -23,26 +23,11 @@ import {
  * and relays reservation.confirmed; every span of that must hang off one root.
  */
 const secret = webhookSecret();
-let database: TestDatabase;
+let system: WebTestSystem;
 let zipkin: ZipkinReceiver;
 let web: RunningWebServer | undefined;
 let worker: SpawnedService | undefined;
-let schedule: SeededSchedule;
-let userIds: string[];
-let nextSeat = 0;
-
-async function checkout() {
-  const seatId = schedule.seatIds[nextSeat++];
-  if (!seatId) throw new Error("out of seats");
-  const [row] = await createCheckouts(database.prisma, {
-    scheduleId: schedule.scheduleId,
-    seatIds: [seatId],
-    userIds,
-    priceMinor: (id) => schedule.priceOf.get(id) ?? 0,
-  });
-  if (!row) throw new Error("no checkout");
-  return row;
-}
+let checkouts: ReturnType<typeof seatCheckouts>;
 
 function only(
   spans: ZipkinSpan[],
@@ -56,14 +41,14 @@ function only(
 
 /** Pays for a checkout through the webhook and returns the purchase's trace once complete. */
 async function purchase() {
-  const row = await checkout();
+  const row = await checkouts.one();
   const event = checkoutEvent("checkout.session.completed", row);
   const answer = await deliverWebhook(requireWeb().baseUrl, event, { secret });
   expect(answer.json.data?.outcome).toBe("payment-recorded");
   await expect
     .poll(
       () =>
-        database.prisma.reservation.count({
+        system.prisma.reservation.count({
           where: { id: row.reservationId, status: "CONFIRMED" },
         }),
       { timeout: 20_000 },
@@ -99,18 +84,18 @@ function requireWeb(): RunningWebServer {
 
 beforeAll(async () => {
   zipkin = await startZipkinReceiver();
-  database = await createTestDatabase({ label: "web_tracing" });
-  [schedule] = (await seedPerformance(database.prisma, { rows: 1, columns: 10 })) as [
+  system = await createWebTestSystem({ label: "web_tracing" });
+  const [schedule] = (await seedPerformance(system.prisma, { rows: 1, columns: 10 })) as [
     SeededSchedule,
   ];
-  userIds = (await createBuyers(database.prisma, 2)).map((buyer) => buyer.id);
+  const userIds = (await createBuyers(system.prisma, 2)).map((buyer) => buyer.id);
+  checkouts = seatCheckouts(system.prisma, { schedule, userIds });
   const tracingEnv = { OTEL_EXPORTER_ZIPKIN_ENDPOINT: zipkin.endpoint };
   const [started, relay] = await Promise.allSettled([
-    startWebServer({
-      databaseUrl: database.url,
+    system.startWeb({
       env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated", ...tracingEnv },
     }),
-    startWorker({ databaseUrl: database.url, env: tracingEnv }),
+    startWorker({ databaseUrl: system.database.url, env: tracingEnv }),
   ]);
   if (started.status === "fulfilled") web = started.value;
   if (relay.status === "fulfilled") worker = relay.value;
@@ -120,9 +105,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop("SIGKILL");
-  await web?.stop();
+  // The web server flushes its spans on the way out, so Zipkin goes last.
+  await system.stop();
   await zipkin.close();
-  await database.drop();
 }, 60_000);
 
 describe("tracing across web and worker", () => {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import {
   chargeRefundedEvent,
   checkoutEvent,
-  createCheckouts,
   deliverWebhook,
   inParallel,
+  seatCheckouts,
   webhookSecret,
 } from "./support/payments";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 /**
  * The webhook route against the production build and a real database: what it records
@@ -17,27 +17,12 @@ import { startWebServer, type RunningWebServer } from "./support/web-server";
  * No worker runs here: the outbox rows are the route's whole output.
  */
 const secret = webhookSecret();
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
-let schedule: SeededSchedule;
-let userIds: string[];
-let nextSeat = 0;
-
-async function checkout() {
-  const seatId = schedule.seatIds[nextSeat++];
-  if (!seatId) throw new Error("out of seats");
-  const [row] = await createCheckouts(database.prisma, {
-    scheduleId: schedule.scheduleId,
-    seatIds: [seatId],
-    userIds,
-    priceMinor: (id) => schedule.priceOf.get(id) ?? 0,
-  });
-  if (!row) throw new Error("no checkout");
-  return row;
-}
+let checkouts: ReturnType<typeof seatCheckouts>;
 
 async function recorded(reservationId: string) {
-  const prisma = database.prisma;
+  const prisma = system.prisma;
   const [payments, outbox] = await Promise.all([
     prisma.payment.findMany({ where: { reservationId } }),
     prisma.outboxEvent.findMany({ where: { key: reservationId } }),
@@ -46,25 +31,24 @@ async function recorded(reservationId: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_webhook" });
-  [schedule] = (await seedPerformance(database.prisma, { rows: 2, columns: 10 })) as [
+  system = await createWebTestSystem({ label: "web_webhook" });
+  const [schedule] = (await seedPerformance(system.prisma, { rows: 2, columns: 10 })) as [
     SeededSchedule,
   ];
-  userIds = (await createBuyers(database.prisma, 2)).map((buyer) => buyer.id);
-  web = await startWebServer({
-    databaseUrl: database.url,
+  const userIds = (await createBuyers(system.prisma, 2)).map((buyer) => buyer.id);
+  checkouts = seatCheckouts(system.prisma, { schedule, userIds });
+  web = await system.startWeb({
     env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated" },
   });
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 describe("webhook signature", () => {
   it("refuses a forged, a stale, a tampered and a missing signature with 400, recording nothing", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const event = checkoutEvent("checkout.session.completed", {
       reservationId,
       sessionId,
@@ -94,13 +78,13 @@ describe("webhook signature", () => {
     }
     expect(missing.status).toBe(400);
     expect(await recorded(reservationId)).toEqual({ payments: [], outbox: [] });
-    expect(await database.prisma.processedEvent.count({ where: { eventId: event.id } })).toBe(0);
+    expect(await system.prisma.processedEvent.count({ where: { eventId: event.id } })).toBe(0);
   });
 });
 
 describe("recording payments", () => {
   it("records a paid checkout: the Payment and a payment.completed outbox row, answered 200", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const event = checkoutEvent("checkout.session.completed", {
       reservationId,
       sessionId,
@@ -130,7 +114,7 @@ describe("recording payments", () => {
   });
 
   it("delivered three times (twice at once), records one payment and one outbox row", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const event = checkoutEvent("checkout.session.completed", {
       reservationId,
       sessionId,
@@ -150,7 +134,7 @@ describe("recording payments", () => {
   });
 
   it("two different events for one payment racing record one payment", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const facts = { reservationId, sessionId, amountMinor, paymentIntentId: "pi_sim_race0000" };
     const events = [
       checkoutEvent("checkout.session.completed", facts),
@@ -169,7 +153,7 @@ describe("recording payments", () => {
   });
 
   it("waits for an asynchronous payment, then records its failure", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const facts = { reservationId, sessionId, amountMinor, paymentIntentId: "pi_sim_async0000" };
     const pending = await deliverWebhook(
       web.baseUrl,
@@ -191,7 +175,7 @@ describe("recording payments", () => {
   });
 
   it("records a session's expiry and a full refund, and ignores a partial one", async () => {
-    const { reservationId, sessionId, amountMinor } = await checkout();
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const expired = await deliverWebhook(
       web.baseUrl,
       checkoutEvent("checkout.session.expired", { reservationId, sessionId, amountMinor }),
@@ -199,7 +183,7 @@ describe("recording payments", () => {
     );
     expect(expired.json.data?.outcome).toBe("checkout-expired");
 
-    const paid = await checkout();
+    const paid = await checkouts.one();
     const paymentIntentId = "pi_sim_refund000";
     await deliverWebhook(
       web.baseUrl,
@@ -239,7 +223,7 @@ describe("recording payments", () => {
     const other = await deliverWebhook(
       web.baseUrl,
       {
-        ...checkoutEvent("checkout.session.completed", await checkout()),
+        ...checkoutEvent("checkout.session.completed", await checkouts.one()),
         type: "customer.created",
       },
       { secret },

@@ -3,6 +3,7 @@ import path from "node:path";
 import Stripe from "stripe";
 import { spawnService, type SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
+import type { SeededSchedule } from "./booking";
 
 /** Stripe's webhook events as Stripe sends them (the fields our route reads, and the envelope). */
 export type CheckoutEventType =
@@ -167,6 +168,37 @@ export async function createCheckouts(
     })),
   });
   return rows;
+}
+
+export type Checkout = Awaited<ReturnType<typeof createCheckouts>>[number];
+
+/**
+ * Checkouts of one show's seats, each seat used once: every call takes the next seats in
+ * order (see createCheckouts), priced by their grade and spread over `userIds`.
+ */
+export function seatCheckouts(
+  prisma: PrismaClient,
+  { schedule, userIds }: { schedule: SeededSchedule; userIds: string[] },
+) {
+  let nextSeat = 0;
+  const many = async (count: number, holdMs?: number): Promise<Checkout[]> => {
+    const seatIds = schedule.seatIds.slice(nextSeat, nextSeat + count);
+    nextSeat += count;
+    if (seatIds.length < count) throw new Error("out of seats");
+    return createCheckouts(prisma, {
+      scheduleId: schedule.scheduleId,
+      seatIds,
+      userIds,
+      priceMinor: (seatId) => schedule.priceOf.get(seatId) ?? 0,
+      holdMs,
+    });
+  };
+  const one = async (holdMs?: number): Promise<Checkout> => {
+    const [row] = await many(1, holdMs);
+    if (!row) throw new Error("no checkout");
+    return row;
+  };
+  return { many, one };
 }
 
 /** Runs `task` over `items` with at most `concurrency` at a time. */
