@@ -43,11 +43,7 @@ export const env = loadEnvOrExit({
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   /** The queue service signs working tokens with it; the booking gate verifies them. */
   QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
-  /**
-   * Signs the tickets browsers open the queue socket with; must equal the queue service's.
-   * Not refused in production here: the queue service refuses the development value, so a
-   * web app left on it fails closed (its tickets are rejected), never open.
-   */
+  /** Signs the tickets browsers open the queue socket with; must equal the queue service's. */
   QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
   /** The queue service's address as browsers reach it (not necessarily as this server does). */
   QUEUE_PUBLIC_URL: z.url().default("http://localhost:4000"),
@@ -86,7 +82,10 @@ if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
 const building = process.env.NEXT_PHASE === "phase-production-build";
 const developmentSecrets = building
   ? []
-  : refuseDevelopmentSecrets(env.NODE_ENV, { QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET });
+  : refuseDevelopmentSecrets(env.NODE_ENV, {
+      QUEUE_TICKET_SECRET: env.QUEUE_TICKET_SECRET,
+      QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET,
+    });
 if (developmentSecrets.length > 0) {
   console.error(
     `Invalid configuration:\n${developmentSecrets

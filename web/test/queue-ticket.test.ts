@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { verifyQueueTicket } from "@ticketping/common/queue";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEVELOPMENT_QUEUE_TICKET_SECRET, verifyQueueTicket } from "@ticketping/common/queue";
 import { createBuyers, sessionCookie, type TestBuyer } from "./support/booking";
-import { startWebServer, type RunningWebServer } from "./support/web-server";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
-const ticketSecret = randomBytes(32).toString("hex");
 const queueUrl = "https://queue.example.test";
 
-let database: TestDatabase;
+let system: WebTestSystem;
 let web: RunningWebServer;
 let buyers: TestBuyer[];
 
@@ -29,43 +28,39 @@ async function requestTicket(cookie?: string): Promise<{ status: number; body: T
 const buyer = (index: number) => buyers[index] as TestBuyer;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ label: "web_queue_ticket" });
+  system = await createWebTestSystem({ label: "web_queue_ticket" });
   // Rate limits live in Redis and outlive the database: fresh buyers each run.
-  buyers = await createBuyers(database.prisma, 3);
-  web = await startWebServer({
-    databaseUrl: database.url,
-    env: { QUEUE_TICKET_SECRET: ticketSecret, QUEUE_PUBLIC_URL: queueUrl },
+  buyers = await createBuyers(system.prisma, 3);
+  web = await system.startWeb({
+    env: { QUEUE_PUBLIC_URL: queueUrl },
   });
 });
 
 afterAll(async () => {
-  await web.stop();
-  await database.drop();
+  await system.stop();
 });
 
 describe("POST /api/queue/ticket", () => {
   it("gives a signed-in buyer a ticket the queue service accepts as them, and where to use it", async () => {
     const before = Date.now();
-    const { status, body } = await requestTicket(
-      await sessionCookie(web.secrets.nextAuth, buyer(0)),
-    );
+    const { status, body } = await requestTicket(await system.sessionCookie(buyer(0)));
     expect(status).toBe(200);
     const data = body.data;
     if (!data) throw new Error(`no ticket: ${JSON.stringify(body)}`);
     expect(data.queueUrl).toBe(queueUrl);
     // The queue service's own check, with the secret both sides share.
-    await expect(verifyQueueTicket({ secret: ticketSecret, ticket: data.ticket })).resolves.toEqual(
-      {
-        userId: buyer(0).id,
-      },
-    );
+    await expect(
+      verifyQueueTicket({ secret: system.secrets.queueTicket, ticket: data.ticket }),
+    ).resolves.toEqual({
+      userId: buyer(0).id,
+    });
     const expiresAt = Date.parse(data.expiresAt);
     expect(expiresAt).toBeGreaterThan(before + 58_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
   });
 
   it("signs with QUEUE_TICKET_SECRET only: another secret does not verify it", async () => {
-    const { body } = await requestTicket(await sessionCookie(web.secrets.nextAuth, buyer(0)));
+    const { body } = await requestTicket(await system.sessionCookie(buyer(0)));
     await expect(
       verifyQueueTicket({
         secret: randomBytes(32).toString("hex"),
@@ -88,7 +83,7 @@ describe("POST /api/queue/ticket", () => {
   });
 
   it("rate-limits each buyer (30 a minute) with 429 RATE_LIMITED, leaving others alone", async () => {
-    const cookie = await sessionCookie(web.secrets.nextAuth, buyer(1));
+    const cookie = await system.sessionCookie(buyer(1));
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 30; attempt++)
       statuses.push((await requestTicket(cookie)).status);
@@ -100,7 +95,15 @@ describe("POST /api/queue/ticket", () => {
     expect(refused.body.error?.details?.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.body.error?.details?.retryAfterSeconds).toBeLessThanOrEqual(60);
 
-    const other = await requestTicket(await sessionCookie(web.secrets.nextAuth, buyer(2)));
+    const other = await requestTicket(await system.sessionCookie(buyer(2)));
     expect(other.status).toBe(200);
+  });
+});
+
+describe("QUEUE_TICKET_SECRET in production", () => {
+  it("refuses to start on the development value, which anyone can read in the repository", async () => {
+    await expect(
+      system.startWeb({ env: { QUEUE_TICKET_SECRET: DEVELOPMENT_QUEUE_TICKET_SECRET } }),
+    ).rejects.toThrow(/QUEUE_TICKET_SECRET: the development default is not allowed in production/);
   });
 });
