@@ -125,6 +125,7 @@ export async function runLoadTest(
       endBuyers();
     }, options.timeLimit * 1_000);
     stopSignal?.addEventListener("abort", endBuyers, { once: true });
+    if (stopSignal?.aborted) endBuyers();
     let results: BuyerResult[];
     try {
       results = await Promise.all(
