@@ -1,25 +1,11 @@
-import { expect, test } from "@playwright/test";
-import {
-  createAccount,
-  e2eClientIp,
-  removeAccount,
-  uniqueAccountDetails,
-  type E2eAccount,
-} from "../fixtures/accounts";
-import { createE2ePrisma } from "../fixtures/catalog";
+import { uniqueAccountDetails } from "../fixtures/accounts";
+import { expect, test } from "../fixtures/test";
 
-const prisma = createE2ePrisma();
-const created: E2eAccount[] = [];
-
-// Rate limits are per client address; this spec's requests carry one of their own.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
-
-test.afterAll(async () => {
-  for (const account of created) await removeAccount(prisma, account);
+// The first test signs up through the form, so no fixture knows that account.
+test.afterAll(async ({ prisma }) => {
   await prisma.user.deleteMany({
     where: { email: { endsWith: "@e2e.invalid", startsWith: "newcomer-" } },
   });
-  await prisma.$disconnect();
 });
 
 test("a visitor signs up, is told what a valid password is, and lands signed in", async ({
@@ -57,10 +43,9 @@ test("a visitor signs up, is told what a valid password is, and lands signed in"
 });
 
 test("a buyer signs in after a wrong password, reaches My tickets, and signs out", async ({
-  page,
+  newBuyer,
 }) => {
-  const account = await createAccount(page.request, prisma, { label: "returning" });
-  created.push(account);
+  const { account, page } = await newBuyer("returning", { signedIn: false });
 
   await page.goto("/my-tickets");
   // Anonymous visitors are sent to sign in, and come back afterwards.

@@ -1,3 +1,4 @@
+import { seatOnMap } from "../fixtures/seat-map";
 import { expect, test } from "../fixtures/test";
 
 test("a buyer without a working token is sent to the waiting room", async ({ show, newBuyer }) => {
@@ -28,9 +29,7 @@ test("an admitted buyer picks seats by keyboard, holds them, sees others' holds 
 
   await page.goto(`/book/${show.scheduleId}`);
   await expect(page.getByRole("heading", { level: 1, name: show.performanceName })).toBeVisible();
-  const grid = page.getByRole("grid", { name: "Seats, seen from the stage" });
-  const seat = (row: number, column: number) =>
-    grid.locator(`[data-seat-id="${show.seat(row, column)}"]`);
+  const seat = (row: number, column: number) => seatOnMap(page, show.seat(row, column));
   await expect(seat(1, 1)).toHaveAccessibleName("Row 1, seat 1, VIP, €180.00, available");
   await expect(page.getByRole("list", { name: "Prices" })).toContainText("€70.00");
 

@@ -1,30 +1,25 @@
-import { expect, test } from "@playwright/test";
-import { createE2ePrisma, createPerformance, type CreatedPerformance } from "../fixtures/catalog";
-
-const prisma = createE2ePrisma();
-const created: CreatedPerformance[] = [];
-
-test.afterAll(async () => {
-  for (const performance of created) await performance.remove();
-  await prisma.$disconnect();
-});
+import { expect, test } from "../fixtures/test";
 
 test("the home page lists performances from the database with their sale status", async ({
   page,
+  newShow,
 }) => {
-  const onSale = await createPerformance(prisma, { opensInHours: -1, namePrefix: "Open Air" });
-  const upcoming = await createPerformance(prisma, { opensInHours: 48, namePrefix: "Night Owl" });
-  created.push(onSale, upcoming);
+  const onSale = await newShow({ label: "Open Air" });
+  const upcoming = await newShow({ label: "Night Owl", opensInMinutes: 48 * 60 });
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Performances" })).toBeVisible();
 
-  const onSaleCard = page.getByTestId("performance-card").filter({ hasText: onSale.name });
+  const onSaleCard = page
+    .getByTestId("performance-card")
+    .filter({ hasText: onSale.performanceName });
   await expect(onSaleCard).toBeVisible();
   await expect(onSaleCard.getByText("On sale")).toBeVisible();
-  await expect(onSaleCard.getByText("from €45.00")).toBeVisible();
+  await expect(onSaleCard.getByText("from €70.00")).toBeVisible();
 
-  const upcomingCard = page.getByTestId("performance-card").filter({ hasText: upcoming.name });
+  const upcomingCard = page
+    .getByTestId("performance-card")
+    .filter({ hasText: upcoming.performanceName });
   await expect(upcomingCard.getByText("Opening soon")).toBeVisible();
   await expect(upcomingCard.getByText(/Sale opens/)).toBeVisible();
 });

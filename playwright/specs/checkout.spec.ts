@@ -1,4 +1,5 @@
 import { grantKey } from "@ticketping/common/queue";
+import { holdSeats } from "../fixtures/holds";
 import { queueEnv } from "../fixtures/system-env";
 import { expect, test } from "../fixtures/test";
 
@@ -12,11 +13,10 @@ test("a buyer pays for a hold on the simulated payment page, is confirmed, then 
   const buyer = await newBuyer("payer");
   await admit(buyer, show.performanceId);
   const { page } = buyer;
-  const held = await page.request.post(`/api/schedules/${show.scheduleId}/holds`, {
-    data: { seatIds: [show.seat(1, 3), show.seat(1, 4)] },
+  const hold = await holdSeats(page.request, {
+    scheduleId: show.scheduleId,
+    seatIds: [show.seat(1, 3), show.seat(1, 4)],
   });
-  expect(held.status()).toBe(201);
-  const { data: hold } = (await held.json()) as { data: { reservationId: string } };
 
   await page.goto(`/checkout/${hold.reservationId}`);
   await expect(page.getByRole("heading", { level: 1, name: show.performanceName })).toBeVisible();
@@ -57,11 +57,10 @@ test("a declined payment releases the seats and says so", async ({ show, newBuye
   const buyer = await newBuyer("declined");
   await admit(buyer, show.performanceId);
   const { page } = buyer;
-  const held = await page.request.post(`/api/schedules/${show.scheduleId}/holds`, {
-    data: { seatIds: [show.seat(2, 1)] },
+  const hold = await holdSeats(page.request, {
+    scheduleId: show.scheduleId,
+    seatIds: [show.seat(2, 1)],
   });
-  expect(held.status()).toBe(201);
-  const { data: hold } = (await held.json()) as { data: { reservationId: string } };
 
   await page.goto(`/checkout/${hold.reservationId}`);
   await page.getByRole("button", { name: "Pay €70.00" }).click();

@@ -1,4 +1,5 @@
-import { lapseHoldNow } from "../fixtures/holds";
+import { holdSeats, lapseHoldNow } from "../fixtures/holds";
+import { seatOnMap } from "../fixtures/seat-map";
 import { expect, test } from "../fixtures/test";
 
 test("a hold that lapses puts the seat back for another buyer, and shows as expired in the first buyer's tickets", async ({
@@ -14,11 +15,10 @@ test("a hold that lapses puts the seat back for another buyer, and shows as expi
   await admit(second, show.performanceId);
   const wanted = show.seat(1, 4);
 
-  const held = await first.page.request.post(`/api/schedules/${show.scheduleId}/holds`, {
-    data: { seatIds: [wanted] },
+  const hold = await holdSeats(first.page.request, {
+    scheduleId: show.scheduleId,
+    seatIds: [wanted],
   });
-  expect(held.status()).toBe(201);
-  const { data: hold } = (await held.json()) as { data: { reservationId: string } };
 
   await first.page.goto("/my-tickets");
   const ticket = first.page.getByTestId("reservation").filter({ hasText: show.performanceName });
@@ -26,9 +26,7 @@ test("a hold that lapses puts the seat back for another buyer, and shows as expi
 
   const { page } = second;
   await page.goto(`/book/${show.scheduleId}`);
-  const seat = page
-    .getByRole("grid", { name: "Seats, seen from the stage" })
-    .locator(`[data-seat-id="${wanted}"]`);
+  const seat = seatOnMap(page, wanted);
   await expect(seat).toHaveAccessibleName(/held by someone else/);
 
   // Five minutes pass (see lapseHoldNow for why moving the hold's two clocks is honest);

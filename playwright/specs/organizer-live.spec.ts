@@ -1,103 +1,78 @@
-import { randomUUID } from "node:crypto";
-import { QueueClient } from "../fixtures/queue-client";
+import { holdSeats } from "../fixtures/holds";
 import { expect, test } from "../fixtures/test";
 
 test("the organizer tunes the waiting room and watches the live numbers move as buyers join, hold and pay", async ({
   show,
   newBuyer,
   admit,
-  prisma,
+  line,
 }) => {
   test.setTimeout(120_000);
   const organizer = await newBuyer("organizer", { role: "ADMIN" });
   const payer = await newBuyer("payer");
+
+  const { page } = organizer;
+  await page.goto(`/organizer/performances/${show.performanceId}`);
+  await expect(page.getByRole("heading", { level: 1, name: show.performanceName })).toBeVisible();
+  const figure = (name: string) => page.getByTestId(`stat-${name}`);
+  await expect(page.getByTestId("queue-idle")).toBeVisible();
+  await expect(figure("waiting")).toHaveText("0");
+  await expect(figure("active")).toHaveText("0");
+  await expect(figure("admitted")).toHaveText("0");
+
+  // Two buyers at a time.
+  const maxActive = page.getByLabel("Buyers booking at once");
+  await maxActive.fill("2");
+  await page.getByRole("button", { name: "Save queue settings" }).click();
+  await expect(page.getByText("Saved. The waiting room runs with them from now on.")).toBeVisible();
+
+  // The payer joins first and is admitted; then the fans: one more fits, three wait.
+  const payerToken = await admit(payer, show.performanceId);
   // The rest of the crowd only queues: real users, connected over real sockets.
-  const fanEmails = Array.from(
-    { length: 4 },
-    (_, index) => `fan-${index}-${randomUUID()}@e2e.invalid`,
-  );
-  await prisma.user.createMany({
-    data: fanEmails.map((email, index) => ({ email, name: `Fan ${index}` })),
+  const fans = await line(show.performanceId, 4, { autoClaim: true });
+  await expect(page.getByTestId("queue-idle")).toBeHidden({ timeout: 15_000 });
+  await expect(figure("waiting")).toHaveText("3", { timeout: 15_000 });
+  await expect(figure("active")).toHaveText("2");
+
+  // Room for two more: the queue admits them on its next tick, without a restart.
+  await maxActive.fill("4");
+  await page.getByRole("button", { name: "Save queue settings" }).click();
+  await expect(figure("active")).toHaveText("4", { timeout: 15_000 });
+  await expect(figure("waiting")).toHaveText("1");
+  await expect(figure("admitted")).toHaveText(/^[1-9]\d*$/);
+  await expect
+    .poll(() => fans.filter((fan) => fan.grants.length > 0).length, { timeout: 10_000 })
+    .toBe(3);
+
+  // The payer holds two VIP seats...
+  const request = payer.context.request;
+  const hold = await holdSeats(request, {
+    scheduleId: show.scheduleId,
+    seatIds: [show.seat(1, 1), show.seat(1, 2)],
+    headers: { "x-working-token": payerToken },
   });
-  const fans = await prisma.user.findMany({
-    where: { email: { in: fanEmails } },
-    select: { id: true },
+  await expect(figure("held")).toHaveText("2", { timeout: 15_000 });
+  await expect(figure("pending")).toHaveText("1");
+  await expect(figure("sold")).toHaveText("0");
+
+  // ...and pays on the simulated payment page (its form, posted directly).
+  const checkout = await request.post(`/api/reservations/${hold.reservationId}/checkout`);
+  expect(checkout.status()).toBe(200);
+  const { data: session } = (await checkout.json()) as { data: { url: string } };
+  const paid = await request.post(`${new URL(session.url, "http://x").pathname}/submit`, {
+    form: { outcome: "pay" },
+    maxRedirects: 0,
   });
-  const sockets: QueueClient[] = [];
+  expect(paid.status()).toBe(303);
 
-  try {
-    const { page } = organizer;
-    await page.goto(`/organizer/performances/${show.performanceId}`);
-    await expect(page.getByRole("heading", { level: 1, name: show.performanceName })).toBeVisible();
-    const figure = (name: string) => page.getByTestId(`stat-${name}`);
-    await expect(page.getByTestId("queue-idle")).toBeVisible();
-    await expect(figure("waiting")).toHaveText("0");
-    await expect(figure("active")).toHaveText("0");
-    await expect(figure("admitted")).toHaveText("0");
-
-    // Two buyers at a time.
-    const maxActive = page.getByLabel("Buyers booking at once");
-    await maxActive.fill("2");
-    await page.getByRole("button", { name: "Save queue settings" }).click();
-    await expect(
-      page.getByText("Saved. The waiting room runs with them from now on."),
-    ).toBeVisible();
-
-    // The payer joins first and is admitted; then the fans: one more fits, three wait.
-    const payerToken = await admit(payer, show.performanceId);
-    for (const fan of fans) {
-      const client = await QueueClient.connect({ userId: fan.id, autoClaim: true });
-      sockets.push(client);
-      await client.join(show.performanceId);
-    }
-    await expect(page.getByTestId("queue-idle")).toBeHidden({ timeout: 15_000 });
-    await expect(figure("waiting")).toHaveText("3", { timeout: 15_000 });
-    await expect(figure("active")).toHaveText("2");
-
-    // Room for two more: the queue admits them on its next tick, without a restart.
-    await maxActive.fill("4");
-    await page.getByRole("button", { name: "Save queue settings" }).click();
-    await expect(figure("active")).toHaveText("4", { timeout: 15_000 });
-    await expect(figure("waiting")).toHaveText("1");
-    await expect(figure("admitted")).toHaveText(/^[1-9]\d*$/);
-    await expect
-      .poll(() => sockets.filter((client) => client.grants.length > 0).length, { timeout: 10_000 })
-      .toBe(3);
-
-    // The payer holds two VIP seats...
-    const request = payer.context.request;
-    const held = await request.post(`/api/schedules/${show.scheduleId}/holds`, {
-      headers: { "x-working-token": payerToken },
-      data: { seatIds: [show.seat(1, 1), show.seat(1, 2)] },
-    });
-    expect(held.status()).toBe(201);
-    const { data: hold } = (await held.json()) as { data: { reservationId: string } };
-    await expect(figure("held")).toHaveText("2", { timeout: 15_000 });
-    await expect(figure("pending")).toHaveText("1");
-    await expect(figure("sold")).toHaveText("0");
-
-    // ...and pays on the simulated payment page (its form, posted directly).
-    const checkout = await request.post(`/api/reservations/${hold.reservationId}/checkout`);
-    expect(checkout.status()).toBe(200);
-    const { data: session } = (await checkout.json()) as { data: { url: string } };
-    const paid = await request.post(`${new URL(session.url, "http://x").pathname}/submit`, {
-      form: { outcome: "pay" },
-      maxRedirects: 0,
-    });
-    expect(paid.status()).toBe(303);
-
-    // Confirmed by the worker: sold and revenue move, and the payer's slot goes to the
-    // last fan in line.
-    await expect(figure("sold")).toHaveText("2", { timeout: 20_000 });
-    await expect(figure("revenue")).toHaveText("€360.00");
-    await expect(figure("held")).toHaveText("0");
-    await expect(figure("waiting")).toHaveText("0", { timeout: 15_000 });
-    await expect(figure("active")).toHaveText("4");
-    await expect
-      .poll(() => sockets.filter((client) => client.grants.length > 0).length, { timeout: 10_000 })
-      .toBe(4);
-  } finally {
-    for (const client of sockets) client.close();
-    await prisma.user.deleteMany({ where: { email: { in: fanEmails } } });
-  }
+  // Confirmed by the worker: sold and revenue move, and the payer's slot goes to the
+  // last fan in line.
+  await expect(figure("sold")).toHaveText("2", { timeout: 20_000 });
+  await expect(figure("revenue")).toHaveText("€360.00");
+  await expect(figure("held")).toHaveText("0");
+  await expect(figure("waiting")).toHaveText("0", { timeout: 15_000 });
+  await expect(figure("active")).toHaveText("4");
+  await expect
+    .poll(() => fans.filter((fan) => fan.grants.length > 0).length, { timeout: 10_000 })
+    .toBe(4);
 });

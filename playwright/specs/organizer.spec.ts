@@ -1,20 +1,8 @@
-import { expect, test } from "@playwright/test";
-import {
-  createAccount,
-  e2eClientIp,
-  removeAccount,
-  signInThroughApi,
-  type E2eAccount,
-} from "../fixtures/accounts";
-import { createE2ePrisma } from "../fixtures/catalog";
+import { expect, test } from "../fixtures/test";
 
-const prisma = createE2ePrisma();
-let organizer: E2eAccount | undefined;
 const hallNames: string[] = [];
 
-test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
-
-test.afterAll(async () => {
+test.afterAll(async ({ prisma }) => {
   // What the organizer made through the UI: seats go first (they restrict their grade).
   const halls = await prisma.hall.findMany({ where: { name: { in: hallNames } } });
   const hallIds = halls.map((hall) => hall.id);
@@ -23,15 +11,13 @@ test.afterAll(async () => {
   });
   await prisma.performance.deleteMany({ where: { hallId: { in: hallIds } } });
   await prisma.hall.deleteMany({ where: { id: { in: hallIds } } });
-  if (organizer) await removeAccount(prisma, organizer);
-  await prisma.$disconnect();
 });
 
 test("an organizer creates a hall, a performance and a show, publishes it, and buyers see it", async ({
-  page,
+  newBuyer,
+  prisma,
 }) => {
-  organizer = await createAccount(page.request, prisma, { label: "organizer", role: "ADMIN" });
-  await signInThroughApi(page.request, organizer);
+  const { page } = await newBuyer("organizer", { role: "ADMIN" });
   const suffix = Date.now().toString(36);
   const hallName = `E2E Arena ${suffix}`;
   const showName = `Organizer Made ${suffix}`;

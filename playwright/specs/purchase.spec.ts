@@ -1,58 +1,25 @@
-import { expect, test } from "@playwright/test";
-import { createRedis } from "@ticketping/common/redis";
-import {
-  createAccount,
-  e2eClientIp,
-  removeAccount,
-  signInThroughApi,
-  type E2eAccount,
-} from "../fixtures/accounts";
-import { createE2ePrisma } from "../fixtures/catalog";
-import {
-  buySeats,
-  createQueuedShow,
-  removeLineBuyers,
-  removeQueueKeys,
-  seedLine,
-  type LineBuyer,
-  type QueuedShow,
-} from "../fixtures/queue";
-import { e2eEnv } from "../env";
-
-const prisma = createE2ePrisma();
-const redis = createRedis({ url: e2eEnv.REDIS_URL, connectionName: "e2e-purchase" });
-let show: QueuedShow;
-let ahead: LineBuyer[] = [];
-const accounts: E2eAccount[] = [];
-
-test.use({ extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() } });
-
-test.beforeAll(async () => {
-  // One buyer books at a time, so the line only moves when someone ahead is done.
-  show = await createQueuedShow(prisma, { label: "Harbour Lights", maxActive: 1 });
-});
-
-test.afterAll(async () => {
-  await removeLineBuyers(prisma, ahead);
-  await show.remove();
-  await removeQueueKeys(redis, show.performanceId);
-  for (const account of accounts) await removeAccount(prisma, account);
-  await prisma.$disconnect();
-  await redis.quit();
-});
+import type { QueueClient } from "../fixtures/queue-client";
+import { buySeats, seatOnMap } from "../fixtures/seat-map";
+import { expect, test } from "../fixtures/test";
 
 test("a buyer waits in line, is admitted, picks seats, pays, and finds the ticket; others see the seats sold", async ({
-  page,
-  browser,
+  newShow,
+  newBuyer,
+  line,
+  prisma,
 }) => {
   test.setTimeout(120_000);
+  // One buyer books at a time, so the line only moves when someone ahead is done.
+  const show = await newShow({ label: "Harbour Lights", maxActive: 1 });
   // Three fans got there first: one is booking, two wait.
-  ahead = await seedLine(prisma, show.performanceId, 3);
-  const [booking, next, last] = ahead as [LineBuyer, LineBuyer, LineBuyer];
-  await booking.admitted();
+  const [booking, next, last] = (await line(show.performanceId, 3)) as [
+    QueueClient,
+    QueueClient,
+    QueueClient,
+  ];
+  await booking.waitForAdmission(show.performanceId);
 
-  const buyer = await createAccount(page.request, prisma, { label: "fan" });
-  accounts.push(buyer);
+  const { account: buyer, page } = await newBuyer("fan", { signedIn: false });
   await page.goto("/signin");
   await page.getByLabel("Email").fill(buyer.email);
   await page.getByLabel("Password").fill(buyer.password);
@@ -79,16 +46,16 @@ test("a buyer waits in line, is admitted, picks seats, pays, and finds the ticke
   const startBar = await barAt();
 
   // Each fan ahead finishes in turn; the place falls without a reload.
-  await booking.leave();
-  await next.admitted();
+  await booking.leave(show.performanceId);
+  await next.waitForAdmission(show.performanceId);
   await expect(position).toHaveText("2");
   await expect(aheadCount).toHaveText("1");
-  await next.leave();
-  await last.admitted();
+  await next.leave(show.performanceId);
+  await last.waitForAdmission(show.performanceId);
   await expect(position).toHaveText("1");
   await expect(aheadCount).toHaveText("0");
   expect(await barAt()).toBeGreaterThan(startBar);
-  await last.leave();
+  await last.leave(show.performanceId);
 
   // Admitted: on to the seat map by itself.
   await expect(page).toHaveURL(new RegExp(`/book/${show.scheduleId}$`), { timeout: 15_000 });
@@ -113,23 +80,13 @@ test("a buyer waits in line, is admitted, picks seats, pays, and finds the ticke
 
   // Another buyer, through the same waiting room (the confirmation freed the one slot):
   // the seats are sold.
-  const other = await browser.newContext({
-    extraHTTPHeaders: { "x-forwarded-for": e2eClientIp() },
-  });
-  const otherPage = await other.newPage();
-  const otherBuyer = await createAccount(otherPage.request, prisma, { label: "other" });
-  accounts.push(otherBuyer);
-  await signInThroughApi(otherPage.request, otherBuyer);
+  const { page: otherPage } = await newBuyer("other");
   await otherPage.goto(`/book/${show.scheduleId}`);
   await expect(otherPage).toHaveURL(new RegExp(`/book/${show.scheduleId}$`), { timeout: 30_000 });
-  const grid = otherPage.getByRole("grid", { name: "Seats, seen from the stage" });
   for (const column of [2, 3]) {
-    await expect(grid.locator(`[data-seat-id="${show.seat(1, column)}"]`)).toHaveAccessibleName(
+    await expect(seatOnMap(otherPage, show.seat(1, column))).toHaveAccessibleName(
       `Row 1, seat ${column}, VIP, €180.00, sold`,
     );
   }
-  await expect(grid.locator(`[data-seat-id="${show.seat(1, 1)}"]`)).toHaveAccessibleName(
-    /available$/,
-  );
-  await other.close();
+  await expect(seatOnMap(otherPage, show.seat(1, 1))).toHaveAccessibleName(/available$/);
 });

@@ -1,4 +1,5 @@
 import type { Page, Response } from "@playwright/test";
+import { seatOnMap } from "../fixtures/seat-map";
 import { expect, test, type Buyer } from "../fixtures/test";
 
 test("two buyers press hold on the same seat at once: one gets it, the other is told and sees it taken", async ({
@@ -10,10 +11,7 @@ test("two buyers press hold on the same seat at once: one gets it, the other is 
   const buyers = [await newBuyer("racer-a"), await newBuyer("racer-b")];
   for (const buyer of buyers) await admit(buyer, show.performanceId);
   const contested = show.seat(2, 3);
-  const seatOf = (page: Page) =>
-    page
-      .getByRole("grid", { name: "Seats, seen from the stage" })
-      .locator(`[data-seat-id="${contested}"]`);
+  const seatOf = (page: Page) => seatOnMap(page, contested);
 
   for (const { page } of buyers) {
     await page.goto(`/book/${show.scheduleId}`);
