@@ -1,5 +1,5 @@
 import { isSpanContextValid, trace } from "@opentelemetry/api";
-import { pino, type Logger, type LoggerOptions } from "pino";
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from "pino";
 import { currentLogContext } from "./log-context";
 
 export type { Logger } from "pino";
@@ -10,6 +10,8 @@ export { withRequestLog, type LoggedRequestOptions } from "./node-http";
 export interface CreateLoggerOptions {
   name: string;
   level?: LoggerOptions["level"];
+  /** Where lines go; stdout when omitted (tests capture them here). */
+  destination?: DestinationStream;
 }
 
 /**
@@ -26,8 +28,8 @@ function correlation(): Record<string, unknown> {
 }
 
 /** JSON logs on stdout: one line per event, so any shipper (Loki, journald) can read them. */
-export function createLogger({ name, level = "info" }: CreateLoggerOptions): Logger {
-  return pino({
+export function createLogger({ name, level = "info", destination }: CreateLoggerOptions): Logger {
+  const options: LoggerOptions = {
     name,
     level,
     base: { service: name },
@@ -37,5 +39,6 @@ export function createLogger({ name, level = "info" }: CreateLoggerOptions): Log
       paths: ["password", "*.password", "authorization", "*.authorization", "*.headers.cookie"],
       censor: "[redacted]",
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
