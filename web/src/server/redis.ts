@@ -11,10 +11,6 @@ export function getRedis(): Redis {
     url: env.REDIS_URL,
     connectionName: "web",
     logger,
-    // Under a crowd many requests touch Redis in the same tick (grant checks, hold
-    // scripts): one write per tick instead of one per command saves a syscall and a
-    // wake-up of Redis each, which on two shared cores is most of a command's cost.
-    options: { enableAutoPipelining: true },
   });
   return globalForRedis.ticketpingRedis;
 }
