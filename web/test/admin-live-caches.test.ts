@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueKeys } from "@ticketping/common/queue";
 import { QueueSettingsMissingError, QueueStore } from "@ticketping/common/queue/store";
-import {
-  createUser,
-  seedPerformance,
-  testIp,
-  type SeededPerformance,
-} from "./support/catalog-fixtures";
-import { signIn } from "./support/sign-in";
+import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
+import { signedInUsers } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
@@ -63,17 +58,12 @@ function seed(name: string, showsInHours = [100]): Promise<SeededPerformance> {
 
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_admin_caches" });
-  const [organizer, buyer] = await Promise.all([
-    createUser(system.prisma, { label: "organizer", role: "ADMIN" }),
-    createUser(system.prisma, { label: "buyer" }),
-  ]);
-  buyerId = buyer.id;
   web = await system.startWeb();
-  const ip = testIp();
-  [adminCookie, buyerCookie] = await Promise.all([
-    signIn(web.baseUrl, { ...organizer, ip }),
-    signIn(web.baseUrl, { ...buyer, ip }),
+  const [organizer, buyer] = await signedInUsers(system.prisma, web.baseUrl, [
+    { label: "organizer", role: "ADMIN" },
+    { label: "buyer" },
   ]);
+  [adminCookie, buyerCookie, buyerId] = [organizer.cookie, buyer.cookie, buyer.id];
 });
 
 afterAll(async () => {

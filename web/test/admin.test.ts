@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueStore } from "@ticketping/common/queue/store";
-import { createUser, seedPerformance, seedReservation, testIp } from "./support/catalog-fixtures";
-import { signIn } from "./support/sign-in";
+import { seedPerformance, seedReservation } from "./support/catalog-fixtures";
+import { signedInUsers } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
@@ -41,17 +41,12 @@ const iso = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR)
 
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_admin" });
-  const [admin, buyer] = await Promise.all([
-    createUser(system.prisma, { label: "organizer", role: "ADMIN" }),
-    createUser(system.prisma, { label: "plain-buyer" }),
-  ]);
-  buyerId = buyer.id;
   web = await system.startWeb();
-  const ip = testIp();
-  [adminCookie, buyerCookie] = await Promise.all([
-    signIn(web.baseUrl, { ...admin, ip }),
-    signIn(web.baseUrl, { ...buyer, ip }),
+  const [admin, buyer] = await signedInUsers(system.prisma, web.baseUrl, [
+    { label: "organizer", role: "ADMIN" },
+    { label: "plain-buyer" },
   ]);
+  [adminCookie, buyerCookie, buyerId] = [admin.cookie, buyer.cookie, buyer.id];
 });
 
 afterAll(async () => {

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createUser,
-  seedPerformance,
-  seedReservation,
-  testIp,
-  type TestUser,
-} from "./support/catalog-fixtures";
-import { signIn } from "./support/sign-in";
+import { seedPerformance, seedReservation } from "./support/catalog-fixtures";
+import { signedInUsers, type SignedInUser } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 let system: WebTestSystem;
 let web: RunningWebServer;
-let buyerA: TestUser;
-let buyerB: TestUser;
-let cookieA: string;
-let cookieB: string;
+let buyerA: SignedInUser;
+let buyerB: SignedInUser;
 const reservationsOfA: string[] = [];
 let reservationOfB: string;
-const ip = testIp();
 
 interface Listed {
   id: string;
@@ -32,9 +23,10 @@ interface Listed {
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_my_tickets" });
   const prisma = system.prisma;
-  [buyerA, buyerB] = await Promise.all([
-    createUser(prisma, { label: "buyer-a" }),
-    createUser(prisma, { label: "buyer-b" }),
+  web = await system.startWeb();
+  [buyerA, buyerB] = await signedInUsers(prisma, web.baseUrl, [
+    { label: "buyer-a" },
+    { label: "buyer-b" },
   ]);
   const performance = await seedPerformance(prisma, {
     name: "Ticket Test Night",
@@ -73,12 +65,6 @@ beforeAll(async () => {
     seatIds: [seats[7] ?? ""],
     status: "CONFIRMED",
   });
-
-  web = await system.startWeb();
-  [cookieA, cookieB] = await Promise.all([
-    signIn(web.baseUrl, { ...buyerA, ip }),
-    signIn(web.baseUrl, { ...buyerB, ip }),
-  ]);
 });
 
 afterAll(async () => {
@@ -98,7 +84,7 @@ async function listAs(cookie: string | undefined, query = "") {
 
 describe("GET /api/me/reservations", () => {
   it("gives the buyer's own reservations, newest first, with seats, status and reason", async () => {
-    const { status, body } = await listAs(cookieA);
+    const { status, body } = await listAs(buyerA.cookie);
     expect(status).toBe(200);
     const reservations = body.data?.reservations ?? [];
     expect(reservations.map((r) => r.id)).toEqual([...reservationsOfA].reverse());
@@ -121,7 +107,7 @@ describe("GET /api/me/reservations", () => {
   });
 
   it("never shows one buyer another's reservations", async () => {
-    const { body } = await listAs(cookieB);
+    const { body } = await listAs(buyerB.cookie);
     expect(body.data?.reservations.map((r) => r.id)).toEqual([reservationOfB]);
   });
 
@@ -130,15 +116,15 @@ describe("GET /api/me/reservations", () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error?.code).toBe("UNAUTHENTICATED");
 
-    expect((await listAs(cookieA, "?limit=2")).body.data?.reservations).toHaveLength(2);
-    expect((await listAs(cookieA, "?limit=0")).status).toBe(400);
+    expect((await listAs(buyerA.cookie, "?limit=2")).body.data?.reservations).toHaveLength(2);
+    expect((await listAs(buyerA.cookie, "?limit=0")).status).toBe(400);
   });
 });
 
 describe("/my-tickets", () => {
   it("shows the buyer's tickets with status badges and reasons", async () => {
     const html = await (
-      await fetch(`${web.baseUrl}/my-tickets`, { headers: { cookie: cookieA } })
+      await fetch(`${web.baseUrl}/my-tickets`, { headers: { cookie: buyerA.cookie } })
     ).text();
     for (const label of ["Awaiting payment", "Confirmed", "Refunded", "Expired"]) {
       expect(html).toContain(label);

@@ -1,3 +1,6 @@
+import type { PrismaClient } from "@ticketping/db";
+import { createUser, testIp, type TestUser } from "./catalog-fixtures";
+
 /**
  * Signs in through next-auth's real credentials flow (CSRF token, then the callback)
  * and returns the Cookie header value that carries the session, for HTTP-level tests.
@@ -27,6 +30,33 @@ export async function signIn(
   );
   if (!session) throw new Error(`sign-in failed for ${email} (status ${callback.status})`);
   return [...csrfCookies, session].join("; ");
+}
+
+export interface SignedInUser extends TestUser {
+  /** The Cookie header of their session. */
+  cookie: string;
+}
+
+/**
+ * New users (see createUser), each signed in through the real flow (see signIn) from one
+ * test address of their own; in the order asked.
+ */
+export async function signedInUsers<
+  const Users extends readonly Parameters<typeof createUser>[1][],
+>(
+  prisma: PrismaClient,
+  baseUrl: string,
+  users: Users,
+): Promise<{ [Index in keyof Users]: SignedInUser }> {
+  const ip = testIp();
+  const signedIn = await Promise.all(
+    users.map(async (options) => {
+      const user = await createUser(prisma, options);
+      return { ...user, cookie: await signIn(baseUrl, { ...user, ip }) };
+    }),
+  );
+  // Promise.all over a mapped tuple answers an array; the order and length are the tuple's.
+  return signedIn as { [Index in keyof Users]: SignedInUser };
 }
 
 function cookiePairs(headers: Headers): string[] {
