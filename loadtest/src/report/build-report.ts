@@ -32,7 +32,8 @@ export interface LoadTestReport {
   runId: string;
   startedAt: string;
   finishedAt: string;
-  scenario: LoadTestOptions & { seed: number };
+  /** The run's options, without where the report went (a local path that says nothing). */
+  scenario: Omit<LoadTestOptions, "out"> & { seed: number };
   /** What the run changed from the shipped configuration, and why. */
   setup: string[];
   machine: MachineInfo;
@@ -96,7 +97,7 @@ export function buildReport(input: {
     runId: input.runId,
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
-    scenario: input.scenario,
+    scenario: withoutOutputPath(input.scenario),
     setup: input.setup,
     machine: input.machine,
     durationsMs: input.durationsMs,
@@ -152,4 +153,14 @@ function perSecond(timeline: readonly QueueSample[]): QueueSample[] {
     });
   }
   return [...seconds.values()];
+}
+
+function withoutOutputPath(
+  scenario: LoadTestOptions & { seed: number },
+): Omit<LoadTestOptions, "out"> & { seed: number } {
+  const rest: Omit<LoadTestOptions, "out"> & { seed: number } & { out?: string } = {
+    ...scenario,
+  };
+  delete rest.out;
+  return rest;
 }

@@ -35,7 +35,7 @@ function sampleReport(passed: boolean) {
     runId: "abc",
     startedAt: new Date("2026-11-26T00:00:00Z"),
     finishedAt: new Date("2026-11-26T00:01:00Z"),
-    scenario: { ...loadTestOptionsSchema.parse({}), seed: 1 },
+    scenario: { ...loadTestOptionsSchema.parse({ out: "/home/someone/runs/1" }), seed: 1 },
     setup: ["a note"],
     machine: machineInfo(0.5),
     durationsMs: { setup: 1_000, buyers: 2_000, settle: 100 },
@@ -65,6 +65,12 @@ function sampleReport(passed: boolean) {
 }
 
 describe("the report", () => {
+  it("does not name the local directory it was written to", () => {
+    const { report } = sampleReport(true);
+    expect(JSON.stringify(report)).not.toContain("/home/someone");
+    expect(renderMarkdown(report, "latency.svg")).not.toContain("/home/someone");
+  });
+
   it("fails as a whole when one invariant fails, and says which", () => {
     const { report } = sampleReport(false);
     expect(report.passed).toBe(false);
