@@ -5,18 +5,10 @@
  */
 export async function register(): Promise<void> {
   // Next.js sets NEXT_RUNTIME per bundle (it is not configuration); the Edge runtime has
-  // no async context to carry spans and runs none of our server code.
+  // no async context to carry spans and runs none of our server code. The Node.js part
+  // lives in its own module so the Edge bundle never compiles its Node.js APIs.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ startTracingFromEnv }, { logger }] = await Promise.all([
-    import("@ticketping/common/tracing"),
-    import("./server/logger"),
-  ]);
-  const tracing = startTracingFromEnv({ serviceName: "web", logger });
-  if (!tracing.enabled) return;
-  // Next.js exits on its own once the last request is answered; send the remaining spans
-  // meanwhile (spans are also sent every second, so little is ever left).
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => void tracing.flush());
-  }
+  const { startNodeInstrumentation } = await import("./instrumentation-node");
+  startNodeInstrumentation();
 }

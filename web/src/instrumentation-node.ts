@@ -1,0 +1,13 @@
+import { startTracingFromEnv } from "@ticketping/common/tracing";
+import { logger } from "./server/logger";
+
+/** The Node.js half of instrumentation.ts: only that runtime imports it. */
+export function startNodeInstrumentation(): void {
+  const tracing = startTracingFromEnv({ serviceName: "web", logger });
+  if (!tracing.enabled) return;
+  // Next.js exits on its own once the last request is answered; send the remaining spans
+  // meanwhile (spans are also sent every second, so little is ever left).
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void tracing.flush());
+  }
+}
