@@ -8,7 +8,7 @@ import { parseExposition, sumSamples, type Sample } from "@ticketping/common/met
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { createBuyers, createHold, createShow, recordPayment } from "./support/fixtures";
+import { createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
 /**
@@ -71,15 +71,7 @@ describe("worker /metrics", () => {
 
   it("moves the sales series and the webhook-to-confirmed histogram with a paid hold", async () => {
     const delta = deltaFrom(await scrape());
-    const show = await createShow(prisma, { seats: 2, priceMinor: 4_500 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
-      priceMinor: 4_500,
-    });
+    const { reservation } = await createShowWithHold(prisma, { seats: 2, priceMinor: 4_500 });
     await recordPayment(prisma, { reservationId: reservation.id, amountMinor: 9_000 });
     await expect
       .poll(
@@ -119,13 +111,8 @@ describe("worker /metrics", () => {
 
   it("counts an expired hold and a dead-lettered message, and reports lag per partition", async () => {
     const delta = deltaFrom(await scrape());
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
+    const { show, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
       holdExpiresAt: new Date(Date.now() - 1_000),
     });
     const expiry = createEvent(holdExpired, {

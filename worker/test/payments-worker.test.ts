@@ -22,6 +22,7 @@ import {
   createBuyers,
   createHold,
   createShow,
+  createShowWithHold,
   holdInRedis,
   recordPayment,
 } from "./support/fixtures";
@@ -124,14 +125,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   });
 
   it("applies a payment once, however many events report it", async () => {
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
-    });
+    const { reservation } = await createShowWithHold(prisma, { seats: 1 });
     const { event } = await recordPayment(prisma, {
       reservationId: reservation.id,
       amountMinor: 5_000,
@@ -206,14 +200,9 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   });
 
   it("expires a hold when Redis reports its key expired: EXPIRED, seats free in PostgreSQL and the cache", async () => {
-    const show = await createShow(prisma, { seats: 2 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
     const holdExpiresAt = new Date(Date.now() + 1_500);
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
+    const { show, buyer, reservation } = await createShowWithHold(prisma, {
+      seats: 2,
       holdExpiresAt,
     });
     await cacheSeatMap(redis, show.scheduleId);
@@ -235,14 +224,9 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   });
 
   it("sweeps a lapsed hold whose expiry notification was missed", async () => {
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
     // No Redis key at all: no notification will ever come.
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
+    const { reservation } = await createShowWithHold(prisma, {
+      seats: 1,
       holdExpiresAt: new Date(Date.now() - 120_000),
     });
     await expect.poll(() => statusOf(reservation.id), poll).toBe("EXPIRED");
@@ -253,14 +237,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   });
 
   it("retries a failing handler with backoff, then parks the event on the dead-letter topic", async () => {
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
-    });
+    const { reservation } = await createShowWithHold(prisma, { seats: 1 });
     // A Stripe payment while this worker runs the Simulated provider: it cannot refund it.
     const payment = await prisma.payment.create({
       data: {

@@ -8,7 +8,7 @@ import { envFields, parseEnv } from "@ticketping/common/env";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { createBuyers, createHold, createShow, recordPayment } from "./support/fixtures";
+import { createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
 /**
@@ -119,14 +119,9 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
   });
 
   it("expires the Stripe Checkout Session of a lapsed hold through the API", async () => {
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
     const sessionId = `cs_test_${randomUUID().replaceAll("-", "")}`;
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
+    const { show, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
       holdExpiresAt: new Date(Date.now() - 1_000),
       checkout: { provider: "STRIPE", sessionId },
     });
@@ -154,13 +149,8 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
   });
 
   it("refunds a late Stripe payment through the API, once, keyed by the payment", async () => {
-    const show = await createShow(prisma, { seats: 1 });
-    const [buyer] = await createBuyers(prisma, 1);
-    if (!buyer) throw new Error("no buyer");
-    const reservation = await createHold(prisma, {
-      userId: buyer,
-      scheduleId: show.scheduleId,
-      seatIds: show.seatIds,
+    const { reservation } = await createShowWithHold(prisma, {
+      seats: 1,
       holdExpiresAt: new Date(Date.now() - 1_000),
     });
     await prisma.reservation.update({

@@ -97,6 +97,35 @@ export async function createHold(
   });
 }
 
+/** A new show of `seats` seats, one new buyer, and that buyer's PENDING hold of every seat. */
+export async function createShowWithHold(
+  prisma: PrismaClient,
+  {
+    seats,
+    priceMinor,
+    holdExpiresAt,
+    checkout,
+  }: {
+    seats: number;
+    priceMinor?: number;
+    holdExpiresAt?: Date;
+    checkout?: { provider: PaymentProvider; sessionId: string };
+  },
+) {
+  const show = await createShow(prisma, { seats, priceMinor });
+  const [buyer] = await createBuyers(prisma, 1);
+  if (!buyer) throw new Error("no buyer");
+  const reservation = await createHold(prisma, {
+    userId: buyer,
+    scheduleId: show.scheduleId,
+    seatIds: show.seatIds,
+    priceMinor: show.priceMinor,
+    holdExpiresAt,
+    checkout,
+  });
+  return { show, buyer, reservation };
+}
+
 /** Caches a schedule's seat map with nothing taken, so holds and sales show in Redis. */
 export async function cacheSeatMap(redis: Redis, scheduleId: string): Promise<void> {
   const expectedVersion = await readSeatMapVersion(redis, scheduleId);
