@@ -1,17 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createEvent, deadLetterTopic, defineEvent } from "../src/events";
-import {
-  createKafka,
-  ensureTopics,
-  EventPublisher,
-  runEventConsumer,
-  subscribe,
-  type RunningConsumer,
-} from "../src/kafka";
-import { createLogger } from "../src/logger";
-import { envFields, parseEnv } from "../src/env";
+import { subscribe, type RunningConsumer } from "../src/kafka";
 import {
   activeTraceCarrier,
   contextFromCarrier,
@@ -21,22 +11,20 @@ import {
   type ReadableSpan,
   type Tracing,
 } from "../src/tracing";
+import { createKafkaTestRun, startTestConsumer } from "./support/kafka-run";
 
 /**
  * Trace context through a real broker: what the publisher puts into the headers is what
  * the consumer continues, and a message without it starts a trace of its own.
  */
-const runId = randomUUID().slice(0, 8);
+const run = createKafkaTestRun("kafka-tracing-test");
+const { runId, kafka, publisher } = run;
 const traceEvent = defineEvent({
   type: `test.trace-${runId}`,
   version: 1,
   payload: z.object({ label: z.string() }),
 });
 
-const { KAFKA_BROKERS } = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
-const logger = createLogger({ name: "kafka-tracing-test", level: "silent" });
-const kafka = createKafka({ brokers: KAFKA_BROKERS, clientId: `trace-${runId}`, logger });
-const publisher = new EventPublisher(kafka);
 const exporter = new InMemorySpanExporter();
 const groupId = `trace-group-${runId}`;
 
@@ -75,14 +63,9 @@ async function processed(label: string): Promise<ReadableSpan> {
 describe("trace context through Kafka", () => {
   beforeAll(async () => {
     tracing = startTracing({ serviceName: "kafka-tracing-test", exporter, processor: "simple" });
-    await ensureTopics(kafka, [traceEvent.topic, deadLetterTopic(traceEvent.topic)]);
-    await publisher.connect();
-    running = await runEventConsumer({
-      kafka,
+    running = await startTestConsumer(run, {
+      topic: traceEvent.topic,
       groupId,
-      fromBeginning: true,
-      deadLetters: publisher,
-      logger,
       retry: { attempts: 2, initialDelayMs: 20, maxDelayMs: 50 },
       subscriptions: [
         subscribe(traceEvent, (event, context) => {

@@ -2,29 +2,17 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createEvent, deadLetterTopic, defineEvent, type EventOf } from "../src/events";
-import {
-  createKafka,
-  ensureTopics,
-  EventPublisher,
-  runEventConsumer,
-  subscribe,
-  type RunningConsumer,
-} from "../src/kafka";
-import { createLogger } from "../src/logger";
-import { parseEnv, envFields } from "../src/env";
+import { subscribe, type RunningConsumer } from "../src/kafka";
+import { createKafkaTestRun, startTestConsumer } from "./support/kafka-run";
 
 // A test-only event type on a topic of its own, so runs never see each other's messages.
-const runId = randomUUID().slice(0, 8);
+const run = createKafkaTestRun("kafka-test");
+const { runId, kafka, publisher } = run;
 const pingEvent = defineEvent({
   type: `test.ping-${runId}`,
   version: 1,
   payload: z.object({ n: z.number().int() }),
 });
-
-const { KAFKA_BROKERS } = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
-const logger = createLogger({ name: "kafka-test", level: "silent" });
-const kafka = createKafka({ brokers: KAFKA_BROKERS, clientId: `test-${runId}`, logger });
-const publisher = new EventPublisher(kafka);
 
 async function readTopic(topic: string, count: number, timeoutMs = 20_000) {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
@@ -68,14 +56,9 @@ describe("Kafka events through a real broker", () => {
   const attemptsByN = new Map<number, number>();
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [pingEvent.topic, deadLetterTopic(pingEvent.topic)]);
-    await publisher.connect();
-    running = await runEventConsumer({
-      kafka,
+    running = await startTestConsumer(run, {
+      topic: pingEvent.topic,
       groupId: `group-${runId}`,
-      fromBeginning: true,
-      deadLetters: publisher,
-      logger,
       retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
       subscriptions: [
         subscribe(pingEvent, (event, context) => {
