@@ -1,4 +1,4 @@
-import { SpanKind, trace, type Context, type Span } from "@opentelemetry/api";
+import { SpanKind, trace, type Attributes, type Context, type Span } from "@opentelemetry/api";
 import { tracer } from "./spans";
 
 /**
@@ -35,57 +35,45 @@ export interface SendSpanOptions {
 }
 
 /** A PRODUCER span "send <topic>" for one message; its context goes into the headers. */
-export function startSendSpan({ topic, key, eventId, eventType, parent }: SendSpanOptions): {
-  span: Span;
-  context: Context;
-} {
-  const span = tracer().startSpan(
-    `send ${topic}`,
-    {
-      kind: SpanKind.PRODUCER,
-      attributes: {
-        [messagingAttributes.system]: "kafka",
-        [messagingAttributes.operationType]: "send",
-        [messagingAttributes.operationName]: "send",
-        [messagingAttributes.destinationName]: topic,
-        [messagingAttributes.kafkaMessageKey]: key,
-        ...(eventId ? { [messagingAttributes.messageId]: eventId } : {}),
-        ...(eventType ? { [eventAttributes.type]: eventType } : {}),
-      },
-    },
-    parent,
-  );
-  return { span, context: trace.setSpan(parent, span) };
+export function startSendSpan(options: SendSpanOptions): { span: Span; context: Context } {
+  return startMessageSpan("send", SpanKind.PRODUCER, options, {});
 }
 
-export interface ProcessSpanOptions {
-  topic: string;
+export interface ProcessSpanOptions extends SendSpanOptions {
   partition: number;
   offset: string;
-  key: string;
   groupId: string;
-  eventId?: string | undefined;
-  eventType?: string | undefined;
   /** The context the message's headers carried (the root context for none). */
   parent: Context;
 }
 
 /** A CONSUMER span "process <topic>", a child of the span that sent the message. */
 export function startProcessSpan(options: ProcessSpanOptions): { span: Span; context: Context } {
-  const { topic, partition, offset, key, groupId, eventId, eventType, parent } = options;
+  return startMessageSpan("process", SpanKind.CONSUMER, options, {
+    [messagingAttributes.partitionId]: String(options.partition),
+    [messagingAttributes.kafkaOffset]: Number(options.offset),
+    [messagingAttributes.consumerGroup]: options.groupId,
+  });
+}
+
+/** "<operation> <topic>", with the attributes every message span carries plus `more`. */
+function startMessageSpan(
+  operation: "send" | "process",
+  kind: SpanKind,
+  { topic, key, eventId, eventType, parent }: SendSpanOptions,
+  more: Attributes,
+): { span: Span; context: Context } {
   const span = tracer().startSpan(
-    `process ${topic}`,
+    `${operation} ${topic}`,
     {
-      kind: SpanKind.CONSUMER,
+      kind,
       attributes: {
         [messagingAttributes.system]: "kafka",
-        [messagingAttributes.operationType]: "process",
-        [messagingAttributes.operationName]: "process",
+        [messagingAttributes.operationType]: operation,
+        [messagingAttributes.operationName]: operation,
         [messagingAttributes.destinationName]: topic,
-        [messagingAttributes.partitionId]: String(partition),
-        [messagingAttributes.kafkaOffset]: Number(offset),
         [messagingAttributes.kafkaMessageKey]: key,
-        [messagingAttributes.consumerGroup]: groupId,
+        ...more,
         ...(eventId ? { [messagingAttributes.messageId]: eventId } : {}),
         ...(eventType ? { [eventAttributes.type]: eventType } : {}),
       },
