@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { SalePhase } from "@/server/performances/sale-phase";
-import { describeCountdown, formatCountdown, useCountdown } from "../use-countdown";
+import { CountdownTimer } from "../countdown-timer";
+import { useCountdown } from "../use-countdown";
 
 const panelStyles: Record<SalePhase, string> = {
   "on-sale": "border-emerald-200 bg-emerald-50 text-emerald-900",
@@ -49,14 +50,8 @@ export function SaleStatusPanel({
       </p>
       {phase === "upcoming" ? (
         <p className="mt-1 text-sm">
-          Opens in {/* role=timer is not announced every second; the label gives the words. */}
-          <span
-            role="timer"
-            aria-label={describeCountdown(remaining)}
-            className="inline-block min-w-[11ch] font-mono text-lg font-bold tabular-nums"
-          >
-            {formatCountdown(remaining)}
-          </span>
+          Opens in{" "}
+          <CountdownTimer remainingMs={remaining} className="min-w-[11ch] text-lg font-bold" />
           <span className="block text-xs">{opensAtLabel}</span>
         </p>
       ) : null}

@@ -1,7 +1,8 @@
 "use client";
 
 import type { QueueProgress } from "@ticketping/common/queue/client";
-import { describeCountdown, formatCountdown, useCountdown } from "../use-countdown";
+import { CountdownTimer } from "../countdown-timer";
+import { useCountdown } from "../use-countdown";
 
 const tone: Record<QueueProgress["phase"], string> = {
   unknown: "bg-slate-100 text-slate-700",
@@ -35,14 +36,7 @@ function PreSaleCountdown({ opensAt, serverNow }: { opensAt: number; serverNow: 
   const remaining = useCountdown(opensAt, serverNow);
   return remaining > 0 ? (
     <span>
-      Sale opens in{" "}
-      <span
-        role="timer"
-        aria-label={describeCountdown(remaining)}
-        className="inline-block min-w-[8ch] font-mono tabular-nums"
-      >
-        {formatCountdown(remaining)}
-      </span>
+      Sale opens in <CountdownTimer remainingMs={remaining} className="min-w-[8ch]" />
     </span>
   ) : (
     <span>Opening now…</span>

@@ -1,6 +1,7 @@
 "use client";
 
-import { describeCountdown, formatCountdown, useCountdown } from "../use-countdown";
+import { CountdownTimer } from "../countdown-timer";
+import { useCountdown } from "../use-countdown";
 
 /** Time left on a PENDING hold; says so plainly once it has run out. */
 export function HoldCountdown({
@@ -16,14 +17,7 @@ export function HoldCountdown({
   }
   return (
     <span>
-      Held for{" "}
-      <span
-        role="timer"
-        aria-label={describeCountdown(remaining)}
-        className="inline-block min-w-[8ch] font-mono font-semibold tabular-nums"
-      >
-        {formatCountdown(remaining)}
-      </span>
+      Held for <CountdownTimer remainingMs={remaining} className="min-w-[8ch] font-semibold" />
     </span>
   );
 }
