@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { loadavg } from "node:os";
 import { closeRedis, createRedis, type Redis } from "@ticketping/common/redis";
+import { deleteKeysMatching } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import type { BuyerContext, BuyerResult } from "./buyer/context";
 import { lapseDecider, planBuyers } from "./buyer/plan";
@@ -192,7 +193,12 @@ export async function runLoadTest(
     return { report, recorder, serviceLogs: system.serviceLogs() };
   } finally {
     http.close();
-    if (sale) await deleteRunKeys(redis, system.keyPrefix, sale.scheduleId).catch(() => undefined);
+    // This run's queue keys and the show's seat-map and hold keys, out of the shared Redis.
+    if (sale) {
+      await deleteKeysMatching(redis, [`${system.keyPrefix}*`, `*{sch:${sale.scheduleId}}*`]).catch(
+        () => undefined,
+      );
+    }
     await closeRedis(redis);
     await system.stop();
   }
@@ -322,16 +328,4 @@ function progressLine(
   const queue = last ? `active ${last.active}, waiting ${last.waiting}` : "no queue sample yet";
   const outcomes = [...counts].map(([outcome, count]) => `${outcome} ${count}`).join(", ");
   return `${(nowMs / 1000).toFixed(0)} s: ${done.length}/${total} done (${outcomes || "none yet"}); ${queue}`;
-}
-
-/** Removes this run's queue keys and the show's seat-map and hold keys from the shared Redis. */
-async function deleteRunKeys(redis: Redis, keyPrefix: string, scheduleId: string): Promise<void> {
-  for (const pattern of [`${keyPrefix}*`, `*{sch:${scheduleId}}*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1_000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
-  }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "./free-port";
+import { freePort } from "@ticketping/common/testing";
 
 export const webRoot = path.resolve(import.meta.dirname, "../../../web");
 export const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
