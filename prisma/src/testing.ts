@@ -9,6 +9,8 @@ import { createPrismaClient } from "./client";
 import { getDbEnv } from "./env";
 import type { PrismaClient } from "./generated/client";
 
+export { createTestGrades } from "./test-grades";
+
 export interface TestDatabase {
   /** A fresh database with every migration applied. */
   url: string;

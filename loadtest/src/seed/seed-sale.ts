@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@ticketping/db";
+import { createTestGrades } from "@ticketping/db/testing";
 import type { LoadTestOptions } from "../options";
 
 export interface SeededSale {
@@ -46,28 +47,7 @@ export async function seedSale(
       queueRefuseRatio: options.refuseRatio > 0 ? options.refuseRatio : null,
     },
   });
-  const [front, standard] = await Promise.all([
-    prisma.seatGrade.create({
-      data: {
-        performanceId: performance.id,
-        name: "VIP",
-        priceMinor: 18_000,
-        currency: "EUR",
-        colour: "#B8860B",
-        sortOrder: 0,
-      },
-    }),
-    prisma.seatGrade.create({
-      data: {
-        performanceId: performance.id,
-        name: "S",
-        priceMinor: 7_000,
-        currency: "EUR",
-        colour: "#2E86C1",
-        sortOrder: 1,
-      },
-    }),
-  ]);
+  const { vip, standard } = await createTestGrades(prisma, performance.id);
   const schedule = await prisma.schedule.create({
     data: { performanceId: performance.id, startsAt: new Date(now + 10 * day) },
   });
@@ -77,7 +57,7 @@ export async function seedSale(
       scheduleId: schedule.id,
       row,
       column: (index % columns) + 1,
-      gradeId: row === 1 ? front.id : standard.id,
+      gradeId: row === 1 ? vip.id : standard.id,
     };
   });
   await prisma.seat.createMany({ data: seats });

@@ -4,6 +4,7 @@ import { grantKey, queueKeys, signWorkingToken } from "@ticketping/common/queue"
 import type { Redis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
+import { createTestGrades } from "@ticketping/db/testing";
 
 export interface SeededSchedule {
   performanceId: string;
@@ -47,26 +48,7 @@ export async function seedPerformance(
       hallId: hall.id,
     },
   });
-  const vip = await prisma.seatGrade.create({
-    data: {
-      performanceId: performance.id,
-      name: "VIP",
-      priceMinor: 18_000,
-      currency: "EUR",
-      colour: "#B8860B",
-      sortOrder: 0,
-    },
-  });
-  const standard = await prisma.seatGrade.create({
-    data: {
-      performanceId: performance.id,
-      name: "S",
-      priceMinor: 7_000,
-      currency: "EUR",
-      colour: "#2E86C1",
-      sortOrder: 1,
-    },
-  });
+  const { vip, standard } = await createTestGrades(prisma, performance.id);
   const seeded: SeededSchedule[] = [];
   for (let show = 0; show < schedules; show++) {
     const schedule = await prisma.schedule.create({
