@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "@ticketping/common/testing";
+import { freePort, packageNodeFlags } from "@ticketping/common/testing";
 
 export const webRoot = path.resolve(import.meta.dirname, "../../../web");
 export const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
@@ -38,7 +38,9 @@ export async function startWeb({
   if (!existsSync(standaloneServer)) throw new WebBuildMissingError();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
+  // With the Node.js flags `npm start` passes, so tests measure what production runs.
+  const args = [...packageNodeFlags(webRoot), standaloneServer];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: path.dirname(standaloneServer),
     env: { NODE_ENV: "production", ...env(baseUrl), HOSTNAME: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "@ticketping/common/testing";
+import { freePort, packageNodeFlags } from "@ticketping/common/testing";
 
 const webRoot = path.resolve(import.meta.dirname, "../..");
 const standaloneServer = path.join(webRoot, ".next/standalone/web/server.js");
@@ -48,7 +48,9 @@ export async function startWebServer({
     queueToken: env.QUEUE_TOKEN_SECRET ?? randomSecret(),
     queueTicket: env.QUEUE_TICKET_SECRET ?? randomSecret(),
   };
-  const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
+  // With the Node.js flags `npm start` passes, so tests measure what production runs.
+  const args = [...packageNodeFlags(webRoot), standaloneServer];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: path.dirname(standaloneServer),
     env: {
       ...process.env,
