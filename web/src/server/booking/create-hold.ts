@@ -77,7 +77,7 @@ function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
   if (unique.length > layout.maxSeatsPerReservation) {
     throw tooManySeats(layout.maxSeatsPerReservation);
   }
-  const known = new Set(layout.seats.map(([id]) => id));
+  const known = seatIdsOf(layout);
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
@@ -86,6 +86,19 @@ function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
     });
   }
   return unique;
+}
+
+// A layout object is this process's remembered copy of a schedule's (never changing)
+// seats, shared by every hold on it: its id set is built once, not once per hold.
+const seatIdSets = new WeakMap<SeatMapLayout, ReadonlySet<string>>();
+
+function seatIdsOf(layout: SeatMapLayout): ReadonlySet<string> {
+  let ids = seatIdSets.get(layout);
+  if (!ids) {
+    ids = new Set(layout.seats.map(([id]) => id));
+    seatIdSets.set(layout, ids);
+  }
+  return ids;
 }
 
 async function holdInRedis(options: {

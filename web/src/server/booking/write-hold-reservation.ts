@@ -72,7 +72,9 @@ const globalForHolds = globalThis as unknown as {
  * The database half of a hold: a PENDING reservation with its seats, written by
  * create_hold, which re-checks everything money and limits depend on (sale window,
  * prices, per-buyer limits). Concurrent holds share one statement and one commit
- * (create_holds), each in its own subtransaction, so their outcomes stay independent.
+ * (create_holds). Their outcomes stay independent: a batch of one hold per buyer is written
+ * with a few set-based statements, and any other batch, or one that fails as a whole, hold
+ * by hold, each in its own subtransaction.
  */
 export function writeHoldReservation(hold: HoldReservation): Promise<HoldOutcome> {
   globalForHolds.ticketpingHoldWriter ??= createBatcher({
