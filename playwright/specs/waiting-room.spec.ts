@@ -1,6 +1,6 @@
 import type { QueueClient } from "../fixtures/queue-client";
 import { buySeats, seatMap, seatOnMap } from "../fixtures/seat-map";
-import type { Show } from "../fixtures/shows";
+import { sellOut, type Show } from "../fixtures/shows";
 import { expect, test } from "../fixtures/test";
 
 const waitingRoomUrl = (target: Show) =>
@@ -136,6 +136,31 @@ test("a closed sale is refused at once, with a way back", async ({ newShow, newB
     "The sale for this performance has closed.",
   );
   await expect(notice.getByRole("button")).toHaveCount(0);
+  await notice.getByRole("link", { name: "Back to the performance" }).click();
+  await expect(page).toHaveURL(new RegExp(`/performances/${target.slug}$`));
+});
+
+test("a sold-out show says so on its page and at the door of the waiting room", async ({
+  newShow,
+  newBuyer,
+  prisma,
+}) => {
+  const target = await newShow({ label: "Full House", maxActive: 10 });
+  const { account: collector } = await newBuyer("collector", { signedIn: false });
+  await sellOut(prisma, target, collector.id);
+  const { page } = await newBuyer("too-late");
+
+  await page.goto(`/performances/${target.slug}`);
+  await expect(page.getByTestId("sale-status").getByRole("status")).toHaveText("Sold out");
+  await expect(page.getByTestId("sale-status")).toContainText("Every seat is taken.");
+  await expect(page.getByRole("link", { name: /^Book / })).toHaveCount(0);
+
+  // A bookmarked or shared link to the waiting room is refused at once, with a way back.
+  await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
+  const notice = page.getByTestId("queue-notice");
+  await expect(notice).toHaveAttribute("data-code", "SOLD_OUT");
+  await expect(notice.getByRole("alert")).toContainText("Sold out");
+  await expect(notice.getByRole("alert")).toContainText("This performance is sold out.");
   await notice.getByRole("link", { name: "Back to the performance" }).click();
   await expect(page).toHaveURL(new RegExp(`/performances/${target.slug}$`));
 });
