@@ -9,12 +9,9 @@
 -- statement, one checking statement and two inserts, and gives create_hold's answers.
 -- Anything else it refuses, and create_holds falls back to one hold at a time.
 
--- Same arguments and answers as create_holds. Raises (SQLSTATE P0001) for a batch it does
--- not decide alone: a buyer with two holds on one performance (they must see each other,
--- in order), or a seat asked for twice. Any other error (a seat taken by a batch that
--- committed after the check, a foreign key) also aborts it as a whole; nothing is written.
-CREATE FUNCTION "create_holds_together"(p_holds jsonb)
-RETURNS TABLE (
+-- One answer per hold: create_hold's columns, with the hold's id and, for a hold that
+-- failed alone, its SQLSTATE (outcome ERROR).
+CREATE TYPE "hold_answer" AS (
   reservation_id uuid,
   outcome text,
   amount_minor integer,
@@ -22,7 +19,14 @@ RETURNS TABLE (
   max_seats integer,
   taken_seat_ids uuid[],
   error_code text
-)
+);
+
+-- Same arguments and answers as create_holds. Raises (SQLSTATE P0001) for a batch it does
+-- not decide alone: a buyer with two holds on one performance (they must see each other,
+-- in order), or a seat asked for twice. Any other error (a seat taken by a batch that
+-- committed after the check, a foreign key) also aborts it as a whole; nothing is written.
+CREATE FUNCTION "create_holds_together"(p_holds jsonb)
+RETURNS SETOF "hold_answer"
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   checked jsonb;
@@ -125,57 +129,23 @@ BEGIN
 END;
 $$;
 
--- create_holds as before, trying the batch together first. The fallback is the previous
--- loop, unchanged: each hold in its own subtransaction, in (user, performance) order.
-CREATE OR REPLACE FUNCTION "create_holds"(p_holds jsonb)
-RETURNS TABLE (
-  reservation_id uuid,
-  outcome text,
-  amount_minor integer,
-  currency text,
-  max_seats integer,
-  taken_seat_ids uuid[],
-  error_code text
-)
+-- create_holds tries the batch together first. The previous create_holds, each hold in
+-- its own subtransaction in (user, performance) order, stays as the fallback.
+ALTER FUNCTION "create_holds"(jsonb) RENAME TO "create_holds_one_by_one";
+
+CREATE FUNCTION "create_holds"(p_holds jsonb)
+RETURNS SETOF "hold_answer"
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-  hold record;
-  answers jsonb;
+  answers "hold_answer"[];
 BEGIN
   BEGIN
-    SELECT jsonb_agg(to_jsonb(t)) INTO answers FROM create_holds_together(p_holds) AS t;
+    answers := ARRAY(SELECT t FROM create_holds_together(p_holds) AS t);
   EXCEPTION WHEN OTHERS THEN
     -- Rolled back to the start of the block: nothing of the batch was written.
-    answers := NULL;
-  END;
-  IF answers IS NOT NULL THEN
-    RETURN QUERY
-      SELECT a.reservation_id, a.outcome, a.amount_minor, a.currency, a.max_seats,
-             a.taken_seat_ids, a.error_code
-        FROM jsonb_to_recordset(answers) AS a(
-               reservation_id uuid, outcome text, amount_minor integer, currency text,
-               max_seats integer, taken_seat_ids uuid[], error_code text);
+    RETURN QUERY SELECT * FROM create_holds_one_by_one(p_holds);
     RETURN;
-  END IF;
-
-  FOR hold IN
-    SELECT *
-      FROM jsonb_to_recordset(p_holds) AS h(
-        reservation_id uuid, user_id uuid, performance_id uuid, schedule_id uuid,
-        seat_ids uuid[], hold_expires_at timestamptz, now timestamptz, max_open_holds integer)
-     ORDER BY h.user_id, h.performance_id, h.reservation_id
-  LOOP
-    BEGIN
-      RETURN QUERY
-        SELECT hold.reservation_id, r.outcome, r.amount_minor, r.currency, r.max_seats,
-               r.taken_seat_ids, NULL::text
-          FROM create_hold(hold.reservation_id, hold.user_id, hold.performance_id,
-                           hold.schedule_id, hold.seat_ids, hold.hold_expires_at, hold.now,
-                           hold.max_open_holds) AS r;
-    EXCEPTION WHEN OTHERS THEN
-      RETURN QUERY SELECT hold.reservation_id, 'ERROR'::text, 0, NULL::text, NULL::integer,
-                          NULL::uuid[], SQLSTATE::text;
-    END;
-  END LOOP;
+  END;
+  RETURN QUERY SELECT * FROM unnest(answers);
 END;
 $$;
