@@ -5,7 +5,7 @@ import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
 import { getSeatMap } from "../seat-map/get-seat-map";
-import type { SeatMapLayout } from "../seat-map/types";
+import type { RememberedLayout } from "../seat-map/layout-memo";
 import type { HoldView } from "./hold-view";
 import { uuidv7 } from "./uuidv7";
 import { HoldWriteError, writeHoldReservation } from "./write-hold-reservation";
@@ -13,7 +13,7 @@ import { HoldWriteError, writeHoldReservation } from "./write-hold-reservation";
 export interface CreateHoldOptions {
   userId: string;
   /** The schedule's layout (the caller has it from the gate); PostgreSQL re-checks limits. */
-  layout: SeatMapLayout;
+  layout: RememberedLayout;
   seatIds: string[];
   now?: Date;
 }
@@ -30,7 +30,7 @@ export async function createHold({
   seatIds,
   now = new Date(),
 }: CreateHoldOptions): Promise<HoldView> {
-  const { scheduleId, performanceId } = layout;
+  const { scheduleId, performanceId } = layout.layout;
   const requested = checkSeats(layout, seatIds);
   const reservationId = uuidv7(now.getTime());
   const holdExpiresAt = new Date(now.getTime() + env.HOLD_TTL_SECONDS * 1000);
@@ -67,7 +67,7 @@ export async function createHold({
 }
 
 /** Known seats of this schedule, no duplicates, within the per-reservation limit; sorted. */
-function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
+function checkSeats({ layout, indexById }: RememberedLayout, seatIds: string[]): string[] {
   const unique = [...new Set(seatIds)].sort();
   if (unique.length !== seatIds.length) {
     throw new AppError("VALIDATION_FAILED", "duplicate seat ids", {
@@ -77,8 +77,7 @@ function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
   if (unique.length > layout.maxSeatsPerReservation) {
     throw tooManySeats(layout.maxSeatsPerReservation);
   }
-  const known = seatIdsOf(layout);
-  const unknown = unique.filter((id) => !known.has(id));
+  const unknown = unique.filter((id) => !indexById.has(id));
   if (unknown.length > 0) {
     throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
       userMessage: "Some seats are not part of this show.",
@@ -86,19 +85,6 @@ function checkSeats(layout: SeatMapLayout, seatIds: string[]): string[] {
     });
   }
   return unique;
-}
-
-// A layout object is this process's remembered copy of a schedule's (never changing)
-// seats, shared by every hold on it: its id set is built once, not once per hold.
-const seatIdSets = new WeakMap<SeatMapLayout, ReadonlySet<string>>();
-
-function seatIdsOf(layout: SeatMapLayout): ReadonlySet<string> {
-  let ids = seatIdSets.get(layout);
-  if (!ids) {
-    ids = new Set(layout.seats.map(([id]) => id));
-    seatIdSets.set(layout, ids);
-  }
-  return ids;
 }
 
 async function holdInRedis(options: {

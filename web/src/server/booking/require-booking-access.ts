@@ -1,6 +1,6 @@
 import "server-only";
 import { getSeatMapLayout } from "../seat-map/get-seat-map-layout";
-import type { SeatMapLayout } from "../seat-map/types";
+import type { RememberedLayout } from "../seat-map/layout-memo";
 import { requireBuyer } from "./require-buyer";
 import { requireWorkingToken } from "./require-working-token";
 
@@ -14,13 +14,13 @@ export async function requireBookingAccess({
 }: {
   request: Request;
   scheduleId: string;
-}): Promise<{ user: { id: string }; layout: SeatMapLayout }> {
+}): Promise<{ user: { id: string }; layout: RememberedLayout }> {
   const user = await requireBuyer(request);
   const layout = await getSeatMapLayout({ scheduleId, current: false });
   await requireWorkingToken({
     headers: request.headers,
     userId: user.id,
-    performanceId: layout.performanceId,
+    performanceId: layout.layout.performanceId,
     scheduleId,
   });
   return { user, layout };

@@ -1,12 +1,12 @@
 import "server-only";
 import { getSeatMap } from "./get-seat-map";
-import { recallLayout } from "./layout-memo";
-import type { SeatMapLayout } from "./types";
+import { recallLayout, type RememberedLayout } from "./layout-memo";
 
 /**
- * A schedule's layout. `current: false` accepts this process's parsed copy (its
- * performance and seats never change), which costs nothing; `current: true` makes sure it
- * is the cached map's present build (limits and grades an organizer may have edited).
+ * A schedule's layout as this process remembers it: parsed, with its seat index.
+ * `current: false` accepts this process's copy (its performance and seats never change),
+ * which costs nothing; `current: true` makes sure it is the cached map's present build
+ * (limits and grades an organizer may have edited).
  */
 export async function getSeatMapLayout({
   scheduleId,
@@ -14,13 +14,13 @@ export async function getSeatMapLayout({
 }: {
   scheduleId: string;
   current: boolean;
-}): Promise<SeatMapLayout> {
+}): Promise<RememberedLayout> {
   if (!current) {
     const remembered = recallLayout(scheduleId);
-    if (remembered) return remembered.layout;
+    if (remembered) return remembered;
   }
   const map = await getSeatMap({ scheduleId });
-  if (map.kind === "map") return map.layout.layout;
+  if (map.kind === "map") return map.layout;
   // Unreachable without a known version; read once more without trusting anything.
   throw new Error("seat map read returned no map");
 }
