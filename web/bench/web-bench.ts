@@ -184,14 +184,11 @@ async function main(): Promise<void> {
     for (const show of [warmUpShow, ...holdShows]) {
       await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/seat-map`, { headers: reader });
     }
-    const burstAgent = new Agent({ keepAlive: true, maxSockets: env.BENCH_HOLD_BUYERS });
     const staticBurstRequest = () => ({ path: "/api/bench/static", headers: reader });
     const burst = { connections: env.BENCH_HOLD_BUYERS, requestsPerConnection: 1 };
-    await runLoad({ baseUrl: web.baseUrl, ...burst, agent: burstAgent, next: staticBurstRequest });
-    burstAgent.destroy();
     readAgent.destroy();
     // One unmeasured burst of holds first, as the reads were warmed: a server that has
-    // sold before has the hold path compiled by the JIT and create_hold's query plans
+    // sold before has the hold path compiled by the JIT and create_holds' query plans
     // cached in every pooled PostgreSQL connection (the first burst took about 40% longer).
     const warmUpAgent = new Agent({ keepAlive: true, maxSockets: env.BENCH_HOLD_BUYERS });
     await runLoad({
@@ -241,13 +238,11 @@ async function main(): Promise<void> {
       buyerAgent.destroy();
     }
     const atOnce = holdRuns.filter((run) => run.spreadMs === 0);
-    const median = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2
-        ? (sorted[middle] ?? 0)
-        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-    };
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
     const burstP99s = (runs: LoadResult[]) => runs.map((run) => run.p99Ms.toFixed(0)).join(", ");
     const holdsAtOnce = combine(atOnce.map((run) => run.result));
     const staticBursts = atOnce.flatMap((run) => (run.staticBurst ? [run.staticBurst] : []));
