@@ -9,6 +9,7 @@ import { createPrismaClient } from "./client";
 import { getDbEnv } from "./env";
 import type { PrismaClient } from "./generated/client";
 
+export { seedReservation } from "./seed-reservation";
 export { createTestGrades } from "./test-grades";
 
 export interface TestDatabase {

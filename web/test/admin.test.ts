@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueStore } from "@ticketping/common/queue/store";
-import { seedPerformance, seedReservation } from "./support/catalog-fixtures";
+import { seedReservation } from "@ticketping/db/testing";
+import { seedPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  seedPerformance,
-  seedReservation,
-  createUser,
-  type SeededPerformance,
-} from "./support/catalog-fixtures";
+import { seedReservation } from "@ticketping/db/testing";
+import { seedPerformance, createUser, type SeededPerformance } from "./support/catalog-fixtures";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 

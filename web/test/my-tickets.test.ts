@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedPerformance, seedReservation } from "./support/catalog-fixtures";
+import { seedReservation } from "@ticketping/db/testing";
+import { seedPerformance } from "./support/catalog-fixtures";
 import { signedInUsers, type SignedInUser } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
