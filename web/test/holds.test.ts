@@ -216,6 +216,24 @@ describe("POST /api/schedules/:id/holds", () => {
     expect((await hold(buyer(9), second, [second.seatIds[2] ?? ""])).status).toBe(201);
   });
 
+  it("holds after Redis lost its scripts (a restart), with the crowd's calls pipelined together", async () => {
+    const [early, ...crowd] = await createBuyers(system.prisma, 5);
+    const seats = second.seatIds.slice(10, 15);
+    // The server has sent its scripts on this connection before Redis forgets them.
+    expect((await hold(early as TestBuyer, second, [seats[0] ?? ""])).status).toBe(201);
+    await system.redis.script("FLUSH");
+    // Sent together so the server's Redis calls share pipelines, each answered NOSCRIPT.
+    const answers = await Promise.all(
+      crowd.map((each, index) => hold(each, second, [seats[index + 1] ?? ""])),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
+    for (const [index, answer] of answers.entries()) {
+      expect(await cachedOwner(second, seats[index + 1] ?? "")).toBe(
+        `H:${answer.body.data?.reservationId}`,
+      );
+    }
+  });
+
   it("answers SEAT_UNAVAILABLE from PostgreSQL's constraint when Redis forgot a hold, and repairs the map", async () => {
     const seat = first.seatIds[17] ?? "";
     const { body } = await hold(buyer(3), first, [seat]);

@@ -5,12 +5,21 @@ import { logger } from "./logger";
 
 const globalForRedis = globalThis as unknown as { ticketpingRedis?: Redis };
 
-/** One connection per server process; dev hot-reload would otherwise open one per edit. */
+/**
+ * One connection per server process; dev hot-reload would otherwise open one per edit.
+ *
+ * Auto-pipelining: when a sale opens, a burst of holds reaches the same Redis calls in the
+ * same event-loop tick (each buyer's grant read, then the hold script). Sent together they
+ * cost one socket write instead of one each, and on loopback the sender pays for the
+ * whole delivery. Measured with 200 holds sent at once: p99 about 10 ms lower (ten-burst
+ * runs, 145-154 against 159-163 ms).
+ */
 export function getRedis(): Redis {
   globalForRedis.ticketpingRedis ??= createRedis({
     url: env.REDIS_URL,
     connectionName: "web",
     logger,
+    options: { enableAutoPipelining: true },
   });
   return globalForRedis.ticketpingRedis;
 }
