@@ -63,7 +63,11 @@ type RedisWithHolds = Redis & Record<keyof typeof scriptFiles, ScriptRunner>;
 
 let scripts: { name: string; numberOfKeys: number; lua: string }[] | undefined;
 
-function withCommands(redis: Redis): RedisWithHolds {
+/**
+ * Registers the hold scripts on a connection (once). The functions below do it on first
+ * use; an auto-pipelining connection needs it up front (see createRedis).
+ */
+export function defineHoldCommands(redis: Redis): void {
   scripts ??= Object.entries(scriptFiles).map(([name, { numberOfKeys, file }]) => ({
     name,
     numberOfKeys,
@@ -72,6 +76,10 @@ function withCommands(redis: Redis): RedisWithHolds {
   for (const { name, numberOfKeys, lua: source } of scripts) {
     if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua: source });
   }
+}
+
+function withCommands(redis: Redis): RedisWithHolds {
+  defineHoldCommands(redis);
   return redis as RedisWithHolds;
 }
 

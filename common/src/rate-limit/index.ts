@@ -32,10 +32,18 @@ type RedisWithRateLimit = Redis & {
   ) => Promise<[number, number, number]>;
 };
 
-function withCommand(redis: Redis): RedisWithRateLimit {
+/**
+ * Registers the rate-limit script on a connection (once). consumeRateLimit does it on
+ * first use; an auto-pipelining connection needs it up front (see createRedis).
+ */
+export function defineRateLimitCommand(redis: Redis): void {
   if (!("ticketpingRateLimit" in redis)) {
     redis.defineCommand("ticketpingRateLimit", { numberOfKeys: 2, lua: loadScript() });
   }
+}
+
+function withCommand(redis: Redis): RedisWithRateLimit {
+  defineRateLimitCommand(redis);
   return redis as RedisWithRateLimit;
 }
 

@@ -9,6 +9,13 @@ export interface CreateRedisOptions {
   connectionName: string;
   logger?: Logger;
   options?: RedisOptions;
+  /**
+   * Send the commands issued in one event-loop tick together, in one socket write. Every
+   * Lua command the connection will run must then be defined before its first use in a
+   * tick: ioredis cannot add a command to the pipeline already gathering that tick, and
+   * the call fails (and its reply handler throws). So they are defined here, up front.
+   */
+  autoPipelining?: { defineCommands: ((redis: Redis) => void)[] };
 }
 
 /**
@@ -16,14 +23,22 @@ export interface CreateRedisOptions {
  * reconnect with capped backoff for ever (a Redis restart must not kill the app), but
  * fail commands fast while disconnected instead of queueing them without bound.
  */
-export function createRedis({ url, connectionName, logger, options }: CreateRedisOptions): Redis {
+export function createRedis({
+  url,
+  connectionName,
+  logger,
+  options,
+  autoPipelining,
+}: CreateRedisOptions): Redis {
   const redis = new Redis(url, {
     connectionName,
     maxRetriesPerRequest: 2,
     enableOfflineQueue: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
     ...options,
+    enableAutoPipelining: autoPipelining !== undefined,
   });
+  if (autoPipelining) defineCommandsUpFront(redis, autoPipelining.defineCommands);
   let lastErrorLogAt = 0;
   redis.on("error", (error: Error) => {
     // A down Redis emits an error per retry; one line every few seconds is enough.
@@ -34,6 +49,17 @@ export function createRedis({ url, connectionName, logger, options }: CreateRedi
     }
   });
   return redis;
+}
+
+function defineCommandsUpFront(redis: Redis, defineCommands: ((redis: Redis) => void)[]): void {
+  for (const define of defineCommands) define(redis);
+  // A command defined later would fail only when a burst first calls it in a busy tick;
+  // refusing it outright makes the omission fail at its first call, in any test.
+  redis.defineCommand = (name: string) => {
+    throw new Error(
+      `Redis command ${name} must be defined when its auto-pipelining connection is created`,
+    );
+  };
 }
 
 /** Subscriber connections cannot run ordinary commands, so they are always separate. */
