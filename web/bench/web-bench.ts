@@ -15,8 +15,8 @@ import {
   deleteTestKeys,
   seedPerformance,
   sessionCookie,
+  type SeededSchedule,
 } from "../test/support/booking";
-import type { SeededSchedule } from "../test/support/booking";
 import { startWebServer } from "../test/support/web-server";
 import { percentile, runLoad, type LoadResult } from "./load";
 
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   const database = await createTestDatabase({ label: "web_bench", maxConnections: 4 });
   // The demo hall's size: 20 rows of 25 seats. Holds get their own shows, so every buyer
   // holds in a fresh, equally crowded map.
-  // One show for reads, then one per burst of holds (each starts from an empty map): the
-  // warm-up bursts, then the measured ones. The burst of holds sent at once is the
+  // One show for reads, then one per round of holds (each starts from an empty map): the
+  // sale opening on the fresh server, the warm-up bursts, then the measured ones. The burst of holds sent at once is the
   // noisiest figure (one sample of 200), so it runs BENCH_HOLD_BURSTS times.
   const holdSpreadsMs = [...Array.from({ length: env.BENCH_HOLD_BURSTS }, () => 0), 1000, 2000];
   const [readShow, coldShow, ...shows] = await seedPerformance(database.prisma, {
