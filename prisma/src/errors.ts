@@ -56,6 +56,19 @@ export function isIntegrityRuleViolation(error: unknown): boolean {
 }
 
 /**
+ * The database refused to end a PENDING reservation that has a completed payment
+ * (expire, fail or release it): paid seats stay the buyer's until the payment confirms
+ * them. See migration ..._paid_means_yours.
+ */
+export function isPaidHoldRefusal(error: unknown): boolean {
+  const cause = driverCause(error);
+  return (
+    cause?.originalCode === "23514" &&
+    (cause.originalMessage ?? "").includes("has a completed payment")
+  );
+}
+
+/**
  * Deadlock or serialization failure: safe to retry the whole transaction. Holding
  * several seats in ascending seat-id order avoids most deadlocks in the first place.
  */

@@ -4,9 +4,12 @@ export * from "./generated/client";
 export { createPrismaClient, type CreatePrismaClientOptions } from "./client";
 export { disconnectPrisma, getPrisma } from "./shared-client";
 export { getDbEnv, type DbEnv } from "./env";
+export { writeOutbox } from "./outbox";
+export { requestRefunds } from "./request-refunds";
 export {
   SEAT_HOLD_CONSTRAINT,
   isIntegrityRuleViolation,
+  isPaidHoldRefusal,
   isRetryableConflict,
   isSeatAlreadyHeld,
   isUniqueViolation,

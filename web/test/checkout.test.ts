@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/holds";
+import { grantKey } from "@ticketping/common/queue";
 import type { SpawnedService } from "@ticketping/common/testing";
 import {
   createBuyers,
@@ -132,21 +133,28 @@ afterAll(async () => {
 });
 
 describe("checkout", () => {
-  it("needs a session, the buyer's own reservation and a working token", async () => {
+  it("needs a session and the buyer's own reservation, but no working token: the hold entitles its owner to pay", async () => {
     const { reservationId } = await hold(buyer(0));
     const anonymous = await call(`/api/reservations/${reservationId}/checkout`, { method: "POST" });
     expect(anonymous.status).toBe(401);
     const someoneElse = await startCheckout(buyer(1), reservationId);
     expect(someoneElse.status).toBe(404);
     expect(someoneElse.body.error?.code).toBe("NOT_FOUND");
-    const noToken = await startCheckout(buyer(0), reservationId, { withToken: false });
-    expect(noToken.status).toBe(403);
-    expect(noToken.body.error?.code).toBe("QUEUE_TOKEN_REQUIRED");
     const badId = await call("/api/reservations/not-a-uuid/checkout", {
       method: "POST",
       headers: await headersFor(buyer(0)),
     });
     expect(badId.status).toBe(404);
+
+    // The buyer's slot is gone (ended, revoked): the hold still lets them pay.
+    await system.redis.del(grantKey(system.keyPrefix, schedule.performanceId, buyer(0).id));
+    const withoutSlot = await startCheckout(buyer(0), reservationId, { withToken: false });
+    expect(withoutSlot.status).toBe(200);
+    const paid = await submitPayment(buyer(0), withoutSlot.body.data?.sessionId ?? "", "pay");
+    expect(paid.status).toBe(303);
+    await expect
+      .poll(async () => (await state(buyer(0), reservationId))?.status, poll)
+      .toBe("CONFIRMED");
   });
 
   it("opens one payment page per hold, however often it is asked", async () => {
@@ -212,24 +220,47 @@ describe("checkout", () => {
     expect(await checkoutPage.text()).toContain("Test Concert");
   });
 
-  it("a declined payment ends the hold FAILED and frees the seats", async () => {
+  it("a declined payment keeps the hold; the declined session is closed and a fresh one pays", async () => {
     const { reservationId, seatIds } = await hold(buyer(3));
-    const { body } = await startCheckout(buyer(3), reservationId);
-    const declined = await submitPayment(buyer(3), body.data?.sessionId ?? "", "decline");
+    const first = await startCheckout(buyer(3), reservationId);
+    const declinedSession = first.body.data?.sessionId ?? "";
+    const declined = await submitPayment(buyer(3), declinedSession, "decline");
     expect(declined.status).toBe(303);
     expect(declined.headers.get("location")).toContain("declined=1");
+
+    expect((await state(buyer(3), reservationId))?.status).toBe("PENDING");
+    const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
+    expect(seat.status).toBe("HELD");
+    // The declined session can no longer take a payment.
+    expect((await submitPayment(buyer(3), declinedSession, "pay")).status).toBe(404);
+
+    const retry = await startCheckout(buyer(3), reservationId);
+    expect(retry.status).toBe(200);
+    const retrySession = retry.body.data?.sessionId ?? "";
+    expect(retrySession).not.toBe(declinedSession);
+    expect((await submitPayment(buyer(3), retrySession, "pay")).status).toBe(303);
     await expect
       .poll(async () => (await state(buyer(3), reservationId))?.status, poll)
-      .toBe("FAILED");
-    expect((await state(buyer(3), reservationId))?.statusReason).toMatch(/did not go through/);
-    const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
-    expect(seat.status).toBe("AVAILABLE");
-    await expect
-      .poll(
-        () => system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? ""),
-        poll,
-      )
-      .toBeNull();
+      .toBe("CONFIRMED");
+    const payments = await system.prisma.payment.findMany({
+      where: { reservationId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(payments.map((payment) => payment.status)).toEqual(["FAILED", "COMPLETED"]);
+  });
+
+  it("a released hold's payment page can no longer be paid", async () => {
+    const { reservationId } = await hold(buyer(1));
+    const { body } = await startCheckout(buyer(1), reservationId);
+    const sessionId = body.data?.sessionId ?? "";
+    const released = await call(`/api/holds/${reservationId}`, {
+      method: "DELETE",
+      headers: await headersFor(buyer(1), false),
+    });
+    expect(released.status).toBe(200);
+    expect((await submitPayment(buyer(1), sessionId, "pay")).status).toBe(409);
+    expect(await system.prisma.payment.count({ where: { reservationId } })).toBe(0);
+    expect((await state(buyer(1), reservationId))?.status).toBe("CANCELLED");
   });
 
   it("refuses checkout once the hold has lapsed", async () => {

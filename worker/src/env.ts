@@ -31,6 +31,11 @@ export const env = loadEnvOrExit({
   HOLD_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   /** Lets the Redis expiry notification handle a lapsed hold first. */
   HOLD_SWEEP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  /**
+   * A refund asked for this long ago and still not recorded (its event stuck behind Kafka,
+   * dead-lettered, or the provider failed) is carried out directly by the sweeper.
+   */
+  REFUND_RETRY_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
 });
 
 if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {

@@ -54,7 +54,7 @@ export function recordPaymentApplied({
   occurredAt: string;
 }): void {
   workerMetrics.payments.inc({ outcome });
-  if (outcome !== "confirmed") return;
+  if (outcome !== "confirmed" && outcome !== "confirmed-late") return;
   workerMetrics.reservationsConfirmed.inc();
   workerMetrics.revenue.inc({ currency }, amountMinor);
   const seconds = (Date.now() - Date.parse(occurredAt)) / 1_000;

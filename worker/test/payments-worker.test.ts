@@ -16,7 +16,7 @@ import { closeRedis, createRedis } from "@ticketping/common/redis";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { lateRefundReason } from "../src/handlers/confirm-payment";
+import { refundReasons } from "../src/handlers/confirm-payment";
 import {
   cacheSeatMap,
   createBuyers,
@@ -186,7 +186,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
 
     await expect.poll(() => statusOf(lapsed.id), poll).toBe("REFUNDED");
     const ended = await prisma.reservation.findUniqueOrThrow({ where: { id: lapsed.id } });
-    expect(ended.statusReason).toBe(lateRefundReason);
+    expect(ended.statusReason).toBe(refundReasons["refund-late"]);
     await expect
       .poll(
         async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,

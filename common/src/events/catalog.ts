@@ -45,8 +45,21 @@ export const holdExpired = defineEvent({
 });
 
 /**
- * The provider reported a payment that did not go through (e.g. an asynchronous method
- * was declined): the reservation ends FAILED and its seats come back.
+ * The buyer gave their hold back (it is CANCELLED): its checkout session must stop taking
+ * payment, so a payment after the release is the rare case rather than the normal one.
+ */
+export const holdReleased = defineEvent({
+  type: "hold.released",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    scheduleId: id,
+  }),
+});
+
+/**
+ * The provider reported a payment that did not go through (e.g. declined). The hold stays
+ * so the buyer can try again with a new checkout session until it lapses.
  */
 export const paymentFailed = defineEvent({
   type: "payment.failed",
@@ -74,8 +87,9 @@ export const checkoutExpired = defineEvent({
 });
 
 /**
- * Money must go back to the buyer: a payment that landed after its hold lapsed, a second
- * payment for one reservation, or a buyer's cancellation. The worker refunds through the
+ * Money must go back to the buyer: a payment that landed after its hold lapsed and its
+ * seats were taken, a second payment for one reservation, or a buyer's cancellation. The
+ * Payment is marked refund-requested in the same transaction. The worker refunds through the
  * provider (idempotently, keyed by the payment) and records it.
  */
 export const refundRequested = defineEvent({
@@ -110,6 +124,7 @@ export const eventCatalog = [
   checkoutExpired,
   reservationConfirmed,
   holdExpired,
+  holdReleased,
 ] as const;
 
 export function deadLetterTopic(topic: string): string {

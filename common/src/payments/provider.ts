@@ -14,6 +14,11 @@ export interface CheckoutLineItem {
 
 export interface CreateCheckoutOptions {
   reservationId: string;
+  /**
+   * How many of this reservation's sessions ended unpaid (declined) before this one. A
+   * retry must be a new session: the idempotency key includes it.
+   */
+  attempt: number;
   userId: string;
   customerEmail?: string | undefined;
   /** ISO 4217, upper case, e.g. "EUR". */
@@ -37,6 +42,8 @@ export interface CheckoutSession {
   expiresAt: Date;
 }
 
+export type ExpireCheckoutOutcome = "expired" | "completed";
+
 export interface RefundOptions {
   /** Our Payment id: the refund's idempotency key, so a retried refund is made once. */
   paymentId: string;
@@ -47,12 +54,15 @@ export interface RefundOptions {
 
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
-  /** Idempotent per reservation: asking twice gives the same session. */
+  /** Idempotent per reservation and attempt: asking twice gives the same session. */
   createCheckoutSession(options: CreateCheckoutOptions): Promise<CheckoutSession>;
   /** The payment page of a session that still takes payment, or null once it does not. */
   getOpenCheckoutUrl(sessionId: string): Promise<string | null>;
-  /** Stops a session from taking payment. "not-open" when it already completed or expired. */
-  expireCheckoutSession(sessionId: string): Promise<"expired" | "not-open">;
+  /**
+   * Stops a session from taking payment: "expired" when this call or an earlier one did,
+   * "completed" when the buyer already paid in it (its webhook is on its way).
+   */
+  expireCheckoutSession(sessionId: string): Promise<ExpireCheckoutOutcome>;
   /** Refunds a payment in full; safe to call again for the same payment. */
   refundPayment(options: RefundOptions): Promise<{ refundId: string }>;
 }

@@ -2,15 +2,24 @@ import { createHash } from "node:crypto";
 import type {
   CheckoutSession,
   CreateCheckoutOptions,
+  ExpireCheckoutOutcome,
   PaymentProvider,
   RefundOptions,
 } from "./provider";
 
 const SESSION_PREFIX = "cs_sim_";
 
-/** The simulated session of a reservation: one per reservation, like Stripe's idempotency key. */
-export function simulatedSessionId(reservationId: string): string {
-  return `${SESSION_PREFIX}${reservationId.replaceAll("-", "")}`;
+/**
+ * The simulated session of a reservation's checkout attempt: one per attempt, like
+ * Stripe's idempotency key. A retry after a decline gets a new id, so the declined one's
+ * payment record cannot swallow the retry's.
+ */
+export function simulatedSessionId(reservationId: string, attempt = 0): string {
+  const hex =
+    attempt === 0
+      ? reservationId.replaceAll("-", "")
+      : createHash("sha256").update(`${reservationId}:${attempt}`).digest("hex").slice(0, 32);
+  return `${SESSION_PREFIX}${hex}`;
 }
 
 export function isSimulatedSessionId(sessionId: string): boolean {
@@ -23,8 +32,10 @@ export function isSimulatedSessionId(sessionId: string): boolean {
  * event format, signed with the webhook secret, to the real webhook route: everything
  * after the payment page runs exactly the production code.
  *
- * It keeps no state: a session takes payment while its reservation is PENDING (the web
- * app checks), and expiring or refunding has nothing to call.
+ * It keeps no state: a session takes payment while it is its PENDING reservation's current
+ * session and unpaid (the web app checks), and expiring or refunding has nothing to call.
+ * Its payment page records the payment synchronously, so a session is never "completed"
+ * without PostgreSQL knowing.
  */
 export class SimulatedPaymentProvider implements PaymentProvider {
   readonly name = "SIMULATED" as const;
@@ -32,7 +43,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   constructor(private readonly options: { appBaseUrl: string }) {}
 
   createCheckoutSession(options: CreateCheckoutOptions): Promise<CheckoutSession> {
-    const sessionId = simulatedSessionId(options.reservationId);
+    const sessionId = simulatedSessionId(options.reservationId, options.attempt);
     return Promise.resolve({
       provider: "SIMULATED",
       sessionId,
@@ -45,7 +56,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return Promise.resolve(isSimulatedSessionId(sessionId) ? this.checkoutUrl(sessionId) : null);
   }
 
-  expireCheckoutSession(): Promise<"expired" | "not-open"> {
+  expireCheckoutSession(): Promise<ExpireCheckoutOutcome> {
     return Promise.resolve("expired");
   }
 

@@ -3,6 +3,7 @@ import {
   paymentMetadataKeys,
   type CheckoutSession,
   type CreateCheckoutOptions,
+  type ExpireCheckoutOutcome,
   type PaymentProvider,
   type RefundOptions,
 } from "./provider";
@@ -36,6 +37,11 @@ export function createStripeClient({
         }
       : {}),
   });
+}
+
+/** Attempt 0 keeps the key sessions were created with before retries existed. */
+function checkoutIdempotencyKey(reservationId: string, attempt: number): string {
+  return attempt === 0 ? `checkout-${reservationId}` : `checkout-${reservationId}-${attempt}`;
 }
 
 /**
@@ -76,7 +82,7 @@ export class StripePaymentProvider implements PaymentProvider {
         success_url: options.successUrl,
         cancel_url: options.cancelUrl,
       },
-      { idempotencyKey: `checkout-${options.reservationId}` },
+      { idempotencyKey: checkoutIdempotencyKey(options.reservationId, options.attempt) },
     );
     if (!session.url)
       throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
@@ -93,7 +99,7 @@ export class StripePaymentProvider implements PaymentProvider {
     return session.status === "open" ? session.url : null;
   }
 
-  async expireCheckoutSession(sessionId: string): Promise<"expired" | "not-open"> {
+  async expireCheckoutSession(sessionId: string): Promise<ExpireCheckoutOutcome> {
     try {
       await this.stripe.checkout.sessions.expire(sessionId);
       return "expired";
@@ -103,7 +109,7 @@ export class StripePaymentProvider implements PaymentProvider {
       if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
       const session = await this.stripe.checkout.sessions.retrieve(sessionId);
       if (session.status === "open") throw error;
-      return "not-open";
+      return session.status === "complete" ? "completed" : "expired";
     }
   }
 

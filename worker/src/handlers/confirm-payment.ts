@@ -2,15 +2,12 @@ import {
   createEvent,
   outboxMessage,
   paymentCompleted,
-  refundRequested,
   reservationConfirmed,
-  type OutboxMessage,
 } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
-import type { Prisma } from "@ticketping/db";
+import { requestRefunds, writeOutbox, type Prisma } from "@ticketping/db";
 import { handleOnce } from "../handle-once";
 import { recordPaymentApplied } from "../metrics";
-import { writeOutbox } from "../outbox";
 import { settleReservation } from "../reservations/settle-reservation";
 import type { HandlerDeps } from "./deps";
 
@@ -24,17 +21,37 @@ interface LockedReservation {
   currency: string;
 }
 
-export const lateRefundReason =
-  "Your payment arrived after the hold ran out and the seats were released. It has been refunded in full.";
+type PaymentOutcome =
+  | "confirmed"
+  | "confirmed-late"
+  | "refund-late"
+  | "refund-ended"
+  | "refund-duplicate"
+  | "refund-mismatch"
+  | "unknown-reservation";
+
+/** What the buyer reads in "My tickets"; each says what really happened to the money. */
+export const refundReasons = {
+  "refund-late":
+    "Your payment arrived after the hold ran out, and the seats had gone to another buyer by then. Your payment is being refunded in full.",
+  "refund-ended":
+    "This reservation had already ended when your payment arrived. Your payment is being refunded in full.",
+  "refund-duplicate":
+    "A second payment for an already confirmed reservation is being refunded in full.",
+  "refund-mismatch":
+    "The amount paid did not match the reservation, so the payment is being refunded in full.",
+} as const;
 
 /**
  * A payment completed. In one transaction: if the reservation is still PENDING its seats
- * are still held by it (the database guarantees that), so it becomes CONFIRMED, the seats
- * SOLD, and reservation.confirmed goes to the outbox (queue-service releases the buyer's
- * working slot on it). Otherwise the money must go back: a late payment ends the
- * reservation REFUNDED with the reason the buyer sees in "My tickets", and
- * refund.requested goes to the outbox. Applied once per payment, however many events
- * report it. The cache follows after the commit.
+ * are still held by it (the database guarantees that, and refuses to expire a hold with a
+ * recorded payment, however late this runs), so it becomes CONFIRMED, the seats SOLD, and
+ * reservation.confirmed goes to the outbox (queue-service releases the buyer's working
+ * slot on it). A hold that lapsed before the payment came is still sold to it when every
+ * seat is still free: the buyer paid for those seats and nobody else has them, so
+ * refunding would only send them back into the line. Otherwise the money goes back:
+ * refund requested, with the reason the buyer sees in "My tickets". Applied once per
+ * payment, however many events report it. The cache follows after the commit.
  */
 export function confirmPaymentHandler(deps: HandlerDeps): Subscription {
   const { prisma, logger } = deps;
@@ -61,9 +78,7 @@ async function applyPayment(
     amountMinor: number;
     currency: string;
   },
-): Promise<
-  "confirmed" | "refund-late" | "refund-duplicate" | "refund-mismatch" | "unknown-reservation"
-> {
+): Promise<PaymentOutcome> {
   const [reservation] = await tx.$queryRaw<LockedReservation[]>`
     SELECT r.id, r.user_id, r.schedule_id, sc.performance_id, r.status::text AS status,
            r.amount_minor, r.currency
@@ -76,43 +91,32 @@ async function applyPayment(
 
   const matches =
     payment.amountMinor === reservation.amount_minor && payment.currency === reservation.currency;
-  if (reservation.status === "PENDING" && matches) {
+  if (matches && reservation.status === "PENDING") {
     await tx.reservation.update({
       where: { id: reservation.id },
       data: { status: "CONFIRMED", statusReason: null, confirmedAt: new Date() },
     });
-    const seats = await tx.reservationSeat.findMany({
-      where: { reservationId: reservation.id },
-      select: { seatId: true },
-      orderBy: { seatId: "asc" },
-    });
-    await writeOutbox(tx, [
-      outboxMessage(
-        reservationConfirmed,
-        createEvent(reservationConfirmed, {
-          reservationId: reservation.id,
-          userId: reservation.user_id,
-          performanceId: reservation.performance_id,
-          scheduleId: reservation.schedule_id,
-          seatIds: seats.map((seat) => seat.seatId),
-        }),
-        { key: reservation.id },
-      ),
-    ]);
+    await announceConfirmed(tx, reservation);
     return "confirmed";
+  }
+  const lapsed = reservation.status === "EXPIRED" || reservation.status === "FAILED";
+  if (matches && lapsed) {
+    const [revived] = await tx.$queryRaw<{ revived: boolean }[]>`
+      SELECT revive_paid_reservation(${reservation.id}::uuid) AS revived`;
+    if (revived?.revived) {
+      await announceConfirmed(tx, reservation);
+      return "confirmed-late";
+    }
   }
 
   const outcome = !matches
     ? "refund-mismatch"
     : reservation.status === "CONFIRMED"
       ? "refund-duplicate"
-      : "refund-late";
-  const reason = {
-    "refund-mismatch":
-      "The amount paid did not match the reservation, so the payment was refunded.",
-    "refund-duplicate": "A second payment for an already confirmed reservation was refunded.",
-    "refund-late": lateRefundReason,
-  }[outcome];
+      : lapsed
+        ? "refund-late"
+        : "refund-ended";
+  const reason = refundReasons[outcome];
   // A reservation that never sold (its hold lapsed or its payment failed) now tells the
   // buyer what happened to their money. A confirmed one stays confirmed (a duplicate
   // payment); a cancelled or refunded one keeps its own story.
@@ -122,17 +126,34 @@ async function applyPayment(
       data: { status: "REFUNDED", statusReason: reason },
     });
   }
-  const messages: OutboxMessage[] = [
+  await requestRefunds(tx, {
+    reservationId: reservation.id,
+    paymentIds: [payment.paymentId],
+    reason,
+  });
+  return outcome;
+}
+
+async function announceConfirmed(
+  tx: Prisma.TransactionClient,
+  reservation: LockedReservation,
+): Promise<void> {
+  const seats = await tx.reservationSeat.findMany({
+    where: { reservationId: reservation.id },
+    select: { seatId: true },
+    orderBy: { seatId: "asc" },
+  });
+  await writeOutbox(tx, [
     outboxMessage(
-      refundRequested,
-      createEvent(refundRequested, {
+      reservationConfirmed,
+      createEvent(reservationConfirmed, {
         reservationId: reservation.id,
-        paymentId: payment.paymentId,
-        reason,
+        userId: reservation.user_id,
+        performanceId: reservation.performance_id,
+        scheduleId: reservation.schedule_id,
+        seatIds: seats.map((seat) => seat.seatId),
       }),
       { key: reservation.id },
     ),
-  ];
-  await writeOutbox(tx, messages);
-  return outcome;
+  ]);
 }

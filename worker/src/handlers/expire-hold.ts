@@ -7,7 +7,7 @@ import type { HandlerDeps } from "./deps";
 export function expireHoldHandler(deps: HandlerDeps): Subscription {
   return subscribe(holdExpired, async (event) => {
     const { reservationId } = event.payload;
-    const { expired } = await expireReservation(deps, { reservationId, eventId: event.id });
-    deps.logger.info({ reservationId, expired }, "hold expiry handled");
+    const { outcome } = await expireReservation(deps, { reservationId, eventId: event.id });
+    deps.logger.info({ reservationId, outcome }, "hold expiry handled");
   });
 }

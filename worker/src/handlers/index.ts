@@ -6,6 +6,7 @@ import { expireHoldHandler } from "./expire-hold";
 import { failPaymentHandler } from "./fail-payment";
 import { recordRefundHandler } from "./record-refund";
 import { refundPaymentHandler } from "./refund-payment";
+import { releaseHoldHandler } from "./release-hold";
 
 export type { HandlerDeps } from "./deps";
 
@@ -17,5 +18,6 @@ export function createSubscriptions(deps: HandlerDeps): Subscription[] {
     recordRefundHandler(deps),
     expireCheckoutHandler(deps),
     expireHoldHandler(deps),
+    releaseHoldHandler(deps),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { HandlerDeps } from "../handlers/deps";
+import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
 import { expireReservation, holdExpiryEventId } from "../reservations/expire-reservation";
 
 export interface HoldSweeperOptions {
@@ -7,6 +8,8 @@ export interface HoldSweeperOptions {
   intervalMs: number;
   /** Only holds lapsed at least this long ago: the notification gets the first go. */
   graceMs: number;
+  /** Refunds asked for longer ago than this and still not recorded are carried out here. */
+  refundRetryAfterMs?: number;
   batchSize?: number;
   logger: Logger;
 }
@@ -22,12 +25,14 @@ export interface RunningHoldSweeper {
  * and a lost one would leave seats held for ever. The sweeper expires what they missed
  * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
- * by both ends once. It also prunes outbox and processed-event rows past their use.
+ * by both ends once. It also carries out refunds left pending (see retryPendingRefunds)
+ * and prunes outbox and processed-event rows past their use.
  */
 export function startHoldSweeper({
   deps,
   intervalMs,
   graceMs,
+  refundRetryAfterMs = 60_000,
   batchSize = 200,
   logger,
 }: HoldSweeperOptions): RunningHoldSweeper {
@@ -39,8 +44,15 @@ export function startHoldSweeper({
   const sweepOnce = async (): Promise<number> => {
     let total = 0;
     for (;;) {
+      // Paid holds are left out: their payment confirms them, however late the worker
+      // gets to it, and they must not crowd the batch while Kafka is down.
       const lapsed = await deps.prisma.reservation.findMany({
-        where: { status: "PENDING", holdExpiresAt: { lt: new Date(Date.now() - graceMs) } },
+        where: {
+          status: "PENDING",
+          holdExpiresAt: { lt: new Date(Date.now() - graceMs) },
+          checkoutCompletedAt: null,
+          payments: { none: { status: "COMPLETED" } },
+        },
         select: { id: true },
         orderBy: { holdExpiresAt: "asc" },
         take: batchSize,
@@ -53,7 +65,7 @@ export function startHoldSweeper({
             reservationId: id,
             eventId: holdExpiryEventId(id),
           });
-          if (outcome.expired) expired++;
+          if (outcome.outcome === "expired") expired++;
         } catch (error) {
           // E.g. the provider is down while expiring the session: the next holds still go.
           log.warn({ err: error, reservationId: id }, "could not finish a lapsed hold");
@@ -64,6 +76,8 @@ export function startHoldSweeper({
       if (lapsed.length < batchSize || expired === 0) break;
     }
     if (total > 0) log.info({ expired: total }, "swept lapsed holds");
+    const refunded = await retryPendingRefunds(deps, { olderThanMs: refundRetryAfterMs });
+    if (refunded > 0) log.info({ refunded }, "carried out pending refunds");
     if (Date.now() - lastPruneAt > 3_600_000) {
       lastPruneAt = Date.now();
       await prune();

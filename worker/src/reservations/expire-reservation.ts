@@ -1,27 +1,39 @@
 import { derivedEventId } from "@ticketping/common/events";
+import { isPaidHoldRefusal } from "@ticketping/db";
 import type { HandlerDeps } from "../handlers/deps";
 import { workerMetrics } from "../metrics";
 import { settleReservation } from "./settle-reservation";
 
-/** Redis expiry notifications can arrive a little early relative to our clock. */
-const CLOCK_SKEW_MS = 5_000;
-
 export const EXPIRE_HOLD_CONSUMER = "worker.expire-hold";
+
+const expiredReason = "The hold ran out before payment; the seats went back on sale.";
 
 /** The id under which every source (each worker's notification, the sweeper) reports one hold's expiry. */
 export function holdExpiryEventId(reservationId: string): string {
   return derivedEventId(`hold.expired:${reservationId}`);
 }
 
+export type ExpiryOutcome =
+  /** The reservation ended EXPIRED now. */
+  | "expired"
+  /** Not PENDING any more, or its hold has not lapsed yet (never early: the buyer was shown it). */
+  | "not-due"
+  /** A completed payment is recorded: it is confirmed, however late the worker gets to it. */
+  | "paid"
+  /** The provider says its checkout session was paid; the hold waits for the webhook. */
+  | "paid-at-provider";
+
 /**
  * A hold lapsed: the PENDING reservation ends EXPIRED (the database's triggers put its
- * seats back on sale), then the cache frees the seats and the checkout session is
- * expired so the buyer can no longer pay. A reservation paid in the meantime is left
- * alone, and a payment that still lands is refunded by the payment handler.
+ * seats back on sale), then the cache frees the seats. Never early, and never for a paid
+ * hold: a completed payment recorded by the webhook keeps it (the database refuses the
+ * expiry, whatever lags behind), and so does a checkout session the provider reports
+ * paid, whose webhook is still on its way. So the provider's session is expired first;
+ * once it is, no payment can start after the expiry.
  *
- * Idempotent by state (only a PENDING, lapsed hold changes), so every source may report
- * the same expiry. The processed-event row is written only when the expiry applied: an
- * early report must not use up the id under which the sweeper later reports it.
+ * Idempotent by state (only a PENDING, lapsed, unpaid hold changes), so every source may
+ * report the same expiry. The processed-event row is written only when the expiry
+ * applied: an early report must not use up the id under which the sweeper later reports it.
  */
 export async function expireReservation(
   deps: HandlerDeps,
@@ -30,28 +42,77 @@ export async function expireReservation(
     eventId,
     now = new Date(),
   }: { reservationId: string; eventId: string; now?: Date },
-): Promise<{ expired: boolean }> {
-  const expired = await deps.prisma.$transaction(async (tx) => {
-    const { count } = await tx.reservation.updateMany({
-      where: {
-        id: reservationId,
-        status: "PENDING",
-        holdExpiresAt: { lte: new Date(now.getTime() + CLOCK_SKEW_MS) },
-      },
-      data: {
-        status: "EXPIRED",
-        statusReason: "The hold ran out before payment; the seats went back on sale.",
-        closedAt: now,
-      },
-    });
-    if (count === 0) return false;
-    await tx.processedEvent.createMany({
-      data: [{ consumer: EXPIRE_HOLD_CONSUMER, eventId }],
-      skipDuplicates: true,
-    });
-    return true;
+): Promise<{ outcome: ExpiryOutcome }> {
+  const outcome = await expireIfDue(deps, { reservationId, eventId, now });
+  // A paid hold is settled by its payment's handler; anything else may need repair.
+  if (outcome === "expired" || outcome === "not-due") {
+    await settleReservation(deps, { reservationId });
+  }
+  if (outcome === "expired") workerMetrics.holdsExpired.inc();
+  return { outcome };
+}
+
+async function expireIfDue(
+  deps: HandlerDeps,
+  { reservationId, eventId, now }: { reservationId: string; eventId: string; now: Date },
+): Promise<ExpiryOutcome> {
+  const { prisma, payments, logger } = deps;
+  const reservation = await prisma.reservation.findUnique({
+    where: { id: reservationId },
+    select: {
+      status: true,
+      holdExpiresAt: true,
+      checkoutProvider: true,
+      checkoutSessionId: true,
+      checkoutCompletedAt: true,
+      _count: { select: { payments: { where: { status: "COMPLETED" } } } },
+    },
   });
-  await settleReservation(deps, { reservationId });
-  if (expired) workerMetrics.holdsExpired.inc();
-  return { expired };
+  if (reservation?.status !== "PENDING" || reservation.holdExpiresAt > now) return "not-due";
+  if (reservation._count.payments > 0) return "paid";
+  if (reservation.checkoutCompletedAt) return "paid-at-provider";
+
+  if (reservation.checkoutSessionId && reservation.checkoutProvider === payments.name) {
+    const atProvider = await payments
+      .expireCheckoutSession(reservation.checkoutSessionId)
+      .catch((error: unknown) => {
+        // The provider is down: the hold still ends on time. A payment it takes before
+        // the session is expired is late, and handled as late (see confirm-payment).
+        logger.warn({ err: error, reservationId }, "could not expire the checkout session first");
+        return "unknown" as const;
+      });
+    if (atProvider === "completed") {
+      await prisma.reservation.updateMany({
+        where: { id: reservationId, status: "PENDING" },
+        data: { checkoutCompletedAt: now },
+      });
+      logger.warn({ reservationId }, "hold lapsed with its checkout paid; waiting for the webhook");
+      return "paid-at-provider";
+    }
+  }
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const { count } = await tx.reservation.updateMany({
+        where: {
+          id: reservationId,
+          status: "PENDING",
+          holdExpiresAt: { lte: now },
+          checkoutCompletedAt: null,
+          payments: { none: { status: "COMPLETED" } },
+        },
+        data: { status: "EXPIRED", statusReason: expiredReason, closedAt: now },
+      });
+      if (count === 0) return "not-due";
+      await tx.processedEvent.createMany({
+        data: [{ consumer: EXPIRE_HOLD_CONSUMER, eventId }],
+        skipDuplicates: true,
+      });
+      return "expired";
+    });
+  } catch (error) {
+    // The webhook recorded a payment between our read and the update: the database kept it.
+    if (isPaidHoldRefusal(error)) return "paid";
+    throw error;
+  }
 }

@@ -1,13 +1,18 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
+import { createEvent, holdReleased, outboxMessage } from "@ticketping/common/events";
 import { releaseSeats } from "@ticketping/common/holds";
+import { isPaidHoldRefusal, writeOutbox } from "@ticketping/db";
 import { db } from "../db";
 import { getRedis } from "../redis";
 
 /**
  * The buyer gives a hold back: their PENDING reservation becomes CANCELLED (the
- * database's triggers free its seats), then the cache frees the seats by owner. Someone
- * else's reservation is reported as not found, so ids reveal nothing.
+ * database's triggers free its seats) and hold.released goes to the outbox, on which the
+ * worker expires the checkout session at the provider, so it can no longer be paid. Then
+ * the cache frees the seats by owner. A hold whose payment is already recorded cannot be
+ * released (the database refuses): it is about to be confirmed. Someone else's
+ * reservation is reported as not found, so ids reveal nothing.
  */
 export async function releaseHold({
   userId,
@@ -23,16 +28,32 @@ export async function releaseHold({
     select: { scheduleId: true },
   });
   if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  const { scheduleId } = reservation;
 
-  const { count } = await db().reservation.updateMany({
-    where: { id: reservationId, userId, status: "PENDING" },
-    data: { status: "CANCELLED", statusReason: "Released by the buyer.", closedAt: now },
-  });
-  if (count === 0) {
+  const released = await db()
+    .$transaction(async (tx) => {
+      const { count } = await tx.reservation.updateMany({
+        where: { id: reservationId, userId, status: "PENDING" },
+        data: { status: "CANCELLED", statusReason: "Released by the buyer.", closedAt: now },
+      });
+      if (count === 0) return false;
+      const event = createEvent(holdReleased, { reservationId, scheduleId });
+      await writeOutbox(tx, [outboxMessage(holdReleased, event, { key: reservationId })]);
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (!isPaidHoldRefusal(error)) throw error;
+      throw new AppError("CONFLICT", `reservation ${reservationId} is paid`, {
+        userMessage:
+          "Your payment for these seats is being processed; they can no longer be released.",
+        details: { reason: "PAYMENT_IN_PROGRESS" },
+      });
+    });
+  if (!released) {
     throw new AppError("CONFLICT", `reservation ${reservationId} is not an open hold`, {
       userMessage: "This hold has already ended.",
     });
   }
-  await releaseSeats(getRedis(), { scheduleId: reservation.scheduleId, reservationId });
+  await releaseSeats(getRedis(), { scheduleId, reservationId });
   return { reservationId, status: "CANCELLED" };
 }

@@ -1,11 +1,10 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { createEvent, outboxMessage, refundRequested } from "@ticketping/common/events";
 import { releaseSeats } from "@ticketping/common/holds";
+import { requestRefunds } from "@ticketping/db";
 import { db } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
-import { writeOutbox } from "./write-outbox";
 
 interface LockedReservation {
   status: string;
@@ -63,20 +62,12 @@ export async function cancelReservation({
       where: { reservationId },
       select: { seatId: true },
     });
-    await writeOutbox(
-      tx,
-      payments.map((payment) =>
-        outboxMessage(
-          refundRequested,
-          createEvent(refundRequested, {
-            reservationId,
-            paymentId: payment.id,
-            reason: "Cancelled by the buyer before the show.",
-          }),
-          { key: reservationId },
-        ),
-      ),
-    );
+    await requestRefunds(tx, {
+      reservationId,
+      paymentIds: payments.map((payment) => payment.id),
+      reason: "Cancelled by the buyer before the show.",
+      now,
+    });
     return { scheduleId: reservation.schedule_id, seatIds: seats.map((seat) => seat.seatId) };
   });
 

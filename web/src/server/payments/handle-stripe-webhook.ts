@@ -16,7 +16,7 @@ import {
   type PaymentProviderName,
 } from "@ticketping/common/payments";
 import { activeTraceCarrier, withSpan } from "@ticketping/common/tracing";
-import type { TransactionClient } from "@ticketping/db";
+import { writeOutbox, type TransactionClient } from "@ticketping/db";
 import { env } from "@/env";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -29,7 +29,6 @@ import {
   type CheckoutSessionObject,
 } from "./stripe-event-schemas";
 import { uuidv7 } from "../booking/uuidv7";
-import { writeOutbox } from "./write-outbox";
 
 /** Stripe's default: a signature older than this is refused (replayed or delayed). */
 const SIGNATURE_TOLERANCE_S = 300;
@@ -118,8 +117,15 @@ function recordInTransaction(event: Stripe.Event): Promise<WebhookOutcome> {
   }, TRANSACTION_OPTIONS);
 }
 
-function verify(rawBody: string, signature: string | null): Stripe.Event {
+function verify(rawBody: string, signature: string | null, now = Date.now()): Stripe.Event {
   if (!signature) throw signatureError("no Stripe-Signature header");
+  // The SDK refuses a signature older than the tolerance but not one from the future; a
+  // timestamp ahead of our clock by more than the tolerance is as suspect as a stale one.
+  const signedAt = signatureTimestamp(signature);
+  if (signedAt === null) throw signatureError("no timestamp in the Stripe-Signature header");
+  if (signedAt - now / 1000 > SIGNATURE_TOLERANCE_S) {
+    throw signatureError("timestamp is too far in the future");
+  }
   try {
     return Stripe.webhooks.constructEvent(
       rawBody,
@@ -130,6 +136,13 @@ function verify(rawBody: string, signature: string | null): Stripe.Event {
   } catch (error) {
     throw signatureError(error instanceof Error ? error.message : String(error), error);
   }
+}
+
+/** The `t=` element of a Stripe-Signature header, in seconds. */
+function signatureTimestamp(signature: string): number | null {
+  const element = signature.split(",").find((part) => part.trim().startsWith("t="));
+  const seconds = Number(element?.trim().slice(2));
+  return element && Number.isInteger(seconds) ? seconds : null;
 }
 
 function signatureError(message: string, cause?: unknown): AppError {
@@ -240,6 +253,15 @@ async function recordSessionPayment(
         FROM reservation
       ON CONFLICT DO NOTHING
       RETURNING id
+    ), retired AS (
+      -- A failed payment ends its session: the buyer's next checkout opens a new one
+      -- (the next attempt), and the hold stays theirs until it lapses.
+      UPDATE reservations
+         SET checkout_provider = NULL, checkout_session_id = NULL,
+             checkout_attempt = checkout_attempt + 1, updated_at = now()
+       WHERE id = ${reservationId}::uuid AND ${result === "failed"}
+         AND checkout_session_id = ${session.id} AND EXISTS (SELECT 1 FROM payment)
+      RETURNING 1
     ), outbox AS (
       INSERT INTO outbox_events (id, topic, key, payload, headers, trace_context)
       SELECT ${uuidv7()}::uuid, ${message.topic}, ${message.key},

@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { env } from "@/env";
-import { requireWorkingToken } from "../booking/require-working-token";
 import { db } from "../db";
 import { logger } from "../logger";
 import type { StartedCheckout } from "./checkout-view";
@@ -11,23 +10,24 @@ import { getPaymentProvider } from "./payment-provider";
 const MIN_TIME_TO_PAY_MS = 10_000;
 
 /**
- * Opens (or reopens) the payment page for the buyer's PENDING hold. One checkout session
- * per reservation: the first request creates it (with an idempotency key, so even two at
- * once get one session from Stripe) and records it on the reservation, so the webhook
- * and the worker can find it; later requests get the same session back.
+ * Opens (or reopens) the payment page for the buyer's PENDING hold. Holding seats is what
+ * entitles a buyer to pay: no working token is needed, so a buyer whose waiting-room slot
+ * ended while they held seats can still pay until the hold lapses. One checkout session
+ * per reservation and attempt: the first request creates it (with an idempotency key, so
+ * even two at once get one session from Stripe) and records it on the reservation, so the
+ * webhook and the worker can find it; later requests get the same session back. A
+ * declined payment retires its session (the webhook clears it), so the next request opens
+ * a new one for the next attempt.
  */
 export async function startCheckout({
   userId,
   email,
   reservationId,
-  headers,
   now = new Date(),
 }: {
   userId: string;
   email: string | null;
   reservationId: string;
-  /** The request's headers, which carry the working token. */
-  headers: Headers;
   now?: Date;
 }): Promise<StartedCheckout> {
   const reservation = await db().reservation.findFirst({
@@ -39,7 +39,8 @@ export async function startCheckout({
       holdExpiresAt: true,
       checkoutProvider: true,
       checkoutSessionId: true,
-      schedule: { select: { performance: { select: { id: true, name: true } } } },
+      checkoutAttempt: true,
+      schedule: { select: { performance: { select: { name: true } } } },
       seats: {
         orderBy: { seatId: "asc" },
         select: {
@@ -51,8 +52,6 @@ export async function startCheckout({
   });
   if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
   const { performance } = reservation.schedule;
-  // Checkout is a booking step: it needs the buyer's working token for this performance.
-  await requireWorkingToken({ headers, userId, performanceId: performance.id });
 
   if (reservation.status !== "PENDING") {
     throw new AppError("CONFLICT", `reservation ${reservationId} is ${reservation.status}`, {
@@ -83,6 +82,7 @@ export async function startCheckout({
   const session = await providerCall(() =>
     payments.createCheckoutSession({
       reservationId,
+      attempt: reservation.checkoutAttempt,
       userId,
       customerEmail: email ?? undefined,
       currency: reservation.currency,

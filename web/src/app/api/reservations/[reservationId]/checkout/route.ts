@@ -18,15 +18,17 @@ export const GET = route(async (_request: Request, context: Context) => {
   return jsonResponse(await getCheckout({ userId: user.id, reservationId }));
 });
 
-/** Opens the payment page of the buyer's hold; answers the URL to send the browser to. */
-export const POST = route(async (request: Request, context: Context) => {
+/**
+ * Opens the payment page of the buyer's hold; answers the URL to send the browser to. The
+ * hold is the entitlement: no working token needed.
+ */
+export const POST = route(async (_request: Request, context: Context) => {
   const { reservationId } = parseParams(await context.params, paramsSchema);
   const user = await requireUser();
   const checkout = await startCheckout({
     userId: user.id,
     email: user.email,
     reservationId,
-    headers: request.headers,
   });
   return jsonResponse(checkout);
 });

@@ -1,8 +1,11 @@
 import type { OutboxMessage } from "@ticketping/common/events";
 import { activeTraceCarrier } from "@ticketping/common/tracing";
-import type { Prisma } from "@ticketping/db";
+import type { Prisma } from "./generated/client";
 
-/** Adds events to the outbox inside the caller's transaction; the relay publishes them. */
+/**
+ * Adds events to the outbox inside the caller's transaction; the worker's relay publishes
+ * them in creation order. Used by every service that changes state and announces it.
+ */
 export async function writeOutbox(
   tx: Prisma.TransactionClient,
   messages: readonly OutboxMessage[],
