@@ -1,17 +1,16 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { setMaxListeners } from "node:events";
 import { loadavg } from "node:os";
-import { closeRedis, createRedis, type Redis } from "@ticketping/common/redis";
+import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
-import type { PrismaClient } from "@ticketping/db";
 import type { BuyerContext, BuyerResult } from "./buyer/context";
 import { lapseDecider, planBuyers } from "./buyer/plan";
-import { runBuyer } from "./buyer/run-buyer";
+import { runCrowd } from "./buyer/run-crowd";
 import { HttpClient } from "./clients/http-client";
 import { WebApi } from "./clients/web-api";
 import { env } from "./env";
 import { collectFacts } from "./invariants/collect-facts";
-import { checkInvariants, type InvariantResult } from "./invariants/rules";
+import { checkInvariants } from "./invariants/rules";
+import { settleAndCheck } from "./invariants/settle";
 import { WorkingSetSampler } from "./invariants/working-set-sampler";
 import { Recorder } from "./metrics/recorder";
 import type { LoadTestOptions } from "./options";
@@ -24,9 +23,9 @@ import {
 } from "./report/build-report";
 import { seedBuyers } from "./seed/seed-buyers";
 import { seedSale, type SeededSale } from "./seed/seed-sale";
-import { sleep } from "./sleep";
 import { cpuSeconds, openFileLimit, peakRssMiB } from "./system/process-stats";
-import { joinLimitPerIpPerMin, startSystem, type RunningSystem } from "./system/start-system";
+import { joinLimitPerIpPerMin } from "./system/service-env";
+import { startSystem, type RunningSystem } from "./system/start-system";
 
 /** Invariants that wait on the worker (expiries, confirmations): checked again until they hold. */
 const settling = new Set(["paid-confirmed", "lapsed-expired", "no-stale-pending", "redis-agrees"]);
@@ -70,7 +69,8 @@ export async function runLoadTest(
   let sale: SeededSale | undefined;
   try {
     const prisma = system.database.prisma;
-    sale = await seedSale(prisma, options);
+    const seeded = await seedSale(prisma, options);
+    sale = seeded;
     const identities = await seedBuyers(prisma, {
       count: options.buyers,
       runId,
@@ -90,59 +90,31 @@ export async function runLoadTest(
       intervalMs: SAMPLE_INTERVAL_MS,
       now: () => recorder.now(),
     });
-    // A plain timer, not AbortSignal.timeout inside AbortSignal.any: the combined signal
-    // holds its sources weakly, and a collected timeout signal never fires.
-    const deadline = new AbortController();
-    const endBuyers = () => {
-      deadline.abort();
-    };
-    // Every waiting buyer listens for the end of the run: thousands of listeners, no leak.
-    setMaxListeners(0, deadline.signal);
-    const ctx: BuyerContext = {
-      web: new WebApi(http),
-      recorder,
-      random,
-      performanceId: sale.performanceId,
-      scheduleId: sale.scheduleId,
-      holdTtlMs: options.holdTtl * 1_000,
-      decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
-      ackTimeoutMs: ACK_TIMEOUT_MS,
-      signal: deadline.signal,
-      observeWorkingSet: (active) => {
-        sampler.observe(active);
-      },
-    };
-
     const loadAtStart = loadavg()[0] ?? 0;
     const cpuAtStart = cpuSnapshot(system);
     sampler.start();
-    const finished: BuyerResult[] = [];
-    const progress = setInterval(() => {
-      log(progressLine(recorder.now(), finished, options.buyers, sampler));
-    }, 5_000);
-    log(`${options.buyers} buyers press "Book" now`);
-    const timeLimit = setTimeout(() => {
-      log(`time limit of ${options.timeLimit} s reached: cutting off the buyers still busy`);
-      endBuyers();
-    }, options.timeLimit * 1_000);
-    stopSignal?.addEventListener("abort", endBuyers, { once: true });
-    if (stopSignal?.aborted) endBuyers();
-    let results: BuyerResult[];
-    try {
-      results = await Promise.all(
-        identities.map(async (identity, index) => {
-          const plan = plans[index];
-          if (!plan) throw new Error(`no plan for buyer ${index}`);
-          const result = await runBuyer(ctx, identity, plan);
-          finished.push(result);
-          return result;
-        }),
-      );
-    } finally {
-      clearInterval(progress);
-      clearTimeout(timeLimit);
-      stopSignal?.removeEventListener("abort", endBuyers);
-    }
+    const results = await runCrowd({
+      identities,
+      plans,
+      timeLimitSeconds: options.timeLimit,
+      stopSignal,
+      log,
+      progressLine: (finished) => progressLine(recorder.now(), finished, options.buyers, sampler),
+      context: (signal): BuyerContext => ({
+        web: new WebApi(http),
+        recorder,
+        random,
+        performanceId: seeded.performanceId,
+        scheduleId: seeded.scheduleId,
+        holdTtlMs: options.holdTtl * 1_000,
+        decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
+        ackTimeoutMs: ACK_TIMEOUT_MS,
+        signal,
+        observeWorkingSet: (active) => {
+          sampler.observe(active);
+        },
+      }),
+    });
     const buyersMs = recorder.now();
     const processes = processFigures(system, cpuAtStart, buyersMs);
     await sampler.stop();
@@ -151,12 +123,22 @@ export async function runLoadTest(
 
     const settleStart = Date.now();
     const invariants = await settleAndCheck({
-      options,
-      sale,
-      redis,
-      prisma,
-      sampler,
-      buyers: results,
+      check: async () =>
+        checkInvariants(
+          await collectFacts({
+            prisma,
+            redis,
+            scheduleId: seeded.scheduleId,
+            maxActive: options.maxActive,
+            workingSet: {
+              maxSampled: sampler.maxSampled,
+              samples: sampler.samples,
+              maxSeenByBuyers: sampler.maxSeenByBuyers,
+            },
+            buyers: results,
+          }),
+        ),
+      settling,
       deadline: settleStart + options.holdTtl * 1_000 + 60_000,
       stopSignal,
     });
@@ -201,45 +183,6 @@ export async function runLoadTest(
     }
     await closeRedis(redis);
     await system.stop();
-  }
-}
-
-async function settleAndCheck({
-  options,
-  sale,
-  redis,
-  prisma,
-  sampler,
-  buyers,
-  deadline,
-  stopSignal,
-}: {
-  options: LoadTestOptions;
-  sale: SeededSale;
-  redis: Redis;
-  prisma: PrismaClient;
-  sampler: WorkingSetSampler;
-  buyers: BuyerResult[];
-  deadline: number;
-  stopSignal?: AbortSignal;
-}): Promise<InvariantResult[]> {
-  for (;;) {
-    const facts = await collectFacts({
-      prisma,
-      redis,
-      scheduleId: sale.scheduleId,
-      maxActive: options.maxActive,
-      workingSet: {
-        maxSampled: sampler.maxSampled,
-        samples: sampler.samples,
-        maxSeenByBuyers: sampler.maxSeenByBuyers,
-      },
-      buyers,
-    });
-    const results = checkInvariants(facts);
-    const waiting = results.some((result) => !result.passed && settling.has(result.id));
-    if (!waiting || Date.now() > deadline || stopSignal?.aborted) return results;
-    await sleep(1_000);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QueueStanding } from "@ticketping/common/queue";
 import type { WebApi } from "../clients/web-api";
 import type { Recorder } from "../metrics/recorder";
 import type { Random } from "../random";
@@ -18,6 +19,34 @@ export interface BuyerContext {
   decideLapse: () => boolean;
   /** Every progress broadcast a buyer receives carries the working set's size. */
   observeWorkingSet: (active: number) => void;
+  /** How hard a buyer keeps trying while faults drop sockets (default: three fresh sockets). */
+  persistence?: BuyerPersistence;
+  /** Told every answer about a waiting buyer's place, for the check that none got worse. */
+  places?: PlaceObserver;
+  /** Each "checkpoint" event makes every waiting buyer ask its exact place (queue:status). */
+  checkpoints?: EventTarget;
+  /** Time on the payment page before paying, [min, max] ms (none by default). */
+  payDelayMs?: readonly [number, number];
+}
+
+export interface BuyerPersistence {
+  /** Fresh connections (ticket, socket, join) after the first, at most. */
+  maxReconnects: number;
+  /** Wait before each of them, so a crowd does not hammer a service coming back. */
+  retryDelayMs: number;
+  /** Codes of a failed ticket, connect or join that mean "try again", not "give up". */
+  retryableCodes: ReadonlySet<string>;
+}
+
+export interface PlaceObserver {
+  /** An answer about the buyer's place: its first join, a join again, or a status check. */
+  standing(userId: string, standing: QueueStanding, how: "join" | "rejoin" | "status"): void;
+  /** A status check said the buyer is not in the line, though it never left. */
+  missing(userId: string, code: string): void;
+  /** The socket dropped while the buyer waited; it comes back with a fresh one. */
+  dropped(userId: string): void;
+  /** The buyer left the line itself (or closed the tab): whatever happens next is its doing. */
+  left(userId: string): void;
 }
 
 export interface BuyerIdentity {

@@ -54,6 +54,10 @@ export async function shop(
     return { outcome: "lapsed", seenStatus: seen.status };
   }
 
+  if (ctx.payDelayMs) {
+    // Typing the card details: payments spread over the hold instead of coming at once.
+    await sleep(ctx.random.int(...ctx.payDelayMs), ctx.signal);
+  }
   await step("pay", () => ctx.web.pay(who, checkout.sessionId, ctx.signal));
   result.paid = true;
   const paidAt = ctx.recorder.now();

@@ -7,6 +7,7 @@ import type {
 import { QueueConnection } from "../clients/queue-connection";
 import { StepError } from "../clients/step-error";
 import type { StepName } from "../metrics/steps";
+import { sleep } from "../sleep";
 import type { BuyerContext, BuyerIdentity } from "./context";
 import type { BuyerPlan } from "./plan";
 
@@ -53,15 +54,19 @@ export class WaitingRoomVisit {
   ) {}
 
   async enter(): Promise<VisitResult> {
-    const { recorder, performanceId } = this.ctx;
+    const { recorder, performanceId, persistence, places, signal } = this.ctx;
+    const { userId } = this.buyer;
+    const maxReconnects = persistence?.maxReconnects ?? MAX_RECONNECTS;
     const joinedAt = recorder.now();
     for (let reconnects = 0; ; reconnects++) {
-      if (reconnects > MAX_RECONNECTS) {
+      if (reconnects > maxReconnects) {
         throw new StepError("SOCKET_DROPPED", "the queue socket kept dropping");
       }
-      const connection = await this.connect();
+      if (reconnects > 0 && persistence) await sleep(persistence.retryDelayMs, signal);
+      let connection: QueueConnection;
       let standing: QueueStanding;
       try {
+        connection = await this.connect();
         standing = await this.step("join", () => connection.join(performanceId));
       } catch (error) {
         if (error instanceof StepError && refusals.has(error.code)) {
@@ -69,15 +74,21 @@ export class WaitingRoomVisit {
             ? { kind: "sold-out" }
             : { kind: "refused", code: error.code };
         }
+        if (this.retryable(error)) continue;
         throw error;
       }
+      places?.standing(userId, standing, reconnects === 0 ? "join" : "rejoin");
       if (standing.status === "waiting" || standing.status === "pre") {
         const seq = standing.status === "waiting" ? standing.seq : undefined;
         const waited = await this.waitForTurn(connection, seq, joinedAt);
-        if (waited === "dropped") continue;
+        if (waited === "dropped") {
+          places?.dropped(userId);
+          continue;
+        }
         if (waited === "sold-out") return { kind: "sold-out" };
         if (waited === "closed") return { kind: "refused", code: "SALE_CLOSED" };
         if (waited === "abandon") {
+          places?.left(userId);
           await this.abandon(connection);
           return { kind: "abandoned" };
         }
@@ -86,6 +97,17 @@ export class WaitingRoomVisit {
       const grant = await this.step("claim", () => connection.claim(performanceId));
       return { kind: "admitted", grant };
     }
+  }
+
+  /** A failure that a persistent buyer meets by coming back with a fresh connection. */
+  private retryable(error: unknown): boolean {
+    const codes = this.ctx.persistence?.retryableCodes;
+    return (
+      codes !== undefined &&
+      !this.ctx.signal.aborted &&
+      error instanceof StepError &&
+      codes.has(error.code)
+    );
   }
 
   /** Gives the working slot back (a buyer who is done without buying). */
@@ -151,7 +173,8 @@ export class WaitingRoomVisit {
     seq: number | undefined,
     joinedAt: number,
   ): Promise<WaitResult> {
-    const { signal, performanceId, recorder } = this.ctx;
+    const { signal, performanceId, recorder, checkpoints, places } = this.ctx;
+    const { userId } = this.buyer;
     return new Promise<WaitResult>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
       let checking = false;
@@ -159,6 +182,7 @@ export class WaitingRoomVisit {
         for (const timer of timers) clearTimeout(timer);
         this.handlers = {};
         signal.removeEventListener("abort", onAbort);
+        checkpoints?.removeEventListener("checkpoint", onCheckpoint);
         finish();
       };
       const done = (result: WaitResult) => {
@@ -187,6 +211,20 @@ export class WaitingRoomVisit {
           },
         );
       };
+      // Asked from outside (after a fault): the exact place, as a reload would show it.
+      const onCheckpoint = () => {
+        connection.status(performanceId).then(
+          (standing) => {
+            places?.standing(userId, standing, "status");
+          },
+          (error: unknown) => {
+            if (error instanceof StepError && error.code === "NOT_IN_QUEUE") {
+              places?.missing(userId, error.code);
+            }
+          },
+        );
+      };
+      checkpoints?.addEventListener("checkpoint", onCheckpoint);
       this.handlers = {
         admitted: () => {
           done("admitted");

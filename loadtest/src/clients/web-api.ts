@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { HttpClient, HttpResponse } from "./http-client";
+import type { HttpRequest, HttpResponse } from "./http-client";
 import { StepError } from "./step-error";
 
 const errorBodySchema = z.object({
@@ -53,6 +53,11 @@ export type Hold = z.infer<typeof holdSchema>;
 export type StartedCheckout = z.infer<typeof checkoutSchema>;
 export type MyReservation = z.infer<typeof reservationsSchema>["reservations"][number];
 
+/** What the APIs are called over: the keep-alive HttpClient, or a wrapper around it. */
+export interface HttpTransport {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
 /** A signed-in buyer's view of the web app: its session cookie and, once admitted, its token. */
 export interface BuyerCredentials {
   cookie: string;
@@ -65,7 +70,7 @@ export interface BuyerCredentials {
  * StepError carrying the server's code.
  */
 export class WebApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly http: HttpTransport) {}
 
   async queueTicket(who: BuyerCredentials, signal?: AbortSignal): Promise<QueueTicket> {
     const response = await this.http.request({
