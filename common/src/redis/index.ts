@@ -2,6 +2,15 @@ import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "pino";
 
 export { Redis } from "ioredis";
+export { isRedisUnavailableError } from "./unavailable";
+
+/**
+ * A command that gets no answer in this time is on a connection that hangs (a Redis that
+ * stopped answering without closing the socket); ours take milliseconds.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+/** Reconnection attempts back off up to this, so a returning Redis is used within it. */
+export const REDIS_MAX_RECONNECT_DELAY_MS = 2_000;
 
 export interface CreateRedisOptions {
   url: string;
@@ -16,12 +25,19 @@ export interface CreateRedisOptions {
    * the call fails (and its reply handler throws). So they are defined here, up front.
    */
   autoPipelining?: { defineCommands: ((redis: Redis) => void)[] };
+  /**
+   * What a command does while Redis cannot be reached. "fail" (the default): it fails at
+   * once (isRedisUnavailableError tells), so a buyer's request answers a retryable error
+   * at once instead of hanging for the length of the outage. "wait": it waits for the
+   * reconnection however long that takes, for callers that cannot handle a failure.
+   */
+  whileDisconnected?: "fail" | "wait";
 }
 
 /**
  * Every Redis connection of the system is made here so they share one retry policy:
- * reconnect with capped backoff for ever (a Redis restart must not kill the app), but
- * fail commands fast while disconnected instead of queueing them without bound.
+ * reconnect with capped backoff for ever (a Redis restart must not kill the app), and
+ * (unless `whileDisconnected: "wait"`) never hold a command for a reconnection.
  */
 export function createRedis({
   url,
@@ -29,15 +45,27 @@ export function createRedis({
   logger,
   options,
   autoPipelining,
+  whileDisconnected = "fail",
 }: CreateRedisOptions): Redis {
   const redis = new Redis(url, {
     connectionName,
-    maxRetriesPerRequest: 2,
+    ...(whileDisconnected === "fail"
+      ? // A command in flight when the connection drops fails with it (not resent later).
+        { maxRetriesPerRequest: 0, commandTimeout: REDIS_COMMAND_TIMEOUT_MS }
+      : { maxRetriesPerRequest: null }),
+    // Needed at start-up: the first commands are issued before the first connection is up.
     enableOfflineQueue: true,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
+    retryStrategy: (attempt) => Math.min(attempt * 200, REDIS_MAX_RECONNECT_DELAY_MS),
     ...options,
     enableAutoPipelining: autoPipelining !== undefined,
   });
+  if (whileDisconnected === "fail" && options?.enableOfflineQueue === undefined) {
+    // Once connected, a lost connection must fail new commands at once rather than queue
+    // them until it is back. ioredis reads this option at every command.
+    redis.once("ready", () => {
+      redis.options.enableOfflineQueue = false;
+    });
+  }
   if (autoPipelining) defineCommandsUpFront(redis, autoPipelining.defineCommands);
   let lastErrorLogAt = 0;
   redis.on("error", (error: Error) => {
@@ -64,10 +92,11 @@ function defineCommandsUpFront(redis: Redis, defineCommands: ((redis: Redis) => 
 
 /** Subscriber connections cannot run ordinary commands, so they are always separate. */
 export function createRedisSubscriber(options: CreateRedisOptions): Redis {
+  // Subscriptions are renewed by ioredis on reconnection; nothing to fail fast for.
   return createRedis({
     ...options,
     connectionName: `${options.connectionName}:sub`,
-    options: { ...options.options, maxRetriesPerRequest: null },
+    whileDisconnected: "wait",
   });
 }
 

@@ -2,3 +2,4 @@ export { deleteKeysMatching } from "./delete-keys";
 export { freePort } from "./free-port";
 export { spawnService, type SpawnedService } from "./spawn-service";
 export { packageNodeFlags } from "./package-node-flags";
+export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
