@@ -1,8 +1,8 @@
 import "server-only";
-import { AppError } from "@ticketping/common/errors";
 import { REQUEST_ID_HEADER, requestIdFrom, withLogContext } from "@ticketping/common/logger";
 import { logger } from "../logger";
 import { httpSeries } from "../metrics";
+import { appErrorOf } from "./app-error-of";
 import { errorResponse } from "./responses";
 import { routePattern } from "./route-pattern";
 
@@ -33,7 +33,7 @@ export function route<Context>(
       try {
         return await handler(request, context);
       } catch (error) {
-        errorCode = AppError.from(error).code;
+        errorCode = appErrorOf(error).code;
         return errorResponse(error);
       }
     });
