@@ -1,7 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "@ticketping/common/errors";
 import { env } from "@/env";
+import { recallSchedulePerformance } from "@/server/booking/schedule-performances";
 import { hasValidTokenSignature } from "@/server/booking/working-token-signature";
-import { readWorkingToken } from "@/server/booking/working-token-transport";
+import {
+  queueTokenRequiredDetails,
+  readCookie,
+  readWorkingToken,
+} from "@/server/booking/working-token-transport";
+
+// The cookie requireBuyer reads the session from.
+const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
 
 /**
  * The booking gate's first line: a booking API call without a working token that our
@@ -17,25 +26,42 @@ import { readWorkingToken } from "@/server/booking/working-token-transport";
  * the requests that carry no token at all, the ones a crowd of buyers who skipped the
  * queue (or a bot) sends, and the routes verify the rest.
  *
+ * The refusal answers as the route would, in the route's order: no session cookie is
+ * 401; no token is 403 with the performance and its waiting room (the details the route
+ * gives). The request names only a schedule, so its performance comes from what the gate
+ * has seen (schedule-performances.ts, filled by every admitted buyer's poll); a show it
+ * has not seen yet goes on to the route, which refuses it in full and teaches the proxy.
+ *
  * Booking pages are not refused here: a page request carries only a schedule id, and
  * only the page knows which performance's waiting room to send the buyer to.
  */
 export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
   // Reading one's own hold needs no slot; only creating one does.
-  if (request.nextUrl.pathname.endsWith("/holds") && request.method !== "POST") {
+  if (pathname.endsWith("/holds") && request.method !== "POST") {
     return NextResponse.next();
   }
   const token = readWorkingToken(request.headers);
   if (token && hasValidTokenSignature(token, env.QUEUE_TOKEN_SECRET)) return NextResponse.next();
-  return NextResponse.json(
-    {
-      error: {
-        code: "QUEUE_TOKEN_REQUIRED",
-        message: "Please wait your turn in the queue.",
-      },
-    },
-    { status: 403, headers: { "cache-control": "no-store" } },
+  if (!readCookie(request.headers, SESSION_COOKIE)) {
+    return refuse(new AppError("UNAUTHENTICATED", "no session"));
+  }
+  // "/api/schedules/<scheduleId>/..."
+  const scheduleId = pathname.split("/")[3] ?? "";
+  const performanceId = recallSchedulePerformance(scheduleId);
+  if (performanceId === undefined) return NextResponse.next();
+  return refuse(
+    new AppError("QUEUE_TOKEN_REQUIRED", "no working token", {
+      details: queueTokenRequiredDetails(performanceId, scheduleId),
+    }),
   );
+}
+
+function refuse(error: AppError): NextResponse {
+  return NextResponse.json(error.toResponseBody(), {
+    status: error.httpStatus,
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 // Next reads this at build time, so only literals: the transports of

@@ -196,12 +196,16 @@ describe("booking gate", () => {
 
   it("refuses a seat-map read and a hold without a working token", async () => {
     const cookieOnly = { cookie: headers.cookie ?? "" };
-    // Refused by the proxy: no route code ran (the route's refusals carry details).
+    // Refused by the proxy (it has seen this show's polls), with the route's details.
     const read = await fetch(scheduleUrl(), { headers: cookieOnly });
     expect(read.status).toBe(403);
     expect(((await read.json()) as { error: unknown }).error).toEqual({
       code: "QUEUE_TOKEN_REQUIRED",
       message: "Please wait your turn in the queue.",
+      details: {
+        performanceId: schedules[0]?.performanceId,
+        waitingRoom: `/queue/${schedules[0]?.performanceId ?? ""}?schedule=${schedules[0]?.scheduleId ?? ""}`,
+      },
     });
     const hold = await fetch(
       `${web.baseUrl}/api/schedules/${schedules[0]?.scheduleId ?? ""}/holds`,

@@ -3,7 +3,8 @@ import { AppError } from "@ticketping/common/errors";
 import { grantKey, verifyWorkingToken, type WorkingTokenClaims } from "@ticketping/common/queue";
 import { env } from "@/env";
 import { getRedis } from "../redis";
-import { readWorkingToken, waitingRoomPath } from "./working-token-transport";
+import { rememberSchedulePerformance } from "./schedule-performances";
+import { queueTokenRequiredDetails, readWorkingToken } from "./working-token-transport";
 
 /**
  * The booking gate's full check: signature, expiry, performance, the signed-in buyer, and
@@ -22,7 +23,9 @@ export async function requireWorkingToken({
   /** The show being booked, for the way back from the waiting room. */
   scheduleId?: string;
 }): Promise<WorkingTokenClaims> {
-  const details = { performanceId, waitingRoom: waitingRoomPath(performanceId, scheduleId) };
+  // So the proxy can refuse this show's token-less calls itself, with these details.
+  if (scheduleId) rememberSchedulePerformance(scheduleId, performanceId);
+  const details = queueTokenRequiredDetails(performanceId, scheduleId);
   const token = readWorkingToken(headers);
   if (!token) throw new AppError("QUEUE_TOKEN_REQUIRED", "no working token", { details });
   try {

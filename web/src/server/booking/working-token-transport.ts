@@ -44,3 +44,11 @@ export function waitingRoomPath(performanceId: string, scheduleId?: string): `/q
     ? `/queue/${performanceId}?schedule=${encodeURIComponent(scheduleId)}`
     : `/queue/${performanceId}`;
 }
+
+/** What every QUEUE_TOKEN_REQUIRED refusal carries: the performance and its waiting room. */
+export function queueTokenRequiredDetails(
+  performanceId: string,
+  scheduleId?: string,
+): { performanceId: string; waitingRoom: `/queue/${string}` } {
+  return { performanceId, waitingRoom: waitingRoomPath(performanceId, scheduleId) };
+}
