@@ -19,7 +19,13 @@ const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
 const tracing = startTracingFromEnv({ serviceName: "queue-service", logger });
 const redisOptions = { url: env.REDIS_URL, logger };
 const redis = createRedis({ ...redisOptions, connectionName: "queue-service" });
-const adapterPub = createRedis({ ...redisOptions, connectionName: "queue-service:adapter" });
+// Socket.IO's adapter publishes without handling a failure (an unhandled rejection ends
+// the process), so its broadcasts wait for a reconnection instead of failing fast.
+const adapterPub = createRedis({
+  ...redisOptions,
+  connectionName: "queue-service:adapter",
+  whileDisconnected: "wait",
+});
 const adapterSub = createRedisSubscriber({
   ...redisOptions,
   connectionName: "queue-service:adapter",

@@ -7,7 +7,21 @@ import {
   type PerformanceRequest,
   type QueueErrorCode,
 } from "@ticketping/common/queue";
+import { isRedisUnavailableError } from "@ticketping/common/redis";
 import { QueueRequestError } from "./queue-request-error";
+
+/**
+ * The code an error is answered with. Redis out of reach is SERVICE_UNAVAILABLE, which
+ * the client retries, not INTERNAL: nothing is wrong with the request or with us.
+ */
+function codeOf(error: unknown): QueueErrorCode {
+  if (error instanceof QueueRequestError) return error.code;
+  return isRedisUnavailableError(error) ? "SERVICE_UNAVAILABLE" : "INTERNAL";
+}
+
+/** While Redis is down every request fails alike; one line every few seconds tells it. */
+const UNAVAILABLE_LOG_INTERVAL_MS = 5_000;
+let lastUnavailableLogAt = 0;
 
 function failure(code: QueueErrorCode): { error: { code: QueueErrorCode; message: string } } {
   return { error: { code, message: queueErrorMessages[code] } };
@@ -46,9 +60,15 @@ export function respond<Result>(options: {
         answer({ data });
       },
       (error: unknown) => {
-        const code = error instanceof QueueRequestError ? error.code : "INTERNAL";
-        if (code === "INTERNAL" || code === "SERVICE_UNAVAILABLE") {
+        const code = codeOf(error);
+        if (code === "INTERNAL") {
           logger.error({ ...logContext, err: error, event }, "queue request failed");
+        } else if (code === "SERVICE_UNAVAILABLE") {
+          const now = Date.now();
+          if (now - lastUnavailableLogAt >= UNAVAILABLE_LOG_INTERVAL_MS) {
+            lastUnavailableLogAt = now;
+            logger.error({ ...logContext, err: error, event }, "queue request failed");
+          }
         }
         onError(code);
         answer(failure(code));
