@@ -15,3 +15,16 @@ export const env = loadEnvOrExit({
   /** Passed on to the web server, which gets no other variable of ours. */
   PATH: z.string().default("/usr/local/bin:/usr/bin:/bin"),
 });
+
+/** What the tools this one runs (scripts/kafka.sh, pg_ctl) inherit, with their own additions. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/**
+ * Points @ticketping/db/testing at another PostgreSQL server: it reads DATABASE_URL on its
+ * first use, so this works only before any database of the process was created.
+ */
+export function useDatabaseServer(url: string): void {
+  process.env.DATABASE_URL = url;
+}

@@ -2,8 +2,9 @@ import { randomBytes, randomInt } from "node:crypto";
 import { loadavg } from "node:os";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
-import type { BuyerContext, BuyerResult } from "./buyer/context";
+import type { BuyerContext } from "./buyer/context";
 import { lapseDecider, planBuyers } from "./buyer/plan";
+import { progressLine } from "./buyer/progress-line";
 import { runCrowd } from "./buyer/run-crowd";
 import { HttpClient } from "./clients/http-client";
 import { WebApi } from "./clients/web-api";
@@ -257,18 +258,4 @@ function setupNotes(options: LoadTestOptions): string[] {
     `All buyers share at most ${MAX_HTTP_CONNECTIONS} keep-alive connections to the web app; ` +
       "each has its own Socket.IO connection.",
   ];
-}
-
-function progressLine(
-  nowMs: number,
-  done: readonly BuyerResult[],
-  total: number,
-  sampler: WorkingSetSampler,
-): string {
-  const counts = new Map<string, number>();
-  for (const buyer of done) counts.set(buyer.outcome, (counts.get(buyer.outcome) ?? 0) + 1);
-  const last = sampler.timeline.at(-1);
-  const queue = last ? `active ${last.active}, waiting ${last.waiting}` : "no queue sample yet";
-  const outcomes = [...counts].map(([outcome, count]) => `${outcome} ${count}`).join(", ");
-  return `${(nowMs / 1000).toFixed(0)} s: ${done.length}/${total} done (${outcomes || "none yet"}); ${queue}`;
 }
