@@ -1,4 +1,4 @@
-import { createKafka } from "@ticketping/common/kafka";
+import { consumerHealthCheck, createBrokerProbe, createKafka } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
 import { registerConsumerLag, type ConsumerLag } from "@ticketping/common/metrics/kafka";
@@ -44,6 +44,11 @@ const kafka = createKafka({
   clientId: "ticketping-queue-service",
   logger,
 });
+const kafkaProbe = createBrokerProbe({
+  brokers: env.KAFKA_BROKERS,
+  clientId: "ticketping-queue-service-probe",
+  logger,
+});
 
 const service = createQueueService({
   redis,
@@ -54,7 +59,10 @@ const service = createQueueService({
   config: configFromEnv(env),
   logger,
   readiness: {
-    kafka: () => Promise.resolve(consumer?.isConsuming() ?? false),
+    kafka: consumerHealthCheck({
+      isConsuming: () => consumer?.isConsuming() ?? false,
+      probe: kafkaProbe,
+    }),
     accepting: () => Promise.resolve(!stopping),
   },
   scrape: { token: env.METRICS_TOKEN, production: env.NODE_ENV === "production" },
@@ -77,6 +85,7 @@ installGracefulShutdown({
       },
     },
     { name: "consumer lag", run: () => consumerLag?.stop() },
+    { name: "kafka probe", run: () => kafkaProbe.stop() },
     { name: "socket.io, timers and http", run: service.close },
     { name: "database", run: () => prisma.$disconnect() },
     {

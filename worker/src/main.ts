@@ -1,5 +1,10 @@
 import { createHealthServer } from "@ticketping/common/health";
-import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import {
+  consumerHealthCheck,
+  createBrokerProbe,
+  createKafka,
+  EventPublisher,
+} from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
 import { createPaymentProvider, resolvePaymentProvider } from "@ticketping/common/payments";
@@ -34,6 +39,11 @@ const failFastKafka = createKafka({
   clientId: "ticketping-worker-outbox",
   logger,
   retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+});
+const kafkaProbe = createBrokerProbe({
+  brokers: env.KAFKA_BROKERS,
+  clientId: "ticketping-worker-probe",
+  logger,
 });
 const redisOptions = { url: env.REDIS_URL, logger };
 const redis = createRedis({ ...redisOptions, connectionName: "worker" });
@@ -71,6 +81,7 @@ const sweeper = startHoldSweeper({
   deps,
   intervalMs: env.HOLD_SWEEP_INTERVAL_MS,
   graceMs: env.HOLD_SWEEP_GRACE_MS,
+  refundRetryAfterMs: env.REFUND_RETRY_AFTER_MS,
   logger,
 });
 
@@ -80,7 +91,10 @@ const dependencies = {
     return true;
   },
   redis: () => pingRedis(redis),
-  kafka: () => Promise.resolve(worker?.isConsuming() ?? false),
+  kafka: consumerHealthCheck({
+    isConsuming: () => worker?.isConsuming() ?? false,
+    probe: kafkaProbe,
+  }),
 };
 let accepting = true;
 const health = createHealthServer(dependencies, {
@@ -108,7 +122,11 @@ const shutdown = installGracefulShutdown({
     {
       name: "kafka producers",
       run: async () => {
-        await Promise.all([relayPublisher.disconnect(), expiryPublisher.disconnect()]);
+        await Promise.all([
+          relayPublisher.disconnect(),
+          expiryPublisher.disconnect(),
+          kafkaProbe.stop(),
+        ]);
       },
     },
     {

@@ -12,6 +12,13 @@ export interface CreateKafkaOptions {
    * retry loop (the outbox relay) wants to hear of an outage in seconds, not minutes.
    */
   retry?: Pick<RetryOptions, "initialRetryTime" | "retries" | "maxRetryTime">;
+  /** How long a connection attempt may take (3 s unless told). */
+  connectionTimeout?: number;
+  /**
+   * How long a request waits for its answer (kafkajs: 30 s). A paused broker accepts the
+   * connection and never answers, so a probe that must answer quickly sets a short one.
+   */
+  requestTimeout?: number;
 }
 
 const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
@@ -25,12 +32,20 @@ const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
  * kafkajs has had no release since 2023, so nothing outside this folder imports it:
  * swapping the client means rewriting these few files only.
  */
-export function createKafka({ brokers, clientId, logger, retry }: CreateKafkaOptions): Kafka {
+export function createKafka({
+  brokers,
+  clientId,
+  logger,
+  retry,
+  connectionTimeout = 3_000,
+  requestTimeout,
+}: CreateKafkaOptions): Kafka {
   const kafkaLogger = logger.child({ component: "kafka" });
   return new Kafka({
     clientId,
     brokers,
-    connectionTimeout: 3_000,
+    connectionTimeout,
+    ...(requestTimeout === undefined ? {} : { requestTimeout }),
     retry: { initialRetryTime: 300, retries: 8, ...retry },
     logLevel: logLevel.WARN,
     logCreator:

@@ -68,12 +68,22 @@ export interface RunEventConsumerOptions {
    * default; a consumer whose handlers wait on the database gains throughput from more.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How long without a completed fetch (and no message in hand) before isConsuming() turns
+   * false. An idle consumer fetches every maxWaitTimeInMs, so silence means the broker does
+   * not answer or the group is being rejoined.
+   */
+  stalledAfterMs?: number;
 }
 
 export interface RunningConsumer {
   /** Resolves once the group is joined and offsets are resolved (the first fetch). */
   ready: Promise<void>;
-  /** False before ready, after a crash and after stop. */
+  /**
+   * False before ready, after a crash and after stop, and while no fetch has completed for
+   * stalledAfterMs with no message in hand: through a broker pause and the rejoin after it
+   * the consumer stays "joined" without consuming anything.
+   */
   isConsuming: () => boolean;
   /** Stops fetching, lets the message in hand finish, commits and leaves the group. */
   stop: () => Promise<void>;
@@ -101,6 +111,7 @@ export async function runEventConsumer({
   heartbeatIntervalMs = 1_000,
   sessionTimeoutMs = 10_000,
   partitionsConsumedConcurrently = 1,
+  stalledAfterMs = 5_000,
 }: RunEventConsumerOptions): Promise<RunningConsumer> {
   const policy = { ...defaultRetry, ...retry };
   const byTopic = new Map(subscriptions.map((s) => [s.definition.topic, s]));
@@ -113,6 +124,8 @@ export async function runEventConsumer({
   });
   let stopping = false;
   let consuming = false;
+  let lastProgressAt = 0;
+  let messagesInHand = 0;
 
   // Offsets of a new group resolve on the first fetch after joining; only from then on
   // is an event produced "now" guaranteed to be seen. Listen before run() starts.
@@ -125,6 +138,10 @@ export async function runEventConsumer({
         resolve();
       });
     });
+  });
+  // A fetch that came back (even empty) or a message handled: the consumer is making progress.
+  consumer.on(consumer.events.FETCH, () => {
+    lastProgressAt = Date.now();
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     consuming = false;
@@ -153,6 +170,8 @@ export async function runEventConsumer({
         eventType: headers["event-type"],
         parent: extractTraceContext(headers),
       });
+      // A slow handler (retries with backoff, a provider call) holds up the next fetch.
+      messagesInHand++;
       try {
         // Everything the handler does (database writes, outbox rows, further events) is
         // part of the trace the message arrived with.
@@ -164,6 +183,8 @@ export async function runEventConsumer({
         throw error;
       } finally {
         processing.span.end();
+        messagesInHand--;
+        lastProgressAt = Date.now();
       }
     },
   });
@@ -224,7 +245,8 @@ export async function runEventConsumer({
   return {
     consumer,
     ready,
-    isConsuming: () => consuming,
+    isConsuming: () =>
+      consuming && (messagesInHand > 0 || Date.now() - lastProgressAt < stalledAfterMs),
     stop: async () => {
       stopping = true;
       consuming = false;

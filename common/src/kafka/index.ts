@@ -1,3 +1,5 @@
 export * from "./client";
 export * from "./publisher";
 export * from "./consumer";
+export * from "./broker-probe";
+export * from "./consumer-health";
