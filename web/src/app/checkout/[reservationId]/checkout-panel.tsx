@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/api-client";
 import { formatDateTime, formatMoney } from "@/components/format";
+import { formatTimeOfDay } from "@/components/format-time-of-day";
 import { HoldCountdown } from "@/components/tickets/hold-countdown";
 import {
   ReservationStatusBadge,
@@ -39,9 +40,9 @@ export function CheckoutPanel({
     queryFn: () => apiRequest<CheckoutView>(url),
     initialData: initial,
     // While a payment is on its way (or the hold just ran out), ask until the outcome shows.
+    // A decline changes nothing to wait for: the hold stays PENDING for the next attempt.
     refetchInterval: (query) =>
-      query.state.data?.status === "PENDING" &&
-      (returnedFromPayment || declined || paying || holdLeftMs === 0)
+      query.state.data?.status === "PENDING" && (returnedFromPayment || paying || holdLeftMs === 0)
         ? 1_000
         : false,
   });
@@ -185,6 +186,7 @@ function PayBox({
     },
   });
   const lapsed = holdLeftMs === 0;
+  const amount = formatMoney(checkout.amountMinor, checkout.currency);
 
   return (
     <div className="flex flex-col gap-4">
@@ -194,23 +196,23 @@ function PayBox({
           serverNowMs={serverNowMs}
         />
       </p>
-      {declined && !pay.isPending ? (
-        <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-          The payment was declined. Your seats are released once this is recorded.
-        </p>
+      {declined && !lapsed && !pay.isPending && !pay.isSuccess ? (
+        <Declined holdExpiresAt={checkout.holdExpiresAt} />
       ) : null}
       {pay.error ? <PayError error={pay.error} /> : null}
       <button
         type="button"
         className={primaryButton}
-        disabled={lapsed || declined || pay.isPending || pay.isSuccess}
+        disabled={lapsed || pay.isPending || pay.isSuccess}
         onClick={() => {
           pay.mutate();
         }}
       >
         {pay.isPending || pay.isSuccess
           ? "Opening the payment page…"
-          : `Pay ${formatMoney(checkout.amountMinor, checkout.currency)}`}
+          : declined
+            ? `Try again: pay ${amount}`
+            : `Pay ${amount}`}
       </button>
       <p className="text-xs text-slate-500">
         {checkout.provider === "STRIPE"
@@ -221,19 +223,27 @@ function PayBox({
   );
 }
 
-function PayError({ error }: { error: Error }) {
-  const apiError = error instanceof ApiError ? error : null;
-  const waitingRoom =
-    typeof apiError?.details?.waitingRoom === "string" ? apiError.details.waitingRoom : null;
+/**
+ * A declined payment charged nothing and kept the hold; the declined payment page is
+ * closed, and paying again opens a new one.
+ */
+function Declined({ holdExpiresAt }: { holdExpiresAt: string }) {
   return (
     <div className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-      <p>{error.message}</p>
-      {apiError?.code === "QUEUE_TOKEN_REQUIRED" && waitingRoom ? (
-        <a href={waitingRoom} className="mt-1 inline-block font-semibold underline">
-          Go to the waiting room
-        </a>
-      ) : null}
+      <p className="font-semibold">Your payment was declined. You were not charged.</p>
+      <p className="mt-1">
+        Your seats are still held for you until {formatTimeOfDay(new Date(holdExpiresAt))}. You can
+        try again before then.
+      </p>
     </div>
+  );
+}
+
+function PayError({ error }: { error: Error }) {
+  return (
+    <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+      {error.message}
+    </p>
   );
 }
 
