@@ -1,35 +1,41 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { HoldView } from "@/server/booking/hold-view";
 import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
 import { ApiError, apiRequest } from "../api-client";
 import { formatDateTime, formatMoney } from "../format";
+import { formatTimeOfDay } from "../format-time-of-day";
 import { HoldCountdown } from "./hold-countdown";
 import { SeatGrid } from "./seat-grid";
 import { seatName } from "./seat-labels";
 import { SeatLegend } from "./seat-legend";
+import { SlotClock } from "./slot-clock";
 import { useSeatMap } from "./use-seat-map";
+import { useWorkingSlot } from "./use-working-slot";
 
 const deviceNow = () => Date.now();
 
 /**
  * The seat map page's live part: pick seats, hold them, watch the hold's clock, release
- * or go on to payment. The map polls; seats someone else takes drop out of the selection
- * with a message, and a refused hold names the seats that were just taken.
+ * or go on to payment, and watch (and once extend) the waiting-room slot's own clock. The
+ * map polls; seats someone else takes drop out of the selection with a message, and a
+ * refused hold names the seats that were just taken.
  */
 export function BookingView({
   schedule,
   initialHold,
   serverNow,
   waitingRoom,
+  slot,
 }: {
   schedule: ScheduleSummary;
   initialHold: HoldView | null;
   serverNow: number;
   waitingRoom: string;
+  slot: { performanceId: string; queueUrl: string; tokenExpiresAtMs: number };
 }) {
   const { scheduleId } = schedule;
   const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
@@ -47,6 +53,11 @@ export function BookingView({
   const [clockOffset] = useState(() => serverNow - deviceNow());
   const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const workingSlot = useWorkingSlot(slot);
+  // The slot's clock ran out: ask the gate now rather than at the next poll.
+  const checkSlot = useCallback(() => {
+    void refetch();
+  }, [refetch]);
 
   const mine = useMemo(() => new Set(hold?.seatIds ?? []), [hold]);
   const statusById = useMemo(
@@ -59,7 +70,7 @@ export function BookingView({
   };
 
   // The slot ran out or was revoked: back to the waiting room, unless the buyer holds
-  // seats (the hold outlives the slot; sending them away would strand it).
+  // seats (holding is what entitles them to pay, until the hold's own end).
   const slotEnded = mapError instanceof ApiError && mapError.code === "QUEUE_TOKEN_REQUIRED";
   const holding = hold !== null;
   const slotEndedWhileHolding = slotEnded && holding;
@@ -74,7 +85,7 @@ export function BookingView({
   const shownMessage = slotEndedWhileHolding
     ? {
         tone: "info" as const,
-        text: "Your booking slot has ended; the seat map no longer updates. Your held seats are still yours until the timer runs out.",
+        text: `Your booking slot has ended, so the seat map no longer updates. Your held seats are still yours until ${formatTimeOfDay(new Date(hold.holdExpiresAt))}: continue to payment before then.`,
       }
     : lost.length > 0 && layout
       ? {
@@ -162,125 +173,136 @@ export function BookingView({
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section
-        aria-labelledby="hall-heading"
-        className="min-w-0 rounded-xl border border-slate-200 bg-white p-4"
-      >
-        <h2 id="hall-heading" className="sr-only">
-          Seat map
-        </h2>
-        <div
-          aria-hidden="true"
-          className="mx-auto mb-4 w-2/3 rounded-b-3xl bg-slate-800 py-1.5 text-center text-xs font-semibold tracking-[0.3em] text-white uppercase"
+    <div className="flex flex-col gap-4">
+      <SlotClock
+        expiresAtMs={workingSlot.expiresAtMs}
+        initialRemainingMs={slot.tokenExpiresAtMs - serverNow}
+        clockOffsetMs={clockOffset}
+        ended={slotEnded}
+        extension={workingSlot.extension}
+        onExtend={workingSlot.extend}
+        onTimeUp={checkSlot}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <section
+          aria-labelledby="hall-heading"
+          className="min-w-0 rounded-xl border border-slate-200 bg-white p-4"
         >
-          Stage
-        </div>
-        {map ? (
-          <SeatGrid
-            layout={map.layout}
-            status={map.status}
-            selected={new Set(chosen)}
-            mine={mine}
-            onToggle={toggle}
-          />
-        ) : (
-          <SeatGridPlaceholder
-            rows={schedule.rows}
-            columns={schedule.columns}
-            failed={mapError !== null}
-          />
-        )}
-        <div className="mt-4 min-h-8 border-t border-slate-100 pt-4">
-          {layout ? <SeatLegend grades={layout.grades} /> : null}
-        </div>
-      </section>
-
-      <aside
-        aria-labelledby="summary-heading"
-        className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-4 lg:self-start"
-      >
-        <h2 id="summary-heading" className="text-lg font-semibold">
-          {hold ? "Your held seats" : "Your selection"}
-        </h2>
-        <p className="min-h-[3rem] text-sm" role="status" aria-live="polite">
-          {shownMessage ? (
-            <span
-              className={
-                shownMessage.tone === "error" ? "font-medium text-red-700" : "text-slate-700"
-              }
-            >
-              {shownMessage.text}
-            </span>
-          ) : hold ? (
-            <span className="text-slate-700">
-              Pay before the timer runs out to keep these seats.
-            </span>
-          ) : (
-            <span className="text-slate-600">
-              Choose up to {limit} seats with the mouse, or with the arrow keys and Space.
-            </span>
-          )}
-        </p>
-
-        {hold ? (
-          <>
-            <HoldCountdown
-              expiresAt={Date.parse(hold.holdExpiresAt)}
-              initialRemainingMs={hold.initialRemainingMs}
-              clockOffsetMs={clockOffset}
-              onExpired={() => {
-                setHold(null);
-                setMessage({
-                  tone: "error",
-                  text: "Your hold ran out and the seats were released.",
-                });
-                void refetch();
-              }}
+          <h2 id="hall-heading" className="sr-only">
+            Seat map
+          </h2>
+          <div
+            aria-hidden="true"
+            className="mx-auto mb-4 w-2/3 rounded-b-3xl bg-slate-800 py-1.5 text-center text-xs font-semibold tracking-[0.3em] text-white uppercase"
+          >
+            Stage
+          </div>
+          {map ? (
+            <SeatGrid
+              layout={map.layout}
+              status={map.status}
+              selected={new Set(chosen)}
+              mine={mine}
+              onToggle={toggle}
             />
-            <SeatList layout={layout} seatIds={hold.seatIds} gradeOf={gradeOf} />
-            <p className="flex justify-between text-base font-semibold">
-              <span>Total</span>
-              <span>{formatMoney(hold.amountMinor, hold.currency)}</span>
-            </p>
-            <Link
-              href={`/checkout/${hold.reservationId}`}
-              className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-            >
-              Continue to payment
-            </Link>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void release()}
-              className="rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:opacity-50"
-            >
-              Release seats
-            </button>
-          </>
-        ) : (
-          <>
-            <SeatList layout={layout} seatIds={chosen} gradeOf={gradeOf} />
-            <p className="flex justify-between text-base font-semibold">
-              <span>Total</span>
-              <span aria-live="polite">{formatMoney(total, currency)}</span>
-            </p>
-            <button
-              type="button"
-              disabled={busy || chosen.length === 0}
-              onClick={() => void placeHold()}
-              className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
-            >
-              {busy
-                ? "Holding…"
-                : `Hold ${chosen.length || ""} seat${chosen.length === 1 ? "" : "s"}`}
-            </button>
-          </>
-        )}
-        <p className="text-xs text-slate-500">
-          {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
-        </p>
-      </aside>
+          ) : (
+            <SeatGridPlaceholder
+              rows={schedule.rows}
+              columns={schedule.columns}
+              failed={mapError !== null}
+            />
+          )}
+          <div className="mt-4 min-h-8 border-t border-slate-100 pt-4">
+            {layout ? <SeatLegend grades={layout.grades} /> : null}
+          </div>
+        </section>
+
+        <aside
+          aria-labelledby="summary-heading"
+          className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-4 lg:self-start"
+        >
+          <h2 id="summary-heading" className="text-lg font-semibold">
+            {hold ? "Your held seats" : "Your selection"}
+          </h2>
+          <p className="min-h-[3rem] text-sm" role="status" aria-live="polite">
+            {shownMessage ? (
+              <span
+                className={
+                  shownMessage.tone === "error" ? "font-medium text-red-700" : "text-slate-700"
+                }
+              >
+                {shownMessage.text}
+              </span>
+            ) : hold ? (
+              <span className="text-slate-700">
+                Pay before the timer runs out to keep these seats.
+              </span>
+            ) : (
+              <span className="text-slate-600">
+                Choose up to {limit} seats with the mouse, or with the arrow keys and Space.
+              </span>
+            )}
+          </p>
+
+          {hold ? (
+            <>
+              <HoldCountdown
+                expiresAt={Date.parse(hold.holdExpiresAt)}
+                initialRemainingMs={hold.initialRemainingMs}
+                clockOffsetMs={clockOffset}
+                onExpired={() => {
+                  setHold(null);
+                  setMessage({
+                    tone: "error",
+                    text: "Your hold ran out and the seats were released.",
+                  });
+                  void refetch();
+                }}
+              />
+              <SeatList layout={layout} seatIds={hold.seatIds} gradeOf={gradeOf} />
+              <p className="flex justify-between text-base font-semibold">
+                <span>Total</span>
+                <span>{formatMoney(hold.amountMinor, hold.currency)}</span>
+              </p>
+              <Link
+                href={`/checkout/${hold.reservationId}`}
+                className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              >
+                Continue to payment
+              </Link>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void release()}
+                className="rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:opacity-50"
+              >
+                Release seats
+              </button>
+            </>
+          ) : (
+            <>
+              <SeatList layout={layout} seatIds={chosen} gradeOf={gradeOf} />
+              <p className="flex justify-between text-base font-semibold">
+                <span>Total</span>
+                <span aria-live="polite">{formatMoney(total, currency)}</span>
+              </p>
+              <button
+                type="button"
+                disabled={busy || chosen.length === 0}
+                onClick={() => void placeHold()}
+                className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+              >
+                {busy
+                  ? "Holding…"
+                  : `Hold ${chosen.length || ""} seat${chosen.length === 1 ? "" : "s"}`}
+              </button>
+            </>
+          )}
+          <p className="text-xs text-slate-500">
+            {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
+          </p>
+        </aside>
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { BookingView } from "@/components/seat-map/booking-view";
 import { formatDateTime } from "@/components/format";
+import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { getOpenHold } from "@/server/booking/get-open-hold";
 import { requireWorkingToken } from "@/server/booking/require-working-token";
@@ -34,18 +35,15 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
   const schedule = await getScheduleSummary({ scheduleId });
   if (!schedule) notFound();
   const waitingRoom = waitingRoomPath(schedule.performanceId, scheduleId);
-  const admitted = await requireWorkingToken({
+  const token = await requireWorkingToken({
     headers: await headers(),
     userId: user.id,
     performanceId: schedule.performanceId,
-  }).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === "QUEUE_TOKEN_REQUIRED") return false;
-      throw error;
-    },
-  );
-  if (!admitted) redirect(waitingRoom);
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "QUEUE_TOKEN_REQUIRED") return null;
+    throw error;
+  });
+  if (!token) redirect(waitingRoom);
   const hold = await getOpenHold({ userId: user.id, scheduleId });
 
   return (
@@ -67,6 +65,11 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
         initialHold={hold}
         serverNow={serverNow()}
         waitingRoom={waitingRoom}
+        slot={{
+          performanceId: schedule.performanceId,
+          queueUrl: env.QUEUE_PUBLIC_URL,
+          tokenExpiresAtMs: token.expiresAt * 1000,
+        }}
       />
     </div>
   );
