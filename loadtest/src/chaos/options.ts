@@ -13,7 +13,7 @@ export const chaosOptionsSchema = loadTestOptionsSchema
   .extend({
     buyers: loadTestOptionsSchema.shape.buyers.unwrap().min(2).default(2_000),
     seats: loadTestOptionsSchema.shape.seats.unwrap().default(500),
-    maxActive: loadTestOptionsSchema.shape.maxActive.unwrap().default(20),
+    maxActive: loadTestOptionsSchema.shape.maxActive.unwrap().default(10),
     admitRate: loadTestOptionsSchema.shape.admitRate.unwrap().default(5),
     refuseRatio: loadTestOptionsSchema.shape.refuseRatio.unwrap().default(0),
     lapseRate: loadTestOptionsSchema.shape.lapseRate.unwrap().default(0.1),
@@ -27,7 +27,7 @@ export const chaosOptionsSchema = loadTestOptionsSchema
     redisDown: seconds(0, 600).default(5),
     postgresDown: seconds(0, 600).default(10),
     /** Quiet time before each fault. */
-    faultGap: seconds(0, 600).default(20),
+    faultGap: seconds(0, 600).default(15),
     /** A fault not recovered from within this long counts as not recovered. */
     recoveryLimit: seconds(10, 900).default(120),
   })
@@ -64,7 +64,7 @@ export const chaosUsage = `npm run chaos -- [options]
 
   --buyers N          buyers arriving at once (default 2000, at most ${LIMITS.maxBuyers})
   --seats N           seats of the show on sale (default 500)
-  --max-active N      the waiting room's working set (default 20)
+  --max-active N      the waiting room's working set (default 10)
   --admit-rate N      admissions per second at most (default 5)
   --hold-ttl S        seat hold lifetime, seconds (default 30)
   --lapse-rate P      share of admitted buyers letting their hold lapse (default 0.1)
@@ -74,7 +74,7 @@ export const chaosUsage = `npm run chaos -- [options]
   --kafka-down S      seconds Kafka stays stopped, more than --hold-ttl (default hold-ttl + 20)
   --redis-down S      seconds Redis stays down (default 5)
   --postgres-down S   seconds PostgreSQL stays down (default 10)
-  --fault-gap S       quiet seconds before each fault (default 20)
+  --fault-gap S       quiet seconds before each fault (default 15)
   --recovery-limit S  a fault not recovered from in this long fails the run (default 120)
   --time-limit S      the buyers are cut off after this many seconds (default 900)
   --seed N            repeat a run's random choices

@@ -95,7 +95,7 @@ export function buildChaosReport({
       name: fault.name,
       what: fault.what,
       downSeconds: seconds(fault.healStartedAt, fault.injectedAt),
-      recoverySeconds: recoverySeconds(fault),
+      recoverySeconds: roundTenth(recoverySeconds(fault)),
       outageSeconds: fault.recoveredAt ? seconds(fault.recoveredAt, fault.injectedAt) : null,
       paymentsDuring: facts.payments.filter(
         (payment) => payment.recordedAt >= fault.injectedAt && payment.recordedAt <= end,
@@ -161,6 +161,10 @@ export function buildChaosReport({
     },
     workingSet: { maxActive: options.maxActive, ...workingSet },
   };
+}
+
+function roundTenth(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
 }
 
 function seconds(end: Date, start: Date): number {

@@ -137,7 +137,9 @@ export function faultsRecovered(facts: ChaosFacts): InvariantResult {
     else if (!record.recoveredAt) {
       problems.push(
         `${name}: the system did not recover` +
-          (record.unhealthy.length > 0 ? ` (${record.unhealthy.join(", ")} not healthy again)` : ""),
+          (record.unhealthy.length > 0
+            ? ` (${record.unhealthy.join(", ")} not healthy again)`
+            : ""),
       );
     }
   }

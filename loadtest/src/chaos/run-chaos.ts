@@ -221,7 +221,7 @@ export async function runChaos(
         ];
       },
       settling,
-      deadline: settleStart + options.holdTtl * 1_000 + 60_000,
+      deadline: settleStart + options.holdTtl * 1_000 + 30_000,
       stopSignal: stop.signal,
     });
     if (!chaosFacts) throw new Error("no facts were read");
