@@ -50,6 +50,11 @@ export async function startWorker({
     deadLetters,
     logger: deps.logger,
     partitionsConsumedConcurrently: concurrency,
+    // A partition this group never committed (idle so far, or a new group) must start at
+    // its oldest message, not its newest: otherwise a payment published while the worker
+    // was restarting or rejoining after a Kafka outage would be skipped for ever. The
+    // handlers are idempotent, so reading history again is safe.
+    fromBeginning: true,
     ...(retry ? { retry } : {}),
   });
 
