@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isIntegrityRuleViolation, isSeatAlreadyHeld, type PrismaClient } from "../src/index";
+import {
+  isIntegrityRuleViolation,
+  isPaidHoldRefusal,
+  isSeatAlreadyHeld,
+  type PrismaClient,
+} from "../src/index";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 import { createBuyers, createOnSaleSchedule, holdSeats } from "./fixtures";
 
@@ -105,17 +110,108 @@ describe("the database makes a double sale impossible", () => {
       scheduleId: schedule.scheduleId,
       seatIds: [seatId],
     });
-    await prisma.reservation.update({ where: { id: reservation.id }, data: { status: "EXPIRED" } });
+    await prisma.reservation.update({
+      where: { id: reservation.id },
+      data: { status: "CANCELLED" },
+    });
 
-    // A late payment must not confirm it, even though the seat happens to be free.
+    // Released by the buyer: a payment arriving later must not confirm it, free seat or not.
     await expect(
       prisma.reservation.update({ where: { id: reservation.id }, data: { status: "CONFIRMED" } }),
+    ).rejects.toSatisfy(isIntegrityRuleViolation);
+    await expect(
+      prisma.reservation.update({ where: { id: reservation.id }, data: { status: "PENDING" } }),
     ).rejects.toSatisfy(isIntegrityRuleViolation);
     // Moving between released states (e.g. to REFUNDED after refunding it) is fine.
     await prisma.reservation.update({
       where: { id: reservation.id },
       data: { status: "REFUNDED" },
     });
+    expect(await seatState(seatId)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
+  });
+
+  it("sells a lapsed hold to its late payment only while every seat is still free", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 2 });
+    const [free, taken] = schedule?.seatIds ?? [];
+    const [late, other, third] = await createBuyers(prisma, 3);
+    if (!schedule || !free || !taken || !late || !other || !third) {
+      throw new Error("fixture incomplete");
+    }
+    const revive = async (reservationId: string) => {
+      const [row] = await prisma.$queryRaw<{ revived: boolean }[]>`
+        SELECT revive_paid_reservation(${reservationId}::uuid) AS revived`;
+      return row?.revived;
+    };
+    const lapse = async (seatIds: string[], userId: string) => {
+      const reservation = await holdSeats(prisma, {
+        userId,
+        scheduleId: schedule.scheduleId,
+        seatIds,
+      });
+      await prisma.reservation.update({
+        where: { id: reservation.id },
+        data: { status: "EXPIRED" },
+      });
+      return reservation;
+    };
+
+    const stillFree = await lapse([free], late);
+    expect(await revive(stillFree.id)).toBe(true);
+    expect(await seatState(free)).toEqual({ status: "SOLD", activeHolds: 1 });
+    const sold = await prisma.reservation.findUniqueOrThrow({ where: { id: stillFree.id } });
+    expect(sold).toMatchObject({ status: "CONFIRMED", closedAt: null });
+
+    // The seat went to another buyer meanwhile: nothing changes, and nothing is sold twice.
+    const gone = await lapse([taken], other);
+    const newHolder = await holdSeats(prisma, {
+      userId: third,
+      scheduleId: schedule.scheduleId,
+      seatIds: [taken],
+    });
+    expect(await revive(gone.id)).toBe(false);
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: gone.id } })).status).toBe(
+      "EXPIRED",
+    );
+    expect(await seatState(taken)).toEqual({ status: "HELD", activeHolds: 1 });
+    const holder = await prisma.reservationSeat.findFirstOrThrow({
+      where: { seatId: taken, active: true },
+    });
+    expect(holder.reservationId).toBe(newHolder.id);
+  });
+
+  it("never ends a hold with a completed payment other than by confirming or refunding it", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 1 });
+    const seatId = schedule?.seatIds[0];
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!schedule || !seatId || !buyer) throw new Error("fixture incomplete");
+    const reservation = await holdSeats(prisma, {
+      userId: buyer,
+      scheduleId: schedule.scheduleId,
+      seatIds: [seatId],
+    });
+    const payment = await prisma.payment.create({
+      data: {
+        reservationId: reservation.id,
+        provider: "SIMULATED",
+        providerSessionId: `cs_sim_${reservation.id.replaceAll("-", "")}`,
+        providerPaymentId: `pi_sim_${reservation.id.replaceAll("-", "")}`,
+        amountMinor: 5_000,
+        currency: "EUR",
+        status: "COMPLETED",
+      },
+    });
+
+    for (const status of ["EXPIRED", "FAILED", "CANCELLED"] as const) {
+      const refused = await prisma.reservation
+        .update({ where: { id: reservation.id }, data: { status } })
+        .catch((error: unknown) => error);
+      expect(isPaidHoldRefusal(refused)).toBe(true);
+    }
+    expect(await seatState(seatId)).toEqual({ status: "HELD", activeHolds: 1 });
+
+    // A failed payment does not count: only a completed one keeps the hold.
+    await prisma.payment.update({ where: { id: payment.id }, data: { status: "FAILED" } });
+    await prisma.reservation.update({ where: { id: reservation.id }, data: { status: "EXPIRED" } });
     expect(await seatState(seatId)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
   });
 

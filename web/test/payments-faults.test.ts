@@ -7,8 +7,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/holds";
 import { freePort, type SpawnedService } from "@ticketping/common/testing";
-import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import {
+  createBuyers,
+  seedPerformance,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
+import {
+  type Checkout,
   checkoutEvent,
   createCheckouts,
   deliverWebhook,
@@ -39,6 +45,7 @@ function baseUrl(): string {
   return web.baseUrl;
 }
 let schedule: SeededSchedule;
+let buyers: TestBuyer[];
 let userIds: string[];
 let checkouts: ReturnType<typeof seatCheckouts>;
 let kafkaEnv: Record<string, string>;
@@ -98,6 +105,8 @@ function pay(row: { reservationId: string; sessionId: string; amountMinor: numbe
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 const countByStatus = (ids: string[], status: "CONFIRMED" | "PENDING" | "EXPIRED") =>
   system.prisma.reservation.count({ where: { id: { in: ids }, status } });
 
@@ -114,7 +123,8 @@ beforeAll(async () => {
   [schedule] = (await seedPerformance(system.prisma, { rows: 14, columns: 50 })) as [
     SeededSchedule,
   ];
-  userIds = (await createBuyers(system.prisma, 20)).map((buyer) => buyer.id);
+  buyers = await createBuyers(system.prisma, 20);
+  userIds = buyers.map((buyer) => buyer.id);
   checkouts = seatCheckouts(system.prisma, { schedule, userIds });
   // Both settle before anything throws, so afterAll knows what to stop.
   const [started, broker] = await Promise.allSettled([
@@ -224,6 +234,111 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
       expect.objectContaining({ reservationId: next.reservationId }),
     ]);
   });
+
+  /**
+   * Paid holds and one unpaid control hold lapsing together: the buyers pay 1 s before
+   * their holds lapse, then `outage` keeps the payments from reaching the worker until
+   * well after the holds' time (the control proves expiry really ran meanwhile).
+   */
+  async function payJustInTime(outage: {
+    begin: () => Promise<void>;
+    end: () => Promise<void>;
+    /** The sweeper runs during the outage (false when the worker itself is down). */
+    sweeperRuns: boolean;
+  }) {
+    await outage.begin();
+    const holdMs = 3_000;
+    const rows = await checkouts.many(6, holdMs);
+    const [control, ...paid] = rows as [Checkout, ...Checkout[]];
+    for (const row of rows) {
+      await system.redis.set(
+        scheduleKeys(schedule.scheduleId).hold(row.reservationId),
+        "buyer",
+        "PX",
+        holdMs,
+      );
+    }
+    // A buyer's seat map puts the show's seats into the Redis cache, holds included.
+    const [viewer] = buyers;
+    if (!viewer) throw new Error("no buyers");
+    const map = await fetch(`${baseUrl()}/api/schedules/${schedule.scheduleId}/seat-map`, {
+      headers: await system.buyerHeaders(viewer, schedule.performanceId),
+    });
+    expect(map.status).toBe(200);
+    const lapsesAt = (
+      await system.prisma.reservation.findUniqueOrThrow({ where: { id: control.reservationId } })
+    ).holdExpiresAt.getTime();
+    await sleep(lapsesAt - 1_000 - Date.now());
+    const answers = await Promise.all(paid.map(pay));
+    expect(answers.map((answer) => answer.status)).toEqual(paid.map(() => 200));
+    expect(Date.now()).toBeLessThan(lapsesAt);
+
+    // The holds' time passes; the notifications fire and the sweeper makes its passes.
+    await sleep(lapsesAt + 4_000 - Date.now());
+    const paidIds = paid.map((row) => row.reservationId);
+    expect(await countByStatus(paidIds, "PENDING")).toBe(paid.length);
+    if (outage.sweeperRuns) {
+      await expect
+        .poll(() => countByStatus([control.reservationId], "EXPIRED"), { timeout: 10_000 })
+        .toBe(1);
+    }
+    await outage.end();
+
+    const prisma = system.prisma;
+    await expect
+      .poll(() => countByStatus(paidIds, "CONFIRMED"), { timeout: 120_000, interval: 500 })
+      .toBe(paid.length);
+    await expect
+      .poll(() => countByStatus([control.reservationId], "EXPIRED"), { timeout: 20_000 })
+      .toBe(1);
+    // No refund asked for or made, and every seat sold once, to its payer.
+    const payments = await prisma.payment.findMany({ where: { reservationId: { in: paidIds } } });
+    expect(payments.map((payment) => [payment.status, payment.refundRequestedAt])).toEqual(
+      paid.map(() => ["COMPLETED", null]),
+    );
+    expect(
+      await prisma.outboxEvent.count({
+        where: { key: { in: paidIds }, topic: "ticketping.refund.requested" },
+      }),
+    ).toBe(0);
+    const seats = await prisma.seat.findMany({
+      where: { id: { in: paid.map((row) => row.seatId) } },
+      include: { holds: { where: { active: true } } },
+    });
+    expect(seats.map((seat) => [seat.status, seat.holds.length])).toEqual(
+      paid.map(() => ["SOLD", 1]),
+    );
+    await expect
+      .poll(
+        () =>
+          system.redis.hmget(
+            scheduleKeys(schedule.scheduleId).status,
+            ...paid.map((row) => row.seatId),
+          ),
+        { timeout: 20_000 },
+      )
+      .toEqual(paid.map((row) => `S:${row.reservationId}`));
+  }
+
+  it("a payment made 1 s before the hold lapses is CONFIRMED, not refunded, though Kafka was down until after the hold's time and the sweeper's passes", async () => {
+    await payJustInTime({
+      begin: () => kafka("down"),
+      end: () => kafka("up"),
+      sweeperRuns: true,
+    });
+  }, 240_000);
+
+  it("the same with the worker killed instead: it restarts after the holds' time, sweeps and confirms", async () => {
+    await payJustInTime({
+      begin: async () => {
+        expect(await worker?.stop("SIGKILL")).toBeNull();
+      },
+      end: async () => {
+        worker = await startPaymentsWorker();
+      },
+      sweeperRuns: false,
+    });
+  }, 240_000);
 
   it("killing the worker in the middle of 500 payments confirms each exactly once after a restart, and leaves nothing PENDING past its hold", async () => {
     const paid = await checkouts.many(500);

@@ -199,6 +199,77 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     expect(seat.status).toBe("HELD");
   });
 
+  it("sells a lapsed hold to a late payment while its seats are still free: CONFIRMED, no refund", async () => {
+    const show = await createShow(prisma, { seats: 2 });
+    const [late] = await createBuyers(prisma, 1);
+    if (!late) throw new Error("no buyer");
+    const lapsed = await createHold(prisma, {
+      userId: late,
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
+      holdExpiresAt: new Date(Date.now() - 1_000),
+    });
+    await prisma.reservation.update({
+      where: { id: lapsed.id },
+      data: { status: "EXPIRED", statusReason: "The hold ran out before payment." },
+    });
+    await cacheSeatMap(redis, show.scheduleId);
+
+    const { payment } = await recordPayment(prisma, {
+      reservationId: lapsed.id,
+      amountMinor: 10_000,
+    });
+
+    await expect.poll(() => statusOf(lapsed.id), poll).toBe("CONFIRMED");
+    const sold = await prisma.reservation.findUniqueOrThrow({ where: { id: lapsed.id } });
+    expect(sold).toMatchObject({ statusReason: null, closedAt: null });
+    expect(
+      await prisma.seat.count({ where: { scheduleId: show.scheduleId, status: "SOLD" } }),
+    ).toBe(2);
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "COMPLETED",
+      refundRequestedAt: null,
+    });
+    await expect
+      .poll(() => redis.hmget(scheduleKeys(show.scheduleId).status, ...show.seatIds), poll)
+      .toEqual(show.seatIds.map(() => `S:${lapsed.id}`));
+    await expect
+      .poll(() => confirmations.messages.some((message) => message.key === lapsed.id), poll)
+      .toBe(true);
+  });
+
+  it("carries out a refund left pending without its event (stuck or dead-lettered): the Payment ends REFUNDED", async () => {
+    const { reservation } = await createShowWithHold(prisma, { seats: 1 });
+    const requestedAt = new Date(Date.now() - 120_000);
+    await prisma.reservation.update({
+      where: { id: reservation.id },
+      data: { status: "REFUNDED", statusReason: "test" },
+    });
+    // Recorded and marked refund-requested two minutes ago, but no refund.requested event
+    // ever reached Kafka.
+    const payment = await prisma.payment.create({
+      data: {
+        reservationId: reservation.id,
+        provider: "SIMULATED",
+        providerSessionId: `cs_${randomUUID()}`,
+        providerPaymentId: `pi_sim_${randomUUID().replaceAll("-", "")}`,
+        amountMinor: 5_000,
+        currency: "EUR",
+        status: "COMPLETED",
+        refundRequestedAt: requestedAt,
+      },
+    });
+    await expect
+      .poll(
+        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
+        poll,
+      )
+      .toBe("REFUNDED");
+    const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(refunded.refundedAt).toBeInstanceOf(Date);
+    expect(refunded.refundRequestedAt).toEqual(requestedAt);
+  });
+
   it("expires a hold when Redis reports its key expired: EXPIRED, seats free in PostgreSQL and the cache", async () => {
     const holdExpiresAt = new Date(Date.now() + 1_500);
     const { show, buyer, reservation } = await createShowWithHold(prisma, {
