@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("webhook signature", () => {
-  it("refuses a forged, a stale, a tampered and a missing signature with 400, recording nothing", async () => {
+  it("refuses a forged, a stale, a future, a tampered and a missing signature with 400, recording nothing", async () => {
     const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const event = checkoutEvent("checkout.session.completed", {
       reservationId,
@@ -58,6 +58,11 @@ describe("webhook signature", () => {
     const stale = await deliverWebhook(web.baseUrl, event, {
       secret,
       timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
+    // Correctly signed but dated beyond the tolerance ahead of our clock.
+    const future = await deliverWebhook(web.baseUrl, event, {
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) + 400,
     });
     const tampered = await deliverWebhook(web.baseUrl, event, {
       secret,
@@ -72,7 +77,7 @@ describe("webhook signature", () => {
       body: JSON.stringify(event),
     });
 
-    for (const answer of [forged, stale, tampered]) {
+    for (const answer of [forged, stale, future, tampered]) {
       expect(answer.status).toBe(400);
       expect(answer.json.error?.code).toBe("WEBHOOK_SIGNATURE_INVALID");
     }
@@ -83,6 +88,21 @@ describe("webhook signature", () => {
 });
 
 describe("recording payments", () => {
+  it("accepts a signature dated a little ahead of our clock (skew within the tolerance)", async () => {
+    const { reservationId, sessionId, amountMinor } = await checkouts.one();
+    const event = checkoutEvent("checkout.session.completed", {
+      reservationId,
+      sessionId,
+      amountMinor,
+    });
+    const answer = await deliverWebhook(web.baseUrl, event, {
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) + 60,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json.data?.outcome).toBe("payment-recorded");
+  });
+
   it("records a paid checkout: the Payment and a payment.completed outbox row, answered 200", async () => {
     const { reservationId, sessionId, amountMinor } = await checkouts.one();
     const event = checkoutEvent("checkout.session.completed", {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { MyReservation } from "@/server/reservations/list-my-reservations";
 import { formatDateTime, formatMoney } from "../format";
 import { HoldCountdown } from "./hold-countdown";
+import { RefundLines } from "./refund-lines";
 import { ReservationStatusBadge, reservationStatusStyles } from "./reservation-status";
 
 export function ReservationCard({
@@ -63,6 +64,7 @@ export function ReservationCard({
             reason
           )}
         </p>
+        <RefundLines refunds={reservation.refunds} />
       </div>
       <p className="text-right text-lg font-semibold tabular-nums sm:min-w-28">
         {formatMoney(reservation.amountMinor, reservation.currency)}

@@ -15,6 +15,11 @@ export interface MyReservation {
   performance: { name: string; slug: string; posterUrl: string | null; hallName: string };
   schedule: { id: string; startsAt: Date };
   seats: { row: number; column: number; gradeName: string; colour: string; priceMinor: number }[];
+  /**
+   * Money going back to the buyer, one entry per payment refunded or being refunded:
+   * `refundedAt` null while the refund is still pending at the provider.
+   */
+  refunds: { amountMinor: number; currency: string; requestedAt: Date; refundedAt: Date | null }[];
 }
 
 function findReservations(userId: string, limit: number) {
@@ -30,6 +35,17 @@ function findReservations(userId: string, limit: number) {
           performance: {
             select: { name: true, slug: true, posterUrl: true, hall: { select: { name: true } } },
           },
+        },
+      },
+      payments: {
+        where: { OR: [{ refundRequestedAt: { not: null } }, { status: "REFUNDED" }] },
+        orderBy: { createdAt: "asc" },
+        select: {
+          amountMinor: true,
+          currency: true,
+          refundRequestedAt: true,
+          refundedAt: true,
+          updatedAt: true,
         },
       },
       seats: {
@@ -74,6 +90,13 @@ function toMyReservation(reservation: Row): MyReservation {
         priceMinor,
       }))
       .sort((a, b) => a.row - b.row || a.column - b.column),
+    refunds: reservation.payments.map((payment) => ({
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+      // A refund made at the provider's dashboard was never requested by us.
+      requestedAt: payment.refundRequestedAt ?? payment.refundedAt ?? payment.updatedAt,
+      refundedAt: payment.refundedAt,
+    })),
   };
 }
 
