@@ -176,7 +176,7 @@ export function BookingView({
     <div className="flex flex-col gap-4">
       <SlotClock
         expiresAtMs={workingSlot.expiresAtMs}
-        initialRemainingMs={slot.tokenExpiresAtMs - serverNow}
+        initialRemainingMs={workingSlot.expiresAtMs - serverNow}
         clockOffsetMs={clockOffset}
         ended={slotEnded}
         extension={workingSlot.extension}

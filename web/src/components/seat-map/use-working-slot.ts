@@ -26,6 +26,8 @@ export interface WorkingSlot {
 }
 
 const STATUS_RETRY_MS = 5_000;
+/** A token's exp is the slot's end rounded up to a whole second. */
+const EXP_ROUNDING_MS = 1_000;
 /** Answers that mean the slot has ended (the seat map's gate then says so). */
 const SLOT_GONE: ReadonlySet<string> = new Set([
   "NOT_ADMITTED",
@@ -49,10 +51,11 @@ export function useWorkingSlot({
 }: {
   performanceId: string;
   queueUrl: string;
-  /** Expiry of the token the page was let in with (the one in the cookie). */
+  /** Expiry (exp) of the token the page was let in with (the one in the cookie). */
   tokenExpiresAtMs: number;
 }): WorkingSlot {
-  const [expiresAtMs, setExpiresAtMs] = useState(tokenExpiresAtMs);
+  // Until the queue answers, the earliest the slot may end: never promise more time.
+  const [expiresAtMs, setExpiresAtMs] = useState(tokenExpiresAtMs - EXP_ROUNDING_MS);
   const [extension, setExtension] = useState<SlotExtension>({ state: "checking" });
   const socketRef = useRef<QueueSocket | null>(null);
   // Expiry of the token in the cookie: a slot that outlives it (extended, but storing the
