@@ -179,6 +179,7 @@ export function BookingView({
         initialRemainingMs={workingSlot.expiresAtMs - serverNow}
         clockOffsetMs={clockOffset}
         ended={slotEnded}
+        holdExpiresAtMs={hold ? Date.parse(hold.holdExpiresAt) : null}
         extension={workingSlot.extension}
         onExtend={workingSlot.extend}
         onTimeUp={checkSlot}

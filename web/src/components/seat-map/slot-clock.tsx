@@ -18,6 +18,7 @@ export function SlotClock({
   initialRemainingMs,
   clockOffsetMs,
   ended,
+  holdExpiresAtMs,
   extension,
   onExtend,
   onTimeUp,
@@ -29,6 +30,8 @@ export function SlotClock({
   clockOffsetMs: number;
   /** The booking gate refused the slot: it is over, whatever the clock says. */
   ended: boolean;
+  /** The buyer's hold, which outlives the slot: what an ended slot leaves them. */
+  holdExpiresAtMs: number | null;
   extension: SlotExtension;
   onExtend: () => void;
   /** The clock reached zero: time to ask the gate. */
@@ -59,14 +62,23 @@ export function SlotClock({
           Your booking slot
         </h2>
         {ended ? (
-          <p className="text-sm text-slate-700">Your booking slot has ended.</p>
+          <p className="text-sm text-slate-700">
+            Your booking slot has ended.
+            {holdExpiresAtMs === null
+              ? null
+              : ` Your held seats are still yours until ${formatTimeOfDay(new Date(holdExpiresAtMs))}.`}
+          </p>
         ) : (
           <p className={`text-sm ${urgent ? "text-red-800" : "text-slate-700"}`}>
             Time left to choose and hold seats:{" "}
             <CountdownTimer remainingMs={remaining} className="min-w-[8ch] font-semibold" />
           </p>
         )}
-        <p className="min-h-5 text-sm text-slate-700" role="status" aria-live="polite">
+        <p
+          className={`text-sm text-slate-700 ${ended ? "" : "min-h-5"}`}
+          role="status"
+          aria-live="polite"
+        >
           {ended ? null : <ExtensionNews extension={extension} expiresAtMs={expiresAtMs} />}
         </p>
       </div>
