@@ -8,7 +8,7 @@ import { envFields, parseEnv } from "@ticketping/common/env";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { createShowWithHold, recordPayment } from "./support/fixtures";
+import { createBuyers, createHold, createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
 /**
@@ -143,19 +143,31 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
       .toHaveLength(1);
     const [expire] = proxy.requests.filter((request) => request.path.endsWith("/expire"));
     expect(expire).toMatchObject({ method: "POST", status: 200 });
-    expect(
-      (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
-    ).toBe("EXPIRED");
+    // The session is expired at Stripe first, then the hold: no payment can start after it.
+    await expect
+      .poll(
+        async () =>
+          (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+        poll,
+      )
+      .toBe("EXPIRED");
   });
 
   it("refunds a late Stripe payment through the API, once, keyed by the payment", async () => {
-    const { reservation } = await createShowWithHold(prisma, {
+    const { show, reservation } = await createShowWithHold(prisma, {
       seats: 1,
       holdExpiresAt: new Date(Date.now() - 1_000),
     });
     await prisma.reservation.update({
       where: { id: reservation.id },
       data: { status: "EXPIRED" },
+    });
+    // The lapsed seat went to another buyer, so the late payment cannot be sold the seat.
+    const [other] = await createBuyers(prisma, 1);
+    await createHold(prisma, {
+      userId: other ?? "",
+      scheduleId: show.scheduleId,
+      seatIds: show.seatIds,
     });
     const { payment } = await recordPayment(prisma, {
       reservationId: reservation.id,

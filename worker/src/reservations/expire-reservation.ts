@@ -43,10 +43,10 @@ export async function expireReservation(
     now = new Date(),
   }: { reservationId: string; eventId: string; now?: Date },
 ): Promise<{ outcome: ExpiryOutcome }> {
-  const outcome = await expireIfDue(deps, { reservationId, eventId, now });
+  const { outcome, sessionExpired } = await expireIfDue(deps, { reservationId, eventId, now });
   // A paid hold is settled by its payment's handler; anything else may need repair.
   if (outcome === "expired" || outcome === "not-due") {
-    await settleReservation(deps, { reservationId });
+    await settleReservation(deps, { reservationId, expireCheckout: !sessionExpired });
   }
   if (outcome === "expired") workerMetrics.holdsExpired.inc();
   return { outcome };
@@ -55,8 +55,9 @@ export async function expireReservation(
 async function expireIfDue(
   deps: HandlerDeps,
   { reservationId, eventId, now }: { reservationId: string; eventId: string; now: Date },
-): Promise<ExpiryOutcome> {
+): Promise<{ outcome: ExpiryOutcome; sessionExpired: boolean }> {
   const { prisma, payments, logger } = deps;
+  const answer = (outcome: ExpiryOutcome, sessionExpired = false) => ({ outcome, sessionExpired });
   const reservation = await prisma.reservation.findUnique({
     where: { id: reservationId },
     select: {
@@ -68,10 +69,12 @@ async function expireIfDue(
       _count: { select: { payments: { where: { status: "COMPLETED" } } } },
     },
   });
-  if (reservation?.status !== "PENDING" || reservation.holdExpiresAt > now) return "not-due";
-  if (reservation._count.payments > 0) return "paid";
-  if (reservation.checkoutCompletedAt) return "paid-at-provider";
+  if (reservation?.status !== "PENDING" || reservation.holdExpiresAt > now)
+    return answer("not-due");
+  if (reservation._count.payments > 0) return answer("paid");
+  if (reservation.checkoutCompletedAt) return answer("paid-at-provider");
 
+  let sessionExpired = false;
   if (reservation.checkoutSessionId && reservation.checkoutProvider === payments.name) {
     const atProvider = await payments
       .expireCheckoutSession(reservation.checkoutSessionId)
@@ -87,12 +90,13 @@ async function expireIfDue(
         data: { checkoutCompletedAt: now },
       });
       logger.warn({ reservationId }, "hold lapsed with its checkout paid; waiting for the webhook");
-      return "paid-at-provider";
+      return answer("paid-at-provider");
     }
+    sessionExpired = atProvider === "expired";
   }
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const outcome = await prisma.$transaction(async (tx) => {
       const { count } = await tx.reservation.updateMany({
         where: {
           id: reservationId,
@@ -103,16 +107,17 @@ async function expireIfDue(
         },
         data: { status: "EXPIRED", statusReason: expiredReason, closedAt: now },
       });
-      if (count === 0) return "not-due";
+      if (count === 0) return "not-due" as const;
       await tx.processedEvent.createMany({
         data: [{ consumer: EXPIRE_HOLD_CONSUMER, eventId }],
         skipDuplicates: true,
       });
-      return "expired";
+      return "expired" as const;
     });
+    return answer(outcome, sessionExpired);
   } catch (error) {
     // The webhook recorded a payment between our read and the update: the database kept it.
-    if (isPaidHoldRefusal(error)) return "paid";
+    if (isPaidHoldRefusal(error)) return answer("paid", sessionExpired);
     throw error;
   }
 }
