@@ -47,15 +47,17 @@ async function main(): Promise<number> {
   const log = (line: string) => {
     console.log(`[chaos] ${line}`);
   };
-  const { report, serviceLogs } = await runChaos(options, { log, stopSignal: stop.signal });
-
   const outDir = options.out
     ? path.resolve(env.INIT_CWD ?? process.cwd(), options.out)
-    : path.join(defaultReportsDir, `chaos-${report.startedAt.replace(/[:.]/g, "-")}`);
+    : path.join(defaultReportsDir, `chaos-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   await mkdir(outDir, { recursive: true });
+  const { report } = await runChaos(options, {
+    log,
+    stopSignal: stop.signal,
+    keepServiceLogs: (logs) => writeFile(path.join(outDir, "service-logs.txt"), logs),
+  });
   await writeFile(path.join(outDir, "chaos-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(outDir, "chaos-report.md"), renderChaosMarkdown(report));
-  await writeFile(path.join(outDir, "service-logs.txt"), serviceLogs);
 
   const f = report.figures;
   log(

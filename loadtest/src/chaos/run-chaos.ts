@@ -60,7 +60,6 @@ const persistence: BuyerPersistence = {
 
 export interface ChaosResult {
   report: ChaosReport;
-  serviceLogs: string;
 }
 
 /**
@@ -73,7 +72,13 @@ export async function runChaos(
   {
     log = () => undefined,
     stopSignal,
-  }: { log?: (line: string) => void; stopSignal?: AbortSignal } = {},
+    keepServiceLogs,
+  }: {
+    log?: (line: string) => void;
+    stopSignal?: AbortSignal;
+    /** Given what the services logged at warn and above, also when the run fails. */
+    keepServiceLogs?: (logs: string) => Promise<void>;
+  } = {},
 ): Promise<ChaosResult> {
   const startedAt = new Date();
   const runId = randomBytes(4).toString("hex");
@@ -246,8 +251,9 @@ export async function runChaos(
         failedReads: sampler.failedReads,
       },
     });
-    return { report, serviceLogs: system.serviceLogs() };
+    return { report };
   } finally {
+    await keepServiceLogs?.(system.serviceLogs()).catch(() => undefined);
     stop.abort();
     stopSignal?.removeEventListener("abort", onStop);
     await webProbe?.stop();
