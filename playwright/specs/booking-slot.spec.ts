@@ -1,7 +1,8 @@
-import type { Locator } from "@playwright/test";
+import type { BrowserContext, Locator } from "@playwright/test";
 import { grantKey } from "@ticketping/common/queue";
+import { QueueClient } from "../fixtures/queue-client";
 import { seatOnMap } from "../fixtures/seat-map";
-import { queueEnv } from "../fixtures/system-env";
+import { queueEnv, WORKING_TOKEN_COOKIE } from "../fixtures/system-env";
 import { expect, test } from "../fixtures/test";
 
 /** Seconds left on the booking slot's clock ("00:01:58" -> 118). */
@@ -11,6 +12,14 @@ async function secondsLeft(slot: Locator): Promise<number> {
   if (!match) throw new Error(`not a clock: "${text}"`);
   const [, hours = "0", minutes = "0", seconds = "0"] = match;
   return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/** Seconds until the working token in the browser's cookie expires (its exp claim). */
+async function cookieTokenSecondsLeft(context: BrowserContext): Promise<number> {
+  const cookie = (await context.cookies()).find(({ name }) => name === WORKING_TOKEN_COOKIE);
+  const payload = decodeURIComponent(cookie?.value ?? "").split(".")[1] ?? "";
+  const { exp } = JSON.parse(Buffer.from(payload, "base64url").toString()) as { exp: number };
+  return exp - Date.now() / 1000;
 }
 
 test("the seat map shows the booking slot's time left, and more time extends it once", async ({
@@ -49,6 +58,7 @@ test("the seat map shows the booking slot's time left, and more time extends it 
   expect(after).toBeLessThanOrEqual(240);
   const grant = grantKey(queueEnv.QUEUE_KEY_PREFIX, show.performanceId, buyer.account.id);
   expect(await redis.hget(grant, "extended")).toBe("1");
+  expect(await cookieTokenSecondsLeft(buyer.context)).toBeGreaterThan(before + 100);
 
   // The new token is in the cookie (the page reads the slot's end from it), and the queue
   // says the one extension is spent.
@@ -60,6 +70,36 @@ test("the seat map shows the booking slot's time left, and more time extends it 
   await seatOnMap(page, show.seat(3, 6)).click();
   await page.getByRole("button", { name: "Hold 1 seat" }).click();
   await expect(page.getByText("Held for you for")).toBeVisible();
+});
+
+test("more time asked in another tab first: this page learns it and keeps the longer token", async ({
+  newShow,
+  newBuyer,
+  admit,
+}) => {
+  const show = await newShow({ tokenTtlSeconds: 120 });
+  const buyer = await newBuyer("two-tabs");
+  await admit(buyer, show.performanceId);
+  const { page } = buyer;
+  await page.goto(`/book/${show.scheduleId}`);
+  const slot = page.getByTestId("booking-slot");
+  await expect(slot.getByRole("status")).toHaveText("You can get more time once.");
+  const before = await secondsLeft(slot);
+
+  // The buyer's other tab takes the one extension; its new token never reached this one.
+  const otherTab = await QueueClient.connect({ userId: buyer.account.id });
+  try {
+    await otherTab.extend(show.performanceId);
+  } finally {
+    otherTab.close();
+  }
+  expect(await cookieTokenSecondsLeft(buyer.context)).toBeLessThan(before + 5);
+
+  await slot.getByRole("button", { name: /Get more time/ }).click();
+  await expect(slot.getByRole("status")).toHaveText("Your slot has had its one extension.");
+  await expect(slot.getByRole("button", { name: /Get more time/ })).toHaveCount(0);
+  expect(await secondsLeft(slot)).toBeGreaterThan(before + 100);
+  expect(await cookieTokenSecondsLeft(buyer.context)).toBeGreaterThan(before + 100);
 });
 
 test("a slot that ends while the buyer holds seats leaves the hold to pay for, on a phone", async ({
