@@ -1,7 +1,11 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnService, type SpawnedService } from "@ticketping/common/testing";
-import { startPrivateBroker, type PrivateBroker } from "./support/private-broker";
+import {
+  spawnService,
+  startPrivateBroker,
+  type PrivateBroker,
+  type SpawnedService,
+} from "@ticketping/common/testing";
 
 /**
  * The queue-service's /ready against a broker of this file's own, paused (SIGSTOP) under a

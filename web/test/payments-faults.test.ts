@@ -1,12 +1,11 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/holds";
-import { freePort, type SpawnedService } from "@ticketping/common/testing";
+import {
+  startPrivateBroker,
+  type PrivateBroker,
+  type SpawnedService,
+} from "@ticketping/common/testing";
 import {
   createBuyers,
   seedPerformance,
@@ -29,11 +28,8 @@ import { createWebTestSystem, type WebTestSystem } from "./support/web-test-syst
 /**
  * Fault tests of the payment path with every real part: the web app's webhook route,
  * PostgreSQL, the worker's outbox relay and consumers, Redis, and a Kafka broker of this
- * file's own (scripts/kafka.sh with its own state directory and ports), so stopping it
- * disturbs no other test or developer.
+ * file's own (startPrivateBroker), so stopping it disturbs no other test or developer.
  */
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const secret = webhookSecret();
 
 let system: WebTestSystem;
@@ -48,19 +44,11 @@ let schedule: SeededSchedule;
 let buyers: TestBuyer[];
 let userIds: string[];
 let checkouts: ReturnType<typeof seatCheckouts>;
-let kafkaEnv: Record<string, string>;
-let kafkaStateDir: string;
+let broker: PrivateBroker | undefined;
 
-async function kafka(command: "up" | "down"): Promise<void> {
-  try {
-    await run("bash", [path.join(repoRoot, "scripts/kafka.sh"), command], {
-      env: { ...process.env, ...kafkaEnv },
-      timeout: 120_000,
-    });
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`scripts/kafka.sh ${command} failed:\n${stdout}\n${stderr}`, { cause: error });
-  }
+function kafka(command: "up" | "down"): Promise<void> {
+  if (!broker) throw new Error("the test's Kafka broker did not start");
+  return command === "up" ? broker.up() : broker.down();
 }
 
 /**
@@ -92,7 +80,7 @@ function startPaymentsWorker(): Promise<SpawnedService> {
     databaseUrl: system.database.url,
     groupId: workerGroupId,
     env: {
-      KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS ?? "",
+      KAFKA_BROKERS: broker?.address ?? "",
       HOLD_SWEEP_INTERVAL_MS: "1000",
       HOLD_SWEEP_GRACE_MS: "1000",
     },
@@ -111,14 +99,6 @@ const countByStatus = (ids: string[], status: "CONFIRMED" | "PENDING" | "EXPIRED
   system.prisma.reservation.count({ where: { id: { in: ids }, status } });
 
 beforeAll(async () => {
-  kafkaStateDir = await mkdtemp(path.join(tmpdir(), "ticketping-kafka-"));
-  const [port, controllerPort] = [await freePort(), await freePort()];
-  kafkaEnv = {
-    KAFKA_STATE_DIR: kafkaStateDir,
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(controllerPort),
-    KAFKA_BROKERS: `127.0.0.1:${port}`,
-  };
   system = await createWebTestSystem({ label: "web_payment_faults" });
   [schedule] = (await seedPerformance(system.prisma, { rows: 14, columns: 50 })) as [
     SeededSchedule,
@@ -127,13 +107,14 @@ beforeAll(async () => {
   userIds = buyers.map((buyer) => buyer.id);
   checkouts = seatCheckouts(system.prisma, { schedule, userIds });
   // Both settle before anything throws, so afterAll knows what to stop.
-  const [started, broker] = await Promise.allSettled([
+  const [started, ownBroker] = await Promise.allSettled([
     system.startWeb({ env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated" } }),
-    kafka("up"),
+    startPrivateBroker(),
   ]);
   if (started.status === "rejected") throw started.reason;
   web = started.value;
-  if (broker.status === "rejected") throw broker.reason;
+  if (ownBroker.status === "rejected") throw ownBroker.reason;
+  broker = ownBroker.value;
   worker = await startPaymentsWorker();
   await warmUp();
 }, 180_000);
@@ -141,8 +122,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop("SIGKILL");
   await system.stop();
-  await kafka("down").catch(() => undefined);
-  await rm(kafkaStateDir, { recursive: true, force: true });
+  await broker?.remove();
 }, 60_000);
 
 describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {

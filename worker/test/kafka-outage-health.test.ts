@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, holdExpired } from "@ticketping/common/events";
 import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
-import type { SpawnedService } from "@ticketping/common/testing";
+import {
+  startPrivateBroker,
+  type PrivateBroker,
+  type SpawnedService,
+} from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createShowWithHold } from "./support/fixtures";
-import { startPrivateBroker, type PrivateBroker } from "./support/private-broker";
 import { startWorkerProcess } from "./support/worker-process";
 
 /**

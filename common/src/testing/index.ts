@@ -3,3 +3,4 @@ export { freePort } from "./free-port";
 export { spawnService, type SpawnedService } from "./spawn-service";
 export { packageNodeFlags } from "./package-node-flags";
 export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
+export { startPrivateBroker, type PrivateBroker } from "./private-kafka-broker";

@@ -3,10 +3,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { freePort } from "@ticketping/common/testing";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const kafkaScript = path.join(repoRoot, "scripts/kafka.sh");
 
 export interface PrivateBroker {
   /** host:port, for KAFKA_BROKERS. */
@@ -21,7 +22,8 @@ export interface PrivateBroker {
 
 /**
  * A Kafka broker of the test's own (scripts/kafka.sh with its own state directory and
- * ports), so stopping or pausing it disturbs no other test or developer.
+ * ports), so stopping or pausing it disturbs no other test or developer. Fault tests of
+ * every package use it.
  */
 export async function startPrivateBroker(): Promise<PrivateBroker> {
   const stateDir = await mkdtemp(path.join(tmpdir(), "ticketping-kafka-"));
@@ -35,7 +37,7 @@ export async function startPrivateBroker(): Promise<PrivateBroker> {
 
   async function kafka(command: "up" | "down"): Promise<void> {
     try {
-      await run("bash", [path.join(repoRoot, "scripts/kafka.sh"), command], {
+      await run("bash", [kafkaScript, command], {
         env,
         timeout: 120_000,
       });
