@@ -12,6 +12,17 @@ interface DriverErrorCause {
   constraint?: { index?: string; fields?: string[] };
 }
 
+/** Driver adapter error kinds that mean "no database right now", not "bad query". */
+const UNREACHABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+
+const POOL_CONNECTION_LOST =
+  /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|timeout exceeded when trying to connect)$/;
+
 interface KnownRequestErrorLike {
   code: string;
   meta?: { driverAdapterError?: { cause?: DriverErrorCause } };
@@ -66,6 +77,26 @@ export function isPaidHoldRefusal(error: unknown): boolean {
     cause?.originalCode === "23514" &&
     (cause.originalMessage ?? "").includes("has a completed payment")
   );
+}
+
+/**
+ * PostgreSQL cannot be reached or is restarting: refused or dropped connections, an
+ * administrator's shutdown (SQLSTATE 57P01-57P03), connection failures (class 08), too
+ * many connections, a pooled connection lost mid-query, or Prisma's own "can't reach"
+ * and pool timeout. Nothing was done;
+ * the same request may succeed a moment later, so callers answer 503 and clients retry.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  // node-postgres's own words for a pooled connection that died under the query; the
+  // adapter passes them on unwrapped.
+  if (error instanceof Error && POOL_CONNECTION_LOST.test(error.message)) return true;
+  const known = asKnownRequestError(error);
+  if (!known) return false;
+  if (["P1001", "P1002", "P1017", "P2024"].includes(known.code)) return true;
+  const cause = driverCause(error);
+  if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
+  const sqlState = cause?.originalCode ?? "";
+  return /^(57P0[123]|08...|53300)$/.test(sqlState);
 }
 
 /**

@@ -8,6 +8,7 @@ export { writeOutbox } from "./outbox";
 export { requestRefunds } from "./request-refunds";
 export {
   SEAT_HOLD_CONSTRAINT,
+  isDatabaseUnavailable,
   isIntegrityRuleViolation,
   isPaidHoldRefusal,
   isRetryableConflict,
