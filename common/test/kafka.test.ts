@@ -50,6 +50,9 @@ async function readTopic(topic: string, count: number, timeoutMs = 20_000) {
   return messages;
 }
 
+/** What a handler sees while a dependency (the database, Redis) is unreachable. */
+class DependencyDownError extends Error {}
+
 describe("Kafka events through a real broker", () => {
   let running: RunningConsumer | undefined;
   const received: EventOf<typeof pingEvent>[] = [];
@@ -60,11 +63,16 @@ describe("Kafka events through a real broker", () => {
       topic: pingEvent.topic,
       groupId: `group-${runId}`,
       retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+      isTransient: (error) => error instanceof DependencyDownError,
       subscriptions: [
         subscribe(pingEvent, (event, context) => {
           attemptsByN.set(event.payload.n, context.attempt);
-          // n < 0 plays a handler that keeps failing, e.g. a bug or a dead dependency.
+          // n < 0 plays a handler that keeps failing, e.g. a bug.
           if (event.payload.n < 0) return Promise.reject(new Error("handler exploded"));
+          // n >= 1000 plays a dependency that is down for its first eight attempts.
+          if (event.payload.n >= 1000 && context.attempt <= 8) {
+            return Promise.reject(new DependencyDownError("database unreachable"));
+          }
           received.push(event);
           return Promise.resolve();
         }),
@@ -103,5 +111,14 @@ describe("Kafka events through a real broker", () => {
     expect(byKey.failing?.headers["event-id"]).toBe(failing.id);
     expect(attemptsByN.get(-1)).toBe(3);
     await expect.poll(() => received.map((event) => event.payload.n)).toContain(4);
+  });
+
+  it("retries a transient failure (a dependency down) beyond the attempts, never dead-lettering it", async () => {
+    const event = createEvent(pingEvent, { n: 1000 });
+    await publisher.publish(pingEvent, event, { key: "dependency-down" });
+    await expect
+      .poll(() => received.map((seen) => seen.payload.n), { timeout: 20_000 })
+      .toContain(1000);
+    expect(attemptsByN.get(1000)).toBe(9);
   });
 });

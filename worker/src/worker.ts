@@ -6,6 +6,8 @@ import {
   type RetryPolicy,
 } from "@ticketping/common/kafka";
 import { CountingDeadLetterPublisher, registerConsumerLag } from "@ticketping/common/metrics/kafka";
+import { isRedisUnavailableError } from "@ticketping/common/redis";
+import { isDatabaseUnavailable } from "@ticketping/db";
 import { createSubscriptions, type HandlerDeps } from "./handlers";
 import { registry } from "./metrics";
 import { observeSubscriptions } from "./observe-subscriptions";
@@ -55,6 +57,8 @@ export async function startWorker({
     // was restarting or rejoining after a Kafka outage would be skipped for ever. The
     // handlers are idempotent, so reading history again is safe.
     fromBeginning: true,
+    // PostgreSQL or Redis restarting is no reason to dead-letter a payment.
+    isTransient: (error) => isDatabaseUnavailable(error) || isRedisUnavailableError(error),
     ...(retry ? { retry } : {}),
   });
 

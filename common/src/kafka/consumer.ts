@@ -55,6 +55,12 @@ export interface RunEventConsumerOptions {
   deadLetters: EventPublisher;
   logger: Logger;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Failures that say nothing about the message (the database or Redis unreachable):
+   * retried without limit (at the policy's longest delay), never dead-lettered, because
+   * the same message succeeds once the dependency is back. The partition waits meanwhile.
+   */
+  isTransient?: (error: unknown) => boolean;
   fromBeginning?: boolean;
   /**
    * kafkajs heartbeats only between fetches, so a long fetch wait slows every rebalance
@@ -106,6 +112,7 @@ export async function runEventConsumer({
   deadLetters,
   logger,
   retry,
+  isTransient = () => false,
   fromBeginning = false,
   maxWaitTimeInMs = 500,
   heartbeatIntervalMs = 1_000,
@@ -156,7 +163,7 @@ export async function runEventConsumer({
   await consumer.run({
     autoCommit: true,
     partitionsConsumedConcurrently,
-    eachMessage: async ({ topic, partition, message }) => {
+    eachMessage: async ({ topic, partition, message, heartbeat }) => {
       const subscription = byTopic.get(topic);
       if (!subscription) return;
       const headers = readHeaders(message);
@@ -176,7 +183,12 @@ export async function runEventConsumer({
         // Everything the handler does (database writes, outbox rows, further events) is
         // part of the trace the message arrived with.
         await context.with(processing.context, () =>
-          handleMessage(subscription, { topic, partition, message, headers }, processing.span),
+          handleMessage(
+            subscription,
+            { topic, partition, message, headers },
+            processing.span,
+            heartbeat,
+          ),
         );
       } catch (error) {
         recordSpanError(processing.span, error);
@@ -193,6 +205,7 @@ export async function runEventConsumer({
     subscription: Subscription,
     { topic, partition, message, headers }: IncomingMessage,
     span: Span,
+    heartbeat: () => Promise<void>,
   ): Promise<void> {
     const log = logger.child({ topic, partition, offset: message.offset });
 
@@ -207,6 +220,7 @@ export async function runEventConsumer({
       return;
     }
 
+    let counted = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await subscription.handle(event, {
@@ -219,7 +233,9 @@ export async function runEventConsumer({
         span.setAttribute(eventAttributes.attempts, attempt);
         return;
       } catch (error) {
-        const exhausted = attempt >= policy.attempts || stopping;
+        const transient = isTransient(error);
+        if (!transient) counted++;
+        const exhausted = (!transient && counted >= policy.attempts) || stopping;
         if (exhausted && stopping) {
           // Leave the offset uncommitted: the next owner of the partition retries it.
           throw error;
@@ -238,6 +254,8 @@ export async function runEventConsumer({
           "error.message": describe(error),
         });
         await sleep(delay);
+        // A long outage must not cost the group its member (and the partition a rebalance).
+        await heartbeat().catch(() => undefined);
       }
     }
   }

@@ -41,11 +41,13 @@ export async function startTestConsumer(
     groupId,
     retry,
     subscriptions,
+    isTransient,
   }: {
     topic: string;
     groupId: string;
     retry: RetryPolicy;
     subscriptions: readonly Subscription[];
+    isTransient?: (error: unknown) => boolean;
   },
 ): Promise<RunningConsumer> {
   await ensureTopics(kafka, [topic, deadLetterTopic(topic)]);
@@ -58,5 +60,6 @@ export async function startTestConsumer(
     logger,
     retry,
     subscriptions,
+    ...(isTransient ? { isTransient } : {}),
   });
 }
