@@ -39,6 +39,7 @@ interface CheckoutState {
   status: string;
   statusReason: string | null;
   cancellable: boolean;
+  paymentDeclined: boolean;
 }
 
 const buyer = (index: number) => buyers[index] as TestBuyer;
@@ -228,7 +229,10 @@ describe("checkout", () => {
     expect(declined.status).toBe(303);
     expect(declined.headers.get("location")).toContain("declined=1");
 
-    expect((await state(buyer(3), reservationId))?.status).toBe("PENDING");
+    expect(await state(buyer(3), reservationId)).toMatchObject({
+      status: "PENDING",
+      paymentDeclined: true,
+    });
     const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
     expect(seat.status).toBe("HELD");
     // The declined session can no longer take a payment.
@@ -238,6 +242,8 @@ describe("checkout", () => {
     expect(retry.status).toBe(200);
     const retrySession = retry.body.data?.sessionId ?? "";
     expect(retrySession).not.toBe(declinedSession);
+    // A new attempt is under way: the decline is history.
+    expect((await state(buyer(3), reservationId))?.paymentDeclined).toBe(false);
     expect((await submitPayment(buyer(3), retrySession, "pay")).status).toBe(303);
     await expect
       .poll(async () => (await state(buyer(3), reservationId))?.status, poll)

@@ -17,6 +17,12 @@ export interface CheckoutView {
   seats: { seatId: string; row: number; column: number; gradeName: string; priceMinor: number }[];
   /** The provider this server takes payment with. */
   provider: PaymentProviderName;
+  /**
+   * The last payment attempt was declined and no new one has started: the hold stays, and
+   * paying again opens a new payment page. Shown even when the decline came later than
+   * the buyer's return from the provider (Stripe's asynchronous methods).
+   */
+  paymentDeclined: boolean;
   /** A confirmed reservation whose show has not started may be cancelled for a refund. */
   cancellable: boolean;
   /** The server's clock (epoch ms) when this was read, for countdowns. */

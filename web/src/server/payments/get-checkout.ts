@@ -24,6 +24,8 @@ export async function getCheckout({
       currency: true,
       holdExpiresAt: true,
       confirmedAt: true,
+      checkoutSessionId: true,
+      payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
       schedule: {
         select: {
           id: true,
@@ -70,6 +72,9 @@ export async function getCheckout({
       }))
       .sort((a, b) => a.row - b.row || a.column - b.column),
     provider: getPaymentProvider().name,
+    // A declined attempt retires its session; a new checkout records the next one.
+    paymentDeclined:
+      reservation.payments[0]?.status === "FAILED" && reservation.checkoutSessionId === null,
     cancellable: reservation.status === "CONFIRMED" && schedule.startsAt > now,
     serverNowMs: now.getTime(),
   };

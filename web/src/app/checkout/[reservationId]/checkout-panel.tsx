@@ -48,7 +48,10 @@ export function CheckoutPanel({
   });
 
   const waitingForConfirmation =
-    checkout.status === "PENDING" && (returnedFromPayment || paying) && holdLeftMs > 0;
+    checkout.status === "PENDING" &&
+    (returnedFromPayment || paying) &&
+    !checkout.paymentDeclined &&
+    holdLeftMs > 0;
 
   return (
     <section aria-labelledby="checkout-heading" className="mx-auto flex max-w-4xl flex-col gap-6">
@@ -89,7 +92,7 @@ export function CheckoutPanel({
                 checkout={checkout}
                 serverNowMs={serverNowMs}
                 holdLeftMs={holdLeftMs}
-                declined={declined}
+                declined={declined || checkout.paymentDeclined}
                 stripePublishableKey={stripePublishableKey}
                 onRedirecting={() => {
                   setPaying(true);
