@@ -7,7 +7,7 @@ import { defaultReportsDir } from "../report/write-report";
 import { standaloneServer, WebBuildMissingError } from "../system/start-web";
 import { renderChaosMarkdown } from "./markdown";
 import { chaosUsage, parseChaosOptions } from "./options";
-import { runChaos } from "./run-chaos";
+import { ChaosRunStopped, runChaos } from "./run-chaos";
 
 /**
  * `npm run chaos -- [options]`: exit code 0 when every check held, 1 when one failed, 2
@@ -51,11 +51,18 @@ async function main(): Promise<number> {
     ? path.resolve(env.INIT_CWD ?? process.cwd(), options.out)
     : path.join(defaultReportsDir, `chaos-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   await mkdir(outDir, { recursive: true });
-  const { report } = await runChaos(options, {
-    log,
-    stopSignal: stop.signal,
-    keepServiceLogs: (logs) => writeFile(path.join(outDir, "service-logs.txt"), logs),
-  });
+  let report;
+  try {
+    ({ report } = await runChaos(options, {
+      log,
+      stopSignal: stop.signal,
+      keepServiceLogs: (logs) => writeFile(path.join(outDir, "service-logs.txt"), logs),
+    }));
+  } catch (error) {
+    if (!(error instanceof ChaosRunStopped)) throw error;
+    log("stopped before the end: no checks; everything the run started was stopped and removed");
+    return 130;
+  }
   await writeFile(path.join(outDir, "chaos-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(outDir, "chaos-report.md"), renderChaosMarkdown(report));
 

@@ -58,6 +58,14 @@ const persistence: BuyerPersistence = {
   ]),
 };
 
+/** The run was stopped before its end; everything it started is stopped and removed. */
+export class ChaosRunStopped extends Error {
+  constructor() {
+    super("the chaos run was stopped before its end");
+    this.name = "ChaosRunStopped";
+  }
+}
+
 export interface ChaosResult {
   report: ChaosReport;
 }
@@ -189,6 +197,9 @@ export async function runChaos(
       afterEach: () => checkpoints.dispatchEvent(new Event("checkpoint")),
     });
     const [buyers, records] = await Promise.all([crowd, faults]);
+    // Stopped from outside (Ctrl-C): the checks would judge a run cut short, and the
+    // servers may have had the same signal; only the cleaning up is left to do.
+    if (stop.signal.aborted) throw new ChaosRunStopped();
     const buyersMs = recorder.now();
     await Promise.all([sampler.stop(), probe.stop()]);
     log(`buyers done in ${(buyersMs / 1000).toFixed(1)} s; letting the worker settle`);
