@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import {
+  checkoutExpired,
   createEvent,
   decodeEvent,
   deadLetterTopic,
@@ -268,6 +269,36 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(refunded.refundedAt).toBeInstanceOf(Date);
     expect(refunded.refundRequestedAt).toEqual(requestedAt);
+  });
+
+  it("a checkout session that ends before its hold is retired; the hold stays the buyer's", async () => {
+    const sessionId = `cs_sim_${randomUUID().replaceAll("-", "")}`;
+    const { show, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
+      checkout: { provider: "SIMULATED", sessionId },
+    });
+    await publisher.publish(
+      checkoutExpired,
+      createEvent(checkoutExpired, {
+        reservationId: reservation.id,
+        provider: "SIMULATED",
+        sessionId,
+      }),
+      { key: reservation.id },
+    );
+    await expect
+      .poll(
+        async () =>
+          (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } }))
+            .checkoutSessionId,
+        poll,
+      )
+      .toBeNull();
+    const held = await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } });
+    expect(held).toMatchObject({ status: "PENDING", checkoutAttempt: 1 });
+    expect(
+      await prisma.seat.count({ where: { scheduleId: show.scheduleId, status: "HELD" } }),
+    ).toBe(1);
   });
 
   it("expires a hold when Redis reports its key expired: EXPIRED, seats free in PostgreSQL and the cache", async () => {

@@ -74,7 +74,8 @@ export const paymentFailed = defineEvent({
 
 /**
  * A checkout session can no longer be paid (it lapsed, or we expired it when the hold
- * lapsed): a reservation still waiting on that session ends EXPIRED.
+ * lapsed): a reservation still waiting on that session has it retired, and its hold runs
+ * to its own end (paying again opens a new session).
  */
 export const checkoutExpired = defineEvent({
   type: "checkout.expired",

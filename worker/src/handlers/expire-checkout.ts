@@ -1,19 +1,19 @@
 import { checkoutExpired } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
 import { handleOnce } from "../handle-once";
-import { settleReservation } from "../reservations/settle-reservation";
 import type { HandlerDeps } from "./deps";
 
 /**
  * The provider's checkout session can no longer take payment. Sessions outlive their
- * holds, so this usually follows our own expiry and changes nothing; if a session ends
- * first (expired from the provider's dashboard), the hold it paid for ends with it.
+ * holds, so this usually follows our own expiry and changes nothing. If a session ends
+ * first (expired from the provider's dashboard), it is retired like a declined one: the
+ * hold stays the buyer's until its own time, and paying again opens a new session.
  */
 export function expireCheckoutHandler(deps: HandlerDeps): Subscription {
   const { prisma, logger } = deps;
   return subscribe(checkoutExpired, async (event) => {
     const { reservationId, provider, sessionId } = event.payload;
-    let expired = false;
+    let retired = false;
     await handleOnce(
       { prisma, consumer: "worker.expire-checkout", eventId: event.id },
       async (tx) => {
@@ -25,14 +25,14 @@ export function expireCheckoutHandler(deps: HandlerDeps): Subscription {
             checkoutSessionId: sessionId,
           },
           data: {
-            status: "EXPIRED",
-            statusReason: "The checkout expired before payment; the seats went back on sale.",
+            checkoutProvider: null,
+            checkoutSessionId: null,
+            checkoutAttempt: { increment: 1 },
           },
         });
-        expired = count === 1;
+        retired = count === 1;
       },
     );
-    await settleReservation(deps, { reservationId, expireCheckout: false });
-    logger.info({ reservationId, sessionId, expired }, "checkout expiry handled");
+    logger.info({ reservationId, sessionId, retired }, "checkout expiry handled");
   });
 }
