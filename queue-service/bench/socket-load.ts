@@ -168,6 +168,7 @@ export async function measureSockets(options: {
       QUEUE_KEY_PREFIX: options.keyPrefix,
       QUEUE_PROGRESS_KEEPALIVE_MS: "2000",
       QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: "100000000",
+      QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000000",
       QUEUE_CONSUMER_GROUP_ID: `queue-bench-${process.pid}`,
       LOG_LEVEL: "info",
       NODE_OPTIONS: benchServerNodeOptions,

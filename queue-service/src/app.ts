@@ -15,6 +15,8 @@ import type { QueueServiceConfig } from "./config";
 import { createHttpHandler } from "./http/routes";
 import { createQueueMetrics, type QueueMetrics } from "./metrics";
 import { authenticateWithTicket } from "./realtime/authenticate";
+import { allowOrigins } from "./realtime/check-origin";
+import { limitConnectionsPerAddress } from "./realtime/limit-connections";
 import { createNotifier } from "./realtime/notifier";
 import { registerQueueHandlers } from "./realtime/queue-handlers";
 import { RateLimiter } from "./realtime/rate-limiter";
@@ -88,6 +90,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
     cors: { origin: config.corsOrigins, credentials: true },
+    allowRequest: allowOrigins(config.corsOrigins),
   });
 
   const notifier = createNotifier(server);
@@ -111,7 +114,18 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     perIp: new RateLimiter(config.joinLimitPerIpPerMin),
   };
   server.use(
-    authenticateWithTicket({ ticketSecret: config.ticketSecret, trustProxy: config.trustProxy }),
+    limitConnectionsPerAddress({
+      trustedProxies: config.trustedProxies,
+      perAddress: new RateLimiter(config.connectLimitPerIpPerMin),
+    }),
+  );
+  server.use(
+    authenticateWithTicket({
+      ticketSecret: config.ticketSecret,
+      redis: deps.redis,
+      keyPrefix: config.keyPrefix,
+      logger,
+    }),
   );
   server.on("connection", (socket) => {
     registerQueueHandlers(socket, {

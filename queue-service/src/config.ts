@@ -1,3 +1,4 @@
+import type { TrustedProxies } from "@ticketping/common/http";
 import type { Env } from "./env";
 
 /** Everything the service's behaviour depends on, independent of where it came from. */
@@ -6,7 +7,8 @@ export interface QueueServiceConfig {
   ticketSecret: string;
   tokenSecret: string;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For names the client for per-address limits. */
+  trustedProxies: TrustedProxies;
   /** Used for a performance whose organizer left the value unset. */
   defaults: {
     maxActive: number;
@@ -29,6 +31,10 @@ export interface QueueServiceConfig {
   idleQueueRetentionMs: number;
   joinLimitPerUserPerMin: number;
   joinLimitPerIpPerMin: number;
+  /** Handshakes per client address and minute, at the socket door. */
+  connectLimitPerIpPerMin: number;
+  /** Sockets one buyer may have in one performance's queue (its tabs), per instance. */
+  maxSocketsPerBuyer: number;
 }
 
 export function configFromEnv(env: Env): QueueServiceConfig {
@@ -37,7 +43,7 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     ticketSecret: env.QUEUE_TICKET_SECRET,
     tokenSecret: env.QUEUE_TOKEN_SECRET,
     corsOrigins: env.QUEUE_CORS_ORIGINS,
-    trustProxy: env.QUEUE_TRUST_PROXY,
+    trustedProxies: env.TRUSTED_PROXIES,
     defaults: {
       maxActive: env.QUEUE_DEFAULT_MAX_ACTIVE,
       admitRatePerSec: env.QUEUE_DEFAULT_ADMIT_RATE_PER_SEC,
@@ -56,5 +62,7 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     idleQueueRetentionMs: 60 * 60 * 1_000,
     joinLimitPerUserPerMin: env.QUEUE_JOIN_LIMIT_PER_USER_PER_MIN,
     joinLimitPerIpPerMin: env.QUEUE_JOIN_LIMIT_PER_IP_PER_MIN,
+    connectLimitPerIpPerMin: env.QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN,
+    maxSocketsPerBuyer: env.QUEUE_MAX_SOCKETS_PER_BUYER,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { trustedProxiesSchema } from "@ticketping/common/http";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
 
@@ -19,14 +20,14 @@ export const env = loadEnvOrExit({
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
   QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
-  /** Comma-separated origins allowed to open the socket (the web app's). */
+  /** Comma-separated origins allowed to open the socket (the web app's); others get 403. */
   QUEUE_CORS_ORIGINS: z
     .string()
     .default("http://localhost:3000,http://127.0.0.1:3000")
     .transform((value) => value.split(",").map((origin) => origin.trim()))
     .pipe(z.array(z.url()).min(1)),
-  /** Behind a reverse proxy, take the client IP from X-Forwarded-For for rate limits. */
-  QUEUE_TRUST_PROXY: z.stringbool().default(false),
+  /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
+  TRUSTED_PROXIES: trustedProxiesSchema,
   QUEUE_CONSUMER_GROUP_ID: z.string().min(1).default("ticketping-queue-service"),
 
   // Per-performance defaults; the organizer's values in the database win when set.
@@ -48,6 +49,8 @@ export const env = loadEnvOrExit({
 
   QUEUE_JOIN_LIMIT_PER_USER_PER_MIN: positiveInt(30),
   QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: positiveInt(600),
+  QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: positiveInt(600),
+  QUEUE_MAX_SOCKETS_PER_BUYER: positiveInt(5),
 });
 
 const developmentSecrets = refuseDevelopmentSecrets(env.NODE_ENV, {

@@ -169,6 +169,7 @@ describe("flash crowd", () => {
           QUEUE_TICK_MS: "100",
           QUEUE_PROGRESS_KEEPALIVE_MS: "1000",
           QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: "10000000",
+          QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "10000000",
           QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
           LOG_LEVEL: "info",
         },

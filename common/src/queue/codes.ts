@@ -17,6 +17,7 @@ export const queueErrorCodes = [
   "NOT_ADMITTED",
   "NOT_CLAIMED",
   "ALREADY_EXTENDED",
+  "TOO_MANY_SOCKETS",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
 ] as const;
@@ -26,8 +27,16 @@ export type QueueErrorCode = (typeof queueErrorCodes)[number];
 export const releaseReasons = ["expired", "confirmed", "left", "revoked"] as const;
 export type ReleaseReason = (typeof releaseReasons)[number];
 
-/** The handshake's connect_error carries one of these in `err.data.code`. */
-export const connectErrorCodes = ["UNAUTHENTICATED"] as const;
+/** The handshake's connect_error carries one of these in `err.data.code`. Stable. */
+export const connectErrorCodes = [
+  "UNAUTHENTICATED",
+  /** The ticket was already used for a handshake: fetch a fresh one. */
+  "TICKET_ALREADY_USED",
+  /** Too many handshakes from this address; `err.data.retryAfterSeconds` says when. */
+  "RATE_LIMITED",
+  /** Redis could not record the ticket's use; try again shortly. */
+  "SERVICE_UNAVAILABLE",
+] as const;
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
 
 export const queueErrorMessages: Record<QueueErrorCode, string> = {
@@ -42,6 +51,7 @@ export const queueErrorMessages: Record<QueueErrorCode, string> = {
   NOT_ADMITTED: "It is not your turn yet.",
   NOT_CLAIMED: "Claim your working token first.",
   ALREADY_EXTENDED: "Your booking time has already been extended once.",
+  TOO_MANY_SOCKETS: "This performance is already open in too many tabs. Close one and try again.",
   SERVICE_UNAVAILABLE: "The waiting room is temporarily unavailable. Please try again shortly.",
   INTERNAL: "Something went wrong on our side.",
 };

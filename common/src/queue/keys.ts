@@ -66,3 +66,11 @@ export function parseGrantKey(
   if (!performanceId.success || !userId.success) return null;
   return { performanceId: performanceId.data, userId: userId.data };
 }
+
+/**
+ * Marks one queue ticket (by its jti) as used, until the ticket expires. Not hash-tagged:
+ * a ticket belongs to no performance, and the key is only ever written on its own.
+ */
+export function usedTicketKey(keyPrefix: string, ticketId: string): string {
+  return `${keyPrefix}queue-ticket:used:${ticketId}`;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { signHs256, verifyHs256 } from "./hs256";
@@ -12,7 +13,8 @@ export const DEFAULT_QUEUE_TICKET_TTL_SECONDS = 60;
 /**
  * Signed by the web app for a signed-in user (QUEUE_TICKET_SECRET) and passed as
  * `auth: { ticket }` when the browser opens the queue socket: the queue service then knows
- * who is connecting without sharing the web app's session store.
+ * who is connecting without sharing the web app's session store. Each ticket has an id of
+ * its own (jti): the queue service accepts it for one handshake only.
  */
 export async function signQueueTicket(options: {
   secret: string;
@@ -26,16 +28,32 @@ export async function signQueueTicket(options: {
     audience: TICKET_AUDIENCE,
     subject: userIdSchema.parse(options.userId),
     expiresAt: Math.floor(Date.now() / 1000) + ttl,
+    tokenId: randomUUID(),
   });
 }
 
-const ticketClaimsSchema = z.object({ sub: userIdSchema });
+const ticketClaimsSchema = z.object({
+  sub: userIdSchema,
+  jti: z.string().min(1).max(64),
+  exp: z.number().int(),
+});
 
-/** Throws AppError UNAUTHENTICATED for a missing, forged, expired or foreign ticket. */
+export interface VerifiedQueueTicket {
+  userId: string;
+  /** Unique per ticket: what a single-use check remembers. */
+  ticketId: string;
+  /** Epoch seconds; remembering a used ticket any longer is pointless. */
+  expiresAt: number;
+}
+
+/**
+ * Throws AppError UNAUTHENTICATED for a missing, forged, expired or foreign ticket, and
+ * for one without an id (which could not be held to a single use).
+ */
 export async function verifyQueueTicket(options: {
   secret: string;
   ticket: string;
-}): Promise<{ userId: string }> {
+}): Promise<VerifiedQueueTicket> {
   try {
     const payload = await verifyHs256({
       token: options.ticket,
@@ -43,7 +61,8 @@ export async function verifyQueueTicket(options: {
       issuer: TICKET_ISSUER,
       audience: TICKET_AUDIENCE,
     });
-    return { userId: ticketClaimsSchema.parse(payload).sub };
+    const claims = ticketClaimsSchema.parse(payload);
+    return { userId: claims.sub, ticketId: claims.jti, expiresAt: claims.exp };
   } catch (error) {
     throw new AppError("UNAUTHENTICATED", "invalid queue ticket", { cause: error });
   }

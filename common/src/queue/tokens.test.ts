@@ -21,9 +21,20 @@ function redisWith(liveTokenId: string | null) {
 describe("queue tickets", () => {
   it("carry the signed-in user to the socket handshake", async () => {
     const ticket = await signQueueTicket({ secret: ticketSecret, userId: "user-1" });
-    await expect(verifyQueueTicket({ secret: ticketSecret, ticket })).resolves.toEqual({
+    await expect(verifyQueueTicket({ secret: ticketSecret, ticket })).resolves.toMatchObject({
       userId: "user-1",
     });
+  });
+
+  it("each have an id of their own, so a use can be remembered", async () => {
+    const tickets = await Promise.all(
+      [1, 2].map(() => signQueueTicket({ secret: ticketSecret, userId: "user-1" })),
+    );
+    const [first, second] = await Promise.all(
+      tickets.map((ticket) => verifyQueueTicket({ secret: ticketSecret, ticket })),
+    );
+    expect(first?.ticketId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first?.ticketId).not.toBe(second?.ticketId);
   });
 
   it("are refused when forged, expired or meant for something else", async () => {

@@ -73,6 +73,8 @@ export function queueServiceEnv(
     // Used when the performance stores none, as for --refuse-ratio 0.
     QUEUE_DEFAULT_REFUSE_RATIO: String(scenario.refuseRatio),
     QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: String(joinLimitPerIpPerMin(scenario.buyers)),
+    // Every buyer's one handshake comes from 127.0.0.1 too, in the same burst as its join.
+    QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: String(joinLimitPerIpPerMin(scenario.buyers)),
   };
 }
 

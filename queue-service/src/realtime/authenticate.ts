@@ -1,48 +1,50 @@
 import type { ExtendedError } from "socket.io";
-import {
-  handshakeAuthSchema,
-  verifyQueueTicket,
-  type ConnectErrorCode,
-} from "@ticketping/common/queue";
+import { handshakeAuthSchema, verifyQueueTicket } from "@ticketping/common/queue";
+import type { Logger } from "@ticketping/common/logger";
+import type { Redis } from "@ticketping/common/redis";
+import { claimTicketUse } from "./claim-ticket-use";
+import { connectError } from "./connect-error";
 import type { QueueSocket } from "./types";
 
-const connectErrorMessages: Record<ConnectErrorCode, string> = {
-  UNAUTHENTICATED: "A valid queue ticket is required.",
-};
-
-function connectError(code: ConnectErrorCode): ExtendedError {
-  const error: ExtendedError = new Error(connectErrorMessages[code]);
-  error.data = { code };
-  return error;
-}
-
-function clientIp(socket: QueueSocket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") {
-    const first = forwarded.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return socket.handshake.address;
-}
-
-/** io.use middleware: no valid ticket, no socket. Puts the user into socket.data. */
-export function authenticateWithTicket(options: { ticketSecret: string; trustProxy: boolean }) {
-  return (socket: QueueSocket, next: (error?: ExtendedError) => void): void => {
+/**
+ * io.use middleware: no valid, unused ticket, no socket. Puts the user into socket.data.
+ * A ticket opens one socket only, so one leaked or scripted ticket cannot open dozens.
+ */
+export function authenticateWithTicket(options: {
+  ticketSecret: string;
+  redis: Redis;
+  keyPrefix: string;
+  logger: Logger;
+}) {
+  const authenticate = async (socket: QueueSocket): Promise<ExtendedError | undefined> => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) {
-      next(connectError("UNAUTHENTICATED"));
-      return;
+    if (!auth.success) return connectError("UNAUTHENTICATED");
+    let ticket;
+    try {
+      ticket = await verifyQueueTicket({ secret: options.ticketSecret, ticket: auth.data.ticket });
+    } catch {
+      return connectError("UNAUTHENTICATED");
     }
-    verifyQueueTicket({ secret: options.ticketSecret, ticket: auth.data.ticket }).then(
-      ({ userId }) => {
-        socket.data.userId = userId;
-        socket.data.ip = clientIp(socket, options.trustProxy);
-        socket.data.performances = new Set();
-        next();
-      },
-      () => {
-        next(connectError("UNAUTHENTICATED"));
-      },
-    );
+    let firstUse;
+    try {
+      firstUse = await claimTicketUse({
+        redis: options.redis,
+        keyPrefix: options.keyPrefix,
+        ticket,
+      });
+    } catch (error) {
+      options.logger.warn({ err: error }, "recording a ticket's use failed");
+      return connectError("SERVICE_UNAVAILABLE");
+    }
+    if (!firstUse) return connectError("TICKET_ALREADY_USED");
+    socket.data.userId = ticket.userId;
+    socket.data.performances = new Set();
+    return undefined;
+  };
+  return (socket: QueueSocket, next: (error?: ExtendedError) => void): void => {
+    authenticate(socket).then(next, (error: unknown) => {
+      options.logger.error({ err: error }, "authenticating a handshake failed");
+      next(connectError("SERVICE_UNAVAILABLE"));
+    });
   };
 }

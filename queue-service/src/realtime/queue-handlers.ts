@@ -46,6 +46,9 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
       socket.leave(buyerRoom(performanceId, userId)),
     ]);
   };
+  /** This buyer's sockets in the queue on this instance (a socket joins the room at once). */
+  const tabsOf = (performanceId: string): number =>
+    socket.nsp.adapter.rooms.get(buyerRoom(performanceId, userId))?.size ?? 0;
   const handler = <Result>(
     event: keyof ClientEvents,
     handle: (performanceId: string) => Promise<Result>,
@@ -68,6 +71,10 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
         throw new QueueRequestError("RATE_LIMITED");
       }
       const newConnection = !socket.data.performances.has(performanceId);
+      // Counted and joined in one turn of the event loop, so racing tabs cannot all pass.
+      if (newConnection && tabsOf(performanceId) >= config.maxSocketsPerBuyer) {
+        throw new QueueRequestError("TOO_MANY_SOCKETS");
+      }
       await enter(performanceId);
       let outcome;
       try {

@@ -31,6 +31,14 @@ export class RateLimiter {
     return allowed;
   }
 
+  /** How long until `key` has a token again; 0 when it has one now. */
+  retryAfterMs(key: string, now = Date.now()): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.refillPerMs);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.refillPerMs);
+  }
+
   private evictIfFull(): void {
     if (this.buckets.size <= this.maxKeys) return;
     // The oldest entries have refilled long ago: forgetting them changes nothing.

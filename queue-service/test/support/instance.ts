@@ -21,7 +21,7 @@ export function testConfig(
     ticketSecret: DEVELOPMENT_QUEUE_TICKET_SECRET,
     tokenSecret: DEVELOPMENT_QUEUE_TOKEN_SECRET,
     corsOrigins: ["http://127.0.0.1:3000"],
-    trustProxy: false,
+    trustedProxies: { kind: "none" },
     defaults: { maxActive: 100, admitRatePerSec: 1_000, tokenTtlSeconds: 600, refuseRatio: 0 },
     claimWindowMs: 30_000,
     graceMs: 60_000,
@@ -35,6 +35,8 @@ export function testConfig(
     idleQueueRetentionMs: 3_600_000,
     joinLimitPerUserPerMin: 600,
     joinLimitPerIpPerMin: 10_000_000,
+    connectLimitPerIpPerMin: 10_000_000,
+    maxSocketsPerBuyer: 5,
     ...overrides,
   };
 }
