@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 import { metricsEnvFields } from "@ticketping/common/metrics";
-import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
+import { queueEnvFields } from "@ticketping/common/queue";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -53,17 +53,6 @@ export const env = loadEnvOrExit({
   QUEUE_MAX_SOCKETS_PER_BUYER: positiveInt(5),
 });
 
-const developmentSecrets = refuseDevelopmentSecrets(env.NODE_ENV, {
-  QUEUE_TICKET_SECRET: env.QUEUE_TICKET_SECRET,
-  QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET,
-});
-if (developmentSecrets.length > 0) {
-  console.error(
-    `Invalid configuration:\n${developmentSecrets
-      .map((name) => `  - ${name}: the development default is not allowed in production`)
-      .join("\n")}`,
-  );
-  process.exit(1);
-}
+exitOnPublishedSecrets(env, ["QUEUE_TICKET_SECRET", "QUEUE_TOKEN_SECRET", "METRICS_TOKEN"]);
 
 export type Env = typeof env;

@@ -1,11 +1,19 @@
 import "server-only";
 import { z } from "zod";
-import { envFields, loadEnvOrExit } from "@ticketping/common/env";
-import { queueEnvFields, refuseDevelopmentSecrets } from "@ticketping/common/queue";
+import {
+  developmentSecret,
+  envFields,
+  exitOnPublishedSecrets,
+  loadEnvOrExit,
+} from "@ticketping/common/env";
+import { queueEnvFields } from "@ticketping/common/queue";
 import { paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
+import { trustedProxiesSchema } from "@ticketping/common/http";
 
-const DEV_ONLY_SECRET = "ticketping-development-secret-do-not-use-in-production";
+// `next build` evaluates route modules to collect page data; secrets are a runtime
+// concern, so the build itself must not need them.
+const building = process.env.NEXT_PHASE === "phase-production-build";
 
 /**
  * In production a secret must come from the environment; elsewhere a fixed development
@@ -18,14 +26,11 @@ const secret = (name: string) =>
     .optional()
     .transform((value, context) => {
       if (value) return value;
-      // `next build` evaluates route modules to collect page data; secrets are a runtime
-      // concern, so the build itself must not need them.
-      const building = process.env.NEXT_PHASE === "phase-production-build";
       if (process.env.NODE_ENV === "production" && !building) {
         context.addIssue({ code: "custom", message: `${name} is required in production` });
         return z.NEVER;
       }
-      return `${DEV_ONLY_SECRET}:${name}`;
+      return developmentSecret(name);
     });
 
 export const env = loadEnvOrExit({
@@ -69,6 +74,8 @@ export const env = loadEnvOrExit({
   PAYMENT_PROVIDER: paymentEnvFields.paymentProvider,
   /** Bearer token for /api/metrics; without it, metrics are off in production. */
   METRICS_TOKEN: metricsEnvFields.metricsToken,
+  /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
+  TRUSTED_PROXIES: trustedProxiesSchema,
 });
 
 if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
@@ -78,19 +85,14 @@ if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
   process.exit(1);
 }
 
-// A development secret is public (it is in the repository): anyone could sign with it.
-const building = process.env.NEXT_PHASE === "phase-production-build";
-const developmentSecrets = building
-  ? []
-  : refuseDevelopmentSecrets(env.NODE_ENV, {
-      QUEUE_TICKET_SECRET: env.QUEUE_TICKET_SECRET,
-      QUEUE_TOKEN_SECRET: env.QUEUE_TOKEN_SECRET,
-    });
-if (developmentSecrets.length > 0) {
-  console.error(
-    `Invalid configuration:\n${developmentSecrets
-      .map((name) => `  - ${name}: the development default is not allowed in production`)
-      .join("\n")}`,
-  );
-  process.exit(1);
+if (!building) {
+  exitOnPublishedSecrets(env, [
+    "NEXTAUTH_SECRET",
+    "QUEUE_TOKEN_SECRET",
+    "QUEUE_TICKET_SECRET",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_SECRET_KEY",
+    "GITHUB_SECRET",
+    "METRICS_TOKEN",
+  ]);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { paymentEnvFields } from "@ticketping/common/payments";
 
@@ -36,7 +36,14 @@ export const env = loadEnvOrExit({
    * dead-lettered, or the provider failed) is carried out directly by the sweeper.
    */
   REFUND_RETRY_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  /**
+   * A payment recorded this long ago whose hold still waits for it (its event stuck behind
+   * Kafka or dead-lettered) is applied directly by the sweeper.
+   */
+  STUCK_PAYMENT_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
 });
+
+exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY"]);
 
 if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
   console.error(

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { publishedSecretIssues } from "./published-secrets";
+
+export { developmentSecret, isPublishedSecret, publishedSecretIssues } from "./published-secrets";
 
 export class EnvError extends Error {
   constructor(readonly issues: readonly string[]) {
@@ -45,6 +48,22 @@ export function loadEnvOrExit<Shape extends z.ZodRawShape>(
     }
     throw error;
   }
+}
+
+/**
+ * With NODE_ENV=production, a process holding a secret published in the repository
+ * (published-secrets.ts) stops with a message naming each such variable: anyone could sign
+ * sessions, tokens or webhooks with it.
+ */
+export function exitOnPublishedSecrets<Env extends { NODE_ENV: string }>(
+  env: Env,
+  names: readonly (keyof Env & string)[],
+): void {
+  if (env.NODE_ENV !== "production") return;
+  const issues = publishedSecretIssues(Object.fromEntries(names.map((name) => [name, env[name]])));
+  if (issues.length === 0) return;
+  console.error(new EnvError(issues).message);
+  process.exit(1);
 }
 
 /** Shared field schemas, so every package spells the same variable the same way. */

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { startWebServer } from "./support/web-server";
+
+// The server stops while reading its configuration, before it opens any connection.
+const databaseUrl = "postgresql://ticketping:ticketping@127.0.0.1:5432/never-connected";
+
+describe("web start-up in production", () => {
+  it("refuses a secret published in the repository, naming the variable", async () => {
+    await expect(
+      startWebServer({
+        databaseUrl,
+        env: { NEXTAUTH_SECRET: "compose-demo-nextauth-secret-change-me-0123456789" },
+      }),
+    ).rejects.toThrow(/exited with 1: [^]*NEXTAUTH_SECRET: equals a value published/);
+  });
+
+  it("refuses a published webhook secret, with which anyone could sign a payment", async () => {
+    await expect(
+      startWebServer({
+        databaseUrl,
+        env: { STRIPE_WEBHOOK_SECRET: "whsec_compose_demo_change_me_0123456789abcdef" },
+      }),
+    ).rejects.toThrow(/STRIPE_WEBHOOK_SECRET: equals a value published/);
+  });
+});

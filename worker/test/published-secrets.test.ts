@@ -1,0 +1,24 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const workerRoot = path.resolve(import.meta.dirname, "..");
+
+describe("worker start-up in production", () => {
+  it("refuses a secret published in the repository, naming the variable", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: workerRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PAYMENT_PROVIDER: "simulated",
+        WORKER_HEALTH_PORT: "0",
+        METRICS_TOKEN: "compose-demo-metrics-token-change-me",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("METRICS_TOKEN: equals a value published");
+  });
+});
