@@ -82,6 +82,7 @@ const sweeper = startHoldSweeper({
   intervalMs: env.HOLD_SWEEP_INTERVAL_MS,
   graceMs: env.HOLD_SWEEP_GRACE_MS,
   refundRetryAfterMs: env.REFUND_RETRY_AFTER_MS,
+  stuckPaymentAfterMs: env.STUCK_PAYMENT_AFTER_MS,
   logger,
 });
 

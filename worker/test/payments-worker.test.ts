@@ -17,7 +17,7 @@ import { closeRedis, createRedis } from "@ticketping/common/redis";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { refundReasons } from "../src/handlers/confirm-payment";
+import { refundReasons } from "../src/payments/apply-payment";
 import {
   cacheSeatMap,
   createBuyers,
@@ -299,6 +299,32 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     expect(
       await prisma.seat.count({ where: { scheduleId: show.scheduleId, status: "HELD" } }),
     ).toBe(1);
+  });
+
+  it("confirms a recorded payment whose event never came (stuck or dead-lettered), once", async () => {
+    const { reservation } = await createShowWithHold(prisma, { seats: 1 });
+    // Recorded by the webhook two minutes ago; its payment.completed never reached Kafka.
+    const payment = await prisma.payment.create({
+      data: {
+        reservationId: reservation.id,
+        provider: "SIMULATED",
+        providerSessionId: `cs_${randomUUID()}`,
+        providerPaymentId: `pi_sim_${randomUUID().replaceAll("-", "")}`,
+        amountMinor: 5_000,
+        currency: "EUR",
+        status: "COMPLETED",
+        createdAt: new Date(Date.now() - 120_000),
+      },
+    });
+    await expect.poll(() => statusOf(reservation.id), poll).toBe("CONFIRMED");
+    expect(
+      await prisma.processedEvent.count({
+        where: { consumer: "worker.confirm-payment", eventId: payment.id },
+      }),
+    ).toBe(1);
+    await expect
+      .poll(() => confirmations.messages.some((message) => message.key === reservation.id), poll)
+      .toBe(true);
   });
 
   it("expires a hold when Redis reports its key expired: EXPIRED, seats free in PostgreSQL and the cache", async () => {

@@ -35,6 +35,9 @@ interface RecordedRequest {
   status: number;
 }
 
+/** Sessions whose id contains this are answered 503, as by a Stripe outage. */
+const OUTAGE_MARK = "outage";
+
 /** Forwards to stripe-mock and remembers each request and stripe-mock's verdict. */
 function startRecordingProxy(): Promise<{
   server: Server;
@@ -48,6 +51,18 @@ function startRecordingProxy(): Promise<{
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
       const body = Buffer.concat(chunks);
+      if (incoming.url?.includes(OUTAGE_MARK)) {
+        requests.push({
+          method: incoming.method ?? "",
+          path: incoming.url,
+          idempotencyKey: undefined,
+          body: body.toString(),
+          status: 503,
+        });
+        outgoing.writeHead(503, { "content-type": "application/json" });
+        outgoing.end(JSON.stringify({ error: { type: "api_error", message: "outage" } }));
+        return;
+      }
       const forward = httpRequest(
         {
           host: target.hostname,
@@ -122,7 +137,8 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
     const sessionId = `cs_test_${randomUUID().replaceAll("-", "")}`;
     const { show, reservation } = await createShowWithHold(prisma, {
       seats: 1,
-      holdExpiresAt: new Date(Date.now() - 1_000),
+      // Past the grace a hold with a payment page open gets for a payment in flight.
+      holdExpiresAt: new Date(Date.now() - 10_000),
       checkout: { provider: "STRIPE", sessionId },
     });
     const event = createEvent(holdExpired, {
@@ -151,6 +167,46 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
         poll,
       )
       .toBe("EXPIRED");
+  });
+
+  it("keeps a lapsed hold while Stripe cannot say whether its session was paid, until the session could not have been", async () => {
+    const expireHold = async (lapsedMsAgo: number) => {
+      const sessionId = `cs_test_${OUTAGE_MARK}_${randomUUID().replaceAll("-", "")}`;
+      const { show, reservation } = await createShowWithHold(prisma, {
+        seats: 1,
+        holdExpiresAt: new Date(Date.now() - lapsedMsAgo),
+        checkout: { provider: "STRIPE", sessionId },
+      });
+      await publisher.publish(
+        holdExpired,
+        createEvent(holdExpired, {
+          reservationId: reservation.id,
+          scheduleId: show.scheduleId,
+          seatIds: show.seatIds,
+        }),
+        { key: reservation.id },
+      );
+      return { reservation, sessionId };
+    };
+    const recent = await expireHold(10_000);
+    // Stripe's sessions live 31 minutes past the hold: by then no payment can be in it.
+    const ancient = await expireHold(40 * 60_000);
+
+    const statusOf = async (id: string) =>
+      (await prisma.reservation.findUniqueOrThrow({ where: { id } })).status;
+    await expect.poll(() => statusOf(ancient.reservation.id), poll).toBe("EXPIRED");
+    await expect
+      .poll(
+        () =>
+          worker.logs.find(
+            (entry) =>
+              entry.msg === "hold expiry handled" && entry.reservationId === recent.reservation.id,
+          )?.outcome,
+        poll,
+      )
+      .toBe("provider-unreachable");
+    expect(proxy.requests.some((request) => request.path.includes(recent.sessionId))).toBe(true);
+    expect(await statusOf(recent.reservation.id)).toBe("PENDING");
   });
 
   it("refunds a late Stripe payment through the API, once, keyed by the payment", async () => {

@@ -96,6 +96,8 @@ export interface RunningConsumer {
   consumer: Consumer;
 }
 
+const HEARTBEAT_SLICE_MS = 1_000;
+
 const defaultRetry: RetryPolicy = { attempts: 3, initialDelayMs: 1_000, maxDelayMs: 10_000 };
 
 /**
@@ -163,7 +165,8 @@ export async function runEventConsumer({
   await consumer.run({
     autoCommit: true,
     partitionsConsumedConcurrently,
-    eachMessage: async ({ topic, partition, message, heartbeat }) => {
+    eachMessage: async (payload) => {
+      const { topic, partition, message } = payload;
       const subscription = byTopic.get(topic);
       if (!subscription) return;
       const headers = readHeaders(message);
@@ -183,11 +186,8 @@ export async function runEventConsumer({
         // Everything the handler does (database writes, outbox rows, further events) is
         // part of the trace the message arrived with.
         await context.with(processing.context, () =>
-          handleMessage(
-            subscription,
-            { topic, partition, message, headers },
-            processing.span,
-            heartbeat,
+          handleMessage(subscription, { topic, partition, message, headers }, processing.span, () =>
+            payload.heartbeat(),
           ),
         );
       } catch (error) {
@@ -253,9 +253,12 @@ export async function runEventConsumer({
           "retry.delay_ms": delay,
           "error.message": describe(error),
         });
-        await sleep(delay);
-        // A long outage must not cost the group its member (and the partition a rebalance).
-        await heartbeat().catch(() => undefined);
+        // Heartbeats through the wait: a long outage must not cost the group its member
+        // (kafkajs heartbeats only between messages; the session times out in 10 s).
+        for (let waited = 0; waited < delay && !stopping; waited += HEARTBEAT_SLICE_MS) {
+          await sleep(Math.min(HEARTBEAT_SLICE_MS, delay - waited));
+          await heartbeat().catch(() => undefined);
+        }
       }
     }
   }

@@ -54,6 +54,11 @@ export interface RefundOptions {
 
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
+  /**
+   * How long after a hold's end its checkout session may still take payment at the
+   * latest, were it never expired through the API (Stripe: its 31-minute minimum).
+   */
+  readonly sessionOutlivesHoldMs: number;
   /** Idempotent per reservation and attempt: asking twice gives the same session. */
   createCheckoutSession(options: CreateCheckoutOptions): Promise<CheckoutSession>;
   /** The payment page of a session that still takes payment, or null once it does not. */

@@ -39,6 +39,8 @@ export function isSimulatedSessionId(sessionId: string): boolean {
  */
 export class SimulatedPaymentProvider implements PaymentProvider {
   readonly name = "SIMULATED" as const;
+  // Its page refuses payment once the hold has ended.
+  readonly sessionOutlivesHoldMs = 0;
 
   constructor(private readonly options: { appBaseUrl: string }) {}
 

@@ -51,6 +51,7 @@ function checkoutIdempotencyKey(reservationId: string, attempt: number): string 
  */
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = "STRIPE" as const;
+  readonly sessionOutlivesHoldMs = MIN_SESSION_LIFETIME_S * 1_000;
   private readonly stripe: Stripe;
 
   constructor(options: StripeProviderOptions | { client: Stripe }) {

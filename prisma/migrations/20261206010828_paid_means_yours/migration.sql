@@ -21,7 +21,9 @@ CREATE INDEX "payments_status_refund_requested_at_idx" ON "payments"("status", "
 -- A PENDING reservation with a completed payment can only become CONFIRMED (or REFUNDED by
 -- the payment handler): expiring, failing or releasing it would put paid seats back on
 -- sale. The check runs on the locked row with a fresh snapshot (volatile function, READ
--- COMMITTED), so a payment committed while the expiry waited for the row is seen.
+-- COMMITTED). The webhook locks the reservation row (FOR NO KEY UPDATE) while it records
+-- a payment, so an expiry racing it waits for that commit and then sees the payment (the
+-- foreign key's own FOR KEY SHARE lock would not make it wait).
 CREATE FUNCTION "reservations_keep_paid_holds"() RETURNS trigger
   LANGUAGE plpgsql VOLATILE AS $$
 BEGIN

@@ -1,5 +1,6 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { HandlerDeps } from "../handlers/deps";
+import { confirmStuckPayments } from "../payments/confirm-stuck-payments";
 import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
 import { expireReservation, holdExpiryEventId } from "../reservations/expire-reservation";
 
@@ -10,6 +11,8 @@ export interface HoldSweeperOptions {
   graceMs: number;
   /** Refunds asked for longer ago than this and still not recorded are carried out here. */
   refundRetryAfterMs?: number;
+  /** Payments recorded longer ago than this whose hold still waits are applied here. */
+  stuckPaymentAfterMs?: number;
   batchSize?: number;
   logger: Logger;
 }
@@ -25,14 +28,16 @@ export interface RunningHoldSweeper {
  * and a lost one would leave seats held for ever. The sweeper expires what they missed
  * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
- * by both ends once. It also carries out refunds left pending (see retryPendingRefunds)
- * and prunes outbox and processed-event rows past their use.
+ * by both ends once. It also carries out refunds left pending (retryPendingRefunds),
+ * applies payments whose event is stuck (confirmStuckPayments), and prunes outbox and
+ * processed-event rows past their use.
  */
 export function startHoldSweeper({
   deps,
   intervalMs,
   graceMs,
   refundRetryAfterMs = 60_000,
+  stuckPaymentAfterMs = 60_000,
   batchSize = 200,
   logger,
 }: HoldSweeperOptions): RunningHoldSweeper {
@@ -43,6 +48,9 @@ export function startHoldSweeper({
 
   const sweepOnce = async (): Promise<number> => {
     let total = 0;
+    // One provider failure a pass: the other holds with a session wait for the next pass
+    // instead of each waiting out the provider's timeouts.
+    let providerDown = false;
     for (;;) {
       // Paid holds are left out: their payment confirms them, however late the worker
       // gets to it, and they must not crowd the batch while Kafka is down.
@@ -53,19 +61,21 @@ export function startHoldSweeper({
           checkoutCompletedAt: null,
           payments: { none: { status: "COMPLETED" } },
         },
-        select: { id: true },
+        select: { id: true, checkoutSessionId: true },
         orderBy: { holdExpiresAt: "asc" },
         take: batchSize,
       });
       let expired = 0;
-      for (const { id } of lapsed) {
+      for (const { id, checkoutSessionId } of lapsed) {
         if (stopping) return total + expired;
+        if (providerDown && checkoutSessionId) continue;
         try {
           const outcome = await expireReservation(deps, {
             reservationId: id,
             eventId: holdExpiryEventId(id),
           });
           if (outcome.outcome === "expired") expired++;
+          if (outcome.outcome === "provider-unreachable") providerDown = true;
         } catch (error) {
           // E.g. the provider is down while expiring the session: the next holds still go.
           log.warn({ err: error, reservationId: id }, "could not finish a lapsed hold");
@@ -78,6 +88,7 @@ export function startHoldSweeper({
     if (total > 0) log.info({ expired: total }, "swept lapsed holds");
     const refunded = await retryPendingRefunds(deps, { olderThanMs: refundRetryAfterMs });
     if (refunded > 0) log.info({ refunded }, "carried out pending refunds");
+    await confirmStuckPayments(deps, { olderThanMs: stuckPaymentAfterMs });
     if (Date.now() - lastPruneAt > 3_600_000) {
       lastPruneAt = Date.now();
       await prune();

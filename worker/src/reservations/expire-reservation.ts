@@ -8,6 +8,13 @@ export const EXPIRE_HOLD_CONSUMER = "worker.expire-hold";
 
 const expiredReason = "The hold ran out before payment; the seats went back on sale.";
 
+/**
+ * A hold with a payment page open ends this much after its time, never before: a buyer
+ * who pressed Pay in the last second has their payment recorded (the webhook, a round
+ * trip away) before the seats can go back on sale.
+ */
+export const PAYMENT_IN_FLIGHT_GRACE_MS = 5_000;
+
 /** The id under which every source (each worker's notification, the sweeper) reports one hold's expiry. */
 export function holdExpiryEventId(reservationId: string): string {
   return derivedEventId(`hold.expired:${reservationId}`);
@@ -21,7 +28,9 @@ export type ExpiryOutcome =
   /** A completed payment is recorded: it is confirmed, however late the worker gets to it. */
   | "paid"
   /** The provider says its checkout session was paid; the hold waits for the webhook. */
-  | "paid-at-provider";
+  | "paid-at-provider"
+  /** The provider could not be asked whether the session was paid: asked again next time. */
+  | "provider-unreachable";
 
 /**
  * A hold lapsed: the PENDING reservation ends EXPIRED (the database's triggers put its
@@ -69,8 +78,13 @@ async function expireIfDue(
       _count: { select: { payments: { where: { status: "COMPLETED" } } } },
     },
   });
-  if (reservation?.status !== "PENDING" || reservation.holdExpiresAt > now)
+  const grace = reservation?.checkoutSessionId ? PAYMENT_IN_FLIGHT_GRACE_MS : 0;
+  if (
+    reservation?.status !== "PENDING" ||
+    reservation.holdExpiresAt.getTime() + grace > now.getTime()
+  ) {
     return answer("not-due");
+  }
   if (reservation._count.payments > 0) return answer("paid");
   if (reservation.checkoutCompletedAt) return answer("paid-at-provider");
 
@@ -79,11 +93,14 @@ async function expireIfDue(
     const atProvider = await payments
       .expireCheckoutSession(reservation.checkoutSessionId)
       .catch((error: unknown) => {
-        // The provider is down: the hold still ends on time. A payment it takes before
-        // the session is expired is late, and handled as late (see confirm-payment).
         logger.warn({ err: error, reservationId }, "could not expire the checkout session first");
         return "unknown" as const;
       });
+    // Without the provider's word the buyer may have paid in time: keep the hold and ask
+    // again, until the session could no longer have taken a payment anyway.
+    const sessionSurelyOver =
+      reservation.holdExpiresAt.getTime() + payments.sessionOutlivesHoldMs < now.getTime();
+    if (atProvider === "unknown" && !sessionSurelyOver) return answer("provider-unreachable");
     if (atProvider === "completed") {
       await prisma.reservation.updateMany({
         where: { id: reservationId, status: "PENDING" },

@@ -4,13 +4,16 @@ import { createEvent, holdReleased, outboxMessage } from "@ticketping/common/eve
 import { releaseSeats } from "@ticketping/common/holds";
 import { isPaidHoldRefusal, writeOutbox } from "@ticketping/db";
 import { db } from "../db";
+import { logger } from "../logger";
+import { getPaymentProvider } from "../payments/payment-provider";
 import { getRedis } from "../redis";
 
 /**
  * The buyer gives a hold back: their PENDING reservation becomes CANCELLED (the
- * database's triggers free its seats) and hold.released goes to the outbox, on which the
- * worker expires the checkout session at the provider, so it can no longer be paid. Then
- * the cache frees the seats by owner. A hold whose payment is already recorded cannot be
+ * database's triggers free its seats) and hold.released goes to the outbox. Then the
+ * checkout session is expired at the provider at once, so it can no longer be paid (the
+ * worker does it again on hold.released, should this call fail), and the cache frees the
+ * seats by owner. A hold whose payment is already recorded cannot be
  * released (the database refuses): it is about to be confirmed. Someone else's
  * reservation is reported as not found, so ids reveal nothing.
  */
@@ -25,7 +28,7 @@ export async function releaseHold({
 }): Promise<{ reservationId: string; status: "CANCELLED" }> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
-    select: { scheduleId: true },
+    select: { scheduleId: true, checkoutProvider: true, checkoutSessionId: true },
   });
   if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
   const { scheduleId } = reservation;
@@ -54,6 +57,18 @@ export async function releaseHold({
       userMessage: "This hold has already ended.",
     });
   }
+  await expireSession(reservation);
   await releaseSeats(getRedis(), { scheduleId, reservationId });
   return { reservationId, status: "CANCELLED" };
+}
+
+async function expireSession(reservation: {
+  checkoutProvider: string | null;
+  checkoutSessionId: string | null;
+}): Promise<void> {
+  const payments = getPaymentProvider();
+  if (!reservation.checkoutSessionId || reservation.checkoutProvider !== payments.name) return;
+  await payments.expireCheckoutSession(reservation.checkoutSessionId).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not expire a released hold's session; the worker will");
+  });
 }

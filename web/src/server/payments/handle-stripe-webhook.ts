@@ -242,8 +242,11 @@ async function recordSessionPayment(
       ON CONFLICT DO NOTHING
       RETURNING 1
     ), reservation AS (
+      -- Locked until the payment commits: an expiry racing it waits, then the database
+      -- sees the payment and keeps the hold (reservations_keep_paid_holds).
       SELECT id FROM reservations
        WHERE id = ${reservationId}::uuid AND EXISTS (SELECT 1 FROM fresh)
+         FOR NO KEY UPDATE
     ), payment AS (
       INSERT INTO payments (id, reservation_id, provider, provider_session_id, provider_payment_id,
                             amount_minor, currency, status, failure_reason, updated_at)
@@ -257,7 +260,7 @@ async function recordSessionPayment(
       -- A failed payment ends its session: the buyer's next checkout opens a new one
       -- (the next attempt), and the hold stays theirs until it lapses.
       UPDATE reservations
-         SET checkout_provider = NULL, checkout_session_id = NULL,
+         SET checkout_provider = NULL, checkout_session_id = NULL, checkout_completed_at = NULL,
              checkout_attempt = checkout_attempt + 1, updated_at = now()
        WHERE id = ${reservationId}::uuid AND ${result === "failed"}
          AND checkout_session_id = ${session.id} AND EXISTS (SELECT 1 FROM payment)

@@ -102,6 +102,8 @@ export async function startCheckout({
     where: {
       id: reservationId,
       status: "PENDING",
+      // A session of an attempt that was declined meanwhile must not become current.
+      checkoutAttempt: reservation.checkoutAttempt,
       OR: [{ checkoutSessionId: null }, { checkoutProvider: { not: payments.name } }],
     },
     data: { checkoutProvider: payments.name, checkoutSessionId: session.sessionId },
