@@ -28,8 +28,8 @@ const sources = new WeakMap<Registry, Set<ConsumerLag & { groupId: string }>>();
 /**
  * ticketping_kafka_consumer_lag{group,topic,partition}: how many messages the group has
  * not committed yet, read from the broker at scrape time (newest offset minus the group's
- * committed offset). A partition the group has never committed counts as 0: with
- * fromBeginning off the group starts at the newest message, so its history is not lag.
+ * committed offset). A partition the group has never committed counts as 0, so a new
+ * group that reads from the beginning (the worker's) shows no lag while it replays.
  */
 export function registerConsumerLag(options: ConsumerLagOptions): ConsumerLag {
   const { registry, kafka, groupId, topics, logger, cacheMs = 5_000, timeoutMs = 3_000 } = options;

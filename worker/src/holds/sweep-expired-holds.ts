@@ -101,7 +101,9 @@ export function startHoldSweeper({
       DELETE FROM outbox_events WHERE id IN (
         SELECT id FROM outbox_events
          WHERE published_at < now() - interval '7 days' LIMIT 10000)`;
-    // Longer than Kafka's retention and the provider's webhook retries (Stripe: 3 days).
+    // Longer than Kafka's retention and the provider's webhook retries (Stripe: 3 days):
+    // the worker's group replays from the oldest message it never committed, and a
+    // payment.completed replayed after its row was pruned would be refunded as a duplicate.
     const processed = await deps.prisma.$executeRaw`
       DELETE FROM processed_events WHERE (consumer, event_id) IN (
         SELECT consumer, event_id FROM processed_events
