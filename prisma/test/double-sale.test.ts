@@ -215,6 +215,59 @@ describe("the database makes a double sale impossible", () => {
     expect(await seatState(seatId)).toEqual({ status: "AVAILABLE", activeHolds: 0 });
   });
 
+  it("an expiry racing a payment being recorded (as the webhook locks it) waits, then keeps the hold", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 1 });
+    const seatId = schedule?.seatIds[0];
+    const [buyer] = await createBuyers(prisma, 1);
+    if (!schedule || !seatId || !buyer) throw new Error("fixture incomplete");
+    const reservation = await holdSeats(prisma, {
+      userId: buyer,
+      scheduleId: schedule.scheduleId,
+      seatIds: [seatId],
+    });
+    let recordPayment = () => undefined as void;
+    const paymentMayCommit = new Promise<void>((resolve) => {
+      recordPayment = resolve;
+    });
+    let locked = () => undefined as void;
+    const rowLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const webhook = prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM reservations WHERE id = ${reservation.id}::uuid FOR NO KEY UPDATE`;
+      await tx.payment.create({
+        data: {
+          reservationId: reservation.id,
+          provider: "SIMULATED",
+          providerSessionId: `cs_sim_race_${reservation.id}`,
+          providerPaymentId: `pi_sim_race_${reservation.id}`,
+          amountMinor: 5_000,
+          currency: "EUR",
+          status: "COMPLETED",
+        },
+      });
+      locked();
+      await paymentMayCommit;
+    });
+    await rowLocked;
+    const expiry = prisma.reservation
+      .update({ where: { id: reservation.id }, data: { status: "EXPIRED" } })
+      .then(
+        () => "expired",
+        (error: unknown) => (isPaidHoldRefusal(error) ? "refused" : error),
+      );
+    // The expiry is waiting for the row, not done.
+    const early = await Promise.race([
+      expiry,
+      new Promise((resolve) => setTimeout(() => resolve("waiting"), 300)),
+    ]);
+    expect(early).toBe("waiting");
+    recordPayment();
+    await webhook;
+    expect(await expiry).toBe("refused");
+    expect(await seatState(seatId)).toEqual({ status: "HELD", activeHolds: 1 });
+  });
+
   it("holds several seats all or nothing", async () => {
     const [schedule] = await createOnSaleSchedule(prisma, { seats: 3 });
     const [a, b, c] = schedule?.seatIds ?? [];
