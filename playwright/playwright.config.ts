@@ -77,6 +77,8 @@ export default defineConfig({
         PORT: String(e2eEnv.E2E_WEB_PORT),
         NEXTAUTH_URL: webUrl,
         QUEUE_PUBLIC_URL: queueUrl,
+        // Specs stand in for a proxy on loopback: their X-Forwarded-For names the client.
+        TRUSTED_PROXIES: "127.0.0.0/8,::1",
       },
       reuseExistingServer: false,
       timeout: 60_000,

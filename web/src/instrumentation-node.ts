@@ -1,8 +1,11 @@
 import { startTracingFromEnv } from "@ticketping/common/tracing";
+import { installPeerAddressStamp } from "./server/http/peer-address";
 import { logger } from "./server/logger";
 
 /** The Node.js half of instrumentation.ts: only that runtime imports it. */
 export function startNodeInstrumentation(): void {
+  // Before the first request: per-address limits need every request's TCP peer.
+  installPeerAddressStamp();
   const tracing = startTracingFromEnv({ serviceName: "web", logger });
   if (!tracing.enabled) return;
   // Next.js exits on its own once the last request is answered; send the remaining spans

@@ -86,7 +86,7 @@ describe("POST /api/auth/signup", () => {
     expect(await system.prisma.user.count({ where: { email: email.toLowerCase() } })).toBe(1);
   });
 
-  it("rate-limits sign-ups per address: the 11th in an hour gets 429", async () => {
+  it("rate-limits sign-ups per address: the 11th in five minutes gets 429", async () => {
     const ip = testIp();
     // Ten attempts consume the budget whether or not they succeed.
     const email = uniqueEmail("burst");

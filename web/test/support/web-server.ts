@@ -64,6 +64,9 @@ export async function startWebServer({
       QUEUE_TICKET_SECRET: secrets.queueTicket,
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
       DATABASE_URL: databaseUrl,
+      // The test stands in for a proxy on loopback: the X-Forwarded-For it sends names the
+      // client, so each test file keeps its own per-address limits (see testIp).
+      TRUSTED_PROXIES: "127.0.0.0/8,::1",
       ...env,
     },
     // WEB_TEST_LOGS=1 shows the server's own log lines, for debugging a failing test.

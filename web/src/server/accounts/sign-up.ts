@@ -28,7 +28,7 @@ export async function signUp({
   input: SignUpInput;
   ip: string;
 }): Promise<SignedUpUser> {
-  const limit = await consumeRateLimit(getRedis(), signUpRateLimits.perIp, ip);
+  const limit = await consumeRateLimit(getRedis(), signUpRateLimits.perAddress, ip);
   if (!limit.allowed) {
     throw new AppError("RATE_LIMITED", `sign-up rate limit for ${ip}`, {
       userMessage: "Too many sign-ups from your network. Please try again later.",

@@ -2,11 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
-import { consumeRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { getRedis } from "../redis";
 import { clientIp } from "../http/client-ip";
-import { signInRateLimits } from "./rate-limits";
+import { limitSignInAttempt } from "./limit-sign-in-attempt";
 import { verifyCredentials } from "./credentials";
 
 export const authOptions: NextAuthOptions = {
@@ -22,13 +21,11 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, request) {
         const headers = new Headers(request.headers as Record<string, string> | undefined);
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const redis = getRedis();
-        const [byIp, byEmail] = await Promise.all([
-          consumeRateLimit(redis, signInRateLimits.perIp, clientIp(headers)),
-          consumeRateLimit(redis, signInRateLimits.perEmail, email.toLowerCase()),
-        ]);
-        if (!byIp.allowed || !byEmail.allowed) throw new Error("RATE_LIMITED");
+        const email =
+          typeof credentials?.email === "string"
+            ? credentials.email.toLowerCase().slice(0, 320)
+            : "";
+        await limitSignInAttempt({ redis: getRedis(), email, address: clientIp(headers) });
         return verifyCredentials(credentials);
       },
     }),

@@ -1,11 +1,17 @@
 import "server-only";
+import { clientAddress } from "@ticketping/common/http";
+import { env } from "@/env";
+import { peerAddress } from "./peer-address";
 
 /**
- * The caller's address for rate limits. Behind our own proxy the left-most
- * X-Forwarded-For entry is the client; without one, Next gives no socket address to
- * route handlers, so all direct callers share one bucket (safe, if strict).
+ * The caller's address for per-address limits: the TCP peer, or behind proxies listed in
+ * TRUSTED_PROXIES the right-most address they vouch for. "unknown" (one shared bucket)
+ * for a request the server did not stamp, which never happens once it has started.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded && forwarded.length <= 64 ? forwarded : (headers.get("x-real-ip") ?? "unknown");
+  return clientAddress({
+    peer: peerAddress(headers),
+    forwardedFor: headers.get("x-forwarded-for"),
+    trusted: env.TRUSTED_PROXIES,
+  });
 }
