@@ -10,7 +10,6 @@ import { queueEnvFields } from "@ticketping/common/queue";
 import { paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
-import { trustedProxiesSchema } from "@ticketping/common/http";
 
 // `next build` evaluates route modules to collect page data; secrets are a runtime
 // concern, so the build itself must not need them.
@@ -75,8 +74,6 @@ export const env = loadEnvOrExit({
   PAYMENT_PROVIDER: paymentEnvFields.paymentProvider,
   /** Bearer token for /api/metrics; without it, metrics are off in production. */
   METRICS_TOKEN: metricsEnvFields.metricsToken,
-  /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
-  TRUSTED_PROXIES: trustedProxiesSchema,
   /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
   TRUSTED_PROXIES: trustedProxiesSchema,
 });
