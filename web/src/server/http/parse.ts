@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
+import { readLimitedText } from "./read-limited-body";
 
 /** 16 KB: every body our APIs accept is a small JSON object. */
 const MAX_JSON_BYTES = 16 * 1024;
@@ -24,12 +25,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(
       userMessage: "Send the request body as application/json.",
     });
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
-    throw new AppError("VALIDATION_FAILED", "body too large", {
-      userMessage: "The request body is too large.",
-    });
-  }
+  const text = await readLimitedText(request, MAX_JSON_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);

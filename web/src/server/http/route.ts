@@ -1,8 +1,10 @@
 import "server-only";
 import { REQUEST_ID_HEADER, requestIdFrom, withLogContext } from "@ticketping/common/logger";
+import { env } from "@/env";
 import { logger } from "../logger";
 import { httpSeries } from "../metrics";
 import { appErrorOf } from "./app-error-of";
+import { refuseCrossSite } from "./cross-site";
 import { errorResponse } from "./responses";
 import { routePattern } from "./route-pattern";
 
@@ -12,18 +14,26 @@ export interface RouteOptions {
    * seat map): counted in metrics, not worth a line each; their 5xx still log.
    */
   accessLog?: "info" | "debug";
+  /**
+   * "allow" only for a caller that proves itself another way (the Stripe webhook's
+   * signature); every other state-changing request from another site is refused.
+   */
+  crossSite?: "refuse" | "allow";
 }
+
+const publicOrigin = new URL(env.NEXTAUTH_URL).origin;
 
 /**
  * Wraps a route handler so that every thrown error, AppError or not, becomes the
- * standard error response with the right status, and nothing internal leaks. Every
+ * standard error response with the right status, and nothing internal leaks. A
+ * state-changing request sent from another site is refused before the handler runs. Every
  * request gets an id (the caller's x-request-id when sane), echoed in the response and
  * present on every log line written while handling it, and is counted by route pattern,
  * status and error code.
  */
 export function route<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
-  { accessLog = "info" }: RouteOptions = {},
+  { accessLog = "info", crossSite = "refuse" }: RouteOptions = {},
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
@@ -31,6 +41,7 @@ export function route<Context>(
     let errorCode: string | undefined;
     const response = await withLogContext({ requestId }, async () => {
       try {
+        if (crossSite === "refuse") refuseCrossSite(request, publicOrigin);
         return await handler(request, context);
       } catch (error) {
         errorCode = appErrorOf(error).code;
