@@ -8,6 +8,7 @@ import {
   readCookie,
   readWorkingToken,
 } from "@/server/booking/working-token-transport";
+import { withPagePolicy } from "@/server/http/with-page-policy";
 
 // The cookie requireBuyer reads the session from.
 const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
@@ -37,6 +38,8 @@ const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" 
  */
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
+  // Pages pass through for their Content-Security-Policy nonce (the last matcher below).
+  if (!pathname.startsWith("/api/")) return withPagePolicy(request);
   // Reading one's own hold needs no slot; only creating one does.
   if (pathname.endsWith("/holds") && request.method !== "POST") {
     return NextResponse.next();
@@ -65,7 +68,8 @@ function refuse(error: AppError): NextResponse {
 }
 
 // Next reads this at build time, so only literals: the transports of
-// working-token-transport.ts (its cookie, its header, a bearer token).
+// working-token-transport.ts (its cookie, its header, a bearer token), then every page
+// (not the API, static files or prefetches, which render no document).
 export const config = {
   matcher: [
     {
@@ -82,6 +86,13 @@ export const config = {
         { type: "cookie", key: "ticketping-working-token" },
         { type: "header", key: "x-working-token" },
         { type: "header", key: "authorization" },
+      ],
+    },
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
   ],

@@ -1,6 +1,8 @@
 "use client";
 
-import { loadStripe } from "@stripe/stripe-js";
+// The pure entry adds Stripe.js to the page only when loadStripe is called (Stripe's
+// checkouts); the main entry would add it on every checkout page, simulated ones too.
+import { loadStripe } from "@stripe/stripe-js/pure";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
