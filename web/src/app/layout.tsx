@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
+import { resolvePaymentProvider } from "@ticketping/common/payments";
+import { SimulatedPaymentsBanner } from "@/components/simulated-payments-banner";
 import { SiteHeader } from "@/components/site-header";
+import { env } from "@/env";
 import { authOptions } from "@/server/auth/options";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -12,6 +15,13 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+const simulatedPaymentsInProduction =
+  env.NODE_ENV === "production" &&
+  resolvePaymentProvider({
+    paymentProvider: env.PAYMENT_PROVIDER,
+    stripeSecretKey: env.STRIPE_SECRET_KEY,
+  }) === "SIMULATED";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Handing the session to the client provider spares every page a loading flash.
@@ -34,6 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers session={session}>
+          {simulatedPaymentsInProduction && <SimulatedPaymentsBanner />}
           <SiteHeader user={user} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
