@@ -225,11 +225,11 @@ describe("the database makes a double sale impossible", () => {
       scheduleId: schedule.scheduleId,
       seatIds: [seatId],
     });
-    let recordPayment = () => undefined as void;
+    let recordPayment: () => void = () => undefined;
     const paymentMayCommit = new Promise<void>((resolve) => {
       recordPayment = resolve;
     });
-    let locked = () => undefined as void;
+    let locked: () => void = () => undefined;
     const rowLocked = new Promise<void>((resolve) => {
       locked = resolve;
     });
@@ -259,7 +259,11 @@ describe("the database makes a double sale impossible", () => {
     // The expiry is waiting for the row, not done.
     const early = await Promise.race([
       expiry,
-      new Promise((resolve) => setTimeout(() => resolve("waiting"), 300)),
+      new Promise((resolve) =>
+        setTimeout(() => {
+          resolve("waiting");
+        }, 300),
+      ),
     ]);
     expect(early).toBe("waiting");
     recordPayment();
