@@ -75,6 +75,11 @@ export interface RunEventConsumerOptions {
    */
   partitionsConsumedConcurrently?: number;
   /**
+   * A consumer that has fetched nothing for this long (no message in hand) is replaced by
+   * a new one: kafkajs has been seen to stay down for good after a broker outage.
+   */
+  restartStalledAfterMs?: number;
+  /**
    * How long without a completed fetch (and no message in hand) before isConsuming() turns
    * false. An idle consumer fetches every maxWaitTimeInMs, so silence means the broker does
    * not answer or the group is being rejoined.
@@ -121,85 +126,136 @@ export async function runEventConsumer({
   sessionTimeoutMs = 10_000,
   partitionsConsumedConcurrently = 1,
   stalledAfterMs = 5_000,
+  restartStalledAfterMs = 45_000,
 }: RunEventConsumerOptions): Promise<RunningConsumer> {
   const policy = { ...defaultRetry, ...retry };
   const byTopic = new Map(subscriptions.map((s) => [s.definition.topic, s]));
-  const consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    maxWaitTimeInMs,
-    heartbeatInterval: heartbeatIntervalMs,
-    sessionTimeout: sessionTimeoutMs,
-  });
   let stopping = false;
   let consuming = false;
-  let lastProgressAt = 0;
+  // Counted from the start, so the watchdog gives the first join its time.
+  let lastProgressAt = Date.now();
   let messagesInHand = 0;
-
+  let markReady: () => void = () => undefined;
   // Offsets of a new group resolve on the first fetch after joining; only from then on
-  // is an event produced "now" guaranteed to be seen. Listen before run() starts.
+  // is an event produced "now" guaranteed to be seen.
   const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  const startConsumer = async (): Promise<Consumer> => {
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs,
+      heartbeatInterval: heartbeatIntervalMs,
+      sessionTimeout: sessionTimeoutMs,
+    });
+    // Listen before run() starts.
     const removeJoin = consumer.on(consumer.events.GROUP_JOIN, () => {
       removeJoin();
       const removeFetch = consumer.on(consumer.events.FETCH, () => {
         removeFetch();
         consuming = true;
-        resolve();
+        markReady();
       });
     });
-  });
-  // A fetch that came back (even empty) or a message handled: the consumer is making progress.
-  consumer.on(consumer.events.FETCH, () => {
-    lastProgressAt = Date.now();
-  });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    consuming = false;
-    logger.error({ err: payload.error, restart: payload.restart }, "consumer crashed");
-  });
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    if (!stopping) consuming = true;
-  });
+    // A fetch that came back (even empty) or a message handled: the consumer is making progress.
+    consumer.on(consumer.events.FETCH, () => {
+      lastProgressAt = Date.now();
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      consuming = false;
+      logger.error({ err: payload.error, restart: payload.restart }, "consumer crashed");
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (!stopping) consuming = true;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
+    await runConsumer(consumer);
+    return consumer;
+  };
 
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning });
-  await consumer.run({
-    autoCommit: true,
-    partitionsConsumedConcurrently,
-    eachMessage: async (payload) => {
-      const { topic, partition, message } = payload;
-      const subscription = byTopic.get(topic);
-      if (!subscription) return;
-      const headers = readHeaders(message);
-      const processing = startProcessSpan({
-        topic,
-        partition,
-        offset: message.offset,
-        key: message.key?.toString() ?? "",
-        groupId,
-        eventId: headers["event-id"],
-        eventType: headers["event-type"],
-        parent: extractTraceContext(headers),
-      });
-      // A slow handler (retries with backoff, a provider call) holds up the next fetch.
-      messagesInHand++;
-      try {
-        // Everything the handler does (database writes, outbox rows, further events) is
-        // part of the trace the message arrived with.
-        await context.with(processing.context, () =>
-          handleMessage(subscription, { topic, partition, message, headers }, processing.span, () =>
-            payload.heartbeat(),
-          ),
-        );
-      } catch (error) {
-        recordSpanError(processing.span, error);
-        throw error;
-      } finally {
-        processing.span.end();
-        messagesInHand--;
-        lastProgressAt = Date.now();
-      }
+  const runConsumer = (consumer: Consumer) =>
+    consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently,
+      eachMessage: async (payload) => {
+        const { topic, partition, message } = payload;
+        const subscription = byTopic.get(topic);
+        if (!subscription) return;
+        const headers = readHeaders(message);
+        const processing = startProcessSpan({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? "",
+          groupId,
+          eventId: headers["event-id"],
+          eventType: headers["event-type"],
+          parent: extractTraceContext(headers),
+        });
+        // A slow handler (retries with backoff, a provider call) holds up the next fetch.
+        messagesInHand++;
+        try {
+          // Everything the handler does (database writes, outbox rows, further events) is
+          // part of the trace the message arrived with.
+          await context.with(processing.context, () =>
+            handleMessage(
+              subscription,
+              { topic, partition, message, headers },
+              processing.span,
+              () => payload.heartbeat(),
+            ),
+          );
+        } catch (error) {
+          recordSpanError(processing.span, error);
+          throw error;
+        } finally {
+          processing.span.end();
+          messagesInHand--;
+          lastProgressAt = Date.now();
+        }
+      },
+    });
+
+  let current = await startConsumer();
+
+  // kafkajs restarts a crashed consumer by itself, but after a broker outage it has been
+  // seen to stay down for good (crashed with restart: true, then never fetching again).
+  // A consumer that has fetched nothing for restartStalledAfterMs with no message in hand
+  // is replaced by a new one; while the broker is still away the attempt fails and is
+  // made again later.
+  let restarting = false;
+  const watchdog = setInterval(
+    () => {
+      const stalled =
+        !stopping &&
+        !restarting &&
+        messagesInHand === 0 &&
+        Date.now() - lastProgressAt > restartStalledAfterMs;
+      if (!stalled) return;
+      restarting = true;
+      logger.warn({ groupId }, "consumer stalled; replacing it");
+      lastProgressAt = Date.now();
+      void current
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => startConsumer())
+        .then((replacement) => {
+          if (stopping) return replacement.disconnect();
+          current = replacement;
+        })
+        .catch((error: unknown) => {
+          logger.warn({ err: error, groupId }, "consumer replacement failed; retrying later");
+        })
+        .finally(() => {
+          restarting = false;
+        });
     },
-  });
+    Math.min(5_000, restartStalledAfterMs),
+  );
+  watchdog.unref();
 
   async function handleMessage(
     subscription: Subscription,
@@ -264,14 +320,17 @@ export async function runEventConsumer({
   }
 
   return {
-    consumer,
+    get consumer() {
+      return current;
+    },
     ready,
     isConsuming: () =>
       consuming && (messagesInHand > 0 || Date.now() - lastProgressAt < stalledAfterMs),
     stop: async () => {
       stopping = true;
       consuming = false;
-      await consumer.disconnect();
+      clearInterval(watchdog);
+      await current.disconnect();
     },
   };
 }

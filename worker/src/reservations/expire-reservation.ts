@@ -1,5 +1,5 @@
-import { derivedEventId } from "@ticketping/common/events";
-import { isPaidHoldRefusal } from "@ticketping/db";
+import { createEvent, derivedEventId, holdExpired, outboxMessage } from "@ticketping/common/events";
+import { isPaidHoldRefusal, writeOutbox } from "@ticketping/db";
 import type { HandlerDeps } from "../handlers/deps";
 import { workerMetrics } from "../metrics";
 import { settleReservation } from "./settle-reservation";
@@ -71,6 +71,7 @@ async function expireIfDue(
     where: { id: reservationId },
     select: {
       status: true,
+      scheduleId: true,
       holdExpiresAt: true,
       checkoutProvider: true,
       checkoutSessionId: true,
@@ -129,6 +130,24 @@ async function expireIfDue(
         data: [{ consumer: EXPIRE_HOLD_CONSUMER, eventId }],
         skipDuplicates: true,
       });
+      // The cache is freed after the commit, and Redis may be down just then (nothing
+      // else would retry it for an expiry the sweeper made): the event makes the
+      // hold.expired handler settle it again, retrying until Redis answers.
+      const seats = await tx.reservationSeat.findMany({
+        where: { reservationId },
+        select: { seatId: true },
+        orderBy: { seatId: "asc" },
+      });
+      const event = createEvent(
+        holdExpired,
+        {
+          reservationId,
+          scheduleId: reservation.scheduleId,
+          seatIds: seats.map((seat) => seat.seatId),
+        },
+        { id: holdExpiryEventId(reservationId) },
+      );
+      await writeOutbox(tx, [outboxMessage(holdExpired, event, { key: reservationId })]);
       return "expired" as const;
     });
     return answer(outcome, sessionExpired);
