@@ -3,7 +3,7 @@ import { MIN_SECRET_LENGTH } from "./hs256";
 
 /**
  * Local-only secrets, so a fresh clone runs without a .env. Any process started with
- * NODE_ENV=production must refuse them (see refuseDevelopmentSecrets).
+ * NODE_ENV=production must refuse them (they are in the published list of common/src/env).
  */
 export const DEVELOPMENT_QUEUE_TICKET_SECRET = "dev-only-queue-ticket-secret-change-me-0000";
 export const DEVELOPMENT_QUEUE_TOKEN_SECRET = "dev-only-working-token-secret-change-me-000";
@@ -29,15 +29,3 @@ export const queueEnvFields = {
   /** QUEUE_TOKEN_SECRET: queue-service signs working tokens, web's booking gate verifies. */
   tokenSecret: secret(DEVELOPMENT_QUEUE_TOKEN_SECRET),
 };
-
-/** Names the variables still holding a development secret when running in production. */
-export function refuseDevelopmentSecrets(
-  nodeEnv: string,
-  secrets: Record<string, string>,
-): string[] {
-  if (nodeEnv !== "production") return [];
-  const development = new Set([DEVELOPMENT_QUEUE_TICKET_SECRET, DEVELOPMENT_QUEUE_TOKEN_SECRET]);
-  return Object.entries(secrets)
-    .filter(([, value]) => development.has(value))
-    .map(([name]) => name);
-}
