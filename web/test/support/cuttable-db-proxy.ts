@@ -52,7 +52,13 @@ export async function startCuttableDbProxy(databaseUrl: string): Promise<Cuttabl
     const closing = server;
     server = undefined;
     for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => (closing ? closing.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (closing)
+        closing.close(() => {
+          resolve();
+        });
+      else resolve();
+    });
   };
 
   await listen();
