@@ -351,6 +351,38 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     await expect.poll(() => redis.hlen(keys.status), poll).toBe(0);
   });
 
+  it("never expires a hold before the time the buyer was shown, even when Redis reports it early", async () => {
+    const holdExpiresAt = new Date(Date.now() + 4_000);
+    const { show, buyer, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
+      holdExpiresAt,
+    });
+    await cacheSeatMap(redis, show.scheduleId);
+    // Redis's key lapses 3.5 s before the hold's time: its notification comes early.
+    await holdInRedis(redis, {
+      scheduleId: show.scheduleId,
+      reservationId: reservation.id,
+      userId: buyer,
+      seatIds: show.seatIds,
+      expiresAt: new Date(Date.now() + 500),
+    });
+    // Redis notices a lapsed key lazily; touching it makes it expire (and notify) now.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await redis.exists(scheduleKeys(show.scheduleId).hold(reservation.id))).toBe(0);
+    await expect
+      .poll(
+        () =>
+          worker.logs.find(
+            (entry) =>
+              entry.msg === "hold expiry handled" && entry.reservationId === reservation.id,
+          )?.outcome,
+        poll,
+      )
+      .toBe("not-due");
+    expect(Date.now()).toBeLessThan(holdExpiresAt.getTime());
+    expect(await statusOf(reservation.id)).toBe("PENDING");
+  });
+
   it("sweeps a lapsed hold whose expiry notification was missed", async () => {
     // No Redis key at all: no notification will ever come.
     const { reservation } = await createShowWithHold(prisma, {
