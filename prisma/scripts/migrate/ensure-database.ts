@@ -31,14 +31,30 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
   }
 }
 
+/**
+ * FORCE may not terminate an autovacuum worker that happens to be busy in the database
+ * (it runs as no role, so only pg_signal_backend could): PostgreSQL answers 42501. The
+ * worker is done with a throwaway database in moments, so the drop is tried again.
+ */
+const INSUFFICIENT_PRIVILEGE = "42501";
+const DROP_ATTEMPTS = 20;
+
 /** Drops a database, disconnecting its sessions (tests' throwaway databases). */
 export async function dropDatabase(url: string): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
   await admin.connect();
   try {
-    await admin.query(
-      `DROP DATABASE IF EXISTS ${quoteIdentifier(databaseNameOf(url))} WITH (FORCE)`,
-    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(
+          `DROP DATABASE IF EXISTS ${quoteIdentifier(databaseNameOf(url))} WITH (FORCE)`,
+        );
+        return;
+      } catch (error) {
+        if (errorCode(error) !== INSUFFICIENT_PRIVILEGE || attempt >= DROP_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   } finally {
     await admin.end();
   }
