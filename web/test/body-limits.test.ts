@@ -46,7 +46,9 @@ describe("body limits", () => {
       });
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
-      expect(answer.sentBytes).toBeLessThan(TWENTY_MB / 4);
+      // The server stops at 512 KB, but a loopback client under load pushes megabytes
+      // more before the answer reaches it (5.4 MB seen in CI); reading it all would be 20.
+      expect(answer.sentBytes).toBeLessThan(TWENTY_MB / 2);
     });
   }
 
