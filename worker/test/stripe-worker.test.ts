@@ -148,17 +148,15 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
     });
     await publisher.publish(holdExpired, event, { key: reservation.id });
 
-    await expect
-      .poll(
-        () =>
-          proxy.requests.filter(
-            (request) => request.path === `/v1/checkout/sessions/${sessionId}/expire`,
-          ),
-        poll,
-      )
-      .toHaveLength(1);
-    const [expire] = proxy.requests.filter((request) => request.path.endsWith("/expire"));
-    expect(expire).toMatchObject({ method: "POST", status: 200 });
+    const expires = () =>
+      proxy.requests.filter(
+        (request) => request.path === `/v1/checkout/sessions/${sessionId}/expire`,
+      );
+    // Once before the hold ends; the settle step after it may repeat the idempotent call.
+    await expect.poll(() => expires().length, poll).toBeGreaterThanOrEqual(1);
+    for (const expire of expires()) {
+      expect(expire).toMatchObject({ method: "POST", status: 200 });
+    }
     // The session is expired at Stripe first, then the hold: no payment can start after it.
     await expect
       .poll(
