@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireBookingAccess } from "@/server/booking/require-booking-access";
+import { requireBuyer } from "@/server/booking/require-buyer";
 import { parseParams } from "@/server/http/parse";
 import { route } from "@/server/http/route";
 import { getSeatMap } from "@/server/seat-map/get-seat-map";
@@ -25,7 +26,10 @@ function knownVersion(ifNoneMatch: string | null): string {
 export const GET = route(
   async (request: Request, context: { params: Promise<{ scheduleId: string }> }) => {
     const { scheduleId } = parseParams(await context.params, paramsSchema);
-    // Gate and read in parallel (one Redis round trip); nothing is sent unless the gate passes.
+    // Nobody anonymous costs a store anything: the session is checked first (in memory).
+    await requireBuyer(request);
+    // Then the gate and the read in parallel (one Redis round trip); nothing is sent unless
+    // the gate passes.
     const [, map] = await Promise.all([
       requireBookingAccess({ request, scheduleId }),
       getSeatMap({
