@@ -309,6 +309,36 @@ describe("holds of a buyer", () => {
     expect((await hold(owner, first, [seat])).status).toBe(201);
   });
 
+  it("limits hold churn per buyer and performance: 429 with retryAfterSeconds, nobody else slowed", async () => {
+    const [churner, neighbour] = (await createBuyers(system.prisma, 2)) as [TestBuyer, TestBuyer];
+    const seat = first.seatIds[18] ?? "";
+    const { cookie } = await system.buyerHeaders(churner, first.performanceId);
+    for (let round = 0; round < 20; round++) {
+      const held = await hold(churner, first, [seat]);
+      expect(held.status).toBe(201);
+      const release = await fetch(`${web.baseUrl}/api/holds/${held.body.data?.reservationId}`, {
+        method: "DELETE",
+        headers: { cookie },
+      });
+      expect(release.status).toBe(200);
+    }
+    const refused = await hold(churner, second, [second.seatIds[18] ?? ""]);
+    expect(refused.status).toBe(429);
+    const error = (refused.body as { error?: { code: string; details?: Record<string, number> } })
+      .error;
+    expect(error?.code).toBe("RATE_LIMITED");
+    expect(error?.details?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(error?.details?.retryAfterSeconds).toBeLessThanOrEqual(600);
+    expect(await cachedOwner(second, second.seatIds[18] ?? "")).toBeNull();
+
+    // Another buyer of the same show, and the churner at another performance, hold at once.
+    expect((await hold(neighbour, first, [seat])).status).toBe(201);
+    const [elsewhere] = (await seedPerformance(system.prisma, { rows: 1, columns: 2 })) as [
+      SeededSchedule,
+    ];
+    expect((await hold(churner, elsewhere, [elsewhere.seatIds[0] ?? ""])).status).toBe(201);
+  });
+
   it("needs a session to read or release holds", async () => {
     expect((await fetch(`${web.baseUrl}/api/schedules/${first.scheduleId}/holds`)).status).toBe(
       401,

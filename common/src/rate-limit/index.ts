@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Redis } from "ioredis";
+import { AppError } from "../errors";
 
 // Read on first use, not at import: Next.js bundles a module imported by a page (e.g. the
 // auth options in the root layout) with `new URL(..., import.meta.url)` pointing at a
@@ -67,4 +68,22 @@ export async function consumeRateLimit(
     now - window * rule.windowMs,
   );
   return { allowed: allowed === 1, remaining, retryAfterMs };
+}
+
+/**
+ * Counts one request of `subject` against `rule` and refuses it when over: 429
+ * RATE_LIMITED with `retryAfterSeconds`, the user-facing message saying what to wait for.
+ */
+export async function enforceRateLimit(
+  redis: Redis,
+  rule: RateLimitRule,
+  subject: string,
+  { userMessage }: { userMessage: string },
+): Promise<void> {
+  const limit = await consumeRateLimit(redis, rule, subject);
+  if (limit.allowed) return;
+  throw new AppError("RATE_LIMITED", `${rule.name} rate limit for ${subject}`, {
+    userMessage,
+    details: { retryAfterSeconds: Math.max(1, Math.ceil(limit.retryAfterMs / 1000)) },
+  });
 }

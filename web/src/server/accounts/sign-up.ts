@@ -1,7 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { AppError } from "@ticketping/common/errors";
-import { consumeRateLimit } from "@ticketping/common/rate-limit";
+import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import { getRedis } from "../redis";
@@ -28,13 +28,9 @@ export async function signUp({
   input: SignUpInput;
   ip: string;
 }): Promise<SignedUpUser> {
-  const limit = await consumeRateLimit(getRedis(), signUpRateLimits.perAddress, ip);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", `sign-up rate limit for ${ip}`, {
-      userMessage: "Too many sign-ups from your network. Please try again later.",
-      details: { retryAfterSeconds: Math.ceil(limit.retryAfterMs / 1000) },
-    });
-  }
+  await enforceRateLimit(getRedis(), signUpRateLimits.perAddress, ip, {
+    userMessage: "Too many sign-ups from your network. Please try again later.",
+  });
 
   const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
   try {

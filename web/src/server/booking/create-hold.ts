@@ -1,12 +1,14 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/holds";
+import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
 import { getSeatMap } from "../seat-map/get-seat-map";
 import type { RememberedLayout } from "../seat-map/layout-memo";
 import type { HoldView } from "./hold-view";
+import { holdRateLimits } from "./rate-limits";
 import { uuidv7 } from "./uuidv7";
 import { HoldWriteError, writeHoldReservation } from "./write-hold-reservation";
 
@@ -36,6 +38,15 @@ export async function createHold({
   const holdExpiresAt = new Date(now.getTime() + env.HOLD_TTL_SECONDS * 1000);
   const redis = getRedis();
 
+  await enforceRateLimit(
+    redis,
+    holdRateLimits.perBuyerAndPerformance,
+    `${userId}:${performanceId}`,
+    {
+      userMessage:
+        "You have held seats many times in a short while. Please wait before trying again.",
+    },
+  );
   await holdInRedis({ userId, scheduleId, reservationId, seatIds: requested, holdExpiresAt });
   try {
     const { amountMinor, currency } = await writeReservation({

@@ -1,7 +1,6 @@
 import "server-only";
-import { AppError } from "@ticketping/common/errors";
 import { DEFAULT_QUEUE_TICKET_TTL_SECONDS, signQueueTicket } from "@ticketping/common/queue";
-import { consumeRateLimit } from "@ticketping/common/rate-limit";
+import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { getRedis } from "../redis";
 import { queueTicketRateLimits } from "./rate-limits";
@@ -19,13 +18,9 @@ export interface QueueTicket {
  * learns who is connecting without sharing our session store. Rate-limited per buyer.
  */
 export async function issueQueueTicket({ userId }: { userId: string }): Promise<QueueTicket> {
-  const limit = await consumeRateLimit(getRedis(), queueTicketRateLimits.perUser, userId);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", `queue ticket rate limit for ${userId}`, {
-      userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
-      details: { retryAfterSeconds: Math.ceil(limit.retryAfterMs / 1000) },
-    });
-  }
+  await enforceRateLimit(getRedis(), queueTicketRateLimits.perUser, userId, {
+    userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
+  });
   const ttlSeconds = DEFAULT_QUEUE_TICKET_TTL_SECONDS;
   // The ticket's exp is counted from the same second or a later one: never earlier.
   const issuedAtSeconds = Math.floor(Date.now() / 1000);
