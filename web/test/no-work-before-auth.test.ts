@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFields, parseEnv } from "@ticketping/common/env";
-import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
+import {
+  createBuyers,
+  seedPerformance,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
 import { startCountingDbProxy, type CountingDbProxy } from "./support/counting-db-proxy";
 import { startCountingRedisProxy, type CountingRedisProxy } from "./support/counting-redis-proxy";
 import type { RunningWebServer } from "./support/web-server";
@@ -25,8 +30,8 @@ let buyerCookie: string;
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_no_work_before_auth" });
   [schedule] = (await seedPerformance(system.prisma, { rows: 2, columns: 2 })) as [SeededSchedule];
-  const [buyer] = await createBuyers(system.prisma, 1);
-  buyerCookie = await system.sessionCookie(buyer!);
+  const [buyer] = (await createBuyers(system.prisma, 1)) as [TestBuyer];
+  buyerCookie = await system.sessionCookie(buyer);
   dbProxy = await startCountingDbProxy(system.database.url);
   redisProxy = await startCountingRedisProxy(REDIS_URL);
   web = await system.startWeb({
