@@ -26,6 +26,8 @@ const systemEnv = {
   DATABASE_URL: e2eEnv.E2E_DATABASE_URL,
   REDIS_URL: e2eEnv.REDIS_URL,
   KAFKA_BROKERS: e2eEnv.KAFKA_BROKERS,
+  // Buyers pay on the simulated page; production runs it only when named.
+  PAYMENT_PROVIDER: "simulated",
 };
 
 export default defineConfig({

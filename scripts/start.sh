@@ -21,6 +21,12 @@ npm run --silent db:migrate
 npm run --silent db:seed
 npm run --silent build -- --filter=@ticketping/web
 
+# Without a Stripe key the demo takes payments on the simulated page (no money moves, every
+# page says so); production runs it only when named, so name it.
+if [[ -z "${STRIPE_SECRET_KEY:-}" ]]; then
+  export PAYMENT_PROVIDER="${PAYMENT_PROVIDER:-simulated}"
+fi
+
 # The waiting room's socket goes from the browser straight to the queue service: point the
 # web app at its port, and let the queue service accept the web app's origin.
 export QUEUE_PUBLIC_URL="${QUEUE_PUBLIC_URL:-http://localhost:${QUEUE_SERVICE_PORT:-4000}}"

@@ -7,7 +7,7 @@ import {
   loadEnvOrExit,
 } from "@ticketping/common/env";
 import { queueEnvFields } from "@ticketping/common/queue";
-import { paymentEnvFields } from "@ticketping/common/payments";
+import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 
@@ -78,14 +78,9 @@ export const env = loadEnvOrExit({
   TRUSTED_PROXIES: trustedProxiesSchema,
 });
 
-if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
-  console.error(
-    "Invalid configuration:\n  - STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe",
-  );
-  process.exit(1);
-}
 
 if (!building) {
+  exitOnPaymentConfigIssues(env);
   exitOnPublishedSecrets(env, [
     "NEXTAUTH_SECRET",
     "QUEUE_TOKEN_SECRET",

@@ -22,4 +22,10 @@ describe("web start-up in production", () => {
       }),
     ).rejects.toThrow(/STRIPE_WEBHOOK_SECRET: equals a value published/);
   });
+
+  it("refuses production without a Stripe key unless the simulated provider is named", async () => {
+    await expect(
+      startWebServer({ databaseUrl, env: { PAYMENT_PROVIDER: "", STRIPE_SECRET_KEY: "" } }),
+    ).rejects.toThrow(/STRIPE_SECRET_KEY: required in production[^]*PAYMENT_PROVIDER=simulated/);
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { metricsEnvFields } from "@ticketping/common/metrics";
-import { paymentEnvFields } from "@ticketping/common/payments";
+import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
@@ -45,9 +45,4 @@ export const env = loadEnvOrExit({
 
 exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY"]);
 
-if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY) {
-  console.error(
-    "Invalid configuration:\n  - STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe",
-  );
-  process.exit(1);
-}
+exitOnPaymentConfigIssues(env);

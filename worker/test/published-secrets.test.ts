@@ -21,4 +21,22 @@ describe("worker start-up in production", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("METRICS_TOKEN: equals a value published");
   });
+
+  it("refuses production without a Stripe key unless the simulated provider is named", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: workerRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PAYMENT_PROVIDER: "",
+        STRIPE_SECRET_KEY: "",
+        WORKER_HEALTH_PORT: "0",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("STRIPE_SECRET_KEY: required in production");
+    expect(result.stderr).toContain("PAYMENT_PROVIDER=simulated");
+  });
 });

@@ -67,6 +67,8 @@ export async function startWebServer({
       // The test stands in for a proxy on loopback: the X-Forwarded-For it sends names the
       // client, so each test file keeps its own per-address limits (see testIp).
       TRUSTED_PROXIES: "127.0.0.0/8,::1",
+      // Production needs a Stripe key or the simulated provider by name.
+      ...(env.STRIPE_SECRET_KEY ? {} : { PAYMENT_PROVIDER: "simulated" }),
       ...env,
     },
     // WEB_TEST_LOGS=1 shows the server's own log lines, for debugging a failing test.
