@@ -21,6 +21,10 @@ npm run --silent db:migrate
 npm run --silent db:seed
 npm run --silent build -- --filter=@ticketping/web
 
+# Every process runs as it would in production (the web app is its production build), so
+# the demo shows the real secret checks, metrics behind the token and refusals.
+export NODE_ENV=production
+
 # Without a Stripe key the demo takes payments on the simulated page (no money moves, every
 # page says so); production runs it only when named, so name it.
 if [[ -z "${STRIPE_SECRET_KEY:-}" ]]; then

@@ -72,8 +72,18 @@ afterAll(async () => {
 });
 
 describe("queue-service /metrics", () => {
-  it("wants the metrics token", async () => {
-    expect((await fetch(`${baseUrl}/metrics`)).status).toBe(401);
+  it("wants the metrics token, for the metrics and for a queue's stats alike", async () => {
+    const stats = `${baseUrl}/queues/${randomUUID()}/stats`;
+    for (const url of [`${baseUrl}/metrics`, stats]) {
+      expect((await fetch(url)).status).toBe(401);
+      const wrong = await fetch(url, { headers: { authorization: "Bearer not-the-token-at-all" } });
+      expect(wrong.status).toBe(401);
+      expect(await wrong.json()).toEqual({
+        error: { code: "UNAUTHENTICATED", message: "A metrics token is required." },
+      });
+    }
+    const allowed = await fetch(stats, { headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(allowed.status).toBe(200);
   });
 
   it("moves with joins, admissions and a confirmed reservation's release", async () => {

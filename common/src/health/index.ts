@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { withRequestLog } from "../logger/node-http";
-import { decideScrape, type ScrapePolicy } from "../metrics/scrape-auth";
+import { scrapeRefusal, type ScrapePolicy } from "../metrics/scrape-auth";
 
 export type HealthCheck = () => Promise<boolean>;
 
@@ -77,17 +77,9 @@ export function handleOpsRequest(
     if (!registry || request.method !== "GET" || request.url?.split("?")[0] !== "/metrics") {
       return false;
     }
-    const decision = routes.scrape
-      ? decideScrape(request.headers.authorization, routes.scrape)
-      : "allowed";
-    if (decision === "off") {
-      sendJson(response, 404, { error: { code: "NOT_FOUND", message: "Not found." } });
-      return true;
-    }
-    if (decision === "unauthorized") {
-      sendJson(response, 401, {
-        error: { code: "UNAUTHENTICATED", message: "A metrics token is required." },
-      });
+    const refusal = scrapeRefusal(request.headers.authorization, routes.scrape);
+    if (refusal) {
+      sendJson(response, refusal.status, refusal.body);
       return true;
     }
     const body = await registry.metrics();

@@ -31,3 +31,29 @@ export function decideScrape(
   if (!match?.[1]) return "unauthorized";
   return timingSafeEqual(digest(match[1]), digest(token)) ? "allowed" : "unauthorized";
 }
+
+export interface ScrapeRefusal {
+  status: 401 | 404;
+  body: { error: { code: "UNAUTHENTICATED" | "NOT_FOUND"; message: string } };
+}
+
+/**
+ * The answer to a caller who may not read the operator's figures (metrics, queue stats),
+ * or null when they may: 401 without the right token, 404 where they are off.
+ */
+export function scrapeRefusal(
+  authorization: string | null | undefined,
+  policy: ScrapePolicy | undefined,
+): ScrapeRefusal | null {
+  const decision = policy ? decideScrape(authorization, policy) : "allowed";
+  if (decision === "off") {
+    return { status: 404, body: { error: { code: "NOT_FOUND", message: "Not found." } } };
+  }
+  if (decision === "unauthorized") {
+    return {
+      status: 401,
+      body: { error: { code: "UNAUTHENTICATED", message: "A metrics token is required." } },
+    };
+  }
+  return null;
+}

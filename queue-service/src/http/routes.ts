@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleOpsRequest, type HealthCheck } from "@ticketping/common/health";
 import { withRequestLog, type Logger } from "@ticketping/common/logger";
-import type { Registry, ScrapePolicy } from "@ticketping/common/metrics";
+import { scrapeRefusal, type Registry, type ScrapePolicy } from "@ticketping/common/metrics";
 import { performanceIdSchema } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
 import { pingRedis, type Redis } from "@ticketping/common/redis";
@@ -18,7 +18,7 @@ const quietPaths = /^\/(health|ready|metrics|queues\/[^/]+\/stats)$/;
 
 /**
  * GET /health, GET /ready, GET /metrics (Prometheus), GET /queues/:performanceId/stats
- * (JSON for the organizer dashboard). /socket.io/ belongs to the Socket.IO engine.
+ * (JSON for operators; the same bearer token as /metrics). /socket.io/ belongs to the Socket.IO engine.
  */
 export function createHttpHandler(options: {
   redis: Redis;
@@ -42,6 +42,12 @@ export function createHttpHandler(options: {
     const path = request.url?.split("?")[0] ?? "";
     const stats = statsPath.exec(path);
     if (request.method === "GET" && stats) {
+      // The line's figures are the organizer's, guarded like the metrics they repeat.
+      const refusal = scrapeRefusal(request.headers.authorization, options.scrape);
+      if (refusal) {
+        sendJson(response, refusal.status, refusal.body);
+        return;
+      }
       const performanceId = performanceIdSchema.safeParse(stats[1]);
       if (!performanceId.success) {
         sendJson(response, 400, {

@@ -1,4 +1,4 @@
-import { decideScrape } from "@ticketping/common/metrics";
+import { scrapeRefusal } from "@ticketping/common/metrics";
 import { env } from "@/env";
 import { registry } from "@/server/metrics";
 
@@ -10,20 +10,15 @@ export const dynamic = "force-dynamic";
  * (404), so the public site never publishes the sale's figures.
  */
 export async function GET(request: Request): Promise<Response> {
-  const decision = decideScrape(request.headers.get("authorization"), {
+  const refusal = scrapeRefusal(request.headers.get("authorization"), {
     token: env.METRICS_TOKEN,
     production: env.NODE_ENV === "production",
   });
-  if (decision !== "allowed") {
-    const unauthorized = decision === "unauthorized";
-    return Response.json(
-      {
-        error: unauthorized
-          ? { code: "UNAUTHENTICATED", message: "A metrics token is required." }
-          : { code: "NOT_FOUND", message: "Not found." },
-      },
-      { status: unauthorized ? 401 : 404, headers: { "cache-control": "no-store" } },
-    );
+  if (refusal) {
+    return Response.json(refusal.body, {
+      status: refusal.status,
+      headers: { "cache-control": "no-store" },
+    });
   }
   return new Response(await registry.metrics(), {
     headers: { "content-type": registry.contentType, "cache-control": "no-store" },
