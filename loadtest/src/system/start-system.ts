@@ -20,6 +20,8 @@ export interface RunningSystem {
   /** Namespace of this run's queue keys in Redis (shared with no other process). */
   keyPrefix: string;
   nextAuthSecret: string;
+  /** Signs webhooks the web app accepts (Stripe's format). */
+  webhookSecret: string;
   /** The processes this run started, for their CPU time and memory. */
   pids: {
     web: number | undefined;
@@ -41,9 +43,12 @@ export interface RunningSystem {
 export async function startSystem({
   options,
   runId,
+  overrides = {},
 }: {
   options: LoadTestOptions;
   runId: string;
+  /** Environment set last, per process (e.g. the abuse run restores shipped limits). */
+  overrides?: Partial<Record<"web" | "queue-service" | "worker", Record<string, string>>>;
 }): Promise<RunningSystem> {
   const cleanup: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -66,12 +71,11 @@ export async function startSystem({
 
     // Settled, not all: a failed start must not leave the other one running unseen.
     const [queue, worker] = await Promise.allSettled([
-      service(
-        cleanup,
-        "queue-service",
-        queueServiceEnv(shared, { runId, secrets, scenario: options }),
-      ),
-      service(cleanup, "worker", workerEnv(shared, runId)),
+      service(cleanup, "queue-service", {
+        ...queueServiceEnv(shared, { runId, secrets, scenario: options }),
+        ...overrides["queue-service"],
+      }),
+      service(cleanup, "worker", { ...workerEnv(shared, runId), ...overrides.worker }),
     ]);
     for (const started of [queue, worker]) {
       if (started.status === "rejected") throw started.reason;
@@ -82,8 +86,10 @@ export async function startSystem({
     const queueUrl = `http://127.0.0.1:${queue.value.port}`;
 
     const web: RunningWeb = await startWeb({
-      env: (baseUrl) =>
-        webEnv(shared, { baseUrl, queueUrl, secrets, scenario: options, path: env.PATH }),
+      env: (baseUrl) => ({
+        ...webEnv(shared, { baseUrl, queueUrl, secrets, scenario: options, path: env.PATH }),
+        ...overrides.web,
+      }),
     });
     cleanup.push(() => web.stop());
 
@@ -93,6 +99,7 @@ export async function startSystem({
       queueUrl,
       keyPrefix,
       nextAuthSecret: secrets.nextAuth,
+      webhookSecret: secrets.webhook,
       serviceLogs: () =>
         [
           `== web\n${web.output()}`,
