@@ -12,6 +12,7 @@ export default tseslint.config(
       "**/dist/**",
       "**/coverage/**",
       "prisma/src/generated/**",
+      "**/lua.generated.ts",
       "playwright/playwright-report/**",
       "playwright/test-results/**",
       "**/next-env.d.ts",

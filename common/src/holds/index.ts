@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { Redis } from "ioredis";
+import { defineLuaScripts, type LuaScript } from "../redis/lua-scripts";
+import { luaSources } from "./lua.generated";
 import { scheduleKeys } from "./keys";
 
 export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
@@ -25,57 +26,30 @@ export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
  * Every one of them is idempotent and frees or marks only seats this reservation owns.
  */
 
-// Read on first use, not at import: a page that imports this module (even for a type or a
-// key name) gets `new URL(..., import.meta.url)` pointing at a browser asset from Next.js's
-// bundler, so only route handlers and plain Node processes may run these scripts. Each URL
-// is a literal: the bundler resolves a template string to a single file.
-const read = (url: URL) => readFileSync(url, "utf8");
+const holdScript = (command: string, name: keyof typeof luaSources, numberOfKeys: number) => ({
+  command,
+  numberOfKeys,
+  lua: luaSources[name],
+});
 
-const scriptFiles = {
-  ticketpingReadSeatMap: {
-    numberOfKeys: 3,
-    file: () => read(new URL("./read-seat-map.lua", import.meta.url)),
-  },
-  ticketpingBuildSeatMap: {
-    numberOfKeys: 3,
-    file: () => read(new URL("./build-seat-map.lua", import.meta.url)),
-  },
-  ticketpingHoldSeats: {
-    numberOfKeys: 6,
-    file: () => read(new URL("./hold-seats.lua", import.meta.url)),
-  },
-  ticketpingReleaseSeats: {
-    numberOfKeys: 5,
-    file: () => read(new URL("./release-seats.lua", import.meta.url)),
-  },
-  ticketpingMarkSeatsSold: {
-    numberOfKeys: 5,
-    file: () => read(new URL("./mark-seats-sold.lua", import.meta.url)),
-  },
-  ticketpingUnlock: {
-    numberOfKeys: 1,
-    file: () => read(new URL("./unlock.lua", import.meta.url)),
-  },
-} as const;
+const scripts = {
+  ticketpingReadSeatMap: holdScript("ticketpingReadSeatMap", "read-seat-map", 3),
+  ticketpingBuildSeatMap: holdScript("ticketpingBuildSeatMap", "build-seat-map", 3),
+  ticketpingHoldSeats: holdScript("ticketpingHoldSeats", "hold-seats", 6),
+  ticketpingReleaseSeats: holdScript("ticketpingReleaseSeats", "release-seats", 5),
+  ticketpingMarkSeatsSold: holdScript("ticketpingMarkSeatsSold", "mark-seats-sold", 5),
+  ticketpingUnlock: holdScript("ticketpingUnlock", "unlock", 1),
+} satisfies Record<string, LuaScript>;
 
 type ScriptRunner = (...args: (string | number)[]) => Promise<unknown>;
-type RedisWithHolds = Redis & Record<keyof typeof scriptFiles, ScriptRunner>;
-
-let scripts: { name: string; numberOfKeys: number; lua: string }[] | undefined;
+type RedisWithHolds = Redis & Record<keyof typeof scripts, ScriptRunner>;
 
 /**
  * Registers the hold scripts on a connection (once). The functions below do it on first
  * use; an auto-pipelining connection needs it up front (see createRedis).
  */
 export function defineHoldCommands(redis: Redis): void {
-  scripts ??= Object.entries(scriptFiles).map(([name, { numberOfKeys, file }]) => ({
-    name,
-    numberOfKeys,
-    lua: file(),
-  }));
-  for (const { name, numberOfKeys, lua: source } of scripts) {
-    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua: source });
-  }
+  defineLuaScripts(redis, Object.values(scripts));
 }
 
 function withCommands(redis: Redis): RedisWithHolds {

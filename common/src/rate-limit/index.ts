@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { Redis } from "ioredis";
+import { z } from "zod";
+import { defineLuaScripts, runLuaScript, type LuaScript } from "../redis/lua-scripts";
+import { luaSources } from "./lua.generated";
 import { AppError } from "../errors";
-
-// Read on first use, not at import: Next.js bundles a module imported by a page (e.g. the
-// auth options in the root layout) with `new URL(..., import.meta.url)` pointing at a
-// browser asset, so reading it there at import time fails the build. Route handlers,
-// where limits are checked, get the server file.
-let script: string | undefined;
-const loadScript = () =>
-  (script ??= readFileSync(new URL("./sliding-window.lua", import.meta.url), "utf8"));
 
 export interface RateLimitRule {
   /** Names the limit in keys and metrics, e.g. "signin:ip". */
@@ -23,29 +17,21 @@ export interface RateLimitResult {
   retryAfterMs: number;
 }
 
-type RedisWithRateLimit = Redis & {
-  ticketpingRateLimit: (
-    currentKey: string,
-    previousKey: string,
-    limit: number,
-    windowMs: number,
-    elapsedMs: number,
-  ) => Promise<[number, number, number]>;
+const slidingWindow: LuaScript = {
+  command: "ticketpingRateLimit",
+  numberOfKeys: 2,
+  lua: luaSources["sliding-window"],
 };
+
+/** [allowed (1|0), remaining, retryAfterMs], as sliding-window.lua documents. */
+const slidingWindowReply = z.tuple([z.literal([0, 1]), z.number().int(), z.number().int()]);
 
 /**
  * Registers the rate-limit script on a connection (once). consumeRateLimit does it on
  * first use; an auto-pipelining connection needs it up front (see createRedis).
  */
 export function defineRateLimitCommand(redis: Redis): void {
-  if (!("ticketpingRateLimit" in redis)) {
-    redis.defineCommand("ticketpingRateLimit", { numberOfKeys: 2, lua: loadScript() });
-  }
-}
-
-function withCommand(redis: Redis): RedisWithRateLimit {
-  defineRateLimitCommand(redis);
-  return redis as RedisWithRateLimit;
+  defineLuaScripts(redis, [slidingWindow]);
 }
 
 /**
@@ -60,12 +46,13 @@ export async function consumeRateLimit(
 ): Promise<RateLimitResult> {
   const window = Math.floor(now / rule.windowMs);
   const base = `rl:{${rule.name}:${subject}}`;
-  const [allowed, remaining, retryAfterMs] = await withCommand(redis).ticketpingRateLimit(
-    `${base}:${window}`,
-    `${base}:${window - 1}`,
-    rule.limit,
-    rule.windowMs,
-    now - window * rule.windowMs,
+  const [allowed, remaining, retryAfterMs] = slidingWindowReply.parse(
+    await runLuaScript(
+      redis,
+      slidingWindow,
+      [`${base}:${window}`, `${base}:${window - 1}`],
+      [rule.limit, rule.windowMs, now - window * rule.windowMs],
+    ),
   );
   return { allowed: allowed === 1, remaining, retryAfterMs };
 }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 
 export { Redis } from "ioredis";
 export { isRedisUnavailableError } from "./unavailable";
+export { defineLuaScripts, runLuaScript, type LuaScript } from "./lua-scripts";
 
 /**
  * A command that gets no answer in this time is on a connection that hangs (a Redis that

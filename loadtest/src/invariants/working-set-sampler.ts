@@ -1,4 +1,4 @@
-import { readQueueStats } from "@ticketping/common/queue/store";
+import { QueueStore } from "@ticketping/common/queue/store";
 import type { Redis } from "@ticketping/common/redis";
 
 export interface QueueSample {
@@ -55,7 +55,7 @@ export class WorkingSetSampler {
   private async read(): Promise<void> {
     const { redis, keyPrefix, performanceId, now } = this.options;
     try {
-      const stats = await readQueueStats({ redis, keyPrefix, performanceId });
+      const stats = await new QueueStore({ redis, keyPrefix }).stats(performanceId);
       this.counters = stats.counters;
       if (!stats.progress) return;
       const { active, waiting } = stats.progress;

@@ -1,5 +1,6 @@
 import "server-only";
 import { defineHoldCommands } from "@ticketping/common/holds";
+import { defineQueueScripts } from "@ticketping/common/queue/store";
 import { defineRateLimitCommand } from "@ticketping/common/rate-limit";
 import { createRedis, type Redis } from "@ticketping/common/redis";
 import { env } from "@/env";
@@ -21,7 +22,9 @@ export function getRedis(): Redis {
     url: env.REDIS_URL,
     connectionName: "web",
     logger,
-    autoPipelining: { defineCommands: [defineHoldCommands, defineRateLimitCommand] },
+    autoPipelining: {
+      defineCommands: [defineHoldCommands, defineRateLimitCommand, defineQueueScripts],
+    },
   });
   return globalForRedis.ticketpingRedis;
 }

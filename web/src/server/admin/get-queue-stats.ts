@@ -1,8 +1,6 @@
 import "server-only";
-import { queueKeys } from "@ticketping/common/queue";
-import { env } from "@/env";
 import { logger } from "../logger";
-import { getRedis } from "../redis";
+import { queueStore } from "../queue/queue-store";
 
 export interface QueueStats {
   /** False when the queue has no live settings in Redis: never used, or idle a while. */
@@ -22,42 +20,16 @@ export interface QueueStats {
 /** A dashboard poll must not hang on a sick Redis: it reports "unavailable" instead. */
 const READ_TIMEOUT_MS = 1_000;
 
-interface QueueSnapshot {
-  live: boolean;
-  waiting: number;
-  preQueued: number;
-  active: number;
-  admittedTotal: number;
-  throughputPerSec: number;
-}
-
-/**
- * The same figures the queue's stats script reports (see common/src/queue/lua/stats.lua),
- * read with plain commands in one MULTI: the keys share a hash tag, so this is one
- * consistent snapshot. Plain reads keep the queue's Lua loader, whose file reads make
- * Next.js trace the whole repository into the server bundle, out of the web app.
- */
-async function readSnapshot(performanceId: string): Promise<QueueSnapshot> {
-  const keys = queueKeys(env.QUEUE_KEY_PREFIX, performanceId);
-  const replies = await getRedis()
-    .multi()
-    .exists(keys.config)
-    .zcard(keys.waiting)
-    .zcard(keys.pre)
-    .zcard(keys.active)
-    .hmget(keys.state, "admittedTotal", "throughput")
-    .exec();
-  if (!replies) throw new Error("queue stats transaction was discarded");
-  for (const [error] of replies) if (error) throw error;
-  const value = (index: number) => replies[index]?.[1];
-  const [admittedTotal, throughput] = (value(4) as (string | null)[] | undefined) ?? [];
+/** The queue's own stats script: one consistent snapshot of the line. */
+async function readStats(performanceId: string): Promise<QueueStats> {
+  const { progress } = await queueStore().stats(performanceId);
   return {
-    live: value(0) === 1,
-    waiting: Number(value(1) ?? 0),
-    preQueued: Number(value(2) ?? 0),
-    active: Number(value(3) ?? 0),
-    admittedTotal: Number(admittedTotal ?? 0),
-    throughputPerSec: Number(throughput ?? 0),
+    live: progress !== undefined,
+    waiting: progress?.waiting ?? 0,
+    preQueued: progress?.preQueued ?? 0,
+    active: progress?.active ?? 0,
+    admittedPerMinute: (progress?.throughputPerSec ?? 0) * 60,
+    admittedTotal: progress?.admittedTotal ?? 0,
   };
 }
 
@@ -72,22 +44,14 @@ export async function getQueueStats({
 }): Promise<QueueStats | null> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const snapshot = await Promise.race([
-      readSnapshot(performanceId),
+    return await Promise.race([
+      readStats(performanceId),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           reject(new Error(`queue stats took over ${READ_TIMEOUT_MS} ms`));
         }, READ_TIMEOUT_MS);
       }),
     ]);
-    return {
-      live: snapshot.live,
-      waiting: snapshot.waiting,
-      preQueued: snapshot.preQueued,
-      active: snapshot.active,
-      admittedPerMinute: snapshot.throughputPerSec * 60,
-      admittedTotal: snapshot.admittedTotal,
-    };
   } catch (error) {
     logger.warn({ err: error, performanceId }, "waiting-room stats unavailable");
     return null;

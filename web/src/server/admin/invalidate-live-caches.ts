@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { invalidateSeatMap } from "@ticketping/common/holds";
-import { queueKeys } from "@ticketping/common/queue";
-import { env } from "@/env";
+import { queueStore } from "../queue/queue-store";
 import { getRedis } from "../redis";
 
 /**
@@ -11,9 +10,7 @@ import { getRedis } from "../redis";
  *   name, a deleted show): the next read rebuilds each from PostgreSQL;
  * - the waiting room's settings of `performanceIds` (queue tuning, sale status and
  *   window, unsold seats): its next script call finds none and the queue service reloads
- *   them, within one tick instead of QUEUE_SETTINGS_REFRESH_MS. This is
- *   QueueStore.invalidateSettings, done with a plain DEL so the web bundle does not pull
- *   in the queue's Lua loader (see get-queue-stats.ts).
+ *   them, within one tick instead of QUEUE_SETTINGS_REFRESH_MS.
  *
  * The edit is already saved when this runs, so a Redis failure must not pass for a
  * rejected edit: it answers 503 with a message saying so. Saving again repeats the
@@ -31,9 +28,7 @@ export async function invalidateLiveCaches({
   try {
     await Promise.all([
       ...scheduleIds.map((scheduleId) => invalidateSeatMap(redis, scheduleId)),
-      performanceIds.length > 0
-        ? redis.del(...performanceIds.map((id) => queueKeys(env.QUEUE_KEY_PREFIX, id).config))
-        : Promise.resolve(0),
+      ...performanceIds.map((performanceId) => queueStore().invalidateSettings(performanceId)),
     ]);
   } catch (error) {
     throw new AppError("SERVICE_UNAVAILABLE", "invalidating live caches failed", {
