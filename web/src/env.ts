@@ -78,7 +78,6 @@ export const env = loadEnvOrExit({
   TRUSTED_PROXIES: trustedProxiesSchema,
 });
 
-
 if (!building) {
   exitOnPaymentConfigIssues(env);
   exitOnPublishedSecrets(env, [

@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  compileLuaFolder,
-  generatedModuleName,
-  luaFolders,
-  renderLuaModule,
-} from "./lua-modules";
+import { compileLuaFolder, generatedModuleName, luaFolders, renderLuaModule } from "./lua-modules";
 
 const commonRoot = path.resolve(import.meta.dirname, "../..");
 

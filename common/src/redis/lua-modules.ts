@@ -15,7 +15,9 @@ const includeDirective = /^--\s*@include\s+"([a-z-]+)"\s*$/gm;
 export function compileLuaFolder(commonRoot: string, folder: string): Record<string, string> {
   const directory = path.join(commonRoot, folder);
   const sources: Record<string, string> = {};
-  for (const file of readdirSync(directory).filter((name) => name.endsWith(".lua")).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith(".lua"))
+    .sort()) {
     const source = readFileSync(path.join(directory, file), "utf8").replace(
       includeDirective,
       (_line, include: string) =>
