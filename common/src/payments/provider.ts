@@ -3,7 +3,8 @@
  * configured (local runs, the demo, tests). Both are driven through the same webhook
  * route, outbox, Kafka topics and worker handlers: only these calls differ.
  */
-export type PaymentProviderName = "STRIPE" | "SIMULATED";
+export const paymentProviderNames = ["STRIPE", "SIMULATED"] as const;
+export type PaymentProviderName = (typeof paymentProviderNames)[number];
 
 export interface CheckoutLineItem {
   /** What the buyer sees on the payment page, e.g. "Aurora Symphony · R · row 3, seat 12". */

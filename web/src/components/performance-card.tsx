@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PerformanceSummary } from "@/server/performances/list-performances";
+import type { PerformanceSummary } from "@/server/performances/schemas";
 import { formatDateRange, formatDateTime, formatMoney } from "./format";
 import { Poster } from "./poster";
 import { SalePhaseBadge } from "./sale-phase-badge";

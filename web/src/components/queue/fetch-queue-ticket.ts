@@ -1,10 +1,5 @@
+import type { QueueTicket } from "@/server/queue/schemas";
 import { apiRequest } from "../api-client";
-
-interface QueueTicket {
-  ticket: string;
-  expiresAt: string;
-  queueUrl: string;
-}
 
 /** A fresh ticket for the queue socket; throws ApiError (UNAUTHENTICATED, RATE_LIMITED...). */
 export async function fetchQueueTicket(): Promise<string> {

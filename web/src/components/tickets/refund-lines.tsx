@@ -1,4 +1,4 @@
-import type { MyReservation } from "@/server/reservations/list-my-reservations";
+import type { MyReservation } from "@/server/reservations/schemas";
 import { formatDateTime, formatMoney } from "../format";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MyReservation } from "@/server/reservations/list-my-reservations";
+import type { MyReservation } from "@/server/reservations/schemas";
 import { formatDateTime, formatMoney } from "../format";
 import { HoldCountdown } from "./hold-countdown";
 import { RefundLines } from "./refund-lines";

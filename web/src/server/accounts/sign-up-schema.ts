@@ -16,3 +16,11 @@ export const signUpSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** The account POST /api/auth/signup made; the client then signs in. */
+export const signedUpUserSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+});
+export type SignedUpUser = z.infer<typeof signedUpUserSchema>;

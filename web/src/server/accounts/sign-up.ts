@@ -6,16 +6,10 @@ import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import { getRedis } from "../redis";
 import { signUpRateLimits } from "../auth/rate-limits";
-import type { SignUpInput } from "./sign-up-schema";
+import type { SignedUpUser, SignUpInput } from "./sign-up-schema";
 
 /** Slow on purpose: a stolen hash should cost an attacker ~0.25 s per guess. */
 const BCRYPT_COST = 12;
-
-export interface SignedUpUser {
-  id: string;
-  email: string;
-  name: string;
-}
 
 /**
  * Creates a buyer account. The rate limit comes first: each attempt costs a bcrypt hash,

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
+import type { AdminGrade } from "./answers";
 import { PERFORMANCE_CURRENCY } from "./create-performance";
 import { gradeNameTaken } from "./conflict-errors";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
@@ -15,7 +16,7 @@ export async function createGrade({
 }: {
   performanceId: string;
   input: z.infer<typeof gradeSchema>;
-}) {
+}): Promise<AdminGrade> {
   const performance = await db().performance.findUnique({
     where: { id: performanceId },
     select: { id: true, schedules: { select: { id: true } } },

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
+import type { SavedPerformance } from "./answers";
 import type { PerformanceCreateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
 
@@ -11,7 +12,11 @@ export const PERFORMANCE_CURRENCY = "EUR";
  * A performance with its grades, in one transaction. It has no schedules yet, so its show
  * dates start at the booking close and follow the schedules from then on.
  */
-export async function createPerformance({ input }: { input: PerformanceCreateInput }) {
+export async function createPerformance({
+  input,
+}: {
+  input: PerformanceCreateInput;
+}): Promise<SavedPerformance> {
   const { grades, hallId, ...fields } = input;
   const hall = await db().hall.findUnique({ where: { id: hallId }, select: { id: true } });
   if (!hall) throw invalidInput("hallId", "Choose an existing hall.");

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
+import type { SavedSchedule } from "./answers";
 import type { ScheduleCreateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
@@ -39,7 +40,7 @@ export async function createSchedule({
 }: {
   performanceId: string;
   input: ScheduleCreateInput;
-}) {
+}): Promise<SavedSchedule> {
   let created;
   try {
     created = await db().$transaction(async (tx) => {

@@ -1,41 +1,7 @@
 import "server-only";
-import type { SaleStatus } from "@ticketping/db";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
-
-export interface AdminPerformance {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  posterUrl: string | null;
-  runtimeMinutes: number;
-  ageRating: string;
-  bookingOpensAt: Date;
-  bookingClosesAt: Date;
-  firstShowAt: Date;
-  lastShowAt: Date;
-  saleStatus: SaleStatus;
-  maxSeatsPerReservation: number;
-  hall: { id: string; name: string; rows: number; columns: number };
-  queue: {
-    maxActive: number | null;
-    admitRatePerSec: number | null;
-    tokenTtlSeconds: number | null;
-    refuseRatio: number | null;
-  };
-  grades: {
-    id: string;
-    name: string;
-    priceMinor: number;
-    currency: string;
-    colour: string;
-    sortOrder: number;
-    seatCount: number;
-  }[];
-  schedules: { id: string; startsAt: Date; seatCount: number; reservationCount: number }[];
-  reservationCount: number;
-}
+import type { AdminPerformance } from "./answers";
 
 /** Everything the organizer's edit page shows, drafts included. */
 export async function getAdminPerformance({ id }: { id: string }): Promise<AdminPerformance> {

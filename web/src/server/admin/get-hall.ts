@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import type { AdminHall } from "./list-halls";
+import type { AdminHall } from "./answers";
 
 export async function getHall({ id }: { id: string }): Promise<AdminHall | null> {
   const hall = await db().hall.findUnique({

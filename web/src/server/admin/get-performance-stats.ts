@@ -1,18 +1,8 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
-import { getQueueStats, type QueueStats } from "./get-queue-stats";
-
-export interface PerformanceStats {
-  at: Date;
-  seats: { total: number; available: number; held: number; sold: number };
-  /** Sum of CONFIRMED reservations, minor units. */
-  revenueMinor: number;
-  currency: string;
-  reservations: { pending: number; confirmed: number };
-  /** null: the waiting room's figures are unavailable right now. */
-  queue: QueueStats | null;
-}
+import type { PerformanceStats } from "./answers";
+import { getQueueStats } from "./get-queue-stats";
 
 /** One sample of a performance's live numbers, for the organizer's dashboard and chart. */
 export async function getPerformanceStats({

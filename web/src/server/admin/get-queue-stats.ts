@@ -1,21 +1,7 @@
 import "server-only";
 import { logger } from "../logger";
 import { queueStore } from "../queue/queue-store";
-
-export interface QueueStats {
-  /** False when the queue has no live settings in Redis: never used, or idle a while. */
-  live: boolean;
-  /** Buyers in line after the sale opened. */
-  waiting: number;
-  /** Buyers who joined before the opening, waiting for their shuffled places. */
-  preQueued: number;
-  /** Buyers holding a working slot: picking seats or paying. */
-  active: number;
-  /** The queue's own smoothed admission rate (about the last 10 s), per minute. */
-  admittedPerMinute: number;
-  /** Admissions since the queue began. */
-  admittedTotal: number;
-}
+import type { QueueStats } from "./answers";
 
 /** A dashboard poll must not hang on a sick Redis: it reports "unavailable" instead. */
 const READ_TIMEOUT_MS = 1_000;

@@ -1,19 +1,6 @@
 import "server-only";
-import type { SaleStatus } from "@ticketping/db";
 import { db } from "../db";
-
-export interface AdminPerformanceRow {
-  id: string;
-  slug: string;
-  name: string;
-  saleStatus: SaleStatus;
-  hallName: string;
-  bookingOpensAt: Date;
-  bookingClosesAt: Date;
-  firstShowAt: Date;
-  lastShowAt: Date;
-  scheduleCount: number;
-}
+import type { AdminPerformanceRow } from "./answers";
 
 /** Every performance, drafts included, newest first. */
 export async function listAdminPerformances(): Promise<AdminPerformanceRow[]> {

@@ -1,14 +1,6 @@
 import "server-only";
 import { db } from "../db";
-
-export interface AdminHall {
-  id: string;
-  name: string;
-  address: string;
-  rows: number;
-  columns: number;
-  performanceCount: number;
-}
+import type { AdminHall } from "./answers";
 
 export async function listHalls(): Promise<AdminHall[]> {
   const halls = await db().hall.findMany({

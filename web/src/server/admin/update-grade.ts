@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
+import type { AdminGrade } from "./answers";
 import { gradeNameTaken, reservationsExist } from "./conflict-errors";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
 import { listScheduleIds } from "./list-schedule-ids";
@@ -19,7 +20,7 @@ export async function updateGrade({
 }: {
   id: string;
   input: z.infer<typeof gradeUpdateSchema>;
-}) {
+}): Promise<AdminGrade> {
   let updated;
   try {
     updated = await db().$transaction(async (tx) => {

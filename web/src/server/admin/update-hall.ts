@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
+import type { SavedHall } from "./answers";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
 import { listScheduleIds } from "./list-schedule-ids";
 import type { hallUpdateSchema } from "./schemas";
@@ -17,7 +18,7 @@ export async function updateHall({
 }: {
   id: string;
   input: z.infer<typeof hallUpdateSchema>;
-}) {
+}): Promise<SavedHall> {
   const { hall, scheduleIds } = await db().$transaction(async (tx) => {
     // Locks the hall so a schedule cannot be laid out from the old size meanwhile.
     const locked = await tx.$queryRaw<{ id: string }[]>`

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
+import type { SavedPerformance } from "./answers";
 import type { PerformanceUpdateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
@@ -19,7 +20,7 @@ export async function updatePerformance({
 }: {
   id: string;
   input: PerformanceUpdateInput;
-}) {
+}): Promise<SavedPerformance> {
   let updated;
   try {
     updated = await db().$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { getPaymentProvider } from "../payments/payment-provider";
 import { getRedis } from "../redis";
+import type { CancelledReservation } from "../reservations/schemas";
 
 /**
  * The buyer gives a hold back: their PENDING reservation becomes CANCELLED (the
@@ -25,7 +26,7 @@ export async function releaseHold({
   userId: string;
   reservationId: string;
   now?: Date;
-}): Promise<{ reservationId: string; status: "CANCELLED" }> {
+}): Promise<CancelledReservation> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
     select: { scheduleId: true, checkoutProvider: true, checkoutSessionId: true },

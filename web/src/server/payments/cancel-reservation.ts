@@ -5,6 +5,7 @@ import { requestRefunds } from "@ticketping/db";
 import { db } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
+import type { CancelledReservation } from "../reservations/schemas";
 
 interface LockedReservation {
   status: string;
@@ -29,7 +30,7 @@ export async function cancelReservation({
   userId: string;
   reservationId: string;
   now?: Date;
-}): Promise<{ reservationId: string; status: "CANCELLED" }> {
+}): Promise<CancelledReservation> {
   const { scheduleId, seatIds } = await db().$transaction(async (tx) => {
     const [reservation] = await tx.$queryRaw<LockedReservation[]>`
       SELECT r.status::text AS status, r.schedule_id, sc.starts_at

@@ -1,41 +1,62 @@
-import type { PaymentProviderName } from "@ticketping/common/payments";
-import type { ReservationStatus } from "@ticketping/db/browser";
+import { z } from "zod";
+import { paymentProviderNames } from "@ticketping/common/payments";
+import { reservationStatusSchema } from "../reservations/schemas";
+
+const providerSchema = z
+  .enum(paymentProviderNames)
+  .describe("The provider this server takes payment with.");
 
 /** A buyer's reservation as the checkout page and GET /api/reservations/:id/checkout show it. */
-export interface CheckoutView {
-  reservationId: string;
-  status: ReservationStatus;
-  /** Why it ended (expired, refunded...), as "My tickets" shows it. */
-  statusReason: string | null;
-  amountMinor: number;
-  currency: string;
-  /** ISO 8601. */
-  holdExpiresAt: string;
-  confirmedAt: string | null;
-  performance: { id: string; name: string; slug: string; hallName: string };
-  schedule: { id: string; startsAt: string };
-  seats: { seatId: string; row: number; column: number; gradeName: string; priceMinor: number }[];
-  /** The provider this server takes payment with. */
-  provider: PaymentProviderName;
-  /**
-   * The last payment attempt was declined and no new one has started: the hold stays, and
-   * paying again opens a new payment page. Shown even when the decline came later than
-   * the buyer's return from the provider (Stripe's asynchronous methods).
-   */
-  paymentDeclined: boolean;
-  /** A confirmed reservation whose show has not started may be cancelled for a refund. */
-  cancellable: boolean;
-  /** The server's clock (epoch ms) when this was read, for countdowns. */
-  serverNowMs: number;
-}
+export const checkoutViewSchema = z.strictObject({
+  reservationId: z.uuid(),
+  status: reservationStatusSchema,
+  statusReason: z
+    .string()
+    .nullable()
+    .describe('Why it ended (expired, refunded...), as "My tickets" shows it.'),
+  amountMinor: z.int(),
+  currency: z.string(),
+  holdExpiresAt: z.iso.datetime(),
+  confirmedAt: z.iso.datetime().nullable(),
+  performance: z.strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    hallName: z.string(),
+  }),
+  schedule: z.strictObject({ id: z.uuid(), startsAt: z.iso.datetime() }),
+  seats: z.array(
+    z.strictObject({
+      seatId: z.uuid(),
+      row: z.int(),
+      column: z.int(),
+      gradeName: z.string(),
+      priceMinor: z.int(),
+    }),
+  ),
+  provider: providerSchema,
+  // Shown even when the decline came later than the buyer's return from the provider
+  // (Stripe's asynchronous methods).
+  paymentDeclined: z
+    .boolean()
+    .describe(
+      "The last payment attempt was declined and no new one has started: the hold stays, and paying again opens a new payment page.",
+    ),
+  cancellable: z
+    .boolean()
+    .describe("A confirmed reservation whose show has not started may be cancelled for a refund."),
+  serverNowMs: z
+    .int()
+    .describe("The server's clock (epoch ms) when this was read, for countdowns."),
+});
+export type CheckoutView = z.infer<typeof checkoutViewSchema>;
 
 /** The answer of POST /api/reservations/:id/checkout. */
-export interface StartedCheckout {
-  reservationId: string;
-  provider: PaymentProviderName;
-  sessionId: string;
-  /** Where the browser goes to pay. */
-  url: string;
-  /** ISO 8601. */
-  holdExpiresAt: string;
-}
+export const startedCheckoutSchema = z.strictObject({
+  reservationId: z.uuid(),
+  provider: providerSchema,
+  sessionId: z.string().describe("Opaque: store and send back, never build or parse."),
+  url: z.string().describe("Where the browser goes to pay."),
+  holdExpiresAt: z.iso.datetime(),
+});
+export type StartedCheckout = z.infer<typeof startedCheckoutSchema>;

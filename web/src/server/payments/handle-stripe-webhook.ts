@@ -29,6 +29,7 @@ import {
   type CheckoutSessionObject,
 } from "./stripe-event-schemas";
 import { uuidv7 } from "../booking/uuidv7";
+import type { WebhookOutcome } from "./webhook-answer";
 
 /** Stripe's default: a signature older than this is refused (replayed or delayed). */
 const SIGNATURE_TOLERANCE_S = 300;
@@ -38,16 +39,6 @@ const WEBHOOK_CONSUMER = "webhook.stripe";
  * several seconds) beats answering 500 and having the whole burst delivered again.
  */
 const TRANSACTION_OPTIONS = { maxWait: 8_000, timeout: 10_000 };
-
-export type WebhookOutcome =
-  | "duplicate"
-  | "ignored"
-  | "payment-recorded"
-  | "payment-already-recorded"
-  | "payment-failed"
-  | "awaiting-async-payment"
-  | "checkout-expired"
-  | "refund-recorded";
 
 /**
  * Stripe's webhook (and the simulated checkout's, which sends the same events signed the

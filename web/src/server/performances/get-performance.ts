@@ -1,28 +1,8 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
-import { salePhase, type SalePhase } from "./sale-phase";
-
-export interface PerformanceDetail {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  posterUrl: string | null;
-  runtimeMinutes: number;
-  ageRating: string;
-  bookingOpensAt: Date;
-  bookingClosesAt: Date;
-  firstShowAt: Date;
-  lastShowAt: Date;
-  maxSeatsPerReservation: number;
-  phase: SalePhase;
-  /** The instant `phase` was worked out for; countdowns start from it. */
-  asOf: Date;
-  hall: { name: string; address: string; rows: number; columns: number };
-  grades: { id: string; name: string; priceMinor: number; currency: string; colour: string }[];
-  schedules: { id: string; startsAt: Date; totalSeats: number; availableSeats: number }[];
-}
+import { salePhase } from "./sale-phase";
+import type { PerformanceDetail } from "./schemas";
 
 /** A published (or closed) performance by its slug; drafts do not exist for buyers. */
 export async function getPerformance({

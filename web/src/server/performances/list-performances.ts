@@ -2,22 +2,8 @@ import "server-only";
 import type { Prisma } from "@ticketping/db";
 import { db } from "../db";
 import type { CatalogFilters } from "./catalog-filters";
-import { salePhase, type SalePhase } from "./sale-phase";
-
-export interface PerformanceSummary {
-  id: string;
-  slug: string;
-  name: string;
-  posterUrl: string | null;
-  hallName: string;
-  firstShowAt: Date;
-  lastShowAt: Date;
-  bookingOpensAt: Date;
-  bookingClosesAt: Date;
-  priceFromMinor: number | null;
-  currency: string | null;
-  phase: SalePhase;
-}
+import { salePhase } from "./sale-phase";
+import type { PerformanceSummary } from "./schemas";
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,5 @@
-export type SalePhase = "upcoming" | "on-sale" | "sold-out" | "closed";
+export const salePhases = ["upcoming", "on-sale", "sold-out", "closed"] as const;
+export type SalePhase = (typeof salePhases)[number];
 
 export interface SalePhaseInput {
   saleStatus: "DRAFT" | "PUBLISHED" | "CLOSED";

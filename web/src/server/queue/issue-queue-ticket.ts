@@ -4,14 +4,7 @@ import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { getRedis } from "../redis";
 import { queueTicketRateLimits } from "./rate-limits";
-
-export interface QueueTicket {
-  ticket: string;
-  /** ISO 8601; the queue service refuses the ticket from then on. */
-  expiresAt: string;
-  /** Where the browser opens the socket. */
-  queueUrl: string;
-}
+import type { QueueTicket } from "./schemas";
 
 /**
  * The short-lived ticket a signed-in buyer opens the queue socket with: the queue service

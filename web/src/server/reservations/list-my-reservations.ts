@@ -1,26 +1,6 @@
 import "server-only";
-import type { ReservationStatus } from "@ticketping/db";
 import { db } from "../db";
-
-export interface MyReservation {
-  id: string;
-  status: ReservationStatus;
-  statusReason: string | null;
-  amountMinor: number;
-  currency: string;
-  holdExpiresAt: Date;
-  createdAt: Date;
-  confirmedAt: Date | null;
-  closedAt: Date | null;
-  performance: { name: string; slug: string; posterUrl: string | null; hallName: string };
-  schedule: { id: string; startsAt: Date };
-  seats: { row: number; column: number; gradeName: string; colour: string; priceMinor: number }[];
-  /**
-   * Money going back to the buyer, one entry per payment refunded or being refunded:
-   * `refundedAt` null while the refund is still pending at the provider.
-   */
-  refunds: { amountMinor: number; currency: string; requestedAt: Date; refundedAt: Date | null }[];
-}
+import type { MyReservation, MyReservations } from "./schemas";
 
 function findReservations(userId: string, limit: number) {
   return db().reservation.findMany({
@@ -111,7 +91,7 @@ export async function listMyReservations({
 }: {
   userId: string;
   limit?: number;
-}): Promise<{ reservations: MyReservation[]; asOf: Date }> {
+}): Promise<MyReservations> {
   const asOf = new Date();
   const reservations = await findReservations(userId, limit);
   return { reservations: reservations.map(toMyReservation), asOf };

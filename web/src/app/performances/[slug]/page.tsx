@@ -8,7 +8,8 @@ import { SaleStatusPanel } from "@/components/catalog/sale-status-panel";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
-import { getPerformance, type PerformanceDetail } from "@/server/performances/get-performance";
+import { getPerformance } from "@/server/performances/get-performance";
+import type { PerformanceDetail } from "@/server/performances/schemas";
 import { slugSchema } from "@/server/performances/slug";
 
 interface Props {

@@ -1,14 +1,12 @@
-import { z } from "zod";
 import { releaseHold } from "@/server/booking/release-hold";
 import { parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { bookingMetrics } from "@/server/metrics";
 import { requireBuyer } from "@/server/booking/require-buyer";
+import { reservationParamsSchema } from "@/server/reservations/schemas";
 
 export const dynamic = "force-dynamic";
-
-const paramsSchema = z.object({ reservationId: z.uuid() });
 
 /**
  * DELETE releases the buyer's own hold. No working token needed: giving seats back must
@@ -16,7 +14,7 @@ const paramsSchema = z.object({ reservationId: z.uuid() });
  */
 export const DELETE = route(
   async (request: Request, context: { params: Promise<{ reservationId: string }> }) => {
-    const { reservationId } = parseParams(await context.params, paramsSchema);
+    const { reservationId } = parseParams(await context.params, reservationParamsSchema);
     const user = await requireBuyer(request);
     const released = await releaseHold({ userId: user.id, reservationId });
     bookingMetrics.holdsReleased.inc();

@@ -1,15 +1,13 @@
-import { z } from "zod";
 import { requireUser } from "@/server/auth/session";
 import { listMyReservations } from "@/server/reservations/list-my-reservations";
+import { myReservationsQuerySchema } from "@/server/reservations/schemas";
 import { parseSearchParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 
-const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
-
 /** GET /api/me/reservations?limit=50: the signed-in buyer's own reservations, newest first. */
 export const GET = route(async (request) => {
   const user = await requireUser();
-  const { limit } = parseSearchParams(request, querySchema);
+  const { limit } = parseSearchParams(request, myReservationsQuerySchema);
   return jsonResponse(await listMyReservations({ userId: user.id, limit }));
 });

@@ -4,6 +4,7 @@ import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { bookingMetrics } from "@/server/metrics";
 import { handleStripeWebhook } from "@/server/payments/handle-stripe-webhook";
+import type { WebhookAnswer } from "@/server/payments/webhook-answer";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,8 @@ export const POST = route(
       throw error;
     });
     bookingMetrics.webhooks.inc({ outcome: result.outcome });
-    return jsonResponse({ received: true, ...result });
+    const answer: WebhookAnswer = { received: true, ...result };
+    return jsonResponse(answer);
   },
   // Stripe is another site by definition; the signature is what proves the sender.
   { crossSite: "allow" },

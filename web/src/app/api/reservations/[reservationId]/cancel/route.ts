@@ -1,13 +1,11 @@
-import { z } from "zod";
 import { requireUser } from "@/server/auth/session";
 import { parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
+import { reservationParamsSchema } from "@/server/reservations/schemas";
 import { cancelReservation } from "@/server/payments/cancel-reservation";
 
 export const dynamic = "force-dynamic";
-
-const paramsSchema = z.object({ reservationId: z.uuid() });
 
 /**
  * The buyer cancels confirmed tickets before the show: the seats go back on sale at once
@@ -15,7 +13,7 @@ const paramsSchema = z.object({ reservationId: z.uuid() });
  */
 export const POST = route(
   async (_request: Request, context: { params: Promise<{ reservationId: string }> }) => {
-    const { reservationId } = parseParams(await context.params, paramsSchema);
+    const { reservationId } = parseParams(await context.params, reservationParamsSchema);
     const user = await requireUser();
     return jsonResponse(await cancelReservation({ userId: user.id, reservationId }));
   },

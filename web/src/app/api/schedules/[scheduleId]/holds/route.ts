@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { createHold } from "@/server/booking/create-hold";
 import { getOpenHold } from "@/server/booking/get-open-hold";
 import { requireBookingAccess } from "@/server/booking/require-booking-access";
@@ -7,22 +6,20 @@ import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { bookingMetrics } from "@/server/metrics";
 import { requireBuyer } from "@/server/booking/require-buyer";
+import { holdRequestSchema, scheduleParamsSchema } from "@/server/booking/schemas";
 
 export const dynamic = "force-dynamic";
-
-const paramsSchema = z.object({ scheduleId: z.uuid() });
-const bodySchema = z.object({ seatIds: z.array(z.uuid()).min(1).max(50) });
 
 type Context = { params: Promise<{ scheduleId: string }> };
 
 /** POST a hold of one or more seats (all or nothing). Needs a working token. */
 export const POST = route(async (request: Request, context: Context) => {
-  const { scheduleId } = parseParams(await context.params, paramsSchema);
+  const { scheduleId } = parseParams(await context.params, scheduleParamsSchema);
   const { user, layout } = await requireBookingAccess({
     request,
     scheduleId,
   });
-  const { seatIds } = await parseJsonBody(request, bodySchema);
+  const { seatIds } = await parseJsonBody(request, holdRequestSchema);
   const hold = await createHold({ userId: user.id, layout, seatIds });
   bookingMetrics.holdsCreated.inc();
   return jsonResponse(hold, { status: 201 });
@@ -30,7 +27,7 @@ export const POST = route(async (request: Request, context: Context) => {
 
 /** GET the buyer's own open hold on this schedule (null when none), e.g. after a reload. */
 export const GET = route(async (request: Request, context: Context) => {
-  const { scheduleId } = parseParams(await context.params, paramsSchema);
+  const { scheduleId } = parseParams(await context.params, scheduleParamsSchema);
   const user = await requireBuyer(request);
   return jsonResponse({ hold: await getOpenHold({ userId: user.id, scheduleId }) });
 });

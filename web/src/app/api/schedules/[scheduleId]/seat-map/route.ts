@@ -1,13 +1,11 @@
-import { z } from "zod";
 import { requireBookingAccess } from "@/server/booking/require-booking-access";
 import { requireBuyer } from "@/server/booking/require-buyer";
+import { scheduleParamsSchema } from "@/server/booking/schemas";
 import { parseParams } from "@/server/http/parse";
 import { route } from "@/server/http/route";
 import { getSeatMap } from "@/server/seat-map/get-seat-map";
 
 export const dynamic = "force-dynamic";
-
-const paramsSchema = z.object({ scheduleId: z.uuid() });
 
 /** The layout build the client already has (sent back from an earlier answer). */
 export const LAYOUT_BUILD_HEADER = "x-seat-map-build";
@@ -25,7 +23,7 @@ function knownVersion(ifNoneMatch: string | null): string {
  */
 export const GET = route(
   async (request: Request, context: { params: Promise<{ scheduleId: string }> }) => {
-    const { scheduleId } = parseParams(await context.params, paramsSchema);
+    const { scheduleId } = parseParams(await context.params, scheduleParamsSchema);
     // Nobody anonymous costs a store anything: the session is checked first (in memory).
     await requireBuyer(request);
     // Then the gate and the read in parallel (one Redis round trip); nothing is sent unless

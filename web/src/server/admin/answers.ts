@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { dateTime } from "../http/date-time";
+import { queueSettingsSchema } from "./schemas";
+import { saleStatuses } from "./limits";
+
+// Answers of the organizer APIs (their inputs are in schemas.ts).
+
+const saleStatusSchema = z.enum(saleStatuses);
+
+const hallFields = {
+  id: z.uuid(),
+  name: z.string(),
+  address: z.string(),
+  rows: z.int(),
+  columns: z.int(),
+};
+export const savedHallSchema = z.strictObject(hallFields);
+export type SavedHall = z.infer<typeof savedHallSchema>;
+
+export const adminHallSchema = z.strictObject({ ...hallFields, performanceCount: z.int() });
+export type AdminHall = z.infer<typeof adminHallSchema>;
+
+export const adminPerformanceRowSchema = z.strictObject({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  saleStatus: saleStatusSchema,
+  hallName: z.string(),
+  bookingOpensAt: dateTime,
+  bookingClosesAt: dateTime,
+  firstShowAt: dateTime,
+  lastShowAt: dateTime,
+  scheduleCount: z.int(),
+});
+export type AdminPerformanceRow = z.infer<typeof adminPerformanceRowSchema>;
+
+/** What creating or editing a performance answers: where to find it. */
+export const savedPerformanceSchema = z.strictObject({ id: z.uuid(), slug: z.string() });
+export type SavedPerformance = z.infer<typeof savedPerformanceSchema>;
+
+export const adminGradeSchema = z.strictObject({
+  id: z.uuid(),
+  performanceId: z.uuid(),
+  name: z.string(),
+  priceMinor: z.int(),
+  currency: z.string(),
+  colour: z.string(),
+  sortOrder: z.int(),
+});
+export type AdminGrade = z.infer<typeof adminGradeSchema>;
+
+export const adminPerformanceSchema = z.strictObject({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  posterUrl: z.string().nullable(),
+  runtimeMinutes: z.int(),
+  ageRating: z.string(),
+  bookingOpensAt: dateTime,
+  bookingClosesAt: dateTime,
+  firstShowAt: dateTime,
+  lastShowAt: dateTime,
+  saleStatus: saleStatusSchema,
+  maxSeatsPerReservation: z.int(),
+  hall: z.strictObject({ id: z.uuid(), name: z.string(), rows: z.int(), columns: z.int() }),
+  queue: queueSettingsSchema,
+  grades: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      name: z.string(),
+      priceMinor: z.int(),
+      currency: z.string(),
+      colour: z.string(),
+      sortOrder: z.int(),
+      seatCount: z.int(),
+    }),
+  ),
+  schedules: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      startsAt: dateTime,
+      seatCount: z.int(),
+      reservationCount: z.int(),
+    }),
+  ),
+  reservationCount: z.int(),
+});
+export type AdminPerformance = z.infer<typeof adminPerformanceSchema>;
+
+export const savedScheduleSchema = z.strictObject({
+  id: z.uuid(),
+  startsAt: dateTime,
+  seatCount: z.int(),
+});
+export type SavedSchedule = z.infer<typeof savedScheduleSchema>;
+
+export const deletedSchema = z.strictObject({ deleted: z.uuid() });
+
+export const queueStatsSchema = z.strictObject({
+  live: z
+    .boolean()
+    .describe("False when the queue has no live settings in Redis: never used, or idle a while."),
+  waiting: z.int().describe("Buyers in line after the sale opened."),
+  preQueued: z.int().describe("Buyers who joined before the opening."),
+  active: z.int().describe("Buyers holding a working slot: picking seats or paying."),
+  admittedPerMinute: z.number().describe("The queue's smoothed admission rate (about 10 s)."),
+  admittedTotal: z.int().describe("Admissions since the queue began."),
+});
+export type QueueStats = z.infer<typeof queueStatsSchema>;
+
+export const performanceStatsSchema = z.strictObject({
+  at: dateTime,
+  seats: z.strictObject({ total: z.int(), available: z.int(), held: z.int(), sold: z.int() }),
+  revenueMinor: z.int().describe("Sum of CONFIRMED reservations, minor units."),
+  currency: z.string(),
+  reservations: z.strictObject({ pending: z.int(), confirmed: z.int() }),
+  queue: queueStatsSchema
+    .nullable()
+    .describe("null: the waiting room's figures are unavailable right now."),
+});
+export type PerformanceStats = z.infer<typeof performanceStatsSchema>;

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { dateTime } from "../http/date-time";
+import { salePhases } from "./sale-phase";
+import { slugSchema } from "./slug";
+
+// Inputs and answers of the public catalog APIs.
+
+export const performanceParamsSchema = z.object({ slug: slugSchema });
+
+const salePhaseSchema = z
+  .enum(salePhases)
+  .describe("What a buyer can do now: upcoming, on-sale, sold-out or closed.");
+
+export const performanceSummarySchema = z.strictObject({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  posterUrl: z.string().nullable(),
+  hallName: z.string(),
+  firstShowAt: dateTime,
+  lastShowAt: dateTime,
+  bookingOpensAt: dateTime,
+  bookingClosesAt: dateTime,
+  priceFromMinor: z.int().nullable(),
+  currency: z.string().nullable(),
+  phase: salePhaseSchema,
+});
+export type PerformanceSummary = z.infer<typeof performanceSummarySchema>;
+
+export const performanceListSchema = z.strictObject({
+  performances: z.array(performanceSummarySchema),
+});
+
+export const performanceDetailSchema = z.strictObject({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  posterUrl: z.string().nullable(),
+  runtimeMinutes: z.int(),
+  ageRating: z.string(),
+  bookingOpensAt: dateTime,
+  bookingClosesAt: dateTime,
+  firstShowAt: dateTime,
+  lastShowAt: dateTime,
+  maxSeatsPerReservation: z.int(),
+  phase: salePhaseSchema,
+  asOf: dateTime.describe("The instant `phase` was worked out for; countdowns start from it."),
+  hall: z.strictObject({
+    name: z.string(),
+    address: z.string(),
+    rows: z.int(),
+    columns: z.int(),
+  }),
+  grades: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      name: z.string(),
+      priceMinor: z.int(),
+      currency: z.string(),
+      colour: z.string(),
+    }),
+  ),
+  schedules: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      startsAt: dateTime,
+      totalSeats: z.int(),
+      availableSeats: z.int(),
+    }),
+  ),
+});
+export type PerformanceDetail = z.infer<typeof performanceDetailSchema>;
+
+export const performanceAnswerSchema = z.strictObject({ performance: performanceDetailSchema });

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ReservationStatus } from "@ticketping/db/browser";
+import { dateTime } from "../http/date-time";
+
+// Inputs and answers shared by the APIs of one reservation (release, checkout, cancel)
+// and the buyer's list of their own.
+
+export const reservationParamsSchema = z.object({ reservationId: z.uuid() });
+
+export const reservationStatusSchema = z.enum(ReservationStatus);
+
+/** A reservation the buyer ended: a released hold, or tickets cancelled before the show. */
+export const cancelledReservationSchema = z.strictObject({
+  reservationId: z.uuid(),
+  status: z.literal("CANCELLED"),
+});
+export type CancelledReservation = z.infer<typeof cancelledReservationSchema>;
+
+export const myReservationsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const myReservationSchema = z.strictObject({
+  id: z.uuid(),
+  status: reservationStatusSchema,
+  statusReason: z.string().nullable(),
+  amountMinor: z.int(),
+  currency: z.string(),
+  holdExpiresAt: dateTime,
+  createdAt: dateTime,
+  confirmedAt: dateTime.nullable(),
+  closedAt: dateTime.nullable(),
+  performance: z.strictObject({
+    name: z.string(),
+    slug: z.string(),
+    posterUrl: z.string().nullable(),
+    hallName: z.string(),
+  }),
+  schedule: z.strictObject({ id: z.uuid(), startsAt: dateTime }),
+  seats: z.array(
+    z.strictObject({
+      row: z.int(),
+      column: z.int(),
+      gradeName: z.string(),
+      colour: z.string(),
+      priceMinor: z.int(),
+    }),
+  ),
+  refunds: z
+    .array(
+      z.strictObject({
+        amountMinor: z.int(),
+        currency: z.string(),
+        requestedAt: dateTime,
+        refundedAt: dateTime.nullable().describe("null while the provider has not made it yet"),
+      }),
+    )
+    .describe("One entry per payment refunded or being refunded."),
+});
+export type MyReservation = z.infer<typeof myReservationSchema>;
+
+export const myReservationsSchema = z.strictObject({
+  reservations: z.array(myReservationSchema),
+  asOf: dateTime.describe("The server's clock when read, for hold countdowns."),
+});
+export type MyReservations = z.infer<typeof myReservationsSchema>;
