@@ -1,0 +1,214 @@
+import { z } from "zod";
+import {
+  adminGradeSchema,
+  adminHallSchema,
+  adminPerformanceRowSchema,
+  adminPerformanceSchema,
+  deletedSchema,
+  performanceStatsSchema,
+  savedHallSchema,
+  savedPerformanceSchema,
+  savedScheduleSchema,
+} from "../../admin/answers";
+import {
+  gradeSchema,
+  gradeUpdateSchema,
+  hallSchema,
+  hallUpdateSchema,
+  idParamsSchema,
+  performanceCreateSchema,
+  performanceUpdateSchema,
+  queueSettingsSchema,
+  scheduleCreateSchema,
+} from "../../admin/schemas";
+import type { Operation } from "../operation";
+
+const tag = "Organizer";
+const organizer = { tag, access: "organizer" } as const;
+const conflict =
+  "`CONFLICT` with `details.reason`: SLUG_TAKEN, SCHEDULE_EXISTS, RESERVATIONS_EXIST, GRADE_IN_USE, GRADE_NAME_TAKEN, HALL_IN_USE or HAS_SCHEDULES (see web/README.md).";
+const cacheDrop =
+  "If Redis cannot be reached after the edit was saved, the answer is 503; saving again repeats it.";
+
+export const organizerOperations: Operation[] = [
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/halls",
+    operationId: "listHalls",
+    summary: "Every hall",
+    answers: {
+      200: { description: "The halls.", data: z.strictObject({ halls: z.array(adminHallSchema) }) },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/halls",
+    operationId: "createHall",
+    summary: "A new hall of rows × columns seats",
+    body: hallSchema,
+    answers: { 201: { description: "Created.", data: z.strictObject({ hall: savedHallSchema }) } },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "patch",
+    path: "/api/admin/halls/{id}",
+    operationId: "updateHall",
+    summary: "Changes a hall; its size only while no show was laid out in it",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    body: hallUpdateSchema,
+    answers: { 200: { description: "Saved.", data: z.strictObject({ hall: savedHallSchema }) } },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances",
+    operationId: "listAdminPerformances",
+    summary: "Every performance, drafts included, newest first",
+    answers: {
+      200: {
+        description: "The performances.",
+        data: z.strictObject({ performances: z.array(adminPerformanceRowSchema) }),
+      },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/performances",
+    operationId: "createPerformance",
+    summary: "A performance with its grades (no shows yet)",
+    description: `Booking must close after it opens; \`hallId\` must name a hall (else \`VALIDATION_FAILED\`). ${conflict}`,
+    body: performanceCreateSchema,
+    answers: {
+      201: {
+        description: "Created.",
+        data: z.strictObject({ performance: savedPerformanceSchema }),
+      },
+    },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances/{id}",
+    operationId: "getAdminPerformance",
+    summary: "A performance with its grades, shows and queue settings",
+    params: idParamsSchema,
+    answers: {
+      200: {
+        description: "The performance.",
+        data: z.strictObject({ performance: adminPerformanceSchema }),
+      },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "patch",
+    path: "/api/admin/performances/{id}",
+    operationId: "updatePerformance",
+    summary: "Changes any of a performance's fields; `saleStatus` opens and closes its sale",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    body: performanceUpdateSchema,
+    answers: {
+      200: { description: "Saved.", data: z.strictObject({ performance: savedPerformanceSchema }) },
+    },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "put",
+    path: "/api/admin/performances/{id}/queue-settings",
+    operationId: "updateQueueSettings",
+    summary: "The waiting room's tuning; null restores the queue service's default",
+    description: cacheDrop,
+    params: idParamsSchema,
+    body: queueSettingsSchema,
+    answers: {
+      200: { description: "Saved.", data: z.strictObject({ queue: queueSettingsSchema }) },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/performances/{id}/grades",
+    operationId: "createGrade",
+    summary: "A new price grade (EUR cents)",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    body: gradeSchema,
+    answers: {
+      201: { description: "Created.", data: z.strictObject({ grade: adminGradeSchema }) },
+    },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "patch",
+    path: "/api/admin/grades/{id}",
+    operationId: "updateGrade",
+    summary: "Changes a grade; its price only while nobody reserved",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    body: gradeUpdateSchema,
+    answers: { 200: { description: "Saved.", data: z.strictObject({ grade: adminGradeSchema }) } },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "delete",
+    path: "/api/admin/grades/{id}",
+    operationId: "deleteGrade",
+    summary: "Deletes a grade no seat uses",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    answers: { 200: { description: "Deleted.", data: deletedSchema } },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/performances/{id}/schedules",
+    operationId: "createSchedule",
+    summary: "A show and its seats, each row graded by the bands",
+    description: `The bands must cover every row of the hall exactly once with the performance's own grades (else \`VALIDATION_FAILED\`). ${conflict}`,
+    params: idParamsSchema,
+    body: scheduleCreateSchema,
+    answers: {
+      201: { description: "Created.", data: z.strictObject({ schedule: savedScheduleSchema }) },
+    },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "delete",
+    path: "/api/admin/schedules/{id}",
+    operationId: "deleteSchedule",
+    summary: "Deletes a show nobody reserved",
+    description: `${conflict} ${cacheDrop}`,
+    params: idParamsSchema,
+    answers: { 200: { description: "Deleted.", data: deletedSchema } },
+    errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances/{id}/stats",
+    operationId: "getPerformanceStats",
+    summary: "One live sample: seats, revenue, reservations and the waiting room",
+    params: idParamsSchema,
+    answers: {
+      200: { description: "The sample.", data: z.strictObject({ stats: performanceStatsSchema }) },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+];

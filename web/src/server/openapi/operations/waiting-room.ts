@@ -1,0 +1,54 @@
+import {
+  clearedWorkingTokenSchema,
+  queueTicketSchema,
+  storedWorkingTokenSchema,
+  workingTokenBodySchema,
+} from "../../queue/schemas";
+import type { Operation } from "../operation";
+
+const tag = "Waiting room";
+const setCookie = {
+  "Set-Cookie": { description: "`ticketping-working-token` (HttpOnly; SameSite=Lax; Path=/)." },
+};
+
+export const waitingRoomOperations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/queue/ticket",
+    operationId: "issueQueueTicket",
+    tag,
+    summary: "A 60-second ticket to open one queue socket with",
+    description:
+      "No body. The queue service refuses a second handshake with the same ticket: fetch a fresh one before every connection attempt. 30 tickets a minute per user.",
+    access: "session",
+    answers: { 200: { description: "The ticket.", data: queueTicketSchema } },
+    errors: ["RATE_LIMITED", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "post",
+    path: "/api/queue/working-token",
+    operationId: "storeWorkingToken",
+    tag,
+    summary: "Checks the working token the waiting room claimed and stores it in a cookie",
+    description:
+      "The token must be the signed-in buyer's live grant (signature, expiry, not released or revoked). A token for another performance replaces the cookie.",
+    access: "session",
+    body: workingTokenBodySchema,
+    answers: {
+      200: { description: "Stored.", data: storedWorkingTokenSchema, headers: setCookie },
+    },
+    errors: ["QUEUE_TOKEN_REQUIRED", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "delete",
+    path: "/api/queue/working-token",
+    operationId: "clearWorkingToken",
+    tag,
+    summary: "Clears the working-token cookie (leaving the line is the queue service's)",
+    access: "public",
+    answers: {
+      200: { description: "Cleared.", data: clearedWorkingTokenSchema, headers: setCookie },
+    },
+    errors: [],
+  },
+];
