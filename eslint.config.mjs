@@ -17,6 +17,7 @@ export default tseslint.config(
       "playwright/test-results/**",
       "**/next-env.d.ts",
       ".services/**",
+      ".venv-schemathesis/**",
     ],
   },
   js.configs.recommended,

@@ -86,6 +86,9 @@ npx turbo run build --filter=@ticketping/web --output-logs=errors-only
 step "unit and integration tests"
 npx turbo run test --concurrency=1 --output-logs=new-only
 
+step "API fuzzing: Schemathesis against the documented API (buyer, admitted buyer, organizer)"
+bash scripts/fuzz-api.sh
+
 step "browser tests (the real system in Debian's Chromium)"
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [[ ! -x "$chromium_path" ]]; then

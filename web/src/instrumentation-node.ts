@@ -1,11 +1,13 @@
 import { startTracingFromEnv } from "@ticketping/common/tracing";
 import { installPeerAddressStamp } from "./server/http/peer-address";
+import { installMethodNotAllowed } from "./server/http/method-not-allowed";
 import { logger } from "./server/logger";
 
 /** The Node.js half of instrumentation.ts: only that runtime imports it. */
 export function startNodeInstrumentation(): void {
   // Before the first request: per-address limits need every request's TCP peer.
   installPeerAddressStamp();
+  installMethodNotAllowed();
   const tracing = startTracingFromEnv({ serviceName: "web", logger });
   if (!tracing.enabled) return;
   // Next.js exits on its own once the last request is answered; send the remaining spans

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { text } from "../http/text";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const signUpSchema = z.object({
   email: z
     .email("Enter a valid email address.")
     .max(320, "That email address is too long.")
+    // What mail servers deliver to (RFC 5321): at most 64 characters before the @.
+    .refine((email) => email.indexOf("@") <= 64, "That email address is too long.")
     .transform((email) => email.trim().toLowerCase()),
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: text().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NO_NUL, text } from "../http/text";
 import { slugSchema } from "../performances/slug";
 import {
   gradeLimits,
@@ -15,7 +16,7 @@ const isoDateTime = z.iso
   .transform((value) => new Date(value));
 
 const trimmed = (max: number) =>
-  z.string().trim().min(1, "Required.").max(max, `Use at most ${max} characters.`);
+  text().trim().min(1, "Required.").max(max, `Use at most ${max} characters.`);
 
 export const hallSchema = z.object({
   name: trimmed(200),
@@ -31,7 +32,10 @@ const posterUrlSchema = z.preprocess(
   z
     .union([
       z.string().regex(/^\/[A-Za-z0-9/_.-]{1,300}$/, "Use a path like /posters/name.svg."),
-      z.url({ protocol: /^https$/, message: "Use an https URL." }).max(2000),
+      z
+        .url({ protocol: /^https$/, message: "Use an https URL." })
+        .max(2000)
+        .regex(NO_NUL),
     ])
     .nullable(),
 );
@@ -53,7 +57,7 @@ export const gradeUpdateSchema = z.object(gradeFields).partial();
 const performanceFields = {
   name: trimmed(200),
   slug: slugSchema,
-  description: z.string().trim().max(5000),
+  description: text().trim().max(5000),
   posterUrl: posterUrlSchema,
   runtimeMinutes: z.int().min(1).max(1440),
   ageRating: trimmed(16),

@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { text } from "../http/text";
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  // Round-tripping catches days a month does not have (2026-02-30 would roll over).
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "Not a real date.");
+// Only days a month has: 2026-02-30 is refused, not rolled over.
+const isoDay = z.iso.date("Use a real date like 2026-12-31.");
 
-/** An empty form field arrives as "": treat it as "no filter" rather than an error. */
+/**
+ * An empty form field arrives as "": treat it as "no filter" rather than an error. Said
+ * in the schema itself (not a preprocess), so the API's document allows it too.
+ */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+  z
+    .union([z.literal(""), schema])
+    .transform((value) => (value === "" ? undefined : (value as z.output<Schema>)))
+    .optional();
 
 export const saleFilters = ["on-sale", "opening-soon"] as const;
 export type SaleFilter = (typeof saleFilters)[number];
@@ -19,7 +20,7 @@ export type SaleFilter = (typeof saleFilters)[number];
 /** The catalog's URL search params: `?q=aurora&from=2026-12-01&to=2026-12-31&sale=on-sale`. */
 export const catalogFiltersSchema = z
   .object({
-    q: optional(z.string().trim().max(100, "Use at most 100 characters.")),
+    q: optional(text().trim().max(100, "Use at most 100 characters.")),
     from: optional(isoDay),
     to: optional(isoDay),
     sale: optional(z.enum(saleFilters)),

@@ -22,11 +22,11 @@ export const bookingOperations: Operation[] = [
     headers: {
       "If-None-Match": {
         description: "The ETag of the copy the client has.",
-        schema: z.string().max(100),
+        schema: z.string(),
       },
       "x-seat-map-build": {
         description: "The `build` of the layout the client has.",
-        schema: z.string().max(100),
+        schema: z.string(),
       },
     },
     answers: {
