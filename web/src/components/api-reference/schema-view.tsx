@@ -53,6 +53,7 @@ function typeNode(schema: JsonSchema, depth: number): ReactNode {
       <span key={index}>
         {index > 0 && " | "}
         {typeNode(variant, depth)}
+        {constraints(variant)}
       </span>
     ));
   }
