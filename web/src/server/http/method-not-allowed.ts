@@ -1,4 +1,4 @@
-import { Server, type IncomingMessage, type ServerResponse } from "node:http";
+import { Server, ServerResponse, type IncomingMessage } from "node:http";
 import { allowedMethods } from "./allowed-methods";
 
 /**
@@ -29,14 +29,16 @@ function namesAllow(headers: unknown): boolean {
   return Object.keys(headers).some((name) => name.toLowerCase() === "allow");
 }
 
-function addAllowTo405(request: IncomingMessage, response: ServerResponse): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called on the response
-  const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
-  response.writeHead = function writeHeadWithAllow(this: ServerResponse, ...args: unknown[]) {
-    const status = args[0];
-    const named = args.some((arg) => namesAllow(arg));
-    if (status === 405 && !named && !this.hasHeader("allow")) {
-      const allow = allowHeader(request);
+/**
+ * Every response's writeHead, once for the process: a 405 without Allow gets the route's
+ * methods. (A response knows its request: `req`.)
+ */
+function addAllowTo405s(): void {
+  const prototype = ServerResponse.prototype as { writeHead: (...args: unknown[]) => unknown };
+  const writeHead = prototype.writeHead;
+  prototype.writeHead = function writeHeadWithAllow(this: ServerResponse, ...args: unknown[]) {
+    if (args[0] === 405 && !args.some((arg) => namesAllow(arg)) && !this.hasHeader("allow")) {
+      const allow = allowHeader(this.req);
       if (allow) this.setHeader("allow", allow);
     }
     return writeHead.apply(this, args);
@@ -47,6 +49,7 @@ export function installMethodNotAllowed(): void {
   const state = globalThis as Record<symbol, boolean | undefined>;
   if (state[stateKey]) return;
   state[stateKey] = true;
+  addAllowTo405s();
   // eslint-disable-next-line @typescript-eslint/unbound-method -- always called with the server
   const emit = Server.prototype.emit as (event: string | symbol, ...args: unknown[]) => boolean;
   Server.prototype.emit = function emitWithMethodRefusals(
@@ -68,7 +71,6 @@ export function installMethodNotAllowed(): void {
         response.end();
         return true;
       }
-      addAllowTo405(request, response);
     }
     return emit.apply(this, [event, ...args]);
   };
