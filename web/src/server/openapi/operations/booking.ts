@@ -42,12 +42,18 @@ export const bookingOperations: Operation[] = [
     tag,
     summary: "Holds seats of a show, all or nothing, as one PENDING reservation",
     description:
-      "1 to the performance's `maxSeatsPerReservation` seats of this show, no duplicates. The hold lasts until `holdExpiresAt`; pay through checkout before then. A seat of another show, or a duplicate, is `VALIDATION_FAILED`.",
+      "1 to the performance's `maxSeatsPerReservation` seats of this show, no duplicates. The hold lasts until `holdExpiresAt`; pay through checkout before then. A seat of another show, or a duplicate, is `VALIDATION_FAILED`. 20 attempts per buyer and performance in 10 minutes.",
     access: "admitted",
     params: scheduleParamsSchema,
     body: holdRequestSchema,
     answers: { 201: { description: "Held.", data: holdViewSchema } },
-    errors: ["SEAT_UNAVAILABLE", "HOLD_LIMIT_REACHED", "SALE_CLOSED", "SERVICE_UNAVAILABLE"],
+    errors: [
+      "SEAT_UNAVAILABLE",
+      "HOLD_LIMIT_REACHED",
+      "SALE_CLOSED",
+      "RATE_LIMITED",
+      "SERVICE_UNAVAILABLE",
+    ],
   },
   {
     method: "get",
