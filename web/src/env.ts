@@ -33,6 +33,24 @@ const secret = (name: string) =>
       return developmentSecret(name);
     });
 
+/**
+ * A sign-in provider's address. Its secrets and our users' identities travel to it, so
+ * only https, or plain http on loopback (a provider run locally for development and tests).
+ */
+const providerUrl = z
+  .url()
+  .refine(
+    (value) => {
+      const url = new URL(value);
+      return (
+        url.protocol === "https:" ||
+        (url.protocol === "http:" && ["127.0.0.1", "[::1]", "localhost"].includes(url.hostname))
+      );
+    },
+    { message: "must be an https:// URL (or http:// on loopback)" },
+  )
+  .transform((value) => value.replace(/\/+$/, ""));
+
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
   LOG_LEVEL: envFields.logLevel,
@@ -42,8 +60,18 @@ export const env = loadEnvOrExit({
   /** The address buyers use; next-auth needs it to match the browser's host exactly. */
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
+  /** Both set: "Continue with GitHub" on the sign-in page (an OAuth app's id and secret). */
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /** Where buyers authorize the app: github.com, or a GitHub Enterprise Server. */
+  GITHUB_URL: providerUrl.default("https://github.com"),
+  /** GitHub's REST API (/user, /user/emails): api.github.com, or `<server>/api/v3`. */
+  GITHUB_API_URL: providerUrl.default("https://api.github.com"),
+  /**
+   * How long a process trusts what it read about a session's user (version, role, whether
+   * the user exists) before reading it again: a revocation takes at most this long.
+   */
+  SESSION_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
   /** Must match the queue service's: the booking gate reads its grants. */
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   /** The queue service signs working tokens with it; the booking gate verifies them. */

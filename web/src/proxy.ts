@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@ticketping/common/errors";
 import { env } from "@/env";
+import { SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { recallSchedulePerformance } from "@/server/booking/schedule-performances";
 import { hasValidTokenSignature } from "@/server/booking/working-token-signature";
 import {
@@ -9,9 +10,6 @@ import {
   readWorkingToken,
 } from "@/server/booking/working-token-transport";
 import { withPagePolicy } from "@/server/http/with-page-policy";
-
-// The cookie requireBuyer reads the session from.
-const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
 
 /**
  * The booking gate's first line: a booking API call without a working token that our

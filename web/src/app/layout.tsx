@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
 import { resolvePaymentProvider } from "@ticketping/common/payments";
+import { isDatabaseUnavailable } from "@ticketping/db";
 import { SimulatedPaymentsBanner } from "@/components/simulated-payments-banner";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
-import { authOptions } from "@/server/auth/options";
+import { getSession } from "@/server/auth/session";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -25,15 +25,12 @@ const simulatedPaymentsInProduction =
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Handing the session to the client provider spares every page a loading flash.
-  const session = await getServerSession(authOptions);
-  const user = session?.user.id
-    ? {
-        id: session.user.id,
-        role: session.user.role,
-        email: session.user.email ?? null,
-        name: session.user.name ?? null,
-      }
-    : null;
+  // While PostgreSQL is away the header shows no one; the page's own gate answers for it.
+  const session = await getSession().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  const user = session?.user ?? null;
   return (
     <html lang="en">
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { SignOutEverywhereButton } from "@/components/sign-out-everywhere-button";
 import { ReservationCard } from "@/components/tickets/reservation-card";
 import { getSessionUser } from "@/server/auth/session";
 import { listMyReservations } from "@/server/reservations/list-my-reservations";
@@ -38,6 +39,19 @@ export default async function MyTicketsPage() {
           ))}
         </ul>
       )}
+      <section
+        aria-labelledby="sessions-heading"
+        className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-6"
+      >
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Your sessions
+        </h2>
+        <p className="text-sm text-slate-600">
+          Signed in on a device you no longer have, or a shared computer? This signs you out on
+          every device, this one included, within a minute.
+        </p>
+        <SignOutEverywhereButton />
+      </section>
     </section>
   );
 }

@@ -14,6 +14,10 @@ function providerError(code: string | string[] | undefined): string | null {
     return "Too many sign-in attempts. Please wait a few minutes and try again.";
   }
   if (code === "CredentialsSignin") return "Email or password is incorrect.";
+  if (code === "EMAIL_NOT_VERIFIED") {
+    // See signInWithProvider: an unverified address can be anyone's.
+    return "GitHub has no verified primary email for your account. Verify it on GitHub (Settings → Emails), then try again.";
+  }
   return "Sign-in did not complete. Please try again.";
 }
 

@@ -16,6 +16,7 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: "USER" | "ADMIN";
+  sessionVersion: number;
 }
 
 // Compared against when the email is unknown, so a miss costs as long as a hit and the
@@ -29,5 +30,6 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });
   const valid = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user?.passwordHash || !valid) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const { id, email, name, role, sessionVersion } = user;
+  return { id, email, name, role, sessionVersion };
 }

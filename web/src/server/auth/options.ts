@@ -1,17 +1,25 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
+import { isDatabaseUnavailable } from "@ticketping/db";
 import { env } from "@/env";
-import { getRedis } from "../redis";
+import { signInWithProvider } from "../accounts/sign-in-with-provider";
 import { clientIp } from "../http/client-ip";
-import { limitSignInAttempt } from "./limit-sign-in-attempt";
+import { logger } from "../logger";
+import { getRedis } from "../redis";
+import { sessionUserOf } from "./authenticate-session";
 import { verifyCredentials } from "./credentials";
+import { gitHubProvider } from "./github-provider";
+import { limitSignInAttempt } from "./limit-sign-in-attempt";
+import { sessionClaimsOf } from "./session-claims";
+
+/** Where a refused or failed external sign-in lands: the sign-in page names the reason. */
+const signInError = (code: string) => `${env.NEXTAUTH_URL}/signin?error=${code}`;
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -30,15 +38,66 @@ export const authOptions: NextAuthOptions = {
       },
     }),
     ...(env.GITHUB_ID && env.GITHUB_SECRET
-      ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
+      ? [
+          gitHubProvider({
+            clientId: env.GITHUB_ID,
+            clientSecret: env.GITHUB_SECRET,
+            url: env.GITHUB_URL,
+            apiUrl: env.GITHUB_API_URL,
+          }),
+        ]
       : []),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // `user` is present only at sign-in (its type says otherwise); afterwards the
-      // token carries what we need.
+    /**
+     * An external sign-in becomes one of our users here (see signInWithProvider), so the
+     * session's `sub` is always our users.id, never the provider's id.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.type !== "oauth") return true;
+      try {
+        const result = await signInWithProvider({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email ?? null,
+          emailVerified:
+            (profile as { email_verified?: unknown } | undefined)?.email_verified === true,
+          name: user.name ?? null,
+        });
+        if (result.outcome === "refused") return signInError(result.reason);
+        logger.info(
+          { provider: account.provider, userId: result.user.id, how: result.how },
+          "external sign-in",
+        );
+        // next-auth hands this same object to the jwt callback as `user`.
+        Object.assign(user, result.user);
+        return true;
+      } catch (error) {
+        logger.error({ err: error, provider: account.provider }, "external sign-in failed");
+        return signInError("SIGN_IN_FAILED");
+      }
+    },
+    async jwt({ token, user }) {
+      // `user` is present only at sign-in (its type says otherwise).
       const signingIn = user as typeof user | undefined;
-      if (signingIn) token.role = signingIn.role === "ADMIN" ? "ADMIN" : "USER";
+      if (signingIn) {
+        token.sub = signingIn.id;
+        token.role = signingIn.role === "ADMIN" ? "ADMIN" : "USER";
+        token.sv = signingIn.sessionVersion ?? 0;
+        return token;
+      }
+      // A session being read through /api/auth/session: one that has been ended is
+      // refused (next-auth then clears its cookie). A database outage ends nobody's.
+      const claims = sessionClaimsOf(token);
+      try {
+        const current = claims && (await sessionUserOf(claims));
+        if (!current) throw new Error("session ended");
+        token.role = current.role;
+        token.name = current.name;
+        token.email = current.email;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+      }
       return token;
     },
     session({ session, token }) {

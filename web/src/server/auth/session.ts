@@ -1,24 +1,23 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { AppError } from "@ticketping/common/errors";
-import { authOptions } from "./options";
+import { authenticateSession, type SessionUser } from "./authenticate-session";
+import { SESSION_COOKIE } from "./session-cookie";
 
-export interface SessionUser {
-  id: string;
-  role: "USER" | "ADMIN";
-  email: string | null;
-  name: string | null;
+export type { SessionUser } from "./authenticate-session";
+
+/**
+ * The signed-in user of the request being rendered or handled, null when there is none
+ * or the session has been ended (see authenticateSession). Reads the cookie itself rather
+ * than through getServerSession, so pages and routes go through the same gate.
+ */
+export async function getSession(): Promise<{ user: SessionUser; expires: string } | null> {
+  const session = await authenticateSession((await cookies()).get(SESSION_COOKIE)?.value);
+  return session && { user: session.user, expires: new Date(session.expiresAt).toISOString() };
 }
 
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user.id) return null;
-  return {
-    id: session.user.id,
-    role: session.user.role,
-    email: session.user.email ?? null,
-    name: session.user.name ?? null,
-  };
+  return (await getSession())?.user ?? null;
 }
 
 export async function requireUser(): Promise<SessionUser> {

@@ -1,0 +1,87 @@
+import "server-only";
+import { isUniqueViolation } from "@ticketping/db";
+import { db } from "../db";
+
+/** Who the provider says signed in. */
+export interface ProviderIdentity {
+  /** next-auth's provider id, e.g. "github". */
+  provider: string;
+  /** The provider's stable id of the person. */
+  providerAccountId: string;
+  email: string | null;
+  /** Only the provider's word that the person controls `email` lets us link on it. */
+  emailVerified: boolean;
+  name: string | null;
+}
+
+export interface ProviderSignInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "USER" | "ADMIN";
+  sessionVersion: number;
+}
+
+export type ProviderSignIn =
+  | {
+      outcome: "signed-in";
+      how: "known-account" | "linked-by-email" | "new-user";
+      user: ProviderSignInUser;
+    }
+  /**
+   * No verified email: we can neither link it (anyone can type someone else's address at
+   * a provider) nor open a user on it (its owner, signing up later, would find their
+   * email taken, or worse, linked to a stranger's provider account).
+   */
+  | { outcome: "refused"; reason: "EMAIL_NOT_VERIFIED" };
+
+const userFields = { id: true, email: true, name: true, role: true, sessionVersion: true } as const;
+
+/**
+ * Our user for an external sign-in: the one its provider account is linked to; else the
+ * existing user with the provider's verified email, now linked; else a new buyer with that
+ * email. Two first sign-ins racing resolve through the unique indexes: the loser reads
+ * what the winner wrote.
+ */
+export async function signInWithProvider(identity: ProviderIdentity): Promise<ProviderSignIn> {
+  try {
+    return await resolve(identity);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return resolve(identity);
+  }
+}
+
+async function resolve(identity: ProviderIdentity): Promise<ProviderSignIn> {
+  const { provider, providerAccountId } = identity;
+  const account = await db().account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { user: { select: userFields } },
+  });
+  if (account) return { outcome: "signed-in", how: "known-account", user: account.user };
+
+  const email = identity.email?.toLowerCase();
+  if (!email || !identity.emailVerified)
+    return { outcome: "refused", reason: "EMAIL_NOT_VERIFIED" };
+
+  const existing = await db().user.findUnique({ where: { email }, select: userFields });
+  if (existing) {
+    await db().account.create({ data: { provider, providerAccountId, userId: existing.id } });
+    return { outcome: "signed-in", how: "linked-by-email", user: existing };
+  }
+  const created = await db().user.create({
+    data: {
+      email,
+      name: displayName(identity.name, email),
+      role: "USER",
+      accounts: { create: { provider, providerAccountId } },
+    },
+    select: userFields,
+  });
+  return { outcome: "signed-in", how: "new-user", user: created };
+}
+
+function displayName(name: string | null, email: string): string {
+  const trimmed = name?.trim();
+  return (trimmed || email.split("@")[0] || email).slice(0, 100);
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { env } from "@/env";
+import { createBatcher } from "../batching/create-batcher";
+import { db } from "../db";
+
+/** What the gate needs to know about a session's user, as PostgreSQL has it now. */
+export interface SessionUserState {
+  sessionVersion: number;
+  role: "USER" | "ADMIN";
+  email: string;
+  name: string;
+}
+
+const ttlMs = env.SESSION_CHECK_TTL_SECONDS * 1_000;
+
+// A flash crowd's buyers each poll every 2 s: their lookups leave together, one query
+// for hundreds of users, instead of one round trip each.
+const lookups = createBatcher<string, SessionUserState | null>({
+  maxBatchSize: 500,
+  maxConcurrentBatches: 2,
+  runBatch: async (userIds) => {
+    const rows = await db().user.findMany({
+      where: { id: { in: [...new Set(userIds)] } },
+      select: { id: true, sessionVersion: true, role: true, email: true, name: true },
+    });
+    const byId = new Map(rows.map(({ id, ...state }) => [id, state]));
+    return userIds.map((userId) => byId.get(userId) ?? null);
+  },
+});
+
+/**
+ * Remembered per process, each for SESSION_CHECK_TTL_SECONDS from when it was read. Every
+ * web process reads PostgreSQL itself once its entry is older than that, so a revocation
+ * (a bumped version, a changed role, a deleted user) reaches all of them within the TTL
+ * however many there are, with no message between them; the process that made the change
+ * forgets its own entry at once.
+ */
+const MAX_REMEMBERED = 100_000;
+const remembered = new Map<
+  string,
+  { expiresAt: number; state: Promise<SessionUserState | null> }
+>();
+
+/** The user's state, null when the user no longer exists. */
+export function currentSessionUserState(userId: string): Promise<SessionUserState | null> {
+  const now = Date.now();
+  const entry = remembered.get(userId);
+  if (entry && entry.expiresAt > now) return entry.state;
+  const state = lookups.submit(userId);
+  if (ttlMs > 0) {
+    remembered.delete(userId);
+    remembered.set(userId, { expiresAt: now + ttlMs, state });
+    if (remembered.size > MAX_REMEMBERED) {
+      const oldest = remembered.keys().next();
+      if (!oldest.done) remembered.delete(oldest.value);
+    }
+    // A failed read (PostgreSQL away) is not remembered: the next request asks again.
+    state.catch(() => {
+      if (remembered.get(userId)?.state === state) remembered.delete(userId);
+    });
+  }
+  return state;
+}
+
+/** After this process changed the user: the next request reads the new state. */
+export function forgetSessionUserState(userId: string): void {
+  remembered.delete(userId);
+}
