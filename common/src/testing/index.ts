@@ -4,3 +4,4 @@ export { spawnService, type SpawnedService } from "./spawn-service";
 export { packageNodeFlags } from "./package-node-flags";
 export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
 export { startPrivateBroker, type PrivateBroker } from "./private-kafka-broker";
+export { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "./fake-github";
