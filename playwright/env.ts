@@ -14,5 +14,10 @@ export const e2eEnv = parseEnv({
   E2E_WEB_PORT: envFields.port(3100),
   E2E_QUEUE_PORT: envFields.port(4200),
   E2E_WORKER_PORT: envFields.port(4300),
+  /** The local GitHub the GitHub sign-in spec runs (web is configured with it). */
+  E2E_GITHUB_PORT: envFields.port(4400),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });
+
+/** The OAuth app id web and the local GitHub agree on (its secret is E2E_GITHUB_SECRET). */
+export const E2E_GITHUB_CLIENT_ID = "ticketping-e2e";

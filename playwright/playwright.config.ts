@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv } from "./env";
+import { E2E_GITHUB_CLIENT_ID, e2eEnv } from "./env";
 
 // The servers run with NODE_ENV=production, which refuses missing or development secrets.
 // `npm test` passes its generated ones; a bare `playwright test` gets random ones here.
@@ -11,6 +11,7 @@ for (const name of [
   "QUEUE_TICKET_SECRET",
   "QUEUE_TOKEN_SECRET",
   "STRIPE_WEBHOOK_SECRET",
+  "E2E_GITHUB_SECRET",
 ]) {
   process.env[name] ??= randomBytes(32).toString("base64url");
 }
@@ -20,6 +21,7 @@ process.env.QUEUE_KEY_PREFIX ??= "ticketping-e2e:";
 
 const webUrl = `http://127.0.0.1:${e2eEnv.E2E_WEB_PORT}`;
 const queueUrl = `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}`;
+const githubUrl = `http://127.0.0.1:${e2eEnv.E2E_GITHUB_PORT}`;
 const systemEnv = {
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
@@ -81,6 +83,11 @@ export default defineConfig({
         QUEUE_PUBLIC_URL: queueUrl,
         // Specs stand in for a proxy on loopback: their X-Forwarded-For names the client.
         TRUSTED_PROXIES: "127.0.0.0/8,::1",
+        // GitHub is the local one github-sign-in.spec.ts starts on this port.
+        GITHUB_ID: E2E_GITHUB_CLIENT_ID,
+        GITHUB_SECRET: process.env.E2E_GITHUB_SECRET ?? "",
+        GITHUB_URL: githubUrl,
+        GITHUB_API_URL: `${githubUrl}/api/v3`,
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -31,7 +31,7 @@ test("a visitor signs up, is told what a valid password is, and lands signed in"
   await expect(page.getByRole("link", { name: "Organizer" })).toHaveCount(0);
 
   // The same email cannot register twice.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Someone Else");
@@ -72,7 +72,7 @@ test("a buyer signs in after a wrong password, reaches My tickets, and signs out
   await expect(page.getByText("You have no tickets yet.")).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toHaveText(account.name);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
 });

@@ -107,6 +107,27 @@ describe("Sign in with GitHub", () => {
     ).toBe(0);
   });
 
+  it("signs a GitHub user in again after they signed out everywhere", async () => {
+    const person = gitHubUser(`revoker-${nextGitHubId}@test.invalid`);
+    github.signInAs(person);
+    const first = await signInWithGitHub(web.baseUrl);
+    if (first.outcome !== "signed-in") throw new Error(`refused: ${first.landedOn}`);
+    const revoke = await fetch(`${web.baseUrl}/api/me/sessions/revoke`, {
+      method: "POST",
+      headers: { cookie: first.cookie },
+    });
+    expect(revoke.status).toBe(200);
+
+    const second = await signInWithGitHub(web.baseUrl);
+    if (second.outcome !== "signed-in") throw new Error(`refused: ${second.landedOn}`);
+    const headers = { cookie: second.cookie };
+    expect((await fetch(`${web.baseUrl}/api/me/reservations`, { headers })).status).toBe(200);
+    expect(
+      (await fetch(`${web.baseUrl}/api/me/reservations`, { headers: { cookie: first.cookie } }))
+        .status,
+    ).toBe(401);
+  });
+
   it("links a verified GitHub email to the existing user with that email", async () => {
     const existing = await createUser(system.prisma, { label: "linked" });
     const person = gitHubUser(existing.email.toUpperCase());

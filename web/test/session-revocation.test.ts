@@ -62,6 +62,8 @@ describe("sign out everywhere", () => {
       expect(await reservations(server, laptop)).toBe(200);
       expect(await reservations(server, phone)).toBe(200);
     }
+    // A page remembers too (Next.js bundles pages apart from route handlers).
+    expect(await status(remembering, "/my-tickets", phone)).toBe(200);
 
     const revoke = await fetch(`${remembering.baseUrl}/api/me/sessions/revoke`, {
       method: "POST",
@@ -74,6 +76,7 @@ describe("sign out everywhere", () => {
     // The process that revoked knows at once, though it would trust its memory a minute.
     expect(await reservations(remembering, laptop)).toBe(401);
     expect(await reservations(remembering, phone)).toBe(401);
+    expect(await status(remembering, "/my-tickets", phone)).toBe(307);
     // Another process reads the user again once its one second is up.
     expect(await msUntilRefused(checking, "/api/me/reservations", phone)).toBeLessThan(2_500);
     expect(await status(checking, "/api/queue/ticket", phone, "POST")).toBe(401);
@@ -95,6 +98,26 @@ describe("sign out everywhere", () => {
     const again = await signIn(remembering.baseUrl, { ...user, ip });
     expect(await reservations(remembering, again)).toBe(200);
     expect(await reservations(checking, again)).toBe(200);
+  });
+
+  it("lets a session opened since in at once, on a process that remembers the older one", async () => {
+    const user = await createUser(system.prisma, { label: "comes-back" });
+    const ip = testIp();
+    const before = await signIn(checking.baseUrl, { ...user, ip });
+    expect(await reservations(remembering, before)).toBe(200);
+    const revoke = await fetch(`${checking.baseUrl}/api/me/sessions/revoke`, {
+      method: "POST",
+      headers: { cookie: before },
+    });
+    expect(revoke.status).toBe(200);
+
+    // `remembering` still holds the old version for up to a minute; the new session's
+    // newer version tells it that its memory is stale, and it reads the user again...
+    const after = await signIn(checking.baseUrl, { ...user, ip });
+    expect(await reservations(remembering, after)).toBe(200);
+    expect(await status(remembering, "/my-tickets", after)).toBe(200);
+    // ...which also ends the old session there, before its minute is up.
+    expect(await reservations(remembering, before)).toBe(401);
   });
 
   it("ends sessions opened before versions existed (a JWT without one)", async () => {

@@ -33,7 +33,13 @@ export async function authenticateSession(
 
 /** The user of verified claims, or null when the session has been ended since. */
 export async function sessionUserOf(claims: SessionClaims): Promise<SessionUser | null> {
-  const state = await currentSessionUserState(claims.userId);
+  let state = await currentSessionUserState(claims.userId);
+  // Versions only grow: a session newer than what this process remembers was opened
+  // since it last looked (signed in again after signing out everywhere, perhaps through
+  // another process), so the memory is stale, not the session.
+  if (state && claims.sessionVersion > state.sessionVersion) {
+    state = await currentSessionUserState(claims.userId, { fresh: true });
+  }
   if (!state || state.sessionVersion !== claims.sessionVersion) return null;
   return { id: claims.userId, role: state.role, email: state.email, name: state.name };
 }

@@ -13,12 +13,17 @@ import { gitHubProvider } from "./github-provider";
 import { limitSignInAttempt } from "./limit-sign-in-attempt";
 import { sessionClaimsOf } from "./session-claims";
 
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
 /** Where a refused or failed external sign-in lands: the sign-in page names the reason. */
 const signInError = (code: string) => `${env.NEXTAUTH_URL}/signin?error=${code}`;
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth seals the JWT with its own 30-day default unless told: a stolen one would
+  // outlive the cookie it came in.
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({

@@ -33,19 +33,31 @@ const lookups = createBatcher<string, SessionUserState | null>({
  * web process reads PostgreSQL itself once its entry is older than that, so a revocation
  * (a bumped version, a changed role, a deleted user) reaches all of them within the TTL
  * however many there are, with no message between them; the process that made the change
- * forgets its own entry at once.
+ * forgets its own entry at once. Kept on globalThis: Next.js bundles route handlers and
+ * pages separately, and each bundle would otherwise remember on its own (a revocation
+ * forgotten by the route's copy would live on in the pages').
  */
 const MAX_REMEMBERED = 100_000;
-const remembered = new Map<
-  string,
-  { expiresAt: number; state: Promise<SessionUserState | null> }
->();
+interface Entry {
+  expiresAt: number;
+  state: Promise<SessionUserState | null>;
+}
+const store = globalThis as typeof globalThis & {
+  ticketpingSessionUserStates?: Map<string, Entry>;
+};
+const remembered = (store.ticketpingSessionUserStates ??= new Map<string, Entry>());
 
-/** The user's state, null when the user no longer exists. */
-export function currentSessionUserState(userId: string): Promise<SessionUserState | null> {
+/**
+ * The user's state, null when the user no longer exists. `fresh` reads PostgreSQL even
+ * when a remembered state has not expired yet (and remembers the new one).
+ */
+export function currentSessionUserState(
+  userId: string,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<SessionUserState | null> {
   const now = Date.now();
   const entry = remembered.get(userId);
-  if (entry && entry.expiresAt > now) return entry.state;
+  if (!fresh && entry && entry.expiresAt > now) return entry.state;
   const state = lookups.submit(userId);
   if (ttlMs > 0) {
     remembered.delete(userId);
