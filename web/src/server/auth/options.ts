@@ -25,6 +25,20 @@ export const authOptions: NextAuthOptions = {
   // outlive the cookie it came in.
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
+  // next-auth's own lines go to our JSON log. An ended session read through
+  // /api/auth/session surfaces as JWT_SESSION_ERROR: expected, not an error.
+  logger: {
+    error: (code, metadata) => {
+      if (code === "JWT_SESSION_ERROR") logger.info({ code }, "next-auth: session refused");
+      else logger.error({ code, err: metadata }, "next-auth error");
+    },
+    warn: (code) => {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug: (code) => {
+      logger.debug({ code }, "next-auth debug");
+    },
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
