@@ -36,7 +36,12 @@ beforeAll(async () => {
   redisProxy = await startCountingRedisProxy(REDIS_URL);
   web = await system.startWeb({
     databaseUrl: dbProxy.url,
-    env: { REDIS_URL: redisProxy.url, PAYMENT_PROVIDER: "simulated" },
+    env: {
+      REDIS_URL: redisProxy.url,
+      PAYMENT_PROVIDER: "simulated",
+      // Long enough that a session read once stays remembered for the whole file.
+      SESSION_CHECK_TTL_SECONDS: "60",
+    },
   });
   // Open both stores' connections (their handshakes are not a request's work).
   const ready = await fetch(`${web.baseUrl}/api/ready`);
@@ -170,7 +175,20 @@ describe("no database or Redis work before authentication", () => {
     });
   }
 
+  it("authenticates a genuine session with one PostgreSQL read, then from memory", async () => {
+    // The session's version and the user's role are part of authentication (a session
+    // can be revoked, a role changed): read once, then remembered for
+    // SESSION_CHECK_TTL_SECONDS (web/README.md, "Sessions").
+    const first = await expectNoStoreWork(() =>
+      send("GET", "/api/admin/halls", { cookie: buyerCookie }),
+    );
+    expect(first).toMatchObject({ status: 403, statements: 1, redisCommands: 0 });
+    expect(dbProxy.sql()).toEqual([expect.stringMatching(/session_version/)]);
+  });
+
   it("refuses a signed-in buyer on every organizer route without touching either store", async () => {
+    // Authenticated once (see the test above); then the role check itself costs nothing.
+    await send("GET", "/api/admin/halls", { cookie: buyerCookie });
     const routes = adminRoutes();
     const seen = [];
     for (const { method, path } of routes) {
