@@ -121,6 +121,8 @@ async function main(): Promise<void> {
         name: "buyer",
         session: sessionValue(buyer.cookie),
         // Everything: the organizer's operations answer this buyer 403, as documented.
+        // But "Sessions": signing out everywhere would end this identity's session for
+        // the rest of the run (session-revocation.test.ts covers it).
         tags: [
           "Catalog",
           "Accounts",

@@ -27,6 +27,8 @@ const tagDescriptions: Record<string, string> = {
   Catalog: "Performances on sale and coming up; no session needed.",
   Accounts: "Sign-up. Sign-in is next-auth's credentials flow (see web/README.md).",
   "My reservations": "The signed-in buyer's own reservations.",
+  Sessions:
+    "Ending the signed-in user's sessions (sign out everywhere). web/README.md, Sessions, says when a session ends.",
   "Waiting room":
     "The web side of the waiting room: a ticket to open the queue socket, and storing the working token the queue service grants on admission.",
   Booking:

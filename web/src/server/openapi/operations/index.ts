@@ -6,6 +6,7 @@ import { operationsOperations } from "./operations";
 import { organizerOperations } from "./organizer";
 import { paymentOperations } from "./payments";
 import { reservationOperations } from "./reservations";
+import { sessionOperations } from "./sessions";
 import { waitingRoomOperations } from "./waiting-room";
 
 /** Every operation of web's HTTP API, in the order the reference shows them. */
@@ -13,6 +14,7 @@ export const operations: Operation[] = [
   ...catalogOperations,
   ...accountOperations,
   ...reservationOperations,
+  ...sessionOperations,
   ...waitingRoomOperations,
   ...bookingOperations,
   ...paymentOperations,

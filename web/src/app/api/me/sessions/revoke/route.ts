@@ -12,13 +12,9 @@ const secureCookie = SESSION_COOKIE.startsWith("__Secure-");
  */
 export const POST = route(async () => {
   const user = await requireUser();
-  await revokeSessions({ userId: user.id });
-  return jsonResponse(
-    { revoked: true },
-    {
-      headers: {
-        "set-cookie": `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`,
-      },
+  return jsonResponse(await revokeSessions({ userId: user.id }), {
+    headers: {
+      "set-cookie": `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`,
     },
-  );
+  });
 });
