@@ -85,6 +85,31 @@ const holdSeat = (index: number) =>
 const queueTicket = () =>
   timed("/api/queue/ticket", { method: "POST", headers: { cookie: headers.cookie } });
 
+/** The error next-auth reports for a credentials sign-in (the page shows its message). */
+async function signInError(): Promise<string | null> {
+  const csrf = await fetch(`${web.baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(`${web.baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(";")[0])
+        .join("; "),
+    },
+    body: new URLSearchParams({
+      csrfToken,
+      email: buyer.email,
+      password: "any password at all",
+      json: "true",
+    }),
+  });
+  const { url } = (await callback.json()) as { url: string };
+  return new URL(url, web.baseUrl).searchParams.get("error");
+}
+
 const unavailable = {
   status: 503,
   code: "SERVICE_UNAVAILABLE",
@@ -115,6 +140,9 @@ describe("while Redis is down", () => {
       // Not held until a reconnection gives up (it was 2.4 s): refused at once.
       expect(answer.ms).toBeLessThan(500);
     }
+    // A sign-in that cannot be rate-limited is refused with a stable code, not Redis's own
+    // error text (next-auth would put that in the page's URL).
+    expect(await signInError()).toBe("SERVICE_UNAVAILABLE");
 
     await ownRedisServer.start();
     // Back within one reconnection delay (plus the ready check and a poll).

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/safe-callback-url";
 import { env } from "@/env";
@@ -10,15 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 // next-auth sends errors of external providers here as ?error=<code>.
 function providerError(code: string | string[] | undefined): string | null {
   if (code === undefined) return null;
-  if (code === "RATE_LIMITED") {
-    return "Too many sign-in attempts. Please wait a few minutes and try again.";
-  }
-  if (code === "CredentialsSignin") return "Email or password is incorrect.";
-  if (code === "EMAIL_NOT_VERIFIED") {
-    // See signInWithProvider: an unverified address can be anyone's.
-    return "GitHub has no verified primary email for your account. Verify it on GitHub (Settings → Emails), then try again.";
-  }
-  return "Sign-in did not complete. Please try again.";
+  return signInErrorMessage(Array.isArray(code) ? (code[0] ?? "") : code);
 }
 
 export default async function SignInPage({

@@ -14,10 +14,7 @@ import {
   secondaryButtonClass,
 } from "../form/field";
 import { formText } from "../form/form-text";
-
-/** One message for every failure, so the form never tells which of the two was wrong. */
-const WRONG_CREDENTIALS = "Email or password is incorrect.";
-const RATE_LIMITED = "Too many sign-in attempts. Please wait a few minutes and try again.";
+import { signInErrorMessage } from "./sign-in-errors";
 
 export function SignInForm({
   callbackUrl,
@@ -48,7 +45,7 @@ export function SignInForm({
         router.refresh();
         return;
       }
-      setError(result?.error === "RATE_LIMITED" ? RATE_LIMITED : WRONG_CREDENTIALS);
+      setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     }

@@ -4,13 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { isDatabaseUnavailable } from "@ticketping/db";
 import { env } from "@/env";
 import { signInWithProvider } from "../accounts/sign-in-with-provider";
-import { clientIp } from "../http/client-ip";
 import { logger } from "../logger";
-import { getRedis } from "../redis";
 import { sessionUserOf } from "./authenticate-session";
-import { verifyCredentials } from "./credentials";
+import { authorizeCredentials } from "./authorize-credentials";
 import { gitHubProvider } from "./github-provider";
-import { limitSignInAttempt } from "./limit-sign-in-attempt";
 import { sessionClaimsOf } from "./session-claims";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -46,15 +43,11 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials, request) {
-        const headers = new Headers(request.headers as Record<string, string> | undefined);
-        const email =
-          typeof credentials?.email === "string"
-            ? credentials.email.toLowerCase().slice(0, 320)
-            : "";
-        await limitSignInAttempt({ redis: getRedis(), email, address: clientIp(headers) });
-        return verifyCredentials(credentials);
-      },
+      authorize: (credentials, request) =>
+        authorizeCredentials({
+          credentials,
+          headers: new Headers(request.headers as Record<string, string> | undefined),
+        }),
     }),
     ...(env.GITHUB_ID && env.GITHUB_SECRET
       ? [
