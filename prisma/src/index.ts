@@ -5,7 +5,7 @@ export { createPrismaClient, type CreatePrismaClientOptions } from "./client";
 export { disconnectPrisma, getPrisma } from "./shared-client";
 export { getDbEnv, type DbEnv } from "./env";
 export { writeOutbox } from "./outbox";
-export { requestRefunds } from "./request-refunds";
+export { uuidv7 } from "./uuidv7";
 export {
   SEAT_HOLD_CONSTRAINT,
   isDatabaseUnavailable,

@@ -1,6 +1,6 @@
 import { checkoutExpired } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
-import { handleOnce } from "../handle-once";
+import { handleOnce } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "./deps";
 
 /**
@@ -13,8 +13,7 @@ export function expireCheckoutHandler(deps: HandlerDeps): Subscription {
   const { prisma, logger } = deps;
   return subscribe(checkoutExpired, async (event) => {
     const { reservationId, provider, sessionId } = event.payload;
-    let retired = false;
-    await handleOnce(
+    const handled = await handleOnce(
       { prisma, consumer: "worker.expire-checkout", eventId: event.id },
       async (tx) => {
         const { count } = await tx.reservation.updateMany({
@@ -30,9 +29,10 @@ export function expireCheckoutHandler(deps: HandlerDeps): Subscription {
             checkoutAttempt: { increment: 1 },
           },
         });
-        retired = count === 1;
+        return count === 1;
       },
     );
+    const retired = handled.applied && handled.result;
     logger.info({ reservationId, sessionId, retired }, "checkout expiry handled");
   });
 }

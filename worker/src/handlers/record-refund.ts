@@ -1,6 +1,6 @@
 import { paymentRefunded } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
-import { handleOnce } from "../handle-once";
+import { handleOnce, refundConfirmedReservation } from "@ticketping/db/lifecycle";
 import { settleReservation } from "../reservations/settle-reservation";
 import type { HandlerDeps } from "./deps";
 
@@ -14,24 +14,11 @@ export function recordRefundHandler(deps: HandlerDeps): Subscription {
   const { prisma, logger } = deps;
   return subscribe(paymentRefunded, async (event) => {
     const { reservationId, paymentId } = event.payload;
-    let cancelled = false;
-    await handleOnce(
+    const handled = await handleOnce(
       { prisma, consumer: "worker.record-refund", eventId: paymentId },
-      async (tx) => {
-        const stillPaid = await tx.payment.count({
-          where: { reservationId, status: "COMPLETED", id: { not: paymentId } },
-        });
-        if (stillPaid > 0) return;
-        const { count } = await tx.reservation.updateMany({
-          where: { id: reservationId, status: "CONFIRMED" },
-          data: {
-            status: "REFUNDED",
-            statusReason: "Your payment was refunded and these tickets were cancelled.",
-          },
-        });
-        cancelled = count === 1;
-      },
+      (tx) => refundConfirmedReservation(tx, { reservationId, paymentId }),
     );
+    const cancelled = handled.applied && handled.result;
     await settleReservation(deps, { reservationId });
     logger.info({ reservationId, paymentId, cancelled }, "refund recorded");
   });

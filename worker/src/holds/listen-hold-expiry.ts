@@ -4,7 +4,7 @@ import type { EventPublisher } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
 import type { Redis } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
-import { holdExpiryEventId } from "../reservations/expire-reservation";
+import { holdExpiryEventId } from "@ticketping/db/lifecycle";
 
 export interface HoldExpiryListenerOptions {
   /** A subscriber connection (it can run nothing else). */

@@ -1,3 +1,4 @@
+import { markPaymentRefunded } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
 
 export type RefundOutcome = "refunded" | "nothing-to-refund";
@@ -30,13 +31,10 @@ export async function refundPayment(
     amountMinor: payment.amountMinor,
   });
   const now = new Date();
-  await prisma.payment.updateMany({
-    where: { id: paymentId, status: "COMPLETED" },
-    data: {
-      status: "REFUNDED",
-      refundedAt: now,
-      refundRequestedAt: payment.refundRequestedAt ?? now,
-    },
+  await markPaymentRefunded(prisma, {
+    paymentId,
+    now,
+    requestedAt: payment.refundRequestedAt ?? now,
   });
   logger.info({ paymentId, reservationId: payment.reservationId, refundId }, "payment refunded");
   return "refunded";

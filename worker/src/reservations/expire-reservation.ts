@@ -1,12 +1,8 @@
-import { createEvent, derivedEventId, holdExpired, outboxMessage } from "@ticketping/common/events";
-import { isPaidHoldRefusal, writeOutbox } from "@ticketping/db";
+import { isPaidHoldRefusal } from "@ticketping/db";
+import { expireHeldReservation } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
 import { workerMetrics } from "../metrics";
 import { settleReservation } from "./settle-reservation";
-
-export const EXPIRE_HOLD_CONSUMER = "worker.expire-hold";
-
-const expiredReason = "The hold ran out before payment; the seats went back on sale.";
 
 /**
  * A hold with a payment page open ends this much after its time, never before: a buyer
@@ -14,11 +10,6 @@ const expiredReason = "The hold ran out before payment; the seats went back on s
  * trip away) before the seats can go back on sale.
  */
 export const PAYMENT_IN_FLIGHT_GRACE_MS = 5_000;
-
-/** The id under which every source (each worker's notification, the sweeper) reports one hold's expiry. */
-export function holdExpiryEventId(reservationId: string): string {
-  return derivedEventId(`hold.expired:${reservationId}`);
-}
 
 export type ExpiryOutcome =
   /** The reservation ended EXPIRED now. */
@@ -40,9 +31,8 @@ export type ExpiryOutcome =
  * paid, whose webhook is still on its way. So the provider's session is expired first;
  * once it is, no payment can start after the expiry.
  *
- * Idempotent by state (only a PENDING, lapsed, unpaid hold changes), so every source may
- * report the same expiry. The processed-event row is written only when the expiry
- * applied: an early report must not use up the id under which the sweeper later reports it.
+ * Idempotent by state (only a PENDING, lapsed, unpaid hold changes: expireHeldReservation),
+ * so every source may report the same expiry.
  */
 export async function expireReservation(
   deps: HandlerDeps,
@@ -114,43 +104,15 @@ async function expireIfDue(
   }
 
   try {
-    const outcome = await prisma.$transaction(async (tx) => {
-      const { count } = await tx.reservation.updateMany({
-        where: {
-          id: reservationId,
-          status: "PENDING",
-          holdExpiresAt: { lte: now },
-          checkoutCompletedAt: null,
-          payments: { none: { status: "COMPLETED" } },
-        },
-        data: { status: "EXPIRED", statusReason: expiredReason, closedAt: now },
-      });
-      if (count === 0) return "not-due" as const;
-      await tx.processedEvent.createMany({
-        data: [{ consumer: EXPIRE_HOLD_CONSUMER, eventId }],
-        skipDuplicates: true,
-      });
-      // The cache is freed after the commit, and Redis may be down just then (nothing
-      // else would retry it for an expiry the sweeper made): the event makes the
-      // hold.expired handler settle it again, retrying until Redis answers.
-      const seats = await tx.reservationSeat.findMany({
-        where: { reservationId },
-        select: { seatId: true },
-        orderBy: { seatId: "asc" },
-      });
-      const event = createEvent(
-        holdExpired,
-        {
-          reservationId,
-          scheduleId: reservation.scheduleId,
-          seatIds: seats.map((seat) => seat.seatId),
-        },
-        { id: holdExpiryEventId(reservationId) },
-      );
-      await writeOutbox(tx, [outboxMessage(holdExpired, event, { key: reservationId })]);
-      return "expired" as const;
-    });
-    return answer(outcome, sessionExpired);
+    const expired = await prisma.$transaction((tx) =>
+      expireHeldReservation(tx, {
+        reservationId,
+        scheduleId: reservation.scheduleId,
+        eventId,
+        now,
+      }),
+    );
+    return answer(expired ? "expired" : "not-due", sessionExpired);
   } catch (error) {
     // The webhook recorded a payment between our read and the update: the database kept it.
     if (isPaidHoldRefusal(error)) return answer("paid", sessionExpired);

@@ -1,4 +1,4 @@
-import { markSeatsSold, releaseSeats } from "@ticketping/common/holds";
+import { syncSeatCache } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
 
 export interface SettleOptions {
@@ -9,7 +9,7 @@ export interface SettleOptions {
 
 /**
  * Brings everything outside PostgreSQL in line with a reservation's committed status: the
- * seat-map cache (SOLD, or the seats freed) and, for a hold that ended unpaid, the
+ * seat-map cache (syncSeatCache: SOLD, or the seats freed) and, for a hold that ended unpaid, the
  * provider's checkout session. Every step is idempotent and driven by the status, not by
  * the event, so it runs on every delivery: a crash between the database commit and these
  * calls is repaired by the redelivery that follows.
@@ -33,13 +33,8 @@ export async function settleReservation(
   const { scheduleId, status } = reservation;
   const seatIds = reservation.seats.map((seat) => seat.seatId);
 
-  if (status === "PENDING") return;
-  if (status === "CONFIRMED") {
-    await markSeatsSold(redis, { scheduleId, reservationId, seatIds });
-    return;
-  }
-  // Compare-and-delete: frees only seats the cache still shows as this reservation's.
-  await releaseSeats(redis, { scheduleId, reservationId, seatIds });
+  await syncSeatCache(redis, { reservationId, scheduleId, status, seatIds });
+  if (status === "PENDING" || status === "CONFIRMED") return;
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.
   const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;

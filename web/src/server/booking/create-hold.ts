@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/holds";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
+import { uuidv7 } from "@ticketping/db";
 import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
@@ -9,7 +10,6 @@ import { getSeatMap } from "../seat-map/get-seat-map";
 import type { RememberedLayout } from "../seat-map/layout-memo";
 import type { HoldView } from "./hold-view";
 import { holdRateLimits } from "./rate-limits";
-import { uuidv7 } from "./uuidv7";
 import { HoldWriteError, writeHoldReservation } from "./write-hold-reservation";
 
 export interface CreateHoldOptions {

@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { createEvent, holdReleased, outboxMessage } from "@ticketping/common/events";
-import { releaseSeats } from "@ticketping/common/holds";
-import { isPaidHoldRefusal, writeOutbox } from "@ticketping/db";
+import { isPaidHoldRefusal } from "@ticketping/db";
+import { releaseHeldReservation, syncSeatCache } from "@ticketping/db/lifecycle";
 import { db } from "../db";
 import { logger } from "../logger";
 import { getPaymentProvider } from "../payments/payment-provider";
@@ -10,13 +9,13 @@ import { getRedis } from "../redis";
 import type { CancelledReservation } from "../reservations/schemas";
 
 /**
- * The buyer gives a hold back: their PENDING reservation becomes CANCELLED (the
- * database's triggers free its seats) and hold.released goes to the outbox. Then the
- * checkout session is expired at the provider at once, so it can no longer be paid (the
- * worker does it again on hold.released, should this call fail), and the cache frees the
- * seats by owner. A hold whose payment is already recorded cannot be
- * released (the database refuses): it is about to be confirmed. Someone else's
- * reservation is reported as not found, so ids reveal nothing.
+ * The buyer gives a hold back: their PENDING reservation becomes CANCELLED and
+ * hold.released goes to the outbox (releaseHeldReservation). Then the checkout session is
+ * expired at the provider at once, so it can no longer be paid (the worker does it again on
+ * hold.released, should this call fail), and the cache frees the seats by owner. A hold
+ * whose payment is already recorded cannot be released (the database refuses): it is
+ * about to be confirmed. Someone else's reservation is reported as not found, so ids
+ * reveal nothing.
  */
 export async function releaseHold({
   userId,
@@ -35,16 +34,7 @@ export async function releaseHold({
   const { scheduleId } = reservation;
 
   const released = await db()
-    .$transaction(async (tx) => {
-      const { count } = await tx.reservation.updateMany({
-        where: { id: reservationId, userId, status: "PENDING" },
-        data: { status: "CANCELLED", statusReason: "Released by the buyer.", closedAt: now },
-      });
-      if (count === 0) return false;
-      const event = createEvent(holdReleased, { reservationId, scheduleId });
-      await writeOutbox(tx, [outboxMessage(holdReleased, event, { key: reservationId })]);
-      return true;
-    })
+    .$transaction((tx) => releaseHeldReservation(tx, { reservationId, userId, scheduleId, now }))
     .catch((error: unknown) => {
       if (!isPaidHoldRefusal(error)) throw error;
       throw new AppError("CONFLICT", `reservation ${reservationId} is paid`, {
@@ -59,7 +49,7 @@ export async function releaseHold({
     });
   }
   await expireSession(reservation);
-  await releaseSeats(getRedis(), { scheduleId, reservationId });
+  await syncSeatCache(getRedis(), { reservationId, scheduleId, status: "CANCELLED" });
   return { reservationId, status: "CANCELLED" };
 }
 

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 
 /**
- * A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version, random bits. The reservation id
- * is needed before the database row exists (it names the Redis hold), and v7 keeps the
- * primary-key index insert-local like the database's own defaults.
+ * A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version, random bits. For ids made
+ * outside Prisma's `uuid(7)` defaults: the reservation id is needed before the database
+ * row exists (it names the Redis hold), and rows inserted by raw SQL get no default. v7
+ * keeps the primary-key index insert-local like the defaults do.
  */
 export function uuidv7(now: number = Date.now()): string {
   const bytes = randomBytes(16);

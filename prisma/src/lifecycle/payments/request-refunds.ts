@@ -1,6 +1,6 @@
 import { createEvent, outboxMessage, refundRequested } from "@ticketping/common/events";
-import type { Prisma } from "./generated/client";
-import { writeOutbox } from "./outbox";
+import type { Prisma } from "../../generated/client";
+import { writeOutbox } from "../../outbox";
 
 /**
  * Asks for payments' money back, inside the caller's transaction: each payment is marked
