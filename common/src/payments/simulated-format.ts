@@ -1,7 +1,51 @@
-import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import Stripe from "stripe";
-import { paymentMetadataKeys } from "@ticketping/common/payments";
+import { paymentMetadataKeys } from "./provider";
+
+// The simulated provider's wire format, in one place: the ids it makes (Stripe's, with
+// "_sim_" after the prefix, so no id of one provider passes for the other's) and the
+// webhook events its payment page sends, exactly as Stripe sends them.
+
+const prefixes = {
+  session: "cs_sim_",
+  paymentIntent: "pi_sim_",
+  event: "evt_sim_",
+  refund: "re_sim_",
+} as const;
+
+/** A simulated checkout session id (for route parameters that accept only those). */
+export const SIMULATED_SESSION_ID_PATTERN = /^cs_sim_[0-9a-f]{32}$/;
+
+/**
+ * The simulated session of a reservation's checkout attempt: one per attempt, like
+ * Stripe's idempotency key. A retry after a decline gets a new id, so the declined one's
+ * payment record cannot swallow the retry's.
+ */
+export function simulatedSessionId(reservationId: string, attempt = 0): string {
+  const hex =
+    attempt === 0
+      ? reservationId.replaceAll("-", "")
+      : createHash("sha256").update(`${reservationId}:${attempt}`).digest("hex").slice(0, 32);
+  return `${prefixes.session}${hex}`;
+}
+
+export function isSimulatedSessionId(sessionId: string): boolean {
+  return SIMULATED_SESSION_ID_PATTERN.test(sessionId);
+}
+
+/** A checkout session or payment intent id that the simulated provider made. */
+export function isSimulatedObjectId(id: string): boolean {
+  return isSimulatedSessionId(id) || id.startsWith(prefixes.paymentIntent);
+}
+
+export function simulatedPaymentIntentId(): string {
+  return randomId(prefixes.paymentIntent);
+}
+
+/** The same refund id for every refund of one payment, like Stripe's idempotency key. */
+export function simulatedRefundId(paymentId: string): string {
+  return `${prefixes.refund}${createHash("sha256").update(paymentId).digest("hex").slice(0, 24)}`;
+}
 
 export interface SimulatedSessionFacts {
   sessionId: string;
@@ -15,8 +59,6 @@ export interface SimulatedSessionFacts {
   createdAt: Date;
   expiresAt: Date;
 }
-
-const randomId = (prefix: string) => `${prefix}${randomBytes(12).toString("hex")}`;
 
 /**
  * A webhook event exactly as Stripe sends it for a Checkout Session (the fields of API
@@ -101,7 +143,7 @@ export function checkoutSessionEvent(
     url: null,
   };
   return {
-    id: randomId("evt_sim_"),
+    id: randomId(prefixes.event),
     object: "event",
     api_version: Stripe.API_VERSION,
     created: toUnix(now),
@@ -122,8 +164,8 @@ export function signWebhookPayload(payload: string, secret: string, now = new Da
   });
 }
 
-export function simulatedPaymentIntentId(): string {
-  return randomId("pi_sim_");
+function randomId(prefix: string): string {
+  return `${prefix}${randomBytes(12).toString("hex")}`;
 }
 
 function toUnix(date: Date): number {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type {
   CheckoutSession,
   CreateCheckoutOptions,
@@ -6,25 +5,7 @@ import type {
   PaymentProvider,
   RefundOptions,
 } from "./provider";
-
-const SESSION_PREFIX = "cs_sim_";
-
-/**
- * The simulated session of a reservation's checkout attempt: one per attempt, like
- * Stripe's idempotency key. A retry after a decline gets a new id, so the declined one's
- * payment record cannot swallow the retry's.
- */
-export function simulatedSessionId(reservationId: string, attempt = 0): string {
-  const hex =
-    attempt === 0
-      ? reservationId.replaceAll("-", "")
-      : createHash("sha256").update(`${reservationId}:${attempt}`).digest("hex").slice(0, 32);
-  return `${SESSION_PREFIX}${hex}`;
-}
-
-export function isSimulatedSessionId(sessionId: string): boolean {
-  return /^cs_sim_[0-9a-f]{32}$/.test(sessionId);
-}
+import { isSimulatedSessionId, simulatedRefundId, simulatedSessionId } from "./simulated-format";
 
 /**
  * Payments without a payment company, for local runs, the demo and tests. The buyer pays
@@ -63,8 +44,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   refundPayment(options: RefundOptions): Promise<{ refundId: string }> {
-    const digest = createHash("sha256").update(options.paymentId).digest("hex").slice(0, 24);
-    return Promise.resolve({ refundId: `re_sim_${digest}` });
+    return Promise.resolve({ refundId: simulatedRefundId(options.paymentId) });
   }
 
   private checkoutUrl(sessionId: string): string {

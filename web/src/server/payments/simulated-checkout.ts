@@ -1,15 +1,15 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { isSimulatedSessionId } from "@ticketping/common/payments";
-import { env } from "@/env";
-import { db } from "../db";
-import { getPaymentProvider } from "./payment-provider";
 import {
   checkoutSessionEvent,
+  isSimulatedSessionId,
   signWebhookPayload,
   simulatedPaymentIntentId,
   type SimulatedSessionFacts,
-} from "./stripe-event-format";
+} from "@ticketping/common/payments";
+import { env } from "@/env";
+import { db } from "../db";
+import { getPaymentProvider } from "./payment-provider";
 
 export interface SimulatedCheckoutView {
   sessionId: string;
@@ -89,16 +89,12 @@ export async function submitSimulatedCheckout({
     createdAt: now,
     expiresAt: new Date(view.holdExpiresAt),
   };
-  const event =
-    outcome === "pay"
-      ? checkoutSessionEvent("checkout.session.completed", facts, {
-          paymentIntentId: simulatedPaymentIntentId(),
-          now,
-        })
-      : checkoutSessionEvent("checkout.session.async_payment_failed", facts, {
-          paymentIntentId: simulatedPaymentIntentId(),
-          now,
-        });
+  const type =
+    outcome === "pay" ? "checkout.session.completed" : "checkout.session.async_payment_failed";
+  const event = checkoutSessionEvent(type, facts, {
+    paymentIntentId: simulatedPaymentIntentId(),
+    now,
+  });
   const payload = JSON.stringify(event);
   const response = await fetch(new URL("/api/webhooks/stripe", env.NEXTAUTH_URL), {
     method: "POST",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
+import { SIMULATED_SESSION_ID_PATTERN } from "@ticketping/common/payments";
 import { requireUser } from "@/server/auth/session";
 import { parseParams } from "@/server/http/parse";
 import { route } from "@/server/http/route";
@@ -7,7 +8,7 @@ import { submitSimulatedCheckout } from "@/server/payments/simulated-checkout";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ sessionId: z.string().regex(/^cs_sim_[0-9a-f]{32}$/) });
+const paramsSchema = z.object({ sessionId: z.string().regex(SIMULATED_SESSION_ID_PATTERN) });
 const formSchema = z.object({ outcome: z.enum(["pay", "decline"]) });
 
 /**
