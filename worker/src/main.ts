@@ -25,6 +25,7 @@ import {
 } from "./holds/listen-hold-expiry";
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startOutboxRelay } from "./outbox-relay";
+import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
 
 const logger = createLogger({ name: "worker", level: env.LOG_LEVEL });
@@ -85,6 +86,7 @@ const sweeper = startHoldSweeper({
   stuckPaymentAfterMs: env.STUCK_PAYMENT_AFTER_MS,
   logger,
 });
+const pruner = startRowPruner({ prisma, logger });
 
 const dependencies = {
   database: async () => {
@@ -118,6 +120,7 @@ const shutdown = installGracefulShutdown({
     // Finish the message in hand and commit its offset before anything else closes.
     { name: "kafka consumer", run: () => worker?.stop() },
     { name: "hold sweeper", run: () => sweeper.stop() },
+    { name: "row pruner", run: () => pruner.stop() },
     // Publishes and marks the batch in hand, so what the handlers wrote goes out.
     { name: "outbox relay", run: () => relay.stop() },
     {

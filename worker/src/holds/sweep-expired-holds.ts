@@ -2,7 +2,8 @@ import type { Logger } from "@ticketping/common/logger";
 import type { HandlerDeps } from "../handlers/deps";
 import { confirmStuckPayments } from "../payments/confirm-stuck-payments";
 import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
-import { expireReservation, holdExpiryEventId } from "../reservations/expire-reservation";
+import { holdExpiryEventId } from "@ticketping/db/lifecycle";
+import { expireReservation } from "../reservations/expire-reservation";
 
 export interface HoldSweeperOptions {
   deps: HandlerDeps;
@@ -28,9 +29,8 @@ export interface RunningHoldSweeper {
  * and a lost one would leave seats held for ever. The sweeper expires what they missed
  * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
- * by both ends once. It also carries out refunds left pending (retryPendingRefunds),
- * applies payments whose event is stuck (confirmStuckPayments), and prunes outbox and
- * processed-event rows past their use.
+ * by both ends once. It also carries out refunds left pending (retryPendingRefunds) and
+ * applies payments whose event is stuck (confirmStuckPayments).
  */
 export function startHoldSweeper({
   deps,
@@ -44,7 +44,6 @@ export function startHoldSweeper({
   const log = logger.child({ component: "hold-sweeper" });
   let stopping = false;
   let current: Promise<number> | undefined;
-  let lastPruneAt = 0;
 
   const sweepOnce = async (): Promise<number> => {
     let total = 0;
@@ -89,26 +88,7 @@ export function startHoldSweeper({
     const refunded = await retryPendingRefunds(deps, { olderThanMs: refundRetryAfterMs });
     if (refunded > 0) log.info({ refunded }, "carried out pending refunds");
     await confirmStuckPayments(deps, { olderThanMs: stuckPaymentAfterMs });
-    if (Date.now() - lastPruneAt > 3_600_000) {
-      lastPruneAt = Date.now();
-      await prune();
-    }
     return total;
-  };
-
-  const prune = async () => {
-    const outbox = await deps.prisma.$executeRaw`
-      DELETE FROM outbox_events WHERE id IN (
-        SELECT id FROM outbox_events
-         WHERE published_at < now() - interval '7 days' LIMIT 10000)`;
-    // Longer than Kafka's retention and the provider's webhook retries (Stripe: 3 days):
-    // the worker's group replays from the oldest message it never committed, and a
-    // payment.completed replayed after its row was pruned would be refunded as a duplicate.
-    const processed = await deps.prisma.$executeRaw`
-      DELETE FROM processed_events WHERE (consumer, event_id) IN (
-        SELECT consumer, event_id FROM processed_events
-         WHERE processed_at < now() - interval '30 days' LIMIT 10000)`;
-    if (outbox + processed > 0) log.info({ outbox, processed }, "pruned old rows");
   };
 
   const sweep = () => {

@@ -1,0 +1,71 @@
+import type { Logger } from "@ticketping/common/logger";
+import type { PrismaClient } from "@ticketping/db";
+
+export interface RowPrunerOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  /** Time between passes; the first runs at start-up. */
+  intervalMs?: number;
+  /** Rows deleted per table and pass, so one pass never holds locks for long. */
+  batchSize?: number;
+}
+
+export interface RunningRowPruner {
+  /** One pass now; resolves with the rows deleted. */
+  prune: () => Promise<{ outbox: number; processed: number }>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Deletes rows past their use: outbox events published a week ago, and processed-event
+ * records (the idempotency keys) older than a redelivery can come. Both tables only grow
+ * otherwise. Safe in every replica at once: each pass deletes a bounded batch.
+ */
+export function startRowPruner({
+  prisma,
+  logger,
+  intervalMs = 3_600_000,
+  batchSize = 10_000,
+}: RowPrunerOptions): RunningRowPruner {
+  const log = logger.child({ component: "row-pruner" });
+  let current: Promise<{ outbox: number; processed: number }> | undefined;
+
+  const pruneOnce = async () => {
+    const outbox = await prisma.$executeRaw`
+      DELETE FROM outbox_events WHERE id IN (
+        SELECT id FROM outbox_events
+         WHERE published_at < now() - interval '7 days' LIMIT ${batchSize})`;
+    // Longer than Kafka's retention and the provider's webhook retries (Stripe: 3 days):
+    // the worker's group replays from the oldest message it never committed, and a
+    // payment.completed replayed after its row was pruned would be refunded as a duplicate.
+    const processed = await prisma.$executeRaw`
+      DELETE FROM processed_events WHERE (consumer, event_id) IN (
+        SELECT consumer, event_id FROM processed_events
+         WHERE processed_at < now() - interval '30 days' LIMIT ${batchSize})`;
+    if (outbox + processed > 0) log.info({ outbox, processed }, "pruned old rows");
+    return { outbox, processed };
+  };
+
+  const prune = () => {
+    current ??= pruneOnce().finally(() => {
+      current = undefined;
+    });
+    return current;
+  };
+
+  const pruneLogged = () => {
+    prune().catch((error: unknown) => {
+      log.warn({ err: error }, "pruning failed; retrying next interval");
+    });
+  };
+  const timer = setInterval(pruneLogged, intervalMs);
+  pruneLogged();
+
+  return {
+    prune,
+    stop: async () => {
+      clearInterval(timer);
+      await current?.catch(() => undefined);
+    },
+  };
+}
