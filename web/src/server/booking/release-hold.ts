@@ -7,6 +7,10 @@ import { logger } from "../logger";
 import { getPaymentProvider } from "../payments/payment-provider";
 import { getRedis } from "../redis";
 import type { CancelledReservation } from "../reservations/schemas";
+import {
+  ownReservationNotFound,
+  type OwnReservationRequest,
+} from "../reservations/own-reservation";
 
 /**
  * The buyer gives a hold back: their PENDING reservation becomes CANCELLED and
@@ -21,16 +25,12 @@ export async function releaseHold({
   userId,
   reservationId,
   now = new Date(),
-}: {
-  userId: string;
-  reservationId: string;
-  now?: Date;
-}): Promise<CancelledReservation> {
+}: OwnReservationRequest): Promise<CancelledReservation> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
     select: { scheduleId: true, checkoutProvider: true, checkoutSessionId: true },
   });
-  if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  if (!reservation) throw ownReservationNotFound(reservationId);
   const { scheduleId } = reservation;
 
   const released = await db()

@@ -5,6 +5,10 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
 import type { CancelledReservation } from "../reservations/schemas";
+import {
+  ownReservationNotFound,
+  type OwnReservationRequest,
+} from "../reservations/own-reservation";
 
 /**
  * The buyer gives confirmed tickets back before the show. In one transaction the
@@ -17,17 +21,13 @@ export async function cancelReservation({
   userId,
   reservationId,
   now = new Date(),
-}: {
-  userId: string;
-  reservationId: string;
-  now?: Date;
-}): Promise<CancelledReservation> {
+}: OwnReservationRequest): Promise<CancelledReservation> {
   const result = await db().$transaction((tx) =>
     cancelConfirmedReservation(tx, { reservationId, userId, now }),
   );
   switch (result.outcome) {
     case "not-found":
-      throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+      throw ownReservationNotFound(reservationId);
     case "not-confirmed":
       throw new AppError("CONFLICT", `reservation ${reservationId} is ${result.status}`, {
         userMessage: "Only confirmed tickets can be cancelled.",

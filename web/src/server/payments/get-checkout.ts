@@ -1,19 +1,18 @@
 import "server-only";
-import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
 import type { CheckoutView } from "./checkout-view";
 import { getPaymentProvider } from "./payment-provider";
+import {
+  ownReservationNotFound,
+  type OwnReservationRequest,
+} from "../reservations/own-reservation";
 
 /** The buyer's own reservation; anyone else's is "not found", so ids reveal nothing. */
 export async function getCheckout({
   userId,
   reservationId,
   now = new Date(),
-}: {
-  userId: string;
-  reservationId: string;
-  now?: Date;
-}): Promise<CheckoutView> {
+}: OwnReservationRequest): Promise<CheckoutView> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
     select: {
@@ -45,7 +44,7 @@ export async function getCheckout({
       },
     },
   });
-  if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  if (!reservation) throw ownReservationNotFound(reservationId);
   const { schedule } = reservation;
   return {
     reservationId: reservation.id,

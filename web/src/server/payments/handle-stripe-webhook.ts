@@ -58,21 +58,14 @@ export async function handleStripeWebhook({
 }
 
 async function record(event: Stripe.Event): Promise<WebhookOutcome> {
-  const object: unknown = event.data.object;
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
-      return recordSessionPayment(
-        event.id,
-        parseEventObject(checkoutSessionSchema, object, event.id),
-        "paid",
-      );
-    case "checkout.session.async_payment_failed":
-      return recordSessionPayment(
-        event.id,
-        parseEventObject(checkoutSessionSchema, object, event.id),
-        "failed",
-      );
+    case "checkout.session.async_payment_failed": {
+      const session = parseEventObject(checkoutSessionSchema, event.data.object, event.id);
+      const failed = event.type === "checkout.session.async_payment_failed";
+      return recordSessionPayment(event.id, session, failed ? "failed" : "paid");
+    }
     default:
       return recordInTransaction(event);
   }

@@ -5,6 +5,10 @@ import { db } from "../db";
 import { logger } from "../logger";
 import type { StartedCheckout } from "./checkout-view";
 import { getPaymentProvider } from "./payment-provider";
+import {
+  ownReservationNotFound,
+  type OwnReservationRequest,
+} from "../reservations/own-reservation";
 
 /** Too close to the end of the hold to send the buyer off to pay. */
 const MIN_TIME_TO_PAY_MS = 10_000;
@@ -24,12 +28,7 @@ export async function startCheckout({
   email,
   reservationId,
   now = new Date(),
-}: {
-  userId: string;
-  email: string | null;
-  reservationId: string;
-  now?: Date;
-}): Promise<StartedCheckout> {
+}: OwnReservationRequest & { email: string | null }): Promise<StartedCheckout> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
     select: {
@@ -50,7 +49,7 @@ export async function startCheckout({
       },
     },
   });
-  if (!reservation) throw new AppError("NOT_FOUND", `no reservation ${reservationId} of this user`);
+  if (!reservation) throw ownReservationNotFound(reservationId);
   const { performance } = reservation.schedule;
 
   if (reservation.status !== "PENDING") {
