@@ -1,26 +1,10 @@
 // @ticketping/db/lifecycle: every change of a reservation's or payment's state, for the web
 // app and the worker alike. Each transition is one function that takes the caller's
-// transaction and writes, together, the new status, the reason the buyer reads (one table:
-// status-reasons.ts), the events to the outbox and, where a redelivery must change nothing,
-// the processed-event row. Calls outside PostgreSQL follow the commit: syncSeatCache for
-// the seat-map cache (the provider's checkout session stays with whoever holds the provider).
-//
-// The database's triggers are the final word on what may happen (migrations
-// *_integrity_rules and *_paid_means_yours); these functions only ask for what they allow:
-//
-//   PENDING   → CONFIRMED   confirmHeldReservation     its payment arrived in time
-//   PENDING   → CANCELLED   releaseHeldReservation     the buyer gave the hold back
-//   PENDING   → EXPIRED     expireHeldReservation      the hold lapsed unpaid
-//   PENDING   → REFUNDED    refundUnappliedPayment     paid, but the amount was wrong
-//   EXPIRED,  → CONFIRMED   reviveLapsedReservation    paid late, every seat still free
-//   FAILED    → REFUNDED    refundUnappliedPayment     paid late, a seat taken meanwhile
-//   CONFIRMED → CANCELLED   cancelConfirmedReservation the buyer gave tickets back before the show
-//   CONFIRMED → REFUNDED    refundConfirmedReservation its payment was refunded elsewhere
-//
-// A PENDING reservation with a completed payment can only become CONFIRMED or REFUNDED
-// (reservations_keep_paid_holds; isPaidHoldRefusal names the refusal), and one that released
-// its seats never holds them again except by revival. A new transition is one more file in
-// reservations/ that ends in the same few calls.
+// transaction and writes, together, the new status, the reason the buyer reads
+// (status-reasons.ts), the events to the outbox and, where a redelivery must change
+// nothing, the processed-event row; syncSeatCache follows the commit. The transitions and
+// what the database's triggers allow are listed in prisma/README.md ("The reservation
+// lifecycle"): a new one is one more file in reservations/ and one more row there.
 export {
   handleOnce,
   recordProcessedEvent,
