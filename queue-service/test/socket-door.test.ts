@@ -100,6 +100,33 @@ describe("queue tickets", () => {
   });
 });
 
+describe("tickets bound to a performance", () => {
+  it("let the socket act on that performance only", async () => {
+    const instance = await serve();
+    const [bound, other] = await Promise.all([
+      createPerformance(database.prisma),
+      createPerformance(database.prisma),
+    ]);
+    const userId = randomUUID();
+    const ticket = await signQueueTicket({
+      secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+      userId,
+      performanceId: bound,
+    });
+    const buyer = await connectBuyer(instance.url, { userId, ticket });
+    cleanups.push(() => {
+      disconnectAll([buyer]);
+      return Promise.resolve();
+    });
+    for (const ask of [send.join, send.status, send.claim, send.extend, send.leave]) {
+      const reply = await ask(buyer, other);
+      expect("error" in reply ? reply.error.code : "data").toBe("OTHER_PERFORMANCE");
+    }
+    expect("data" in (await send.join(buyer, bound))).toBe(true);
+    expect("data" in (await send.status(buyer, bound))).toBe(true);
+  });
+});
+
 describe("sockets per buyer and performance", () => {
   it("admits five racing tabs into a queue and refuses the rest with TOO_MANY_SOCKETS", async () => {
     const instance = await serve();

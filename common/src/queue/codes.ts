@@ -18,6 +18,7 @@ export const queueErrorCodes = [
   "NOT_CLAIMED",
   "ALREADY_EXTENDED",
   "TOO_MANY_SOCKETS",
+  "OTHER_PERFORMANCE",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
 ] as const;
@@ -52,6 +53,7 @@ export const queueErrorMessages: Record<QueueErrorCode, string> = {
   NOT_CLAIMED: "Claim your working token first.",
   ALREADY_EXTENDED: "Your booking time has already been extended once.",
   TOO_MANY_SOCKETS: "This performance is already open in too many tabs. Close one and try again.",
+  OTHER_PERFORMANCE: "This connection was opened for another performance. Reload the page.",
   SERVICE_UNAVAILABLE: "The waiting room is temporarily unavailable. Please try again shortly.",
   INTERNAL: "Something went wrong on our side.",
 };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { signHs256, verifyHs256 } from "./hs256";
-import { userIdSchema } from "./ids";
+import { performanceIdSchema, userIdSchema } from "./ids";
 
 const TICKET_ISSUER = "ticketping-web";
 const TICKET_AUDIENCE = "ticketping-queue";
@@ -15,10 +15,16 @@ export const DEFAULT_QUEUE_TICKET_TTL_SECONDS = 60;
  * `auth: { ticket }` when the browser opens the queue socket: the queue service then knows
  * who is connecting without sharing the web app's session store. Each ticket has an id of
  * its own (jti): the queue service accepts it for one handshake only.
+ *
+ * The web app names the performance the ticket is for (claim `pid`), and the socket it
+ * opens may then act on that performance only: the web app checks per performance what
+ * entering its line costs (its proof of work), so a ticket for one must not open another.
+ * A ticket without one (tests and tools holding the secret) may act on any.
  */
 export async function signQueueTicket(options: {
   secret: string;
   userId: string;
+  performanceId?: string;
   ttlSeconds?: number;
 }): Promise<string> {
   const ttl = options.ttlSeconds ?? DEFAULT_QUEUE_TICKET_TTL_SECONDS;
@@ -29,6 +35,9 @@ export async function signQueueTicket(options: {
     subject: userIdSchema.parse(options.userId),
     expiresAt: Math.floor(Date.now() / 1000) + ttl,
     tokenId: randomUUID(),
+    ...(options.performanceId === undefined
+      ? {}
+      : { claims: { pid: performanceIdSchema.parse(options.performanceId) } }),
   });
 }
 
@@ -36,6 +45,7 @@ const ticketClaimsSchema = z.object({
   sub: userIdSchema,
   jti: z.string().min(1).max(64),
   exp: z.number().int(),
+  pid: performanceIdSchema.optional(),
 });
 
 export interface VerifiedQueueTicket {
@@ -44,6 +54,8 @@ export interface VerifiedQueueTicket {
   ticketId: string;
   /** Epoch seconds; remembering a used ticket any longer is pointless. */
   expiresAt: number;
+  /** The one performance the socket may act on; undefined: any. */
+  performanceId: string | undefined;
 }
 
 /**
@@ -62,7 +74,12 @@ export async function verifyQueueTicket(options: {
       audience: TICKET_AUDIENCE,
     });
     const claims = ticketClaimsSchema.parse(payload);
-    return { userId: claims.sub, ticketId: claims.jti, expiresAt: claims.exp };
+    return {
+      userId: claims.sub,
+      ticketId: claims.jti,
+      expiresAt: claims.exp,
+      performanceId: claims.pid,
+    };
   } catch (error) {
     throw new AppError("UNAUTHENTICATED", "invalid queue ticket", { cause: error });
   }

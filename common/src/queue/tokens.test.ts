@@ -26,6 +26,19 @@ describe("queue tickets", () => {
     });
   });
 
+  it("name the performance they open, when the web app binds them to one", async () => {
+    const bound = await signQueueTicket({ secret: ticketSecret, userId: "user-1", performanceId });
+    await expect(verifyQueueTicket({ secret: ticketSecret, ticket: bound })).resolves.toMatchObject(
+      { userId: "user-1", performanceId },
+    );
+    const unbound = await signQueueTicket({ secret: ticketSecret, userId: "user-1" });
+    const verified = await verifyQueueTicket({ secret: ticketSecret, ticket: unbound });
+    expect(verified.performanceId).toBeUndefined();
+    await expect(
+      signQueueTicket({ secret: ticketSecret, userId: "user-1", performanceId: "not-a-uuid" }),
+    ).rejects.toThrow();
+  });
+
   it("each have an id of their own, so a use can be remembered", async () => {
     const tickets = await Promise.all(
       [1, 2].map(() => signQueueTicket({ secret: ticketSecret, userId: "user-1" })),

@@ -38,6 +38,7 @@ export function authenticateWithTicket(options: {
     }
     if (!firstUse) return connectError("TICKET_ALREADY_USED");
     socket.data.userId = ticket.userId;
+    socket.data.ticketPerformanceId = ticket.performanceId;
     socket.data.performances = new Set();
     return undefined;
   };

@@ -60,7 +60,15 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
       onError: (code) => {
         metrics.requestErrors.inc({ event, code });
       },
-      handle: ({ performanceId }) => handle(performanceId),
+      handle: ({ performanceId }) => {
+        // The web app checked what entering this performance's line costs when it issued
+        // the ticket; a ticket for another performance must not get around that.
+        const allowed = socket.data.ticketPerformanceId;
+        if (allowed !== undefined && allowed !== performanceId) {
+          return Promise.reject(new QueueRequestError("OTHER_PERFORMANCE"));
+        }
+        return handle(performanceId);
+      },
     });
 
   socket.on(
