@@ -12,6 +12,7 @@ for (const name of [
   "QUEUE_TOKEN_SECRET",
   "STRIPE_WEBHOOK_SECRET",
   "E2E_GITHUB_SECRET",
+  "POW_HMAC_SECRET",
 ]) {
   process.env[name] ??= randomBytes(32).toString("base64url");
 }

@@ -10,6 +10,11 @@ import { queueEnvFields } from "@ticketping/common/queue";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
+import {
+  DEFAULT_POW_CHALLENGE_TTL_SECONDS,
+  DEFAULT_POW_COMPLEXITY,
+  powComplexityLimits,
+} from "@/server/pow/pow-policy";
 
 // `next build` evaluates route modules to collect page data; secrets are a runtime
 // concern, so the build itself must not need them.
@@ -50,6 +55,13 @@ const providerUrl = z
     { message: "must be an https:// URL (or http:// on loopback)" },
   )
   .transform((value) => value.replace(/\/+$/, ""));
+
+const powComplexity = z.coerce
+  .number()
+  .int()
+  .min(powComplexityLimits.min)
+  .max(powComplexityLimits.max)
+  .default(DEFAULT_POW_COMPLEXITY);
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
@@ -104,6 +116,19 @@ export const env = loadEnvOrExit({
   METRICS_TOKEN: metricsEnvFields.metricsToken,
   /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
   TRUSTED_PROXIES: trustedProxiesSchema,
+  /** Signs proof-of-work challenges, so a client cannot choose an easy one. */
+  POW_HMAC_SECRET: secret("POW_HMAC_SECRET"),
+  /** Proof of work a sign-up needs (ALTCHA complexity); 0 = none. */
+  POW_SIGNUP_COMPLEXITY: powComplexity,
+  /** Proof of work to enter the line of a performance whose organizer left it empty. */
+  POW_QUEUE_COMPLEXITY: powComplexity,
+  /** Seconds a proof-of-work challenge stays valid. */
+  POW_CHALLENGE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(DEFAULT_POW_CHALLENGE_TTL_SECONDS),
 });
 
 if (!building) {
@@ -116,5 +141,6 @@ if (!building) {
     "STRIPE_SECRET_KEY",
     "GITHUB_SECRET",
     "METRICS_TOKEN",
+    "POW_HMAC_SECRET",
   ]);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIp, uniqueEmail } from "./support/catalog-fixtures";
+import { solvedPow } from "./support/pow";
 import { signIn } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
@@ -20,11 +21,13 @@ interface ErrorBody {
   error: { code: string; message: string; details?: { issues?: { path: string }[] } };
 }
 
-function signUp(body: unknown, ip: string) {
+/** A sign-up with a fresh proof of work, as the sign-up page sends it. */
+async function signUp(body: Record<string, unknown>, ip: string) {
+  const pow = await solvedPow(web.baseUrl, { purpose: "signup" });
   return fetch(`${web.baseUrl}/api/auth/signup`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": ip },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ ...body, pow }),
   });
 }
 

@@ -181,6 +181,7 @@ describe("the waiting room's cached settings", () => {
             admitRatePerSec: 2,
             tokenTtlSeconds: 300,
             refuseRatio: 3,
+            powComplexity: 0,
           }),
       ],
       [

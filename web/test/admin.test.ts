@@ -391,7 +391,13 @@ describe("queue settings", () => {
       showsInHours: [100],
     });
     const path = `/api/admin/performances/${performance.id}/queue-settings`;
-    const valid = { maxActive: 250, admitRatePerSec: 20, tokenTtlSeconds: 900, refuseRatio: 2.5 };
+    const valid = {
+      maxActive: 250,
+      admitRatePerSec: 20,
+      tokenTtlSeconds: 900,
+      refuseRatio: 2.5,
+      powComplexity: 20_000,
+    };
     expect((await call("PUT", path, { body: valid })).status).toBe(200);
     expect(
       await system.prisma.performance.findUniqueOrThrow({
@@ -401,6 +407,7 @@ describe("queue settings", () => {
           queueAdmitRatePerSec: true,
           queueTokenTtlSeconds: true,
           queueRefuseRatio: true,
+          queuePowComplexity: true,
         },
       }),
     ).toEqual({
@@ -408,18 +415,44 @@ describe("queue settings", () => {
       queueAdmitRatePerSec: 20,
       queueTokenTtlSeconds: 900,
       queueRefuseRatio: 2.5,
+      queuePowComplexity: 20_000,
     });
+    // The console reads them back as it shows them.
+    const shown = await call<{ performance: { queue: Record<string, unknown> } }>(
+      "GET",
+      `/api/admin/performances/${performance.id}`,
+    );
+    expect(shown.body.data?.performance.queue).toEqual(valid);
 
     const invalid = await call("PUT", path, {
-      body: { maxActive: 0, admitRatePerSec: 1.5, tokenTtlSeconds: 30, refuseRatio: 1000 },
+      body: {
+        maxActive: 0,
+        admitRatePerSec: 1.5,
+        tokenTtlSeconds: 30,
+        refuseRatio: 1000,
+        powComplexity: 1_000_001,
+      },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error?.details?.issues?.map((issue) => issue.path).sort()).toEqual([
       "admitRatePerSec",
       "maxActive",
+      "powComplexity",
       "refuseRatio",
       "tokenTtlSeconds",
     ]);
+    for (const powComplexity of [-1, 1.5, "15000"]) {
+      const refused = await call("PUT", path, { body: { ...valid, powComplexity } });
+      expect(refused.body.error?.details?.issues?.map((issue) => issue.path)).toEqual([
+        "powComplexity",
+      ]);
+    }
+    // 0 is a setting of its own (no proof of work), not the default.
+    expect((await call("PUT", path, { body: { ...valid, powComplexity: 0 } })).status).toBe(200);
+    expect(
+      (await system.prisma.performance.findUniqueOrThrow({ where: { id: performance.id } }))
+        .queuePowComplexity,
+    ).toBe(0);
     expect((await call("PUT", path, { body: { maxActive: 10 } })).status).toBe(400);
 
     const reset = {
@@ -427,12 +460,14 @@ describe("queue settings", () => {
       admitRatePerSec: null,
       tokenTtlSeconds: null,
       refuseRatio: null,
+      powComplexity: null,
     };
     expect((await call("PUT", path, { body: reset })).status).toBe(200);
     const stored = await system.prisma.performance.findUniqueOrThrow({
       where: { id: performance.id },
     });
     expect(stored.queueMaxActive).toBeNull();
+    expect(stored.queuePowComplexity).toBeNull();
 
     const missing = await call("PUT", `/api/admin/performances/${someId}/queue-settings`, {
       body: reset,

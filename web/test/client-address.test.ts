@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, testIp, uniqueEmail } from "./support/catalog-fixtures";
+import { solvedPow } from "./support/pow";
 import { signIn } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
@@ -31,7 +32,7 @@ function loopbackAddress(): string {
 }
 
 /** POST /api/auth/signup from a chosen source address (TCP), with the headers given. */
-function signUpFrom(
+async function signUpFrom(
   server: RunningWebServer,
   { from, headers = {} }: { from: string; headers?: Record<string, string> },
 ): Promise<number> {
@@ -39,6 +40,7 @@ function signUpFrom(
     email: uniqueEmail("door"),
     name: "Door",
     password: "door password",
+    pow: await solvedPow(server.baseUrl, { purpose: "signup" }),
   });
   return new Promise((resolve, reject) => {
     const call = request(

@@ -14,6 +14,17 @@ describe("web start-up in production", () => {
     ).rejects.toThrow(/exited with 1: [^]*NEXTAUTH_SECRET: equals a value published/);
   });
 
+  it("refuses the development proof-of-work secret, with which anyone could sign easy challenges", async () => {
+    await expect(
+      startWebServer({
+        databaseUrl,
+        env: {
+          POW_HMAC_SECRET: "ticketping-development-secret-do-not-use-in-production:POW_HMAC_SECRET",
+        },
+      }),
+    ).rejects.toThrow(/POW_HMAC_SECRET: equals a value published/);
+  });
+
   it("refuses a published webhook secret, with which anyone could sign a payment", async () => {
     await expect(
       startWebServer({

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVELOPMENT_QUEUE_TICKET_SECRET, verifyQueueTicket } from "@ticketping/common/queue";
-import { createBuyers, sessionCookie, type TestBuyer } from "./support/booking";
+import {
+  createBuyers,
+  seedPerformance,
+  sessionCookie,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
@@ -10,16 +16,21 @@ const queueUrl = "https://queue.example.test";
 let system: WebTestSystem;
 let web: RunningWebServer;
 let buyers: TestBuyer[];
+let show: SeededSchedule;
 
 interface TicketBody {
   data?: { ticket: string; expiresAt: string; queueUrl: string };
   error?: { code: string; message: string; details?: { retryAfterSeconds?: number } };
 }
 
-async function requestTicket(cookie?: string): Promise<{ status: number; body: TicketBody }> {
+async function requestTicket(
+  cookie?: string,
+  performanceId: string = show.performanceId,
+): Promise<{ status: number; body: TicketBody }> {
   const response = await fetch(`${web.baseUrl}/api/queue/ticket`, {
     method: "POST",
-    headers: cookie ? { cookie } : {},
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ performanceId }),
   });
   expect(response.headers.get("cache-control")).toContain("no-store");
   return { status: response.status, body: (await response.json()) as TicketBody };
@@ -31,6 +42,7 @@ beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_queue_ticket" });
   // Rate limits live in Redis and outlive the database: fresh buyers each run.
   buyers = await createBuyers(system.prisma, 3);
+  [show] = (await seedPerformance(system.prisma, { rows: 1, columns: 1 })) as [SeededSchedule];
   web = await system.startWeb({
     env: { QUEUE_PUBLIC_URL: queueUrl },
   });
@@ -53,10 +65,25 @@ describe("POST /api/queue/ticket", () => {
       verifyQueueTicket({ secret: system.secrets.queueTicket, ticket: data.ticket }),
     ).resolves.toMatchObject({
       userId: buyer(0).id,
+      // The socket it opens may act on this performance only.
+      performanceId: show.performanceId,
     });
     const expiresAt = Date.parse(data.expiresAt);
     expect(expiresAt).toBeGreaterThan(before + 58_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+  });
+
+  it("answers 404 NOT_FOUND for a performance without a line, 400 without a performance", async () => {
+    const cookie = await system.sessionCookie(buyer(0));
+    const unknown = await requestTicket(cookie, "01970000-0000-7000-8000-000000000000");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.code).toBe("NOT_FOUND");
+    const missing = await fetch(`${web.baseUrl}/api/queue/ticket`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: "{}",
+    });
+    expect(missing.status).toBe(400);
   });
 
   it("signs with QUEUE_TICKET_SECRET only: another secret does not verify it", async () => {

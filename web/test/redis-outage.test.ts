@@ -83,7 +83,11 @@ const holdSeat = (index: number) =>
     body: JSON.stringify({ seatIds: [show.seatIds[index]] }),
   });
 const queueTicket = () =>
-  timed("/api/queue/ticket", { method: "POST", headers: { cookie: headers.cookie } });
+  timed("/api/queue/ticket", {
+    method: "POST",
+    headers: { cookie: headers.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ performanceId: show.performanceId }),
+  });
 
 /** The error next-auth reports for a credentials sign-in (the page shows its message). */
 async function signInError(): Promise<string | null> {

@@ -39,6 +39,8 @@ describe("security headers", () => {
     const policy = response.headers.get("content-security-policy") ?? "";
     expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(policy).not.toContain("unsafe-eval");
+    // The proof-of-work solver's workers: our own scripts only, never blob: or data:.
+    expect(policy).toContain("worker-src 'self';");
     const nonce = nonceOf(policy);
     const html = await response.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);

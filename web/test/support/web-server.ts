@@ -16,6 +16,7 @@ export interface WebSecrets {
   nextAuth: string;
   queueToken: string;
   queueTicket: string;
+  pow: string;
 }
 
 export interface RunningWebServer {
@@ -47,6 +48,7 @@ export async function startWebServer({
     nextAuth: env.NEXTAUTH_SECRET ?? randomSecret(),
     queueToken: env.QUEUE_TOKEN_SECRET ?? randomSecret(),
     queueTicket: env.QUEUE_TICKET_SECRET ?? randomSecret(),
+    pow: env.POW_HMAC_SECRET ?? randomSecret(),
   };
   // With the Node.js flags `npm start` passes, so tests measure what production runs.
   const args = [...packageNodeFlags(webRoot), standaloneServer];
@@ -62,6 +64,11 @@ export async function startWebServer({
       NEXTAUTH_SECRET: secrets.nextAuth,
       QUEUE_TOKEN_SECRET: secrets.queueToken,
       QUEUE_TICKET_SECRET: secrets.queueTicket,
+      POW_HMAC_SECRET: secrets.pow,
+      // Sign-ups need a proof of work as in production, a light one (solvedPow solves it in
+      // milliseconds); lines need none unless a test's performance sets one (pow.test.ts).
+      POW_SIGNUP_COMPLEXITY: "10",
+      POW_QUEUE_COMPLEXITY: "0",
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
       DATABASE_URL: databaseUrl,
       // The test stands in for a proxy on loopback: the X-Forwarded-For it sends names the

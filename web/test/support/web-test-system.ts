@@ -52,7 +52,12 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
   const redis = createRedis({ url: REDIS_URL, connectionName: `web-test-${label}` });
   const keyPrefix = `test-${randomUUID()}:`;
   const secret = () => randomBytes(32).toString("hex");
-  const secrets: WebSecrets = { nextAuth: secret(), queueToken: secret(), queueTicket: secret() };
+  const secrets: WebSecrets = {
+    nextAuth: secret(),
+    queueToken: secret(),
+    queueTicket: secret(),
+    pow: secret(),
+  };
   const servers: RunningWebServer[] = [];
 
   const admit: WebTestSystem["admit"] = (buyer, performanceId, { ttlMs } = {}) =>
@@ -78,6 +83,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
           NEXTAUTH_SECRET: secrets.nextAuth,
           QUEUE_TOKEN_SECRET: secrets.queueToken,
           QUEUE_TICKET_SECRET: secrets.queueTicket,
+          POW_HMAC_SECRET: secrets.pow,
           ...env,
         },
       });

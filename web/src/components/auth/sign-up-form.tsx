@@ -9,6 +9,11 @@ import { PASSWORD_MIN_LENGTH } from "@/server/accounts/password-policy";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { formText } from "../form/form-text";
+import { POW_ERROR_CODES } from "../pow/fetch-pow-solution";
+import { PowStatus } from "../pow/pow-status";
+import { usePowSolution } from "../pow/use-pow-solution";
+
+const SIGN_UP_POW = { purpose: "signup" } as const;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -16,6 +21,24 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [alert, setAlert] = useState<string | null>(null);
   const [emailTaken, setEmailTaken] = useState(false);
   const [pending, setPending] = useState(false);
+  // A short proof of work makes each account cost a farm CPU time (see web/README.md).
+  const { check, take, prepare } = usePowSolution(SIGN_UP_POW);
+
+  async function signUp(input: { name: string; email: string; password: string }) {
+    try {
+      await apiRequest("/api/auth/signup", {
+        method: "POST",
+        body: { ...input, pow: await take() },
+      });
+    } catch (error) {
+      // A check that lapsed or was refused: once more with a fresh one.
+      if (!(error instanceof ApiError && POW_ERROR_CODES.has(error.code))) throw error;
+      await apiRequest("/api/auth/signup", {
+        method: "POST",
+        body: { ...input, pow: await take() },
+      });
+    }
+  }
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +53,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setAlert(null);
     setEmailTaken(false);
     try {
-      await apiRequest("/api/auth/signup", { method: "POST", body: input });
+      await signUp(input);
       const result = await signIn("credentials", {
         redirect: false,
         email: input.email,
@@ -57,6 +80,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         setAlert("Something went wrong. Please try again.");
       }
     }
+    prepare();
     setPending(false);
   }
 
@@ -109,8 +133,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           className={inputClass}
         />
       </Field>
+      <PowStatus id="signup-pow" check={check} />
       <button type="submit" disabled={pending} className={buttonClass}>
-        {pending ? "Creating your account…" : "Create account"}
+        {pending
+          ? check.kind === "checking"
+            ? "Checking your browser…"
+            : "Creating your account…"
+          : "Create account"}
       </button>
       <p className="text-sm text-slate-600">
         Already have an account?{" "}

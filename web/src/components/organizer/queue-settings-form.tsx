@@ -13,6 +13,7 @@ export interface QueueSettingsValues {
   admitRatePerSec: number | null;
   tokenTtlSeconds: number | null;
   refuseRatio: number | null;
+  powComplexity: number | null;
 }
 
 const fields: {
@@ -45,15 +46,26 @@ const fields: {
     hint: "Turn newcomers away once the line is this many times the seats left.",
     step: "0.1",
   },
+  {
+    name: "powComplexity",
+    label: "Browser check to join the line",
+    hint:
+      "Proof of work each buyer's browser does before joining, so an account farm pays for " +
+      "every place it takes. 15,000 takes about a second on a laptop; 0 turns it off.",
+    step: "1",
+  },
 ];
 
 /** The waiting room's live tuning of one performance; empty fields use the service default. */
 export function QueueSettingsForm({
   performanceId,
   settings,
+  defaultPowComplexity,
 }: {
   performanceId: string;
   settings: QueueSettingsValues;
+  /** What an empty proof-of-work field means on this server (POW_QUEUE_COMPLEXITY). */
+  defaultPowComplexity: number;
 }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -114,7 +126,11 @@ export function QueueSettingsForm({
                 min={limits.min}
                 max={limits.max}
                 defaultValue={settings[field.name] ?? ""}
-                placeholder="Default"
+                placeholder={
+                  field.name === "powComplexity"
+                    ? `Default (${defaultPowComplexity.toLocaleString("en-GB")})`
+                    : "Default"
+                }
                 className={inputClass}
               />
             </Field>

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { ClientEvents, ServerEvents } from "@ticketping/common/queue/client";
 import { ApiError } from "../api-client";
+import type { PowProgress } from "../pow/fetch-pow-solution";
 import { fetchQueueTicket } from "./fetch-queue-ticket";
 
 export type QueueSocket = Socket<ServerEvents, ClientEvents>;
@@ -25,10 +26,16 @@ const RETRY_MAX_MS = 10_000;
  */
 export function openQueueSocket({
   queueUrl,
+  performanceId,
   onState,
+  onPowProgress,
 }: {
   queueUrl: string;
+  /** The performance the socket acts on; its ticket opens that one only. */
+  performanceId: string;
   onState: (state: ConnectionState) => void;
+  /** The browser check a ticket may need first (see fetchQueueTicket); null when done. */
+  onPowProgress?: (progress: PowProgress | null) => void;
 }): { socket: QueueSocket; close: () => void } {
   let ticketError: ApiError | null = null;
   let retries = 0;
@@ -42,7 +49,7 @@ export function openQueueSocket({
     reconnectionDelay: RETRY_BASE_MS,
     reconnectionDelayMax: RETRY_MAX_MS,
     auth: (send) => {
-      fetchQueueTicket().then(
+      fetchQueueTicket(performanceId, { onPowProgress }).then(
         (ticket) => {
           ticketError = null;
           send({ ticket });

@@ -11,6 +11,7 @@ import {
   type ReleaseReason,
 } from "@ticketping/common/queue/client";
 import { ApiError, apiRequest } from "../api-client";
+import type { PowProgress } from "../pow/fetch-pow-solution";
 import { ask, openQueueSocket, type ConnectionState } from "./queue-socket";
 
 export type RefusalCode = QueueErrorCode | "ENTRY_FAILED";
@@ -34,6 +35,8 @@ export interface WaitingRoom {
   view: WaitingView;
   connection: ConnectionState;
   progress: QueueProgress | null;
+  /** The browser check the line asks for, while it runs (before the socket connects). */
+  powProgress: PowProgress | null;
   /** Asks for a place again after a refusal, a lapsed turn or leaving. */
   retry: () => void;
   /** Gives the place in line up. */
@@ -76,6 +79,7 @@ export function useWaitingRoom({
   const [view, setView] = useState<WaitingView>({ kind: "joining" });
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [progress, setProgress] = useState<QueueProgress | null>(null);
+  const [powProgress, setPowProgress] = useState<PowProgress | null>(null);
   const actions = useRef<{ retry: () => void; leave: () => void }>({
     retry: () => undefined,
     leave: () => undefined,
@@ -92,8 +96,12 @@ export function useWaitingRoom({
 
     const { socket, close } = openQueueSocket({
       queueUrl,
+      performanceId,
       onState: (state) => {
         if (!stopped) setConnection(state);
+      },
+      onPowProgress: (next) => {
+        if (!stopped) setPowProgress(next);
       },
     });
 
@@ -232,5 +240,5 @@ export function useWaitingRoom({
     actions.current.leave();
   }, []);
 
-  return { view, connection, progress, retry, leave };
+  return { view, connection, progress, powProgress, retry, leave };
 }

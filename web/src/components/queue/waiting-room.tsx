@@ -1,5 +1,6 @@
 "use client";
 
+import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
 import { QueueNotice } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
@@ -42,7 +43,7 @@ export function WaitingRoom({
   destination: string;
   performanceHref: string;
 }) {
-  const { view, connection, progress, retry, leave } = useWaitingRoom({
+  const { view, connection, progress, powProgress, retry, leave } = useWaitingRoom({
     performanceId,
     queueUrl,
     destination,
@@ -98,6 +99,10 @@ export function WaitingRoom({
             )}
           </div>
         )}
+
+        {powProgress ? (
+          <PowStatus id="queue-pow" check={{ kind: "checking", ...powProgress }} />
+        ) : null}
 
         {/* Always present, so the message appearing moves nothing. */}
         <p

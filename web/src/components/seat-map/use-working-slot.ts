@@ -84,7 +84,11 @@ export function useWorkingSlot({
   useEffect(() => {
     let stopped = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    const { socket, close } = openQueueSocket({ queueUrl, onState: () => undefined });
+    const { socket, close } = openQueueSocket({
+      queueUrl,
+      performanceId,
+      onState: () => undefined,
+    });
     socketRef.current = socket;
 
     const learn = () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../http/text";
+import { powSolutionSchema } from "../pow/schemas";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const signUpSchema = z.object({
@@ -16,6 +17,8 @@ export const signUpSchema = z.object({
     .refine((password) => new TextEncoder().encode(password).length <= PASSWORD_MAX_BYTES, {
       message: `Use at most ${PASSWORD_MAX_BYTES} bytes.`,
     }),
+  /** A solved `GET /api/pow/challenge?purpose=signup`; needed while POW_SIGNUP_COMPLEXITY > 0. */
+  pow: powSolutionSchema.optional(),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

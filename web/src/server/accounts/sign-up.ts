@@ -6,14 +6,18 @@ import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import { getRedis } from "../redis";
 import { signUpRateLimits } from "../auth/rate-limits";
+import { env } from "@/env";
+import { verifyPowSolution } from "../pow/verify-pow-solution";
 import type { SignedUpUser, SignUpInput } from "./sign-up-schema";
 
 /** Slow on purpose: a stolen hash should cost an attacker ~0.25 s per guess. */
 const BCRYPT_COST = 12;
 
 /**
- * Creates a buyer account. The rate limit comes first: each attempt costs a bcrypt hash,
- * and a burst of sign-ups from one address is how accounts get farmed or emails probed.
+ * Creates a buyer account. The proof of work comes first: it costs the client, not us, and
+ * an attempt without one must not use up the address's budget, which many people behind
+ * one address share. Then the rate limit: each attempt costs a bcrypt hash, and a burst of
+ * sign-ups from one address is how accounts get farmed or emails probed.
  */
 export async function signUp({
   input,
@@ -22,6 +26,11 @@ export async function signUp({
   input: SignUpInput;
   ip: string;
 }): Promise<SignedUpUser> {
+  await verifyPowSolution({
+    pow: input.pow,
+    purpose: { purpose: "signup" },
+    complexity: env.POW_SIGNUP_COMPLEXITY,
+  });
   await enforceRateLimit(getRedis(), signUpRateLimits.perAddress, ip, {
     userMessage: "Too many sign-ups from your network. Please try again later.",
   });

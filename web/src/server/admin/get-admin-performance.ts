@@ -50,6 +50,7 @@ export async function getAdminPerformance({ id }: { id: string }): Promise<Admin
       admitRatePerSec: performance.queueAdmitRatePerSec,
       tokenTtlSeconds: performance.queueTokenTtlSeconds,
       refuseRatio: performance.queueRefuseRatio,
+      powComplexity: performance.queuePowComplexity,
     },
     grades: performance.grades.map(({ _count, ...grade }) => ({
       id: grade.id,

@@ -1,5 +1,6 @@
-// Limits of the organizer's inputs. No imports: the console's forms read them to set
-// their inputs' min and max, without pulling zod into the browser.
+// Limits of the organizer's inputs. No zod: the console's forms read them to set their
+// inputs' min and max, without pulling zod into the browser.
+import { powComplexityLimits } from "../pow/pow-policy";
 
 export const hallLimits = { rows: { min: 1, max: 100 }, columns: { min: 1, max: 100 } } as const;
 
@@ -15,4 +16,6 @@ export const queueLimits = {
   admitRatePerSec: { min: 1, max: 10_000 },
   tokenTtlSeconds: { min: 60, max: 86_400 },
   refuseRatio: { min: 1, max: 100 },
+  /** Proof of work to join the line (ALTCHA complexity); 0 turns it off. */
+  powComplexity: powComplexityLimits,
 } as const;

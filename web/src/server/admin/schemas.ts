@@ -106,7 +106,7 @@ export const performanceUpdateSchema = z
   .refine(windowIsOrdered, windowMessage);
 export type PerformanceUpdateInput = z.infer<typeof performanceUpdateSchema>;
 
-/** Waiting-room tuning. null restores the queue service's default. */
+/** Waiting-room tuning. null restores the default (the queue service's, or web's for the proof of work). */
 export const queueSettingsSchema = z.object({
   maxActive: z.int().min(queueLimits.maxActive.min).max(queueLimits.maxActive.max).nullable(),
   admitRatePerSec: z
@@ -123,6 +123,12 @@ export const queueSettingsSchema = z.object({
     .number()
     .min(queueLimits.refuseRatio.min)
     .max(queueLimits.refuseRatio.max)
+    .nullable(),
+  /** 0 turns the line's proof of work off; null: the server's POW_QUEUE_COMPLEXITY. */
+  powComplexity: z
+    .int()
+    .min(queueLimits.powComplexity.min)
+    .max(queueLimits.powComplexity.max)
     .nullable(),
 });
 export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;

@@ -35,6 +35,10 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions): string {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
+    // The proof-of-work solver runs in Web Workers built from our own scripts. Without
+    // this, workers would follow script-src, where 'strict-dynamic' lets a trusted script
+    // start one from any URL (blob: and data: included).
+    "worker-src": ["'self'"],
     "connect-src": [
       "'self'",
       queue.origin,

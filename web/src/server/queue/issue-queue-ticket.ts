@@ -3,21 +3,38 @@ import { DEFAULT_QUEUE_TICKET_TTL_SECONDS, signQueueTicket } from "@ticketping/c
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { getRedis } from "../redis";
+import { passPowForQueue } from "../pow/pass-pow-for-queue";
+import type { PowSolution } from "../pow/schemas";
 import { queueTicketRateLimits } from "./rate-limits";
 import type { QueueTicket } from "./schemas";
 
 /**
  * The short-lived ticket a signed-in buyer opens the queue socket with: the queue service
- * learns who is connecting without sharing our session store. Rate-limited per buyer.
+ * learns who is connecting without sharing our session store. Rate-limited per buyer, then
+ * the performance's proof of work; the ticket opens that performance's line only.
  */
-export async function issueQueueTicket({ userId }: { userId: string }): Promise<QueueTicket> {
+export async function issueQueueTicket({
+  userId,
+  performanceId,
+  pow,
+}: {
+  userId: string;
+  performanceId: string;
+  pow: PowSolution | undefined;
+}): Promise<QueueTicket> {
   await enforceRateLimit(getRedis(), queueTicketRateLimits.perUser, userId, {
     userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
   });
+  await passPowForQueue({ userId, performanceId, pow });
   const ttlSeconds = DEFAULT_QUEUE_TICKET_TTL_SECONDS;
   // The ticket's exp is counted from the same second or a later one: never earlier.
   const issuedAtSeconds = Math.floor(Date.now() / 1000);
-  const ticket = await signQueueTicket({ secret: env.QUEUE_TICKET_SECRET, userId, ttlSeconds });
+  const ticket = await signQueueTicket({
+    secret: env.QUEUE_TICKET_SECRET,
+    userId,
+    performanceId,
+    ttlSeconds,
+  });
   return {
     ticket,
     expiresAt: new Date((issuedAtSeconds + ttlSeconds) * 1000).toISOString(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { powSolutionSchema } from "../pow/schemas";
 
 // Inputs and answers of the waiting room's web APIs.
 
@@ -20,3 +21,16 @@ export type StoredWorkingToken = z.infer<typeof storedWorkingTokenSchema>;
 
 export const clearedWorkingTokenSchema = z.strictObject({ cleared: z.literal(true) });
 export type ClearedWorkingToken = z.infer<typeof clearedWorkingTokenSchema>;
+
+/** POST /api/queue/ticket */
+export const queueTicketBodySchema = z.object({
+  performanceId: z
+    .uuid()
+    .describe("The performance whose line the socket will join; the ticket opens that one only."),
+  pow: powSolutionSchema
+    .optional()
+    .describe(
+      "A solved `GET /api/pow/challenge?purpose=queue&performanceId=…`, when the performance asks for a proof of work and this buyer holds no entry pass for it yet.",
+    ),
+});
+export type QueueTicketBody = z.infer<typeof queueTicketBodySchema>;

@@ -1,12 +1,15 @@
 import { requireBuyer } from "@/server/booking/require-buyer";
+import { parseJsonBody } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { issueQueueTicket } from "@/server/queue/issue-queue-ticket";
+import { queueTicketBodySchema } from "@/server/queue/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/queue/ticket: a signed-in buyer's ticket to open the queue socket. No body. */
+/** POST /api/queue/ticket {performanceId, pow?}: a signed-in buyer's ticket to open the queue socket. */
 export const POST = route(async (request) => {
   const user = await requireBuyer(request);
-  return jsonResponse(await issueQueueTicket({ userId: user.id }));
+  const { performanceId, pow } = await parseJsonBody(request, queueTicketBodySchema);
+  return jsonResponse(await issueQueueTicket({ userId: user.id, performanceId, pow }));
 });

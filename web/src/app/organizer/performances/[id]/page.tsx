@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@ticketping/common/errors";
 import { GradesEditor } from "@/components/organizer/grades-editor";
 import { toUtcInput } from "@/components/organizer/input-values";
+import { env } from "@/env";
 import { LiveStats } from "@/components/organizer/live-stats";
 import { PerformanceForm } from "@/components/organizer/performance-form";
 import { QueueSettingsForm } from "@/components/organizer/queue-settings-form";
@@ -101,7 +102,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <h2 id="queue-heading" className="text-lg font-semibold">
           Waiting room
         </h2>
-        <QueueSettingsForm performanceId={performance.id} settings={performance.queue} />
+        <QueueSettingsForm
+          performanceId={performance.id}
+          settings={performance.queue}
+          defaultPowComplexity={env.POW_QUEUE_COMPLEXITY}
+        />
       </section>
 
       <section aria-labelledby="details-heading" className={sectionClass}>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "performances" ADD COLUMN     "queue_pow_complexity" INTEGER;

@@ -1,0 +1,46 @@
+import type { PowProgress } from "./fetch-pow-solution";
+
+export type PowCheck =
+  | { kind: "idle" }
+  | ({ kind: "checking" } & PowProgress)
+  | { kind: "done" }
+  | { kind: "failed"; message: string };
+
+/**
+ * The browser check, as people see and hear it: a status line announced once (not each
+ * percent) and a progress bar. The search ends somewhere between half and all of the
+ * counters, so the bar may finish early: the status line says when it is done.
+ */
+export function PowStatus({ check, id }: { check: PowCheck; id: string }) {
+  const text =
+    check.kind === "checking"
+      ? "Checking your browser…"
+      : check.kind === "done"
+        ? "Browser check done."
+        : check.kind === "failed"
+          ? check.message
+          : "";
+  return (
+    <div
+      className="flex min-h-6 items-center gap-3 text-sm"
+      data-testid="pow-status"
+      data-state={check.kind}
+    >
+      <p
+        id={id}
+        role="status"
+        className={check.kind === "failed" ? "text-red-700" : "text-slate-600"}
+      >
+        {text}
+      </p>
+      {check.kind === "checking" ? (
+        <progress
+          aria-labelledby={id}
+          className="h-2 w-32"
+          max={check.complexity}
+          value={Math.min(check.tried, check.complexity)}
+        />
+      ) : null}
+    </div>
+  );
+}

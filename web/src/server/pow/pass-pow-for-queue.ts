@@ -1,0 +1,37 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { getRedis } from "../redis";
+import { getQueuePowComplexity } from "./get-queue-pow-complexity";
+import { entryPassKey } from "./keys";
+import { POW_ENTRY_PASS_TTL_SECONDS } from "./pow-policy";
+import type { PowSolution } from "./schemas";
+import { verifyPowSolution } from "./verify-pow-solution";
+
+/**
+ * The proof of work at the door of a performance's line: nothing when the organizer set
+ * none; else a solution for this performance, which also grants the buyer an entry pass,
+ * or an entry pass from an earlier solution (renewed by each use). NOT_FOUND for a
+ * performance without a line.
+ */
+export async function passPowForQueue({
+  userId,
+  performanceId,
+  pow,
+}: {
+  userId: string;
+  performanceId: string;
+  pow: PowSolution | undefined;
+}): Promise<void> {
+  const complexity = await getQueuePowComplexity({ performanceId });
+  if (complexity === 0) return;
+  const passKey = entryPassKey(performanceId, userId);
+  if (pow === undefined) {
+    const pass = await getRedis().getex(passKey, "EX", POW_ENTRY_PASS_TTL_SECONDS);
+    if (pass === null) {
+      throw new AppError("POW_REQUIRED", `no proof of work to enter ${performanceId}`);
+    }
+    return;
+  }
+  await verifyPowSolution({ pow, purpose: { purpose: "queue", performanceId }, complexity });
+  await getRedis().set(passKey, "1", "EX", POW_ENTRY_PASS_TTL_SECONDS);
+}
