@@ -89,6 +89,10 @@ export default defineConfig({
         GITHUB_SECRET: process.env.E2E_GITHUB_SECRET ?? "",
         GITHUB_URL: githubUrl,
         GITHUB_API_URL: `${githubUrl}/api/v3`,
+        // Browsers solve the proof of work in every sign-up and line as in production, a
+        // light one (a few tens of ms); fixtures creating accounts solve it in Node.
+        POW_SIGNUP_COMPLEXITY: "500",
+        POW_QUEUE_COMPLEXITY: "500",
       },
       reuseExistingServer: false,
       timeout: 60_000,

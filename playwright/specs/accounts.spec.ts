@@ -24,6 +24,10 @@ test("a visitor signs up, is told what a valid password is, and lands signed in"
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Password").fill(details.password);
+  // The sign-up's proof of work, solved by the page in its own Web Workers under its CSP.
+  await expect(page.getByTestId("pow-status").getByRole("status")).toHaveText(
+    "Browser check done.",
+  );
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/performances$/);
   await expect(page.getByTestId("signed-in-user")).toHaveText(details.name);

@@ -92,9 +92,10 @@ test("on a phone, a dropped connection shows that it is reconnecting, the place 
   const { page } = await newBuyer("flaky", { phone: { width: 360, height: 740 } });
   const card = page.getByTestId("waiting-card");
   const height = async () => (await card.boundingBox())?.height;
+  // Tickets given (a first ask without a proof of work is refused, POW_REQUIRED).
   let tickets = 0;
-  page.on("request", (request) => {
-    if (request.url().endsWith("/api/queue/ticket")) tickets += 1;
+  page.on("response", (response) => {
+    if (response.url().endsWith("/api/queue/ticket") && response.ok()) tickets += 1;
   });
   await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
   const connecting = await height();
@@ -122,6 +123,43 @@ test("on a phone, a dropped connection shows that it is reconnecting, the place 
   expect(await height()).toBe(waiting);
   // The socket was reopened with a fresh ticket (the first may have expired by then).
   expect(tickets).toBeGreaterThanOrEqual(2);
+});
+
+test("the organizer's browser check runs first, with its progress shown, and only once per buyer", async ({
+  newShow,
+  newBuyer,
+  line,
+}) => {
+  // Heavy enough to be seen (about a second here), as a real sale would set it.
+  const target = await newShow({ label: "Checked Entry", maxActive: 1, powComplexity: 15_000 });
+  await line(target.performanceId, 3);
+  const { page } = await newBuyer("checked");
+  const challenges: string[] = [];
+  const ticketBodies: unknown[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/pow/challenge")) challenges.push(request.url());
+    if (request.url().endsWith("/api/queue/ticket")) ticketBodies.push(request.postDataJSON());
+  });
+  await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
+
+  const check = page.getByTestId("pow-status");
+  await expect(check.getByRole("status")).toHaveText("Checking your browser…");
+  await expect(check.getByRole("progressbar", { name: "Checking your browser…" })).toBeVisible();
+  await expect(page.getByTestId("queue-position")).toHaveText("3", { timeout: 30_000 });
+  await expect(check).toHaveCount(0);
+  expect(challenges).toHaveLength(1);
+  expect(challenges[0]).toContain(`purpose=queue&performanceId=${target.performanceId}`);
+  // Asked without one, refused, then asked with the solved challenge.
+  expect(ticketBodies).toHaveLength(2);
+  expect(ticketBodies[1]).toMatchObject({
+    performanceId: target.performanceId,
+    pow: { challenge: { parameters: { data: { purpose: "queue" } } } },
+  });
+
+  // A reload keeps the place and needs no second check: the entry pass.
+  await page.reload();
+  await expect(page.getByTestId("queue-position")).toHaveText("3");
+  expect(challenges).toHaveLength(1);
 });
 
 test("a closed sale is refused at once, with a way back", async ({ newShow, newBuyer }) => {

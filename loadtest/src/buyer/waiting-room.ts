@@ -140,8 +140,10 @@ export class WaitingRoomVisit {
   private async connect(): Promise<QueueConnection> {
     this.close();
     this.admittedSeen = false;
-    const { web, ackTimeoutMs, signal, observeWorkingSet } = this.ctx;
-    const ticket = await this.step("ticket", () => web.queueTicket(this.buyer, signal));
+    const { web, ackTimeoutMs, signal, observeWorkingSet, performanceId } = this.ctx;
+    const ticket = await this.step("ticket", () =>
+      web.queueTicket(this.buyer, performanceId, signal),
+    );
     this.connection = await this.step("connect", () =>
       QueueConnection.open({
         url: ticket.queueUrl,

@@ -72,11 +72,16 @@ export interface BuyerCredentials {
 export class WebApi {
   constructor(private readonly http: HttpTransport) {}
 
-  async queueTicket(who: BuyerCredentials, signal?: AbortSignal): Promise<QueueTicket> {
+  async queueTicket(
+    who: BuyerCredentials,
+    performanceId: string,
+    signal?: AbortSignal,
+  ): Promise<QueueTicket> {
     const response = await this.http.request({
       method: "POST",
       path: "/api/queue/ticket",
-      headers: headersOf(who),
+      headers: { ...headersOf(who), "content-type": "application/json" },
+      body: JSON.stringify({ performanceId }),
       signal,
     });
     return dataOf(response, ticketSchema, 200);

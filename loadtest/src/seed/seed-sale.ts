@@ -45,6 +45,9 @@ export async function seedSale(
       queueTokenTtlSeconds: options.tokenTtl,
       // 0 (no LINE_FULL) is not an organizer's value: the queue service's default says it.
       queueRefuseRatio: options.refuseRatio > 0 ? options.refuseRatio : null,
+      // The run measures the line and the booking path; the proof of work at the line's
+      // door has a benchmark of its own (web/bench/pow-bench.ts, BENCHMARKS.md).
+      queuePowComplexity: 0,
     },
   });
   const { vip, standard } = await createTestGrades(prisma, performance.id);

@@ -14,6 +14,7 @@ export interface RunSecrets {
   queueTicket: string;
   queueToken: string;
   webhook: string;
+  pow: string;
 }
 
 export function newSecrets(): RunSecrets {
@@ -23,6 +24,7 @@ export function newSecrets(): RunSecrets {
     queueTicket: secret(),
     queueToken: secret(),
     webhook: `whsec_${secret()}`,
+    pow: secret(),
   };
 }
 
@@ -107,6 +109,7 @@ export function webEnv(
     QUEUE_TICKET_SECRET: secrets.queueTicket,
     QUEUE_PUBLIC_URL: queueUrl,
     STRIPE_WEBHOOK_SECRET: secrets.webhook,
+    POW_HMAC_SECRET: secrets.pow,
     HOLD_TTL_SECONDS: String(scenario.holdTtl),
   };
 }

@@ -100,22 +100,25 @@ export function WaitingRoom({
           </div>
         )}
 
-        {powProgress ? (
-          <PowStatus id="queue-pow" check={{ kind: "checking", ...powProgress }} />
-        ) : null}
-
-        {/* Always present, so the message appearing moves nothing. */}
-        <p
-          role="status"
-          data-testid="queue-connection"
-          className={`mt-auto min-h-10 text-sm font-medium sm:min-h-6 ${lost && inLine ? "text-amber-800" : "text-transparent"}`}
-        >
-          {lost && inLine
-            ? connection === "connecting"
-              ? "Connecting to the waiting room…"
-              : "Connection lost. Reconnecting… your place is kept."
-            : ""}
-        </p>
+        {/* Always the same height, so a message appearing moves nothing. */}
+        {powProgress && inLine ? (
+          // Before the socket opens: the organizer's browser check (see fetchQueueTicket).
+          <div className="mt-auto min-h-10 sm:min-h-6">
+            <PowStatus id="queue-pow" check={{ kind: "checking", ...powProgress }} />
+          </div>
+        ) : (
+          <p
+            role="status"
+            data-testid="queue-connection"
+            className={`mt-auto min-h-10 text-sm font-medium sm:min-h-6 ${lost && inLine ? "text-amber-800" : "text-transparent"}`}
+          >
+            {lost && inLine
+              ? connection === "connecting"
+                ? "Connecting to the waiting room…"
+                : "Connection lost. Reconnecting… your place is kept."
+              : ""}
+          </p>
+        )}
       </div>
 
       <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="queue-announcement">

@@ -1,0 +1,282 @@
+/**
+ * Proof-of-work benchmark: what a check costs the server (against one bare HMAC-SHA256 of
+ * the same bytes, in the same run), what issuing a challenge costs, how long Chromium takes
+ * to solve one at the default difficulty on the real sign-up page (production build, its
+ * CSP, its Web Workers), and the CPU-seconds a farm spends per 1,000 entries solving the
+ * same challenges in Node. Loopback only; needs PostgreSQL, Redis, a build
+ * (`npm run build -w @ticketping/web`) and Chromium. Run: `npm run bench:pow -w @ticketping/web`.
+ */
+import { createHmac, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
+import { cpus } from "node:os";
+import { createChallenge, solveChallenge, verifySolution, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
+import { chromium } from "playwright-core";
+import { z } from "zod";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { createRedis } from "@ticketping/common/redis";
+import { createTestDatabase } from "@ticketping/db/testing";
+import { DEFAULT_POW_COMPLEXITY, POW_ALGORITHM, POW_COST } from "../src/server/pow/pow-policy";
+import { startWebServer } from "../test/support/web-server";
+
+const env = parseEnv({
+  REDIS_URL: envFields.redisUrl,
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  BENCH_POW_COMPLEXITY: z.coerce.number().int().positive().default(DEFAULT_POW_COMPLEXITY),
+  BENCH_POW_CHECKS: z.coerce.number().int().positive().default(3_000),
+  BENCH_POW_BROWSER_SOLVES: z.coerce.number().int().positive().default(12),
+});
+
+const secret = randomBytes(32).toString("hex");
+const keySecret = randomBytes(32).toString("hex");
+
+const micros = (startedMs: number, count: number) =>
+  ((performance.now() - startedMs) * 1000) / count;
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const fixed = (value: number, digits = 1) =>
+  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A challenge as the server makes it, with its solution (we drew the counter). */
+async function solvedChallenge(complexity: number) {
+  const counter = Math.ceil(complexity / 2) + Math.floor(Math.random() * (complexity / 2));
+  const challenge = await createChallenge({
+    algorithm: POW_ALGORITHM,
+    cost: POW_COST,
+    deriveKey,
+    counter,
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+    data: { purpose: "signup", complexity },
+    hmacSignatureSecret: secret,
+    hmacKeySignatureSecret: keySecret,
+  });
+  const solution = await solveChallenge({ challenge, deriveKey, counterStart: counter });
+  if (!solution) throw new Error("no solution");
+  return { challenge, solution };
+}
+
+/** The server's check (verify-pow-solution.ts): two HMACs, then one Redis SET NX. */
+async function serverChecks(): Promise<void> {
+  const count = env.BENCH_POW_CHECKS;
+  const solved = await Promise.all(
+    Array.from({ length: count }, () => solvedChallenge(env.BENCH_POW_COMPLEXITY)),
+  );
+  const signedBytes = JSON.stringify(solved[0]?.challenge.parameters);
+  const redis = createRedis({ url: env.REDIS_URL, connectionName: "pow-bench" });
+  const prefix = `pow-bench-${randomUUID()}:`;
+
+  const rounds: Record<string, number[]> = { hmac: [], verify: [], verifyRedis: [] };
+  for (let round = 0; round < 5; round++) {
+    // The bare reference: one HMAC-SHA256 over the bytes the challenge's signature covers.
+    let started = performance.now();
+    for (let index = 0; index < count; index++) {
+      createHmac("sha256", secret).update(signedBytes).digest("hex");
+    }
+    rounds.hmac?.push(micros(started, count));
+
+    started = performance.now();
+    for (const { challenge, solution } of solved) {
+      const result = await verifySolution({
+        challenge,
+        solution,
+        deriveKey,
+        hmacSignatureSecret: secret,
+        hmacKeySignatureSecret: keySecret,
+      });
+      if (!result.verified) throw new Error("a valid solution was refused");
+    }
+    rounds.verify?.push(micros(started, count));
+
+    // One at a time, as a ticket request does it: the Redis round trip included.
+    started = performance.now();
+    for (const { challenge, solution } of solved) {
+      await verifySolution({
+        challenge,
+        solution,
+        deriveKey,
+        hmacSignatureSecret: secret,
+        hmacKeySignatureSecret: keySecret,
+      });
+      const key = `${prefix}${round}:${challenge.parameters.nonce}`;
+      if ((await redis.set(key, "1", "PX", 300_000, "NX")) === null) throw new Error("replayed");
+    }
+    rounds.verifyRedis?.push(micros(started, count));
+  }
+  const keys = await redis.keys(`${prefix}*`);
+  for (let index = 0; index < keys.length; index += 500) {
+    await redis.del(...keys.slice(index, index + 500));
+  }
+  await redis.quit();
+
+  const reference = median(rounds.hmac ?? []);
+  console.log(
+    `\nServer check (${count} checks x 5 rounds, medians; signed parameters ${signedBytes.length} bytes)`,
+  );
+  console.log("| step | µs per check | vs one HMAC |");
+  console.log("| --- | ---: | ---: |");
+  for (const [name, label] of [
+    ["hmac", "one HMAC-SHA256 of the signed parameters (reference)"],
+    ["verify", "altcha-lib verifySolution (signature + derived-key signature)"],
+    ["verifyRedis", "the whole check: verifySolution + Redis SET NX, one at a time"],
+  ] as const) {
+    const value = median(rounds[name] ?? []);
+    console.log(`| ${label} | ${fixed(value)} | ${fixed(value / reference)}× |`);
+  }
+}
+
+/** Issuing a challenge derives the secret counter's key once (GET /api/pow/challenge). */
+async function issuing(): Promise<void> {
+  const count = 200;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (let index = 0; index < count; index++) {
+    await createChallenge({
+      algorithm: POW_ALGORITHM,
+      cost: POW_COST,
+      deriveKey,
+      counter: Math.floor(env.BENCH_POW_COMPLEXITY * 0.75),
+      expiresAt: Math.floor(Date.now() / 1000) + 300,
+      data: { purpose: "signup", complexity: env.BENCH_POW_COMPLEXITY },
+      hmacSignatureSecret: secret,
+      hmacKeySignatureSecret: keySecret,
+    });
+  }
+  console.log(
+    `\nIssuing a challenge: ${fixed(micros(started, count))} µs wall, ` +
+      `${fixed((cpuSeconds(cpu) * 1e6) / count)} µs CPU each (${count} in a row)`,
+  );
+}
+
+/** The secret counter, found the way a farm would: a tight native PBKDF2 loop. */
+function farmSolve(challenge: Challenge): { counter: number; cpuSeconds: number } {
+  const { nonce, salt, keyPrefix, cost, keyLength } = challenge.parameters;
+  const password = Buffer.alloc(nonce.length / 2 + 4);
+  password.write(nonce, "hex");
+  const saltBytes = Buffer.from(salt, "hex");
+  const prefix = Buffer.from(keyPrefix, "hex");
+  const cpu = process.cpuUsage();
+  for (let counter = 0; counter <= 0xffffffff; counter++) {
+    password.writeUInt32BE(counter, nonce.length / 2);
+    const key = pbkdf2Sync(password, saltBytes, cost, keyLength, "sha256");
+    if (key.subarray(0, prefix.length).equals(prefix)) {
+      return { counter, cpuSeconds: cpuSeconds(cpu) };
+    }
+  }
+  throw new Error("no solution");
+}
+
+interface BrowserSolve {
+  challenge: Challenge;
+  wallMs: number;
+}
+
+/** Chromium on the production sign-up page: from the challenge's arrival to "done". */
+async function browserSolves(): Promise<BrowserSolve[]> {
+  const database = await createTestDatabase({ label: "pow_bench", maxConnections: 2 });
+  const web = await startWebServer({
+    databaseUrl: database.url,
+    env: { POW_SIGNUP_COMPLEXITY: String(env.BENCH_POW_COMPLEXITY), LOG_LEVEL: "error" },
+  });
+  const browser = await chromium.launch({
+    executablePath: env.CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  const solves: BrowserSolve[] = [];
+  try {
+    const context = await browser.newContext();
+    // Stamps, inside the page, when the check starts (challenge in hand) and ends.
+    await context.addInitScript(() => {
+      const marks: { start?: number; end?: number } = {};
+      (window as unknown as { powMarks: typeof marks }).powMarks = marks;
+      new MutationObserver(() => {
+        const state = document
+          .querySelector("[data-testid=pow-status]")
+          ?.getAttribute("data-state");
+        if (state === "checking") marks.start ??= performance.now();
+        if (state === "done") marks.end ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => {
+      console.error("page error:", error.message);
+    });
+    // One solve to warm up the server and the page's code, not counted.
+    for (let run = -1; run < env.BENCH_POW_BROWSER_SOLVES; run++) {
+      const challengeAnswer = page.waitForResponse((response) =>
+        response.url().includes("/api/pow/challenge"),
+      );
+      await page.goto(`${web.baseUrl}/signup`);
+      const { data } = (await (await challengeAnswer).json()) as {
+        data: { challenge: Challenge };
+      };
+      await page.waitForSelector("[data-testid=pow-status][data-state=done]", {
+        timeout: 120_000,
+      });
+      const marks = await page.evaluate(
+        () => (window as unknown as { powMarks: { start?: number; end?: number } }).powMarks,
+      );
+      if (marks.start === undefined || marks.end === undefined) throw new Error("no marks");
+      if (run >= 0) solves.push({ challenge: data.challenge, wallMs: marks.end - marks.start });
+    }
+  } finally {
+    await browser.close();
+    await web.stop();
+    await database.drop();
+  }
+  return solves;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Proof of work: ${POW_ALGORITHM}, ${POW_COST} iterations per counter, complexity ` +
+      `${env.BENCH_POW_COMPLEXITY} (secret counter drawn from ${Math.ceil(env.BENCH_POW_COMPLEXITY / 2)}` +
+      ` to ${env.BENCH_POW_COMPLEXITY}); ${cpus().length} cores`,
+  );
+  await serverChecks();
+  await issuing();
+
+  const solves = await browserSolves();
+  const rows = solves.map(({ challenge, wallMs }) => ({ wallMs, ...farmSolve(challenge) }));
+  console.log(
+    `\nThe same ${rows.length} challenges: Chromium (page, Web Workers) and a farm (Node)`,
+  );
+  console.log(
+    "| # | secret counter | Chromium wall ms | Chromium µs per counter (wall) | farm CPU s | farm µs per counter (CPU) |",
+  );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: |");
+  rows.forEach((row, index) => {
+    const tried = row.counter + 1;
+    console.log(
+      `| ${index + 1} | ${row.counter} | ${fixed(row.wallMs, 0)} | ${fixed((row.wallMs * 1000) / tried)} | ` +
+        `${fixed(row.cpuSeconds, 2)} | ${fixed((row.cpuSeconds * 1e6) / tried)} |`,
+    );
+  });
+  const meanWall = rows.reduce((sum, row) => sum + row.wallMs, 0) / rows.length;
+  const meanCpu = rows.reduce((sum, row) => sum + row.cpuSeconds, 0) / rows.length;
+  const browserPerCounter = median(rows.map((row) => (row.wallMs * 1000) / (row.counter + 1)));
+  const farmPerCounter = median(rows.map((row) => (row.cpuSeconds * 1e6) / (row.counter + 1)));
+  const expectedCounters = 0.75 * env.BENCH_POW_COMPLEXITY;
+  console.log(
+    `\nChromium: mean ${fixed(meanWall, 0)} ms, median ${fixed(median(rows.map((row) => row.wallMs)), 0)} ms ` +
+      `to solve; expected at the mean counter (${fixed(expectedCounters, 0)}): ` +
+      `${fixed((expectedCounters * browserPerCounter) / 1000, 0)} ms`,
+  );
+  console.log(
+    `Farm: mean ${fixed(meanCpu, 2)} CPU s per entry; expected at the mean counter: ` +
+      `${fixed((expectedCounters * farmPerCounter) / 1e6, 2)} CPU s per entry, ` +
+      `${fixed((expectedCounters * farmPerCounter) / 1e3, 0)} CPU s per 1,000 entries`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
