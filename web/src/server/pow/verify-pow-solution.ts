@@ -1,8 +1,7 @@
 import "server-only";
-import { verifySolution } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { AppError } from "@ticketping/common/errors";
 import { getRedis } from "../redis";
+import { checkPowSignatures } from "./check-pow-signatures";
 import { powHmacSecrets } from "./hmac-secrets";
 import { usedChallengeKey } from "./keys";
 import type { PowPurpose, PowSolution } from "./schemas";
@@ -38,16 +37,13 @@ export async function verifyPowSolution({
     throw new AppError("POW_REQUIRED", `no proof of work for ${purpose.purpose}`);
   }
   const { parameters } = pow.challenge;
-  const result = await verifySolution({
-    challenge: pow.challenge,
-    solution: pow.solution,
-    deriveKey,
-    hmacSignatureSecret: powHmacSecrets.challenge,
-    hmacKeySignatureSecret: powHmacSecrets.derivedKey,
+  const check = checkPowSignatures(pow, {
+    challengeSecret: powHmacSecrets.challenge,
+    derivedKeySecret: powHmacSecrets.derivedKey,
   });
-  if (result.expired) throw new AppError("POW_EXPIRED", "proof of work challenge expired");
-  if (result.invalidSignature) throw invalid("signature");
-  if (!result.verified) throw invalid("solution");
+  if (check === "expired") throw new AppError("POW_EXPIRED", "proof of work challenge expired");
+  if (check === "invalid-signature") throw invalid("signature");
+  if (check === "invalid-solution") throw invalid("solution");
 
   const { data } = parameters;
   const samePurpose =
