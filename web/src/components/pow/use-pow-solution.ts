@@ -46,7 +46,8 @@ export function usePowSolution(query: PowPurposeQuery): {
   }, [queryKey]);
 
   useEffect(() => {
-    start();
+    // Its failure is shown through `check` (start handles it).
+    void start();
     return () => {
       pending.current = null;
     };
