@@ -6,11 +6,11 @@
  * same challenges in Node. Loopback only; needs PostgreSQL, Redis, a build
  * (`npm run build -w @ticketping/web`) and Chromium. Run: `npm run bench:pow -w @ticketping/web`.
  */
-import { createHmac, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
+import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";
 import { cpus } from "node:os";
 import { createChallenge, solveChallenge, verifySolution, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { z } from "zod";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import { createRedis } from "@ticketping/common/redis";
@@ -184,6 +184,86 @@ interface BrowserSolve {
   wallMs: number;
 }
 
+interface PerTry {
+  sha256: number;
+  pbkdf2: number;
+}
+
+/** One core's cost of one try, in µs: a single SHA-256, or PBKDF2 of POW_COST iterations. */
+function nodePerTry(): PerTry {
+  const input = randomBytes(36);
+  let started = performance.now();
+  for (let index = 0; index < 200_000; index++) {
+    input.writeUInt32BE(index, 32);
+    createHash("sha256").update(input).digest();
+  }
+  const sha256 = micros(started, 200_000);
+  started = performance.now();
+  for (let index = 0; index < 1_000; index++) {
+    input.writeUInt32BE(index, 32);
+    pbkdf2Sync(input.subarray(16), input.subarray(0, 16), POW_COST, 32, "sha256");
+  }
+  return { sha256, pbkdf2: micros(started, 1_000) };
+}
+
+/** The same in a Chromium Web Worker, with WebCrypto as a browser solver uses it. */
+async function chromiumPerTry(): Promise<PerTry> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    // localhost: a secure context (WebCrypto), outside the app's CSP (blob: workers).
+    await page.route("http://localhost/pow-bench", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title>" }),
+    );
+    await page.goto("http://localhost/pow-bench");
+    return await perTryIn(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: env.CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+
+function perTryIn(page: Page): Promise<PerTry> {
+  return page.evaluate(async (cost) => {
+    const source = `
+      onmessage = async ({ data: cost }) => {
+        const input = new Uint8Array(36);
+        const view = new DataView(input.buffer);
+        let started = performance.now();
+        for (let index = 0; index < 50000; index++) {
+          view.setUint32(32, index);
+          await crypto.subtle.digest("SHA-256", input);
+        }
+        const sha256 = ((performance.now() - started) * 1000) / 50000;
+        started = performance.now();
+        for (let index = 0; index < 1000; index++) {
+          view.setUint32(32, index);
+          const key = await crypto.subtle.importKey("raw", input.subarray(16), "PBKDF2", false, ["deriveBits"]);
+          await crypto.subtle.deriveBits(
+            { name: "PBKDF2", salt: input.subarray(0, 16), iterations: cost, hash: "SHA-256" },
+            key,
+            256,
+          );
+        }
+        postMessage({ sha256, pbkdf2: ((performance.now() - started) * 1000) / 1000 });
+      };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+    const result = await new Promise<{ sha256: number; pbkdf2: number }>((resolve) => {
+      worker.onmessage = (event: MessageEvent<{ sha256: number; pbkdf2: number }>) => {
+        resolve(event.data);
+      };
+      worker.postMessage(cost);
+    });
+    worker.terminate();
+    return result;
+  }, POW_COST);
+}
+
 /** Chromium on the production sign-up page: from the challenge's arrival to "done". */
 async function browserSolves(): Promise<BrowserSolve[]> {
   const database = await createTestDatabase({ label: "pow_bench", maxConnections: 2 });
@@ -191,10 +271,7 @@ async function browserSolves(): Promise<BrowserSolve[]> {
     databaseUrl: database.url,
     env: { POW_SIGNUP_COMPLEXITY: String(env.BENCH_POW_COMPLEXITY), LOG_LEVEL: "error" },
   });
-  const browser = await chromium.launch({
-    executablePath: env.CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-  });
+  const browser = await launchChromium();
   const solves: BrowserSolve[] = [];
   try {
     const context = await browser.newContext();
@@ -249,7 +326,20 @@ async function main(): Promise<void> {
   await serverChecks();
   await issuing();
 
+  const node = nodePerTry();
+  const browser = await chromiumPerTry();
   const solves = await browserSolves();
+  console.log(
+    "\nOne try on one core (µs): a single SHA-256 of 36 bytes, or PBKDF2 of the challenge's cost",
+  );
+  console.log("| | Chromium worker (WebCrypto) | Node (native) | Chromium / Node |");
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(
+    `| SHA-256 | ${fixed(browser.sha256, 2)} | ${fixed(node.sha256, 2)} | ${fixed(browser.sha256 / node.sha256)}× |`,
+  );
+  console.log(
+    `| PBKDF2, ${POW_COST} iterations | ${fixed(browser.pbkdf2)} | ${fixed(node.pbkdf2)} | ${fixed(browser.pbkdf2 / node.pbkdf2)}× |`,
+  );
   const rows = solves.map(({ challenge, wallMs }) => ({ wallMs, ...farmSolve(challenge) }));
   console.log(
     `\nThe same ${rows.length} challenges: Chromium (page, Web Workers) and a farm (Node)`,

@@ -36,7 +36,7 @@ export function PowStatus({ check, id }: { check: PowCheck; id: string }) {
       {check.kind === "checking" ? (
         <progress
           aria-labelledby={id}
-          className="h-2 w-20 sm:w-32"
+          className="h-2 w-20 accent-brand-600 sm:w-32"
           max={check.complexity}
           value={Math.min(check.tried, check.complexity)}
         />
