@@ -2,17 +2,22 @@ import { io, type Socket } from "socket.io-client";
 import type { AbuseContext } from "./attack";
 import { loopbackAddress, outcomeOf, send } from "./http";
 
-/** A ticket for the queue socket, as the waiting-room page asks for one. */
+/**
+ * A ticket for the queue socket of a performance (by default the sale's), as the
+ * waiting-room page asks for one; `pow` when that performance's line wants one.
+ */
 export async function queueTicket(
-  { webUrl }: AbuseContext,
+  { webUrl, sale }: AbuseContext,
   cookie: string,
   from: string,
+  { performanceId = sale.performanceId, pow }: { performanceId?: string; pow?: unknown } = {},
 ): Promise<{ outcome: string; ticket?: string }> {
   const answer = await send(webUrl, {
     method: "POST",
     path: "/api/queue/ticket",
     from,
-    headers: { cookie },
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ performanceId, pow }),
   });
   if (answer.status !== 200) return { outcome: outcomeOf(answer) };
   const { data } = JSON.parse(answer.body) as { data: { ticket: string } };

@@ -1,18 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Attack } from "../attack";
 import { loopbackAddress, outcomeOf, send, tally } from "../http";
+import { solvedPow } from "../pow";
 
 const SIGN_UP_LIMIT = 10;
 const FARM_SIZE = 200;
+const REPLAYS = 20;
 
 /**
- * A farm signs up 200 accounts from one address, then again with a made-up
- * X-Forwarded-For on each request (no proxy is trusted here, so the header names nobody);
- * a first-time buyer on another address still gets in.
+ * A farm signs up 200 accounts from one address: first without the proof of work, then
+ * solving it for each (at the suite's light difficulty, see run-abuse.ts), then with a
+ * made-up X-Forwarded-For on each request (no proxy is trusted here, so the header names
+ * nobody), then spending one solution many times; a first-time buyer on another address
+ * still gets in.
  */
 export const signUpFarm: Attack = async ({ webUrl }) => {
   const farm = loopbackAddress();
-  const signUp = (from: string, headers: Record<string, string> = {}) =>
+  const signUp = async (
+    from: string,
+    { headers = {}, pow }: { headers?: Record<string, string>; pow?: unknown } = {},
+  ) =>
     send(webUrl, {
       method: "POST",
       path: "/api/auth/signup",
@@ -22,22 +29,37 @@ export const signUpFarm: Attack = async ({ webUrl }) => {
         email: `farm-${randomUUID()}@abuse.invalid`,
         name: "Farm",
         password: "a farm password 1234",
+        pow,
       }),
     });
+  const solved = (from: string) => solvedPow(webUrl, from, { purpose: "signup" });
 
-  const plain = await inBatches(FARM_SIZE, () => signUp(farm));
-  const spoofed = await inBatches(FARM_SIZE, (index) =>
-    signUp(farm, { "x-forwarded-for": `203.0.113.${index % 250}` }),
+  const unsolved = await inBatches(FARM_SIZE, () => signUp(farm));
+  const plain = await inBatches(FARM_SIZE, async () => signUp(farm, { pow: await solved(farm) }));
+  const spoofed = await inBatches(FARM_SIZE, async (index) =>
+    signUp(farm, {
+      headers: { "x-forwarded-for": `203.0.113.${index % 250}` },
+      pow: await solved(farm),
+    }),
   );
-  const person = await signUp(loopbackAddress());
+  const once = await solved(farm);
+  const replayed = await inBatches(REPLAYS, () => signUp(loopbackAddress(), { pow: once }));
+  const person = await signUp(loopbackAddress(), { pow: await solved(farm) });
 
   const plainCreated = plain.filter((answer) => answer.status === 201).length;
   const refused = (answers: typeof plain) =>
     answers.filter((answer) => answer.status === 201 || outcomeOf(answer) === "429 RATE_LIMITED")
       .length === answers.length;
+  const replayCreated = replayed.filter((answer) => answer.status === 201).length;
   return [
     {
-      attack: `${FARM_SIZE} sign-ups from one address`,
+      attack: `${FARM_SIZE} sign-ups from one address without the proof of work`,
+      expected: "no account: all 403 POW_REQUIRED",
+      observed: tally(unsolved.map(outcomeOf)),
+      held: unsolved.every((answer) => outcomeOf(answer) === "403 POW_REQUIRED"),
+    },
+    {
+      attack: `${FARM_SIZE} sign-ups from one address, each with its proof of work`,
       expected: `at most ${SIGN_UP_LIMIT} accounts, the rest 429 RATE_LIMITED`,
       observed: tally(plain.map(outcomeOf)),
       held: plainCreated <= SIGN_UP_LIMIT && refused(plain),
@@ -47,6 +69,16 @@ export const signUpFarm: Attack = async ({ webUrl }) => {
       expected: "no account: the header is not believed from an untrusted peer",
       observed: tally(spoofed.map(outcomeOf)),
       held: spoofed.every((answer) => outcomeOf(answer) === "429 RATE_LIMITED"),
+    },
+    {
+      attack: `one solved proof of work spent ${REPLAYS} times, from ${REPLAYS} addresses`,
+      expected: "one account at most, the rest 403 POW_REPLAYED",
+      observed: tally(replayed.map(outcomeOf)),
+      held:
+        replayCreated <= 1 &&
+        replayed.every(
+          (answer) => answer.status === 201 || outcomeOf(answer) === "403 POW_REPLAYED",
+        ),
     },
     {
       attack: "meanwhile, a first-time buyer on another address signs up",

@@ -13,7 +13,8 @@ export const crossSitePosts: Attack = async (context) => {
       method: "POST",
       path: "/api/queue/ticket",
       from: loopbackAddress(),
-      headers: { cookie, ...headers },
+      headers: { cookie, "content-type": "application/json", ...headers },
+      body: JSON.stringify({ performanceId: context.sale.performanceId }),
     });
   const byOrigin = await post({ origin: "http://evil.example" });
   const byFetchSite = await post({ "sec-fetch-site": "cross-site" });

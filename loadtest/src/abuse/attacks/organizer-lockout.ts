@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Attack } from "../attack";
+import { solvedPow } from "../pow";
 import { loopbackAddress, send, tally, type Answer } from "../http";
 
 const ATTEMPTS = 60;
@@ -13,12 +14,18 @@ const ATTACKER_ADDRESSES = 30;
 export const organizerLockout: Attack = async ({ webUrl, prisma }) => {
   const email = `organizer-${randomUUID()}@abuse.invalid`;
   const password = "the organizer's own password 42";
+  const home = loopbackAddress();
   const created = await send(webUrl, {
     method: "POST",
     path: "/api/auth/signup",
-    from: loopbackAddress(),
+    from: home,
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, name: "Organizer", password }),
+    body: JSON.stringify({
+      email,
+      name: "Organizer",
+      password,
+      pow: await solvedPow(webUrl, home, { purpose: "signup" }),
+    }),
   });
   if (created.status !== 201) throw new Error(`organizer sign-up failed: ${created.body}`);
   await prisma.user.update({ where: { email }, data: { role: "ADMIN" } });

@@ -21,6 +21,7 @@ export const publishedSecret: Attack = async () => {
         QUEUE_TOKEN_SECRET: secret(),
         QUEUE_TICKET_SECRET: secret(),
         STRIPE_WEBHOOK_SECRET: `whsec_${secret()}`,
+        POW_HMAC_SECRET: secret(),
         PAYMENT_PROVIDER: "simulated",
       }),
     });

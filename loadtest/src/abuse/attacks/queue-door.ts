@@ -1,6 +1,8 @@
 import type { Attack } from "../attack";
 import { loopbackAddress, send, tally } from "../http";
+import { solvedPow } from "../pow";
 import { connect, join, queueTicket } from "../queue-socket";
+import { seedSale } from "../../seed/seed-sale";
 
 const MAX_SOCKETS_PER_BUYER = 5;
 const TICKET_REQUESTS = 50;
@@ -121,6 +123,62 @@ export const handshakeFlood: Attack = async ({ queueUrl }) => {
       held:
         limited > 0 &&
         answers.every((code) => code === "RATE_LIMITED" || code === "UNAUTHENTICATED"),
+    },
+  ];
+};
+
+/**
+ * A performance whose organizer set a proof of work: a farm's accounts try to get in
+ * without one, and with a ticket for a performance that has none (the sale's).
+ */
+export const linePowDodge: Attack = async (context) => {
+  const guarded = await seedSale(context.prisma, {
+    seats: 10,
+    maxActive: 50,
+    admitRate: 50,
+    tokenTtl: 600,
+    refuseRatio: 0,
+  });
+  await context.prisma.performance.update({
+    where: { id: guarded.performanceId },
+    data: { queuePowComplexity: 100 },
+  });
+  const { cookie } = await context.newBuyer();
+  const from = loopbackAddress();
+  const bare = await queueTicket(context, cookie, from, { performanceId: guarded.performanceId });
+  // A ticket for the sale (no proof of work there), used to join the guarded line.
+  const { ticket } = await queueTicket(context, cookie, from);
+  if (!ticket) throw new Error("no queue ticket for the sale");
+  const { socket, refused } = await connect(context.queueUrl, ticket, from);
+  const dodged = socket ? await join(socket, guarded.performanceId) : `refused ${refused}`;
+  socket?.disconnect();
+  // A solution for the sale's line is no solution for the guarded one either.
+  const pow = await solvedPow(context.webUrl, from, {
+    purpose: "queue",
+    performanceId: guarded.performanceId,
+  });
+  const paid = await queueTicket(context, cookie, from, {
+    performanceId: guarded.performanceId,
+    pow,
+  });
+  return [
+    {
+      attack: "a ticket for a line with a proof of work, without one",
+      expected: "403 POW_REQUIRED",
+      observed: bare.outcome,
+      held: bare.outcome === "403 POW_REQUIRED",
+    },
+    {
+      attack: "a ticket for a line without one, used to join the line that has one",
+      expected: "the join refused: OTHER_PERFORMANCE",
+      observed: dodged,
+      held: dodged === "OTHER_PERFORMANCE",
+    },
+    {
+      attack: "the same buyer, having solved the proof of work, asks again",
+      expected: "200: a ticket",
+      observed: paid.outcome,
+      held: paid.outcome === "200",
     },
   ];
 };
