@@ -106,12 +106,15 @@ async function main(): Promise<void> {
       halls: halls.map(({ id }) => id),
       grades: grades.map(({ id }) => id),
       slugs: [performance.slug],
+      performances: [first.performanceId],
     };
     const bindings = {
       "path.scheduleId": "schedules",
       "path.reservationId": "reservations",
       "path.id": "ids",
       "path.slug": "slugs",
+      "query.performanceId": "performances",
+      "body.performanceId": "performances",
       "body.seatIds[*]": "seats",
       "body.hallId": "halls",
       "body.bands[*].gradeId": "grades",
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
         tags: [
           "Catalog",
           "Accounts",
+          "Proof of work",
           "My reservations",
           "Waiting room",
           "Booking",

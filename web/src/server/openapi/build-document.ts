@@ -26,6 +26,8 @@ const INLINE_PREFIX = "inline~";
 const tagDescriptions: Record<string, string> = {
   Catalog: "Performances on sale and coming up; no session needed.",
   Accounts: "Sign-up. Sign-in is next-auth's credentials flow (see web/README.md).",
+  "Proof of work":
+    "Self-hosted challenges (ALTCHA v2) a client solves before a sign-up or before entering a line; each costs a browser about a second and the server two HMACs to check.",
   "My reservations": "The signed-in buyer's own reservations.",
   Sessions:
     "Ending the signed-in user's sessions (sign out everywhere). web/README.md, Sessions, says when a session ends.",

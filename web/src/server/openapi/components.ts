@@ -14,6 +14,7 @@ import { healthReportSchema } from "../health/schemas";
 import { checkoutViewSchema, startedCheckoutSchema } from "../payments/checkout-view";
 import { webhookAnswerSchema } from "../payments/webhook-answer";
 import { performanceDetailSchema, performanceSummarySchema } from "../performances/schemas";
+import { powChallengeSchema, powSolutionSchema } from "../pow/schemas";
 import { queueTicketSchema } from "../queue/schemas";
 import { cancelledReservationSchema, myReservationSchema } from "../reservations/schemas";
 import { seatMapLayoutSchema } from "../seat-map/types";
@@ -27,6 +28,8 @@ export const namedSchemas = new Map<z.ZodType, string>([
   [performanceDetailSchema, "PerformanceDetail"],
   [myReservationSchema, "MyReservation"],
   [queueTicketSchema, "QueueTicket"],
+  [powChallengeSchema, "PowChallenge"],
+  [powSolutionSchema, "PowSolution"],
   [seatMapLayoutSchema, "SeatMapLayout"],
   [holdViewSchema, "Hold"],
   [cancelledReservationSchema, "CancelledReservation"],

@@ -10,6 +10,12 @@ export const errorMeanings: Record<ErrorCode, string> = {
   CSRF_REJECTED: "A state-changing request a browser sent for another site.",
   QUEUE_TOKEN_REQUIRED:
     "No valid working token for this performance; `details.waitingRoom` is where to queue.",
+  POW_REQUIRED:
+    "A proof of work is needed (`pow`): solve one from `GET /api/pow/challenge` and send again.",
+  POW_INVALID:
+    "The proof of work is not valid; `details.reason`: signature, solution, purpose or complexity.",
+  POW_EXPIRED: "The proof of work's challenge expired: solve a new one.",
+  POW_REPLAYED: "The proof of work was already spent: each solves one request.",
   NOT_FOUND: "Nothing by that id or slug (a malformed one names nothing either).",
   CONFLICT: "Refused by the current state; `details.reason` (or `status`) says which rule.",
   EMAIL_TAKEN: "An account with this email exists.",

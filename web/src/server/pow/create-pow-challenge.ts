@@ -1,13 +1,13 @@
 import "server-only";
-import { createChallenge, randomInt, type Challenge } from "altcha-lib";
+import { createChallenge, randomInt } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { powHmacSecrets } from "./hmac-secrets";
 import { env } from "@/env";
 import { POW_ALGORITHM, POW_COST } from "./pow-policy";
-import type { PowPurpose } from "./schemas";
+import { powChallengeSchema, type PowChallenge, type PowPurpose } from "./schemas";
 
-export interface PowChallenge {
-  challenge: Challenge;
+export interface CreatedPowChallenge {
+  challenge: PowChallenge;
   complexity: number;
   /** ISO 8601: solve and send it before then. */
   expiresAt: string;
@@ -25,7 +25,7 @@ export async function createPowChallenge({
 }: {
   purpose: PowPurpose;
   complexity: number;
-}): Promise<PowChallenge> {
+}): Promise<CreatedPowChallenge> {
   const expiresAtSeconds = Math.floor(Date.now() / 1000) + env.POW_CHALLENGE_TTL_SECONDS;
   const challenge = await createChallenge({
     algorithm: POW_ALGORITHM,
@@ -38,7 +38,8 @@ export async function createPowChallenge({
     hmacKeySignatureSecret: powHmacSecrets.derivedKey,
   });
   return {
-    challenge,
+    // The shape the API documents (and the check reads back), asserted once here.
+    challenge: powChallengeSchema.parse(challenge),
     complexity,
     expiresAt: new Date(expiresAtSeconds * 1000).toISOString(),
   };

@@ -1,11 +1,7 @@
 import "server-only";
-import { createPowChallenge, type PowChallenge } from "./create-pow-challenge";
+import { createPowChallenge } from "./create-pow-challenge";
 import { powComplexityFor } from "./pow-complexity-for";
-import type { PowPurpose } from "./schemas";
-
-export type IssuedPowChallenge =
-  | ({ required: true } & PowChallenge)
-  | { required: false; challenge: null; complexity: 0; expiresAt: null };
+import type { IssuedPowChallenge, PowPurpose } from "./schemas";
 
 /** A challenge for the purpose at its current difficulty, or word that none is needed. */
 export async function issuePowChallenge({

@@ -5,6 +5,7 @@ import { catalogOperations } from "./catalog";
 import { operationsOperations } from "./operations";
 import { organizerOperations } from "./organizer";
 import { paymentOperations } from "./payments";
+import { proofOfWorkOperations } from "./proof-of-work";
 import { reservationOperations } from "./reservations";
 import { sessionOperations } from "./sessions";
 import { waitingRoomOperations } from "./waiting-room";
@@ -13,6 +14,7 @@ import { waitingRoomOperations } from "./waiting-room";
 export const operations: Operation[] = [
   ...catalogOperations,
   ...accountOperations,
+  ...proofOfWorkOperations,
   ...reservationOperations,
   ...sessionOperations,
   ...waitingRoomOperations,

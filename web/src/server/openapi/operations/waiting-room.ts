@@ -1,5 +1,6 @@
 import {
   clearedWorkingTokenSchema,
+  queueTicketBodySchema,
   queueTicketSchema,
   storedWorkingTokenSchema,
   workingTokenBodySchema,
@@ -19,10 +20,19 @@ export const waitingRoomOperations: Operation[] = [
     tag,
     summary: "A 60-second ticket to open one queue socket with",
     description:
-      "No body. The queue service refuses a second handshake with the same ticket: fetch a fresh one before every connection attempt. 30 tickets a minute per user.",
+      "The ticket opens the line of `performanceId` only (the queue service answers OTHER_PERFORMANCE for any other). The queue service refuses a second handshake with the same ticket: fetch a fresh one before every connection attempt. 30 tickets a minute per user. When the performance asks for a proof of work, a buyer's first ticket for it needs `pow` (a solved `GET /api/pow/challenge?purpose=queue&performanceId=…`); that grants an entry pass, and further tickets for the performance need none while they keep coming (each renews it for 6 hours).",
     access: "session",
+    body: queueTicketBodySchema,
     answers: { 200: { description: "The ticket.", data: queueTicketSchema } },
-    errors: ["RATE_LIMITED", "SERVICE_UNAVAILABLE"],
+    errors: [
+      "RATE_LIMITED",
+      "NOT_FOUND",
+      "POW_REQUIRED",
+      "POW_INVALID",
+      "POW_EXPIRED",
+      "POW_REPLAYED",
+      "SERVICE_UNAVAILABLE",
+    ],
   },
   {
     method: "post",
