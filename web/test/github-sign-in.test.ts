@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "@ticketping/common/testing";
+import { seedPerformance } from "./support/booking";
 import { createUser, testIp } from "./support/catalog-fixtures";
 import { signInWithGitHub } from "./support/github-sign-in";
 import { signIn } from "./support/sign-in";
@@ -75,7 +76,12 @@ describe("Sign in with GitHub", () => {
     const headers = { cookie: result.cookie };
     const reservations = await fetch(`${web.baseUrl}/api/me/reservations`, { headers });
     expect(reservations.status).toBe(200);
-    const ticket = await fetch(`${web.baseUrl}/api/queue/ticket`, { method: "POST", headers });
+    const [show] = await seedPerformance(system.prisma, { rows: 1, columns: 1 });
+    const ticket = await fetch(`${web.baseUrl}/api/queue/ticket`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ performanceId: show?.performanceId }),
+    });
     expect(ticket.status).toBe(200);
     const page = await fetch(`${web.baseUrl}/my-tickets`, { headers, redirect: "manual" });
     expect(page.status).toBe(200);
