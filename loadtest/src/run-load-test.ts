@@ -248,7 +248,7 @@ function setupNotes(options: LoadTestOptions): string[] {
     `Queue settings stored on the performance as an organizer would: maxActive ${options.maxActive}, ` +
       `admitRatePerSec ${options.admitRate}, tokenTtlSeconds ${options.tokenTtl}, refuseRatio ${options.refuseRatio}; ` +
       "no proof of work to enter the line (powComplexity 0; shipped: POW_QUEUE_COMPLEXITY, " +
-      "15000): the run measures the line and the booking path, the proof of work has a " +
+      "8000): the run measures the line and the booking path, the proof of work has a " +
       "benchmark of its own (BENCHMARKS.md).",
     `HOLD_TTL_SECONDS=${options.holdTtl} (shipped: 300), so the holds left to lapse expire within the run; ` +
       `QUEUE_CLAIM_WINDOW_SECONDS=${options.claimWindow}, QUEUE_DISCONNECT_GRACE_SECONDS=${options.disconnectGrace}.`,

@@ -131,7 +131,7 @@ test("the organizer's browser check runs first, with its progress shown, and onl
   line,
 }) => {
   // Heavy enough to be seen (about a second here), as a real sale would set it.
-  const target = await newShow({ label: "Checked Entry", maxActive: 1, powComplexity: 15_000 });
+  const target = await newShow({ label: "Checked Entry", maxActive: 1, powComplexity: 8_000 });
   await line(target.performanceId, 3);
   const { page } = await newBuyer("checked");
   const challenges: string[] = [];

@@ -51,7 +51,7 @@ const fields: {
     label: "Browser check to join the line",
     hint:
       "Proof of work each buyer's browser does before joining, so an account farm pays for " +
-      "every place it takes. 15,000 takes about a second on a laptop; 0 turns it off.",
+      "every place it takes. 8,000 takes a laptop about a second; 0 turns it off.",
     step: "1",
   },
 ];

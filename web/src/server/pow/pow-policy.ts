@@ -30,7 +30,7 @@ export const DEFAULT_POW_CHALLENGE_TTL_SECONDS = 300;
 export const powComplexityLimits = { min: 0, max: 1_000_000 } as const;
 
 /** What the sign-up and the line ask for when not configured otherwise (about 1 s here). */
-export const DEFAULT_POW_COMPLEXITY = 15_000;
+export const DEFAULT_POW_COMPLEXITY = 8_000;
 
 /**
  * After a buyer paid the proof of work for a performance's line, their next tickets for it
