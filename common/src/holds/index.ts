@@ -196,7 +196,7 @@ export async function invalidateSeatMap(redis: Redis, scheduleId: string): Promi
   await redis.multi().del(keys.layout, keys.status).incr(keys.version).exec();
 }
 
-/** Single-flight lock of a cold build; returns the owner token, or null when taken. */
+/** Single-flight lock of a cold build under the caller's token; true when this caller holds it. */
 export async function tryLockSeatMapBuild(
   redis: Redis,
   { scheduleId, token, ttlMs = 10_000 }: { scheduleId: string; token: string; ttlMs?: number },

@@ -77,16 +77,3 @@ export async function ensureTopics(
     await admin.disconnect();
   }
 }
-
-export async function pingKafka(kafka: Kafka): Promise<boolean> {
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}

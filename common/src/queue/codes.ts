@@ -57,7 +57,3 @@ export const queueErrorMessages: Record<QueueErrorCode, string> = {
   SERVICE_UNAVAILABLE: "The waiting room is temporarily unavailable. Please try again shortly.",
   INTERNAL: "Something went wrong on our side.",
 };
-
-export function isRefusalReason(code: string): code is RefusalReason {
-  return (refusalReasons as readonly string[]).includes(code);
-}

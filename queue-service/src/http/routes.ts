@@ -13,7 +13,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 const statsPath = /^\/queues\/([^/]+)\/stats$/;
 
-/** Polled by probes, Prometheus and the organizer dashboard: info lines would be noise. */
+/** Polled by probes, Prometheus and operators' scripts: info lines would be noise. */
 const quietPaths = /^\/(health|ready|metrics|queues\/[^/]+\/stats)$/;
 
 /**

@@ -1,6 +1,4 @@
 // @ticketping/common/queue/store: the queue's state in Redis, changed only by the Lua
 // scripts in ../lua. Server-side only (reads the script files).
 export * from "./queue-store";
-export * from "./release-working-slot";
-export * from "./revoke-working-token";
 export { defineQueueScripts, queueScriptSource, queueScripts } from "./load-scripts";
