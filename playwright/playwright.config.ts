@@ -40,7 +40,14 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+    // `npm test` collects every runner's counts into one closing line.
+    ...(process.env.TEST_RESULTS_DIR
+      ? [["json", { outputFile: `${process.env.TEST_RESULTS_DIR}/playwright.json` }] as const]
+      : []),
+  ],
   outputDir: "test-results",
   use: {
     baseURL: webUrl,

@@ -10,6 +10,11 @@ export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# Each test runner writes its counts here; the run closes with their sum.
+export TEST_RESULTS_DIR="$ROOT/.test-results"
+rm -rf "$TEST_RESULTS_DIR"
+mkdir -p "$TEST_RESULTS_DIR"
+
 step "dependencies"
 bash scripts/ensure-deps.sh
 
@@ -98,3 +103,7 @@ fi
 E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_e2e}"
 DATABASE_URL="$E2E_DATABASE_URL" npm run --silent db:migrate
 E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/playwright
+
+step "summary"
+node scripts/lib/test-summary.mjs "$TEST_RESULTS_DIR" \
+  vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest playwright
