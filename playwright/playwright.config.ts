@@ -13,6 +13,7 @@ for (const name of [
   "STRIPE_WEBHOOK_SECRET",
   "E2E_GITHUB_SECRET",
   "POW_HMAC_SECRET",
+  "TICKET_SIGNING_KEY",
 ]) {
   process.env[name] ??= randomBytes(32).toString("base64url");
 }

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
           "Booking",
           "Payments",
           "Organizer",
+          "Check-in",
           "Operations",
         ],
       },
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
       {
         name: "organizer",
         session: sessionValue(organizer.cookie),
-        tags: ["Organizer", "Catalog"],
+        tags: ["Organizer", "Catalog", "Check-in"],
       },
     ];
 

@@ -116,6 +116,8 @@ export const env = loadEnvOrExit({
   METRICS_TOKEN: metricsEnvFields.metricsToken,
   /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
   TRUSTED_PROXIES: trustedProxiesSchema,
+  /** Derives the Ed25519 key that signs tickets' QR codes (doors hold its public half). */
+  TICKET_SIGNING_KEY: secret("TICKET_SIGNING_KEY"),
   /** Signs proof-of-work challenges, so a client cannot choose an easy one. */
   POW_HMAC_SECRET: secret("POW_HMAC_SECRET"),
   /** Proof of work a sign-up needs (ALTCHA complexity); 0 = none. */
@@ -142,5 +144,6 @@ if (!building) {
     "GITHUB_SECRET",
     "METRICS_TOKEN",
     "POW_HMAC_SECRET",
+    "TICKET_SIGNING_KEY",
   ]);
 }

@@ -1,11 +1,12 @@
+import type { Role } from "@ticketping/db/browser";
 import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: "USER" | "ADMIN" } & DefaultSession["user"];
+    user: { id: string; role: Role } & DefaultSession["user"];
   }
   interface User {
-    role?: "USER" | "ADMIN";
+    role?: Role;
     /** users.session_version at sign-in; the JWT carries it as `sv`. */
     sessionVersion?: number;
   }
@@ -13,7 +14,7 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
-    role?: "USER" | "ADMIN";
+    role?: Role;
     /** The users.session_version the session was opened under (see authenticate-session.ts). */
     sv?: number;
   }

@@ -2,7 +2,7 @@
 // (5.5 bits a character against byte mode's 8), so a ticket's QR code stays small and a code
 // read aloud or typed has no case to get wrong.
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const VALUE_OF = new Map([...ALPHABET].map((char, value) => [char, value]));
+const VALUE_OF = new Map(Array.from(ALPHABET, (char, value) => [char, value]));
 
 export function encodeBase32(bytes: Uint8Array): string {
   let out = "";
@@ -13,11 +13,11 @@ export function encodeBase32(bytes: Uint8Array): string {
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      out += ALPHABET[(buffer >>> bits) & 31];
+      out += ALPHABET.charAt((buffer >>> bits) & 31);
     }
     buffer &= (1 << bits) - 1;
   }
-  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
+  if (bits > 0) out += ALPHABET.charAt((buffer << (5 - bits)) & 31);
   return out;
 }
 

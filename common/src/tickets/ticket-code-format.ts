@@ -22,6 +22,11 @@ export const MAX_SEAT_LABEL_BYTES = 24;
 const SIGNATURE_BYTES = 64;
 const HEADER_BYTES = 1 + 4 + 16 + 16 + 1;
 
+/** How a seat is named on a ticket and at the door: row and seat number, "R3-12". */
+export function seatLabelOf(seat: { row: number; column: number }): string {
+  return `R${seat.row}-${seat.column}`;
+}
+
 export interface TicketClaims {
   ticketId: string;
   scheduleId: string;

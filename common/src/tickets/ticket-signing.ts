@@ -19,8 +19,7 @@ export interface TicketSigner {
   signTicketCode(claims: TicketClaims): string;
 }
 
-// PKCS #8 wrapping of a raw Ed25519 seed (RFC 8410): lets the key live in the environment as
-// 32 random bytes, the same shape as every other secret here.
+// PKCS #8 wrapping of a raw Ed25519 seed (RFC 8410): node:crypto imports seeds no other way.
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
 
 export function keyIdOf(rawPublicKey: Uint8Array): string {
@@ -33,12 +32,21 @@ function rawPublicKeyOf(key: KeyObject): Buffer {
   return Buffer.from(jwk.x, "base64url");
 }
 
-/** The signer for a 32-byte seed given as base64url (TICKET_SIGNING_KEY). */
-export function createTicketSigner(seedBase64url: string): TicketSigner {
-  const seed = Buffer.from(seedBase64url, "base64url");
-  if (seed.length !== 32) throw new Error("TICKET_SIGNING_KEY must be 32 bytes in base64url");
+/**
+ * The signer whose Ed25519 key is derived from TICKET_SIGNING_KEY, a secret like every other
+ * here (at least 32 random characters): SHA-256 of it, labelled so the same secret used
+ * elsewhere by mistake still gives an unrelated key, is the 32-byte seed.
+ */
+export function createTicketSigner(secret: string): TicketSigner {
+  return createTicketSignerFromSeed(
+    createHash("sha256").update("ticketping ticket signing key\0").update(secret).digest(),
+  );
+}
+
+export function createTicketSignerFromSeed(seed: Uint8Array): TicketSigner {
+  if (seed.length !== 32) throw new Error("an Ed25519 seed is 32 bytes");
   const privateKey = createPrivateKey({
-    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, Buffer.from(seed)]),
     format: "der",
     type: "pkcs8",
   });

@@ -15,6 +15,7 @@ export interface RunSecrets {
   queueToken: string;
   webhook: string;
   pow: string;
+  tickets: string;
 }
 
 export function newSecrets(): RunSecrets {
@@ -25,6 +26,7 @@ export function newSecrets(): RunSecrets {
     queueToken: secret(),
     webhook: `whsec_${secret()}`,
     pow: secret(),
+    tickets: secret(),
   };
 }
 
@@ -110,6 +112,7 @@ export function webEnv(
     QUEUE_PUBLIC_URL: queueUrl,
     STRIPE_WEBHOOK_SECRET: secrets.webhook,
     POW_HMAC_SECRET: secrets.pow,
+    TICKET_SIGNING_KEY: secrets.tickets,
     HOLD_TTL_SECONDS: String(scenario.holdTtl),
   };
 }

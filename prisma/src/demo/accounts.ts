@@ -1,11 +1,12 @@
 // The accounts `npm run db:seed` creates. Shared with the README, browser tests and
 // fixtures so a changed password cannot drift between them. Demo data only.
+import type { Role } from "../generated/browser";
 
 export interface DemoAccount {
   email: string;
   password: string;
   name: string;
-  role: "USER" | "ADMIN";
+  role: Role;
 }
 
 export const demoOrganizer: DemoAccount = {

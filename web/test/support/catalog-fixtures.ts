@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import type { PrismaClient, SaleStatus } from "@ticketping/db";
+import type { PrismaClient, Role, SaleStatus } from "@ticketping/db";
 
 const HOUR = 3_600_000;
 
@@ -23,7 +23,7 @@ export interface TestUser {
 
 export async function createUser(
   prisma: PrismaClient,
-  { label, role = "USER" }: { label: string; role?: "USER" | "ADMIN" },
+  { label, role = "USER" }: { label: string; role?: Role },
 ): Promise<TestUser> {
   const email = uniqueEmail(label);
   const password = `${label}-password-123`;

@@ -17,6 +17,7 @@ export interface WebSecrets {
   queueToken: string;
   queueTicket: string;
   pow: string;
+  tickets: string;
 }
 
 export interface RunningWebServer {
@@ -49,6 +50,7 @@ export async function startWebServer({
     queueToken: env.QUEUE_TOKEN_SECRET ?? randomSecret(),
     queueTicket: env.QUEUE_TICKET_SECRET ?? randomSecret(),
     pow: env.POW_HMAC_SECRET ?? randomSecret(),
+    tickets: env.TICKET_SIGNING_KEY ?? randomSecret(),
   };
   // With the Node.js flags `npm start` passes, so tests measure what production runs.
   const args = [...packageNodeFlags(webRoot), standaloneServer];
@@ -65,6 +67,7 @@ export async function startWebServer({
       QUEUE_TOKEN_SECRET: secrets.queueToken,
       QUEUE_TICKET_SECRET: secrets.queueTicket,
       POW_HMAC_SECRET: secrets.pow,
+      TICKET_SIGNING_KEY: secrets.tickets,
       // Sign-ups need a proof of work as in production, a light one (solvedPow solves it in
       // milliseconds); lines need none unless a test's performance sets one (pow.test.ts).
       POW_SIGNUP_COMPLEXITY: "10",

@@ -57,6 +57,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
     queueToken: secret(),
     queueTicket: secret(),
     pow: secret(),
+    tickets: secret(),
   };
   const servers: RunningWebServer[] = [];
 
@@ -84,6 +85,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
           QUEUE_TOKEN_SECRET: secrets.queueToken,
           QUEUE_TICKET_SECRET: secrets.queueTicket,
           POW_HMAC_SECRET: secrets.pow,
+          TICKET_SIGNING_KEY: secrets.tickets,
           ...env,
         },
       });

@@ -22,6 +22,7 @@ export const publishedSecret: Attack = async () => {
         QUEUE_TICKET_SECRET: secret(),
         STRIPE_WEBHOOK_SECRET: `whsec_${secret()}`,
         POW_HMAC_SECRET: secret(),
+        TICKET_SIGNING_KEY: secret(),
         PAYMENT_PROVIDER: "simulated",
       }),
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "@ticketping/db/browser";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 
@@ -18,7 +19,7 @@ export interface ProviderSignInUser {
   id: string;
   email: string;
   name: string;
-  role: "USER" | "ADMIN";
+  role: Role;
   sessionVersion: number;
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
+import type { Role } from "@ticketping/db/browser";
 import { readSessionClaims, type SessionClaims } from "./session-claims";
 import { currentSessionUserState } from "./session-state";
 
 export interface SessionUser {
   id: string;
-  role: "USER" | "ADMIN";
+  role: Role;
   email: string | null;
   name: string | null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "@ticketping/db/browser";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { db } from "../db";
@@ -15,7 +16,7 @@ export interface AuthenticatedUser {
   id: string;
   email: string;
   name: string;
-  role: "USER" | "ADMIN";
+  role: Role;
   sessionVersion: number;
 }
 

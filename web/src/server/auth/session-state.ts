@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "@ticketping/db/browser";
 import { env } from "@/env";
 import { createBatcher } from "../batching/create-batcher";
 import { db } from "../db";
@@ -6,7 +7,7 @@ import { db } from "../db";
 /** What the gate needs to know about a session's user, as PostgreSQL has it now. */
 export interface SessionUserState {
   sessionVersion: number;
-  role: "USER" | "ADMIN";
+  role: Role;
   email: string;
   name: string;
 }

@@ -26,6 +26,15 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/** Door staff check tickets in; the organizer may too. */
+export async function requireDoorStaff(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "STAFF" && user.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", "door staff role required");
+  }
+  return user;
+}
+
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "admin role required");

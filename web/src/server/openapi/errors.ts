@@ -37,7 +37,7 @@ export function operationErrors(operation: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   if (operation.access !== "public" && operation.access !== "metrics") {
     if (operation.access !== "stripe") codes.add("UNAUTHENTICATED");
-    if (operation.access === "organizer") codes.add("FORBIDDEN");
+    if (operation.access === "organizer" || operation.access === "door") codes.add("FORBIDDEN");
     if (operation.access === "admitted") codes.add("QUEUE_TOKEN_REQUIRED");
   }
   if (!SAFE_METHODS.has(operation.method) && !operation.crossSiteAllowed) {

@@ -7,10 +7,12 @@ import type { ErrorCode } from "@ticketping/common/errors";
  * - session: a signed-in user (next-auth's session cookie);
  * - admitted: a signed-in buyer with a working token for the show's performance;
  * - organizer: a session with the ADMIN role;
+ * - door: a session with the STAFF or the ADMIN role (checking tickets in);
  * - metrics: the METRICS_TOKEN bearer token (open outside production when unset);
  * - stripe: a request signed with STRIPE_WEBHOOK_SECRET.
  */
-export type Access = "public" | "session" | "admitted" | "organizer" | "metrics" | "stripe";
+export type Access =
+  "public" | "session" | "admitted" | "organizer" | "door" | "metrics" | "stripe";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 

@@ -50,6 +50,7 @@ export const securityOf: Record<Access, Requirement[] | undefined> = {
   ],
   // OpenAPI 3.1 lets a non-OAuth scheme name the roles it needs.
   organizer: [{ session: ["ADMIN"] }],
+  door: [{ session: ["STAFF", "ADMIN"] }],
   // An empty requirement: anonymous scrapes are let in where no token is configured.
   metrics: [{ metricsToken: [] }, {}],
   stripe: [{ stripeSignature: [] }],

@@ -1,5 +1,7 @@
 import "server-only";
+import { seatLabelOf, ticketReferenceOf } from "@ticketping/common/tickets";
 import { db } from "../db";
+import { ticketSigner } from "../tickets/ticket-signer";
 import type { MyReservation, MyReservations } from "./schemas";
 
 function findReservations(userId: string, limit: number) {
@@ -28,9 +30,11 @@ function findReservations(userId: string, limit: number) {
           updatedAt: true,
         },
       },
+      tickets: { select: { id: true, seatId: true } },
       seats: {
         select: {
           priceMinor: true,
+          seatId: true,
           seat: {
             select: { row: true, column: true, grade: { select: { name: true, colour: true } } },
           },
@@ -41,6 +45,21 @@ function findReservations(userId: string, limit: number) {
 }
 
 type Row = Awaited<ReturnType<typeof findReservations>>[number];
+
+function ticketOf(reservation: Row, seat: { seatId: string; row: number; column: number }) {
+  if (reservation.status !== "CONFIRMED") return null;
+  const ticket = reservation.tickets.find((candidate) => candidate.seatId === seat.seatId);
+  if (!ticket) return null;
+  return {
+    id: ticket.id,
+    reference: ticketReferenceOf(ticket.id),
+    code: ticketSigner().signTicketCode({
+      ticketId: ticket.id,
+      scheduleId: reservation.scheduleId,
+      seatLabel: seatLabelOf(seat),
+    }),
+  };
+}
 
 function toMyReservation(reservation: Row): MyReservation {
   const { schedule } = reservation;
@@ -62,12 +81,13 @@ function toMyReservation(reservation: Row): MyReservation {
     },
     schedule: { id: schedule.id, startsAt: schedule.startsAt },
     seats: reservation.seats
-      .map(({ seat, priceMinor }) => ({
+      .map(({ seat, seatId, priceMinor }) => ({
         row: seat.row,
         column: seat.column,
         gradeName: seat.grade.name,
         colour: seat.grade.colour,
         priceMinor,
+        ticket: ticketOf(reservation, { seatId, row: seat.row, column: seat.column }),
       }))
       .sort((a, b) => a.row - b.row || a.column - b.column),
     refunds: reservation.payments.map((payment) => ({

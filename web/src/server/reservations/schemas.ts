@@ -44,6 +44,14 @@ export const myReservationSchema = z.strictObject({
       gradeName: z.string(),
       colour: z.string(),
       priceMinor: z.int(),
+      ticket: z
+        .strictObject({
+          id: z.uuid(),
+          reference: z.string().describe("What door staff type when the QR code will not scan."),
+          code: z.string().describe("The QR code's text: signed, checked at the door."),
+        })
+        .nullable()
+        .describe("The seat's ticket while the reservation is CONFIRMED; null otherwise."),
     }),
   ),
   refunds: z

@@ -2,6 +2,7 @@ import type { Operation } from "../operation";
 import { accountOperations } from "./accounts";
 import { bookingOperations } from "./booking";
 import { catalogOperations } from "./catalog";
+import { checkInOperations } from "./check-in";
 import { operationsOperations } from "./operations";
 import { organizerOperations } from "./organizer";
 import { paymentOperations } from "./payments";
@@ -21,6 +22,7 @@ export const operations: Operation[] = [
   ...bookingOperations,
   ...paymentOperations,
   ...organizerOperations,
+  ...checkInOperations,
   ...operationsOperations,
 ];
 
