@@ -1,11 +1,6 @@
-export { decodeBase32, encodeBase32 } from "./base32";
-export {
-  MAX_SEAT_LABEL_BYTES,
-  parseTicketCode,
-  seatLabelOf,
-  TICKET_CODE_VERSION,
-} from "./ticket-code-format";
-export type { ParsedTicketCode, TicketClaims } from "./ticket-code-format";
+export * from "./browser";
+export { renderShowCalendar } from "./calendar";
+export type { CalendarShow } from "./calendar";
 export {
   createTicketSigner,
   createTicketSignerFromSeed,
@@ -13,4 +8,3 @@ export {
   verifyTicketCode,
 } from "./ticket-signing";
 export type { TicketCodeCheck, TicketPublicKey, TicketSigner } from "./ticket-signing";
-export { ticketIdRangeOf, ticketReferenceOf } from "./ticket-reference";

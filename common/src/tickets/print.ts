@@ -1,0 +1,5 @@
+// Printing and showing tickets (QR symbols, the PDF): a subpath of its own, so only what
+// renders tickets loads pdf-lib and qrcode.
+export { qrMatrix, qrSvg } from "./qr-matrix";
+export { renderTicketsPdf } from "./ticket-pdf";
+export type { PrintableShow, PrintableTicket } from "./ticket-pdf";
