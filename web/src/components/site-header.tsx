@@ -29,6 +29,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               Organizer
             </Link>
           ) : null}
+          {user?.role === "ADMIN" || user?.role === "STAFF" ? (
+            <Link href="/door" className={linkClass}>
+              Door
+            </Link>
+          ) : null}
         </div>
         <div className="flex items-center gap-2">
           {user ? (

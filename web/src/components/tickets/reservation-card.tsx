@@ -3,6 +3,7 @@ import type { MyReservation } from "@/server/reservations/schemas";
 import { formatDateTime, formatMoney } from "../format";
 import { HoldCountdown } from "./hold-countdown";
 import { RefundLines } from "./refund-lines";
+import { TicketPasses } from "./ticket-passes";
 import { ReservationStatusBadge, reservationStatusStyles } from "./reservation-status";
 
 export function ReservationCard({
@@ -65,6 +66,7 @@ export function ReservationCard({
           )}
         </p>
         <RefundLines refunds={reservation.refunds} />
+        <TicketPasses reservation={reservation} />
       </div>
       <p className="text-right text-lg font-semibold tabular-nums sm:min-w-28">
         {formatMoney(reservation.amountMinor, reservation.currency)}

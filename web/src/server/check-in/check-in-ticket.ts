@@ -33,11 +33,14 @@ async function ticketOfScan(
 export async function checkInTicket({
   scan,
   staffUserId,
-  now = new Date(),
+  scannedAt = new Date(),
+  offline = false,
 }: {
   scan: CheckInRequest;
   staffUserId: string;
-  now?: Date;
+  /** When the door read the ticket: now, or earlier for a scan made offline and synced. */
+  scannedAt?: Date;
+  offline?: boolean;
 }): Promise<CheckInVerdict> {
   const found = await ticketOfScan(scan);
   if ("invalid" in found) return { outcome: "INVALID", reason: found.invalid };
@@ -46,8 +49,8 @@ export async function checkInTicket({
     return { outcome: "WRONG_SHOW", ticket: summary };
   }
   const admitted = await db().$queryRaw<{ scanned_at: Date }[]>`
-    INSERT INTO check_ins (ticket_id, gate, staff_user_id, scanned_at)
-    SELECT t.id, ${scan.gate}, ${staffUserId}::uuid, ${now}
+    INSERT INTO check_ins (ticket_id, gate, staff_user_id, scanned_at, offline)
+    SELECT t.id, ${scan.gate}, ${staffUserId}::uuid, ${scannedAt}, ${offline}
       FROM tickets t
       JOIN reservations r ON r.id = t.reservation_id
      WHERE t.id = ${summary.id}::uuid AND r.status = 'CONFIRMED'

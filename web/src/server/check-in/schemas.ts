@@ -49,3 +49,53 @@ export const checkInVerdictSchema = z.strictObject({
 });
 export type CheckInVerdict = z.infer<typeof checkInVerdictSchema>;
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+export const doorQuerySchema = z.object({ scheduleId: z.uuid() });
+
+export const doorSearchQuerySchema = z.object({
+  scheduleId: z.uuid(),
+  /** A holder's name or email (any part), or a seat as "R3-12" or "3-12". */
+  q: text().trim().min(2).max(100),
+});
+
+export const doorTicketSchema = z.strictObject({
+  id: z.uuid(),
+  reference: z.string(),
+  holderName: z.string(),
+  seat: z.strictObject({ row: z.int(), column: z.int(), gradeName: z.string() }),
+  /** Its reservation is CONFIRMED: the ticket admits. */
+  valid: z.boolean(),
+  checkIn: z.strictObject({ gate: z.string(), scannedAt: dateTime }).nullable(),
+});
+export type DoorTicketRow = z.infer<typeof doorTicketSchema>;
+
+export const doorStatsSchema = z.strictObject({
+  /** Valid tickets of the show. */
+  sold: z.int(),
+  admitted: z.int(),
+  byGate: z.array(z.strictObject({ gate: z.string(), admitted: z.int() })),
+});
+export type DoorStats = z.infer<typeof doorStatsSchema>;
+
+/** Scans a door made without the network, sent when it is back: at most 150 a request (the 16 KB body limit). */
+export const offlineScansSchema = z.strictObject({
+  scheduleId: z.uuid(),
+  gate: text().min(1).max(50),
+  scans: z
+    .array(z.strictObject({ ticketId: z.uuid(), scannedAt: z.iso.datetime() }))
+    .min(1)
+    .max(150),
+});
+
+export const offlineScanResultsSchema = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      ticketId: z.uuid(),
+      outcome: z.enum(checkInOutcomes),
+      /** For ALREADY_ADMITTED: the admission that came first (its gate and time). */
+      checkIn: z.strictObject({ gate: z.string(), scannedAt: dateTime }).optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+export type OfflineScanResults = z.infer<typeof offlineScanResultsSchema>;

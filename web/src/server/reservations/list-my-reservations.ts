@@ -1,7 +1,6 @@
 import "server-only";
-import { seatLabelOf, ticketReferenceOf } from "@ticketping/common/tickets";
 import { db } from "../db";
-import { ticketSigner } from "../tickets/ticket-signer";
+import { ticketView } from "../tickets/ticket-view";
 import type { MyReservation, MyReservations } from "./schemas";
 
 function findReservations(userId: string, limit: number) {
@@ -50,15 +49,7 @@ function ticketOf(reservation: Row, seat: { seatId: string; row: number; column:
   if (reservation.status !== "CONFIRMED") return null;
   const ticket = reservation.tickets.find((candidate) => candidate.seatId === seat.seatId);
   if (!ticket) return null;
-  return {
-    id: ticket.id,
-    reference: ticketReferenceOf(ticket.id),
-    code: ticketSigner().signTicketCode({
-      ticketId: ticket.id,
-      scheduleId: reservation.scheduleId,
-      seatLabel: seatLabelOf(seat),
-    }),
-  };
+  return ticketView({ ticketId: ticket.id, scheduleId: reservation.scheduleId, seat });
 }
 
 function toMyReservation(reservation: Row): MyReservation {

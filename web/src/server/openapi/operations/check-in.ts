@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { checkInRequestSchema, checkInVerdictSchema } from "../../check-in/schemas";
+import {
+  checkInRequestSchema,
+  checkInVerdictSchema,
+  doorQuerySchema,
+  doorSearchQuerySchema,
+  doorStatsSchema,
+  doorTicketSchema,
+  offlineScanResultsSchema,
+  offlineScansSchema,
+} from "../../check-in/schemas";
+import { dateTime } from "../../http/date-time";
 import {
   doorStaffMemberSchema,
   doorStaffParamsSchema,
@@ -34,6 +44,71 @@ export const checkInOperations: Operation[] = [
     access: "door",
     body: checkInRequestSchema,
     answers: { 200: { description: "The verdict.", data: checkInVerdictSchema } },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/check-in/search",
+    operationId: "searchDoorTickets",
+    tag: "Check-in",
+    summary: "A show's tickets by holder name or email, or by seat",
+    description:
+      "`q`: any part of the holder's name or email (any case), or a seat as `R3-12` or `3-12`. At most 20, seat order; tickets of other shows never. Admit one with `POST /api/check-in` and its `ticketId`.",
+    access: "door",
+    query: doorSearchQuerySchema,
+    answers: {
+      200: {
+        description: "The matching tickets.",
+        data: z.strictObject({ tickets: z.array(doorTicketSchema) }),
+      },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/check-in/stats",
+    operationId: "doorStats",
+    tag: "Check-in",
+    summary: "Admitted against sold for one show, and per gate",
+    description: "`sold` counts the show's valid tickets; `admitted` every admission, by gate too.",
+    access: "door",
+    query: doorQuerySchema,
+    answers: { 200: { description: "The figures now.", data: doorStatsSchema } },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/check-in/tickets",
+    operationId: "listDoorTickets",
+    tag: "Check-in",
+    summary: "Everything a door needs to admit without the network",
+    description:
+      "The keys that verify ticket codes and every ticket of the show (valid or not, admitted or not) as of `asOf`. Offline, a door verifies a code's signature with the keys, finds the ticket by id in this list, and keeps its own admissions until it can send them to `POST /api/check-in/sync`.",
+    access: "door",
+    query: doorQuerySchema,
+    answers: {
+      200: {
+        description: "The list.",
+        data: z.strictObject({
+          asOf: dateTime,
+          keys: ticketKeysSchema.shape.keys,
+          tickets: z.array(doorTicketSchema),
+        }),
+      },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "post",
+    path: "/api/check-in/sync",
+    operationId: "syncOfflineScans",
+    tag: "Check-in",
+    summary: "Records the admissions a door made offline",
+    description:
+      "At most 150 scans a request, each `{ ticketId, scannedAt }`; recorded oldest first, at the time they were scanned, as `POST /api/check-in` would have. A result `ALREADY_ADMITTED` names the admission that came first (another gate's, or this one's sent twice): someone may have come in twice on one ticket.",
+    access: "door",
+    body: offlineScansSchema,
+    answers: { 200: { description: "One result per scan.", data: offlineScanResultsSchema } },
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {

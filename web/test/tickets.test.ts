@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedReservation } from "@ticketping/db/testing";
 import {
@@ -69,12 +70,13 @@ async function scan(scanBody: Record<string, unknown>, cookie = staff.cookie): P
 
 async function ticketsOf(
   user: SignedInUser,
-): Promise<{ status: string; tickets: ListedTicket[] }[]> {
+): Promise<{ id: string; status: string; tickets: ListedTicket[] }[]> {
   const { body } = await call("/api/me/reservations", user.cookie);
   const { reservations } = body.data as {
-    reservations: { status: string; seats: { ticket: ListedTicket | null }[] }[];
+    reservations: { id: string; status: string; seats: { ticket: ListedTicket | null }[] }[];
   };
   return reservations.map((reservation) => ({
+    id: reservation.id,
     status: reservation.status,
     tickets: reservation.seats.flatMap((seat) => (seat.ticket ? [seat.ticket] : [])),
   }));
@@ -330,5 +332,150 @@ describe("door staff", () => {
       headers: { cookie: organizer.cookie },
     });
     expect(notStaff.status).toBe(404);
+  });
+});
+
+describe("ticket files", () => {
+  async function download(path: string, cookie: string | undefined) {
+    const response = await fetch(`${web.baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
+    return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  it("give the buyer a PDF with a page per ticket and the show as a calendar event", async () => {
+    const listed = await ticketsOf(buyer);
+    const confirmed = listed.find((reservation) => reservation.status === "CONFIRMED");
+    if (!confirmed) throw new Error("no confirmed reservation");
+    const pdf = await download(`/api/reservations/${confirmed.id}/tickets.pdf`, buyer.cookie);
+    expect(pdf.response.status).toBe(200);
+    expect(pdf.response.headers.get("content-type")).toBe("application/pdf");
+    expect((await PDFDocument.load(pdf.bytes)).getPageCount()).toBe(confirmed.tickets.length);
+
+    const ics = await download(`/api/reservations/${confirmed.id}/calendar.ics`, buyer.cookie);
+    expect(ics.response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const text = new TextDecoder().decode(ics.bytes).replace(/\r\n /g, "");
+    expect(text).toContain("SUMMARY:Door Night");
+    expect(text).toContain(`UID:${confirmed.id}@ticketping`);
+    expect(text).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+  });
+
+  it("are nobody else's, and exist only while the reservation is confirmed", async () => {
+    const listed = await ticketsOf(buyer);
+    const confirmed = listed.find((reservation) => reservation.status === "CONFIRMED");
+    const pending = listed.find((reservation) => reservation.status === "PENDING");
+    if (!confirmed || !pending) throw new Error("fixture incomplete");
+    for (const file of ["tickets.pdf", "calendar.ics"]) {
+      const asStaff = await download(`/api/reservations/${confirmed.id}/${file}`, staff.cookie);
+      expect(asStaff.response.status).toBe(404);
+      const ofPending = await download(`/api/reservations/${pending.id}/${file}`, buyer.cookie);
+      expect(ofPending.response.status).toBe(404);
+      const anonymous = await download(`/api/reservations/${confirmed.id}/${file}`, undefined);
+      expect(anonymous.response.status).toBe(401);
+    }
+  });
+});
+
+describe("the door's search, figures and offline list", () => {
+  interface Row {
+    id: string;
+    holderName: string;
+    seat: { row: number; column: number };
+    valid: boolean;
+    checkIn: { gate: string } | null;
+  }
+
+  it("finds a show's tickets by holder name, email or seat, and no other show's", async () => {
+    const byName = await call(`/api/check-in/search?scheduleId=${scheduleId}&q=BUY`, staff.cookie);
+    const rows = (byName.body.data as { tickets: Row[] }).tickets;
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.every((row) => row.holderName === "buyer")).toBe(true);
+    const byEmail = await call(
+      `/api/check-in/search?scheduleId=${scheduleId}&q=${encodeURIComponent(buyer.email)}`,
+      staff.cookie,
+    );
+    expect((byEmail.body.data as { tickets: Row[] }).tickets).toHaveLength(rows.length);
+    const bySeat = await call(`/api/check-in/search?scheduleId=${scheduleId}&q=R1-2`, staff.cookie);
+    expect((bySeat.body.data as { tickets: Row[] }).tickets.map((row) => row.seat)).toEqual([
+      { row: 1, column: 2, gradeName: expect.any(String) as unknown },
+    ]);
+    const elsewhere = await call(
+      `/api/check-in/search?scheduleId=${otherScheduleId}&q=R1-2`,
+      staff.cookie,
+    );
+    expect((elsewhere.body.data as { tickets: Row[] }).tickets).toEqual([]);
+    const asBuyer = await call(
+      `/api/check-in/search?scheduleId=${scheduleId}&q=buyer`,
+      buyer.cookie,
+    );
+    expect(asBuyer.status).toBe(403);
+  });
+
+  it("counts admitted against sold, per gate", async () => {
+    const { body } = await call(`/api/check-in/stats?scheduleId=${scheduleId}`, staff.cookie);
+    const stats = body.data as {
+      sold: number;
+      admitted: number;
+      byGate: { gate: string; admitted: number }[];
+    };
+    const admitted = await system.prisma.checkIn.count({ where: { ticket: { scheduleId } } });
+    // Four confirmed seats; the refunded one no longer counts as sold.
+    expect(stats.sold).toBe(4);
+    expect(stats.admitted).toBe(admitted);
+    expect(stats.byGate.reduce((sum, gate) => sum + gate.admitted, 0)).toBe(admitted);
+  });
+
+  it("lets a door admit offline and report, once back, a ticket another gate admitted first", async () => {
+    const { body } = await call(
+      `/api/check-in/tickets?scheduleId=${otherScheduleId}`,
+      staff.cookie,
+    );
+    const list = body.data as { keys: unknown[]; tickets: Row[] };
+    expect(list.keys).toEqual([createTicketSigner(system.secrets.tickets).publicKey]);
+    // Two new tickets for the other show: one the online gate also admits meanwhile.
+    const free = await system.prisma.seat.findMany({
+      where: { scheduleId: otherScheduleId, holds: { none: {} } },
+      take: 2,
+    });
+    await seedReservation(system.prisma, {
+      userId: buyer.id,
+      scheduleId: otherScheduleId,
+      seatIds: free.map((seat) => seat.id),
+      status: "CONFIRMED",
+    });
+    const [first, second] = await system.prisma.ticket.findMany({
+      where: { seatId: { in: free.map((seat) => seat.id) } },
+      orderBy: { id: "asc" },
+    });
+    if (!first || !second) throw new Error("no tickets");
+    const online = await call("/api/check-in", staff.cookie, {
+      scheduleId: otherScheduleId,
+      gate: "Online gate",
+      ticketId: second.id,
+    });
+    expect(online.body.data).toMatchObject({ outcome: "ADMITTED" });
+    const scannedAt = new Date(Date.now() - 60_000).toISOString();
+    const synced = await call("/api/check-in/sync", staff.cookie, {
+      scheduleId: otherScheduleId,
+      gate: "Offline gate",
+      scans: [
+        { ticketId: first.id, scannedAt },
+        { ticketId: second.id, scannedAt },
+      ],
+    });
+    const { results } = synced.body.data as {
+      results: { ticketId: string; outcome: string; checkIn?: { gate: string } }[];
+    };
+    expect(results).toEqual([
+      { ticketId: first.id, outcome: "ADMITTED" },
+      {
+        ticketId: second.id,
+        outcome: "ALREADY_ADMITTED",
+        checkIn: { gate: "Online gate", scannedAt: expect.any(String) as unknown },
+      },
+    ]);
+    const recorded = await system.prisma.checkIn.findUniqueOrThrow({
+      where: { ticketId: first.id },
+    });
+    expect(recorded).toMatchObject({ gate: "Offline gate", offline: true });
+    expect(recorded.scannedAt.toISOString()).toBe(scannedAt);
   });
 });

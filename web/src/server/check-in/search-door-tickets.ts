@@ -1,0 +1,34 @@
+import "server-only";
+import { doorTicketRows } from "./door-ticket-rows";
+import type { DoorTicketRow } from "./schemas";
+
+const SEAT = /^r?(\d{1,4})\s*[-,/ ]\s*(\d{1,4})$/i;
+
+/**
+ * For a guest whose code will not scan and who has no reference at hand: their tickets for
+ * this show by name or email (any part, any case), or the seat as "R3-12" / "3-12". At most
+ * 20, tickets of other shows never.
+ */
+export async function searchDoorTickets({
+  scheduleId,
+  q,
+}: {
+  scheduleId: string;
+  q: string;
+}): Promise<DoorTicketRow[]> {
+  const seat = SEAT.exec(q);
+  if (seat) {
+    return doorTicketRows(
+      { scheduleId, seat: { row: Number(seat[1]), column: Number(seat[2]) } },
+      20,
+    );
+  }
+  const contains = { contains: q, mode: "insensitive" } as const;
+  return doorTicketRows(
+    {
+      scheduleId,
+      reservation: { user: { OR: [{ name: contains }, { email: contains }] } },
+    },
+    20,
+  );
+}
