@@ -71,15 +71,7 @@ wait_for() { # wait_for <description> <seconds> <command...>
 
 is_root() { [[ "$(id -u)" == "0" ]]; }
 
-apt_install() { # apt_install <package...>
-  is_root || fail "missing $*; install with: sudo apt-get install -y $*"
-  command -v apt-get >/dev/null || fail "missing $*; install them with your package manager"
-  log "installing $* from Debian packages"
-  if [[ ! -f "$STATE/.apt-updated" ]]; then
-    apt-get update -qq && touch "$STATE/.apt-updated"
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
+source "$ROOT/scripts/lib/apt-install.sh"
 
 docker_engine_runs() {
   command -v docker >/dev/null && docker info >/dev/null 2>&1 && docker compose version >/dev/null 2>&1
