@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system with demo data on http://localhost:3000.
-# Installs dependencies, starts PostgreSQL/Redis/Kafka, migrates, seeds, builds the web
-# app and runs web, queue-service and worker together. Ctrl-C stops them all, and the
-# services this script started (KEEP_SERVICES=1 leaves those running for next time).
+# Installs dependencies, starts PostgreSQL/Redis/Kafka, migrates, seeds, builds web,
+# queue-service and worker, and runs their builds together, as the Docker images do.
+# Ctrl-C stops them all, and the services this script started (KEEP_SERVICES=1 leaves
+# those running for next time).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -19,9 +20,9 @@ fi
 
 npm run --silent db:migrate
 npm run --silent db:seed
-npm run --silent build -- --filter=@ticketping/web
+npm run --silent build
 
-# Every process runs as it would in production (the web app is its production build), so
+# Every process runs as it would in production (each is its production build), so
 # the demo shows the real secret checks, metrics behind the token and refusals.
 export NODE_ENV=production
 

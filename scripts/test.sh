@@ -57,8 +57,8 @@ step "database: migrations match the schema, then apply them"
 npm run --silent db:check
 npm run --silent db:migrate
 
-step "build (web tests run against the production server)"
-npx turbo run build --filter=@ticketping/web --output-logs=errors-only
+step "build (web tests and browser tests run the production builds)"
+npx turbo run build --output-logs=errors-only
 
 step "unit and integration tests"
 npx turbo run test --concurrency=1 --output-logs=new-only

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageNodeFlags } from "@ticketping/common/testing";
+import { dockerfileCommand, packageNodeFlags } from "@ticketping/common/testing";
 
 const webRoot = path.resolve(import.meta.dirname, "..");
 
@@ -17,9 +17,6 @@ describe("the web server's Node.js flags", () => {
   });
 
   it("are the Docker image's too", () => {
-    const dockerfile = readFileSync(path.join(webRoot, "Dockerfile"), "utf8");
-    const command = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
-    expect(command).toBeDefined();
-    expect(JSON.parse(command ?? "[]")).toEqual(["node", ...flags, "web/server.js"]);
+    expect(dockerfileCommand(webRoot)).toEqual(["node", ...flags, "web/server.js"]);
   });
 });

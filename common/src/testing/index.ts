@@ -2,6 +2,7 @@ export { deleteKeysMatching } from "./delete-keys";
 export { freePort } from "./free-port";
 export { spawnService, type SpawnedService } from "./spawn-service";
 export { packageNodeFlags } from "./package-node-flags";
+export { dockerfileCommand } from "./dockerfile-command";
 export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
 export { startPrivateBroker, type PrivateBroker } from "./private-kafka-broker";
 export { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "./fake-github";

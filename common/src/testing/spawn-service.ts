@@ -11,18 +11,24 @@ export interface SpawnedService {
 
 /**
  * Starts a service's real entry point as a child process, the way production runs it,
- * and waits for its "listening" log line to learn the port it bound.
+ * and waits for its "listening" log line to learn the port it bound. A TypeScript entry
+ * runs through tsx; a built one (dist/main.js) with plain node, as the Docker image runs it.
  */
 export async function spawnService(options: {
   cwd: string;
+  /** src/main.ts, or dist/main.js after the package's `npm run build`. */
   entry: string;
+  /** Node.js flags before the entry (e.g. the package's packageNodeFlags). */
+  nodeFlags?: string[];
   env: Record<string, string>;
   /** Log message that means "ready"; the port comes from the "listening" line. */
   readyMessage?: string;
   readyTimeoutMs?: number;
 }): Promise<SpawnedService> {
   const readyMessage = options.readyMessage ?? "listening";
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
+  const loader = options.entry.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const args = [...loader, ...(options.nodeFlags ?? []), options.entry];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, LOG_LEVEL: "info", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
