@@ -201,6 +201,9 @@ kafka_up() {
   fi
   [[ "$KAFKA_HOST" == "127.0.0.1" || "$KAFKA_HOST" == "localhost" ]] ||
     fail "Kafka does not answer at $KAFKA_HOST:$KAFKA_PORT and only a local one can be started"
+  # The broker runs on Java; Maven fetches its jars the first time.
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless
+  command -v mvn >/dev/null || apt_install maven
   KAFKA_PORT="$KAFKA_PORT" bash "$ROOT/scripts/kafka.sh" up
 }
 
