@@ -68,7 +68,6 @@ export const env = loadEnvOrExit({
   LOG_LEVEL: envFields.logLevel,
   DATABASE_URL: envFields.databaseUrl,
   REDIS_URL: envFields.redisUrl,
-  KAFKA_BROKERS: envFields.kafkaBrokers,
   /** The address buyers use; next-auth needs it to match the browser's host exactly. */
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
