@@ -77,7 +77,9 @@ export default defineConfig({
       },
     },
   ],
-  // The real system: the built web app, the queue service and the worker.
+  // The real system as production runs it: the built web app (`npm run build -w
+  // @ticketping/web` first), and the queue service and the worker, each bundled afresh
+  // (under a second) and run as their Docker images run them.
   webServer: [
     {
       name: "web",
@@ -107,7 +109,8 @@ export default defineConfig({
     },
     {
       name: "queue-service",
-      command: "npm run start -w @ticketping/queue-service",
+      command:
+        "npm run --silent build -w @ticketping/queue-service && npm run start -w @ticketping/queue-service",
       cwd: "..",
       url: `${queueUrl}/health`,
       env: {
@@ -129,7 +132,8 @@ export default defineConfig({
     },
     {
       name: "worker",
-      command: "npm run start -w @ticketping/worker",
+      command:
+        "npm run --silent build -w @ticketping/worker && npm run start -w @ticketping/worker",
       cwd: "..",
       url: `http://127.0.0.1:${e2eEnv.E2E_WORKER_PORT}/health`,
       env: {
