@@ -70,13 +70,15 @@ export async function renderTicketsPdf({
   const bold = await document.embedFont(StandardFonts.HelveticaBold);
   for (const ticket of tickets) {
     const page = document.addPage([WIDTH, HEIGHT]);
-    const text = (value: string, y: number, size: number, font = regular) => { page.drawText(printable(font, value), {
+    const text = (value: string, y: number, size: number, font = regular) => {
+      page.drawText(printable(font, value), {
         x: MARGIN,
         y,
         size,
         font,
         maxWidth: WIDTH - 2 * MARGIN,
-      }); };
+      });
+    };
     text(show.performanceName, HEIGHT - MARGIN - 16, 16, bold);
     text(show.startsAt, HEIGHT - MARGIN - 36, 11);
     text(show.hallName, HEIGHT - MARGIN - 52, 11);
