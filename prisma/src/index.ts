@@ -4,6 +4,7 @@ export * from "./generated/client";
 export { createPrismaClient, type CreatePrismaClientOptions } from "./client";
 export { disconnectPrisma, getPrisma } from "./shared-client";
 export { getDbEnv, type DbEnv } from "./env";
+export { deleteReservations } from "./delete-reservations";
 export { writeOutbox } from "./outbox";
 export { uuidv7 } from "./uuidv7";
 export {

@@ -176,6 +176,14 @@ describe("the reservation lifecycle", () => {
     expect(revived).toBe(true);
     expect(await outboxTopics(lapsed.reservationId)).toEqual([reservationConfirmed.topic]);
 
+    // Both ways of confirming issued the seat's ticket, for the reservation's show.
+    for (const { reservationId, seatId, scheduleId } of [held, lapsed]) {
+      const tickets = await prisma.ticket.findMany({ where: { reservationId } });
+      expect(tickets.map((ticket) => [ticket.seatId, ticket.scheduleId])).toEqual([
+        [seatId, scheduleId],
+      ]);
+    }
+
     const cancel = (userId: string) =>
       prisma.$transaction((tx) =>
         cancelConfirmedReservation(tx, { reservationId: held.reservationId, userId }),
@@ -187,9 +195,49 @@ describe("the reservation lifecycle", () => {
       seatIds: [held.seatId],
     });
     expect(await cancel(held.userId)).toEqual({ outcome: "not-confirmed", status: "CANCELLED" });
+    // The ticket stays, for the door to recognise and refuse; its reservation is what changed.
+    expect(await prisma.ticket.count({ where: { reservationId: held.reservationId } })).toBe(1);
     expect((await prisma.seat.findUniqueOrThrow({ where: { id: held.seatId } })).status).toBe(
       "AVAILABLE",
     );
+  });
+
+  it("issues tickets to a reservation written as confirmed from the start, and none to a hold", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 3 });
+    const [userId] = await createBuyers(prisma, 1);
+    if (!schedule || !userId) throw new Error("fixture incomplete");
+    const [first, second, third] = schedule.seatIds;
+    if (!first || !second || !third) throw new Error("fixture incomplete");
+    const sold = await prisma.reservation.create({
+      data: {
+        userId,
+        scheduleId: schedule.scheduleId,
+        status: "CONFIRMED",
+        amountMinor: 10_000,
+        currency: "EUR",
+        holdExpiresAt: new Date(),
+        seats: {
+          create: [
+            { seatId: first, priceMinor: 5_000 },
+            { seatId: second, priceMinor: 5_000 },
+          ],
+        },
+      },
+    });
+    const held = await holdSeats(prisma, {
+      userId,
+      scheduleId: schedule.scheduleId,
+      seatIds: [third],
+    });
+    expect(
+      (
+        await prisma.ticket.findMany({
+          where: { reservationId: sold.id },
+          orderBy: { seatId: "asc" },
+        })
+      ).map((ticket) => ticket.seatId),
+    ).toEqual([first, second].sort());
+    expect(await prisma.ticket.count({ where: { reservationId: held.id } })).toBe(0);
   });
 
   it("records a checkout payment once per event and once per payment, in one statement", async () => {

@@ -1,4 +1,4 @@
-import type { TransactionClient } from "../../src/index";
+import { deleteReservations, type TransactionClient } from "../../src/index";
 
 /**
  * Deletes the demo performances with everything under them, including any bookings
@@ -6,9 +6,7 @@ import type { TransactionClient } from "../../src/index";
  */
 export async function removeDemoCatalog(tx: TransactionClient, slugs: string[]): Promise<void> {
   const onDemoSchedules = { schedule: { performance: { slug: { in: slugs } } } };
-  await tx.payment.deleteMany({ where: { reservation: onDemoSchedules } });
-  // reservation_seats go with their reservations (cascade); their triggers free the seats.
-  await tx.reservation.deleteMany({ where: onDemoSchedules });
+  await deleteReservations(tx, onDemoSchedules);
   // Seats go with their schedules; grades with the performance, once no seat uses them.
   await tx.schedule.deleteMany({ where: { performance: { slug: { in: slugs } } } });
   await tx.performance.deleteMany({ where: { slug: { in: slugs } } });
