@@ -17,9 +17,7 @@ export default async function DoorPage({
 }) {
   await requireDoorPage("/door");
   const chosen = showParam.parse((await searchParams).show);
-  const shows = await listDoorShows();
-  const show = shows.find((candidate) => candidate.scheduleId === chosen);
-
+  const [show] = chosen ? await listDoorShows({ scheduleId: chosen }) : [];
   if (show) {
     return (
       <DoorConsole
@@ -31,6 +29,7 @@ export default async function DoorPage({
       />
     );
   }
+  const shows = await listDoorShows();
   return (
     <section aria-labelledby="door-heading" className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 id="door-heading" className="text-2xl font-bold tracking-tight">

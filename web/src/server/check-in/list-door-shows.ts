@@ -12,12 +12,14 @@ export interface DoorShow {
 // half a day after it began.
 const STILL_AT_THE_DOOR_MS = 12 * 3_600_000;
 
-/** The shows a door may be checking in now or soon, soonest first. */
-export async function listDoorShows({ now = new Date() }: { now?: Date } = {}): Promise<
-  DoorShow[]
-> {
+/** The shows a door may be checking in now or soon, soonest first; or the one asked for. */
+export async function listDoorShows({
+  scheduleId,
+  now = new Date(),
+}: { scheduleId?: string; now?: Date } = {}): Promise<DoorShow[]> {
   const schedules = await db().schedule.findMany({
     where: {
+      ...(scheduleId ? { id: scheduleId } : {}),
       startsAt: { gte: new Date(now.getTime() - STILL_AT_THE_DOOR_MS) },
       performance: { saleStatus: { not: "DRAFT" } },
     },
