@@ -110,10 +110,15 @@ export async function createBuyers(prisma: PrismaClient, count: number): Promise
  * own secret, exactly what its credentials flow would have set, without a bcrypt check
  * per buyer. (The real flow is covered by auth.test.ts and signIn().)
  */
-export async function sessionCookie(secret: string, buyer: TestBuyer): Promise<string> {
+export async function sessionCookie(
+  secret: string,
+  buyer: TestBuyer,
+  // A role change bumps the user's session version: mint under the version it has now.
+  { sessionVersion = 0 }: { sessionVersion?: number } = {},
+): Promise<string> {
   const token = await encode({
     secret,
-    token: { sub: buyer.id, email: buyer.email, name: "Buyer", role: "USER" },
+    token: { sub: buyer.id, email: buyer.email, name: "Buyer", role: "USER", sv: sessionVersion },
   });
   return `next-auth.session-token=${token}`;
 }
