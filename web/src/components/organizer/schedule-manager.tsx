@@ -15,6 +15,7 @@ import {
 } from "../form/field";
 import { fromUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
+import { DoorStatsLine } from "../door/door-stats-line";
 
 export interface ScheduleRow {
   id: string;
@@ -317,6 +318,14 @@ export function ScheduleManager({
                 <p className="text-xs text-slate-500">
                   {schedule.seatCount} seats · {schedule.reservationCount} reservations
                 </p>
+                {schedule.reservationCount > 0 ? (
+                  <div className="flex flex-wrap items-center gap-2 text-xs">
+                    <DoorStatsLine scheduleId={schedule.id} paused={false} />
+                    <a href={`/door?show=${schedule.id}`} className="font-semibold text-brand-700">
+                      Door
+                    </a>
+                  </div>
+                ) : null}
               </div>
               {schedule.reservationCount > 0 ? (
                 <p className="max-w-xs text-xs text-slate-500">
