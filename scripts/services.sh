@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL, Redis and Kafka answer on the configured URLs.
+# Makes sure PostgreSQL, Redis, Kafka and Mailpit (the local SMTP server) answer on the
+# configured URLs.
 #
 #   scripts/services.sh up       reuse what answers; else Docker Compose if an engine runs;
 #                                else local servers (Debian packages, Kafka from Maven jars)
@@ -214,13 +215,13 @@ kafka_down() {
 # --- Docker Compose -----------------------------------------------------------------------
 compose_up() {
   log "a Docker engine runs; starting postgres, redis and kafka with Docker Compose"
-  docker compose -f "$ROOT/docker-compose.yml" up -d --wait postgres redis kafka
+  docker compose -f "$ROOT/docker-compose.yml" up -d --wait postgres redis kafka mailpit
   touch "$STATE/compose.started"
 }
 
 compose_down() {
   if [[ -f "$STATE/compose.started" ]]; then
-    docker compose -f "$ROOT/docker-compose.yml" stop postgres redis kafka || true
+    docker compose -f "$ROOT/docker-compose.yml" stop postgres redis kafka mailpit || true
     rm -f "$STATE/compose.started"
   fi
 }
@@ -233,6 +234,8 @@ status() {
   printf '  %-11s %-5s %s\n' "Redis" "$state" "$REDIS_HOST:$REDIS_PORT$([[ -f $STATE/redis.started ]] && echo ' (started by us)')"
   state="down"; port_open "$KAFKA_HOST" "$KAFKA_PORT" && state="up"
   printf '  %-11s %-5s %s\n' "Kafka" "$state" "$KAFKA_HOST:$KAFKA_PORT$([[ -f $STATE/kafka/kafka.pid ]] && echo ' (started by us)')"
+  state="down"; bash "$ROOT/scripts/mailpit.sh" status 2>/dev/null && state="up"
+  printf '  %-11s %-5s %s\n' "Mailpit" "$state" "inbox http://127.0.0.1:${MAILPIT_HTTP_PORT:-8025}, SMTP 127.0.0.1:${MAILPIT_SMTP_PORT:-1025}$([[ -f $STATE/mailpit/mailpit.pid ]] && echo ' (started by us)')"
 }
 
 case "${1:-}" in
@@ -243,11 +246,13 @@ case "${1:-}" in
       postgres_up
       redis_up
       kafka_up
+      bash "$ROOT/scripts/mailpit.sh" up
     fi
     status
     ;;
   down)
     compose_down
+    bash "$ROOT/scripts/mailpit.sh" down
     kafka_down
     redis_down
     postgres_down

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system with demo data on http://localhost:3000.
-# Installs dependencies, starts PostgreSQL/Redis/Kafka, migrates, seeds, builds web,
+# Installs dependencies, starts PostgreSQL/Redis/Kafka/Mailpit, migrates, seeds, builds web,
 # queue-service and worker, and runs their builds together, as the Docker images do.
 # Ctrl-C stops them all, and the services this script started (KEEP_SERVICES=1 leaves
 # those running for next time).
@@ -32,6 +32,9 @@ if [[ -z "${STRIPE_SECRET_KEY:-}" ]]; then
   export PAYMENT_PROVIDER="${PAYMENT_PROVIDER:-simulated}"
 fi
 
+# Production refuses to run without an SMTP server: the demo's is the local Mailpit.
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAILPIT_SMTP_PORT:-1025}}"
+
 # The waiting room's socket goes from the browser straight to the queue service: point the
 # web app at its port, and let the queue service accept the web app's origin.
 export QUEUE_PUBLIC_URL="${QUEUE_PUBLIC_URL:-http://localhost:${QUEUE_SERVICE_PORT:-4000}}"
@@ -39,6 +42,7 @@ export QUEUE_CORS_ORIGINS="${QUEUE_CORS_ORIGINS:-http://localhost:${WEB_PORT:-30
 
 echo
 echo "Ticketping is starting on http://localhost:${WEB_PORT:-3000} (Ctrl-C stops everything)"
+echo "Mail it sends lands in Mailpit's inbox: http://localhost:${MAILPIT_HTTP_PORT:-8025}"
 echo
 npx concurrently --kill-others --kill-signal SIGTERM --names web,queue,worker \
   --prefix-colors cyan,magenta,yellow \
