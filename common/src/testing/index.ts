@@ -6,3 +6,10 @@ export { dockerfileCommand } from "./dockerfile-command";
 export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
 export { startPrivateBroker, type PrivateBroker } from "./private-kafka-broker";
 export { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "./fake-github";
+export {
+  MailpitClient,
+  startOwnMailpit,
+  type MailpitMessage,
+  type MailpitSummary,
+  type OwnMailpit,
+} from "./mailpit";
