@@ -28,9 +28,4 @@ export function formatDateRange(first: Date, last: Date): string {
   return from === to ? from : `${from} – ${to}`;
 }
 
-/** Minor units to a localised amount, e.g. 12000 EUR -> "€120.00". */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat("en-GB", { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
+export { formatMoney } from "@ticketping/common/format";

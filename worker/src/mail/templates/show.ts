@@ -1,0 +1,39 @@
+import { formatShowTime } from "@ticketping/common/format";
+import { html, type SafeHtml } from "./html";
+
+/** What every mail about a show says of it; the time is the venue's local time. */
+export interface ShowDetails {
+  performanceName: string;
+  hallName: string;
+  startsAt: Date;
+  /** The venue's IANA time zone (halls.time_zone). */
+  timeZone: string;
+}
+
+export interface TicketSeat {
+  row: number;
+  column: number;
+  grade: string;
+}
+
+export function showLine(show: ShowDetails): string {
+  return `${show.performanceName}, ${show.hallName}, ${formatShowTime(show.startsAt, show.timeZone)}`;
+}
+
+export function showHtml(show: ShowDetails): SafeHtml {
+  return html`<p style="margin:0 0 16px">
+    <strong>${show.performanceName}</strong><br />${show.hallName}<br />${formatShowTime(
+      show.startsAt,
+      show.timeZone,
+    )}
+  </p>`;
+}
+
+export function seatLabel(seat: TicketSeat): string {
+  return `Row ${seat.row}, seat ${seat.column} (${seat.grade})`;
+}
+
+/** Seats in hall order: row, then seat. */
+export function sortSeats(seats: readonly TicketSeat[]): TicketSeat[] {
+  return [...seats].sort((a, b) => a.row - b.row || a.column - b.column);
+}
