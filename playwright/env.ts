@@ -17,6 +17,9 @@ export const e2eEnv = parseEnv({
   /** The local GitHub the GitHub sign-in spec runs (web is configured with it). */
   E2E_GITHUB_PORT: envFields.port(4400),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Mailpit (scripts/mailpit.sh): the worker sends there, specs read the inbox's API. */
+  E2E_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
+  E2E_MAILPIT_URL: z.url().default("http://127.0.0.1:8025"),
 });
 
 /** The OAuth app id web and the local GitHub agree on (its secret is E2E_GITHUB_SECRET). */

@@ -32,6 +32,9 @@ const systemEnv = {
   KAFKA_BROKERS: e2eEnv.KAFKA_BROKERS,
   // Buyers pay on the simulated page; production runs it only when named.
   PAYMENT_PROVIDER: "simulated",
+  // The worker's mail goes to Mailpit, its links to the web app under test.
+  SMTP_URL: e2eEnv.E2E_SMTP_URL,
+  PUBLIC_WEB_URL: webUrl,
 };
 
 export default defineConfig({

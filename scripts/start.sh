@@ -32,8 +32,10 @@ if [[ -z "${STRIPE_SECRET_KEY:-}" ]]; then
   export PAYMENT_PROVIDER="${PAYMENT_PROVIDER:-simulated}"
 fi
 
-# Production refuses to run without an SMTP server: the demo's is the local Mailpit.
+# Production refuses to send mail without an SMTP server and the address its links point
+# to: the demo's are the local Mailpit and this web app.
 export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAILPIT_SMTP_PORT:-1025}}"
+export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:${WEB_PORT:-3000}}"
 
 # The waiting room's socket goes from the browser straight to the queue service: point the
 # web app at its port, and let the queue service accept the web app's origin.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit } from "@ticketping/common/env";
+import { LOCAL_SMTP_URL, mailEnvFields } from "@ticketping/common/mail";
 
 /**
  * Where the shared servers are. The load test starts its own web app, queue service and
@@ -10,6 +11,8 @@ export const env = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
   KAFKA_BROKERS: z.string().default("127.0.0.1:9092"),
   DATABASE_URL: envFields.databaseUrl,
+  /** Where the run's worker sends its mail (confirmations, lapses): the local Mailpit. */
+  SMTP_URL: mailEnvFields.smtpUrl.default(LOCAL_SMTP_URL),
   /** npm sets it to the directory the command was typed in; `--out` is relative to it. */
   INIT_CWD: z.string().optional(),
   /** Passed on to the web server, which gets no other variable of ours. */

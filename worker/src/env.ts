@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
+import { exitOnMailConfigIssues, mailEnvFields } from "@ticketping/common/mail";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 
@@ -41,8 +42,26 @@ export const env = loadEnvOrExit({
    * Kafka or dead-lettered) is applied directly by the sweeper.
    */
   STUCK_PAYMENT_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  /** Unset outside production: the local Mailpit (scripts/mailpit.sh). */
+  SMTP_URL: mailEnvFields.smtpUrl,
+  MAIL_FROM: mailEnvFields.mailFrom,
+  /** The web app as buyers reach it, for links in mail. */
+  PUBLIC_WEB_URL: mailEnvFields.publicWebUrl,
+  /**
+   * SMTP attempts per mail before it is parked DEAD. With the backoff below (5 s doubling
+   * to 30 min), 12 attempts span about 1 h 40 min of outage.
+   */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  MAIL_RETRY_INITIAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+  /** How often the sender looks for due mail (handlers wake it at once for new mail). */
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** Events older than this send no mail (a new consumer group reads old history). */
+  MAIL_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0.001).max(720).default(24),
 });
 
 exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY"]);
 
 exitOnPaymentConfigIssues(env);
+
+exitOnMailConfigIssues(env);

@@ -7,6 +7,7 @@ import {
 } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
+import { createMailer, resolveMailConfig } from "@ticketping/common/mail";
 import { createPaymentProvider, resolvePaymentProvider } from "@ticketping/common/payments";
 import {
   closeRedis,
@@ -24,6 +25,7 @@ import {
   type RunningHoldExpiryListener,
 } from "./holds/listen-hold-expiry";
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
+import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
 import { startOutboxRelay } from "./outbox-relay";
 import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
@@ -67,7 +69,11 @@ const deps: HandlerDeps = {
   }),
 };
 
+const mailConfig = resolveMailConfig(env);
+const mailer = createMailer({ smtpUrl: mailConfig.smtpUrl, from: env.MAIL_FROM });
+
 let worker: RunningWorker | undefined;
+let mailWorker: RunningMailWorker | undefined;
 let listener: RunningHoldExpiryListener | undefined;
 const relayPublisher = new EventPublisher(failFastKafka);
 const expiryPublisher = new EventPublisher(failFastKafka);
@@ -95,7 +101,7 @@ const dependencies = {
   },
   redis: () => pingRedis(redis),
   kafka: consumerHealthCheck({
-    isConsuming: () => worker?.isConsuming() ?? false,
+    isConsuming: () => (worker?.isConsuming() ?? false) && (mailWorker?.isConsuming() ?? false),
     probe: kafkaProbe,
   }),
 };
@@ -119,6 +125,14 @@ const shutdown = installGracefulShutdown({
     { name: "hold expiry listener", run: () => listener?.stop() },
     // Finish the message in hand and commit its offset before anything else closes.
     { name: "kafka consumer", run: () => worker?.stop() },
+    // Records the event in hand, then finishes the SMTP batch in hand.
+    { name: "mail", run: () => mailWorker?.stop() },
+    {
+      name: "smtp",
+      run: () => {
+        mailer.close();
+      },
+    },
     { name: "hold sweeper", run: () => sweeper.stop() },
     { name: "row pruner", run: () => pruner.stop() },
     // Publishes and marks the batch in hand, so what the handlers wrote goes out.
@@ -173,7 +187,23 @@ try {
     groupId: env.WORKER_GROUP_ID,
     concurrency: env.WORKER_CONCURRENCY,
   });
-  await worker.ready;
+  mailWorker = await startMailWorker({
+    kafka,
+    groupId: `${env.WORKER_GROUP_ID}.mail`,
+    prisma,
+    logger,
+    mailer,
+    from: env.MAIL_FROM,
+    publicWebUrl: mailConfig.publicWebUrl,
+    retry: {
+      attempts: env.MAIL_MAX_ATTEMPTS,
+      initialDelayMs: env.MAIL_RETRY_INITIAL_MS,
+      maxDelayMs: env.MAIL_RETRY_MAX_MS,
+    },
+    pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
+    maxEventAgeMs: env.MAIL_MAX_EVENT_AGE_HOURS * 3_600_000,
+  });
+  await Promise.all([worker.ready, mailWorker.ready]);
   logger.info({ groupId: env.WORKER_GROUP_ID, payments: providerName }, "consuming");
 } catch (error) {
   logger.fatal({ err: error }, "worker failed to start");

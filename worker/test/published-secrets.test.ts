@@ -39,4 +39,23 @@ describe("worker start-up in production", () => {
     expect(result.stderr).toContain("STRIPE_SECRET_KEY: required in production");
     expect(result.stderr).toContain("PAYMENT_PROVIDER=simulated");
   });
+
+  it("refuses production without an SMTP server or the web app's public URL, naming both", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: workerRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PAYMENT_PROVIDER: "simulated",
+        SMTP_URL: "",
+        PUBLIC_WEB_URL: "",
+        WORKER_HEALTH_PORT: "0",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("SMTP_URL: required in production");
+    expect(result.stderr).toContain("PUBLIC_WEB_URL: required in production");
+  });
 });

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { LOCAL_WEB_URL } from "@ticketping/common/mail";
+import { env } from "../env";
 import type { LoadTestOptions } from "../options";
 
 /** Where PostgreSQL (one database), Redis and Kafka of a run are. */
@@ -88,6 +90,9 @@ export function workerEnv(shared: Record<string, string>, runId: string): Record
     WORKER_HOST: "127.0.0.1",
     WORKER_HEALTH_PORT: "0",
     WORKER_GROUP_ID: `loadtest-${runId}-worker`,
+    // Production needs both: the run's mail is real SMTP; nobody follows its links.
+    SMTP_URL: env.SMTP_URL,
+    PUBLIC_WEB_URL: LOCAL_WEB_URL,
   };
 }
 

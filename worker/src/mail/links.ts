@@ -1,0 +1,15 @@
+/** The web app's pages that mails link to, under its public URL (PUBLIC_WEB_URL). */
+export interface MailLinks {
+  tickets: () => string;
+  checkout: (reservationId: string) => string;
+  performance: (slug: string) => string;
+}
+
+export function mailLinks(publicWebUrl: string): MailLinks {
+  const at = (path: string) => new URL(path, publicWebUrl).toString();
+  return {
+    tickets: () => at("/my-tickets"),
+    checkout: (reservationId) => at(`/checkout/${encodeURIComponent(reservationId)}`),
+    performance: (slug) => at(`/performances/${encodeURIComponent(slug)}`),
+  };
+}

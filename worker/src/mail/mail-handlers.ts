@@ -1,0 +1,120 @@
+import { holdExpired, paymentFailed, reservationConfirmed } from "@ticketping/common/events";
+import { subscribe, type Subscription } from "@ticketping/common/kafka";
+import type { Logger } from "@ticketping/common/logger";
+import type { PrismaClient } from "@ticketping/db";
+import type { MailLinks } from "./links";
+import { loadReservationForMail } from "./load-reservation";
+import { enqueueMails, type QueuedMail } from "./mail-ledger";
+import { mailMetrics } from "./metrics";
+import { mailTemplates, type MailTemplateName } from "./templates";
+
+export interface MailHandlerDeps {
+  prisma: PrismaClient;
+  logger: Logger;
+  links: MailLinks;
+  /** Tells the sender that new mail is waiting. */
+  wakeSender: () => void;
+  /**
+   * Events older than this cause no mail: a new consumer group (the first deploy, a group
+   * reset) reads the topics from their oldest message, and buyers must not get last
+   * week's confirmations again.
+   */
+  maxEventAgeMs: number;
+}
+
+/**
+ * The mails events cause. Each handler only records its mail in the ledger (rendered, keyed
+ * by event, recipient and template) and wakes the sender: no SMTP in the Kafka path, and a
+ * redelivered event finds its mail already recorded. State decides, not the event alone:
+ * a mail goes out only when the reservation is where the mail says it is.
+ */
+export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
+  const { prisma, links } = deps;
+
+  const stale = (occurredAt: string) => Date.now() - Date.parse(occurredAt) > deps.maxEventAgeMs;
+  const record = async (
+    reservationId: string,
+    template: MailTemplateName,
+    mail: QueuedMail | null,
+  ): Promise<void> => {
+    const added = mail ? await enqueueMails(prisma, [mail]) : 0;
+    if (added > 0) {
+      mailMetrics.queued.inc({ template });
+      deps.wakeSender();
+    }
+    deps.logger.info({ reservationId, template, recorded: added > 0 }, "mail event handled");
+  };
+
+  return [
+    subscribe(reservationConfirmed, async (event) => {
+      const { reservationId } = event.payload;
+      const template = "order-confirmed";
+      const reservation = stale(event.occurredAt)
+        ? null
+        : await loadReservationForMail(prisma, reservationId);
+      if (!reservation?.confirmedAt) return record(reservationId, template, null);
+      const mail = mailTemplates[template]({
+        buyerName: reservation.buyer.name,
+        show: reservation.show,
+        seats: reservation.seats,
+        amountMinor: reservation.amountMinor,
+        currency: reservation.currency,
+        reservationId: event.payload.reservationId,
+        ticketsUrl: links.tickets(),
+      });
+      await record(reservationId, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+
+    // The hold stays after a decline: the buyer may pay again until it lapses, so the mail
+    // links back to the checkout. A hold already over gets the lapse mail instead.
+    subscribe(paymentFailed, async (event) => {
+      const { reservationId } = event.payload;
+      const template = "payment-failed";
+      const reservation = stale(event.occurredAt)
+        ? null
+        : await loadReservationForMail(prisma, reservationId);
+      if (reservation?.status !== "PENDING" || reservation.holdExpiresAt <= new Date()) {
+        return record(reservationId, template, null);
+      }
+      const mail = mailTemplates[template]({
+        buyerName: reservation.buyer.name,
+        show: reservation.show,
+        holdExpiresAt: reservation.holdExpiresAt,
+        checkoutUrl: links.checkout(event.payload.reservationId),
+      });
+      await record(reservationId, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+
+    // hold.expired also comes from Redis's expiry notice before the hold is ended; every
+    // source reports one hold under the same id, and only the EXPIRED state sends.
+    subscribe(holdExpired, async (event) => {
+      const { reservationId } = event.payload;
+      const template = "hold-lapsed";
+      const reservation = stale(event.occurredAt)
+        ? null
+        : await loadReservationForMail(prisma, reservationId);
+      if (reservation?.status !== "EXPIRED") return record(reservationId, template, null);
+      const mail = mailTemplates[template]({
+        buyerName: reservation.buyer.name,
+        show: reservation.show,
+        performanceUrl: links.performance(reservation.show.slug),
+      });
+      await record(reservationId, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+  ];
+}

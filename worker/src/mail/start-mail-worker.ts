@@ -1,0 +1,86 @@
+import { deadLetterTopic } from "@ticketping/common/events";
+import { ensureTopics, runEventConsumer, type Kafka } from "@ticketping/common/kafka";
+import type { Logger } from "@ticketping/common/logger";
+import type { Mailer } from "@ticketping/common/mail";
+import { CountingDeadLetterPublisher } from "@ticketping/common/metrics/kafka";
+import { isDatabaseUnavailable, type PrismaClient } from "@ticketping/db";
+import { registry } from "../metrics";
+import { observeSubscriptions } from "../observe-subscriptions";
+import { mailLinks } from "./links";
+import { createMailSubscriptions } from "./mail-handlers";
+import { startMailSender, type MailRetryPolicy } from "./mail-sender";
+
+export interface MailWorkerOptions {
+  kafka: Kafka;
+  /** A consumer group of its own, so a slow mail never holds up a payment. */
+  groupId: string;
+  prisma: PrismaClient;
+  logger: Logger;
+  mailer: Mailer;
+  from: string;
+  publicWebUrl: string;
+  retry: MailRetryPolicy;
+  pollIntervalMs?: number;
+  /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
+  maxEventAgeMs: number;
+}
+
+export interface RunningMailWorker {
+  ready: Promise<void>;
+  isConsuming: () => boolean;
+  stop: () => Promise<void>;
+}
+
+/** The worker's mail: a consumer that records what events ask for, and the SMTP sender. */
+export async function startMailWorker({
+  kafka,
+  groupId,
+  prisma,
+  logger,
+  mailer,
+  from,
+  publicWebUrl,
+  retry,
+  pollIntervalMs,
+  maxEventAgeMs,
+}: MailWorkerOptions): Promise<RunningMailWorker> {
+  const sender = startMailSender({
+    prisma,
+    mailer,
+    logger,
+    messageIdDomain: /@([^>\s]+)>?$/.exec(from)?.[1] ?? "ticketping.localhost",
+    retry,
+    ...(pollIntervalMs ? { pollIntervalMs } : {}),
+  });
+  const subscriptions = observeSubscriptions(
+    createMailSubscriptions({
+      prisma,
+      logger,
+      links: mailLinks(publicWebUrl),
+      wakeSender: sender.wake,
+      maxEventAgeMs,
+    }),
+  );
+  const topics = subscriptions.map((subscription) => subscription.definition.topic);
+  await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
+  const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
+  await deadLetters.connect();
+  const running = await runEventConsumer({
+    kafka,
+    groupId,
+    subscriptions,
+    deadLetters,
+    logger: logger.child({ component: "mail" }),
+    // As the main group: an event published while the worker restarted is still mailed.
+    fromBeginning: true,
+    isTransient: isDatabaseUnavailable,
+  });
+  return {
+    ready: running.ready,
+    isConsuming: running.isConsuming,
+    stop: async () => {
+      await running.stop();
+      await Promise.all([sender.stop(), deadLetters.disconnect()]);
+    },
+  };
+}

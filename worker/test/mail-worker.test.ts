@@ -1,0 +1,241 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import {
+  createEvent,
+  decodeEvent,
+  paymentFailed,
+  reservationConfirmed,
+} from "@ticketping/common/events";
+import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import { createLogger } from "@ticketping/common/logger";
+import { createMailer } from "@ticketping/common/mail";
+import {
+  freePort,
+  startOwnMailpit,
+  type OwnMailpit,
+  type SpawnedService,
+} from "@ticketping/common/testing";
+import type { PrismaClient } from "@ticketping/db";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { enqueueMails } from "../src/mail/mail-ledger";
+import { startMailSender } from "../src/mail/mail-sender";
+import { createShowWithHold, recordPayment } from "./support/fixtures";
+import { startWorkerProcess } from "./support/worker-process";
+
+const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
+const logger = createLogger({ name: "mail-worker-test", level: "silent" });
+const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "mail-worker-test", logger });
+const publisher = new EventPublisher(kafka);
+const poll = { timeout: 30_000, interval: 100 };
+const publicWebUrl = "http://tickets.test";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let mailpit: OwnMailpit;
+let worker: SpawnedService;
+
+const emailOf = async (userId: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { id: userId } })).email;
+
+/** The worker's "mail event handled" log lines for one reservation. */
+const handled = (reservationId: string) =>
+  worker.logs.filter(
+    (line) => line.msg === "mail event handled" && line.reservationId === reservationId,
+  );
+
+/** A paid hold, confirmed by the worker from the payment's outbox row; the buyer's address. */
+async function confirmedPurchase() {
+  const { show, buyer, reservation } = await createShowWithHold(prisma, { seats: 2 });
+  await recordPayment(prisma, { reservationId: reservation.id, amountMinor: 2 * show.priceMinor });
+  await expect
+    .poll(
+      async () =>
+        (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+      poll,
+    )
+    .toBe("CONFIRMED");
+  return { reservationId: reservation.id, email: await emailOf(buyer) };
+}
+
+/**
+ * Mail from the real worker process: Kafka events in, SMTP out to a Mailpit of the test's
+ * own (so stopping it disturbs nobody), read back through Mailpit's API.
+ */
+describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase({ label: "mail_worker" });
+    prisma = database.prisma;
+    mailpit = await startOwnMailpit();
+    await publisher.connect();
+    worker = await startWorkerProcess({
+      databaseUrl: database.url,
+      env: {
+        SMTP_URL: mailpit.smtpUrl,
+        PUBLIC_WEB_URL: publicWebUrl,
+        MAIL_FROM: "Ticketping <tickets@ticketping.test>",
+        MAIL_RETRY_INITIAL_MS: "200",
+        MAIL_RETRY_MAX_MS: "1000",
+        MAIL_MAX_ATTEMPTS: "100",
+        MAIL_POLL_INTERVAL_MS: "100",
+        HOLD_SWEEP_INTERVAL_MS: "300",
+        HOLD_SWEEP_GRACE_MS: "0",
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await worker.stop("SIGKILL");
+    await publisher.disconnect();
+    await mailpit.remove();
+    await database.drop();
+  });
+
+  it("an order confirmation delivered three times sends one mail, with the tickets", async () => {
+    const { reservationId, email } = await confirmedPurchase();
+    const [first] = await mailpit.client.waitFor(email);
+
+    // Kafka redelivers: the same reservation.confirmed (same event id) twice more.
+    const row = await prisma.outboxEvent.findFirstOrThrow({
+      where: { topic: reservationConfirmed.topic, key: reservationId },
+    });
+    const event = decodeEvent(reservationConfirmed, JSON.stringify(row.payload));
+    await publisher.publish(reservationConfirmed, event, { key: reservationId });
+    await publisher.publish(reservationConfirmed, event, { key: reservationId });
+
+    // All three deliveries handled (one partition, in order); only the first recorded a mail.
+    await expect.poll(() => handled(reservationId).length, poll).toBe(3);
+    expect(handled(reservationId).map((line) => line.recorded)).toEqual([true, false, false]);
+    const ledger = await prisma.mailMessage.findMany({ where: { recipient: email } });
+    expect(ledger).toMatchObject([{ template: "order-confirmed", status: "SENT", attempts: 1 }]);
+    expect(await mailpit.client.to(email)).toHaveLength(1);
+
+    const message = await mailpit.client.message(first?.ID ?? "");
+    expect(message.Subject).toBe("Your tickets for Payments test");
+    expect(message.From?.Address).toBe("tickets@ticketping.test");
+    expect(message.MessageID).toBe(`${ledger[0]?.id}@ticketping.test`);
+    for (const part of [message.Text, message.HTML]) {
+      expect(part).toContain("Row 1, seat 1 (R)");
+      expect(part).toContain("Row 1, seat 2 (R)");
+      expect(part).toContain("(Asia/Seoul)");
+      expect(part).toContain(`${publicWebUrl}/my-tickets`);
+      expect(part).toContain(reservationId);
+    }
+  });
+
+  it("SMTP down: the mail is retried with backoff and delivered once SMTP is back, once", async () => {
+    await mailpit.stop();
+    try {
+      const { email } = await confirmedPurchase();
+      // Failed attempts are recorded and retried, the mail still PENDING.
+      await expect
+        .poll(
+          async () =>
+            (await prisma.mailMessage.findFirst({ where: { recipient: email } }))?.attempts ?? 0,
+          poll,
+        )
+        .toBeGreaterThanOrEqual(3);
+      const waiting = await prisma.mailMessage.findFirstOrThrow({ where: { recipient: email } });
+      expect(waiting.status).toBe("PENDING");
+      expect(waiting.lastError).toBeTruthy();
+    } finally {
+      await mailpit.start();
+    }
+    const pending = await prisma.mailMessage.findMany({ where: { status: "PENDING" } });
+    expect(pending).toHaveLength(1);
+    const email = pending[0]?.recipient ?? "";
+    await mailpit.client.waitFor(email);
+    await expect
+      .poll(
+        async () =>
+          (await prisma.mailMessage.findFirstOrThrow({ where: { recipient: email } })).status,
+        poll,
+      )
+      .toBe("SENT");
+    expect(await mailpit.client.to(email)).toHaveLength(1);
+  });
+
+  it("a declined payment mails a link back to the checkout while the hold runs", async () => {
+    const { buyer, reservation } = await createShowWithHold(prisma, { seats: 1 });
+    const email = await emailOf(buyer);
+    const event = createEvent(paymentFailed, {
+      reservationId: reservation.id,
+      paymentId: randomUUID(),
+      provider: "SIMULATED",
+      reason: "card_declined",
+    });
+    await publisher.publish(paymentFailed, event, { key: reservation.id });
+    const [summary] = await mailpit.client.waitFor(email);
+    const message = await mailpit.client.message(summary?.ID ?? "");
+    expect(message.Subject).toBe("Your payment for Payments test did not go through");
+    expect(message.Text).toContain(`${publicWebUrl}/checkout/${reservation.id}`);
+    expect(message.HTML).toContain(`href="${publicWebUrl}/checkout/${reservation.id}"`);
+  });
+
+  it("a lapsed hold mails that the seats were released, with a link to book again", async () => {
+    const { buyer, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
+      holdExpiresAt: new Date(Date.now() - 1_000),
+    });
+    const email = await emailOf(buyer);
+    const [summary] = await mailpit.client.waitFor(email);
+    const message = await mailpit.client.message(summary?.ID ?? "");
+    expect(message.Subject).toBe("Your seats for Payments test were released");
+    const { slug } = await prisma.performance.findFirstOrThrow({
+      where: { schedules: { some: { id: reservation.scheduleId } } },
+    });
+    expect(message.Text).toContain(`${publicWebUrl}/performances/${slug}`);
+    expect(
+      (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+    ).toBe("EXPIRED");
+  });
+});
+
+describe("mail sender (real PostgreSQL and SMTP)", () => {
+  let ledgerDb: TestDatabase;
+  beforeAll(async () => {
+    ledgerDb = await createTestDatabase({ label: "mail_sender" });
+  });
+  afterAll(async () => {
+    await ledgerDb.drop();
+  });
+
+  it("parks a mail DEAD after its last attempt, with the error, and sends nothing more", async () => {
+    // Nobody listens on this port: every attempt is refused.
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${await freePort()}`,
+      from: "tickets@ticketping.test",
+      timeoutMs: 1_000,
+    });
+    await enqueueMails(ledgerDb.prisma, [
+      {
+        eventId: randomUUID(),
+        recipient: "Gone@Example.com",
+        template: "order-confirmed",
+        subject: "s",
+        html: "<p>h</p>",
+        text: "t",
+      },
+    ]);
+    const sender = startMailSender({
+      prisma: ledgerDb.prisma,
+      mailer,
+      logger,
+      messageIdDomain: "ticketping.test",
+      retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
+      pollIntervalMs: 20,
+    });
+    try {
+      await expect
+        .poll(async () => (await ledgerDb.prisma.mailMessage.findFirstOrThrow()).status, poll)
+        .toBe("DEAD");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const dead = await ledgerDb.prisma.mailMessage.findFirstOrThrow();
+      expect(dead).toMatchObject({ recipient: "gone@example.com", attempts: 3, status: "DEAD" });
+      expect(dead.lastError).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await sender.stop();
+      mailer.close();
+    }
+  });
+});
