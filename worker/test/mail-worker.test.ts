@@ -20,6 +20,8 @@ import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { enqueueMails } from "../src/mail/mail-ledger";
 import { startMailSender } from "../src/mail/mail-sender";
+import { mailDeadLetterTopic } from "../src/mail/start-mail-worker";
+import { collectTopic } from "./support/kafka";
 import { createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
@@ -188,6 +190,17 @@ describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
     expect(
       (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
     ).toBe("EXPIRED");
+  });
+
+  it("parks an event it cannot read on the mail group's own dead-letter topic", async () => {
+    const parked = await collectTopic(kafka, mailDeadLetterTopic(reservationConfirmed.topic));
+    try {
+      const key = `poison-${randomUUID()}`;
+      await publisher.publishRaw([{ topic: reservationConfirmed.topic, key, value: "not json" }]);
+      await expect.poll(() => parked.messages.filter((m) => m.key === key).length, poll).toBe(1);
+    } finally {
+      await parked.stop();
+    }
   });
 });
 

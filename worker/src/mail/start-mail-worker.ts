@@ -1,5 +1,10 @@
 import { deadLetterTopic } from "@ticketping/common/events";
-import { ensureTopics, runEventConsumer, type Kafka } from "@ticketping/common/kafka";
+import {
+  ensureTopics,
+  runEventConsumer,
+  type Kafka,
+  type RawMessage,
+} from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
 import type { Mailer } from "@ticketping/common/mail";
 import { CountingDeadLetterPublisher } from "@ticketping/common/metrics/kafka";
@@ -9,6 +14,27 @@ import { observeSubscriptions } from "../observe-subscriptions";
 import { mailLinks } from "./links";
 import { createMailSubscriptions } from "./mail-handlers";
 import { startMailSender, type MailRetryPolicy } from "./mail-sender";
+
+/**
+ * Where the mail group parks what it cannot handle: `<topic>.mail.dlq`, apart from the
+ * main group's `<topic>.dlq`, so one poison message parked by both groups is not two
+ * copies on one topic (a replay of `<topic>.dlq` would reach both groups anyway).
+ */
+export function mailDeadLetterTopic(topic: string): string {
+  return deadLetterTopic(`${topic}.mail`);
+}
+
+class MailDeadLetterPublisher extends CountingDeadLetterPublisher {
+  override publishRaw(messages: readonly RawMessage[]): Promise<void> {
+    const suffix = deadLetterTopic("");
+    return super.publishRaw(
+      messages.map((message) => ({
+        ...message,
+        topic: mailDeadLetterTopic(message.topic.slice(0, -suffix.length)),
+      })),
+    );
+  }
+}
 
 export interface MailWorkerOptions {
   kafka: Kafka;
@@ -62,8 +88,8 @@ export async function startMailWorker({
     }),
   );
   const topics = subscriptions.map((subscription) => subscription.definition.topic);
-  await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)]);
-  const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
+  await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)]);
+  const deadLetters = new MailDeadLetterPublisher(kafka, registry);
   await deadLetters.connect();
   const running = await runEventConsumer({
     kafka,
