@@ -20,6 +20,7 @@ import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { enqueueMails } from "../src/mail/mail-ledger";
 import { startMailSender } from "../src/mail/mail-sender";
+import { startRowPruner } from "../src/pruning/prune-spent-rows";
 import { mailDeadLetterTopic } from "../src/mail/start-mail-worker";
 import { collectTopic } from "./support/kafka";
 import { createShowWithHold, recordPayment } from "./support/fixtures";
@@ -249,6 +250,37 @@ describe("mail sender (real PostgreSQL and SMTP)", () => {
     } finally {
       await sender.stop();
       mailer.close();
+    }
+  });
+
+  it("prunes mails sent over 30 days ago, and keeps newer and DEAD ones", async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const mail = (status: "SENT" | "DEAD", sentAt: Date | null) => ({
+      eventId: randomUUID(),
+      recipient: "keep@example.com",
+      template: "order-confirmed",
+      subject: "s",
+      html: "h",
+      text: "t",
+      status,
+      sentAt,
+    });
+    await ledgerDb.prisma.mailMessage.deleteMany();
+    await ledgerDb.prisma.mailMessage.createMany({
+      data: [mail("SENT", old), mail("SENT", new Date()), mail("DEAD", null)],
+    });
+    const pruner = startRowPruner({ prisma: ledgerDb.prisma, logger, intervalMs: 3_600_000 });
+    try {
+      await pruner.prune();
+      const { mail: pruned } = await pruner.prune();
+      expect(pruned).toBe(0);
+      const left = await ledgerDb.prisma.mailMessage.findMany({ orderBy: { status: "asc" } });
+      expect(left.map((row) => row.status).sort()).toEqual(["DEAD", "SENT"]);
+      expect(left.find((row) => row.status === "SENT")?.sentAt?.getTime()).toBeGreaterThan(
+        old.getTime(),
+      );
+    } finally {
+      await pruner.stop();
     }
   });
 });

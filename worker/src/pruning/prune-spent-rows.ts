@@ -12,14 +12,14 @@ export interface RowPrunerOptions {
 
 export interface RunningRowPruner {
   /** One pass now; resolves with the rows deleted. */
-  prune: () => Promise<{ outbox: number; processed: number }>;
+  prune: () => Promise<{ outbox: number; processed: number; mail: number }>;
   stop: () => Promise<void>;
 }
 
 /**
  * Deletes rows past their use: outbox events published a week ago, and processed-event
- * records (the idempotency keys) older than a redelivery can come. Both tables only grow
- * otherwise. Safe in every replica at once: each pass deletes a bounded batch.
+ * records and sent mails (the idempotency keys) older than a redelivery can come. The
+ * tables only grow otherwise. DEAD mails stay until an operator sends or deletes them. Safe in every replica at once: each pass deletes a bounded batch.
  */
 export function startRowPruner({
   prisma,
@@ -28,7 +28,7 @@ export function startRowPruner({
   batchSize = 10_000,
 }: RowPrunerOptions): RunningRowPruner {
   const log = logger.child({ component: "row-pruner" });
-  let current: Promise<{ outbox: number; processed: number }> | undefined;
+  let current: Promise<{ outbox: number; processed: number; mail: number }> | undefined;
 
   const pruneOnce = async () => {
     const outbox = await prisma.$executeRaw`
@@ -42,8 +42,14 @@ export function startRowPruner({
       DELETE FROM processed_events WHERE (consumer, event_id) IN (
         SELECT consumer, event_id FROM processed_events
          WHERE processed_at < now() - interval '30 days' LIMIT ${batchSize})`;
-    if (outbox + processed > 0) log.info({ outbox, processed }, "pruned old rows");
-    return { outbox, processed };
+    // Past the same window, and a redelivered event that old sends no mail anyway
+    // (MAIL_MAX_EVENT_AGE_HOURS).
+    const mail = await prisma.$executeRaw`
+      DELETE FROM mail_messages WHERE id IN (
+        SELECT id FROM mail_messages
+         WHERE status = 'SENT' AND sent_at < now() - interval '30 days' LIMIT ${batchSize})`;
+    if (outbox + processed + mail > 0) log.info({ outbox, processed, mail }, "pruned old rows");
+    return { outbox, processed, mail };
   };
 
   const prune = () => {
