@@ -44,6 +44,11 @@ export class MailpitClient {
     return list.parse(await this.get(`/api/v1/messages?limit=${limit}`)).messages;
   }
 
+  /** How many messages the inbox holds. */
+  async total(): Promise<number> {
+    return list.parse(await this.get("/api/v1/messages?limit=1")).total;
+  }
+
   async message(id: string): Promise<MailpitMessage> {
     return message.parse(await this.get(`/api/v1/message/${encodeURIComponent(id)}`));
   }
@@ -115,6 +120,9 @@ export async function startOwnMailpit(): Promise<OwnMailpit> {
     path.join(dir, "mailpit.db"),
     "--disable-version-check",
     "--smtp-disable-rdns",
+    // Mailpit keeps 500 by default, dropping the oldest: a benchmark sends more.
+    "--max",
+    "100000",
   ];
   const client = new MailpitClient(`http://127.0.0.1:${httpPort}`);
   let child: ChildProcess | undefined;
