@@ -50,6 +50,9 @@ describe("the built worker (dist/main.js), as production runs it", () => {
         WORKER_GROUP_ID: `built-entry-${randomUUID().slice(0, 8)}`,
         HOLD_SWEEP_INTERVAL_MS: "200",
         HOLD_SWEEP_GRACE_MS: "0",
+        // Production sends mail: the local Mailpit's SMTP port (nothing here is mailed).
+        SMTP_URL: "smtp://127.0.0.1:1025",
+        PUBLIC_WEB_URL: "http://localhost:3000",
       },
     });
     const response = await fetch(`http://127.0.0.1:${worker.port}/health`);
