@@ -10,7 +10,8 @@ import { getDbEnv } from "./env";
 import type { PrismaClient } from "./generated/client";
 
 export { seedReservation } from "./seed-reservation";
-export { createTestGrades } from "./test-grades";
+export { createTestBuyers } from "./test-buyers";
+export { createTestShow, type TestSeat, type TestShow, type TestShowOptions } from "./test-show";
 
 export interface TestDatabase {
   /** A fresh database with every migration applied. */

@@ -4,7 +4,9 @@ import { grantKey, queueKeys, signWorkingToken } from "@ticketping/common/queue"
 import type { Redis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
-import { createTestGrades } from "@ticketping/db/testing";
+import { createTestBuyers, createTestShow } from "@ticketping/db/testing";
+
+const DAY = 86_400_000;
 
 export interface SeededSchedule {
   performanceId: string;
@@ -30,61 +32,20 @@ export async function seedPerformance(
   }: { rows: number; columns: number; schedules?: number; maxSeatsPerReservation?: number },
 ): Promise<SeededSchedule[]> {
   const now = Date.now();
-  const hall = await prisma.hall.create({
-    data: { name: "Test Hall", address: "1 Test Street", rows, columns },
+  const show = await createTestShow(prisma, {
+    seats: rows * columns,
+    columns,
+    grades: "vip-front-row",
+    maxSeatsPerReservation,
+    showTimes: Array.from({ length: schedules }, (_, index) => new Date(now + (10 + index) * DAY)),
   });
-  const performance = await prisma.performance.create({
-    data: {
-      name: "Test Concert",
-      slug: `test-${randomUUID()}`,
-      runtimeMinutes: 90,
-      ageRating: "ALL",
-      bookingOpensAt: new Date(now - 3_600_000),
-      bookingClosesAt: new Date(now + 7 * 86_400_000),
-      firstShowAt: new Date(now + 10 * 86_400_000),
-      lastShowAt: new Date(now + 11 * 86_400_000),
-      saleStatus: "PUBLISHED",
-      maxSeatsPerReservation,
-      hallId: hall.id,
-    },
-  });
-  const { vip, standard } = await createTestGrades(prisma, performance.id);
-  const seeded: SeededSchedule[] = [];
-  for (let show = 0; show < schedules; show++) {
-    const schedule = await prisma.schedule.create({
-      data: {
-        performanceId: performance.id,
-        startsAt: new Date(now + (10 + show) * 86_400_000),
-      },
-    });
-    const seats = [];
-    for (let row = 1; row <= rows; row++) {
-      for (let column = 1; column <= columns; column++) {
-        seats.push({
-          scheduleId: schedule.id,
-          row,
-          column,
-          gradeId: row === 1 ? vip.id : standard.id,
-        });
-      }
-    }
-    await prisma.seat.createMany({ data: seats });
-    const created = await prisma.seat.findMany({
-      where: { scheduleId: schedule.id },
-      orderBy: [{ row: "asc" }, { column: "asc" }],
-      select: { id: true, row: true },
-    });
-    seeded.push({
-      performanceId: performance.id,
-      scheduleId: schedule.id,
-      seatIds: created.map((seat) => seat.id),
-      grades: [vip, standard],
-      priceOf: new Map(
-        created.map((seat) => [seat.id, seat.row === 1 ? vip.priceMinor : standard.priceMinor]),
-      ),
-    });
-  }
-  return seeded;
+  return show.schedules.map((schedule) => ({
+    performanceId: show.performanceId,
+    scheduleId: schedule.id,
+    seatIds: schedule.seats.map((seat) => seat.id),
+    grades: show.grades,
+    priceOf: new Map(schedule.seats.map((seat) => [seat.id, seat.priceMinor])),
+  }));
 }
 
 export interface TestBuyer {
@@ -93,17 +54,7 @@ export interface TestBuyer {
 }
 
 /** Buyers inserted directly (no password: tests sign them in by minting a session). */
-export async function createBuyers(prisma: PrismaClient, count: number): Promise<TestBuyer[]> {
-  const buyers = Array.from({ length: count }, (_, index) => ({
-    email: `buyer-${index}-${randomUUID()}@test.invalid`,
-    name: `Buyer ${index}`,
-  }));
-  await prisma.user.createMany({ data: buyers });
-  return prisma.user.findMany({
-    where: { email: { in: buyers.map((buyer) => buyer.email) } },
-    select: { id: true, email: true },
-  });
-}
+export const createBuyers = createTestBuyers;
 
 /**
  * The Cookie header of a signed-in buyer: a next-auth session JWT made with the server's

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient, Role, SaleStatus } from "@ticketping/db";
+import { createTestShow } from "@ticketping/db/testing";
 
 const HOUR = 3_600_000;
 
@@ -58,54 +59,24 @@ export async function seedPerformance(
   },
 ): Promise<SeededPerformance> {
   const now = Date.now();
-  const rows = options.rows ?? 2;
   const columns = options.columns ?? 3;
-  const hall = await prisma.hall.create({
-    data: { name: `Hall ${options.name}`, address: "1 Test Street", rows, columns },
+  const show = await createTestShow(prisma, {
+    name: options.name,
+    saleStatus: options.saleStatus,
+    opensAt: new Date(now + options.opensInHours * HOUR),
+    closesAt: new Date(now + (options.closesInHours ?? 24 * 60) * HOUR),
+    showTimes: options.showsInHours.map((hours) => new Date(now + hours * HOUR)),
+    seats: (options.rows ?? 2) * columns,
+    columns,
   });
-  const shows = options.showsInHours.map((hours) => new Date(now + hours * HOUR));
-  const performance = await prisma.performance.create({
-    data: {
-      name: options.name,
-      slug: `${options.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomUUID().slice(0, 6)}`,
-      runtimeMinutes: 100,
-      ageRating: "ALL",
-      saleStatus: options.saleStatus ?? "PUBLISHED",
-      bookingOpensAt: new Date(now + options.opensInHours * HOUR),
-      bookingClosesAt: new Date(now + (options.closesInHours ?? 24 * 60) * HOUR),
-      firstShowAt: new Date(Math.min(...shows.map(Number))),
-      lastShowAt: new Date(Math.max(...shows.map(Number))),
-      hallId: hall.id,
-      grades: { create: { name: "R", priceMinor: 5_000, currency: "EUR", colour: "#C0392B" } },
-      schedules: { create: shows.map((startsAt) => ({ startsAt })) },
-    },
-    include: { grades: true, schedules: { orderBy: { startsAt: "asc" } } },
-  });
-  const [grade] = performance.grades;
+  const [grade] = show.grades;
   if (!grade) throw new Error("fixture incomplete");
-  const seatIds: string[][] = [];
-  for (const schedule of performance.schedules) {
-    await prisma.seat.createMany({
-      data: Array.from({ length: rows * columns }, (_, index) => ({
-        scheduleId: schedule.id,
-        row: Math.floor(index / columns) + 1,
-        column: (index % columns) + 1,
-        gradeId: grade.id,
-      })),
-    });
-    const seats = await prisma.seat.findMany({
-      where: { scheduleId: schedule.id },
-      orderBy: [{ row: "asc" }, { column: "asc" }],
-      select: { id: true },
-    });
-    seatIds.push(seats.map((seat) => seat.id));
-  }
   return {
-    id: performance.id,
-    slug: performance.slug,
-    name: performance.name,
-    scheduleIds: performance.schedules.map((schedule) => schedule.id),
+    id: show.performanceId,
+    slug: show.slug,
+    name: show.name,
+    scheduleIds: show.schedules.map((schedule) => schedule.id),
     gradeId: grade.id,
-    seatIds,
+    seatIds: show.schedules.map((schedule) => schedule.seats.map((seat) => seat.id)),
   };
 }

@@ -3,6 +3,7 @@ import { createEvent, outboxMessage, paymentCompleted } from "@ticketping/common
 import { holdSeats, readSeatMapVersion, storeSeatMap } from "@ticketping/common/holds";
 import type { Redis } from "@ticketping/common/redis";
 import type { PaymentProvider, PrismaClient } from "@ticketping/db";
+import { createTestBuyers, createTestShow } from "@ticketping/db/testing";
 
 const HOUR_MS = 3_600_000;
 
@@ -12,55 +13,25 @@ export async function createShow(
   { seats, priceMinor = 5_000 }: { seats: number; priceMinor?: number },
 ) {
   const now = Date.now();
-  const hall = await prisma.hall.create({
-    data: { name: `Hall ${randomUUID()}`, address: "Test street 1", rows: 1, columns: seats },
+  const show = await createTestShow(prisma, {
+    name: "Payments test",
+    seats,
+    priceMinor,
+    closesAt: new Date(now + HOUR_MS),
+    showTimes: [new Date(now + 24 * HOUR_MS)],
   });
-  const performance = await prisma.performance.create({
-    data: {
-      name: "Payments test",
-      slug: `payments-test-${randomUUID()}`,
-      runtimeMinutes: 90,
-      ageRating: "ALL",
-      bookingOpensAt: new Date(now - HOUR_MS),
-      bookingClosesAt: new Date(now + HOUR_MS),
-      firstShowAt: new Date(now + 24 * HOUR_MS),
-      lastShowAt: new Date(now + 24 * HOUR_MS),
-      saleStatus: "PUBLISHED",
-      hallId: hall.id,
-      grades: { create: { name: "R", priceMinor, currency: "EUR", colour: "#336699" } },
-      schedules: { create: { startsAt: new Date(now + 24 * HOUR_MS) } },
-    },
-    include: { grades: true, schedules: true },
-  });
-  const [grade] = performance.grades;
-  const [schedule] = performance.schedules;
-  if (!grade || !schedule) throw new Error("fixture incomplete");
-  const created = await prisma.seat.createManyAndReturn({
-    data: Array.from({ length: seats }, (_, index) => ({
-      scheduleId: schedule.id,
-      row: 1,
-      column: index + 1,
-      gradeId: grade.id,
-    })),
-    select: { id: true, column: true },
-  });
+  const [schedule] = show.schedules;
+  if (!schedule) throw new Error("fixture incomplete");
   return {
-    performanceId: performance.id,
+    performanceId: show.performanceId,
     scheduleId: schedule.id,
     priceMinor,
-    seatIds: created.sort((a, b) => a.column - b.column).map((seat) => seat.id),
+    seatIds: schedule.seats.map((seat) => seat.id),
   };
 }
 
 export async function createBuyers(prisma: PrismaClient, count: number): Promise<string[]> {
-  const users = await prisma.user.createManyAndReturn({
-    data: Array.from({ length: count }, (_, index) => ({
-      email: `buyer-${index}-${randomUUID()}@test.invalid`,
-      name: `Buyer ${index}`,
-    })),
-    select: { id: true },
-  });
-  return users.map((user) => user.id);
+  return (await createTestBuyers(prisma, count)).map((buyer) => buyer.id);
 }
 
 /** A PENDING reservation of `seatIds`, as the web app's hold writes it. */
