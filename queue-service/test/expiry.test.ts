@@ -1,6 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import { describe, expect, it } from "vitest";
 import type { QueueServiceConfig } from "../src/config";
 import {
   connectBuyer,
@@ -12,47 +10,19 @@ import {
   type Buyer,
 } from "./support/clients";
 import { createPerformance } from "./support/fixtures";
-import { startInstance, testConfig, type TestInstance } from "./support/instance";
-import {
-  connectRedis,
-  deleteKeys,
-  uniqueKeyPrefix,
-  withoutKeyspaceNotifications,
-} from "./support/redis";
+import type { TestInstance } from "./support/instance";
+import { useQueueTestBed } from "./support/test-bed";
+import { deleteKeys, uniqueKeyPrefix, withoutKeyspaceNotifications } from "./support/redis";
 
-let database: TestDatabase;
-let redis: Redis;
-const cleanups: (() => Promise<void>)[] = [];
+const bed = useQueueTestBed("queue_expiry");
 
-beforeAll(async () => {
-  database = await createTestDatabase({ label: "queue_expiry" });
-  redis = connectRedis();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await redis.quit();
-  await database.drop();
-});
-
-async function serve(
-  keyPrefix: string,
-  overrides: Partial<QueueServiceConfig>,
-): Promise<TestInstance> {
-  const instance = await startInstance({
-    prisma: database.prisma,
-    config: testConfig(keyPrefix, overrides),
-  });
-  cleanups.push(() => instance.close());
-  return instance;
+function serve(keyPrefix: string, overrides: Partial<QueueServiceConfig>): Promise<TestInstance> {
+  return bed.serve({ keyPrefix, overrides });
 }
 
 function prefixForTest(): string {
   const keyPrefix = uniqueKeyPrefix("expiry");
-  cleanups.push(() => deleteKeys(redis, keyPrefix));
+  bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
   return keyPrefix;
 }
 
@@ -60,7 +30,7 @@ async function buyers(instance: TestInstance, count: number): Promise<Buyer[]> {
   const connected = await Promise.all(
     Array.from({ length: count }, () => connectBuyer(instance.url)),
   );
-  cleanups.push(() => {
+  bed.afterThisTest(() => {
     disconnectAll(connected);
     return Promise.resolve();
   });
@@ -69,7 +39,7 @@ async function buyers(instance: TestInstance, count: number): Promise<Buyer[]> {
 
 /** One buyer holds the only slot with a 1-second token; another waits for it. */
 async function slotAboutToExpire(instance: TestInstance) {
-  const performanceId = await createPerformance(database.prisma, {
+  const performanceId = await createPerformance(bed.prisma, {
     queueMaxActive: 1,
     queueTokenTtlSeconds: 1,
   });
@@ -112,7 +82,7 @@ describe("an expired working token", () => {
   it("admits the next buyer through the sweeper when notifications are off", async () => {
     const instance = await serve(prefixForTest(), { sweepIntervalMs: 200 });
     const slot = await slotAboutToExpire(instance);
-    await withoutKeyspaceNotifications(redis, async () => {
+    await withoutKeyspaceNotifications(bed.redis, async () => {
       await expectHandedOver(instance, slot);
     });
   });
@@ -121,7 +91,7 @@ describe("an expired working token", () => {
 describe("an admitted buyer who does not claim in time", () => {
   it("loses the slot to the next buyer", async () => {
     const instance = await serve(prefixForTest(), { claimWindowMs: 500 });
-    const performanceId = await createPerformance(database.prisma, { queueMaxActive: 1 });
+    const performanceId = await createPerformance(bed.prisma, { queueMaxActive: 1 });
     const [absent, next] = (await buyers(instance, 2)) as [Buyer, Buyer];
     expect(dataOf(await send.join(absent, performanceId))).toMatchObject({ status: "admitted" });
     expect(dataOf(await send.join(next, performanceId))).toMatchObject({ status: "waiting" });
@@ -142,7 +112,7 @@ describe("with two instances", () => {
     // Both instances tick, sweep and receive every expiry notification: all race for the slot.
     const racing = { sweepIntervalMs: 150, tickMs: 50 };
     const [one, two] = [await serve(keyPrefix, racing), await serve(keyPrefix, racing)];
-    const performanceId = await createPerformance(database.prisma, {
+    const performanceId = await createPerformance(bed.prisma, {
       queueMaxActive: 1,
       queueTokenTtlSeconds: 1,
     });

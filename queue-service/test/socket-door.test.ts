@@ -1,49 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { DEVELOPMENT_QUEUE_TICKET_SECRET, signQueueTicket } from "@ticketping/common/queue";
 import { trustedProxiesSchema } from "@ticketping/common/http";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
 import type { QueueServiceConfig } from "../src/config";
 import { connectBuyer, disconnectAll, send, type Buyer } from "./support/clients";
 import { createPerformance } from "./support/fixtures";
-import { startInstance, testConfig, type TestInstance } from "./support/instance";
-import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
+import type { TestInstance } from "./support/instance";
+import { useQueueTestBed } from "./support/test-bed";
+import { uniqueKeyPrefix } from "./support/redis";
 
 const ALLOWED_ORIGIN = "http://127.0.0.1:3000";
 
-let database: TestDatabase;
-let redis: Redis;
-const cleanups: (() => Promise<void>)[] = [];
+const bed = useQueueTestBed("queue_socket_door");
 
-beforeAll(async () => {
-  database = await createTestDatabase({ label: "queue_socket_door" });
-  redis = connectRedis();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await redis.quit();
-  await database.drop();
-});
-
-async function serve(
+function serve(
   overrides: Partial<QueueServiceConfig> = {},
-  keyPrefix = uniqueKeyPrefix("door"),
+  keyPrefix?: string,
 ): Promise<TestInstance> {
-  const instance = await startInstance({
-    prisma: database.prisma,
-    config: testConfig(keyPrefix, { corsOrigins: [ALLOWED_ORIGIN], ...overrides }),
-  });
-  cleanups.push(async () => {
-    await instance.close();
-    await deleteKeys(redis, keyPrefix);
-  });
-  return instance;
+  return bed.serve({ keyPrefix, overrides: { corsOrigins: [ALLOWED_ORIGIN], ...overrides } });
 }
 
 const ticketFor = (userId: string = randomUUID()) =>
@@ -104,8 +79,8 @@ describe("tickets bound to a performance", () => {
   it("let the socket act on that performance only", async () => {
     const instance = await serve();
     const [bound, other] = await Promise.all([
-      createPerformance(database.prisma),
-      createPerformance(database.prisma),
+      createPerformance(bed.prisma),
+      createPerformance(bed.prisma),
     ]);
     const userId = randomUUID();
     const ticket = await signQueueTicket({
@@ -114,7 +89,7 @@ describe("tickets bound to a performance", () => {
       performanceId: bound,
     });
     const buyer = await connectBuyer(instance.url, { userId, ticket });
-    cleanups.push(() => {
+    bed.afterThisTest(() => {
       disconnectAll([buyer]);
       return Promise.resolve();
     });
@@ -130,12 +105,12 @@ describe("tickets bound to a performance", () => {
 describe("sockets per buyer and performance", () => {
   it("admits five racing tabs into a queue and refuses the rest with TOO_MANY_SOCKETS", async () => {
     const instance = await serve();
-    const performanceId = await createPerformance(database.prisma);
+    const performanceId = await createPerformance(bed.prisma);
     const userId = randomUUID();
     const tabs: Buyer[] = await Promise.all(
       Array.from({ length: 8 }, () => connectBuyer(instance.url, { userId })),
     );
-    cleanups.push(() => {
+    bed.afterThisTest(() => {
       disconnectAll(tabs);
       return Promise.resolve();
     });
@@ -155,12 +130,12 @@ describe("sockets per buyer and performance", () => {
     expect(retry && "data" in retry).toBe(true);
     // Another buyer, and the same buyer in another performance, are counted apart.
     const other = await connectBuyer(instance.url);
-    cleanups.push(() => {
+    bed.afterThisTest(() => {
       disconnectAll([other]);
       return Promise.resolve();
     });
     expect("data" in (await send.join(other, performanceId))).toBe(true);
-    const elsewhere = await createPerformance(database.prisma);
+    const elsewhere = await createPerformance(bed.prisma);
     expect("data" in (await send.join(waiting[1] as Buyer, elsewhere))).toBe(true);
   });
 });

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DEVELOPMENT_QUEUE_TOKEN_SECRET,
   derivePosition,
   signQueueTicket,
   verifyWorkingToken,
 } from "@ticketping/common/queue";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
 import type { QueueServiceConfig } from "../src/config";
 import {
   connectBuyer,
@@ -20,43 +18,18 @@ import {
   type Buyer,
 } from "./support/clients";
 import { createPerformance } from "./support/fixtures";
-import { startInstance, testConfig, type TestInstance } from "./support/instance";
-import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
+import { testConfig, type TestInstance } from "./support/instance";
+import { useQueueTestBed } from "./support/test-bed";
 
-let database: TestDatabase;
-let redis: Redis;
-const cleanups: (() => Promise<void>)[] = [];
+const bed = useQueueTestBed("queue_socket_protocol");
 
-beforeAll(async () => {
-  database = await createTestDatabase({ label: "queue_socket_protocol" });
-  redis = connectRedis();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await redis.quit();
-  await database.drop();
-});
-
-async function serve(overrides: Partial<QueueServiceConfig> = {}): Promise<TestInstance> {
-  const keyPrefix = uniqueKeyPrefix("socket");
-  const instance = await startInstance({
-    prisma: database.prisma,
-    config: testConfig(keyPrefix, overrides),
-  });
-  cleanups.push(async () => {
-    await instance.close();
-    await deleteKeys(redis, keyPrefix);
-  });
-  return instance;
+function serve(overrides: Partial<QueueServiceConfig> = {}): Promise<TestInstance> {
+  return bed.serve({ overrides });
 }
 
 async function buyer(instance: TestInstance, userId?: string): Promise<Buyer> {
   const connected = await connectBuyer(instance.url, userId === undefined ? {} : { userId });
-  cleanups.push(() => {
+  bed.afterThisTest(() => {
     disconnectAll([connected]);
     return Promise.resolve();
   });
@@ -109,7 +82,7 @@ describe("the handshake", () => {
 describe("requests", () => {
   it("answer malformed events with an error, never crash, and limit frame size", async () => {
     const instance = await serve();
-    const performanceId = await createPerformance(database.prisma);
+    const performanceId = await createPerformance(bed.prisma);
     const client = await buyer(instance);
     const socket = rawSocket(client);
     const invalid = { error: { code: "INVALID_PAYLOAD", message: expect.any(String) as string } };
@@ -143,12 +116,12 @@ describe("requests", () => {
     expect(await send.join(client, randomUUID())).toEqual({
       error: { code: "UNKNOWN_PERFORMANCE", message: expect.any(String) as string },
     });
-    const soldOut = await createPerformance(database.prisma, { seats: 0 });
+    const soldOut = await createPerformance(bed.prisma, { seats: 0 });
     expect(await send.join(client, soldOut)).toMatchObject({ error: { code: "SOLD_OUT" } });
   });
 
   it("rate-limit joins per user and per IP", async () => {
-    const performanceId = await createPerformance(database.prisma);
+    const performanceId = await createPerformance(bed.prisma);
     // 12 a minute allows a burst of 2.
     const perUser = await serve({ joinLimitPerUserPerMin: 12 });
     const eager = await buyer(perUser);
@@ -170,7 +143,7 @@ describe("requests", () => {
 describe("a buyer's way through the queue", () => {
   it("is pushed to every tab: admission, token, extension, leaving, the next buyer's turn", async () => {
     const instance = await serve();
-    const performanceId = await createPerformance(database.prisma, { queueMaxActive: 1 });
+    const performanceId = await createPerformance(bed.prisma, { queueMaxActive: 1 });
     const userId = randomUUID();
     const [firstTab, secondTab, next] = [
       await buyer(instance, userId),
@@ -194,7 +167,7 @@ describe("a buyer's way through the queue", () => {
     const gate = {
       token: grant.token,
       secret: DEVELOPMENT_QUEUE_TOKEN_SECRET,
-      redis,
+      redis: bed.redis,
       keyPrefix: instance.service.store.keyPrefix,
       performanceId,
     };
@@ -234,7 +207,7 @@ describe("a buyer's way through the queue", () => {
 
   it("keeps the place across a reconnect, and derives positions from the broadcast", async () => {
     const instance = await serve();
-    const performanceId = await createPerformance(database.prisma, { queueMaxActive: 1 });
+    const performanceId = await createPerformance(bed.prisma, { queueMaxActive: 1 });
     const [admitted, ahead, me] = [
       await buyer(instance),
       await buyer(instance),
@@ -278,7 +251,7 @@ describe("a buyer's way through the queue", () => {
 describe("operations", () => {
   it("exposes Prometheus metrics and per-performance stats", async () => {
     const instance = await serve();
-    const performanceId = await createPerformance(database.prisma, { queueMaxActive: 1 });
+    const performanceId = await createPerformance(bed.prisma, { queueMaxActive: 1 });
     const [first, second] = [await buyer(instance), await buyer(instance)];
     await send.join(first, performanceId);
     await send.join(second, performanceId);

@@ -4,37 +4,28 @@ import { describe, expect, it } from "vitest";
 
 const workerRoot = path.resolve(import.meta.dirname, "..");
 
+/** Starts the worker with NODE_ENV=production and `env` on top; it should stop at once. */
+function startInProduction(env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: workerRoot,
+    env: { ...process.env, NODE_ENV: "production", WORKER_HEALTH_PORT: "0", ...env },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+}
+
 describe("worker start-up in production", () => {
   it("refuses a secret published in the repository, naming the variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: workerRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PAYMENT_PROVIDER: "simulated",
-        WORKER_HEALTH_PORT: "0",
-        METRICS_TOKEN: "compose-demo-metrics-token-change-me",
-      },
-      encoding: "utf8",
-      timeout: 20_000,
+    const result = startInProduction({
+      PAYMENT_PROVIDER: "simulated",
+      METRICS_TOKEN: "compose-demo-metrics-token-change-me",
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("METRICS_TOKEN: equals a value published");
   });
 
   it("refuses production without a Stripe key unless the simulated provider is named", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: workerRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PAYMENT_PROVIDER: "",
-        STRIPE_SECRET_KEY: "",
-        WORKER_HEALTH_PORT: "0",
-      },
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+    const result = startInProduction({ PAYMENT_PROVIDER: "", STRIPE_SECRET_KEY: "" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("STRIPE_SECRET_KEY: required in production");
     expect(result.stderr).toContain("PAYMENT_PROVIDER=simulated");

@@ -1,3 +1,8 @@
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  DEVELOPMENT_QUEUE_TOKEN_SECRET,
+} from "../queue/development-secrets";
+
 /**
  * Anything written in this repository is public: a secret whose value appears here (or
  * appeared in an earlier version) lets anyone sign an organizer's session, a queue token
@@ -6,8 +11,8 @@
  */
 const PUBLISHED_SECRET_VALUES: ReadonlySet<string> = new Set([
   // .env.example and the queue packages' local defaults
-  "dev-only-queue-ticket-secret-change-me-0000",
-  "dev-only-working-token-secret-change-me-000",
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  DEVELOPMENT_QUEUE_TOKEN_SECRET,
   // docker-compose.yml's demo defaults before it required real secrets
   "compose-demo-nextauth-secret-change-me-0123456789",
   "compose-demo-queue-ticket-secret-change-me-01234",

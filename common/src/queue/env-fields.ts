@@ -1,12 +1,11 @@
 import { z } from "zod";
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  DEVELOPMENT_QUEUE_TOKEN_SECRET,
+} from "./development-secrets";
 import { MIN_SECRET_LENGTH } from "./hs256";
 
-/**
- * Local-only secrets, so a fresh clone runs without a .env. Any process started with
- * NODE_ENV=production must refuse them (they are in the published list of common/src/env).
- */
-export const DEVELOPMENT_QUEUE_TICKET_SECRET = "dev-only-queue-ticket-secret-change-me-0000";
-export const DEVELOPMENT_QUEUE_TOKEN_SECRET = "dev-only-working-token-secret-change-me-000";
+export { DEVELOPMENT_QUEUE_TICKET_SECRET, DEVELOPMENT_QUEUE_TOKEN_SECRET };
 
 const secret = (fallback: string) =>
   z

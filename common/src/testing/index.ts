@@ -13,3 +13,4 @@ export {
   type MailpitSummary,
   type OwnMailpit,
 } from "./mailpit";
+export { postUntilAnswered, type EarlyAnswer } from "./post-until-answered";

@@ -1,4 +1,4 @@
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { startTcpProxy } from "./tcp-proxy";
 
 export interface CountingDbProxy {
   /** DATABASE_URL for the server under test: the real one, with the proxy's port. */
@@ -18,77 +18,54 @@ export interface CountingDbProxy {
  * (non-TLS) protocol node-postgres speaks on loopback.
  */
 export async function startCountingDbProxy(databaseUrl: string): Promise<CountingDbProxy> {
-  const target = new URL(databaseUrl);
   let statements = 0;
   let texts: string[] = [];
-  const sockets = new Set<Socket>();
-
-  const server: Server = createServer((client) => {
-    const upstream = createConnection({
-      host: target.hostname,
-      port: Number(target.port || 5432),
-    });
-    sockets.add(client).add(upstream);
-    let buffered = Buffer.alloc(0);
-    let startupDone = false;
-    client.on("data", (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      for (;;) {
-        if (!startupDone) {
-          // StartupMessage (or SSLRequest): Int32 length, no type byte.
-          if (buffered.length < 8) break;
-          const length = buffered.readInt32BE(0);
-          if (buffered.length < length) break;
-          const code = buffered.readInt32BE(4);
-          startupDone = code !== 80877103; // SSLRequest is followed by the real startup
-          buffered = buffered.subarray(length);
-          continue;
+  const proxy = await startTcpProxy({
+    targetUrl: databaseUrl,
+    defaultPort: 5432,
+    watchClient: () => {
+      let buffered = Buffer.alloc(0);
+      let startupDone = false;
+      return (chunk) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        for (;;) {
+          if (!startupDone) {
+            // StartupMessage (or SSLRequest): Int32 length, no type byte.
+            if (buffered.length < 8) break;
+            const length = buffered.readInt32BE(0);
+            if (buffered.length < length) break;
+            const code = buffered.readInt32BE(4);
+            startupDone = code !== 80877103; // SSLRequest is followed by the real startup
+            buffered = buffered.subarray(length);
+            continue;
+          }
+          if (buffered.length < 5) break;
+          const type = String.fromCharCode(buffered[0] ?? 0);
+          const length = buffered.readInt32BE(1);
+          if (buffered.length < length + 1) break;
+          const body = buffered.subarray(5, length + 1);
+          if (type === "Q" || type === "E") statements++;
+          if (type === "Q") texts.push(body.toString("utf8").replace(/\0$/, ""));
+          if (type === "P") {
+            // Parse: statement name (C string), then the query (C string).
+            const nameEnd = body.indexOf(0);
+            const queryEnd = body.indexOf(0, nameEnd + 1);
+            texts.push(body.subarray(nameEnd + 1, queryEnd).toString("utf8"));
+          }
+          buffered = buffered.subarray(length + 1);
         }
-        if (buffered.length < 5) break;
-        const type = String.fromCharCode(buffered[0] ?? 0);
-        const length = buffered.readInt32BE(1);
-        if (buffered.length < length + 1) break;
-        const body = buffered.subarray(5, length + 1);
-        if (type === "Q" || type === "E") statements++;
-        if (type === "Q") texts.push(body.toString("utf8").replace(/\0$/, ""));
-        if (type === "P") {
-          // Parse: statement name (C string), then the query (C string).
-          const nameEnd = body.indexOf(0);
-          const queryEnd = body.indexOf(0, nameEnd + 1);
-          texts.push(body.subarray(nameEnd + 1, queryEnd).toString("utf8"));
-        }
-        buffered = buffered.subarray(length + 1);
-      }
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk: Buffer) => client.write(chunk));
-    const closeBoth = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on("close", closeBoth).on("error", closeBoth);
-    upstream.on("close", closeBoth).on("error", closeBoth);
+      };
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  const url = new URL(databaseUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
 
   return {
-    url: url.toString(),
+    url: proxy.url,
     statements: () => statements,
     sql: () => [...texts],
     reset: () => {
       statements = 0;
       texts = [];
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
+    close: proxy.close,
   };
 }

@@ -1,4 +1,4 @@
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { startTcpProxy } from "./tcp-proxy";
 
 export interface CountingRedisProxy {
   /** REDIS_URL for the server under test: the real one, with the proxy's port. */
@@ -16,48 +16,20 @@ export interface CountingRedisProxy {
  * counter skips their bytes rather than guessing from their contents.
  */
 export async function startCountingRedisProxy(redisUrl: string): Promise<CountingRedisProxy> {
-  const target = new URL(redisUrl);
   let commands = 0;
-  const sockets = new Set<Socket>();
-
-  const server: Server = createServer((client) => {
-    const upstream = createConnection({
-      host: target.hostname,
-      port: Number(target.port || 6379),
-    });
-    sockets.add(client).add(upstream);
-    const counter = respCommandCounter(() => commands++);
-    client.on("data", (chunk: Buffer) => {
-      counter(chunk);
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk: Buffer) => client.write(chunk));
-    const closeBoth = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on("close", closeBoth).on("error", closeBoth);
-    upstream.on("close", closeBoth).on("error", closeBoth);
+  const proxy = await startTcpProxy({
+    targetUrl: redisUrl,
+    defaultPort: 6379,
+    watchClient: () => respCommandCounter(() => commands++),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  const url = new URL(redisUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
 
   return {
-    url: url.toString(),
+    url: proxy.url,
     commands: () => commands,
     reset: () => {
       commands = 0;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
+    close: proxy.close,
   };
 }
 

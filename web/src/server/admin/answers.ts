@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
+import { performanceFields } from "../performances/performance-fields";
 import { queueSettingsSchema } from "./schemas";
 import { saleStatuses } from "./limits";
 
@@ -50,17 +51,7 @@ export const adminGradeSchema = z.strictObject({
 export type AdminGrade = z.infer<typeof adminGradeSchema>;
 
 export const adminPerformanceSchema = z.strictObject({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  posterUrl: z.string().nullable(),
-  runtimeMinutes: z.int(),
-  ageRating: z.string(),
-  bookingOpensAt: dateTime,
-  bookingClosesAt: dateTime,
-  firstShowAt: dateTime,
-  lastShowAt: dateTime,
+  ...performanceFields,
   saleStatus: saleStatusSchema,
   maxSeatsPerReservation: z.int(),
   hall: z.strictObject({ id: z.uuid(), name: z.string(), rows: z.int(), columns: z.int() }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
+import { performanceFields } from "./performance-fields";
 import { salePhases } from "./sale-phase";
 import { slugSchema } from "./slug";
 
@@ -32,17 +33,7 @@ export const performanceListSchema = z.strictObject({
 });
 
 export const performanceDetailSchema = z.strictObject({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  posterUrl: z.string().nullable(),
-  runtimeMinutes: z.int(),
-  ageRating: z.string(),
-  bookingOpensAt: dateTime,
-  bookingClosesAt: dateTime,
-  firstShowAt: dateTime,
-  lastShowAt: dateTime,
+  ...performanceFields,
   maxSeatsPerReservation: z.int(),
   phase: salePhaseSchema,
   asOf: dateTime.describe("The instant `phase` was worked out for; countdowns start from it."),

@@ -14,13 +14,22 @@ export interface EarlyAnswer {
  */
 export function postUntilAnswered(
   url: string,
-  { totalBytes, headers }: { totalBytes: number; headers: Record<string, string> },
+  {
+    totalBytes,
+    headers,
+    localAddress,
+  }: {
+    totalBytes: number;
+    headers: Record<string, string>;
+    /** The source address to send from (a loopback address of its own, for rate limits). */
+    localAddress?: string;
+  },
 ): Promise<EarlyAnswer> {
   const chunk = Buffer.alloc(64 * 1024, "a");
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
-    const outgoing = request(url, { method: "POST", headers }, (response) => {
+    const outgoing = request(url, { method: "POST", headers, localAddress }, (response) => {
       answered = true;
       const parts: Buffer[] = [];
       response.on("data", (part: Buffer) => parts.push(part));
