@@ -10,7 +10,13 @@ export type PerformanceRequest = z.infer<typeof performanceRequestSchema>;
 export const handshakeAuthSchema = z.object({ ticket: z.string().min(1).max(2_048) });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
-export type SalePhase = "unknown" | "pre" | "open" | "sold_out" | "closed";
+/**
+ * Where a sale stands: the one vocabulary inside the system (the queue scripts, the socket
+ * protocol, the web app's catalog). `unknown`: the queue has no live settings yet. The public
+ * catalog API says the same phases in its own words (web/src/server/performances/sale-phase.ts).
+ */
+export const salePhases = ["unknown", "pre", "open", "sold_out", "closed"] as const;
+export type SalePhase = (typeof salePhases)[number];
 
 /**
  * A queue's progress, broadcast to every waiter once per tick. Each client derives its own

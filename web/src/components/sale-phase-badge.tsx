@@ -1,13 +1,13 @@
-import type { SalePhase } from "@/server/performances/sale-phase";
+import type { PublicSalePhase } from "@/server/performances/sale-phase";
 
-const styles: Record<SalePhase, { label: string; className: string }> = {
+const styles: Record<PublicSalePhase, { label: string; className: string }> = {
   "on-sale": { label: "On sale", className: "bg-emerald-100 text-emerald-800" },
   upcoming: { label: "Opening soon", className: "bg-amber-100 text-amber-800" },
   "sold-out": { label: "Sold out", className: "bg-slate-200 text-slate-700" },
   closed: { label: "Sale closed", className: "bg-slate-200 text-slate-700" },
 };
 
-export function SalePhaseBadge({ phase }: { phase: SalePhase }) {
+export function SalePhaseBadge({ phase }: { phase: PublicSalePhase }) {
   const { label, className } = styles[phase];
   return (
     <span

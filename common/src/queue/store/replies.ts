@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { refusalReasons, releaseReasons } from "../codes";
+import { salePhases } from "../protocol";
 
 // The scripts answer JSON; parsing it here turns a script bug into a clear error instead of
 // a wrong number travelling to a client.
 
 const progress = z.object({
-  phase: z.enum(["unknown", "pre", "open", "sold_out", "closed"]),
+  phase: z.enum(salePhases),
   servedSeq: z.number(),
   admittedTotal: z.number(),
   throughputPerSec: z.number(),

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import type { SalePhase } from "@/server/performances/sale-phase";
+import type { PublicSalePhase } from "@/server/performances/sale-phase";
 import { CountdownTimer } from "../countdown-timer";
 import { useCountdown } from "../use-countdown";
 
-const panelStyles: Record<SalePhase, string> = {
+const panelStyles: Record<PublicSalePhase, string> = {
   "on-sale": "border-emerald-200 bg-emerald-50 text-emerald-900",
   upcoming: "border-amber-200 bg-amber-50 text-amber-900",
   "sold-out": "border-slate-200 bg-slate-100 text-slate-800",
@@ -24,7 +24,7 @@ export function SaleStatusPanel({
   opensAtLabel,
   serverNowMs,
 }: {
-  phase: SalePhase;
+  phase: PublicSalePhase;
   opensAtMs: number;
   opensAtLabel: string;
   closesAtLabel: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
-import { salePhase } from "./sale-phase";
+import { publicSalePhase, salePhase } from "./sale-phase";
 import type { PerformanceDetail } from "./schemas";
 
 /** A published (or closed) performance by its slug; drafts do not exist for buyers. */
@@ -53,7 +53,7 @@ export async function getPerformance({
     firstShowAt: performance.firstShowAt,
     lastShowAt: performance.lastShowAt,
     maxSeatsPerReservation: performance.maxSeatsPerReservation,
-    phase: salePhase({ ...performance, availableSeats }, now),
+    phase: publicSalePhase(salePhase({ ...performance, availableSeats }, now)),
     asOf: now,
     hall: performance.hall,
     grades: performance.grades,

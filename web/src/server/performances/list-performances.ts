@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@ticketping/db";
 import { db } from "../db";
 import type { CatalogFilters } from "./catalog-filters";
-import { salePhase } from "./sale-phase";
+import { publicSalePhase, salePhase } from "./sale-phase";
 import type { PerformanceSummary } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -57,13 +57,14 @@ export async function listPerformances({
   });
   const availableBySchedule = new Map(available.map((row) => [row.scheduleId, row._count._all]));
 
-  const summaries = performances.map((performance): PerformanceSummary => {
+  const listed = performances.map((performance) => {
     const availableSeats = performance.schedules.reduce(
       (sum, schedule) => sum + (availableBySchedule.get(schedule.id) ?? 0),
       0,
     );
     const cheapest = performance.grades[0];
-    return {
+    const phase = salePhase({ ...performance, availableSeats }, now);
+    const summary: PerformanceSummary = {
       id: performance.id,
       slug: performance.slug,
       name: performance.name,
@@ -75,10 +76,11 @@ export async function listPerformances({
       bookingClosesAt: performance.bookingClosesAt,
       priceFromMinor: cheapest?.priceMinor ?? null,
       currency: cheapest?.currency ?? null,
-      phase: salePhase({ ...performance, availableSeats }, now),
+      phase: publicSalePhase(phase),
     };
+    return { summary, phase };
   });
-  return filters.sale === "on-sale"
-    ? summaries.filter((summary) => summary.phase === "on-sale")
-    : summaries;
+  return listed
+    .filter(({ phase }) => filters.sale !== "on-sale" || phase === "open")
+    .map(({ summary }) => summary);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { salePhase, type SalePhaseInput } from "./sale-phase";
+import { publicSalePhase, publicSalePhases, salePhase, type SalePhaseInput } from "./sale-phase";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const base: SalePhaseInput = {
@@ -11,16 +11,26 @@ const base: SalePhaseInput = {
 
 describe("salePhase", () => {
   it("is on sale inside the booking window with seats left", () => {
-    expect(salePhase(base, now)).toBe("on-sale");
+    expect(salePhase(base, now)).toBe("open");
   });
   it("is upcoming before the window and closed after it", () => {
     expect(salePhase({ ...base, bookingOpensAt: new Date("2026-06-02T00:00:00Z") }, now)).toBe(
-      "upcoming",
+      "pre",
     );
     expect(salePhase({ ...base, bookingClosesAt: now }, now)).toBe("closed");
   });
   it("is sold out with no seats left, and closed when the organizer closed it", () => {
-    expect(salePhase({ ...base, availableSeats: 0 }, now)).toBe("sold-out");
+    expect(salePhase({ ...base, availableSeats: 0 }, now)).toBe("sold_out");
     expect(salePhase({ ...base, saleStatus: "CLOSED" }, now)).toBe("closed");
+  });
+});
+
+describe("publicSalePhase", () => {
+  it("says each phase in the public API's words", () => {
+    expect(publicSalePhase("pre")).toBe("upcoming");
+    expect(publicSalePhase("open")).toBe("on-sale");
+    expect(publicSalePhase("sold_out")).toBe("sold-out");
+    expect(publicSalePhase("closed")).toBe("closed");
+    expect(publicSalePhases).toEqual(["upcoming", "on-sale", "sold-out", "closed"]);
   });
 });

@@ -1,5 +1,25 @@
-export const salePhases = ["upcoming", "on-sale", "sold-out", "closed"] as const;
-export type SalePhase = (typeof salePhases)[number];
+import type { SalePhase } from "@ticketping/common/queue/client";
+
+/** A performance's phase as the catalog works it out: the queue's, less `unknown`. */
+export type CatalogSalePhase = Exclude<SalePhase, "unknown">;
+
+/**
+ * The public catalog API's words for the phases (web/README.md): a contract older than the
+ * shared vocabulary, so they stay, and `publicSalePhase` is the one place that translates.
+ */
+export const publicSalePhases = ["upcoming", "on-sale", "sold-out", "closed"] as const;
+export type PublicSalePhase = (typeof publicSalePhases)[number];
+
+const publicWords: Record<CatalogSalePhase, PublicSalePhase> = {
+  pre: "upcoming",
+  open: "on-sale",
+  sold_out: "sold-out",
+  closed: "closed",
+};
+
+export function publicSalePhase(phase: CatalogSalePhase): PublicSalePhase {
+  return publicWords[phase];
+}
 
 export interface SalePhaseInput {
   saleStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
@@ -12,10 +32,10 @@ export interface SalePhaseInput {
  * What a buyer can do now. Derived on every read rather than stored, because it depends
  * on the clock and on stock, and a stored copy would need a job to keep it true.
  */
-export function salePhase(performance: SalePhaseInput, now: Date = new Date()): SalePhase {
+export function salePhase(performance: SalePhaseInput, now: Date = new Date()): CatalogSalePhase {
   if (performance.saleStatus !== "PUBLISHED") return "closed";
-  if (now < performance.bookingOpensAt) return "upcoming";
+  if (now < performance.bookingOpensAt) return "pre";
   if (now >= performance.bookingClosesAt) return "closed";
-  if (performance.availableSeats === 0) return "sold-out";
-  return "on-sale";
+  if (performance.availableSeats === 0) return "sold_out";
+  return "open";
 }

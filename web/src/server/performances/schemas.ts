@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
 import { performanceFields } from "./performance-fields";
-import { salePhases } from "./sale-phase";
+import { publicSalePhases } from "./sale-phase";
 import { slugSchema } from "./slug";
 
 // Inputs and answers of the public catalog APIs.
@@ -9,7 +9,7 @@ import { slugSchema } from "./slug";
 export const performanceParamsSchema = z.object({ slug: slugSchema });
 
 const salePhaseSchema = z
-  .enum(salePhases)
+  .enum(publicSalePhases)
   .describe("What a buyer can do now: upcoming, on-sale, sold-out or closed.");
 
 export const performanceSummarySchema = z.strictObject({
