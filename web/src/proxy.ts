@@ -18,10 +18,10 @@ import { withPagePolicy } from "@/server/http/with-page-policy";
  * slot not revoked), so what the matchers below let through unchecked is still checked.
  *
  * Invoking the proxy costs more per request than the route's own check of a token (the
- * route verifies every token in full anyway). Measured on the seat map, which every
- * admitted buyer polls every 2 s: with the proxy on every poll the route ran at 55-65% of
- * a static route's throughput, without it at 90-110% (see BENCHMARKS.md). Holds come in
- * bursts the size of the working set when a sale opens. So the matchers send here only
+ * route verifies every token in full anyway), and the seat map, which every admitted
+ * buyer polls every 2 s, lost a large share of its throughput to it (the web benchmark's
+ * figures: BENCHMARKS.md, "Web: seat map and holds"). Holds come in bursts the size of
+ * the working set when a sale opens. So the matchers send here only
  * the requests that carry no token at all, the ones a crowd of buyers who skipped the
  * queue (or a bot) sends, and the routes verify the rest.
  *

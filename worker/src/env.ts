@@ -26,8 +26,9 @@ export const env = loadEnvOrExit({
   /**
    * How often the sweeper expires PENDING reservations whose hold lapsed unnoticed. Redis
    * reports an expired key only once it notices it, and with many keys carrying a TTL
-   * (every hold's seat set lives a day) that took 7-15 s in the 5,000-buyer load test, so
-   * the sweeper is what bounds how late a lapsed seat comes back. One indexed query.
+   * (every hold's seat set lives a day) that comes seconds late under load (the flash
+   * crowd's figure: BENCHMARKS.md), so the sweeper is what bounds how late a lapsed seat
+   * comes back. One indexed query.
    */
   HOLD_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   /** Lets the Redis expiry notification handle a lapsed hold first. */

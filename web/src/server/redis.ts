@@ -14,8 +14,9 @@ const globalForRedis = globalThis as unknown as { ticketpingRedis?: Redis };
  * Auto-pipelining: when a sale opens, a burst of holds reaches the same Redis calls in the
  * same event-loop tick (each buyer's grant read, then the hold script). Sent together they
  * cost one socket write instead of one each, and on loopback the sender pays for the
- * whole delivery. Measured with 200 holds sent at once: p99 about 10 ms lower (ten-burst
- * runs, 145-154 against 159-163 ms). Every Lua command the web runs is defined here.
+ * whole delivery: the burst's p99 is lower with it (the web benchmark's burst of 200
+ * holds: BENCHMARKS.md, "Web: seat map and holds"). Every Lua command the web runs is
+ * defined here.
  */
 export function getRedis(): Redis {
   globalForRedis.ticketpingRedis ??= createRedis({
