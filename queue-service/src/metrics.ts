@@ -1,4 +1,4 @@
-import type { QueueStats } from "@ticketping/common/queue/store";
+import type { QueueSnapshot } from "@ticketping/common/queue/store";
 import {
   collectDefaultMetrics,
   counter,
@@ -27,21 +27,21 @@ export interface QueueMetrics {
  */
 export function createQueueMetrics(options: {
   connectedSockets: () => number;
-  liveQueueStats: () => Promise<QueueStats[]>;
+  liveQueueStats: () => Promise<QueueSnapshot[]>;
 }): QueueMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
   // A scrape calls every gauge's collect at once: they share the one read in flight.
-  let inFlight: Promise<QueueStats[]> | undefined;
-  const liveStats = (): Promise<QueueStats[]> => {
+  let inFlight: Promise<QueueSnapshot[]> | undefined;
+  const liveStats = (): Promise<QueueSnapshot[]> => {
     inFlight ??= options.liveQueueStats().finally(() => {
       inFlight = undefined;
     });
     return inFlight;
   };
 
-  const queueGauge = (name: string, help: string, pick: (stats: QueueStats) => number | null) =>
+  const queueGauge = (name: string, help: string, pick: (stats: QueueSnapshot) => number | null) =>
     gauge(registry, {
       name,
       help,

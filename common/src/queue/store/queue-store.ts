@@ -63,7 +63,12 @@ export type DisconnectOutcome = Exclude<
   { status: "need_settings" }
 >;
 
-export interface QueueStats {
+/**
+ * What the stats script reads of one queue in one consistent step: its monotonic counters
+ * and its progress. The organizer's figures (web's QueueStats) and the queue service's
+ * gauges are both derived from it.
+ */
+export interface QueueSnapshot {
   performanceId: string;
   counters: Record<string, number>;
   /** Absent when the queue has no settings in Redis (never used, or idle long enough). */
@@ -270,7 +275,7 @@ export class QueueStore {
     );
   }
 
-  async stats(performanceId: string): Promise<QueueStats> {
+  async stats(performanceId: string): Promise<QueueSnapshot> {
     const reply = parseReply(statsReply, await this.run("stats", performanceId, []));
     return {
       performanceId,

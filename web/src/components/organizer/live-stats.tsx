@@ -2,25 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { PerformanceStatsJson } from "@/server/admin/answers";
 import { apiRequest, ApiError } from "../api-client";
 import { formatMoney } from "../format";
 import { LineChart } from "./line-chart";
-
-interface StatsSample {
-  at: string;
-  seats: { total: number; available: number; held: number; sold: number };
-  revenueMinor: number;
-  currency: string;
-  reservations: { pending: number; confirmed: number };
-  queue: {
-    live: boolean;
-    waiting: number;
-    preQueued: number;
-    active: number;
-    admittedPerMinute: number;
-    admittedTotal: number;
-  } | null;
-}
 
 const POLL_SECONDS = 3;
 /** Three minutes of history at one sample every three seconds. */
@@ -42,11 +27,11 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
  * charts. History lives in this tab only: it starts when the organizer opens the page.
  */
 export function LiveStats({ performanceId }: { performanceId: string }) {
-  const [samples, setSamples] = useState<StatsSample[]>([]);
+  const [samples, setSamples] = useState<PerformanceStatsJson[]>([]);
   const query = useQuery({
     queryKey: ["admin", "performance-stats", performanceId],
     queryFn: async () => {
-      const { stats } = await apiRequest<{ stats: StatsSample }>(
+      const { stats } = await apiRequest<{ stats: PerformanceStatsJson }>(
         `/api/admin/performances/${performanceId}/stats`,
       );
       // Appending here rather than in an effect keeps exactly one entry per fetch.
@@ -65,7 +50,7 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
     value === undefined ? "–" : value.toLocaleString("en-GB");
   const queue = latest?.queue;
   const queueUnavailable = latest !== undefined && queue === null;
-  const inLine = (sample: StatsSample) =>
+  const inLine = (sample: PerformanceStatsJson) =>
     sample.queue ? sample.queue.waiting + sample.queue.preQueued : null;
 
   return (

@@ -111,3 +111,5 @@ export const performanceStatsSchema = z.strictObject({
     .describe("null: the waiting room's figures are unavailable right now."),
 });
 export type PerformanceStats = z.infer<typeof performanceStatsSchema>;
+/** The same as the stats route sends it (times as ISO strings), for the page that polls it. */
+export type PerformanceStatsJson = z.input<typeof performanceStatsSchema>;
