@@ -8,7 +8,7 @@ import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
 import { ApiError, apiRequest } from "../api-client";
 import { formatDateTime, formatMoney } from "../format";
 import { formatTimeOfDay } from "../format-time-of-day";
-import { HoldCountdown } from "./hold-countdown";
+import { HoldCountdown } from "../hold-countdown";
 import { SeatGrid } from "./seat-grid";
 import { seatName } from "./seat-labels";
 import { SeatLegend } from "./seat-legend";
@@ -41,12 +41,9 @@ export function BookingView({
   const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
   const layout = map?.layout;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // A hold and how long it had left when it appeared (server render or hold request).
-  const [hold, setHold] = useState<(HoldView & { initialRemainingMs: number }) | null>(
-    initialHold && {
-      ...initialHold,
-      initialRemainingMs: Date.parse(initialHold.holdExpiresAt) - serverNow,
-    },
+  // A hold and the server's time when it appeared (server render or hold request).
+  const [hold, setHold] = useState<(HoldView & { serverNowMs: number }) | null>(
+    initialHold && { ...initialHold, serverNowMs: serverNow },
   );
   // Server minus this device's clock. The initializer runs again when the page hydrates,
   // on the device; it is never rendered, so the server's own value (≈0) does no harm.
@@ -125,7 +122,7 @@ export function BookingView({
       });
       setHold({
         ...created,
-        initialRemainingMs: Date.parse(created.holdExpiresAt) - (deviceNow() + clockOffset),
+        serverNowMs: deviceNow() + clockOffset,
       });
       setSelected(new Set());
       setMessage({ tone: "info", text: "Your seats are held. Pay before the timer runs out." });
@@ -248,9 +245,9 @@ export function BookingView({
           {hold ? (
             <>
               <HoldCountdown
-                expiresAt={Date.parse(hold.holdExpiresAt)}
-                initialRemainingMs={hold.initialRemainingMs}
-                clockOffsetMs={clockOffset}
+                variant="panel"
+                expiresAtMs={Date.parse(hold.holdExpiresAt)}
+                serverNowMs={hold.serverNowMs}
                 onExpired={() => {
                   setHold(null);
                   setMessage({

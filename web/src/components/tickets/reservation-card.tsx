@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { MyReservation } from "@/server/reservations/schemas";
 import { formatDateTime, formatMoney } from "../format";
-import { HoldCountdown } from "./hold-countdown";
+import { HoldCountdown } from "../hold-countdown";
 import { RefundLines } from "./refund-lines";
 import { TicketPasses } from "./ticket-passes";
 import { ReservationStatusBadge, reservationStatusStyles } from "./reservation-status";
@@ -58,6 +58,7 @@ export function ReservationCard({
         <p className="mt-1 text-sm text-slate-600" data-testid="reservation-reason">
           {reservation.status === "PENDING" ? (
             <HoldCountdown
+              variant="inline"
               expiresAtMs={reservation.holdExpiresAt.getTime()}
               serverNowMs={serverNowMs}
             />

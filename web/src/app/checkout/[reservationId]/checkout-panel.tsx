@@ -9,7 +9,7 @@ import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/api-client";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { formatTimeOfDay } from "@/components/format-time-of-day";
-import { HoldCountdown } from "@/components/tickets/hold-countdown";
+import { HoldCountdown } from "@/components/hold-countdown";
 import {
   ReservationStatusBadge,
   reservationStatusStyles,
@@ -197,6 +197,7 @@ function PayBox({
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
         <HoldCountdown
+          variant="inline"
           expiresAtMs={new Date(checkout.holdExpiresAt).getTime()}
           serverNowMs={serverNowMs}
         />

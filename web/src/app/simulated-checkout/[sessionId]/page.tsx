@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { AppError } from "@ticketping/common/errors";
 import { formatMoney } from "@/components/format";
-import { HoldCountdown } from "@/components/tickets/hold-countdown";
+import { HoldCountdown } from "@/components/hold-countdown";
 import { getSessionUser } from "@/server/auth/session";
 import { getSimulatedCheckout } from "@/server/payments/simulated-checkout";
 
@@ -53,6 +53,7 @@ export default async function SimulatedCheckoutPage({
         <>
           <p className="text-sm text-slate-700">
             <HoldCountdown
+              variant="inline"
               expiresAtMs={new Date(checkout.holdExpiresAt).getTime()}
               serverNowMs={checkout.serverNowMs}
             />
