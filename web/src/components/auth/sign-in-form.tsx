@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type SubmitEvent } from "react";
 import type { Route } from "next";
 import {
   buttonClass,
@@ -14,6 +13,7 @@ import {
   secondaryButtonClass,
 } from "../form/field";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 import { signInErrorMessage } from "./sign-in-errors";
 
 export function SignInForm({
@@ -26,15 +26,8 @@ export function SignInForm({
   initialError: string | null;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
+  const { pending, alert, onSubmit } = useSubmit(
+    async (form) => {
       const result = await signIn("credentials", {
         redirect: false,
         email: formText(form, "email"),
@@ -43,19 +36,22 @@ export function SignInForm({
       if (result?.ok && !result.error) {
         router.push(callbackUrl);
         router.refresh();
-        return;
+        return { leaving: true };
       }
-      setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    }
-    setPending(false);
-  }
+      return { alert: signInErrorMessage(result?.error ?? "CredentialsSignin") };
+    },
+    {
+      initialAlert: initialError,
+      describeError: () => ({
+        alert: "Could not reach the server. Check your connection and try again.",
+      }),
+    },
+  );
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
-        <FormAlert message={error} />
+      <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+        <FormAlert message={alert} />
         <Field id="signin-email" label="Email">
           <input
             {...describedBy("signin-email", undefined)}

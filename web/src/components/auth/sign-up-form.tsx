@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 import type { Route } from "next";
 import { PASSWORD_MIN_LENGTH } from "@/server/accounts/password-policy";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 import { POW_ERROR_CODES } from "../pow/fetch-pow-solution";
 import { PowStatus } from "../pow/pow-status";
 import { usePowSolution } from "../pow/use-pow-solution";
@@ -17,10 +18,7 @@ const SIGN_UP_POW = { purpose: "signup" } as const;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
   const [emailTaken, setEmailTaken] = useState(false);
-  const [pending, setPending] = useState(false);
   // A short proof of work makes each account cost a farm CPU time (see web/README.md).
   const { check, take, prepare } = usePowSolution(SIGN_UP_POW);
 
@@ -40,17 +38,12 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { pending, errors, alert, onSubmit } = useSubmit(async (form) => {
     const input = {
       name: formText(form, "name"),
       email: formText(form, "email"),
       password: formText(form, "password"),
     };
-    setPending(true);
-    setErrors({});
-    setAlert(null);
     setEmailTaken(false);
     try {
       await signUp(input);
@@ -62,30 +55,27 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       if (result?.ok && !result.error) {
         router.push(callbackUrl);
         router.refresh();
-        return;
+        return { leaving: true };
       }
       // The account exists; only the automatic sign-in failed (e.g. rate limited).
       router.push(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route);
-      return;
+      return { leaving: true };
     } catch (error) {
+      // The next try needs a fresh check.
+      prepare();
       if (error instanceof ApiError && error.code === "VALIDATION_FAILED") {
-        setErrors(error.fieldErrors());
-        setAlert("Please correct the highlighted fields.");
-      } else if (error instanceof ApiError && error.code === "EMAIL_TAKEN") {
-        setEmailTaken(true);
-        setErrors({ email: error.message });
-      } else if (error instanceof ApiError) {
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
+        return { errors: error.fieldErrors(), alert: "Please correct the highlighted fields." };
       }
+      if (error instanceof ApiError && error.code === "EMAIL_TAKEN") {
+        setEmailTaken(true);
+        return { errors: { email: error.message } };
+      }
+      throw error;
     }
-    prepare();
-    setPending(false);
-  }
+  });
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={alert} />
       <Field id="signup-name" label="Name" error={errors.name}>
         <input

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
 import { formatMoney } from "../format";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../form/field";
 import { eurosToMinor, minorToEuros } from "./input-values";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 
 export interface GradeRow {
   id: string;
@@ -36,48 +37,31 @@ function GradeForm({
   onDone: () => void;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const prefix = grade ? `grade-${grade.id}` : "grade-new";
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { pending, errors, alert, onSubmit } = useSubmit(async (form) => {
     const body = {
       name: formText(form, "name"),
       priceMinor: eurosToMinor(formText(form, "price")) ?? Number.NaN,
       colour: formText(form, "colour"),
       sortOrder: Number(formText(form, "sortOrder")),
     };
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    try {
-      if (grade) {
-        await apiRequest(`/api/admin/grades/${grade.id}`, { method: "PATCH", body });
-      } else {
-        await apiRequest(`/api/admin/performances/${performanceId}/grades`, {
-          method: "POST",
-          body,
-        });
-      }
-      router.refresh();
-      onDone();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
-      }
+    if (grade) {
+      await apiRequest(`/api/admin/grades/${grade.id}`, { method: "PATCH", body });
+    } else {
+      await apiRequest(`/api/admin/performances/${performanceId}/grades`, {
+        method: "POST",
+        body,
+      });
     }
-    setPending(false);
-  }
+    router.refresh();
+    onDone();
+    return undefined;
+  });
 
   return (
     <form
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={onSubmit}
       className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3"
       noValidate
     >

@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
 import { hallLimits } from "@/server/admin/limits";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 
 export interface HallFormValues {
   id: string;
@@ -17,51 +17,26 @@ export interface HallFormValues {
 
 export function HallForm({ hall }: { hall?: HallFormValues }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const body = {
       name: formText(form, "name"),
       address: formText(form, "address"),
       rows: Number(formText(form, "rows")),
       columns: Number(formText(form, "columns")),
     };
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setSaved(false);
-    try {
-      if (hall) {
-        await apiRequest(`/api/admin/halls/${hall.id}`, { method: "PATCH", body });
-        setSaved(true);
-        router.refresh();
-      } else {
-        await apiRequest("/api/admin/halls", { method: "POST", body });
-        router.push("/organizer");
-        router.refresh();
-      }
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
-      }
+    if (hall) {
+      await apiRequest(`/api/admin/halls/${hall.id}`, { method: "PATCH", body });
+      router.refresh();
+      return { note: "Saved." };
     }
-    setPending(false);
-  }
+    await apiRequest("/api/admin/halls", { method: "POST", body });
+    router.push("/organizer");
+    router.refresh();
+    return undefined;
+  });
 
   return (
-    <form
-      onSubmit={(event) => void onSubmit(event)}
-      className="flex max-w-xl flex-col gap-3"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-3" noValidate>
       <FormAlert message={alert} />
       <Field id="hall-name" label="Name" error={errors.name}>
         <input
@@ -116,7 +91,7 @@ export function HallForm({ hall }: { hall?: HallFormValues }) {
           {pending ? "Saving…" : hall ? "Save hall" : "Create hall"}
         </button>
         <p role="status" className="text-sm text-emerald-700">
-          {saved ? "Saved." : ""}
+          {note ?? ""}
         </p>
       </div>
     </form>

@@ -2,9 +2,9 @@
 
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { gradeLimits, maxSeatsPerReservationLimits, saleStatuses } from "@/server/admin/limits";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
 import {
   buttonClass,
   describedBy,
@@ -15,6 +15,7 @@ import {
 } from "../form/field";
 import { eurosToMinor, fromUtcInput, toUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 
 export interface PerformanceFormValues {
   id?: string;
@@ -71,10 +72,6 @@ export function PerformanceForm({
   const router = useRouter();
   const formId = useId();
   const editing = initial.id !== undefined;
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(editing);
   const [grades, setGrades] = useState<GradeDraft[]>(defaultGrades);
@@ -85,9 +82,7 @@ export function PerformanceForm({
     );
   }
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const text = (name: string) => formText(form, name);
     const fields = {
       name: text("name"),
@@ -101,51 +96,36 @@ export function PerformanceForm({
       maxSeatsPerReservation: Number(text("maxSeatsPerReservation")),
       hallId: text("hallId"),
     };
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setSaved(false);
-    try {
-      if (initial.id) {
-        await apiRequest(`/api/admin/performances/${initial.id}`, {
-          method: "PATCH",
-          body: fields,
-        });
-        setSaved(true);
-        router.refresh();
-      } else {
-        const body = {
-          ...fields,
-          saleStatus: text("saleStatus"),
-          grades: grades.map((grade, index) => ({
-            name: grade.name,
-            // NaN fails validation and is reported beside the price.
-            priceMinor: eurosToMinor(grade.price) ?? Number.NaN,
-            colour: grade.colour,
-            sortOrder: index,
-          })),
-        };
-        const { performance } = await apiRequest<{ performance: { id: string } }>(
-          "/api/admin/performances",
-          { method: "POST", body },
-        );
-        router.push(`/organizer/performances/${performance.id}` as Route);
-        return;
-      }
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
-      }
+    if (initial.id) {
+      await apiRequest(`/api/admin/performances/${initial.id}`, {
+        method: "PATCH",
+        body: fields,
+      });
+      router.refresh();
+      return { note: "Saved." };
     }
-    setPending(false);
-  }
+    const body = {
+      ...fields,
+      saleStatus: text("saleStatus"),
+      grades: grades.map((grade, index) => ({
+        name: grade.name,
+        // NaN fails validation and is reported beside the price.
+        priceMinor: eurosToMinor(grade.price) ?? Number.NaN,
+        colour: grade.colour,
+        sortOrder: index,
+      })),
+    };
+    const { performance } = await apiRequest<{ performance: { id: string } }>(
+      "/api/admin/performances",
+      { method: "POST", body },
+    );
+    router.push(`/organizer/performances/${performance.id}` as Route);
+    return { leaving: true };
+  });
 
   const id = (name: string) => `${formId}-${name}`;
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <FormAlert message={alert} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
         <Field id={id("name")} label="Name" error={errors.name}>
@@ -402,7 +382,7 @@ export function PerformanceForm({
           {pending ? "Saving…" : editing ? "Save details" : "Create performance"}
         </button>
         <p role="status" className="text-sm text-emerald-700">
-          {saved ? "Saved." : ""}
+          {note ?? ""}
         </p>
       </div>
     </form>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
 import { queueLimits } from "@/server/admin/limits";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { optionalNumber } from "./input-values";
 import { formText } from "../form/form-text";
+import { useSubmit } from "../form/use-submit";
 
 export interface QueueSettingsValues {
   maxActive: number | null;
@@ -68,41 +68,20 @@ export function QueueSettingsForm({
   defaultPowComplexity: number;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const body = Object.fromEntries(
       fields.map((field) => [field.name, optionalNumber(formText(form, field.name))]),
     );
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setSaved(false);
-    try {
-      await apiRequest(`/api/admin/performances/${performanceId}/queue-settings`, {
-        method: "PUT",
-        body,
-      });
-      setSaved(true);
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
-      }
-    }
-    setPending(false);
-  }
+    await apiRequest(`/api/admin/performances/${performanceId}/queue-settings`, {
+      method: "PUT",
+      body,
+    });
+    router.refresh();
+    return { note: "Saved. The waiting room runs with them from now on." };
+  });
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-3" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={alert} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
         {fields.map((field) => {
@@ -142,7 +121,7 @@ export function QueueSettingsForm({
           {pending ? "Saving…" : "Save queue settings"}
         </button>
         <p role="status" className="text-sm text-emerald-700">
-          {saved ? "Saved. The waiting room runs with them from now on." : ""}
+          {note ?? ""}
         </p>
       </div>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
 import { formatDateTime } from "../format";
 import {
@@ -16,6 +16,7 @@ import {
 import { fromUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
 import { DoorStatsLine } from "../door/door-stats-line";
+import { useSubmit } from "../form/use-submit";
 
 export interface ScheduleRow {
   id: string;
@@ -74,10 +75,6 @@ function ScheduleCreator({
   const router = useRouter();
   const formId = useId();
   const [bands, setBands] = useState<Band[]>(() => defaultBands(grades, hall.rows));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const byRow = gradeOfRows(bands, hall.rows);
   const gradeById = new Map(grades.map((grade) => [grade.id, grade]));
   const missing = byRow.flatMap((gradeId, index) => (gradeId === null ? [index + 1] : []));
@@ -88,42 +85,26 @@ function ScheduleCreator({
     );
   }
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setCreated(null);
-    try {
-      const { schedule } = await apiRequest<{ schedule: { seatCount: number; startsAt: string } }>(
-        `/api/admin/performances/${performanceId}/schedules`,
-        {
-          method: "POST",
-          body: {
-            startsAt: fromUtcInput(formText(form, "startsAt")),
-            bands: bands.map(({ gradeId, fromRow, toRow }) => ({ gradeId, fromRow, toRow })),
-          },
+  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+    const { schedule } = await apiRequest<{ schedule: { seatCount: number; startsAt: string } }>(
+      `/api/admin/performances/${performanceId}/schedules`,
+      {
+        method: "POST",
+        body: {
+          startsAt: fromUtcInput(formText(form, "startsAt")),
+          bands: bands.map(({ gradeId, fromRow, toRow }) => ({ gradeId, fromRow, toRow })),
         },
-      );
-      setCreated(
-        `Added ${formatDateTime(new Date(schedule.startsAt))} with ${schedule.seatCount} seats.`,
-      );
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setAlert(error.message);
-      } else {
-        setAlert("Something went wrong. Please try again.");
-      }
-    }
-    setPending(false);
-  }
+      },
+    );
+    router.refresh();
+    return {
+      note: `Added ${formatDateTime(new Date(schedule.startsAt))} with ${schedule.seatCount} seats.`,
+    };
+  });
 
   return (
     <form
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={onSubmit}
       className="flex flex-col gap-3 rounded-xl border border-slate-200 p-4"
       aria-labelledby={`${formId}-title`}
       noValidate
@@ -261,7 +242,7 @@ function ScheduleCreator({
           {pending ? "Adding…" : `Add show with ${hall.rows * hall.columns} seats`}
         </button>
         <p role="status" className="text-sm text-emerald-700">
-          {created ?? ""}
+          {note ?? ""}
         </p>
       </div>
     </form>

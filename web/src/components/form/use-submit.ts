@@ -1,0 +1,82 @@
+"use client";
+
+import { useState, type SubmitEvent } from "react";
+import { ApiError } from "../api-client";
+
+/** How a submission ended when its action did not throw. */
+export type SubmitOutcome =
+  /** The page is moving on: the button stays disabled until it has. */
+  | { leaving: true }
+  /** Done; the words for the form's status line. */
+  | { note: string }
+  /** Refused: what to show above the form and beside its fields. */
+  | { alert?: string; errors?: Record<string, string> }
+  /** Done, nothing to say. */
+  | undefined;
+
+export interface SubmitProblem {
+  alert?: string | null;
+  errors?: Record<string, string>;
+}
+
+const SOMETHING_WENT_WRONG = "Something went wrong. Please try again.";
+
+/** An API refusal says what was wrong and where; anything else is our fault, said plainly. */
+function describeFailure(error: unknown): SubmitProblem {
+  return error instanceof ApiError
+    ? { alert: error.message, errors: error.fieldErrors() }
+    : { alert: SOMETHING_WENT_WRONG };
+}
+
+/**
+ * The state every form of the app keeps while it submits: pending (the button disabled),
+ * the alert above the form, errors beside the fields, and a status note once done. Each
+ * submission starts clean; what `action` throws becomes the alert and the field errors
+ * (`describeError` for forms whose failures say something else).
+ */
+export function useSubmit(
+  action: (form: FormData) => Promise<SubmitOutcome>,
+  {
+    initialAlert = null,
+    describeError = describeFailure,
+  }: { initialAlert?: string | null; describeError?: (error: unknown) => SubmitProblem } = {},
+) {
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(initialAlert);
+  const [note, setNote] = useState<string | null>(null);
+
+  async function run(form: FormData) {
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setNote(null);
+    let outcome: SubmitOutcome;
+    try {
+      outcome = await action(form);
+    } catch (error) {
+      outcome = undefined;
+      const problem = describeError(error);
+      setErrors(problem.errors ?? {});
+      setAlert(problem.alert ?? null);
+    }
+    if (outcome && "leaving" in outcome) return;
+    if (outcome && "note" in outcome) setNote(outcome.note);
+    else if (outcome) {
+      setErrors(outcome.errors ?? {});
+      setAlert(outcome.alert ?? null);
+    }
+    setPending(false);
+  }
+
+  return {
+    pending,
+    errors,
+    alert,
+    note,
+    onSubmit: (event: SubmitEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      void run(new FormData(event.currentTarget));
+    },
+  };
+}
