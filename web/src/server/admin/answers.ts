@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
-import { performanceFields } from "../performances/performance-fields";
+import { gradeFields, performanceFields } from "../performances/performance-fields";
 import { queueSettingsSchema } from "./schemas";
 import { saleStatuses } from "./limits";
 
@@ -58,11 +58,7 @@ export const adminPerformanceSchema = z.strictObject({
   queue: queueSettingsSchema,
   grades: z.array(
     z.strictObject({
-      id: z.uuid(),
-      name: z.string(),
-      priceMinor: z.int(),
-      currency: z.string(),
-      colour: z.string(),
+      ...gradeFields,
       sortOrder: z.int(),
       seatCount: z.int(),
     }),

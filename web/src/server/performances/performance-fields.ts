@@ -18,3 +18,12 @@ export const performanceFields = {
   firstShowAt: dateTime,
   lastShowAt: dateTime,
 };
+
+/** A price grade's fields as every answer that lists a performance's grades shows them. */
+export const gradeFields = {
+  id: z.uuid(),
+  name: z.string(),
+  priceMinor: z.int(),
+  currency: z.string(),
+  colour: z.string(),
+};

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
-import { performanceFields } from "./performance-fields";
+import { gradeFields, performanceFields } from "./performance-fields";
 import { publicSalePhases } from "./sale-phase";
 import { slugSchema } from "./slug";
 
@@ -45,11 +45,7 @@ export const performanceDetailSchema = z.strictObject({
   }),
   grades: z.array(
     z.strictObject({
-      id: z.uuid(),
-      name: z.string(),
-      priceMinor: z.int(),
-      currency: z.string(),
-      colour: z.string(),
+      ...gradeFields,
     }),
   ),
   schedules: z.array(
