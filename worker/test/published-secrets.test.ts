@@ -32,18 +32,10 @@ describe("worker start-up in production", () => {
   });
 
   it("refuses production without an SMTP server or the web app's public URL, naming both", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: workerRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PAYMENT_PROVIDER: "simulated",
-        SMTP_URL: "",
-        PUBLIC_WEB_URL: "",
-        WORKER_HEALTH_PORT: "0",
-      },
-      encoding: "utf8",
-      timeout: 20_000,
+    const result = startInProduction({
+      PAYMENT_PROVIDER: "simulated",
+      SMTP_URL: "",
+      PUBLIC_WEB_URL: "",
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("SMTP_URL: required in production");
