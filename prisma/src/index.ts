@@ -5,6 +5,10 @@ export { createPrismaClient, type CreatePrismaClientOptions } from "./client";
 export { disconnectPrisma, getPrisma } from "./shared-client";
 export { getDbEnv, type DbEnv } from "./env";
 export { deleteReservations } from "./delete-reservations";
+export {
+  loadPrintableReservation,
+  type LoadedPrintableReservation,
+} from "./load-printable-reservation";
 export { writeOutbox } from "./outbox";
 export { uuidv7 } from "./uuidv7";
 export {

@@ -10,6 +10,7 @@ import { queueEnvFields } from "@ticketping/common/queue";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
+import { ticketEnvFields } from "@ticketping/common/tickets";
 import {
   DEFAULT_POW_CHALLENGE_TTL_SECONDS,
   DEFAULT_POW_COMPLEXITY,
@@ -116,7 +117,7 @@ export const env = loadEnvOrExit({
   /** Proxies whose X-Forwarded-For is believed (hop count or CIDR list); unset: none. */
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** Derives the Ed25519 key that signs tickets' QR codes (doors hold its public half). */
-  TICKET_SIGNING_KEY: secret("TICKET_SIGNING_KEY"),
+  TICKET_SIGNING_KEY: ticketEnvFields.signingKey,
   /** Signs proof-of-work challenges, so a client cannot choose an easy one. */
   POW_HMAC_SECRET: secret("POW_HMAC_SECRET"),
   /** Proof of work a sign-up needs (ALTCHA complexity); 0 = none. */

@@ -8,6 +8,8 @@
  * mail are counted. Needs PostgreSQL, Java (Kafka) and Go (Mailpit, built once).
  * Run: `npm run bench:mail -w @ticketping/worker`.
  */
+import { createTicketSigner, ticketReferenceOf } from "@ticketping/common/tickets";
+import { createTicketAttachments, ticketImageCid } from "../src/mail/ticket-attachments";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseEnv } from "@ticketping/common/env";
@@ -67,10 +69,31 @@ try {
   const users = await prisma.user.findMany({ select: { id: true, email: true } });
   const emailOf = new Map(users.map((user) => [user.id, user.email]));
 
-  // Reference: the rendered mails straight to the same SMTP transport.
+  // Reference: the rendered mails, with the same ticket attachments (made beforehand), straight
+  // to the same SMTP transport.
+  const ticketSigner = createTicketSigner(randomUUID() + randomUUID());
+  const attachmentsOf = createTicketAttachments({ prisma, signer: ticketSigner });
+  const ticketsOf = new Map(
+    (
+      await prisma.ticket.findMany({
+        select: { id: true, reservationId: true, seat: { select: { row: true, column: true } } },
+      })
+    ).map((ticket) => [
+      ticket.reservationId,
+      [{ id: ticket.id, reference: ticketReferenceOf(ticket.id), ...ticket.seat, grade: "R" }],
+    ]),
+  );
+  const attachments = new Map(
+    await Promise.all(
+      reservations.map(
+        async (reservation) => [reservation.id, await attachmentsOf(reservation.id)] as const,
+      ),
+    ),
+  );
   const mailer = createMailer({ smtpUrl: mailpit.smtpUrl, from });
   const rendered = reservations.map((reservation) => ({
     to: emailOf.get(reservation.userId) ?? "",
+    attachments: attachments.get(reservation.id) ?? [],
     ...mailTemplates["order-confirmed"]({
       buyerName: "Buyer",
       show: {
@@ -85,6 +108,8 @@ try {
       currency: "EUR",
       reservationId: reservation.id,
       ticketsUrl: "http://localhost:3000/my-tickets",
+      tickets: ticketsOf.get(reservation.id) ?? [],
+      ticketImageCid,
     }),
   }));
   const bareStart = performance.now();
@@ -107,6 +132,7 @@ try {
     mailer: workerMailer,
     from,
     publicWebUrl: "http://localhost:3000",
+    ticketSigner,
     retry: { attempts: 12, initialDelayMs: 1_000, maxDelayMs: 10_000 },
     maxEventAgeMs: 3_600_000,
   });

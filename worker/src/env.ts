@@ -2,6 +2,7 @@ import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { exitOnMailConfigIssues, mailEnvFields } from "@ticketping/common/mail";
 import { metricsEnvFields } from "@ticketping/common/metrics";
+import { ticketEnvFields } from "@ticketping/common/tickets";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 
 export const env = loadEnvOrExit({
@@ -48,6 +49,8 @@ export const env = loadEnvOrExit({
   MAIL_FROM: mailEnvFields.mailFrom,
   /** The web app as buyers reach it, for links in mail. */
   PUBLIC_WEB_URL: mailEnvFields.publicWebUrl,
+  /** Signs the tickets in the confirmation mail; must be the web app's. */
+  TICKET_SIGNING_KEY: ticketEnvFields.signingKey,
   /**
    * SMTP attempts per mail before it is parked DEAD. With the backoff below (5 s doubling
    * to 30 min), 12 attempts span about 1 h 40 min of outage.
@@ -61,7 +64,7 @@ export const env = loadEnvOrExit({
   MAIL_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0.001).max(720).default(24),
 });
 
-exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY"]);
+exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY", "TICKET_SIGNING_KEY"]);
 
 exitOnPaymentConfigIssues(env);
 

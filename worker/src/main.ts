@@ -26,6 +26,7 @@ import {
 } from "./holds/listen-hold-expiry";
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
+import { createTicketSigner } from "@ticketping/common/tickets";
 import { startOutboxRelay } from "./outbox-relay";
 import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
@@ -195,6 +196,7 @@ try {
     mailer,
     from: env.MAIL_FROM,
     publicWebUrl: mailConfig.publicWebUrl,
+    ticketSigner: createTicketSigner(env.TICKET_SIGNING_KEY),
     retry: {
       attempts: env.MAIL_MAX_ATTEMPTS,
       initialDelayMs: env.MAIL_RETRY_INITIAL_MS,

@@ -53,6 +53,7 @@ describe("the built worker (dist/main.js), as production runs it", () => {
         // Production sends mail: the local Mailpit's SMTP port (nothing here is mailed).
         SMTP_URL: "smtp://127.0.0.1:1025",
         PUBLIC_WEB_URL: "http://localhost:3000",
+        TICKET_SIGNING_KEY: randomUUID() + randomUUID(),
       },
     });
     const response = await fetch(`http://127.0.0.1:${worker.port}/health`);

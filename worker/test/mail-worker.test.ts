@@ -1,3 +1,5 @@
+import { PDFDocument } from "pdf-lib";
+import { ticketReferenceOf } from "@ticketping/common/tickets";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFields, parseEnv } from "@ticketping/common/env";
@@ -124,6 +126,21 @@ describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
       expect(part).toContain(`${publicWebUrl}/my-tickets`);
       expect(part).toContain(reservationId);
     }
+    // The tickets: a PDF of a page each, and each QR code inline where the HTML shows it.
+    const tickets = await prisma.ticket.findMany({ where: { reservationId } });
+    expect(tickets).toHaveLength(2);
+    const pdf = message.Attachments.find((file) => file.FileName === "tickets.pdf");
+    if (!pdf) throw new Error("no tickets.pdf attached");
+    expect(pdf.ContentType).toBe("application/pdf");
+    const document = await PDFDocument.load(await mailpit.client.part(message.ID, pdf.PartID));
+    expect(document.getPageCount()).toBe(2);
+    expect(message.Inline.map((image) => image.ContentID).sort()).toEqual(
+      tickets.map((ticket) => `ticket-${ticket.id}@ticketping`).sort(),
+    );
+    for (const ticket of tickets) {
+      expect(message.HTML).toContain(`cid:ticket-${ticket.id}@ticketping`);
+      expect(message.Text).toContain(ticketReferenceOf(ticket.id));
+    }
   });
 
   it("SMTP down: the mail is retried with backoff and delivered once SMTP is back, once", async () => {
@@ -236,6 +253,7 @@ describe("mail sender (real PostgreSQL and SMTP)", () => {
       mailer,
       logger,
       messageIdDomain: "ticketping.test",
+      ticketAttachments: () => Promise.resolve([]),
       retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
       pollIntervalMs: 20,
     });

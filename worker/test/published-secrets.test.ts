@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -8,7 +9,14 @@ const workerRoot = path.resolve(import.meta.dirname, "..");
 function startInProduction(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: workerRoot,
-    env: { ...process.env, NODE_ENV: "production", WORKER_HEALTH_PORT: "0", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      WORKER_HEALTH_PORT: "0",
+      // A key of its own, so each test meets only the refusal it is about.
+      TICKET_SIGNING_KEY: randomBytes(32).toString("hex"),
+      ...env,
+    },
     encoding: "utf8",
     timeout: 20_000,
   });

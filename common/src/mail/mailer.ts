@@ -11,6 +11,15 @@ export interface OutgoingMail {
    */
   messageId?: string;
   headers?: Record<string, string>;
+  /** Files, and images the HTML shows inline by `cid:` (those carry a `cid`). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  cid?: string;
 }
 
 export interface Mailer {
@@ -58,6 +67,7 @@ export function createMailer({
         text: mail.text,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
         ...(mail.headers ? { headers: mail.headers } : {}),
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
       })) as { messageId: string; rejected?: unknown[] };
       if (Array.isArray(info.rejected) && info.rejected.length > 0) {
         throw new Error(`the SMTP server refused the recipient ${mail.to}`);

@@ -24,7 +24,18 @@ export type MailpitSummary = z.infer<typeof summary>;
 
 const list = z.looseObject({ total: z.number(), messages: z.array(summary) });
 
+const part = z.looseObject({
+  PartID: z.string(),
+  FileName: z.string(),
+  ContentType: z.string(),
+  ContentID: z.string(),
+});
+export type MailpitPart = z.infer<typeof part>;
+
 const message = z.looseObject({
+  Attachments: z.array(part).default([]),
+  /** Parts the HTML shows by `cid:` (images). */
+  Inline: z.array(part).default([]),
   ID: z.string(),
   MessageID: z.string(),
   From: address.nullable(),
@@ -81,6 +92,17 @@ export class MailpitClient {
   async deleteAll(): Promise<void> {
     const response = await fetch(new URL("/api/v1/messages", this.apiUrl), { method: "DELETE" });
     if (!response.ok) throw new Error(`Mailpit: DELETE /api/v1/messages: ${response.status}`);
+  }
+
+  /** The bytes of one part of a message (an attachment, an inline image). */
+  async part(messageId: string, partId: string): Promise<Uint8Array> {
+    const url = new URL(
+      `/api/v1/message/${encodeURIComponent(messageId)}/part/${encodeURIComponent(partId)}`,
+      this.apiUrl,
+    );
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`Mailpit: GET part ${partId}: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   private async get(pathAndQuery: string): Promise<unknown> {

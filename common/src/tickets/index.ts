@@ -1,5 +1,6 @@
 export * from "./browser";
 export { renderShowCalendar } from "./calendar";
+export { ticketEnvFields } from "./env-fields";
 export type { CalendarShow } from "./calendar";
 export {
   createTicketSigner,

@@ -29,3 +29,8 @@ export function qrSvg(text: string, { title }: { title: string }): string {
     `<path d="${path}" fill="#000"/></svg>`
   );
 }
+
+/** The same symbol as a PNG (6 px a module, quiet zone included), for mail. */
+export function qrPng(text: string): Promise<Buffer> {
+  return QRCode.toBuffer(text, { errorCorrectionLevel: "M", type: "png", scale: 6, margin: 4 });
+}

@@ -55,6 +55,8 @@ export function sharedEnv(servers: Servers, runId: string, secrets: RunSecrets) 
     KAFKA_BROKERS: servers.kafkaBrokers,
     QUEUE_KEY_PREFIX: runKeyPrefix(runId),
     QUEUE_TOKEN_SECRET: secrets.queueToken,
+    // Web signs the tickets buyers see, the worker the ones it mails: one key.
+    TICKET_SIGNING_KEY: secrets.tickets,
     PAYMENT_PROVIDER: "simulated",
   };
 }
@@ -117,7 +119,6 @@ export function webEnv(
     QUEUE_PUBLIC_URL: queueUrl,
     STRIPE_WEBHOOK_SECRET: secrets.webhook,
     POW_HMAC_SECRET: secrets.pow,
-    TICKET_SIGNING_KEY: secrets.tickets,
     HOLD_TTL_SECONDS: String(scenario.holdTtl),
   };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@ticketping/db";
-import type { ShowDetails, TicketSeat } from "./templates";
+import { ticketReferenceOf } from "@ticketping/common/tickets/browser";
+import type { MailTicket, ShowDetails, TicketSeat } from "./templates";
 
 export interface ReservationForMail {
   status: string;
@@ -10,6 +11,8 @@ export interface ReservationForMail {
   buyer: { email: string; name: string };
   show: ShowDetails & { hallAddress: string; slug: string };
   seats: TicketSeat[];
+  /** Issued once it is confirmed: id and seat of each. */
+  tickets: MailTicket[];
 }
 
 /** Everything a mail about one reservation says, in one query; null when it is unknown. */
@@ -38,6 +41,12 @@ export async function loadReservationForMail(
           },
         },
       },
+      tickets: {
+        select: {
+          id: true,
+          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
+        },
+      },
       seats: {
         select: {
           seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
@@ -62,6 +71,13 @@ export async function loadReservationForMail(
       timeZone: performance.hall.timeZone,
       startsAt: reservation.schedule.startsAt,
     },
+    tickets: reservation.tickets.map(({ id, seat }) => ({
+      id,
+      reference: ticketReferenceOf(id),
+      row: seat.row,
+      column: seat.column,
+      grade: seat.grade.name,
+    })),
     seats: reservation.seats.map(({ seat }) => ({
       row: seat.row,
       column: seat.column,

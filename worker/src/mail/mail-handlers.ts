@@ -7,6 +7,7 @@ import { loadReservationForMail } from "./load-reservation";
 import { enqueueMails, type QueuedMail } from "./mail-ledger";
 import { mailMetrics } from "./metrics";
 import { mailTemplates, type MailTemplateName } from "./templates";
+import { ticketImageCid } from "./ticket-attachments";
 
 export interface MailHandlerDeps {
   prisma: PrismaClient;
@@ -61,12 +62,15 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         currency: reservation.currency,
         reservationId: event.payload.reservationId,
         ticketsUrl: links.tickets(),
+        tickets: reservation.tickets,
+        ticketImageCid,
       });
       await record(reservationId, template, {
         ...mail,
         eventId: event.id,
         recipient: reservation.buyer.email,
         template,
+        ticketsOf: reservationId,
       });
     }),
 

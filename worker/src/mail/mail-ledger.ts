@@ -6,6 +6,8 @@ export interface QueuedMail extends RenderedMail {
   eventId: string;
   recipient: string;
   template: MailTemplateName;
+  /** A reservation whose tickets go with the mail (attached when it is sent). */
+  ticketsOf?: string;
 }
 
 export interface DueMail {
@@ -16,6 +18,7 @@ export interface DueMail {
   text: string;
   /** Attempts so far, this one included. */
   attempts: number;
+  ticketsOf: string | null;
 }
 
 /**
@@ -54,7 +57,8 @@ export async function claimDueMails(
         ORDER BY next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.recipient, m.subject, m.html, m.text, m.attempts`;
+    RETURNING m.id, m.recipient, m.subject, m.html, m.text, m.attempts,
+              m.tickets_of AS "ticketsOf"`;
 }
 
 export async function markMailSent(prisma: PrismaClient, id: string): Promise<void> {

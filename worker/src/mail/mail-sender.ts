@@ -1,5 +1,5 @@
 import type { Logger } from "@ticketping/common/logger";
-import type { Mailer } from "@ticketping/common/mail";
+import type { MailAttachment, Mailer } from "@ticketping/common/mail";
 import type { PrismaClient } from "@ticketping/db";
 import { mailMetrics } from "./metrics";
 import { claimDueMails, markMailFailed, markMailSent, type DueMail } from "./mail-ledger";
@@ -18,6 +18,8 @@ export interface MailSenderOptions {
   logger: Logger;
   /** Domain of the stable Message-IDs (the From address's). */
   messageIdDomain: string;
+  /** The files of a mail that carries a reservation's tickets, made at send time. */
+  ticketAttachments: (reservationId: string) => Promise<MailAttachment[]>;
   retry: MailRetryPolicy;
   /** How often it looks for due mails when nobody woke it. */
   pollIntervalMs?: number;
@@ -53,6 +55,7 @@ export function startMailSender({
   mailer,
   logger,
   messageIdDomain,
+  ticketAttachments,
   retry,
   pollIntervalMs = 1_000,
   batchSize = 20,
@@ -82,12 +85,14 @@ export function startMailSender({
 
   const sendOne = async (mail: DueMail): Promise<void> => {
     try {
+      const attachments = mail.ticketsOf ? await ticketAttachments(mail.ticketsOf) : undefined;
       await mailer.send({
         to: mail.recipient,
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
         messageId: `<${mail.id}@${messageIdDomain}>`,
+        ...(attachments ? { attachments } : {}),
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import type { TicketSigner } from "@ticketping/common/tickets";
 import { deadLetterTopic } from "@ticketping/common/events";
 import {
   ensureTopics,
@@ -14,6 +15,7 @@ import { observeSubscriptions } from "../observe-subscriptions";
 import { mailLinks } from "./links";
 import { createMailSubscriptions } from "./mail-handlers";
 import { startMailSender, type MailRetryPolicy } from "./mail-sender";
+import { createTicketAttachments } from "./ticket-attachments";
 
 /**
  * Where the mail group parks what it cannot handle: `<topic>.mail.dlq`, apart from the
@@ -45,6 +47,8 @@ export interface MailWorkerOptions {
   mailer: Mailer;
   from: string;
   publicWebUrl: string;
+  /** Signs the tickets the order mail carries (the web app's key: TICKET_SIGNING_KEY). */
+  ticketSigner: TicketSigner;
   retry: MailRetryPolicy;
   pollIntervalMs?: number;
   /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
@@ -66,6 +70,7 @@ export async function startMailWorker({
   mailer,
   from,
   publicWebUrl,
+  ticketSigner,
   retry,
   pollIntervalMs,
   maxEventAgeMs,
@@ -75,6 +80,7 @@ export async function startMailWorker({
     mailer,
     logger,
     messageIdDomain: /@([^>\s]+)>?$/.exec(from)?.[1] ?? "ticketping.localhost",
+    ticketAttachments: createTicketAttachments({ prisma, signer: ticketSigner }),
     retry,
     ...(pollIntervalMs ? { pollIntervalMs } : {}),
   });

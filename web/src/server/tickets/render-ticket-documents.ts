@@ -1,37 +1,24 @@
 import "server-only";
 import { renderShowCalendar } from "@ticketping/common/tickets";
-import { renderTicketsPdf } from "@ticketping/common/tickets/print";
+import { issuedTickets, reservationTicketsPdf } from "@ticketping/common/tickets/print";
+import type { LoadedPrintableReservation } from "@ticketping/db";
 import { env } from "@/env";
-import { formatDateTime } from "@/components/format";
-import type { OwnTickets } from "./load-own-tickets";
+import { ticketSigner } from "./ticket-signer";
 
-export function ticketsPdf(own: OwnTickets): Promise<Uint8Array> {
-  return renderTicketsPdf({
-    show: {
-      performanceName: own.performance.name,
-      hallName: own.hall.name,
-      startsAt: formatDateTime(own.startsAt),
-    },
-    tickets: own.tickets.map((ticket) => ({
-      code: ticket.code,
-      reference: ticket.reference,
-      seat: `Row ${ticket.row}, seat ${ticket.column}`,
-      gradeName: ticket.gradeName,
-      holderName: own.holderName,
-    })),
-  });
+export function ticketsPdf(reservation: LoadedPrintableReservation): Promise<Uint8Array> {
+  return reservationTicketsPdf(reservation, ticketSigner());
 }
 
-export function ticketsCalendar(own: OwnTickets): string {
-  const seats = own.tickets
-    .map((ticket) => `Row ${ticket.row}, seat ${ticket.column} (${ticket.gradeName})`)
+export function ticketsCalendar(reservation: LoadedPrintableReservation): string {
+  const seats = issuedTickets(reservation, ticketSigner())
+    .map((ticket) => `${ticket.seat} (${ticket.gradeName})`)
     .join("; ");
   return renderShowCalendar({
-    uid: `${own.reservationId}@ticketping`,
-    title: own.performance.name,
-    startsAt: own.startsAt,
-    durationMinutes: own.performance.runtimeMinutes,
-    location: `${own.hall.name}, ${own.hall.address}`,
+    uid: `${reservation.reservationId}@ticketping`,
+    title: reservation.performanceName,
+    startsAt: reservation.startsAt,
+    durationMinutes: reservation.runtimeMinutes,
+    location: `${reservation.hallName}, ${reservation.hallAddress}`,
     description: `Your seats: ${seats}. Your tickets (QR codes) are in My tickets.`,
     url: new URL("/my-tickets", env.NEXTAUTH_URL).toString(),
   });

@@ -6,7 +6,7 @@ import { renderShowCancelled } from "./show-cancelled";
 import { renderVerifyAddress } from "./verify-address";
 
 export type { RenderedMail } from "./layout";
-export type { ShowDetails, TicketSeat } from "./show";
+export type { MailTicket, ShowDetails, TicketSeat } from "./show";
 
 /** Every template by the name stored with each sent mail (mail_messages.template). */
 export const mailTemplates = {

@@ -16,6 +16,12 @@ export interface TicketSeat {
   grade: string;
 }
 
+/** A seat's ticket as the order mail shows it: its inline QR image and reference. */
+export interface MailTicket extends TicketSeat {
+  id: string;
+  reference: string;
+}
+
 export function showLine(show: ShowDetails): string {
   return `${show.performanceName}, ${show.hallName}, ${formatShowTime(show.startsAt, show.timeZone)}`;
 }
@@ -34,6 +40,6 @@ export function seatLabel(seat: TicketSeat): string {
 }
 
 /** Seats in hall order: row, then seat. */
-export function sortSeats(seats: readonly TicketSeat[]): TicketSeat[] {
+export function sortSeats<Seat extends TicketSeat>(seats: readonly Seat[]): Seat[] {
   return [...seats].sort((a, b) => a.row - b.row || a.column - b.column);
 }

@@ -42,8 +42,20 @@ describe("mail templates", () => {
       currency: "KRW",
       reservationId: "0196f0c2-0000-7000-8000-000000000001",
       ticketsUrl: "https://tickets.example/my-tickets",
+      tickets: [
+        { id: "t-2", reference: "BBBB-BBBB-BBBBB", row: 3, column: 12, grade: "R" },
+        { id: "t-1", reference: "AAAA-AAAA-AAAAA", row: 1, column: 5, grade: "VIP" },
+      ],
+      ticketImageCid: (id) => `${id}@cid.test`,
     });
     expect(mail.subject).toBe("Your tickets for Winter <Gala> & Friends");
+    // Each ticket's QR code inline, in hall order, with the reference staff can type.
+    expect(mail.html.indexOf('src="cid:t-1@cid.test"')).toBeGreaterThan(-1);
+    expect(mail.html.indexOf('src="cid:t-1@cid.test"')).toBeLessThan(
+      mail.html.indexOf('src="cid:t-2@cid.test"'),
+    );
+    expectInBothParts(mail, ["AAAA-AAAA-AAAAA", "BBBB-BBBB-BBBBB"]);
+    expect(mail.text).toContain("attached as a PDF");
     expectWellFormed(mail);
     expectInBothParts(mail, [
       "Hello Ana",

@@ -1,0 +1,68 @@
+import type { PrintableReservation } from "@ticketping/common/tickets/print";
+import type { PrismaClient } from "./generated/client";
+
+export interface LoadedPrintableReservation extends PrintableReservation {
+  userId: string;
+  status: string;
+  runtimeMinutes: number;
+  hallAddress: string;
+}
+
+/**
+ * A reservation with its tickets and what is printed on them, in one query: for My tickets'
+ * PDF and calendar file (web) and the confirmation mail (worker). Null when unknown.
+ */
+export async function loadPrintableReservation(
+  prisma: Pick<PrismaClient, "reservation">,
+  reservationId: string,
+): Promise<LoadedPrintableReservation | null> {
+  const reservation = await prisma.reservation.findUnique({
+    where: { id: reservationId },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      scheduleId: true,
+      user: { select: { name: true } },
+      schedule: {
+        select: {
+          startsAt: true,
+          performance: {
+            select: {
+              name: true,
+              runtimeMinutes: true,
+              hall: { select: { name: true, address: true, timeZone: true } },
+            },
+          },
+        },
+      },
+      tickets: {
+        select: {
+          id: true,
+          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!reservation) return null;
+  const { performance } = reservation.schedule;
+  return {
+    reservationId: reservation.id,
+    userId: reservation.userId,
+    status: reservation.status,
+    scheduleId: reservation.scheduleId,
+    holderName: reservation.user.name,
+    performanceName: performance.name,
+    runtimeMinutes: performance.runtimeMinutes,
+    hallName: performance.hall.name,
+    hallAddress: performance.hall.address,
+    timeZone: performance.hall.timeZone,
+    startsAt: reservation.schedule.startsAt,
+    tickets: reservation.tickets.map(({ id, seat }) => ({
+      id,
+      row: seat.row,
+      column: seat.column,
+      gradeName: seat.grade.name,
+    })),
+  };
+}

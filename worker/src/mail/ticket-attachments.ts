@@ -1,0 +1,44 @@
+import type { MailAttachment } from "@ticketping/common/mail";
+import type { TicketSigner } from "@ticketping/common/tickets";
+import { reservationTicketsPdf, ticketQrPngs } from "@ticketping/common/tickets/print";
+import { loadPrintableReservation, type PrismaClient } from "@ticketping/db";
+
+/** How the order mail's HTML names a ticket's inline QR image. */
+export function ticketImageCid(ticketId: string): string {
+  return `ticket-${ticketId}@ticketping`;
+}
+
+/**
+ * A confirmed reservation's tickets for its mail: the PDF, the same one My tickets gives,
+ * and each ticket's QR code as an inline PNG. None when the reservation is no longer
+ * confirmed by the time the mail goes (refunded meanwhile): no valid-looking ticket is sent.
+ */
+export function createTicketAttachments({
+  prisma,
+  signer,
+}: {
+  prisma: PrismaClient;
+  signer: TicketSigner;
+}): (reservationId: string) => Promise<MailAttachment[]> {
+  return async (reservationId) => {
+    const reservation = await loadPrintableReservation(prisma, reservationId);
+    if (reservation?.status !== "CONFIRMED" || reservation.tickets.length === 0) return [];
+    const [pdf, images] = await Promise.all([
+      reservationTicketsPdf(reservation, signer),
+      ticketQrPngs(reservation, signer),
+    ]);
+    return [
+      {
+        filename: "tickets.pdf",
+        content: Buffer.from(pdf),
+        contentType: "application/pdf",
+      },
+      ...images.map(({ ticketId, png }) => ({
+        filename: `ticket-${ticketId.slice(0, 8)}.png`,
+        content: png,
+        contentType: "image/png",
+        cid: ticketImageCid(ticketId),
+      })),
+    ];
+  };
+}
