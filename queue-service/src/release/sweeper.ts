@@ -2,8 +2,8 @@ import type { Logger } from "@ticketping/common/logger";
 import type { ReleaseReason } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
 import type { QueueServiceConfig } from "../config";
-import { repeat } from "./repeat";
-import { throttledWarning } from "./throttled-warning";
+import { repeat } from "../admission/repeat";
+import { throttledWarning } from "../admission/throttled-warning";
 
 /**
  * Keyspace notifications are fire-and-forget: a restart, a dropped subscriber connection
