@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHoldKey, parseSeatOwner, scheduleKeys } from "@ticketping/common/holds";
+import { parseHoldKey, scheduleKeys, seatOwnerValue } from "@ticketping/common/holds";
 import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
@@ -120,14 +120,13 @@ describe("hold race over real HTTP", () => {
     // Redis: the same owner for every seat, and one live hold key per PENDING reservation.
     const keys = scheduleKeys(schedule.scheduleId);
     const cached = await system.redis.hgetall(keys.status);
-    const cacheOwner = new Map(
-      Object.entries(cached).map(([seatId, value]) => {
-        const owner = parseSeatOwner(value);
-        expect(owner?.status).toBe("HELD");
-        return [seatId, owner?.reservationId] as const;
-      }),
+    const heldByDatabaseOwner = Object.fromEntries(
+      [...databaseOwner].map(([seatId, reservationId]) => [
+        seatId,
+        seatOwnerValue({ status: "HELD", reservationId }),
+      ]),
     );
-    expect(Object.fromEntries(cacheOwner)).toEqual(Object.fromEntries(databaseOwner));
+    expect(cached).toEqual(heldByDatabaseOwner);
     const holdKeys = await system.redis.keys(`hold:{sch:${schedule.scheduleId}}:*`);
     expect(holdKeys.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
       pending.map((r) => r.id).sort(),

@@ -68,11 +68,6 @@ export interface SeatOwner {
   reservationId: string;
 }
 
-export function parseSeatOwner(value: string): SeatOwner | null {
-  const status = value.startsWith("H:") ? "HELD" : value.startsWith("S:") ? "SOLD" : null;
-  return status ? { status, reservationId: value.slice(2) } : null;
-}
-
 export function seatOwnerValue(owner: SeatOwner): string {
   return `${owner.status === "HELD" ? "H" : "S"}:${owner.reservationId}`;
 }
