@@ -1,0 +1,2 @@
+// @ticketping/common/cache: process-local memos with a size cap (and optional TTL).
+export * from "./bounded-cache";
