@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@ticketping/common/errors";
+import { verifyWorkingTokenSignature } from "@ticketping/common/queue";
 import { env } from "@/env";
 import { SESSION_COOKIE } from "@/server/auth/session-cookie";
-import { recallSchedulePerformance } from "@/server/booking/schedule-performances";
-import { hasValidTokenSignature } from "@/server/booking/working-token-signature";
+import { recallSchedulePerformance } from "@/server/booking/gate/schedule-performances";
 import {
   queueTokenRequiredDetails,
   readCookie,
   readWorkingToken,
-} from "@/server/booking/working-token-transport";
+} from "@/server/booking/gate/transport";
 import { withPagePolicy } from "@/server/http/with-page-policy";
 
 /**
@@ -34,7 +34,7 @@ import { withPagePolicy } from "@/server/http/with-page-policy";
  * Booking pages are not refused here: a page request carries only a schedule id, and
  * only the page knows which performance's waiting room to send the buyer to.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   // Pages pass through for their Content-Security-Policy nonce (the last matcher below).
   if (!pathname.startsWith("/api/")) return withPagePolicy(request);
@@ -43,7 +43,7 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.next();
   }
   const token = readWorkingToken(request.headers);
-  if (token && hasValidTokenSignature(token, env.QUEUE_TOKEN_SECRET)) return NextResponse.next();
+  if (token && (await hasValidSignature(token))) return NextResponse.next();
   if (!readCookie(request.headers, SESSION_COOKIE)) {
     return refuse(new AppError("UNAUTHENTICATED", "no session"));
   }
@@ -58,6 +58,14 @@ export function proxy(request: NextRequest): NextResponse {
   );
 }
 
+/** The gate's own signature and expiry check (no Redis); the route checks the rest. */
+function hasValidSignature(token: string): Promise<boolean> {
+  return verifyWorkingTokenSignature({ token, secret: env.QUEUE_TOKEN_SECRET }).then(
+    () => true,
+    () => false,
+  );
+}
+
 function refuse(error: AppError): NextResponse {
   return NextResponse.json(error.toResponseBody(), {
     status: error.httpStatus,
@@ -66,7 +74,7 @@ function refuse(error: AppError): NextResponse {
 }
 
 // Next reads this at build time, so only literals: the transports of
-// working-token-transport.ts (its cookie, its header, a bearer token), then every page
+// booking/gate/transport.ts (its cookie, its header, a bearer token), then every page
 // (not the API, static files or prefetches, which render no document).
 export const config = {
   matcher: [

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { createBoundedCache } from "../cache";
 import { AppError } from "../errors";
 import { signQueueTicket, verifyQueueTicket } from "./queue-ticket";
-import { signWorkingToken, verifyWorkingToken } from "./working-token";
+import {
+  signWorkingToken,
+  verifyWorkingToken,
+  verifyWorkingTokenSignature,
+  type WorkingTokenClaims,
+} from "./working-token";
 
 const ticketSecret = "ticket-secret-for-unit-tests-0000000000";
 const tokenSecret = "token-secret-for-unit-tests-00000000000";
@@ -107,6 +113,98 @@ describe("working tokens", () => {
       const verifying = verifyWorkingToken({ token, secret: tokenSecret, redis, keyPrefix: "tp:" });
       await expect(verifying).rejects.toBeInstanceOf(AppError);
       await expect(verifying).rejects.toMatchObject({ code: "QUEUE_TOKEN_REQUIRED" });
+    }
+  });
+
+  it("are checked once per cache: a remembered token skips the signature, never the grant", async () => {
+    const cache = createBoundedCache<string, WorkingTokenClaims>({ maxEntries: 10 });
+    const token = await sign();
+    const live = redisWith("token-1");
+    const gate = { token, keyPrefix: "tp:", performanceId, cache };
+    await verifyWorkingToken({ ...gate, secret: tokenSecret, redis: live });
+    expect(cache.get(token)).toMatchObject({ tokenId: "token-1" });
+    // Remembered: the signature is not checked again (another secret would fail it)...
+    await expect(
+      verifyWorkingToken({ ...gate, secret: ticketSecret, redis: live }),
+    ).resolves.toMatchObject({ userId: "user-1" });
+    expect(live.reads).toHaveLength(2);
+    // ...but the performance and the grant are, and a released grant is forgotten.
+    await expect(
+      verifyWorkingToken({ ...gate, secret: tokenSecret, redis: live, performanceId: "x" }),
+    ).rejects.toMatchObject({ code: "QUEUE_TOKEN_REQUIRED" });
+    await expect(
+      verifyWorkingToken({ ...gate, secret: tokenSecret, redis: redisWith(null) }),
+    ).rejects.toMatchObject({ code: "QUEUE_TOKEN_REQUIRED" });
+    expect(cache.get(token)).toBeUndefined();
+  });
+
+  it("are refused once a remembered token's expiry passed, without a Redis read", async () => {
+    const cache = createBoundedCache<string, WorkingTokenClaims>({ maxEntries: 10 });
+    const token = await sign();
+    cache.set(token, {
+      userId: "user-1",
+      performanceId,
+      tokenId: "token-1",
+      expiresAt: Math.floor(Date.now() / 1000) - 1,
+    });
+    const redis = redisWith("token-1");
+    const verifying = verifyWorkingToken({
+      token,
+      secret: tokenSecret,
+      redis,
+      keyPrefix: "tp:",
+      cache,
+    });
+    await expect(verifying).rejects.toMatchObject({ code: "QUEUE_TOKEN_REQUIRED" });
+    expect(redis.reads).toEqual([]);
+    expect(cache.get(token)).toBeUndefined();
+  });
+});
+
+describe("the working token's own check (the proxy's, no Redis)", () => {
+  const claims = { userId: "user-1", performanceId, tokenId: "token-1" };
+
+  it("accepts a token the queue service signed that has not expired", async () => {
+    const token = await signWorkingToken({
+      ...claims,
+      secret: tokenSecret,
+      expiresAt: Date.now() + 60_000,
+    });
+    await expect(
+      verifyWorkingTokenSignature({ token, secret: tokenSecret }),
+    ).resolves.toMatchObject(claims);
+  });
+
+  it("refuses another secret, an expired token, a tampered payload and an unsigned token", async () => {
+    const token = await signWorkingToken({
+      ...claims,
+      secret: tokenSecret,
+      expiresAt: Date.now() + 60_000,
+    });
+    const expired = await signWorkingToken({
+      ...claims,
+      secret: tokenSecret,
+      expiresAt: Date.now() - 2_000,
+    });
+    const [header, payload, signature] = token.split(".");
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...(JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as object),
+        sub: "user-2",
+      }),
+    ).toString("base64url");
+    const none = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
+    const refused: [string, string][] = [
+      [token, `${tokenSecret}x`],
+      [expired, tokenSecret],
+      [`${header}.${forged}.${signature}`, tokenSecret],
+      [`${none}.${payload}.`, tokenSecret],
+      ["not-a-token", tokenSecret],
+    ];
+    for (const [candidate, secret] of refused) {
+      await expect(verifyWorkingTokenSignature({ token: candidate, secret })).rejects.toMatchObject(
+        { code: "QUEUE_TOKEN_REQUIRED" },
+      );
     }
   });
 });

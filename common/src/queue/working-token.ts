@@ -45,9 +45,48 @@ const tokenClaimsSchema = z.object({
 });
 
 /**
- * The booking gate: signature and expiry checked locally, then one Redis read proves the
- * slot is still this token's (not released, revoked, expired or handed to a newer grant).
- * Throws AppError QUEUE_TOKEN_REQUIRED otherwise.
+ * A token's own checks, with no Redis: an HS256 signature by `secret`, issuer, audience,
+ * expiry and well-formed claims. Throws AppError QUEUE_TOKEN_REQUIRED otherwise. The proxy
+ * stops here; every route goes on to verifyWorkingToken.
+ */
+export async function verifyWorkingTokenSignature(options: {
+  token: string;
+  secret: string;
+}): Promise<WorkingTokenClaims> {
+  try {
+    const payload = await verifyHs256({
+      token: options.token,
+      secret: options.secret,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+    const claims = tokenClaimsSchema.parse(payload);
+    return {
+      userId: claims.sub,
+      performanceId: claims.pid,
+      tokenId: claims.jti,
+      expiresAt: claims.exp,
+    };
+  } catch (error) {
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "invalid working token", { cause: error });
+  }
+}
+
+/**
+ * Claims of tokens that passed the signature check, by token. A token's signature and
+ * claims cannot change, so a token seen before skips that check; what can change (the
+ * expiry passing, the grant in Redis) is checked every time. A BoundedCache fits.
+ */
+export interface VerifiedWorkingTokens {
+  get(token: string): WorkingTokenClaims | undefined;
+  set(token: string, claims: WorkingTokenClaims): void;
+  delete(token: string): void;
+}
+
+/**
+ * The booking gate: signature and expiry checked locally (or remembered in `cache`), then
+ * one Redis read proves the slot is still this token's (not released, revoked, expired or
+ * handed to a newer grant). Throws AppError QUEUE_TOKEN_REQUIRED otherwise.
  */
 export async function verifyWorkingToken(options: {
   token: string;
@@ -57,33 +96,28 @@ export async function verifyWorkingToken(options: {
   keyPrefix: string;
   /** When given, a token for another performance is refused. */
   performanceId?: string;
+  /** Where a process that sees the same tokens again keeps them (every poll repeats one). */
+  cache?: VerifiedWorkingTokens;
 }): Promise<WorkingTokenClaims> {
-  let claims: z.infer<typeof tokenClaimsSchema>;
-  try {
-    const payload = await verifyHs256({
-      token: options.token,
-      secret: options.secret,
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-    });
-    claims = tokenClaimsSchema.parse(payload);
-  } catch (error) {
-    throw new AppError("QUEUE_TOKEN_REQUIRED", "invalid working token", { cause: error });
+  const { token, cache } = options;
+  const remembered = cache?.get(token);
+  if (remembered && remembered.expiresAt * 1000 <= Date.now()) {
+    cache?.delete(token);
+    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token has expired");
   }
-  if (options.performanceId !== undefined && claims.pid !== options.performanceId) {
+  const claims =
+    remembered ?? (await verifyWorkingTokenSignature({ token, secret: options.secret }));
+  if (options.performanceId !== undefined && claims.performanceId !== options.performanceId) {
     throw new AppError("QUEUE_TOKEN_REQUIRED", "working token is for another performance");
   }
   const liveTokenId = await options.redis.hget(
-    grantKey(options.keyPrefix, claims.pid, claims.sub),
+    grantKey(options.keyPrefix, claims.performanceId, claims.userId),
     "jti",
   );
-  if (liveTokenId !== claims.jti) {
+  if (liveTokenId !== claims.tokenId) {
+    cache?.delete(token);
     throw new AppError("QUEUE_TOKEN_REQUIRED", "working token was released or has expired");
   }
-  return {
-    userId: claims.sub,
-    performanceId: claims.pid,
-    tokenId: claims.jti,
-    expiresAt: claims.exp,
-  };
+  if (!remembered) cache?.set(token, claims);
+  return claims;
 }

@@ -1,4 +1,4 @@
-import { WORKING_TOKEN_COOKIE, WORKING_TOKEN_HEADER } from "../booking/working-token-transport";
+import { WORKING_TOKEN_COOKIE, WORKING_TOKEN_HEADER } from "../booking/gate/transport";
 import type { Access } from "./operation";
 
 /** The session cookie over plain http; over https next-auth prefixes it with __Secure-. */

@@ -1,8 +1,5 @@
 import "server-only";
-import { AppError } from "@ticketping/common/errors";
-import { verifyWorkingToken } from "@ticketping/common/queue";
-import { env } from "@/env";
-import { getRedis } from "../redis";
+import { verifyBuyerWorkingToken } from "../booking/gate/verify-buyer-working-token";
 
 export interface AcceptedWorkingToken {
   performanceId: string;
@@ -22,14 +19,6 @@ export async function acceptWorkingToken({
   userId: string;
   token: string;
 }): Promise<AcceptedWorkingToken> {
-  const claims = await verifyWorkingToken({
-    token,
-    secret: env.QUEUE_TOKEN_SECRET,
-    redis: getRedis(),
-    keyPrefix: env.QUEUE_KEY_PREFIX,
-  });
-  if (claims.userId !== userId) {
-    throw new AppError("QUEUE_TOKEN_REQUIRED", "working token of another user");
-  }
+  const claims = await verifyBuyerWorkingToken({ token, userId });
   return { performanceId: claims.performanceId, expiresAtMs: claims.expiresAt * 1000 };
 }

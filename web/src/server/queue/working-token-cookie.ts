@@ -1,4 +1,4 @@
-import { WORKING_TOKEN_COOKIE } from "../booking/working-token-transport";
+import { WORKING_TOKEN_COOKIE } from "../booking/gate/transport";
 
 /**
  * The Set-Cookie value that carries a working token to the booking pages: httpOnly (page

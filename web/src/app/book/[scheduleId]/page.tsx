@@ -10,8 +10,8 @@ import { formatDateTime } from "@/components/format";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { getOpenHold } from "@/server/booking/get-open-hold";
-import { requireWorkingToken } from "@/server/booking/require-working-token";
-import { waitingRoomPath } from "@/server/booking/working-token-transport";
+import { requireWorkingToken } from "@/server/booking/gate/require-working-token";
+import { waitingRoomPath } from "@/server/booking/gate/transport";
 import { getScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 
 export const metadata: Metadata = { title: "Choose your seats" };

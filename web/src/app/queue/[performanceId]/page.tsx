@@ -7,7 +7,7 @@ import { formatDateTime } from "@/components/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
-import { waitingRoomPath } from "@/server/booking/working-token-transport";
+import { waitingRoomPath } from "@/server/booking/gate/transport";
 import { getWaitingRoom } from "@/server/queue/get-waiting-room";
 
 export const metadata: Metadata = { title: "Waiting room" };

@@ -3,7 +3,7 @@ import { parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { bookingMetrics } from "@/server/metrics";
-import { requireBuyer } from "@/server/booking/require-buyer";
+import { requireBuyer } from "@/server/booking/gate/require-buyer";
 import { reservationParamsSchema } from "@/server/reservations/schemas";
 
 export const dynamic = "force-dynamic";

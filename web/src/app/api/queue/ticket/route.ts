@@ -1,4 +1,4 @@
-import { requireBuyer } from "@/server/booking/require-buyer";
+import { requireBuyer } from "@/server/booking/gate/require-buyer";
 import { parseJsonBody } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";

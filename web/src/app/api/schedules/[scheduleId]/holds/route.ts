@@ -1,11 +1,11 @@
 import { createHold } from "@/server/booking/create-hold";
 import { getOpenHold } from "@/server/booking/get-open-hold";
-import { requireBookingAccess } from "@/server/booking/require-booking-access";
+import { requireBookingAccess } from "@/server/booking/gate/require-booking-access";
 import { parseJsonBody, parseParams } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
 import { bookingMetrics } from "@/server/metrics";
-import { requireBuyer } from "@/server/booking/require-buyer";
+import { requireBuyer } from "@/server/booking/gate/require-buyer";
 import { holdRequestSchema, scheduleParamsSchema } from "@/server/booking/schemas";
 
 export const dynamic = "force-dynamic";

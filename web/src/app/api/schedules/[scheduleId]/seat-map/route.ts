@@ -1,5 +1,5 @@
-import { requireBookingAccess } from "@/server/booking/require-booking-access";
-import { requireBuyer } from "@/server/booking/require-buyer";
+import { requireBookingAccess } from "@/server/booking/gate/require-booking-access";
+import { requireBuyer } from "@/server/booking/gate/require-buyer";
 import { scheduleParamsSchema } from "@/server/booking/schemas";
 import { parseParams } from "@/server/http/parse";
 import { route } from "@/server/http/route";

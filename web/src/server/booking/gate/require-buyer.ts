@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { authenticateSession } from "../auth/authenticate-session";
-import { SESSION_COOKIE } from "../auth/session-cookie";
-import { readCookie } from "./working-token-transport";
+import { authenticateSession } from "../../auth/authenticate-session";
+import { SESSION_COOKIE } from "../../auth/session-cookie";
+import { readCookie } from "./transport";
 
 /**
  * The signed-in buyer of a booking API call, from the session cookie alone. The booking

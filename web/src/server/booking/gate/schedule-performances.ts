@@ -1,3 +1,5 @@
+import { createBoundedCache, type BoundedCache } from "@ticketping/common/cache";
+
 /**
  * Which performance each show belongs to, as the booking gate has seen them: the proxy
  * tells a caller without a working token which waiting room to join from here, with no
@@ -10,10 +12,12 @@ const MAX_SCHEDULES = 5_000;
 
 // On globalThis: the proxy and the route handlers are bundled apart (each has its own
 // copy of this module) and share only the process.
-const holder = globalThis as unknown as { ticketpingSchedulePerformances?: Map<string, string> };
+const holder = globalThis as unknown as {
+  ticketpingSchedulePerformances?: BoundedCache<string, string>;
+};
 
-function schedulePerformances(): Map<string, string> {
-  holder.ticketpingSchedulePerformances ??= new Map();
+function schedulePerformances(): BoundedCache<string, string> {
+  holder.ticketpingSchedulePerformances ??= createBoundedCache({ maxEntries: MAX_SCHEDULES });
   return holder.ticketpingSchedulePerformances;
 }
 
@@ -22,10 +26,6 @@ export function rememberSchedulePerformance(scheduleId: string, performanceId: s
   const known = schedulePerformances();
   if (known.get(scheduleId) === performanceId) return;
   known.set(scheduleId, performanceId);
-  if (known.size > MAX_SCHEDULES) {
-    const oldest = known.keys().next();
-    if (!oldest.done) known.delete(oldest.value);
-  }
 }
 
 export function recallSchedulePerformance(scheduleId: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCookie, readWorkingToken } from "./working-token-transport";
+import { readCookie, readWorkingToken } from "./transport";
 
 describe("working token transport", () => {
   it("reads the token from the header first, else from its cookie", () => {

@@ -1,6 +1,6 @@
 import "server-only";
-import { getSeatMapLayout } from "../seat-map/get-seat-map-layout";
-import type { RememberedLayout } from "../seat-map/layout-memo";
+import { getSeatMapLayout } from "../../seat-map/get-seat-map-layout";
+import type { RememberedLayout } from "../../seat-map/layout-memo";
 import { requireBuyer } from "./require-buyer";
 import { requireWorkingToken } from "./require-working-token";
 
