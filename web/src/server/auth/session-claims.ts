@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
+import { createBoundedCache } from "@ticketping/common/cache";
 import { env } from "@/env";
 
 export interface SessionClaims {
@@ -35,7 +36,7 @@ export async function readSessionClaims(
   const payload = await decode({ token, secret: env.NEXTAUTH_SECRET }).catch(() => null);
   const claims = sessionClaimsOf(payload);
   if (!claims || claims.expiresAt <= Date.now()) return null;
-  remember(token, claims);
+  decoded.set(token, claims);
   return claims;
 }
 
@@ -53,13 +54,4 @@ export function sessionClaimsOf(payload: unknown): SessionClaims | null {
 // A buyer polls the seat map with the same cookie every 2 s; decrypting it once per
 // process is enough. Keyed by the whole encrypted token, so only a token this server
 // decrypted before (and that has not expired) is ever trusted from here.
-const MAX_REMEMBERED = 20_000;
-const decoded = new Map<string, SessionClaims>();
-
-function remember(token: string, claims: SessionClaims): void {
-  decoded.set(token, claims);
-  if (decoded.size > MAX_REMEMBERED) {
-    const oldest = decoded.keys().next();
-    if (!oldest.done) decoded.delete(oldest.value);
-  }
-}
+const decoded = createBoundedCache<string, SessionClaims>({ maxEntries: 20_000 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { createBoundedCache, type BoundedCache } from "@ticketping/common/cache";
 import type { Role } from "@ticketping/db/browser";
 import { env } from "@/env";
 import { createBatcher } from "../batching/create-batcher";
@@ -38,15 +39,12 @@ const lookups = createBatcher<string, SessionUserState | null>({
  * pages separately, and each bundle would otherwise remember on its own (a revocation
  * forgotten by the route's copy would live on in the pages').
  */
-const MAX_REMEMBERED = 100_000;
-interface Entry {
-  expiresAt: number;
-  state: Promise<SessionUserState | null>;
-}
-const store = globalThis as typeof globalThis & {
-  ticketpingSessionUserStates?: Map<string, Entry>;
-};
-const remembered = (store.ticketpingSessionUserStates ??= new Map<string, Entry>());
+type RememberedStates = BoundedCache<string, Promise<SessionUserState | null>>;
+const store = globalThis as typeof globalThis & { ticketpingSessionUserStates?: RememberedStates };
+const remembered = (store.ticketpingSessionUserStates ??= createBoundedCache({
+  maxEntries: 100_000,
+  ttlMs,
+}));
 
 /**
  * The user's state, null when the user no longer exists. `fresh` reads PostgreSQL even
@@ -56,20 +54,14 @@ export function currentSessionUserState(
   userId: string,
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<SessionUserState | null> {
-  const now = Date.now();
-  const entry = remembered.get(userId);
-  if (!fresh && entry && entry.expiresAt > now) return entry.state;
+  const known = fresh ? undefined : remembered.get(userId);
+  if (known) return known;
   const state = lookups.submit(userId);
   if (ttlMs > 0) {
-    remembered.delete(userId);
-    remembered.set(userId, { expiresAt: now + ttlMs, state });
-    if (remembered.size > MAX_REMEMBERED) {
-      const oldest = remembered.keys().next();
-      if (!oldest.done) remembered.delete(oldest.value);
-    }
+    remembered.set(userId, state);
     // A failed read (PostgreSQL away) is not remembered: the next request asks again.
     state.catch(() => {
-      if (remembered.get(userId)?.state === state) remembered.delete(userId);
+      if (remembered.get(userId) === state) remembered.delete(userId);
     });
   }
   return state;

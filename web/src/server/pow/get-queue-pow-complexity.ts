@@ -1,4 +1,5 @@
 import "server-only";
+import { createBoundedCache } from "@ticketping/common/cache";
 import { AppError } from "@ticketping/common/errors";
 import { env } from "@/env";
 import { db } from "../db";
@@ -9,10 +10,9 @@ import { db } from "../db";
  * organizer's change reaches every server within this.
  */
 const REMEMBER_MS = 5_000;
-/** More performances than are ever on sale at once; the oldest entry goes first. */
-const MAX_ENTRIES = 1_000;
 
-const remembered = new Map<string, { complexity: number; until: number }>();
+/** More performances than are ever on sale at once; the oldest entry goes first. */
+const remembered = createBoundedCache<string, number>({ maxEntries: 1_000, ttlMs: REMEMBER_MS });
 
 /**
  * The proof of work entering a performance's line costs: the organizer's setting, or
@@ -27,8 +27,8 @@ export async function getQueuePowComplexity({
   performanceId: string;
   now?: number;
 }): Promise<number> {
-  const entry = remembered.get(performanceId);
-  if (entry && entry.until > now) return entry.complexity;
+  const known = remembered.get(performanceId, now);
+  if (known !== undefined) return known;
   const performance = await db().performance.findFirst({
     where: { id: performanceId, saleStatus: { not: "DRAFT" } },
     select: { queuePowComplexity: true },
@@ -38,12 +38,7 @@ export async function getQueuePowComplexity({
     throw new AppError("NOT_FOUND", `no performance ${performanceId} with a line`);
   }
   const complexity = performance.queuePowComplexity ?? env.POW_QUEUE_COMPLEXITY;
-  remembered.delete(performanceId);
-  remembered.set(performanceId, { complexity, until: now + REMEMBER_MS });
-  if (remembered.size > MAX_ENTRIES) {
-    const oldest = remembered.keys().next();
-    if (!oldest.done) remembered.delete(oldest.value);
-  }
+  remembered.set(performanceId, complexity, now);
   return complexity;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { createBoundedCache } from "@ticketping/common/cache";
 import type { SeatMapLayout } from "./types";
 
 export interface RememberedLayout {
@@ -9,8 +10,7 @@ export interface RememberedLayout {
 }
 
 /** Enough for every schedule on sale at once; the oldest entry goes first. */
-const MAX_ENTRIES = 500;
-const layouts = new Map<string, RememberedLayout>();
+const layouts = createBoundedCache<string, RememberedLayout>({ maxEntries: 500 });
 
 /**
  * Parsed layouts by schedule, so a seat-map read moves and parses the (large, static)
@@ -24,12 +24,7 @@ export function rememberLayout(scheduleId: string, build: string, json: string):
     layout,
     indexById: new Map(layout.seats.map(([id], index) => [id, index])),
   };
-  layouts.delete(scheduleId);
   layouts.set(scheduleId, entry);
-  if (layouts.size > MAX_ENTRIES) {
-    const oldest = layouts.keys().next();
-    if (!oldest.done) layouts.delete(oldest.value);
-  }
   return entry;
 }
 
