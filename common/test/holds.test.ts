@@ -12,7 +12,7 @@ import {
   releaseSeats,
   scheduleKeys,
   storeSeatMap,
-} from "../src/holds";
+} from "../src/seats";
 import { createRedis } from "../src/redis";
 
 const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, expect, it } from "vitest";
 import { envFields, parseEnv } from "../src/env";
-import { defineHoldCommands, readSeatMap } from "../src/holds";
+import { defineHoldCommands, readSeatMap } from "../src/seats";
 import { consumeRateLimit, defineRateLimitCommand } from "../src/rate-limit";
 import { defineQueueScripts } from "../src/queue/store";
 import { createRedis } from "../src/redis";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHoldKey, scheduleKeys, seatOwnerValue } from "@ticketping/common/holds";
+import { parseHoldKey, scheduleKeys, seatOwnerValue } from "@ticketping/common/seats";
 import { createBuyers, seedPerformance, type SeededSchedule } from "./support/booking";
 import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleKeys } from "@ticketping/common/holds";
+import { scheduleKeys } from "@ticketping/common/seats";
 import { grantKey } from "@ticketping/common/queue";
 import type { SpawnedService } from "@ticketping/common/testing";
 import {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleKeys } from "@ticketping/common/holds";
+import { scheduleKeys } from "@ticketping/common/seats";
 import {
   startPrivateBroker,
   type PrivateBroker,

@@ -10,7 +10,7 @@ import {
   refundRequested,
   reservationConfirmed,
 } from "@ticketping/common/events";
-import { scheduleKeys } from "@ticketping/common/holds";
+import { scheduleKeys } from "@ticketping/common/seats";
 import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
 import { closeRedis, createRedis } from "@ticketping/common/redis";

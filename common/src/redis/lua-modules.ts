@@ -7,7 +7,7 @@ import path from "node:path";
  * folder. Compiled into `lua.generated.ts` beside them (`npm run lua -w @ticketping/common`),
  * so every bundler and runtime imports the scripts as code: nothing reads a file at run time.
  */
-export const luaFolders = ["src/holds", "src/queue/lua", "src/rate-limit"] as const;
+export const luaFolders = ["src/seats", "src/queue/lua", "src/rate-limit"] as const;
 
 const includeDirective = /^--\s*@include\s+"([a-z-]+)"\s*$/gm;
 

@@ -1,4 +1,4 @@
-import { scheduleKeys } from "@ticketping/common/holds";
+import { scheduleKeys } from "@ticketping/common/seats";
 import type { Redis } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
 import type { BuyerResult } from "../buyer/context";

@@ -1,4 +1,4 @@
-import { markSeatsSold, releaseSeats } from "@ticketping/common/holds";
+import { markSeatsSold, releaseSeats } from "@ticketping/common/seats";
 import type { Redis } from "@ticketping/common/redis";
 import type { ReservationStatus } from "../generated/client";
 

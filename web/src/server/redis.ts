@@ -1,5 +1,5 @@
 import "server-only";
-import { defineHoldCommands } from "@ticketping/common/holds";
+import { defineHoldCommands } from "@ticketping/common/seats";
 import { defineQueueScripts } from "@ticketping/common/queue/store";
 import { defineRateLimitCommand } from "@ticketping/common/rate-limit";
 import { createRedis, type Redis } from "@ticketping/common/redis";

@@ -127,7 +127,7 @@ export async function deleteTestKeys(
   { scheduleIds, keyPrefix }: { scheduleIds: string[]; keyPrefix: string },
 ): Promise<void> {
   await deleteKeysMatching(redis, [
-    // Every key of a schedule carries its hash tag (see common/src/holds/keys.ts).
+    // Every key of a schedule carries its hash tag (see common/src/seats/keys.ts).
     ...scheduleIds.map((id) => `*{sch:${id}}*`),
     `${keyPrefix}*`,
   ]);

@@ -1,5 +1,5 @@
 import { createEvent, holdExpired } from "@ticketping/common/events";
-import { expiredKeyChannel, parseHoldKey, readHoldSeats } from "@ticketping/common/holds";
+import { expiredKeyChannel, parseHoldKey, readHoldSeats } from "@ticketping/common/seats";
 import type { EventPublisher } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
 import type { Redis } from "@ticketping/common/redis";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createEvent, outboxMessage, paymentCompleted } from "@ticketping/common/events";
-import { holdSeats, readSeatMapVersion, storeSeatMap } from "@ticketping/common/holds";
+import { holdSeats, readSeatMapVersion, storeSeatMap } from "@ticketping/common/seats";
 import type { Redis } from "@ticketping/common/redis";
 import type { PaymentProvider, PrismaClient } from "@ticketping/db";
 import { createTestBuyers, createTestShow } from "@ticketping/db/testing";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { invalidateSeatMap } from "@ticketping/common/holds";
+import { invalidateSeatMap } from "@ticketping/common/seats";
 import { queueStore } from "../queue/queue-store";
 import { getRedis } from "../redis";
 

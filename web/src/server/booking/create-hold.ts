@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/holds";
+import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/seats";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { uuidv7 } from "@ticketping/db";
 import { env } from "@/env";

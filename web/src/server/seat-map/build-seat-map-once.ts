@@ -8,7 +8,7 @@ import {
   storeSeatMap,
   tryLockSeatMapBuild,
   unlockSeatMapBuild,
-} from "@ticketping/common/holds";
+} from "@ticketping/common/seats";
 import { getRedis } from "../redis";
 import { loadSeatMap } from "./load-seat-map";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { scheduleKeys } from "@ticketping/common/holds";
+import { scheduleKeys } from "@ticketping/common/seats";
 import { db } from "../db";
 import { getRedis } from "../redis";
 import type { SeatMapLayout } from "./types";
@@ -20,7 +20,7 @@ export type ScheduleSummary = Pick<
 /**
  * What the seat map page needs before the map itself: which performance (for the gate)
  * and the hall's size (to reserve the grid's space). From the cached layout with a plain
- * read (pages must not run the Lua-backed reads, see common/src/holds), else from
+ * read (pages must not run the Lua-backed reads, see common/src/seats), else from
  * PostgreSQL. Null for an unknown schedule or a draft performance.
  */
 export async function getScheduleSummary({

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { readSeatMap } from "@ticketping/common/holds";
+import { readSeatMap } from "@ticketping/common/seats";
 import { getRedis } from "../redis";
 import { buildSeatMapOnce } from "./build-seat-map-once";
 import { recallLayout, rememberLayout, type RememberedLayout } from "./layout-memo";

@@ -1,5 +1,5 @@
 import "server-only";
-import { seatOwnerValue } from "@ticketping/common/holds";
+import { seatOwnerValue } from "@ticketping/common/seats";
 import { db } from "../db";
 import type { SeatMapLayout } from "./types";
 
