@@ -20,6 +20,8 @@ for (const name of [
 // A Redis namespace of their own: a queue service ticks every queue of its prefix, and one
 // reading the e2e database must not tick (and mark unknown) the queues of `npm start`.
 process.env.QUEUE_KEY_PREFIX ??= "ticketping-e2e:";
+// Likewise for holds: the e2e worker must not take the expiries of `npm start`'s holds.
+process.env.SEAT_KEY_PREFIX ??= "ticketping-e2e:";
 
 const webUrl = `http://127.0.0.1:${e2eEnv.E2E_WEB_PORT}`;
 const queueUrl = `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}`;

@@ -11,6 +11,7 @@ import {
   readSeatMapVersion,
   releaseSeats,
   scheduleKeys,
+  seatEnvFields,
   storeSeatMap,
 } from "../src/seats";
 import { createRedis } from "../src/redis";
@@ -19,6 +20,8 @@ const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 const redis = createRedis({ url: REDIS_URL, connectionName: "holds-test" });
 
 const usedSchedules: string[] = [];
+// This file's own namespace (SEAT_KEY_PREFIX), as tests running beside it have theirs.
+const keyPrefix = `holds-test-${randomUUID()}:`;
 
 afterAll(async () => {
   // Every key of a schedule carries its hash tag.
@@ -38,6 +41,7 @@ function newSchedule(): string {
 async function cachedSchedule(): Promise<string> {
   const scheduleId = newSchedule();
   const stored = await storeSeatMap(redis, {
+    keyPrefix,
     scheduleId,
     expectedVersion: "",
     build: "b1",
@@ -50,6 +54,7 @@ async function cachedSchedule(): Promise<string> {
 
 const hold = (scheduleId: string, seatIds: string[], userId = randomUUID()) =>
   holdSeats(redis, {
+    keyPrefix,
     scheduleId,
     reservationId: randomUUID(),
     userId,
@@ -79,6 +84,7 @@ describe("seat holds in Redis", () => {
     const buyer = randomUUID();
     const reservationId = randomUUID();
     const options = {
+      keyPrefix,
       scheduleId,
       reservationId,
       userId: buyer,
@@ -87,28 +93,42 @@ describe("seat holds in Redis", () => {
       maxOpenHolds: 1,
     };
     expect(await holdSeats(redis, options)).toEqual({ kind: "held" });
-    expect((await readHoldSeats(redis, { scheduleId, reservationId })).sort()).toEqual(["a", "b"]);
+    expect((await readHoldSeats(redis, { keyPrefix, scheduleId, reservationId })).sort()).toEqual([
+      "a",
+      "b",
+    ]);
     // Someone else's stale release must not free these seats.
     expect(
-      await releaseSeats(redis, { scheduleId, reservationId: randomUUID(), seatIds: ["a"] }),
+      await releaseSeats(redis, {
+        keyPrefix,
+        scheduleId,
+        reservationId: randomUUID(),
+        seatIds: ["a"],
+      }),
     ).toEqual([]);
-    expect((await releaseSeats(redis, { scheduleId, reservationId })).sort()).toEqual(["a", "b"]);
-    expect(await redis.exists(scheduleKeys(scheduleId).hold(reservationId))).toBe(0);
+    expect((await releaseSeats(redis, { keyPrefix, scheduleId, reservationId })).sort()).toEqual([
+      "a",
+      "b",
+    ]);
+    expect(await redis.exists(scheduleKeys(keyPrefix, scheduleId).hold(reservationId))).toBe(0);
     expect(await hold(scheduleId, ["a", "b"], buyer)).toEqual({ kind: "held" });
   });
 
   it("marks sold seats, bumps the version on every change and serves unchanged reads cheaply", async () => {
     const scheduleId = await cachedSchedule();
-    const first = await readSeatMap(redis, { scheduleId });
+    const first = await readSeatMap(redis, { keyPrefix, scheduleId });
     if (first.kind !== "map") throw new Error(`unexpected ${first.kind}`);
     expect(first.layoutJson).toBe("{}");
-    expect(await readSeatMap(redis, { scheduleId, knownVersion: first.version })).toEqual({
+    expect(
+      await readSeatMap(redis, { keyPrefix, scheduleId, knownVersion: first.version }),
+    ).toEqual({
       kind: "unchanged",
       version: first.version,
     });
     const reservationId = randomUUID();
-    await markSeatsSold(redis, { scheduleId, reservationId, seatIds: ["s"] });
+    await markSeatsSold(redis, { keyPrefix, scheduleId, reservationId, seatIds: ["s"] });
     const second = await readSeatMap(redis, {
+      keyPrefix,
       scheduleId,
       knownVersion: first.version,
       knownBuild: "b1",
@@ -121,11 +141,17 @@ describe("seat holds in Redis", () => {
 
   it("refuses to store a build that raced a change, so a stale read never lands", async () => {
     const scheduleId = await cachedSchedule();
-    await invalidateSeatMap(redis, scheduleId);
-    const before = await readSeatMapVersion(redis, scheduleId);
-    await releaseSeats(redis, { scheduleId, reservationId: randomUUID(), seatIds: ["x"] });
+    await invalidateSeatMap(redis, { keyPrefix, scheduleId });
+    const before = await readSeatMapVersion(redis, { keyPrefix, scheduleId });
+    await releaseSeats(redis, {
+      keyPrefix,
+      scheduleId,
+      reservationId: randomUUID(),
+      seatIds: ["x"],
+    });
     const store = (expectedVersion: string) =>
       storeSeatMap(redis, {
+        keyPrefix,
         scheduleId,
         expectedVersion,
         build: "b2",
@@ -133,16 +159,34 @@ describe("seat holds in Redis", () => {
         taken: [],
       });
     expect(await store(before)).toBe("stale");
-    expect(await store(await readSeatMapVersion(redis, scheduleId))).toBe("stored");
-    expect(await store(await readSeatMapVersion(redis, scheduleId))).toBe("exists");
+    expect(await store(await readSeatMapVersion(redis, { keyPrefix, scheduleId }))).toBe("stored");
+    expect(await store(await readSeatMapVersion(redis, { keyPrefix, scheduleId }))).toBe("exists");
   });
 
   it("names the schedule and reservation in a hold key, and nothing else", () => {
     const scheduleId = randomUUID();
     const reservationId = randomUUID();
-    const keys = scheduleKeys(scheduleId);
-    expect(parseHoldKey(keys.hold(reservationId))).toEqual({ scheduleId, reservationId });
-    expect(parseHoldKey(keys.holdSeats(reservationId))).toBeNull();
-    expect(parseHoldKey(keys.status)).toBeNull();
+    const keys = scheduleKeys(keyPrefix, scheduleId);
+    expect(parseHoldKey(keyPrefix, keys.hold(reservationId))).toEqual({
+      scheduleId,
+      reservationId,
+    });
+    expect(parseHoldKey(keyPrefix, keys.holdSeats(reservationId))).toBeNull();
+    expect(parseHoldKey(keyPrefix, keys.status)).toBeNull();
+    // Another namespace's holds are not this one's.
+    expect(parseHoldKey("", keys.hold(reservationId))).toBeNull();
+    expect(parseHoldKey("other:", keys.hold(reservationId))).toBeNull();
+  });
+
+  it("keeps the unprefixed layout by default, so existing deployments find their keys", () => {
+    const scheduleId = randomUUID();
+    const reservationId = randomUUID();
+    const keys = scheduleKeys(seatEnvFields.keyPrefix.parse(undefined), scheduleId);
+    expect(keys.hold(reservationId)).toBe(`hold:{sch:${scheduleId}}:${reservationId}`);
+    expect(keys.status).toBe(`seatmap:{sch:${scheduleId}}:status`);
+    expect(parseHoldKey("", keys.hold(reservationId))).toEqual({ scheduleId, reservationId });
+    expect(scheduleKeys(keyPrefix, scheduleId).status).toBe(
+      `${keyPrefix}seatmap:{sch:${scheduleId}}:status`,
+    );
   });
 });

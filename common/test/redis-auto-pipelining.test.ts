@@ -24,7 +24,7 @@ it("runs Lua commands first used in the same tick as other commands, and after R
     // A plain command opens this tick's pipeline before the scripts' first calls join it.
     redis.get(`test-${randomUUID()}`),
     consumeRateLimit(redis, rule, "1.2.3.4"),
-    readSeatMap(redis, { scheduleId: randomUUID() }),
+    readSeatMap(redis, { keyPrefix: "", scheduleId: randomUUID() }),
   ];
   expect(await Promise.all(firstUse())).toEqual([
     null,

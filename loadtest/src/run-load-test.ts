@@ -129,6 +129,7 @@ export async function runLoadTest(
           await collectFacts({
             prisma,
             redis,
+            keyPrefix: system.keyPrefix,
             scheduleId: seeded.scheduleId,
             maxActive: options.maxActive,
             workingSet: {

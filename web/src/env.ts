@@ -7,6 +7,7 @@ import {
   loadEnvOrExit,
 } from "@ticketping/common/env";
 import { queueEnvFields } from "@ticketping/common/queue";
+import { seatEnvFields } from "@ticketping/common/seats";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
@@ -86,6 +87,7 @@ export const env = loadEnvOrExit({
   SESSION_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
   /** Must match the queue service's: the booking gate reads its grants. */
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
+  SEAT_KEY_PREFIX: seatEnvFields.keyPrefix,
   /** The queue service signs working tokens with it; the booking gate verifies them. */
   QUEUE_TOKEN_SECRET: queueEnvFields.tokenSecret,
   /** Signs the tickets browsers open the queue socket with; must equal the queue service's. */

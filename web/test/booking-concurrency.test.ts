@@ -118,7 +118,7 @@ describe("hold race over real HTTP", () => {
     expect(heldInDatabase).toBe(heldSeats.length);
 
     // Redis: the same owner for every seat, and one live hold key per PENDING reservation.
-    const keys = scheduleKeys(schedule.scheduleId);
+    const keys = scheduleKeys(system.keyPrefix, schedule.scheduleId);
     const cached = await system.redis.hgetall(keys.status);
     const heldByDatabaseOwner = Object.fromEntries(
       [...databaseOwner].map(([seatId, reservationId]) => [
@@ -127,9 +127,9 @@ describe("hold race over real HTTP", () => {
       ]),
     );
     expect(cached).toEqual(heldByDatabaseOwner);
-    const holdKeys = await system.redis.keys(`hold:{sch:${schedule.scheduleId}}:*`);
-    expect(holdKeys.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
-      pending.map((r) => r.id).sort(),
-    );
+    const holdKeys = await system.redis.keys(`${keys.holdPrefix}*`);
+    expect(
+      holdKeys.map((key) => parseHoldKey(system.keyPrefix, key)?.reservationId).sort(),
+    ).toEqual(pending.map((r) => r.id).sort());
   });
 });

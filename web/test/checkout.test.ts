@@ -124,7 +124,10 @@ beforeAll(async () => {
         HOLD_MAX_OPEN_PER_BUYER: "10",
       },
     }),
-    startWorker({ databaseUrl: system.database.url }),
+    startWorker({
+      databaseUrl: system.database.url,
+      env: { SEAT_KEY_PREFIX: system.keyPrefix },
+    }),
   ]);
 });
 
@@ -207,7 +210,14 @@ describe("checkout", () => {
     expect(payment).toMatchObject({ provider: "SIMULATED", status: "COMPLETED" });
     expect(payment.providerPaymentId).toMatch(/^pi_sim_/);
     await expect
-      .poll(() => system.redis.hmget(scheduleKeys(schedule.scheduleId).status, ...seatIds), poll)
+      .poll(
+        () =>
+          system.redis.hmget(
+            scheduleKeys(system.keyPrefix, schedule.scheduleId).status,
+            ...seatIds,
+          ),
+        poll,
+      )
       .toEqual(seatIds.map(() => `S:${reservationId}`));
 
     // The page is closed now, and a second payment cannot be started.
@@ -306,7 +316,10 @@ describe("cancelling confirmed tickets", () => {
     const seat = await system.prisma.seat.findUniqueOrThrow({ where: { id: seatIds[0] ?? "" } });
     expect(seat.status).toBe("AVAILABLE");
     expect(
-      await system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatIds[0] ?? ""),
+      await system.redis.hget(
+        scheduleKeys(system.keyPrefix, schedule.scheduleId).status,
+        seatIds[0] ?? "",
+      ),
     ).toBeNull();
     await expect
       .poll(

@@ -45,7 +45,7 @@ async function hold(
 }
 
 const cachedOwner = (schedule: SeededSchedule, seatId: string) =>
-  system.redis.hget(scheduleKeys(schedule.scheduleId).status, seatId);
+  system.redis.hget(scheduleKeys(system.keyPrefix, schedule.scheduleId).status, seatId);
 
 const buyer = (index: number) => buyers[index] as TestBuyer;
 
@@ -95,9 +95,9 @@ describe("POST /api/schedules/:id/holds", () => {
       7_000, 18_000,
     ]);
 
-    const keys = scheduleKeys(first.scheduleId);
+    const keys = scheduleKeys(system.keyPrefix, first.scheduleId);
     const holdKey = keys.hold(created.reservationId);
-    expect(parseHoldKey(holdKey)).toEqual({
+    expect(parseHoldKey(system.keyPrefix, holdKey)).toEqual({
       scheduleId: first.scheduleId,
       reservationId: created.reservationId,
     });
@@ -193,19 +193,21 @@ describe("POST /api/schedules/:id/holds", () => {
     expect(status).toBe(500);
     expect(body.error?.code).toBe("INTERNAL");
     expect(await cachedOwner(first, seat)).toBeNull();
-    const leftovers = await system.redis.keys(`hold:{sch:${first.scheduleId}}:*`);
+    const leftovers = await system.redis.keys(
+      `${scheduleKeys(system.keyPrefix, first.scheduleId).holdPrefix}*`,
+    );
     const live = await system.prisma.reservation.findMany({
       where: { scheduleId: first.scheduleId, status: "PENDING" },
       select: { id: true },
     });
-    expect(leftovers.map((key) => parseHoldKey(key)?.reservationId).sort()).toEqual(
-      live.map((reservation) => reservation.id).sort(),
-    );
+    expect(
+      leftovers.map((key) => parseHoldKey(system.keyPrefix, key)?.reservationId).sort(),
+    ).toEqual(live.map((reservation) => reservation.id).sort());
     // The seat is really free: another buyer gets it.
     expect((await hold(buyer(6), first, [seat])).status).toBe(201);
   });
   it("rebuilds a map dropped from Redis before holding, keeping the holds PostgreSQL has", async () => {
-    const keys = scheduleKeys(second.scheduleId);
+    const keys = scheduleKeys(system.keyPrefix, second.scheduleId);
     const warm = await hold(buyer(8), second, [second.seatIds[1] ?? ""]);
     expect(warm.status).toBe(201);
     await system.redis.del(keys.layout, keys.status);
@@ -239,7 +241,7 @@ describe("POST /api/schedules/:id/holds", () => {
     const { body } = await hold(buyer(3), first, [seat]);
     const owner = body.data?.reservationId ?? "";
     // The cache loses the seat (as after a partial Redis failure): Redis now says free.
-    await system.redis.hdel(scheduleKeys(first.scheduleId).status, seat);
+    await system.redis.hdel(scheduleKeys(system.keyPrefix, first.scheduleId).status, seat);
 
     const late = await hold(buyer(4), first, [seat]);
     expect(late.status).toBe(409);
@@ -287,7 +289,11 @@ describe("holds of a buyer", () => {
     });
     expect(release.status).toBe(200);
     expect(await cachedOwner(first, seat)).toBeNull();
-    expect(await system.redis.exists(scheduleKeys(first.scheduleId).hold(reservationId))).toBe(0);
+    expect(
+      await system.redis.exists(
+        scheduleKeys(system.keyPrefix, first.scheduleId).hold(reservationId),
+      ),
+    ).toBe(0);
     const reservation = await system.prisma.reservation.findUniqueOrThrow({
       where: { id: reservationId },
     });

@@ -81,6 +81,7 @@ function startPaymentsWorker(): Promise<SpawnedService> {
     groupId: workerGroupId,
     env: {
       KAFKA_BROKERS: broker?.address ?? "",
+      SEAT_KEY_PREFIX: system.keyPrefix,
       HOLD_SWEEP_INTERVAL_MS: "1000",
       HOLD_SWEEP_GRACE_MS: "1000",
     },
@@ -159,7 +160,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     const late = await checkouts.one(1_500);
     // The Redis side of the hold, so its expiry is announced like a real one.
     await system.redis.set(
-      scheduleKeys(schedule.scheduleId).hold(late.reservationId),
+      scheduleKeys(system.keyPrefix, schedule.scheduleId).hold(late.reservationId),
       "buyer",
       "PX",
       1_500,
@@ -232,7 +233,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     const [control, ...paid] = rows as [Checkout, ...Checkout[]];
     for (const row of rows) {
       await system.redis.set(
-        scheduleKeys(schedule.scheduleId).hold(row.reservationId),
+        scheduleKeys(system.keyPrefix, schedule.scheduleId).hold(row.reservationId),
         "buyer",
         "PX",
         holdMs,
@@ -292,7 +293,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
       .poll(
         () =>
           system.redis.hmget(
-            scheduleKeys(schedule.scheduleId).status,
+            scheduleKeys(system.keyPrefix, schedule.scheduleId).status,
             ...paid.map((row) => row.seatId),
           ),
         { timeout: 20_000 },
@@ -326,7 +327,7 @@ describe("payment faults (real PostgreSQL, Redis and Kafka)", () => {
     const unpaid = await checkouts.many(40, 3_000);
     for (const row of unpaid) {
       await system.redis.set(
-        scheduleKeys(schedule.scheduleId).hold(row.reservationId),
+        scheduleKeys(system.keyPrefix, schedule.scheduleId).hold(row.reservationId),
         "buyer",
         "PX",
         3_000,

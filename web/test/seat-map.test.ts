@@ -172,7 +172,7 @@ describe("seat-map cache", () => {
       body: JSON.stringify({ seatIds }),
     });
     expect(hold.status).toBe(201);
-    const keys = scheduleKeys(schedule.scheduleId);
+    const keys = scheduleKeys(system.keyPrefix, schedule.scheduleId);
     await system.redis.del(keys.layout, keys.status);
     const body = (await (
       await fetch(seatMapUrl(schedule.scheduleId), { headers })

@@ -95,7 +95,10 @@ beforeAll(async () => {
     system.startWeb({
       env: { STRIPE_WEBHOOK_SECRET: secret, PAYMENT_PROVIDER: "simulated", ...tracingEnv },
     }),
-    startWorker({ databaseUrl: system.database.url, env: tracingEnv }),
+    startWorker({
+      databaseUrl: system.database.url,
+      env: { ...tracingEnv, SEAT_KEY_PREFIX: system.keyPrefix },
+    }),
   ]);
   if (started.status === "fulfilled") web = started.value;
   if (relay.status === "fulfilled") worker = relay.value;

@@ -4,12 +4,14 @@ import { exitOnMailConfigIssues, mailEnvFields } from "@ticketping/common/mail";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { ticketEnvFields } from "@ticketping/common/tickets";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
+import { seatEnvFields } from "@ticketping/common/seats";
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
   LOG_LEVEL: envFields.logLevel,
   DATABASE_URL: envFields.databaseUrl,
   REDIS_URL: envFields.redisUrl,
+  SEAT_KEY_PREFIX: seatEnvFields.keyPrefix,
   KAFKA_BROKERS: envFields.kafkaBrokers,
   WORKER_HEALTH_PORT: envFields.port(4100),
   METRICS_TOKEN: metricsEnvFields.metricsToken,

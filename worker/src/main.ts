@@ -63,6 +63,7 @@ const deps: HandlerDeps = {
   prisma,
   logger,
   redis,
+  seatKeyPrefix: env.SEAT_KEY_PREFIX,
   payments: createPaymentProvider({
     provider: providerName,
     stripeSecretKey: env.STRIPE_SECRET_KEY,
@@ -181,6 +182,7 @@ try {
     publisher: expiryPublisher,
     logger,
     database: redisDatabase(env.REDIS_URL),
+    keyPrefix: env.SEAT_KEY_PREFIX,
   });
   worker = await startWorker({
     ...deps,

@@ -36,6 +36,8 @@ const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "payments-work
 const publisher = new EventPublisher(kafka);
 const redis = createRedis({ url: env.REDIS_URL, connectionName: "payments-worker-test" });
 const poll = { timeout: 20_000, interval: 100 };
+// This file's own seat namespace (SEAT_KEY_PREFIX), which the worker must use as well.
+const seatKeyPrefix = `payments-worker-test-${randomUUID()}:`;
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -58,6 +60,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
         // lapsed a minute ago, and looks every half second.
         HOLD_SWEEP_INTERVAL_MS: "500",
         HOLD_SWEEP_GRACE_MS: "60000",
+        SEAT_KEY_PREFIX: seatKeyPrefix,
       },
     });
     confirmations = await collectTopic(kafka, reservationConfirmed.topic);
@@ -83,8 +86,9 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       scheduleId: show.scheduleId,
       seatIds,
     });
-    await cacheSeatMap(redis, show.scheduleId);
+    await cacheSeatMap(redis, { keyPrefix: seatKeyPrefix, scheduleId: show.scheduleId });
     await holdInRedis(redis, {
+      keyPrefix: seatKeyPrefix,
       scheduleId: show.scheduleId,
       reservationId: reservation.id,
       userId: buyer,
@@ -102,7 +106,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
         .map((seat) => seat.id)
         .sort(),
     ).toEqual([...seatIds].sort());
-    const keys = scheduleKeys(show.scheduleId);
+    const keys = scheduleKeys(seatKeyPrefix, show.scheduleId);
     await expect
       .poll(() => redis.hmget(keys.status, ...seatIds), poll)
       .toEqual(seatIds.map(() => `S:${reservation.id}`));
@@ -214,7 +218,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       where: { id: lapsed.id },
       data: { status: "EXPIRED", statusReason: "The hold ran out before payment." },
     });
-    await cacheSeatMap(redis, show.scheduleId);
+    await cacheSeatMap(redis, { keyPrefix: seatKeyPrefix, scheduleId: show.scheduleId });
 
     const { payment } = await recordPayment(prisma, {
       reservationId: lapsed.id,
@@ -232,7 +236,10 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       refundRequestedAt: null,
     });
     await expect
-      .poll(() => redis.hmget(scheduleKeys(show.scheduleId).status, ...show.seatIds), poll)
+      .poll(
+        () => redis.hmget(scheduleKeys(seatKeyPrefix, show.scheduleId).status, ...show.seatIds),
+        poll,
+      )
       .toEqual(show.seatIds.map(() => `S:${lapsed.id}`));
     await expect
       .poll(() => confirmations.messages.some((message) => message.key === lapsed.id), poll)
@@ -333,15 +340,16 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       seats: 2,
       holdExpiresAt,
     });
-    await cacheSeatMap(redis, show.scheduleId);
+    await cacheSeatMap(redis, { keyPrefix: seatKeyPrefix, scheduleId: show.scheduleId });
     await holdInRedis(redis, {
+      keyPrefix: seatKeyPrefix,
       scheduleId: show.scheduleId,
       reservationId: reservation.id,
       userId: buyer,
       seatIds: show.seatIds,
       expiresAt: holdExpiresAt,
     });
-    const keys = scheduleKeys(show.scheduleId);
+    const keys = scheduleKeys(seatKeyPrefix, show.scheduleId);
     expect(await redis.hlen(keys.status)).toBe(2);
 
     await expect.poll(() => statusOf(reservation.id), poll).toBe("EXPIRED");
@@ -357,9 +365,10 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       seats: 1,
       holdExpiresAt,
     });
-    await cacheSeatMap(redis, show.scheduleId);
+    await cacheSeatMap(redis, { keyPrefix: seatKeyPrefix, scheduleId: show.scheduleId });
     // Redis's key lapses 3.5 s before the hold's time: its notification comes early.
     await holdInRedis(redis, {
+      keyPrefix: seatKeyPrefix,
       scheduleId: show.scheduleId,
       reservationId: reservation.id,
       userId: buyer,
@@ -368,7 +377,9 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     });
     // Redis notices a lapsed key lazily; touching it makes it expire (and notify) now.
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(await redis.exists(scheduleKeys(show.scheduleId).hold(reservation.id))).toBe(0);
+    expect(
+      await redis.exists(scheduleKeys(seatKeyPrefix, show.scheduleId).hold(reservation.id)),
+    ).toBe(0);
     await expect
       .poll(
         () =>

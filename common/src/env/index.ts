@@ -89,4 +89,10 @@ export const envFields = {
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, "each broker must be host:port")).min(1)),
   host: z.string().min(1).default("127.0.0.1"),
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  /** A namespace put in front of Redis key names (QUEUE_KEY_PREFIX, SEAT_KEY_PREFIX). */
+  redisKeyPrefix: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' and '-' only")
+      .default(fallback),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envFields } from "../env";
 import {
   DEVELOPMENT_QUEUE_TICKET_SECRET,
   DEVELOPMENT_QUEUE_TOKEN_SECRET,
@@ -19,10 +20,7 @@ const secret = (fallback: string) =>
  */
 export const queueEnvFields = {
   /** QUEUE_KEY_PREFIX: namespace of every queue key in Redis. */
-  keyPrefix: z
-    .string()
-    .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' and '-' only")
-    .default("ticketping:"),
+  keyPrefix: envFields.redisKeyPrefix("ticketping:"),
   /** QUEUE_TICKET_SECRET: web signs socket tickets with it, queue-service verifies. */
   ticketSecret: secret(DEVELOPMENT_QUEUE_TICKET_SECRET),
   /** QUEUE_TOKEN_SECRET: queue-service signs working tokens, web's booking gate verifies. */

@@ -3,7 +3,14 @@ import { defineLuaScripts, type LuaScript } from "../redis/lua-scripts";
 import { luaSources } from "./lua.generated";
 import { scheduleKeys } from "./keys";
 
+export { seatEnvFields } from "./env-fields";
 export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
+
+/** Which schedule, under which key prefix (SEAT_KEY_PREFIX): every call below names both. */
+export interface ScheduleRef {
+  keyPrefix: string;
+  scheduleId: string;
+}
 
 /**
  * Seat holds and the seat-map cache in Redis, shared by the web app (holds, releases,
@@ -12,16 +19,16 @@ export { parseHoldKey, scheduleKeys, type ScheduleKeys } from "./keys";
  * when it does not (hold). See keys.ts for the key layout.
  *
  * The worker's part, each call after its database transaction committed:
- * - hold lapsed: Redis announces `hold:{sch:<scheduleId>}:<reservationId>` on
- *   `expiredKeyChannel(db)` (notify-keyspace-events Ex); `parseHoldKey(key)` gives both
+ * - hold lapsed: Redis announces `<prefix>hold:{sch:<scheduleId>}:<reservationId>` on
+ *   `expiredKeyChannel(db)` (notify-keyspace-events Ex); `parseHoldKey(prefix, key)` gives both
  *   ids and `readHoldSeats` the seats (kept a day past the hold). Once the reservation is
- *   EXPIRED: `releaseSeats(redis, { scheduleId, reservationId })`. A sweeper that finds
+ *   EXPIRED: `releaseSeats(redis, { keyPrefix, scheduleId, reservationId })`. A sweeper that finds
  *   lapsed PENDING reservations in PostgreSQL calls the same.
  * - sale: once CONFIRMED, `markSeatsSold(redis, { scheduleId, reservationId, seatIds })`
  *   (also deletes the hold key, so no expiry follows).
  * - refund or cancellation of a sold reservation: `releaseSeats(redis, { scheduleId,
  *   reservationId, seatIds })` with the seat ids (the hold's own list is gone by then).
- * - an organizer edit of grades, prices or limits: `invalidateSeatMap(redis, scheduleId)`
+ * - an organizer edit of grades, prices or limits: `invalidateSeatMap(redis, { keyPrefix, scheduleId })`
  *   for each show of the performance; the next read rebuilds it.
  * Every one of them is idempotent and frees or marks only seats this reservation owns.
  */
@@ -90,12 +97,13 @@ export type SeatMapRead =
 export async function readSeatMap(
   redis: Redis,
   {
+    keyPrefix,
     scheduleId,
     knownVersion = "",
     knownBuild = "",
-  }: { scheduleId: string; knownVersion?: string; knownBuild?: string },
+  }: ScheduleRef & { knownVersion?: string; knownBuild?: string },
 ): Promise<SeatMapRead> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   const reply = (await withCommands(redis).ticketpingReadSeatMap(
     keys.layout,
     keys.status,
@@ -126,13 +134,19 @@ export async function readSeatMap(
 }
 
 /** Whether the map (or the note that the schedule does not exist) is cached. */
-export async function isSeatMapCached(redis: Redis, scheduleId: string): Promise<boolean> {
-  return (await redis.hexists(scheduleKeys(scheduleId).layout, "build")) === 1;
+export async function isSeatMapCached(
+  redis: Redis,
+  { keyPrefix, scheduleId }: ScheduleRef,
+): Promise<boolean> {
+  return (await redis.hexists(scheduleKeys(keyPrefix, scheduleId).layout, "build")) === 1;
 }
 
 /** The version before a build's database read; pass it to storeSeatMap. */
-export async function readSeatMapVersion(redis: Redis, scheduleId: string): Promise<string> {
-  return (await redis.get(scheduleKeys(scheduleId).version)) ?? "";
+export async function readSeatMapVersion(
+  redis: Redis,
+  { keyPrefix, scheduleId }: ScheduleRef,
+): Promise<string> {
+  return (await redis.get(scheduleKeys(keyPrefix, scheduleId).version)) ?? "";
 }
 
 /**
@@ -142,14 +156,14 @@ export async function readSeatMapVersion(redis: Redis, scheduleId: string): Prom
 export async function storeSeatMap(
   redis: Redis,
   {
+    keyPrefix,
     scheduleId,
     expectedVersion,
     build,
     layoutJson,
     taken,
     now = Date.now(),
-  }: {
-    scheduleId: string;
+  }: ScheduleRef & {
     expectedVersion: string;
     build: string;
     layoutJson: string;
@@ -157,7 +171,7 @@ export async function storeSeatMap(
     now?: number;
   },
 ): Promise<"stored" | "exists" | "stale"> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   const pairs = [...taken].flat();
   const result = await withCommands(redis).ticketpingBuildSeatMap(
     keys.layout,
@@ -175,10 +189,9 @@ export async function storeSeatMap(
 /** Remembers briefly that a schedule does not exist, so unknown ids cannot hammer the database. */
 export async function markScheduleMissing(
   redis: Redis,
-  scheduleId: string,
-  ttlMs = 30_000,
+  { keyPrefix, scheduleId, ttlMs = 30_000 }: ScheduleRef & { ttlMs?: number },
 ): Promise<void> {
-  const { layout } = scheduleKeys(scheduleId);
+  const { layout } = scheduleKeys(keyPrefix, scheduleId);
   await redis.multi().hset(layout, "build", "-").pexpire(layout, ttlMs).exec();
 }
 
@@ -186,25 +199,30 @@ export async function markScheduleMissing(
  * Drops a schedule's cached map so the next read rebuilds it from PostgreSQL. For
  * organizer edits (grades, prices, sale window) and for repairs after a disagreement.
  */
-export async function invalidateSeatMap(redis: Redis, scheduleId: string): Promise<void> {
-  const keys = scheduleKeys(scheduleId);
+export async function invalidateSeatMap(
+  redis: Redis,
+  { keyPrefix, scheduleId }: ScheduleRef,
+): Promise<void> {
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   await redis.multi().del(keys.layout, keys.status).incr(keys.version).exec();
 }
 
 /** Single-flight lock of a cold build under the caller's token; true when this caller holds it. */
 export async function tryLockSeatMapBuild(
   redis: Redis,
-  { scheduleId, token, ttlMs = 10_000 }: { scheduleId: string; token: string; ttlMs?: number },
+  { keyPrefix, scheduleId, token, ttlMs = 10_000 }: ScheduleRef & { token: string; ttlMs?: number },
 ): Promise<boolean> {
-  const reply = await redis.set(scheduleKeys(scheduleId).buildLock, token, "PX", ttlMs, "NX");
+  const lock = scheduleKeys(keyPrefix, scheduleId).buildLock;
+  const reply = await redis.set(lock, token, "PX", ttlMs, "NX");
   return reply === "OK";
 }
 
 export async function unlockSeatMapBuild(
   redis: Redis,
-  { scheduleId, token }: { scheduleId: string; token: string },
+  { keyPrefix, scheduleId, token }: ScheduleRef & { token: string },
 ): Promise<void> {
-  await withCommands(redis).ticketpingUnlock(scheduleKeys(scheduleId).buildLock, token);
+  const lock = scheduleKeys(keyPrefix, scheduleId).buildLock;
+  await withCommands(redis).ticketpingUnlock(lock, token);
 }
 
 export type HoldSeatsResult =
@@ -215,19 +233,19 @@ export type HoldSeatsResult =
 
 /**
  * All-or-nothing hold of `seatIds` for `reservationId` until `expiresAt`. On success the
- * key `hold:{sch:<scheduleId>}:<reservationId>` expires at `expiresAt`.
+ * key `<prefix>hold:{sch:<scheduleId>}:<reservationId>` expires at `expiresAt`.
  */
 export async function holdSeats(
   redis: Redis,
   {
+    keyPrefix,
     scheduleId,
     reservationId,
     userId,
     seatIds,
     expiresAt,
     maxOpenHolds,
-  }: {
-    scheduleId: string;
+  }: ScheduleRef & {
     reservationId: string;
     userId: string;
     seatIds: readonly string[];
@@ -235,7 +253,7 @@ export async function holdSeats(
     maxOpenHolds: number;
   },
 ): Promise<HoldSeatsResult> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   const reply = (await withCommands(redis).ticketpingHoldSeats(
     keys.layout,
     keys.status,
@@ -267,12 +285,13 @@ export async function holdSeats(
 export async function releaseSeats(
   redis: Redis,
   {
+    keyPrefix,
     scheduleId,
     reservationId,
     seatIds = [],
-  }: { scheduleId: string; reservationId: string; seatIds?: readonly string[] },
+  }: ScheduleRef & { reservationId: string; seatIds?: readonly string[] },
 ): Promise<string[]> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   return (await withCommands(redis).ticketpingReleaseSeats(
     keys.layout,
     keys.status,
@@ -291,12 +310,13 @@ export async function releaseSeats(
 export async function markSeatsSold(
   redis: Redis,
   {
+    keyPrefix,
     scheduleId,
     reservationId,
     seatIds,
-  }: { scheduleId: string; reservationId: string; seatIds: readonly string[] },
+  }: ScheduleRef & { reservationId: string; seatIds: readonly string[] },
 ): Promise<number> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   return (await withCommands(redis).ticketpingMarkSeatsSold(
     keys.layout,
     keys.status,
@@ -311,7 +331,7 @@ export async function markSeatsSold(
 /** The seat ids of a hold, readable for a day after the hold key expired. */
 export async function readHoldSeats(
   redis: Redis,
-  { scheduleId, reservationId }: { scheduleId: string; reservationId: string },
+  { keyPrefix, scheduleId, reservationId }: ScheduleRef & { reservationId: string },
 ): Promise<string[]> {
-  return redis.smembers(scheduleKeys(scheduleId).holdSeats(reservationId));
+  return redis.smembers(scheduleKeys(keyPrefix, scheduleId).holdSeats(reservationId));
 }

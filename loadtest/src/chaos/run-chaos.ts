@@ -212,6 +212,7 @@ export async function runChaos(
           collectFacts({
             prisma,
             redis,
+            keyPrefix: system.keyPrefix,
             scheduleId: sale.scheduleId,
             maxActive: options.maxActive,
             workingSet: {

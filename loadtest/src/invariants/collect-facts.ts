@@ -8,6 +8,7 @@ import type { InvariantFacts } from "./rules";
 export async function collectFacts({
   prisma,
   redis,
+  keyPrefix,
   scheduleId,
   maxActive,
   workingSet,
@@ -15,12 +16,14 @@ export async function collectFacts({
 }: {
   prisma: PrismaClient;
   redis: Redis;
+  /** SEAT_KEY_PREFIX of the run. */
+  keyPrefix: string;
   scheduleId: string;
   maxActive: number;
   workingSet: InvariantFacts["workingSet"];
   buyers: readonly BuyerResult[];
 }): Promise<InvariantFacts> {
-  const keys = scheduleKeys(scheduleId);
+  const keys = scheduleKeys(keyPrefix, scheduleId);
   const [seats, seatsMarkedSold, confirmedSeats, heldOrSold, reservations, cached, status] =
     await Promise.all([
       prisma.seat.count({ where: { scheduleId } }),

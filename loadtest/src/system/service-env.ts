@@ -54,6 +54,7 @@ export function sharedEnv(servers: Servers, runId: string, secrets: RunSecrets) 
     REDIS_URL: servers.redisUrl,
     KAFKA_BROKERS: servers.kafkaBrokers,
     QUEUE_KEY_PREFIX: runKeyPrefix(runId),
+    SEAT_KEY_PREFIX: runKeyPrefix(runId),
     QUEUE_TOKEN_SECRET: secrets.queueToken,
     // Web signs the tickets buyers see, the worker the ones it mails: one key.
     TICKET_SIGNING_KEY: secrets.tickets,
@@ -61,7 +62,7 @@ export function sharedEnv(servers: Servers, runId: string, secrets: RunSecrets) 
   };
 }
 
-/** Namespace of a run's queue keys in Redis. */
+/** Namespace of a run's queue and seat keys in Redis. */
 export function runKeyPrefix(runId: string): string {
   return `loadtest-${runId}:`;
 }

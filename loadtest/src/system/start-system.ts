@@ -17,7 +17,7 @@ export interface RunningSystem {
   database: TestDatabase;
   webUrl: string;
   queueUrl: string;
-  /** Namespace of this run's queue keys in Redis (shared with no other process). */
+  /** Namespace of this run's queue and seat keys in Redis (shared with no other process). */
   keyPrefix: string;
   nextAuthSecret: string;
   /** Signs webhooks the web app accepts (Stripe's format). */

@@ -20,12 +20,16 @@ export type SeatCacheState = { reservationId: string; scheduleId: string } & (
  * app calls it at once and the worker again on the transition's event: whichever runs
  * after a failed call repairs it.
  */
-export async function syncSeatCache(redis: Redis, state: SeatCacheState): Promise<void> {
+export async function syncSeatCache(
+  { redis, keyPrefix }: { redis: Redis; /** SEAT_KEY_PREFIX. */ keyPrefix: string },
+  state: SeatCacheState,
+): Promise<void> {
   const { reservationId, scheduleId } = state;
   if (state.status === "PENDING") return;
+  const seats = { keyPrefix, scheduleId, reservationId };
   if (state.status === "CONFIRMED") {
-    await markSeatsSold(redis, { scheduleId, reservationId, seatIds: state.seatIds });
+    await markSeatsSold(redis, { ...seats, seatIds: state.seatIds });
     return;
   }
-  await releaseSeats(redis, { scheduleId, reservationId, seatIds: state.seatIds });
+  await releaseSeats(redis, { ...seats, seatIds: state.seatIds });
 }

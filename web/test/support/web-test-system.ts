@@ -18,7 +18,10 @@ export interface WebTestSystem {
   database: TestDatabase;
   prisma: PrismaClient;
   redis: Redis;
-  /** QUEUE_KEY_PREFIX of every server of the system. */
+  /**
+   * QUEUE_KEY_PREFIX and SEAT_KEY_PREFIX of every server of the system (a worker started
+   * beside them needs SEAT_KEY_PREFIX too).
+   */
   keyPrefix: string;
   secrets: WebSecrets;
   /** Starts the built web app on this system; stop() stops it. */
@@ -81,6 +84,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
         databaseUrl,
         env: {
           QUEUE_KEY_PREFIX: keyPrefix,
+          SEAT_KEY_PREFIX: keyPrefix,
           NEXTAUTH_SECRET: secrets.nextAuth,
           QUEUE_TOKEN_SECRET: secrets.queueToken,
           QUEUE_TICKET_SECRET: secrets.queueTicket,

@@ -8,5 +8,7 @@ export interface HandlerDeps {
   logger: Logger;
   /** The seat-map cache. */
   redis: Redis;
+  /** SEAT_KEY_PREFIX: where the seat-map cache and the holds live in `redis`. */
+  seatKeyPrefix: string;
   payments: PaymentProvider;
 }

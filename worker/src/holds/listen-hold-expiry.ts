@@ -16,6 +16,8 @@ export interface HoldExpiryListenerOptions {
   logger: Logger;
   /** The Redis database the holds live in (its expired-key channel). */
   database: number;
+  /** SEAT_KEY_PREFIX: only this namespace's holds are this worker's. */
+  keyPrefix: string;
 }
 
 export interface RunningHoldExpiryListener {
@@ -23,7 +25,7 @@ export interface RunningHoldExpiryListener {
 }
 
 /**
- * Turns Redis's expired-key notifications for `hold:` keys into hold.expired events.
+ * Turns Redis's expired-key notifications for this prefix's `hold:` keys into hold.expired events.
  * Every worker replica hears every notification and publishes under the same derived
  * event id, so the consumer applies each expiry once. Notifications are fire-and-forget:
  * one missed while no worker listened, or whose publish failed (Kafka down), is caught
@@ -36,13 +38,14 @@ export async function startHoldExpiryListener({
   publisher,
   logger,
   database,
+  keyPrefix,
 }: HoldExpiryListenerOptions): Promise<RunningHoldExpiryListener> {
   const log = logger.child({ component: "hold-expiry-listener" });
   const channel = expiredKeyChannel(database);
   const inFlight = new Set<Promise<void>>();
 
   const publish = async (scheduleId: string, reservationId: string) => {
-    let seatIds = await readHoldSeats(redis, { scheduleId, reservationId });
+    let seatIds = await readHoldSeats(redis, { keyPrefix, scheduleId, reservationId });
     if (seatIds.length === 0) {
       const rows = await prisma.reservationSeat.findMany({
         where: { reservationId },
@@ -63,7 +66,7 @@ export async function startHoldExpiryListener({
 
   const onMessage = (messageChannel: string, key: string) => {
     if (messageChannel !== channel) return;
-    const hold = parseHoldKey(key);
+    const hold = parseHoldKey(keyPrefix, key);
     if (!hold) return;
     const task = publish(hold.scheduleId, hold.reservationId)
       .catch((error: unknown) => {

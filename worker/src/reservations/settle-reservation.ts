@@ -15,7 +15,7 @@ export interface SettleOptions {
  * calls is repaired by the redelivery that follows.
  */
 export async function settleReservation(
-  { prisma, redis, payments, logger }: HandlerDeps,
+  { prisma, redis, seatKeyPrefix, payments, logger }: HandlerDeps,
   { reservationId, expireCheckout = true }: SettleOptions,
 ): Promise<void> {
   const reservation = await prisma.reservation.findUnique({
@@ -33,7 +33,10 @@ export async function settleReservation(
   const { scheduleId, status } = reservation;
   const seatIds = reservation.seats.map((seat) => seat.seatId);
 
-  await syncSeatCache(redis, { reservationId, scheduleId, status, seatIds });
+  await syncSeatCache(
+    { redis, keyPrefix: seatKeyPrefix },
+    { reservationId, scheduleId, status, seatIds },
+  );
   if (status === "PENDING" || status === "CONFIRMED") return;
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.

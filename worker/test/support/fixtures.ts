@@ -98,9 +98,13 @@ export async function createShowWithHold(
 }
 
 /** Caches a schedule's seat map with nothing taken, so holds and sales show in Redis. */
-export async function cacheSeatMap(redis: Redis, scheduleId: string): Promise<void> {
-  const expectedVersion = await readSeatMapVersion(redis, scheduleId);
+export async function cacheSeatMap(
+  redis: Redis,
+  { keyPrefix, scheduleId }: { keyPrefix: string; scheduleId: string },
+): Promise<void> {
+  const expectedVersion = await readSeatMapVersion(redis, { keyPrefix, scheduleId });
   await storeSeatMap(redis, {
+    keyPrefix,
     scheduleId,
     expectedVersion,
     build: randomUUID(),
@@ -113,6 +117,7 @@ export async function cacheSeatMap(redis: Redis, scheduleId: string): Promise<vo
 export async function holdInRedis(
   redis: Redis,
   options: {
+    keyPrefix: string;
     scheduleId: string;
     reservationId: string;
     userId: string;

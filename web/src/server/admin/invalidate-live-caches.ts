@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { invalidateSeatMap } from "@ticketping/common/seats";
 import { queueStore } from "../queue/queue-store";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 
 /**
@@ -27,7 +28,9 @@ export async function invalidateLiveCaches({
   const redis = getRedis();
   try {
     await Promise.all([
-      ...scheduleIds.map((scheduleId) => invalidateSeatMap(redis, scheduleId)),
+      ...scheduleIds.map((scheduleId) =>
+        invalidateSeatMap(redis, { keyPrefix: env.SEAT_KEY_PREFIX, scheduleId }),
+      ),
       ...performanceIds.map((performanceId) => queueStore().invalidateSettings(performanceId)),
     ]);
   } catch (error) {

@@ -67,12 +67,15 @@ export async function createHold({
       holdExpiresAt: holdExpiresAt.toISOString(),
     };
   } catch (error) {
-    await releaseSeats(redis, { scheduleId, reservationId, seatIds: requested }).catch(
-      (undoError: unknown) => {
-        // The hold key still expires on its own, and the worker then frees the seats.
-        logger.error({ err: undoError, reservationId }, "could not undo a Redis hold");
-      },
-    );
+    await releaseSeats(redis, {
+      keyPrefix: env.SEAT_KEY_PREFIX,
+      scheduleId,
+      reservationId,
+      seatIds: requested,
+    }).catch((undoError: unknown) => {
+      // The hold key still expires on its own, and the worker then frees the seats.
+      logger.error({ err: undoError, reservationId }, "could not undo a Redis hold");
+    });
     throw error;
   }
 }
@@ -108,6 +111,7 @@ async function holdInRedis(options: {
   const redis = getRedis();
   for (let attempt = 0; attempt < 3; attempt++) {
     const result = await holdSeats(redis, {
+      keyPrefix: env.SEAT_KEY_PREFIX,
       ...options,
       expiresAt: options.holdExpiresAt,
       maxOpenHolds: env.HOLD_MAX_OPEN_PER_BUYER,
@@ -169,7 +173,7 @@ async function writeReservation(options: {
       // Redis let the hold through, but PostgreSQL has a live reservation on a seat: the
       // cache is behind (e.g. after a Redis restart). Rebuild it from the database.
       const taken = result.taken_seat_ids ?? [];
-      await invalidateSeatMap(getRedis(), scheduleId);
+      await invalidateSeatMap(getRedis(), { keyPrefix: env.SEAT_KEY_PREFIX, scheduleId });
       logger.warn({ scheduleId, seatIds: taken }, "seat map was behind the database");
       throw seatUnavailable(taken);
     }

@@ -5,6 +5,7 @@ import { releaseHeldReservation, syncSeatCache } from "@ticketping/db/lifecycle"
 import { db } from "../db";
 import { logger } from "../logger";
 import { getPaymentProvider } from "../payments/payment-provider";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 import type { CancelledReservation } from "../reservations/schemas";
 import {
@@ -49,7 +50,10 @@ export async function releaseHold({
     });
   }
   await expireSession(reservation);
-  await syncSeatCache(getRedis(), { reservationId, scheduleId, status: "CANCELLED" });
+  await syncSeatCache(
+    { redis: getRedis(), keyPrefix: env.SEAT_KEY_PREFIX },
+    { reservationId, scheduleId, status: "CANCELLED" },
+  );
   return { reservationId, status: "CANCELLED" };
 }
 

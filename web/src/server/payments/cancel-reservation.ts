@@ -3,6 +3,7 @@ import { AppError } from "@ticketping/common/errors";
 import { cancelConfirmedReservation, syncSeatCache } from "@ticketping/db/lifecycle";
 import { db } from "../db";
 import { logger } from "../logger";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 import type { CancelledReservation } from "../reservations/schemas";
 import {
@@ -44,7 +45,10 @@ export async function cancelReservation({
 
   const { scheduleId, seatIds } = result;
   try {
-    await syncSeatCache(getRedis(), { reservationId, scheduleId, status: "CANCELLED", seatIds });
+    await syncSeatCache(
+      { redis: getRedis(), keyPrefix: env.SEAT_KEY_PREFIX },
+      { reservationId, scheduleId, status: "CANCELLED", seatIds },
+    );
   } catch (error) {
     // The cancellation stands; the worker's refund handling settles the cache again.
     logger.warn({ err: error, reservationId }, "could not free cancelled seats in the cache");

@@ -9,6 +9,7 @@ import {
   tryLockSeatMapBuild,
   unlockSeatMapBuild,
 } from "@ticketping/common/seats";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 import { loadSeatMap } from "./load-seat-map";
 
@@ -33,23 +34,24 @@ const MAX_ATTEMPTS = 5;
 
 async function build(scheduleId: string): Promise<void> {
   const redis = getRedis();
+  const schedule = { keyPrefix: env.SEAT_KEY_PREFIX, scheduleId };
   const token = randomUUID();
-  if (!(await tryLockSeatMapBuild(redis, { scheduleId, token }))) {
+  if (!(await tryLockSeatMapBuild(redis, { ...schedule, token }))) {
     await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
     return;
   }
   try {
     // Another process may have built it between our miss and our lock.
-    if (await isSeatMapCached(redis, scheduleId)) return;
+    if (await isSeatMapCached(redis, schedule)) return;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const versionBefore = await readSeatMapVersion(redis, scheduleId);
+      const versionBefore = await readSeatMapVersion(redis, schedule);
       const loaded = await loadSeatMap({ scheduleId });
       if (!loaded) {
-        await markScheduleMissing(redis, scheduleId);
+        await markScheduleMissing(redis, schedule);
         return;
       }
       const outcome = await storeSeatMap(redis, {
-        scheduleId,
+        ...schedule,
         expectedVersion: versionBefore,
         build: randomUUID(),
         layoutJson: JSON.stringify(loaded.layout),
@@ -60,6 +62,6 @@ async function build(scheduleId: string): Promise<void> {
     }
     throw new AppError("SERVICE_UNAVAILABLE", "seat map kept changing while it was built");
   } finally {
-    await unlockSeatMapBuild(redis, { scheduleId, token });
+    await unlockSeatMapBuild(redis, { ...schedule, token });
   }
 }

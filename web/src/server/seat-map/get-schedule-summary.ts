@@ -1,6 +1,7 @@
 import "server-only";
 import { scheduleKeys } from "@ticketping/common/seats";
 import { db } from "../db";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 import type { SeatMapLayout } from "./types";
 
@@ -28,7 +29,10 @@ export async function getScheduleSummary({
 }: {
   scheduleId: string;
 }): Promise<ScheduleSummary | null> {
-  const cached = await getRedis().hget(scheduleKeys(scheduleId).layout, "json");
+  const cached = await getRedis().hget(
+    scheduleKeys(env.SEAT_KEY_PREFIX, scheduleId).layout,
+    "json",
+  );
   if (cached) return summarise(JSON.parse(cached) as SeatMapLayout);
   const schedule = await db().schedule.findUnique({
     where: { id: scheduleId },

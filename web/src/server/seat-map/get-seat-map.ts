@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { readSeatMap } from "@ticketping/common/seats";
+import { env } from "@/env";
 import { getRedis } from "../redis";
 import { buildSeatMapOnce } from "./build-seat-map-once";
 import { recallLayout, rememberLayout, type RememberedLayout } from "./layout-memo";
@@ -30,6 +31,7 @@ export async function getSeatMap({
   for (;;) {
     const memo = trustMemo ? recallLayout(scheduleId) : undefined;
     const read = await readSeatMap(redis, {
+      keyPrefix: env.SEAT_KEY_PREFIX,
       scheduleId,
       knownVersion,
       knownBuild: memo?.build ?? "",
