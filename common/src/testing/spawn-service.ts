@@ -43,15 +43,29 @@ export async function spawnService(options: {
     });
   });
 
+  // A service logs its own failure as JSON on stdout: the last lines say why it stopped.
+  const lastLogs = () =>
+    logs
+      .slice(-5)
+      .map((entry) => JSON.stringify(entry))
+      .join("\n");
   let boundPort: number | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`service did not start in time; stderr: ${stderr.join("")}`));
+      reject(
+        new Error(
+          `service did not start in time; stderr: ${stderr.join("")}\nlogs:\n${lastLogs()}`,
+        ),
+      );
     }, options.readyTimeoutMs ?? 30_000);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`service exited with ${code} before listening; stderr: ${stderr.join("")}`));
+      reject(
+        new Error(
+          `service exited with ${code} before listening; stderr: ${stderr.join("")}\nlogs:\n${lastLogs()}`,
+        ),
+      );
     });
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
