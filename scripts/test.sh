@@ -73,4 +73,5 @@ E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/pl
 
 step "summary"
 node scripts/lib/test-summary.mjs "$TEST_RESULTS_DIR" \
-  vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest playwright
+  vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest \
+  schemathesis playwright
