@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./cli";
 
 /** Hard bounds: one machine, loopback only, and a run that always ends by itself. */
 export const LIMITS = {
@@ -84,24 +84,7 @@ export const usage = `npm run loadtest -- [options]
   --out DIR             report directory (default loadtest/reports/<timestamp>)
   --help                this text`;
 
-/** Parses `--max-active 200`-style flags into validated options; throws on anything else. */
+/** The load test's flags into validated options; throws on anything else. */
 export function parseCliOptions(argv: readonly string[]): LoadTestOptions | "help" {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      help: { type: "boolean" },
-      ...Object.fromEntries(
-        Object.keys(flagNames).map((flag) => [flag, { type: "string" as const }]),
-      ),
-    },
-  });
-  if (values.help === true) return "help";
-  const input: Record<string, unknown> = {};
-  for (const [flag, key] of Object.entries(flagNames)) {
-    const value = (values as Record<string, unknown>)[flag];
-    if (value !== undefined) input[key] = value;
-  }
-  return loadTestOptionsSchema.parse(input);
+  return parseFlags(argv, flagNames, loadTestOptionsSchema);
 }

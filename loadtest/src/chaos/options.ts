@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "../cli";
 import { LIMITS, loadTestOptionsSchema } from "../options";
 
 const seconds = (min: number, max: number) => z.coerce.number().min(min).max(max);
@@ -81,24 +81,7 @@ export const chaosUsage = `npm run chaos -- [options]
   --out DIR           report directory (default loadtest/reports/chaos-<timestamp>)
   --help              this text`;
 
-/** Parses `--kafka-down 50`-style flags into validated options; throws on anything else. */
+/** The chaos run's flags into validated options; throws on anything else. */
 export function parseChaosOptions(argv: readonly string[]): ChaosOptions | "help" {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      help: { type: "boolean" },
-      ...Object.fromEntries(
-        Object.keys(flagNames).map((flag) => [flag, { type: "string" as const }]),
-      ),
-    },
-  });
-  if (values.help === true) return "help";
-  const input: Record<string, unknown> = {};
-  for (const [flag, key] of Object.entries(flagNames)) {
-    const value = (values as Record<string, unknown>)[flag];
-    if (value !== undefined) input[key] = value;
-  }
-  return chaosOptionsSchema.parse(input);
+  return parseFlags(argv, flagNames, chaosOptionsSchema);
 }
