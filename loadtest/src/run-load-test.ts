@@ -2,8 +2,8 @@ import { randomBytes, randomInt } from "node:crypto";
 import { loadavg } from "node:os";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
-import type { BuyerContext } from "./buyer/context";
-import { lapseDecider, planBuyers } from "./buyer/plan";
+import { crowdContext } from "./buyer/crowd-context";
+import { planBuyers } from "./buyer/plan";
 import { progressLine } from "./buyer/progress-line";
 import { runCrowd } from "./buyer/run-crowd";
 import { HttpClient } from "./clients/http-client";
@@ -101,16 +101,15 @@ export async function runLoadTest(
       stopSignal,
       log,
       progressLine: (finished) => progressLine(recorder.now(), finished, options.buyers, sampler),
-      context: (signal): BuyerContext => ({
+      context: crowdContext({
         web: new WebApi(http),
         recorder,
         random,
-        performanceId: seeded.performanceId,
-        scheduleId: seeded.scheduleId,
-        holdTtlMs: options.holdTtl * 1_000,
-        decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
+        seed,
+        sale: seeded,
+        holdTtlSeconds: options.holdTtl,
+        lapseRate: options.lapseRate,
         ackTimeoutMs: ACK_TIMEOUT_MS,
-        signal,
         observeWorkingSet: (active) => {
           sampler.observe(active);
         },

@@ -1,4 +1,5 @@
 export { deleteKeysMatching } from "./delete-keys";
+export { createCleanupStack, type CleanupStack } from "./cleanup-stack";
 export { freePort } from "./free-port";
 export { spawnService, type SpawnedService } from "./spawn-service";
 export { packageNodeFlags } from "./package-node-flags";

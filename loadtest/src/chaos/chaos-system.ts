@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { SpawnedService } from "@ticketping/common/testing";
+import { createCleanupStack, type SpawnedService } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { env, useDatabaseServer } from "../env";
 import type { LoadTestOptions } from "../options";
@@ -61,14 +61,8 @@ export async function startChaosSystem({
   runId: string;
   log: (line: string) => void;
 }): Promise<ChaosSystem> {
-  const cleanup: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const step of cleanup.splice(0).reverse()) {
-      await step().catch((error: unknown) => {
-        console.error("chaos run: cleanup step failed:", error);
-      });
-    }
-  };
+  const cleanup = createCleanupStack("chaos run");
+  const stop = cleanup.run;
   try {
     const root = await mkdtemp(path.join(tmpdir(), "ticketping-chaos-"));
     cleanup.push(() => rm(root, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
-import type { BuyerContext, BuyerPersistence } from "../buyer/context";
-import { lapseDecider, planBuyers } from "../buyer/plan";
+import type { BuyerPersistence } from "../buyer/context";
+import { crowdContext } from "../buyer/crowd-context";
+import { planBuyers } from "../buyer/plan";
 import { progressLine } from "../buyer/progress-line";
 import { runCrowd } from "../buyer/run-crowd";
 import { HttpClient } from "../clients/http-client";
@@ -168,23 +169,19 @@ export async function runChaos(
       stopSignal: stop.signal,
       log,
       progressLine: (finished) => progressLine(recorder.now(), finished, options.buyers, sampler),
-      context: (signal): BuyerContext => ({
+      context: crowdContext({
         web: new WebApi(patient),
         recorder,
         random,
-        performanceId: sale.performanceId,
-        scheduleId: sale.scheduleId,
-        holdTtlMs: options.holdTtl * 1_000,
-        decideLapse: lapseDecider(options.lapseRate, createRandom(seed ^ 0x5eed)),
+        seed,
+        sale,
+        holdTtlSeconds: options.holdTtl,
+        lapseRate: options.lapseRate,
         ackTimeoutMs: ACK_TIMEOUT_MS,
-        signal,
         observeWorkingSet: (active) => {
           sampler.observe(active);
         },
-        persistence,
-        places,
-        checkpoints,
-        payDelayMs: [1_000, options.payDelay * 1_000],
+        extra: { persistence, places, checkpoints, payDelayMs: [1_000, options.payDelay * 1_000] },
       }),
     });
     const faults = runFaults({

@@ -1,4 +1,8 @@
-import type { SpawnedService } from "@ticketping/common/testing";
+import {
+  createCleanupStack,
+  type CleanupStack,
+  type SpawnedService,
+} from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { env } from "../env";
 import type { LoadTestOptions } from "../options";
@@ -50,14 +54,8 @@ export async function startSystem({
   /** Environment set last, per process (e.g. the abuse run restores shipped limits). */
   overrides?: Partial<Record<"web" | "queue-service" | "worker", Record<string, string>>>;
 }): Promise<RunningSystem> {
-  const cleanup: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const step of cleanup.splice(0).reverse()) {
-      await step().catch((error: unknown) => {
-        console.error("load test: cleanup step failed:", error);
-      });
-    }
-  };
+  const cleanup = createCleanupStack("load test");
+  const stop = cleanup.run;
   try {
     const database = await createTestDatabase({ label: "loadtest", maxConnections: 4 });
     cleanup.push(() => database.drop());
@@ -120,7 +118,7 @@ export async function startSystem({
 }
 
 async function service(
-  cleanup: (() => Promise<unknown>)[],
+  cleanup: CleanupStack,
   name: "queue-service" | "worker",
   env: Record<string, string>,
 ): Promise<SpawnedService> {
