@@ -423,7 +423,7 @@ describe("the door's search, figures and offline list", () => {
     expect(stats.byGate.reduce((sum, gate) => sum + gate.admitted, 0)).toBe(admitted);
   });
 
-  it("lets a door admit offline and report, once back, a ticket another gate admitted first", async () => {
+  it("lets a door admit offline, report once back a ticket another gate admitted first, and sync the same scans again safely", async () => {
     const { body } = await call(
       `/api/check-in/tickets?scheduleId=${otherScheduleId}`,
       staff.cookie,
@@ -477,5 +477,38 @@ describe("the door's search, figures and offline list", () => {
     });
     expect(recorded).toMatchObject({ gate: "Offline gate", offline: true });
     expect(recorded.scannedAt.toISOString()).toBe(scannedAt);
+
+    // The door never got that answer and sends the same scans again: its own admission is
+    // not a duplicate of itself; the other gate's still is.
+    const again = await call("/api/check-in/sync", staff.cookie, {
+      scheduleId: otherScheduleId,
+      gate: "Offline gate",
+      scans: [
+        { ticketId: first.id, scannedAt },
+        { ticketId: second.id, scannedAt },
+      ],
+    });
+    expect((again.body.data as { results: unknown[] }).results).toEqual(results);
+    // The same ticket from another offline gate, or scanned later at this one, is a duplicate.
+    const elsewhere = await call("/api/check-in/sync", staff.cookie, {
+      scheduleId: otherScheduleId,
+      gate: "Side gate",
+      scans: [{ ticketId: first.id, scannedAt }],
+    });
+    const later = await call("/api/check-in/sync", staff.cookie, {
+      scheduleId: otherScheduleId,
+      gate: "Offline gate",
+      scans: [{ ticketId: first.id, scannedAt: new Date().toISOString() }],
+    });
+    for (const answer of [elsewhere, later]) {
+      expect((answer.body.data as { results: unknown[] }).results).toEqual([
+        {
+          ticketId: first.id,
+          outcome: "ALREADY_ADMITTED",
+          checkIn: { gate: "Offline gate", scannedAt },
+        },
+      ]);
+    }
+    expect(await system.prisma.checkIn.count({ where: { ticketId: first.id } })).toBe(1);
   });
 });
