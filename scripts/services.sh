@@ -4,6 +4,10 @@
 #
 #   scripts/services.sh up       reuse what answers; else Docker Compose if an engine runs;
 #                                else local servers (Debian packages, Kafka from Maven jars)
+#   scripts/services.sh up --cluster
+#                                the same, plus a local Redis Cluster of three masters and
+#                                three replicas (scripts/redis-cluster.sh; its REDIS_URL is
+#                                printed), beside the single Redis, which stays
 #   scripts/services.sh down     stop only what this script started
 #   scripts/services.sh status   print what runs where
 #
@@ -229,14 +233,29 @@ compose_down() {
 status() {
   local state
   state="down"; pg_server_answers && state="up"
-  printf '  %-11s %-5s %s\n' "PostgreSQL" "$state" "$PG_HOST:$PG_PORT databases $PG_DB, $PG_SHADOW_DB$([[ -f $STATE/postgres.started ]] && echo ' (started by us)')"
+  printf '  %-13s %-5s %s\n' "PostgreSQL" "$state" "$PG_HOST:$PG_PORT databases $PG_DB, $PG_SHADOW_DB$([[ -f $STATE/postgres.started ]] && echo ' (started by us)')"
   state="down"; redis_answers && state="up"
-  printf '  %-11s %-5s %s\n' "Redis" "$state" "$REDIS_HOST:$REDIS_PORT$([[ -f $STATE/redis.started ]] && echo ' (started by us)')"
+  printf '  %-13s %-5s %s\n' "Redis" "$state" "$REDIS_HOST:$REDIS_PORT$([[ -f $STATE/redis.started ]] && echo ' (started by us)')"
   state="down"; port_open "$KAFKA_HOST" "$KAFKA_PORT" && state="up"
-  printf '  %-11s %-5s %s\n' "Kafka" "$state" "$KAFKA_HOST:$KAFKA_PORT$([[ -f $STATE/kafka/kafka.pid ]] && echo ' (started by us)')"
+  printf '  %-13s %-5s %s\n' "Kafka" "$state" "$KAFKA_HOST:$KAFKA_PORT$([[ -f $STATE/kafka/kafka.pid ]] && echo ' (started by us)')"
   state="down"; bash "$ROOT/scripts/mailpit.sh" status 2>/dev/null && state="up"
-  printf '  %-11s %-5s %s\n' "Mailpit" "$state" "inbox http://127.0.0.1:${MAILPIT_HTTP_PORT:-8025}, SMTP 127.0.0.1:${MAILPIT_SMTP_PORT:-1025}$([[ -f $STATE/mailpit/mailpit.pid ]] && echo ' (started by us)')"
+  printf '  %-13s %-5s %s\n' "Mailpit" "$state" "inbox http://127.0.0.1:${MAILPIT_HTTP_PORT:-8025}, SMTP 127.0.0.1:${MAILPIT_SMTP_PORT:-1025}$([[ -f $STATE/mailpit/mailpit.pid ]] && echo ' (started by us)')"
+  # Only when asked for or running: the cluster is optional.
+  if [[ "${1:-}" == "--cluster" ]] || bash "$ROOT/scripts/redis-cluster.sh" status 2>/dev/null; then
+    state="down"; bash "$ROOT/scripts/redis-cluster.sh" status 2>/dev/null && state="up"
+    printf '  %-13s %-5s %s\n' "Redis Cluster" "$state" "REDIS_URL=$(bash "$ROOT/scripts/redis-cluster.sh" url)$(compgen -G "$STATE/redis-cluster/*/redis.pid" >/dev/null && echo ' (started by us)')"
+  fi
 }
+
+cluster=""
+case "${2:-}" in
+  "") ;;
+  --cluster) cluster="--cluster" ;;
+  *)
+    echo "usage: $0 up|down|status [--cluster]" >&2
+    exit 2
+    ;;
+esac
 
 case "${1:-}" in
   up)
@@ -248,9 +267,11 @@ case "${1:-}" in
       kafka_up
       bash "$ROOT/scripts/mailpit.sh" up
     fi
-    status
+    [[ -z "$cluster" ]] || bash "$ROOT/scripts/redis-cluster.sh" up
+    status "$cluster"
     ;;
   down)
+    bash "$ROOT/scripts/redis-cluster.sh" down
     compose_down
     bash "$ROOT/scripts/mailpit.sh" down
     kafka_down
@@ -258,10 +279,10 @@ case "${1:-}" in
     postgres_down
     ;;
   status)
-    status
+    status "$cluster"
     ;;
   *)
-    echo "usage: $0 up|down|status" >&2
+    echo "usage: $0 up|down|status [--cluster]" >&2
     exit 2
     ;;
 esac

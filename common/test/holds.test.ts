@@ -15,26 +15,22 @@ import {
   storeSeatMap,
 } from "../src/seats";
 import { createRedis } from "../src/redis";
+import { deleteKeysMatching } from "../src/testing/delete-keys";
 
 const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 const redis = createRedis({ url: REDIS_URL, connectionName: "holds-test" });
 
-const usedSchedules: string[] = [];
 // This file's own namespace (SEAT_KEY_PREFIX), as tests running beside it have theirs.
 const keyPrefix = `holds-test-${randomUUID()}:`;
 
 afterAll(async () => {
-  // Every key of a schedule carries its hash tag.
-  for (const scheduleId of usedSchedules) {
-    const keys = await redis.keys(`*{sch:${scheduleId}}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
+  // Every key of this file starts with its prefix (on a cluster: on every master).
+  await deleteKeysMatching(redis, [`${keyPrefix}*`]);
   await redis.quit();
 });
 
 function newSchedule(): string {
   const scheduleId = randomUUID();
-  usedSchedules.push(scheduleId);
   return scheduleId;
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from "@ticketping/common/logger";
 import type { ScrapePolicy } from "@ticketping/common/metrics";
 import type { ReleaseReason } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
-import type { Redis } from "@ticketping/common/redis";
+import type { ExpiredKeySource, RedisClient } from "@ticketping/common/redis";
 import { listenForExpiredGrants } from "./release/expiry-listener";
 import { startSweeper } from "./release/sweeper";
 import { startTicker } from "./admission/ticker";
@@ -25,12 +25,12 @@ import type { LoadSaleFacts } from "./settings/sale-facts";
 import { createSettingsLoader } from "./settings/settings-loader";
 
 export interface QueueServiceDeps {
-  redis: Redis;
+  redis: RedisClient;
   /** Pub/sub connections for the Socket.IO adapter, so several instances share rooms. */
-  adapterPub: Redis;
-  adapterSub: Redis;
-  /** Receives expired-key notifications; without it only the sweeper frees lapsed slots. */
-  expirySubscriber?: Redis;
+  adapterPub: RedisClient;
+  adapterSub: RedisClient;
+  /** Expired-key notifications; without them only the sweeper frees lapsed slots. */
+  expiredKeys?: ExpiredKeySource;
   loadSaleFacts: LoadSaleFacts;
   config: QueueServiceConfig;
   logger: Logger;
@@ -141,8 +141,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 
   const ticker = startTicker({ store, settings, notifier, metrics, config, logger });
   const sweeper = startSweeper({ store, config, logger, onReleased });
-  const expiry = deps.expirySubscriber
-    ? listenForExpiredGrants({ subscriber: deps.expirySubscriber, store, logger, onReleased })
+  const expiry = deps.expiredKeys
+    ? listenForExpiredGrants({ expiredKeys: deps.expiredKeys, store, logger, onReleased })
     : undefined;
 
   return {

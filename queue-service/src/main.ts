@@ -3,7 +3,12 @@ import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
 import { registerConsumerLag, type ConsumerLag } from "@ticketping/common/metrics/kafka";
 import { reservationConfirmed } from "@ticketping/common/events";
-import { closeRedis, createRedis, createRedisSubscriber } from "@ticketping/common/redis";
+import {
+  closeRedis,
+  createRedis,
+  createRedisSubscriber,
+  listenForExpiredKeys,
+} from "@ticketping/common/redis";
 import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
 import { createPrismaClient } from "@ticketping/db";
 import { createQueueService } from "./app";
@@ -30,10 +35,6 @@ const adapterSub = createRedisSubscriber({
   ...redisOptions,
   connectionName: "queue-service:adapter",
 });
-const expirySubscriber = createRedisSubscriber({
-  ...redisOptions,
-  connectionName: "queue-service:expiry",
-});
 const prisma = createPrismaClient({
   databaseUrl: env.DATABASE_URL,
   applicationName: "queue-service",
@@ -54,7 +55,9 @@ const service = createQueueService({
   redis,
   adapterPub,
   adapterSub,
-  expirySubscriber,
+  // Its connections (one per master on a cluster) are closed by service.close.
+  expiredKeys: (onExpired) =>
+    listenForExpiredKeys({ ...redisOptions, connectionName: "queue-service:expiry", onExpired }),
   loadSaleFacts: loadSaleFactsFromDatabase(prisma),
   config: configFromEnv(env),
   logger,
@@ -91,7 +94,7 @@ installGracefulShutdown({
     {
       name: "redis",
       run: async () => {
-        await Promise.all([redis, adapterPub, adapterSub, expirySubscriber].map(closeRedis));
+        await Promise.all([redis, adapterPub, adapterSub].map(closeRedis));
       },
     },
     tracingShutdownStep(tracing),

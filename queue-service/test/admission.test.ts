@@ -8,7 +8,7 @@ import {
 } from "@ticketping/common/queue";
 import { type QueueStore } from "@ticketping/common/queue/store";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import type { QueueServiceConfig } from "../src/config";
 import { createPerformance, type PerformanceFixtureOptions } from "./support/fixtures";
 import { testConfig } from "./support/instance";
@@ -16,9 +16,9 @@ import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
 import { createStore } from "./support/store";
 
 let database: TestDatabase;
-let redis: Redis;
+let redis: RedisClient;
 const prefixes: string[] = [];
-const extraConnections: Redis[] = [];
+const extraConnections: RedisClient[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase({ label: "queue_admission" });

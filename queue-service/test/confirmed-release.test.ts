@@ -5,7 +5,7 @@ import { createEvent, reservationConfirmed } from "@ticketping/common/events";
 import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import {
   startConfirmedReleaseConsumer,
   type RunningReleaseConsumer,
@@ -30,7 +30,7 @@ const publisher = new EventPublisher(kafka);
 const keyPrefix = uniqueKeyPrefix("confirmed");
 
 let database: TestDatabase;
-let redis: Redis;
+let redis: RedisClient;
 let instance: TestInstance;
 let consumer: RunningReleaseConsumer;
 let buyers: Buyer[] = [];

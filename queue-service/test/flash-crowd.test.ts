@@ -5,7 +5,7 @@ import { derivePosition, type QueueStanding } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
 import { spawnService, type SpawnedService } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import {
   connectBuyers,
   dataOf,
@@ -23,7 +23,7 @@ const CROWD = 5_000;
 const MAX_ACTIVE = 100;
 
 let database: TestDatabase;
-let redis: Redis;
+let redis: RedisClient;
 
 beforeAll(async () => {
   database = await createTestDatabase({ label: "queue_flash_crowd" });

@@ -8,7 +8,7 @@ import { createLogger } from "@ticketping/common/logger";
 import { parseExposition, sumSamples, type Sample } from "@ticketping/common/metrics";
 import { spawnService, type SpawnedService } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import { connectBuyer, dataOf, disconnectAll, send, type Buyer } from "./support/clients";
 import { createPerformance } from "./support/fixtures";
 import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
@@ -29,7 +29,7 @@ const groupId = `queue-metrics-test-${randomUUID()}`;
 const metricsToken = randomBytes(24).toString("hex");
 
 let database: TestDatabase;
-let redis: Redis;
+let redis: RedisClient;
 let service: SpawnedService;
 let baseUrl: string;
 let buyers: Buyer[] = [];

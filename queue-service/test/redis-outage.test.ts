@@ -5,7 +5,7 @@ import {
   createRedis,
   createRedisSubscriber,
   REDIS_MAX_RECONNECT_DELAY_MS,
-  type Redis,
+  type RedisClient,
 } from "@ticketping/common/redis";
 import { startOwnRedisServer, type OwnRedisServer } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
@@ -21,7 +21,7 @@ import { uniqueKeyPrefix } from "./support/redis";
 // the test stops and starts (AOF on, as scripts/services.sh and compose run Redis).
 let ownRedisServer: OwnRedisServer;
 let database: TestDatabase;
-let connections: Redis[];
+let connections: RedisClient[];
 let service: QueueService;
 let url: string;
 

@@ -3,7 +3,7 @@
  * the same bytes, in the same run), what issuing a challenge costs, how long Chromium takes
  * to solve one at the default difficulty on the real sign-up page (production build, its
  * CSP, its Web Workers), and the CPU-seconds a farm spends per 1,000 entries solving the
- * same challenges in Node. Loopback only; needs PostgreSQL, Redis, a build
+ * same challenges in Node. Loopback only; needs PostgreSQL, RedisClient, a build
  * (`npm run build -w @ticketping/web`) and Chromium. Run: `npm run bench:pow -w @ticketping/web`.
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from "node:crypto";

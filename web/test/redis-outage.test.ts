@@ -3,7 +3,7 @@ import {
   createRedis,
   REDIS_COMMAND_TIMEOUT_MS,
   REDIS_MAX_RECONNECT_DELAY_MS,
-  type Redis,
+  type RedisClient,
 } from "@ticketping/common/redis";
 import { startOwnRedisServer, type OwnRedisServer } from "@ticketping/common/testing";
 import {
@@ -18,7 +18,7 @@ import { createWebTestSystem, type WebTestSystem } from "./support/web-test-syst
 
 // The web server runs on a Redis of this test's own, which the test stops and starts.
 let ownRedisServer: OwnRedisServer;
-let ownRedis: Redis;
+let ownRedis: RedisClient;
 let system: WebTestSystem;
 let web: RunningWebServer;
 let show: SeededSchedule;

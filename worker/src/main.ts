@@ -12,7 +12,7 @@ import { createPaymentProvider, resolvePaymentProvider } from "@ticketping/commo
 import {
   closeRedis,
   createRedis,
-  createRedisSubscriber,
+  listenForExpiredKeys,
   pingRedis,
 } from "@ticketping/common/redis";
 import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
@@ -51,7 +51,6 @@ const kafkaProbe = createBrokerProbe({
 });
 const redisOptions = { url: env.REDIS_URL, logger };
 const redis = createRedis({ ...redisOptions, connectionName: "worker" });
-const subscriber = createRedisSubscriber({ ...redisOptions, connectionName: "worker:hold-expiry" });
 const providerName = resolvePaymentProvider({
   paymentProvider: env.PAYMENT_PROVIDER,
   stripeSecretKey: env.STRIPE_SECRET_KEY,
@@ -160,7 +159,7 @@ const shutdown = installGracefulShutdown({
     },
     {
       name: "redis",
-      run: () => Promise.all([closeRedis(subscriber), closeRedis(redis)]).then(() => undefined),
+      run: () => closeRedis(redis),
     },
     { name: "database", run: () => prisma.$disconnect() },
     // Last: the spans of everything above are sent before the process exits.
@@ -176,12 +175,13 @@ health.listen(env.WORKER_HEALTH_PORT, env.WORKER_HOST, () => {
 
 try {
   listener = await startHoldExpiryListener({
-    subscriber,
+    // Its connections (one per master on a cluster) are closed by its stop().
+    expiredKeys: (onExpired) =>
+      listenForExpiredKeys({ ...redisOptions, connectionName: "worker:hold-expiry", onExpired }),
     redis,
     prisma,
     publisher: expiryPublisher,
     logger,
-    database: redisDatabase(env.REDIS_URL),
     keyPrefix: env.SEAT_KEY_PREFIX,
   });
   worker = await startWorker({
@@ -212,10 +212,4 @@ try {
 } catch (error) {
   logger.fatal({ err: error }, "worker failed to start");
   await shutdown("startup failure", 1);
-}
-
-/** redis://host:port/2 -> 2; the expired-key channel is per database. */
-function redisDatabase(url: string): number {
-  const database = Number(new URL(url).pathname.slice(1) || "0");
-  return Number.isInteger(database) ? database : 0;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redisUrlIssues } from "../redis/redis-url";
 import { publishedSecretIssues } from "./published-secrets";
 
 export { developmentSecret, isPublishedSecret, publishedSecretIssues } from "./published-secrets";
@@ -78,9 +79,12 @@ export const envFields = {
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .default("postgresql://ticketping:ticketping@127.0.0.1:5432/ticketping_shadow"),
+  /** One redis:// URL, or a comma-separated list of a Redis Cluster's nodes (redis-url.ts). */
   redisUrl: z
     .string()
-    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .superRefine((value, context) => {
+      for (const message of redisUrlIssues(value)) context.addIssue({ code: "custom", message });
+    })
     .default("redis://127.0.0.1:6379"),
   kafkaBrokers: z
     .string()

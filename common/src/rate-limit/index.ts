@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import { z } from "zod";
 import { defineLuaScripts, runLuaScript, type LuaScript } from "../redis/lua-scripts";
 import { luaSources } from "./lua.generated";
@@ -30,7 +30,7 @@ const slidingWindowReply = z.tuple([z.literal([0, 1]), z.number().int(), z.numbe
  * Registers the rate-limit script on a connection (once). consumeRateLimit does it on
  * first use; an auto-pipelining connection needs it up front (see createRedis).
  */
-export function defineRateLimitCommand(redis: Redis): void {
+export function defineRateLimitCommand(redis: RedisClient): void {
   defineLuaScripts(redis, [slidingWindow]);
 }
 
@@ -39,7 +39,7 @@ export function defineRateLimitCommand(redis: Redis): void {
  * in Redis so that every process of every service shares the same budget.
  */
 export async function consumeRateLimit(
-  redis: Redis,
+  redis: RedisClient,
   rule: RateLimitRule,
   subject: string,
   now: number = Date.now(),
@@ -62,7 +62,7 @@ export async function consumeRateLimit(
  * RATE_LIMITED with `retryAfterSeconds`, the user-facing message saying what to wait for.
  */
 export async function enforceRateLimit(
-  redis: Redis,
+  redis: RedisClient,
   rule: RateLimitRule,
   subject: string,
   { userMessage }: { userMessage: string },

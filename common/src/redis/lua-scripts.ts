@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./index";
 
 /** A Lua script as ioredis runs it: a command name, how many arguments are KEYS, the code. */
 export interface LuaScript {
@@ -14,7 +14,7 @@ type ScriptCommand = (...args: (string | number)[]) => Promise<unknown>;
  * EVAL when Redis does not know the script yet, e.g. after a restart). An auto-pipelining
  * connection needs its scripts defined when it is created (see createRedis).
  */
-export function defineLuaScripts(redis: Redis, scripts: readonly LuaScript[]): void {
+export function defineLuaScripts(redis: RedisClient, scripts: readonly LuaScript[]): void {
   for (const { command, numberOfKeys, lua } of scripts) {
     if (!(command in redis)) redis.defineCommand(command, { numberOfKeys, lua });
   }
@@ -22,7 +22,7 @@ export function defineLuaScripts(redis: Redis, scripts: readonly LuaScript[]): v
 
 /** Runs a script (defining it on first use); the reply is the caller's to check with zod. */
 export function runLuaScript(
-  redis: Redis,
+  redis: RedisClient,
   script: LuaScript,
   keys: readonly string[],
   args: readonly (string | number)[],

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import { defineLuaScripts, type LuaScript } from "../redis/lua-scripts";
 import { luaSources } from "./lua.generated";
 import { scheduleKeys } from "./keys";
@@ -19,8 +19,9 @@ export interface ScheduleRef {
  * when it does not (hold). See keys.ts for the key layout.
  *
  * The worker's part, each call after its database transaction committed:
- * - hold lapsed: Redis announces `<prefix>hold:{sch:<scheduleId>}:<reservationId>` on
- *   `expiredKeyChannel(db)` (notify-keyspace-events Ex); `parseHoldKey(prefix, key)` gives both
+ * - hold lapsed: Redis announces `<prefix>hold:{sch:<scheduleId>}:<reservationId>` as an
+ *   expired key (notify-keyspace-events Ex; heard through listenForExpiredKeys of
+ *   ../redis, from every master of a cluster); `parseHoldKey(prefix, key)` gives both
  *   ids and `readHoldSeats` the seats (kept a day past the hold). Once the reservation is
  *   EXPIRED: `releaseSeats(redis, { keyPrefix, scheduleId, reservationId })`. A sweeper that finds
  *   lapsed PENDING reservations in PostgreSQL calls the same.
@@ -49,24 +50,19 @@ const scripts = {
 } satisfies Record<string, LuaScript>;
 
 type ScriptRunner = (...args: (string | number)[]) => Promise<unknown>;
-type RedisWithHolds = Redis & Record<keyof typeof scripts, ScriptRunner>;
+type RedisWithHolds = RedisClient & Record<keyof typeof scripts, ScriptRunner>;
 
 /**
  * Registers the hold scripts on a connection (once). The functions below do it on first
  * use; an auto-pipelining connection needs it up front (see createRedis).
  */
-export function defineHoldCommands(redis: Redis): void {
+export function defineHoldCommands(redis: RedisClient): void {
   defineLuaScripts(redis, Object.values(scripts));
 }
 
-function withCommands(redis: Redis): RedisWithHolds {
+function withCommands(redis: RedisClient): RedisWithHolds {
   defineHoldCommands(redis);
   return redis as RedisWithHolds;
-}
-
-/** The keyspace-notification channel on which lapsed `hold:` keys are announced. */
-export function expiredKeyChannel(database = 0): string {
-  return `__keyevent@${database}__:expired`;
 }
 
 /** A cached seat's status value: who holds or bought it. Absent means available. */
@@ -95,7 +91,7 @@ export type SeatMapRead =
 
 /** One round trip: nothing new when `knownVersion` is current, the layout only when new. */
 export async function readSeatMap(
-  redis: Redis,
+  redis: RedisClient,
   {
     keyPrefix,
     scheduleId,
@@ -135,7 +131,7 @@ export async function readSeatMap(
 
 /** Whether the map (or the note that the schedule does not exist) is cached. */
 export async function isSeatMapCached(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId }: ScheduleRef,
 ): Promise<boolean> {
   return (await redis.hexists(scheduleKeys(keyPrefix, scheduleId).layout, "build")) === 1;
@@ -143,7 +139,7 @@ export async function isSeatMapCached(
 
 /** The version before a build's database read; pass it to storeSeatMap. */
 export async function readSeatMapVersion(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId }: ScheduleRef,
 ): Promise<string> {
   return (await redis.get(scheduleKeys(keyPrefix, scheduleId).version)) ?? "";
@@ -154,7 +150,7 @@ export async function readSeatMapVersion(
  * schedule while it was read: read the database again.
  */
 export async function storeSeatMap(
-  redis: Redis,
+  redis: RedisClient,
   {
     keyPrefix,
     scheduleId,
@@ -188,7 +184,7 @@ export async function storeSeatMap(
 
 /** Remembers briefly that a schedule does not exist, so unknown ids cannot hammer the database. */
 export async function markScheduleMissing(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId, ttlMs = 30_000 }: ScheduleRef & { ttlMs?: number },
 ): Promise<void> {
   const { layout } = scheduleKeys(keyPrefix, scheduleId);
@@ -200,7 +196,7 @@ export async function markScheduleMissing(
  * organizer edits (grades, prices, sale window) and for repairs after a disagreement.
  */
 export async function invalidateSeatMap(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId }: ScheduleRef,
 ): Promise<void> {
   const keys = scheduleKeys(keyPrefix, scheduleId);
@@ -209,7 +205,7 @@ export async function invalidateSeatMap(
 
 /** Single-flight lock of a cold build under the caller's token; true when this caller holds it. */
 export async function tryLockSeatMapBuild(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId, token, ttlMs = 10_000 }: ScheduleRef & { token: string; ttlMs?: number },
 ): Promise<boolean> {
   const lock = scheduleKeys(keyPrefix, scheduleId).buildLock;
@@ -218,7 +214,7 @@ export async function tryLockSeatMapBuild(
 }
 
 export async function unlockSeatMapBuild(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId, token }: ScheduleRef & { token: string },
 ): Promise<void> {
   const lock = scheduleKeys(keyPrefix, scheduleId).buildLock;
@@ -236,7 +232,7 @@ export type HoldSeatsResult =
  * key `<prefix>hold:{sch:<scheduleId>}:<reservationId>` expires at `expiresAt`.
  */
 export async function holdSeats(
-  redis: Redis,
+  redis: RedisClient,
   {
     keyPrefix,
     scheduleId,
@@ -283,7 +279,7 @@ export async function holdSeats(
  * Returns the seat ids that were freed.
  */
 export async function releaseSeats(
-  redis: Redis,
+  redis: RedisClient,
   {
     keyPrefix,
     scheduleId,
@@ -308,7 +304,7 @@ export async function releaseSeats(
  * follows). Call it after the database committed the sale.
  */
 export async function markSeatsSold(
-  redis: Redis,
+  redis: RedisClient,
   {
     keyPrefix,
     scheduleId,
@@ -330,7 +326,7 @@ export async function markSeatsSold(
 
 /** The seat ids of a hold, readable for a day after the hold key expired. */
 export async function readHoldSeats(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId, reservationId }: ScheduleRef & { reservationId: string },
 ): Promise<string[]> {
   return redis.smembers(scheduleKeys(keyPrefix, scheduleId).holdSeats(reservationId));

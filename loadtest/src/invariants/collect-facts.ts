@@ -1,10 +1,10 @@
 import { scheduleKeys } from "@ticketping/common/seats";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
 import type { BuyerResult } from "../buyer/context";
 import type { InvariantFacts } from "./rules";
 
-/** Reads what the invariants are checked against from PostgreSQL, Redis and the buyers. */
+/** Reads what the invariants are checked against from PostgreSQL, RedisClient and the buyers. */
 export async function collectFacts({
   prisma,
   redis,
@@ -15,7 +15,7 @@ export async function collectFacts({
   buyers,
 }: {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   /** SEAT_KEY_PREFIX of the run. */
   keyPrefix: string;
   scheduleId: string;

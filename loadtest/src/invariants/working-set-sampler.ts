@@ -1,5 +1,5 @@
 import { QueueStore } from "@ticketping/common/queue/store";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 
 export interface QueueSample {
   /** ms since the run started. */
@@ -25,7 +25,7 @@ export class WorkingSetSampler {
 
   constructor(
     private readonly options: {
-      redis: Redis;
+      redis: RedisClient;
       keyPrefix: string;
       performanceId: string;
       intervalMs: number;

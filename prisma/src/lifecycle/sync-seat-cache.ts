@@ -1,5 +1,5 @@
 import { markSeatsSold, releaseSeats } from "@ticketping/common/seats";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 import type { ReservationStatus } from "../generated/client";
 
 /** A reservation's committed status, as the seat-map cache must show it. */
@@ -21,7 +21,7 @@ export type SeatCacheState = { reservationId: string; scheduleId: string } & (
  * after a failed call repairs it.
  */
 export async function syncSeatCache(
-  { redis, keyPrefix }: { redis: Redis; /** SEAT_KEY_PREFIX. */ keyPrefix: string },
+  { redis, keyPrefix }: { redis: RedisClient; /** SEAT_KEY_PREFIX. */ keyPrefix: string },
   state: SeatCacheState,
 ): Promise<void> {
   const { reservationId, scheduleId } = state;

@@ -4,7 +4,7 @@ import { withRequestLog, type Logger } from "@ticketping/common/logger";
 import { scrapeRefusal, type Registry, type ScrapePolicy } from "@ticketping/common/metrics";
 import { performanceIdSchema } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
-import { pingRedis, type Redis } from "@ticketping/common/redis";
+import { pingRedis, type RedisClient } from "@ticketping/common/redis";
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json" });
@@ -21,7 +21,7 @@ const quietPaths = /^\/(health|ready|metrics|queues\/[^/]+\/stats)$/;
  * (JSON for operators; the same bearer token as /metrics). /socket.io/ belongs to the Socket.IO engine.
  */
 export function createHttpHandler(options: {
-  redis: Redis;
+  redis: RedisClient;
   store: QueueStore;
   registry: Registry;
   logger: Logger;

@@ -1,7 +1,7 @@
 import type { ExtendedError } from "socket.io";
 import { handshakeAuthSchema, verifyQueueTicket } from "@ticketping/common/queue";
 import type { Logger } from "@ticketping/common/logger";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 import { claimTicketUse } from "./claim-ticket-use";
 import { connectError } from "./connect-error";
 import type { QueueSocket } from "./types";
@@ -12,7 +12,7 @@ import type { QueueSocket } from "./types";
  */
 export function authenticateWithTicket(options: {
   ticketSecret: string;
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
   logger: Logger;
 }) {

@@ -1,5 +1,5 @@
 import { usedTicketKey, type VerifiedQueueTicket } from "@ticketping/common/queue";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 
 /** Past the ticket's expiry, so a clock a little behind the issuer's still refuses it. */
 const CLOCK_SKEW_MS = 30_000;
@@ -9,7 +9,7 @@ const CLOCK_SKEW_MS = 30_000;
  * instance (SET NX decides between racing handshakes). Remembered until it expires.
  */
 export async function claimTicketUse(options: {
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
   ticket: VerifiedQueueTicket;
   now?: number;

@@ -5,11 +5,11 @@ import {
   DEVELOPMENT_QUEUE_TOKEN_SECRET,
 } from "@ticketping/common/queue";
 import type { PrismaClient } from "@ticketping/db";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import { createQueueService, type QueueService } from "../../src/app";
 import type { QueueServiceConfig } from "../../src/config";
 import { loadSaleFactsFromDatabase } from "../../src/settings/load-sale-facts-from-database";
-import { connectRedis } from "./redis";
+import { connectRedis, expiredKeysOfTestRedis } from "./redis";
 
 /** Fast ticks and generous limits; each test overrides what it is about. */
 export function testConfig(
@@ -53,22 +53,20 @@ export async function startInstance(options: {
   config: QueueServiceConfig;
   expiryNotifications?: boolean;
 }): Promise<TestInstance> {
-  const connections: Redis[] = [
+  const connections: RedisClient[] = [
     connectRedis("queue-test"),
     connectRedis("queue-test:adapter"),
     connectRedis("queue-test:adapter:sub"),
   ];
-  const [redis, adapterPub, adapterSub] = connections as [Redis, Redis, Redis];
-  let expirySubscriber: Redis | undefined;
-  if (options.expiryNotifications ?? true) {
-    expirySubscriber = connectRedis("queue-test:expiry:sub");
-    connections.push(expirySubscriber);
-  }
+  const [redis, adapterPub, adapterSub] = connections as [RedisClient, RedisClient, RedisClient];
   const service = createQueueService({
     redis,
     adapterPub,
     adapterSub,
-    ...(expirySubscriber ? { expirySubscriber } : {}),
+    // service.close stops it and closes its connections.
+    ...((options.expiryNotifications ?? true)
+      ? { expiredKeys: expiredKeysOfTestRedis("queue-test:expiry") }
+      : {}),
     loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
     config: options.config,
     logger: createLogger({ name: "queue-test", level: "silent" }),

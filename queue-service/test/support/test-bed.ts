@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import type { QueueServiceConfig } from "../../src/config";
 import { startInstance, testConfig, type TestInstance } from "./instance";
 import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./redis";
@@ -10,7 +10,7 @@ export interface QueueTestBed {
   /** The file's throwaway database (valid from beforeAll on). */
   readonly prisma: PrismaClient;
   /** A Redis connection of the test's own, for looking at and arranging keys. */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /**
    * A queue-service in this process on `keyPrefix` (default: a new one), closed after the
    * test with its keys deleted.
@@ -24,12 +24,12 @@ export interface QueueTestBed {
 }
 
 /**
- * A test file's database, Redis connection and queue-service instances, with the vitest
+ * A test file's database, RedisClient connection and queue-service instances, with the vitest
  * hooks that create and remove them. Call it once at the top of the file.
  */
 export function useQueueTestBed(label: string): QueueTestBed {
   let database: TestDatabase | undefined;
-  let redis: Redis | undefined;
+  let redis: RedisClient | undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
 
   beforeAll(async () => {

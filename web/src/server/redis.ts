@@ -2,11 +2,11 @@ import "server-only";
 import { defineHoldCommands } from "@ticketping/common/seats";
 import { defineQueueScripts } from "@ticketping/common/queue/store";
 import { defineRateLimitCommand } from "@ticketping/common/rate-limit";
-import { createRedis, type Redis } from "@ticketping/common/redis";
+import { createRedis, type RedisClient } from "@ticketping/common/redis";
 import { env } from "@/env";
 import { logger } from "./logger";
 
-const globalForRedis = globalThis as unknown as { ticketpingRedis?: Redis };
+const globalForRedis = globalThis as unknown as { ticketpingRedis?: RedisClient };
 
 /**
  * One connection per server process; dev hot-reload would otherwise open one per edit.
@@ -18,7 +18,7 @@ const globalForRedis = globalThis as unknown as { ticketpingRedis?: Redis };
  * holds: BENCHMARKS.md, "Web: seat map and holds"). Every Lua command the web runs is
  * defined here.
  */
-export function getRedis(): Redis {
+export function getRedis(): RedisClient {
   globalForRedis.ticketpingRedis ??= createRedis({
     url: env.REDIS_URL,
     connectionName: "web",

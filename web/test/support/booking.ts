@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { grantKey, queueKeys, signWorkingToken } from "@ticketping/common/queue";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestBuyers, createTestShow } from "@ticketping/db/testing";
@@ -82,7 +82,7 @@ export async function sessionCookie(
  * with signWorkingToken. Only the grant's line number (`seq`) is missing: nobody queued.
  */
 export async function admitBuyer(
-  redis: Redis,
+  redis: RedisClient,
   {
     secret,
     keyPrefix,
@@ -123,7 +123,7 @@ export async function admitBuyer(
 
 /** Removes every Redis key of the given schedules and queue prefix. */
 export async function deleteTestKeys(
-  redis: Redis,
+  redis: RedisClient,
   { scheduleIds, keyPrefix }: { scheduleIds: string[]; keyPrefix: string },
 ): Promise<void> {
   await deleteKeysMatching(redis, [

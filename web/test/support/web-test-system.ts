@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { envFields, parseEnv } from "@ticketping/common/env";
-import { createRedis, type Redis } from "@ticketping/common/redis";
+import { createRedis, type RedisClient } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { admitBuyer, deleteTestKeys, sessionCookie, type TestBuyer } from "./booking";
@@ -9,7 +9,7 @@ import { startWebServer, type RunningWebServer, type WebSecrets } from "./web-se
 const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 
 /**
- * What one HTTP test file runs against: a database of its own, Redis under a queue key
+ * What one HTTP test file runs against: a database of its own, RedisClient under a queue key
  * prefix of its own, and the production web servers it starts on them. Every server of a
  * system shares one set of secrets, so the test can mint sessions and working tokens that
  * any of them accepts.
@@ -17,7 +17,7 @@ const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 export interface WebTestSystem {
   database: TestDatabase;
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   /**
    * QUEUE_KEY_PREFIX and SEAT_KEY_PREFIX of every server of the system (a worker started
    * beside them needs SEAT_KEY_PREFIX too).

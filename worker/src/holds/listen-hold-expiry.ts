@@ -1,21 +1,19 @@
 import { createEvent, holdExpired } from "@ticketping/common/events";
-import { expiredKeyChannel, parseHoldKey, readHoldSeats } from "@ticketping/common/seats";
+import { parseHoldKey, readHoldSeats } from "@ticketping/common/seats";
 import type { EventPublisher } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
-import type { Redis } from "@ticketping/common/redis";
+import type { ExpiredKeySource, RedisClient } from "@ticketping/common/redis";
 import type { PrismaClient } from "@ticketping/db";
 import { holdExpiryEventId } from "@ticketping/db/lifecycle";
 
 export interface HoldExpiryListenerOptions {
-  /** A subscriber connection (it can run nothing else). */
-  subscriber: Redis;
+  /** Expired-key notifications (on a Redis Cluster, from every master). */
+  expiredKeys: ExpiredKeySource;
   /** For reading a hold's seat list. */
-  redis: Redis;
+  redis: RedisClient;
   prisma: PrismaClient;
   publisher: EventPublisher;
   logger: Logger;
-  /** The Redis database the holds live in (its expired-key channel). */
-  database: number;
   /** SEAT_KEY_PREFIX: only this namespace's holds are this worker's. */
   keyPrefix: string;
 }
@@ -32,16 +30,14 @@ export interface RunningHoldExpiryListener {
  * by the sweeper.
  */
 export async function startHoldExpiryListener({
-  subscriber,
+  expiredKeys,
   redis,
   prisma,
   publisher,
   logger,
-  database,
   keyPrefix,
 }: HoldExpiryListenerOptions): Promise<RunningHoldExpiryListener> {
   const log = logger.child({ component: "hold-expiry-listener" });
-  const channel = expiredKeyChannel(database);
   const inFlight = new Set<Promise<void>>();
 
   const publish = async (scheduleId: string, reservationId: string) => {
@@ -64,8 +60,7 @@ export async function startHoldExpiryListener({
     await publisher.publish(holdExpired, event, { key: reservationId });
   };
 
-  const onMessage = (messageChannel: string, key: string) => {
-    if (messageChannel !== channel) return;
+  const onExpired = (key: string) => {
     const hold = parseHoldKey(keyPrefix, key);
     if (!hold) return;
     const task = publish(hold.scheduleId, hold.reservationId)
@@ -76,14 +71,18 @@ export async function startHoldExpiryListener({
     inFlight.add(task);
   };
 
-  subscriber.on("message", onMessage);
-  await subscriber.subscribe(channel);
-  log.info({ channel }, "listening for hold expiries");
+  const listener = expiredKeys(onExpired);
+  try {
+    await listener.ready;
+  } catch (error) {
+    await listener.stop();
+    throw error;
+  }
+  log.info("listening for hold expiries");
 
   return {
     stop: async () => {
-      await subscriber.unsubscribe(channel).catch(() => undefined);
-      subscriber.off("message", onMessage);
+      await listener.stop();
       await Promise.allSettled([...inFlight]);
     },
   };

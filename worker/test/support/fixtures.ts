@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createEvent, outboxMessage, paymentCompleted } from "@ticketping/common/events";
 import { holdSeats, readSeatMapVersion, storeSeatMap } from "@ticketping/common/seats";
-import type { Redis } from "@ticketping/common/redis";
+import type { RedisClient } from "@ticketping/common/redis";
 import type { PaymentProvider, PrismaClient } from "@ticketping/db";
 import { createTestBuyers, createTestShow } from "@ticketping/db/testing";
 
@@ -99,7 +99,7 @@ export async function createShowWithHold(
 
 /** Caches a schedule's seat map with nothing taken, so holds and sales show in Redis. */
 export async function cacheSeatMap(
-  redis: Redis,
+  redis: RedisClient,
   { keyPrefix, scheduleId }: { keyPrefix: string; scheduleId: string },
 ): Promise<void> {
   const expectedVersion = await readSeatMapVersion(redis, { keyPrefix, scheduleId });
@@ -115,7 +115,7 @@ export async function cacheSeatMap(
 
 /** The Redis half of a hold (the web app's Lua check-and-set), expiring at `expiresAt`. */
 export async function holdInRedis(
-  redis: Redis,
+  redis: RedisClient,
   options: {
     keyPrefix: string;
     scheduleId: string;

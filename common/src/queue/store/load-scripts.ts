@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../redis";
 import { defineLuaScripts, runLuaScript, type LuaScript } from "../../redis/lua-scripts";
 import { luaSources } from "../lua/lua.generated";
 
@@ -35,12 +35,12 @@ export function queueScriptSource(name: QueueScriptName): string {
 }
 
 /** Registers every queue script on a connection once. */
-export function defineQueueScripts(redis: Redis): void {
+export function defineQueueScripts(redis: RedisClient): void {
   defineLuaScripts(redis, Object.values(scripts));
 }
 
 export function runQueueScript(
-  redis: Redis,
+  redis: RedisClient,
   name: QueueScriptName,
   keys: readonly string[],
   args: readonly (string | number)[],

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../redis";
 import type { z } from "zod";
 import type { RefusalReason, ReleaseReason } from "../codes";
 import { userIdSchema } from "../ids";
@@ -22,7 +22,7 @@ import {
 } from "./replies";
 
 export interface QueueStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** QUEUE_KEY_PREFIX. */
   keyPrefix: string;
   /**
@@ -87,7 +87,7 @@ function shuffleSeed(): number {
  * one of them, atomically; this class only builds keys, runs them and parses replies.
  */
 export class QueueStore {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keyPrefix: string;
   private readonly ensureSettings: ((performanceId: string) => Promise<void>) | undefined;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@ticketping/common/redis";
 import { consumeRateLimit } from "@ticketping/common/rate-limit";
 import { SIGN_IN_SLOWDOWN_MS, signInRateLimits } from "./rate-limits";
 
@@ -15,7 +15,7 @@ export async function limitSignInAttempt({
   email,
   address,
 }: {
-  redis: Redis;
+  redis: RedisClient;
   email: string;
   address: string;
 }): Promise<void> {
