@@ -63,6 +63,10 @@ npx turbo run build --output-logs=errors-only
 step "unit and integration tests"
 npx turbo run test --concurrency=1 --output-logs=new-only
 
+step "Redis Cluster: the queue, holds and seat-map suites again, on three shards"
+# Starts (or reuses) the local cluster of scripts/redis-cluster.sh; about a minute.
+bash scripts/test-cluster.sh
+
 step "API fuzzing: Schemathesis against the documented API (buyer, admitted buyer, organizer)"
 bash scripts/fuzz-api.sh
 
@@ -74,4 +78,5 @@ E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/pl
 step "summary"
 node scripts/lib/test-summary.mjs "$TEST_RESULTS_DIR" \
   vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest \
+  vitest-common-cluster vitest-queue-service-cluster \
   schemathesis playwright

@@ -9,12 +9,7 @@ import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
 import { createMailer, resolveMailConfig } from "@ticketping/common/mail";
 import { createPaymentProvider, resolvePaymentProvider } from "@ticketping/common/payments";
-import {
-  closeRedis,
-  createRedis,
-  listenForExpiredKeys,
-  pingRedis,
-} from "@ticketping/common/redis";
+import { closeRedis, createRedis, listenForExpiredKeys, pingRedis } from "@ticketping/common/redis";
 import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
 import { createPrismaClient } from "@ticketping/db";
 import { env } from "./env";

@@ -117,7 +117,10 @@ export function createRedis({
   return redis;
 }
 
-function defineCommandsUpFront(redis: RedisClient, defineCommands: ((redis: RedisClient) => void)[]): void {
+function defineCommandsUpFront(
+  redis: RedisClient,
+  defineCommands: ((redis: RedisClient) => void)[],
+): void {
   for (const define of defineCommands) define(redis);
   // A command defined later would fail only when a burst first calls it in a busy tick;
   // refusing it outright makes the omission fail at its first call, in any test.

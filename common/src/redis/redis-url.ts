@@ -30,11 +30,16 @@ export function parseRedisUrl(value: string): RedisTarget {
   const [first] = urls;
   if (first === undefined) throw new Error("must be a redis:// URL");
   const database = (url: URL) => Number(url.pathname.slice(1) || "0");
-  if (urls.length === 1) return { kind: "single", url: parts[0] ?? value, database: database(first) };
+  if (urls.length === 1)
+    return { kind: "single", url: parts[0] ?? value, database: database(first) };
   for (const url of urls) {
     // Redis Cluster has database 0 only; a list naming another was meant for something else.
     if (database(url) !== 0) throw new Error("a Redis Cluster node list cannot name a database");
-    if (url.protocol !== first.protocol || url.username !== first.username || url.password !== first.password) {
+    if (
+      url.protocol !== first.protocol ||
+      url.username !== first.username ||
+      url.password !== first.password
+    ) {
       throw new Error("every Redis Cluster node must use the same scheme and credentials");
     }
   }

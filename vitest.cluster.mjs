@@ -1,0 +1,18 @@
+import { basename } from "node:path";
+import { defineConfig } from "vitest/config";
+import shared from "./vitest.shared.mjs";
+
+// `npm run test:cluster`: a package's Redis suites again, on a Redis Cluster (REDIS_URL set
+// by scripts/test-cluster.sh), plus the files only a cluster can run (*.cluster-test.ts).
+const resultsDir = process.env.TEST_RESULTS_DIR;
+
+export default defineConfig({
+  test: {
+    ...shared.test,
+    include: [...shared.test.include, "test/**/*.cluster-test.ts"],
+    ...(resultsDir && {
+      reporters: ["default", "json"],
+      outputFile: { json: `${resultsDir}/vitest-${basename(process.cwd())}-cluster.json` },
+    }),
+  },
+});
