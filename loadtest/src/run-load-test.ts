@@ -244,7 +244,7 @@ function setupNotes(options: LoadTestOptions): string[] {
   return [
     "A throwaway database, the built web app (standalone server), queue-service and worker " +
       "on free loopback ports, fresh secrets, their own Redis key prefix and Kafka consumer " +
-      "groups; shared PostgreSQL, RedisClient and Kafka servers.",
+      "groups; shared PostgreSQL, Redis and Kafka servers.",
     `Queue settings stored on the performance as an organizer would: maxActive ${options.maxActive}, ` +
       `admitRatePerSec ${options.admitRate}, tokenTtlSeconds ${options.tokenTtl}, refuseRatio ${options.refuseRatio}; ` +
       "no proof of work to enter the line (powComplexity 0; shipped: POW_QUEUE_COMPLEXITY, " +

@@ -48,7 +48,7 @@ let deadLetters: TopicCollector;
 const statusOf = async (reservationId: string) =>
   (await prisma.reservation.findUniqueOrThrow({ where: { id: reservationId } })).status;
 
-describe("payments in the worker (real PostgreSQL, RedisClient, Kafka)", () => {
+describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   beforeAll(async () => {
     database = await createTestDatabase({ label: "payments_worker" });
     prisma = database.prisma;

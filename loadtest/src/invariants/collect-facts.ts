@@ -4,7 +4,7 @@ import type { PrismaClient } from "@ticketping/db";
 import type { BuyerResult } from "../buyer/context";
 import type { InvariantFacts } from "./rules";
 
-/** Reads what the invariants are checked against from PostgreSQL, RedisClient and the buyers. */
+/** Reads what the invariants are checked against from PostgreSQL, Redis and the buyers. */
 export async function collectFacts({
   prisma,
   redis,

@@ -24,7 +24,7 @@ export interface QueueTestBed {
 }
 
 /**
- * A test file's database, RedisClient connection and queue-service instances, with the vitest
+ * A test file's database, Redis connection and queue-service instances, with the vitest
  * hooks that create and remove them. Call it once at the top of the file.
  */
 export function useQueueTestBed(label: string): QueueTestBed {

@@ -9,7 +9,7 @@ import { startWebServer, type RunningWebServer, type WebSecrets } from "./web-se
 const { REDIS_URL } = parseEnv({ REDIS_URL: envFields.redisUrl });
 
 /**
- * What one HTTP test file runs against: a database of its own, RedisClient under a queue key
+ * What one HTTP test file runs against: a database of its own, Redis under a queue key
  * prefix of its own, and the production web servers it starts on them. Every server of a
  * system shares one set of secrets, so the test can mint sessions and working tokens that
  * any of them accepts.
