@@ -7,6 +7,9 @@ const UNAVAILABLE_MESSAGES = new Set([
   "Stream isn't writeable and enableOfflineQueue options is false",
   "Connection is closed.",
   "Command timed out",
+  // The same on a Redis Cluster: no node answers, or the cluster is not (yet, again) ready.
+  "Cluster isn't ready and enableOfflineQueue options is false",
+  "Failed to refresh slots cache.",
 ]);
 const UNAVAILABLE_ERROR_NAMES = new Set(["MaxRetriesPerRequestError"]);
 const NETWORK_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);

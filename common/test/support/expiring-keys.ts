@@ -14,7 +14,7 @@ export const nodeAddress = (node: Redis) => `${node.options.host ?? ""}:${node.o
 /** The master that holds `key`: the one serving its slot. */
 async function masterOf(redis: RedisClient, key: string): Promise<string> {
   if (!(redis instanceof Cluster)) return nodeAddress(redis);
-  const slot = (await redis.cluster("KEYSLOT", key)) as number;
+  const slot = await redis.cluster("KEYSLOT", key);
   const owner = redis.slots[slot]?.[0];
   if (owner === undefined) throw new Error(`no master serves slot ${slot}`);
   return owner;
