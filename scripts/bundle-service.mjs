@@ -4,6 +4,8 @@
 // source, so they are bundled; every other package stays an import resolved from
 // node_modules at run time, so it runs exactly as published (native addons, worker
 // threads, optional requires, Prisma's query compiler).
+// Arguments name further entry points, e.g. the file a worker thread runs: each becomes
+// dist/<its name>.js next to dist/main.js, where the code that starts the thread finds it.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
@@ -21,10 +23,15 @@ const thirdPartyExternal = {
   },
 };
 
+const entryPoints = ["src/main.ts", ...process.argv.slice(2)].map((file) => ({
+  in: path.join(packageRoot, file),
+  out: path.basename(file, path.extname(file)),
+}));
+
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(packageRoot, "src/main.ts")],
-  outfile: path.join(outdir, "main.js"),
+  entryPoints,
+  outdir,
   bundle: true,
   platform: "node",
   format: "esm",

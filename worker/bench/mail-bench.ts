@@ -8,8 +8,9 @@
  * mail are counted. Needs PostgreSQL, Java (Kafka) and Go (Mailpit, built once).
  * Run: `npm run bench:mail -w @ticketping/worker`.
  */
-import { createTicketSigner, ticketReferenceOf } from "@ticketping/common/tickets";
+import { ticketReferenceOf } from "@ticketping/common/tickets";
 import { createTicketAttachments, ticketImageCid } from "../src/mail/ticket-attachments";
+import { startTicketRenderer } from "../src/mail/ticket-renderer";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseEnv } from "@ticketping/common/env";
@@ -71,8 +72,9 @@ try {
 
   // Reference: the rendered mails, with the same ticket attachments (made beforehand), straight
   // to the same SMTP transport.
-  const ticketSigner = createTicketSigner(randomUUID() + randomUUID());
-  const attachmentsOf = createTicketAttachments({ prisma, signer: ticketSigner });
+  const ticketSigningKey = randomUUID() + randomUUID();
+  const renderer = await startTicketRenderer({ signingKey: ticketSigningKey, logger });
+  const attachmentsOf = createTicketAttachments({ prisma, renderer });
   const ticketsOf = new Map(
     (
       await prisma.ticket.findMany({
@@ -90,6 +92,7 @@ try {
       ),
     ),
   );
+  await renderer.stop();
   const mailer = createMailer({ smtpUrl: mailpit.smtpUrl, from });
   const rendered = reservations.map((reservation) => ({
     to: emailOf.get(reservation.userId) ?? "",
@@ -132,7 +135,7 @@ try {
     mailer: workerMailer,
     from,
     publicWebUrl: "http://localhost:3000",
-    ticketSigner,
+    ticketSigningKey,
     retry: { attempts: 12, initialDelayMs: 1_000, maxDelayMs: 10_000 },
     maxEventAgeMs: 3_600_000,
   });

@@ -3,21 +3,32 @@
  * real part: the built web app's webhook route (signature check, Payment and outbox row in
  * one transaction), the worker's outbox relay, Kafka, and the worker's confirmation.
  *
- * Prints throughput, webhook latency, webhook-to-CONFIRMED latency (p50/p99) and the
- * consumer group's lag and the outbox backlog over the run. Needs PostgreSQL, Redis, Kafka
- * and a web build (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/worker`.
+ * Two rounds in one run, each on a database of its own: the worker with its mail path off
+ * (WORKER_ROLE=payments, the reference) and on (the default), so the price mail puts on
+ * confirmations is a ratio from one run. Prints throughput, webhook latency,
+ * webhook-to-CONFIRMED latency (p50/p99), the consumer group's lag and the outbox backlog
+ * of each round; for the round with mail, how long after the last confirmation the last
+ * of the confirmation mails reached the inbox (a Mailpit of the run's own) and how many
+ * the ledger counts SENT. Needs PostgreSQL, Redis, Kafka, Go (Mailpit) and a web build
+ * (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/worker`.
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
 import { z } from "zod";
 import { envFields, parseEnv } from "@ticketping/common/env";
-import { paymentCompleted } from "@ticketping/common/events";
+import { paymentCompleted, reservationConfirmed } from "@ticketping/common/events";
 import { createKafka } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
-import { freePort, spawnService } from "@ticketping/common/testing";
+import {
+  freePort,
+  spawnService,
+  startOwnMailpit,
+  type OwnMailpit,
+} from "@ticketping/common/testing";
 import { createTestDatabase } from "@ticketping/db/testing";
 import { createBuyers, createShow } from "../test/support/fixtures";
 
@@ -102,19 +113,75 @@ function paidEvent(reservationId: string, amountMinor: number) {
   };
 }
 
+type Admin = ReturnType<ReturnType<typeof createKafka>["admin"]>;
+
+interface RoundResult {
+  payments: number;
+  webhooksSeconds: number;
+  confirmedSeconds: number;
+  webhookMs: number[];
+  latencies: number[];
+  lagSamples: number[];
+  backlogSamples: number[];
+  redeliveries: number;
+  /** With mail: from the last confirmation until the inbox held every mail. */
+  mail?: { drainSeconds: number; sent: number; inbox: number; expected: number };
+}
+
+/** Messages of a topic that a consumer group has not committed yet (a fresh group's history). */
+async function groupLag(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const [ends, committed] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
+  const done = new Map(
+    (committed[0]?.partitions ?? []).map((partition) => [
+      partition.partition,
+      Number(partition.offset),
+    ]),
+  );
+  return ends.reduce((sum, partition) => {
+    const from = Math.max(done.get(partition.partition) ?? -1, Number(partition.low));
+    return sum + Math.max(0, Number(partition.high) - from);
+  }, 0);
+}
+
 async function main(): Promise<void> {
-  const count = env.BENCH_PAYMENTS;
   const logger = createLogger({ name: "payments-bench", level: "silent" });
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "payments-bench", logger });
   const admin = kafka.admin();
+  await admin.connect();
+  const mailpit = await startOwnMailpit();
+  const loadBefore = loadavg();
+  try {
+    const off = await runRound({ admin, mailpit, withMail: false });
+    const on = await runRound({ admin, mailpit, withMail: true });
+    report(off, on, loadBefore, loadavg());
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+    await mailpit.remove();
+  }
+}
+
+async function runRound({
+  admin,
+  mailpit,
+  withMail,
+}: {
+  admin: Admin;
+  mailpit: OwnMailpit;
+  withMail: boolean;
+}): Promise<RoundResult> {
+  const count = env.BENCH_PAYMENTS;
   const groupId = `payments-bench-${randomUUID().slice(0, 8)}`;
   const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const database = await createTestDatabase({ label: "payments_bench", maxConnections: 4 });
   const prisma = database.prisma;
-  // Whatever happens, the processes this run started stop and its database goes.
+  await mailpit.client.deleteAll();
+  // Whatever happens, the processes this round started stop and its database goes.
   const cleanup: (() => unknown)[] = [() => database.drop()];
   try {
-    await run();
+    return await run();
   } finally {
     for (const step of cleanup.reverse()) {
       await Promise.resolve(step()).catch((error: unknown) => {
@@ -123,7 +190,7 @@ async function main(): Promise<void> {
     }
   }
 
-  async function run(): Promise<void> {
+  async function run(): Promise<RoundResult> {
     const show = await createShow(prisma, { seats: count + 1 });
     const buyers = await createBuyers(prisma, 50);
     const holdExpiresAt = new Date(Date.now() + 30 * 60_000);
@@ -163,11 +230,11 @@ async function main(): Promise<void> {
         WORKER_HEALTH_PORT: "0",
         WORKER_GROUP_ID: groupId,
         PAYMENT_PROVIDER: "simulated",
+        WORKER_ROLE: withMail ? "all" : "payments",
+        SMTP_URL: mailpit.smtpUrl,
       },
     });
     cleanup.push(() => worker.stop("SIGTERM"));
-    await admin.connect();
-    cleanup.push(() => admin.disconnect());
 
     // Like Stripe: a delivery that fails (network error, non-2xx) is sent again.
     let redeliveries = 0;
@@ -194,14 +261,21 @@ async function main(): Promise<void> {
       }
     };
 
-    // One payment first, so the consumer group is settled before the clock starts.
+    // One payment first, so the consumer groups are settled before the clock starts: the
+    // payment group has confirmed it and, with mail, the mail group has mailed it and
+    // worked through the shared topic's history (which a new group reads from the start).
     const [canary, ...measured] = reservations;
     if (!canary) throw new Error("nothing to pay");
     await deliver(canary.id);
-    for (let waited = 0; ; waited += 100) {
+    const settled = async () => {
       const row = await prisma.reservation.findUniqueOrThrow({ where: { id: canary.id } });
-      if (row.status === "CONFIRMED") break;
-      if (waited > 60_000) throw new Error("the canary payment was not confirmed in a minute");
+      if (row.status !== "CONFIRMED") return false;
+      if (!withMail) return true;
+      if ((await prisma.mailMessage.count({ where: { status: "SENT" } })) < 1) return false;
+      return (await groupLag(admin, `${groupId}.mail`, reservationConfirmed.topic)) === 0;
+    };
+    for (let waited = 0; !(await settled()); waited += 100) {
+      if (waited > 120_000) throw new Error("the canary payment did not settle in 2 minutes");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
@@ -281,39 +355,80 @@ async function main(): Promise<void> {
       .map((row) => (row.confirmedAt?.getTime() ?? Number.NaN) - (sentAt.get(row.id) ?? Number.NaN))
       .sort((a, b) => a - b);
     const lastConfirmed = Math.max(...rows.map((row) => row.confirmedAt?.getTime() ?? 0));
-    const seconds = (lastConfirmed - started) / 1000;
     webhookMs.sort((a, b) => a - b);
-    const fmt = (value: number) => value.toFixed(0);
+    const result: RoundResult = {
+      payments: ids.length,
+      webhooksSeconds: (webhooksDone - started) / 1000,
+      confirmedSeconds: (lastConfirmed - started) / 1000,
+      webhookMs,
+      latencies,
+      lagSamples,
+      backlogSamples,
+      redeliveries,
+    };
+    if (!withMail) return result;
 
-    console.log(
-      `\nPayments benchmark: ${ids.length} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks\n`,
-    );
-    console.log(`| measure                                   | value |`);
-    console.log(`| ----------------------------------------- | ----- |`);
-    console.log(
-      `| webhooks answered (all 200)               | ${((webhooksDone - started) / 1000).toFixed(1)} s |`,
-    );
-    console.log(`| webhook → CONFIRMED, all                  | ${seconds.toFixed(1)} s |`);
-    console.log(
-      `| throughput                                | ${(ids.length / seconds).toFixed(0)} payments/s |`,
-    );
-    console.log(
-      `| webhook latency p50 / p99                 | ${fmt(percentile(webhookMs, 50))} / ${fmt(percentile(webhookMs, 99))} ms |`,
-    );
-    console.log(
-      `| webhook → CONFIRMED latency p50 / p99     | ${fmt(percentile(latencies, 50))} / ${fmt(percentile(latencies, 99))} ms |`,
-    );
-    console.log(
-      `| webhook → CONFIRMED latency max           | ${fmt(latencies.at(-1) ?? Number.NaN)} ms |`,
-    );
-    console.log(
-      `| consumer lag, max / mean (messages)       | ${Math.max(0, ...lagSamples)} / ${fmt(lagSamples.reduce((a, b) => a + b, 0) / Math.max(1, lagSamples.length))} |`,
-    );
-    console.log(
-      `| outbox backlog, max (unpublished rows)    | ${Math.max(0, ...backlogSamples)} |`,
-    );
-    console.log(`| webhook redeliveries                      | ${redeliveries} |`);
+    // Every confirmation's mail (the canary's too), counted in the inbox and the ledger.
+    const expected = reservations.length;
+    for (;;) {
+      if ((await mailpit.client.total()) >= expected) break;
+      if (Date.now() - lastConfirmed > 300_000) throw new Error("the mails did not drain in 5 min");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const drained = Date.now();
+    return {
+      ...result,
+      mail: {
+        drainSeconds: Math.max(0, drained - lastConfirmed) / 1000,
+        sent: await prisma.mailMessage.count({ where: { status: "SENT" } }),
+        inbox: await mailpit.client.total(),
+        expected,
+      },
+    };
   }
+}
+
+function report(off: RoundResult, on: RoundResult, loadBefore: number[], loadAfter: number[]) {
+  const fmt = (value: number) => value.toFixed(0);
+  const throughput = (round: RoundResult) => round.payments / round.confirmedSeconds;
+  const p = (values: number[], q: number) => fmt(percentile(values, q));
+  const rows: [string, (round: RoundResult) => string][] = [
+    ["webhooks answered (all 200)", (r) => `${r.webhooksSeconds.toFixed(1)} s`],
+    ["webhook → CONFIRMED, all", (r) => `${r.confirmedSeconds.toFixed(1)} s`],
+    ["throughput", (r) => `${fmt(throughput(r))} payments/s`],
+    ["webhook latency p50 / p99", (r) => `${p(r.webhookMs, 50)} / ${p(r.webhookMs, 99)} ms`],
+    [
+      "webhook → CONFIRMED latency p50 / p99",
+      (r) => `${p(r.latencies, 50)} / ${p(r.latencies, 99)} ms`,
+    ],
+    ["webhook → CONFIRMED latency max", (r) => `${fmt(r.latencies.at(-1) ?? Number.NaN)} ms`],
+    [
+      "consumer lag, max / mean (messages)",
+      (r) =>
+        `${Math.max(0, ...r.lagSamples)} / ${fmt(r.lagSamples.reduce((a, b) => a + b, 0) / Math.max(1, r.lagSamples.length))}`,
+    ],
+    ["outbox backlog, max (unpublished rows)", (r) => `${Math.max(0, ...r.backlogSamples)}`],
+    ["webhook redeliveries", (r) => `${r.redeliveries}`],
+  ];
+  console.log(
+    `\nPayments benchmark: ${off.payments} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks, ` +
+      `worker without mail, then with mail\n`,
+  );
+  console.log(`| measure | mail off | mail on |`);
+  console.log(`| ------- | -------: | ------: |`);
+  for (const [label, value] of rows) console.log(`| ${label} | ${value(off)} | ${value(on)} |`);
+  console.log(
+    `\nthroughput with mail / without: ${(throughput(on) / throughput(off)).toFixed(2)}; ` +
+      `CONFIRMED latency p50 with / without: ${(percentile(on.latencies, 50) / percentile(off.latencies, 50)).toFixed(2)}`,
+  );
+  if (on.mail) {
+    console.log(
+      `mails: ${on.mail.inbox} in the inbox, ${on.mail.sent} SENT in the ledger, of ${on.mail.expected} ` +
+        `confirmations; the last arrived ${on.mail.drainSeconds.toFixed(1)} s after the last confirmation`,
+    );
+  }
+  const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(" ");
+  console.log(`load average before: ${load(loadBefore)}; after: ${load(loadAfter)}`);
 }
 
 main().catch((error: unknown) => {

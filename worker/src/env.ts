@@ -17,6 +17,13 @@ export const env = loadEnvOrExit({
   METRICS_TOKEN: metricsEnvFields.metricsToken,
   WORKER_HOST: envFields.host,
   WORKER_GROUP_ID: z.string().min(1).default("ticketping-worker"),
+  /**
+   * What this process runs: everything (the default), only the payment path ("payments":
+   * the consumer, the outbox relay, hold expiry and the sweeper) or only mail ("mail": the
+   * mail consumer group, the SMTP sender and the ticket renderer). Split, mail can run on
+   * other machines or be scaled apart without ever sharing a CPU with confirmations.
+   */
+  WORKER_ROLE: z.enum(["all", "payments", "mail"]).default("all"),
   /** Kafka partitions handled at once (each partition's messages stay in order). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Unset: the Simulated provider (refunds and session expiry have nothing to call). */

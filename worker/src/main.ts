@@ -21,7 +21,6 @@ import {
 } from "./holds/listen-hold-expiry";
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
-import { createTicketSigner } from "@ticketping/common/tickets";
 import { startOutboxRelay } from "./outbox-relay";
 import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
@@ -65,6 +64,9 @@ const deps: HandlerDeps = {
   }),
 };
 
+const runsPayments = env.WORKER_ROLE !== "mail";
+const runsMail = env.WORKER_ROLE !== "payments";
+
 const mailConfig = resolveMailConfig(env);
 const mailer = createMailer({ smtpUrl: mailConfig.smtpUrl, from: env.MAIL_FROM });
 
@@ -73,21 +75,25 @@ let mailWorker: RunningMailWorker | undefined;
 let listener: RunningHoldExpiryListener | undefined;
 const relayPublisher = new EventPublisher(failFastKafka);
 const expiryPublisher = new EventPublisher(failFastKafka);
-const relay = startOutboxRelay({
-  prisma,
-  publisher: relayPublisher,
-  logger,
-  pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
-  batchSize: env.OUTBOX_BATCH_SIZE,
-});
-const sweeper = startHoldSweeper({
-  deps,
-  intervalMs: env.HOLD_SWEEP_INTERVAL_MS,
-  graceMs: env.HOLD_SWEEP_GRACE_MS,
-  refundRetryAfterMs: env.REFUND_RETRY_AFTER_MS,
-  stuckPaymentAfterMs: env.STUCK_PAYMENT_AFTER_MS,
-  logger,
-});
+const relay = runsPayments
+  ? startOutboxRelay({
+      prisma,
+      publisher: relayPublisher,
+      logger,
+      pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      batchSize: env.OUTBOX_BATCH_SIZE,
+    })
+  : undefined;
+const sweeper = runsPayments
+  ? startHoldSweeper({
+      deps,
+      intervalMs: env.HOLD_SWEEP_INTERVAL_MS,
+      graceMs: env.HOLD_SWEEP_GRACE_MS,
+      refundRetryAfterMs: env.REFUND_RETRY_AFTER_MS,
+      stuckPaymentAfterMs: env.STUCK_PAYMENT_AFTER_MS,
+      logger,
+    })
+  : undefined;
 const pruner = startRowPruner({ prisma, logger });
 
 const dependencies = {
@@ -97,7 +103,9 @@ const dependencies = {
   },
   redis: () => pingRedis(redis),
   kafka: consumerHealthCheck({
-    isConsuming: () => (worker?.isConsuming() ?? false) && (mailWorker?.isConsuming() ?? false),
+    isConsuming: () =>
+      (!runsPayments || (worker?.isConsuming() ?? false)) &&
+      (!runsMail || (mailWorker?.isConsuming() ?? false)),
     probe: kafkaProbe,
   }),
 };
@@ -129,10 +137,10 @@ const shutdown = installGracefulShutdown({
         mailer.close();
       },
     },
-    { name: "hold sweeper", run: () => sweeper.stop() },
+    { name: "hold sweeper", run: () => sweeper?.stop() },
     { name: "row pruner", run: () => pruner.stop() },
     // Publishes and marks the batch in hand, so what the handlers wrote goes out.
-    { name: "outbox relay", run: () => relay.stop() },
+    { name: "outbox relay", run: () => relay?.stop() },
     {
       name: "kafka producers",
       run: async () => {
@@ -169,41 +177,48 @@ health.listen(env.WORKER_HEALTH_PORT, env.WORKER_HOST, () => {
 });
 
 try {
-  listener = await startHoldExpiryListener({
-    // Its connections (one per master on a cluster) are closed by its stop().
-    expiredKeys: (onExpired) =>
-      listenForExpiredKeys({ ...redisOptions, connectionName: "worker:hold-expiry", onExpired }),
-    redis,
-    prisma,
-    publisher: expiryPublisher,
-    logger,
-    keyPrefix: env.SEAT_KEY_PREFIX,
-  });
-  worker = await startWorker({
-    ...deps,
-    kafka,
-    groupId: env.WORKER_GROUP_ID,
-    concurrency: env.WORKER_CONCURRENCY,
-  });
-  mailWorker = await startMailWorker({
-    kafka,
-    groupId: `${env.WORKER_GROUP_ID}.mail`,
-    prisma,
-    logger,
-    mailer,
-    from: env.MAIL_FROM,
-    publicWebUrl: mailConfig.publicWebUrl,
-    ticketSigner: createTicketSigner(env.TICKET_SIGNING_KEY),
-    retry: {
-      attempts: env.MAIL_MAX_ATTEMPTS,
-      initialDelayMs: env.MAIL_RETRY_INITIAL_MS,
-      maxDelayMs: env.MAIL_RETRY_MAX_MS,
-    },
-    pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
-    maxEventAgeMs: env.MAIL_MAX_EVENT_AGE_HOURS * 3_600_000,
-  });
-  await Promise.all([worker.ready, mailWorker.ready]);
-  logger.info({ groupId: env.WORKER_GROUP_ID, payments: providerName }, "consuming");
+  if (runsPayments) {
+    listener = await startHoldExpiryListener({
+      // Its connections (one per master on a cluster) are closed by its stop().
+      expiredKeys: (onExpired) =>
+        listenForExpiredKeys({ ...redisOptions, connectionName: "worker:hold-expiry", onExpired }),
+      redis,
+      prisma,
+      publisher: expiryPublisher,
+      logger,
+      keyPrefix: env.SEAT_KEY_PREFIX,
+    });
+    worker = await startWorker({
+      ...deps,
+      kafka,
+      groupId: env.WORKER_GROUP_ID,
+      concurrency: env.WORKER_CONCURRENCY,
+    });
+  }
+  if (runsMail) {
+    mailWorker = await startMailWorker({
+      kafka,
+      groupId: `${env.WORKER_GROUP_ID}.mail`,
+      prisma,
+      logger,
+      mailer,
+      from: env.MAIL_FROM,
+      publicWebUrl: mailConfig.publicWebUrl,
+      ticketSigningKey: env.TICKET_SIGNING_KEY,
+      retry: {
+        attempts: env.MAIL_MAX_ATTEMPTS,
+        initialDelayMs: env.MAIL_RETRY_INITIAL_MS,
+        maxDelayMs: env.MAIL_RETRY_MAX_MS,
+      },
+      pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
+      maxEventAgeMs: env.MAIL_MAX_EVENT_AGE_HOURS * 3_600_000,
+    });
+  }
+  await Promise.all([worker?.ready, mailWorker?.ready]);
+  logger.info(
+    { groupId: env.WORKER_GROUP_ID, role: env.WORKER_ROLE, payments: providerName },
+    "consuming",
+  );
 } catch (error) {
   logger.fatal({ err: error }, "worker failed to start");
   await shutdown("startup failure", 1);

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -56,6 +56,16 @@ describe("the built worker (dist/main.js), as production runs it", () => {
         TICKET_SIGNING_KEY: randomUUID() + randomUUID(),
       },
     });
+    // The ticket renderer's thread loaded from its own bundle (dist/render-thread.js) and
+    // lowered its priority: one thread of the process at nice 19.
+    if (process.platform === "linux") {
+      const tasks = `/proc/${worker.process.pid ?? 0}/task`;
+      const niceValues = readdirSync(tasks).map((tid) => {
+        const stat = readFileSync(`${tasks}/${tid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      });
+      expect(niceValues.filter((nice) => nice === 19)).toHaveLength(1);
+    }
     const response = await fetch(`http://127.0.0.1:${worker.port}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

@@ -1,4 +1,3 @@
-import type { TicketSigner } from "@ticketping/common/tickets";
 import { deadLetterTopic } from "@ticketping/common/events";
 import {
   ensureTopics,
@@ -16,6 +15,7 @@ import { mailLinks } from "./links";
 import { createMailSubscriptions } from "./mail-handlers";
 import { startMailSender, type MailRetryPolicy } from "./mail-sender";
 import { createTicketAttachments } from "./ticket-attachments";
+import { startTicketRenderer } from "./ticket-renderer";
 
 /**
  * Where the mail group parks what it cannot handle: `<topic>.mail.dlq`, apart from the
@@ -47,8 +47,8 @@ export interface MailWorkerOptions {
   mailer: Mailer;
   from: string;
   publicWebUrl: string;
-  /** Signs the tickets the order mail carries (the web app's key: TICKET_SIGNING_KEY). */
-  ticketSigner: TicketSigner;
+  /** Signs the tickets the order mail carries (the web app's: TICKET_SIGNING_KEY). */
+  ticketSigningKey: string;
   retry: MailRetryPolicy;
   pollIntervalMs?: number;
   /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
@@ -70,49 +70,57 @@ export async function startMailWorker({
   mailer,
   from,
   publicWebUrl,
-  ticketSigner,
+  ticketSigningKey,
   retry,
   pollIntervalMs,
   maxEventAgeMs,
 }: MailWorkerOptions): Promise<RunningMailWorker> {
-  const sender = startMailSender({
-    prisma,
-    mailer,
-    logger,
-    messageIdDomain: /@([^>\s]+)>?$/.exec(from)?.[1] ?? "ticketping.localhost",
-    ticketAttachments: createTicketAttachments({ prisma, signer: ticketSigner }),
-    retry,
-    ...(pollIntervalMs ? { pollIntervalMs } : {}),
-  });
-  const subscriptions = observeSubscriptions(
-    createMailSubscriptions({
+  const renderer = await startTicketRenderer({ signingKey: ticketSigningKey, logger });
+  // Whatever fails below stops the thread again, so a failed start leaves nothing running.
+  try {
+    const sender = startMailSender({
       prisma,
+      mailer,
       logger,
-      links: mailLinks(publicWebUrl),
-      wakeSender: sender.wake,
-      maxEventAgeMs,
-    }),
-  );
-  const topics = subscriptions.map((subscription) => subscription.definition.topic);
-  await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)]);
-  const deadLetters = new MailDeadLetterPublisher(kafka, registry);
-  await deadLetters.connect();
-  const running = await runEventConsumer({
-    kafka,
-    groupId,
-    subscriptions,
-    deadLetters,
-    logger: logger.child({ component: "mail" }),
-    // As the main group: an event published while the worker restarted is still mailed.
-    fromBeginning: true,
-    isTransient: isDatabaseUnavailable,
-  });
-  return {
-    ready: running.ready,
-    isConsuming: running.isConsuming,
-    stop: async () => {
-      await running.stop();
-      await Promise.all([sender.stop(), deadLetters.disconnect()]);
-    },
-  };
+      messageIdDomain: /@([^>\s]+)>?$/.exec(from)?.[1] ?? "ticketping.localhost",
+      ticketAttachments: createTicketAttachments({ prisma, renderer }),
+      retry,
+      ...(pollIntervalMs ? { pollIntervalMs } : {}),
+    });
+    const subscriptions = observeSubscriptions(
+      createMailSubscriptions({
+        prisma,
+        logger,
+        links: mailLinks(publicWebUrl),
+        wakeSender: sender.wake,
+        maxEventAgeMs,
+      }),
+    );
+    const topics = subscriptions.map((subscription) => subscription.definition.topic);
+    await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)]);
+    const deadLetters = new MailDeadLetterPublisher(kafka, registry);
+    await deadLetters.connect();
+    const running = await runEventConsumer({
+      kafka,
+      groupId,
+      subscriptions,
+      deadLetters,
+      logger: logger.child({ component: "mail" }),
+      // As the main group: an event published while the worker restarted is still mailed.
+      fromBeginning: true,
+      isTransient: isDatabaseUnavailable,
+    });
+    return {
+      ready: running.ready,
+      isConsuming: running.isConsuming,
+      stop: async () => {
+        await running.stop();
+        await Promise.all([sender.stop(), deadLetters.disconnect()]);
+        await renderer.stop();
+      },
+    };
+  } catch (error) {
+    await renderer.stop();
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
 import type { MailAttachment } from "@ticketping/common/mail";
-import type { TicketSigner } from "@ticketping/common/tickets";
-import { reservationTicketsPdf, ticketQrPngs } from "@ticketping/common/tickets/print";
 import { loadPrintableReservation, type PrismaClient } from "@ticketping/db";
+import type { TicketRenderer } from "./ticket-renderer";
 
 /** How the order mail's HTML names a ticket's inline QR image. */
 export function ticketImageCid(ticketId: string): string {
@@ -10,23 +9,30 @@ export function ticketImageCid(ticketId: string): string {
 
 /**
  * A confirmed reservation's tickets for its mail: the PDF, the same one My tickets gives,
- * and each ticket's QR code as an inline PNG. None when the reservation is no longer
- * confirmed by the time the mail goes (refunded meanwhile): no valid-looking ticket is sent.
+ * and each ticket's QR code as an inline PNG, rendered by the low-priority renderer thread.
+ * None when the reservation is no longer confirmed by the time the mail goes (refunded
+ * meanwhile): no valid-looking ticket is sent.
  */
 export function createTicketAttachments({
   prisma,
-  signer,
+  renderer,
 }: {
   prisma: PrismaClient;
-  signer: TicketSigner;
+  renderer: Pick<TicketRenderer, "render">;
 }): (reservationId: string) => Promise<MailAttachment[]> {
   return async (reservationId) => {
     const reservation = await loadPrintableReservation(prisma, reservationId);
     if (reservation?.status !== "CONFIRMED" || reservation.tickets.length === 0) return [];
-    const [pdf, images] = await Promise.all([
-      reservationTicketsPdf(reservation, signer),
-      ticketQrPngs(reservation, signer),
-    ]);
+    const { pdf, images } = await renderer.render({
+      reservationId: reservation.reservationId,
+      scheduleId: reservation.scheduleId,
+      holderName: reservation.holderName,
+      performanceName: reservation.performanceName,
+      hallName: reservation.hallName,
+      startsAt: reservation.startsAt,
+      timeZone: reservation.timeZone,
+      tickets: reservation.tickets,
+    });
     return [
       {
         filename: "tickets.pdf",
@@ -35,7 +41,7 @@ export function createTicketAttachments({
       },
       ...images.map(({ ticketId, png }) => ({
         filename: `ticket-${ticketId.slice(0, 8)}.png`,
-        content: png,
+        content: Buffer.from(png),
         contentType: "image/png",
         cid: ticketImageCid(ticketId),
       })),
