@@ -15,6 +15,8 @@ export interface TestShowOptions {
   closesAt?: Date;
   /** One schedule per time; the performance's first and last show follow. Default: in ten days. */
   showTimes?: Date[];
+  /** The hall's IANA time zone; unset, the column's default (Asia/Seoul). */
+  timeZone?: string;
   /** Seats per schedule, laid out in rows of `columns` (default: one row); 0 leaves it empty. */
   seats: number;
   columns?: number;
@@ -71,7 +73,13 @@ export async function createTestShow(
   const showTimes = options.showTimes ?? [new Date(now + 10 * DAY_MS)];
   const queue = options.queue ?? {};
   const hall = await prisma.hall.create({
-    data: { name: `Hall of ${name}`.slice(0, 200), address: "1 Test Street", rows, columns },
+    data: {
+      name: `Hall of ${name}`.slice(0, 200),
+      address: "1 Test Street",
+      rows,
+      columns,
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    },
   });
   const performance = await prisma.performance.create({
     data: {

@@ -17,7 +17,7 @@ interface ApiBody<T> {
   error?: {
     code: string;
     message: string;
-    details?: { reason?: string; issues?: { path: string; message: string }[] };
+    details?: { reason?: string; issues?: { path: string; message: string; code?: string }[] };
   };
 }
 
@@ -284,6 +284,69 @@ describe("creating a performance with a schedule", () => {
       body: { name: "Renamed Arena" },
     });
     expect(rename.status).toBe(200);
+  });
+});
+
+describe("the venue's time zone", () => {
+  interface Hall {
+    id: string;
+    timeZone: string;
+  }
+
+  it("is set on create and edit, spelt as Intl spells it, and listed", async () => {
+    const created = await call<{ hall: Hall }>("POST", "/api/admin/halls", {
+      body: {
+        name: "Salle Paris",
+        address: "1 rue du Test",
+        rows: 2,
+        columns: 2,
+        timeZone: "europe/paris",
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data?.hall.timeZone).toBe("Europe/Paris");
+    const hallId = created.body.data?.hall.id ?? "";
+
+    const byDefault = await call<{ hall: Hall }>("POST", "/api/admin/halls", {
+      body: { name: "Seoul Hall", address: "1 Test-ro", rows: 2, columns: 2 },
+    });
+    expect(byDefault.body.data?.hall.timeZone).toBe("Asia/Seoul");
+
+    const moved = await call<{ hall: Hall }>("PATCH", `/api/admin/halls/${hallId}`, {
+      body: { timeZone: "America/New_York" },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data?.hall.timeZone).toBe("America/New_York");
+
+    const list = await call<{ halls: (Hall & { name: string })[] }>("GET", "/api/admin/halls");
+    expect(list.body.data?.halls.find((hall) => hall.id === hallId)).toMatchObject({
+      name: "Salle Paris",
+      timeZone: "America/New_York",
+    });
+  });
+
+  it("refuses a zone Intl does not know with a stable code, and saves nothing", async () => {
+    for (const timeZone of ["Mars/Olympus", "Asia/Seoul'; --", ""]) {
+      const refused = await call("POST", "/api/admin/halls", {
+        body: { name: "Nowhere Hall", address: "Nowhere", rows: 2, columns: 2, timeZone },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error?.code).toBe("VALIDATION_FAILED");
+      expect(refused.body.error?.details?.issues?.[0]?.path).toBe("timeZone");
+    }
+    const unknown = await call("POST", "/api/admin/halls", {
+      body: {
+        name: "Nowhere Hall",
+        address: "Nowhere",
+        rows: 2,
+        columns: 2,
+        timeZone: "Mars/Olympus",
+      },
+    });
+    expect(unknown.body.error?.details?.issues).toEqual([
+      expect.objectContaining({ path: "timeZone", code: "UNKNOWN_TIME_ZONE" }),
+    ]);
+    expect(await system.prisma.hall.count({ where: { name: "Nowhere Hall" } })).toBe(0);
   });
 });
 

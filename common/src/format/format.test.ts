@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatShowTime, isTimeZone } from ".";
+import { formatMoney, formatShowTime, isTimeZone, timeZoneNames } from ".";
 
 describe("formatting for buyers", () => {
-  it("writes a show time on the venue's clock, naming the zone", () => {
+  it("writes a show time on the venue's clock, with its offset or abbreviation and the zone", () => {
     const startsAt = new Date("2026-12-20T10:30:00Z");
-    expect(formatShowTime(startsAt, "Asia/Seoul")).toBe("Sun, 20 Dec 2026, 19:30 (Asia/Seoul)");
+    expect(formatShowTime(startsAt, "Asia/Seoul")).toBe(
+      "Sun, 20 Dec 2026, 19:30 GMT+9 (Asia/Seoul)",
+    );
+    expect(formatShowTime(startsAt, "Europe/Paris")).toBe(
+      "Sun, 20 Dec 2026, 11:30 CET (Europe/Paris)",
+    );
     expect(formatShowTime(startsAt, "Europe/London")).toBe(
-      "Sun, 20 Dec 2026, 10:30 (Europe/London)",
+      "Sun, 20 Dec 2026, 10:30 GMT (Europe/London)",
+    );
+    // Summer time has its own abbreviation.
+    expect(formatShowTime(new Date("2026-07-01T18:00:00Z"), "Europe/Paris")).toBe(
+      "Wed, 1 Jul 2026, 20:00 CEST (Europe/Paris)",
     );
     // Past midnight there: the date moves too.
     expect(formatShowTime(new Date("2026-12-20T16:00:00Z"), "Asia/Seoul")).toMatch(/^Mon, 21 Dec/);
@@ -20,5 +29,12 @@ describe("formatting for buyers", () => {
   it("knows IANA zone names", () => {
     expect(isTimeZone("Asia/Seoul")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
+  });
+
+  it("lists the zones a hall can pick, keeping one Intl accepts but does not list", () => {
+    expect(timeZoneNames()).toContain("Europe/Paris");
+    expect(timeZoneNames()).not.toContain("UTC");
+    expect(timeZoneNames("UTC")[0]).toBe("UTC");
+    expect(timeZoneNames("Asia/Seoul").filter((zone) => zone === "Asia/Seoul")).toHaveLength(1);
   });
 });

@@ -5,22 +5,44 @@ export function formatMoney(amountMinor: number, currency: string): string {
   return format.format(amountMinor / 10 ** digits);
 }
 
+const showTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function showTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = showTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+      timeZoneName: "short",
+    });
+    showTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
- * A show time as the venue's clock reads it, e.g. "Sun, 20 Dec 2026, 19:30 (Asia/Seoul)":
- * a buyer travelling to the show needs the local time there, not their own.
+ * A show time as the venue's clock reads it, with the zone's abbreviation or UTC offset
+ * as Intl names it and the zone itself, e.g. "Sun, 20 Dec 2026, 19:30 GMT+9 (Asia/Seoul)"
+ * or "Sun, 20 Dec 2026, 11:30 CET (Europe/Paris)": a buyer travelling to the show needs
+ * the local time there, not their own, and must not mistake it for their own. The one
+ * formatter of show times (pages, mail, PDF): the zone is explicit, so the server's HTML and
+ * the browser agree whatever zone either runs in.
  */
 export function formatShowTime(date: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
-  return `${local} (${timeZone})`;
+  const parts = showTimeFormat(timeZone).formatToParts(date);
+  const zoneName = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
+  const local = parts
+    .filter((part) => part.type !== "timeZoneName")
+    .map((part) => part.value)
+    .join("")
+    .trim();
+  return `${local} ${zoneName} (${timeZone})`;
 }
 
 /** Whether Intl knows the IANA time zone name (e.g. "Asia/Seoul"). */
@@ -31,4 +53,13 @@ export function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The IANA zones an organizer can pick for a hall: Intl's list, plus the hall's own
+ * (e.g. "UTC", which Intl accepts but does not list) so editing never drops it.
+ */
+export function timeZoneNames(current?: string): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return current && !zones.includes(current) ? [current, ...zones] : zones;
 }

@@ -13,9 +13,17 @@ export interface HallFormValues {
   address: string;
   rows: number;
   columns: number;
+  timeZone: string;
 }
 
-export function HallForm({ hall }: { hall?: HallFormValues }) {
+/** A new hall's zone unless the organizer picks another (the database's default too). */
+const DEFAULT_TIME_ZONE = "Asia/Seoul";
+
+/**
+ * `timeZones` come from the server page (Intl's list there), so the options the server
+ * renders are the ones the browser hydrates.
+ */
+export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones: string[] }) {
   const router = useRouter();
   const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const body = {
@@ -23,6 +31,7 @@ export function HallForm({ hall }: { hall?: HallFormValues }) {
       address: formText(form, "address"),
       rows: Number(formText(form, "rows")),
       columns: Number(formText(form, "columns")),
+      timeZone: formText(form, "timeZone"),
     };
     if (hall) {
       await apiRequest(`/api/admin/halls/${hall.id}`, { method: "PATCH", body });
@@ -86,6 +95,26 @@ export function HallForm({ hall }: { hall?: HallFormValues }) {
           />
         </Field>
       </div>
+      <Field
+        id="hall-time-zone"
+        label="Time zone"
+        hint="The venue's clock: buyers see every show time in it."
+        error={errors.timeZone}
+      >
+        <select
+          {...describedBy("hall-time-zone", errors.timeZone, true)}
+          name="timeZone"
+          defaultValue={hall?.timeZone ?? DEFAULT_TIME_ZONE}
+          required
+          className={inputClass}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </Field>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Saving…" : hall ? "Save hall" : "Create hall"}

@@ -6,7 +6,8 @@ import type { HoldView } from "@/server/booking/hold-view";
 import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
 import { ApiError, apiRequest } from "../api-client";
-import { formatDateTime, formatMoney } from "../format";
+import { formatShowTime } from "@ticketping/common/format";
+import { formatMoney } from "../format";
 import { formatTimeOfDay } from "../format-time-of-day";
 import { HoldCountdown } from "../hold-countdown";
 import { SeatGrid } from "./seat-grid";
@@ -297,7 +298,7 @@ export function BookingView({
             </>
           )}
           <p className="text-xs text-slate-500">
-            {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
+            {schedule.hallName} · {formatShowTime(new Date(schedule.startsAt), schedule.timeZone)}
           </p>
         </aside>
       </div>

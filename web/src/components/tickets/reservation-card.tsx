@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MyReservation } from "@/server/reservations/schemas";
+import { formatShowTime } from "@ticketping/common/format";
 import { formatDateTime, formatMoney } from "../format";
 import { HoldCountdown } from "../hold-countdown";
 import { RefundLines } from "./refund-lines";
@@ -38,7 +39,8 @@ export function ReservationCard({
           </Link>
         </h2>
         <p className="text-sm text-slate-700">
-          {formatDateTime(reservation.schedule.startsAt)} · {reservation.performance.hallName}
+          {formatShowTime(reservation.schedule.startsAt, reservation.performance.hallTimeZone)} ·{" "}
+          {reservation.performance.hallName}
         </p>
         <ul className="mt-1 flex flex-wrap gap-2" aria-label="Seats">
           {reservation.seats.map((seat) => (

@@ -14,6 +14,7 @@ const hallFields = {
   address: z.string(),
   rows: z.int(),
   columns: z.int(),
+  timeZone: z.string().describe("The venue's IANA time zone, e.g. `Asia/Seoul`."),
 };
 export const savedHallSchema = z.strictObject(hallFields);
 export type SavedHall = z.infer<typeof savedHallSchema>;

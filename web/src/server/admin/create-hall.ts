@@ -11,6 +11,6 @@ export async function createHall({
 }): Promise<SavedHall> {
   return db().hall.create({
     data: input,
-    select: { id: true, name: true, address: true, rows: true, columns: true },
+    select: { id: true, name: true, address: true, rows: true, columns: true, timeZone: true },
   });
 }

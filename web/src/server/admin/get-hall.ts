@@ -14,6 +14,7 @@ export async function getHall({ id }: { id: string }): Promise<AdminHall | null>
     address: hall.address,
     rows: hall.rows,
     columns: hall.columns,
+    timeZone: hall.timeZone,
     performanceCount: hall._count.performances,
   };
 }

@@ -7,8 +7,7 @@ export async function listHalls(): Promise<AdminHall[]> {
     orderBy: { name: "asc" },
     include: { _count: { select: { performances: true } } },
   });
-  // The venue's time zone is not part of the organizer's hall answer yet (no API sets it).
-  return halls.map(({ _count, createdAt: _c, updatedAt: _u, timeZone: _z, ...hall }) => ({
+  return halls.map(({ _count, createdAt: _c, updatedAt: _u, ...hall }) => ({
     ...hall,
     performanceCount: _count.performances,
   }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@ticketping/common/format";
 import { NO_NUL, text } from "../http/text";
 import { slugSchema } from "../performances/slug";
 import {
@@ -18,11 +19,34 @@ const isoDateTime = z.iso
 const trimmed = (max: number) =>
   text().trim().min(1, "Required.").max(max, `Use at most ${max} characters.`);
 
+/** The issue code of a time zone Intl does not know (`details.issues[].code`). */
+export const UNKNOWN_TIME_ZONE = "UNKNOWN_TIME_ZONE";
+
+/**
+ * The venue's IANA time zone, e.g. "Asia/Seoul": every show time buyers see is on its clock.
+ * Stored as Intl spells it ("asia/seoul" becomes "Asia/Seoul").
+ */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Required.")
+  .max(64, "Use at most 64 characters.")
+  .refine(isTimeZone, {
+    message: "Use an IANA time zone, e.g. Asia/Seoul or Europe/Paris.",
+    params: { code: UNKNOWN_TIME_ZONE },
+  })
+  .transform(
+    (zone) => new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone,
+  )
+  .describe("The venue's IANA time zone, e.g. `Asia/Seoul`; show times are on its clock.");
+
 export const hallSchema = z.object({
   name: trimmed(200),
   address: trimmed(500),
   rows: z.int().min(hallLimits.rows.min).max(hallLimits.rows.max),
   columns: z.int().min(hallLimits.columns.min).max(hallLimits.columns.max),
+  /** Optional on create: `Asia/Seoul` when left out. */
+  timeZone: timeZoneSchema.optional(),
 });
 export const hallUpdateSchema = hallSchema.partial();
 

@@ -42,7 +42,7 @@ export async function updateHall({
     const updated = await tx.hall.update({
       where: { id },
       data: input,
-      select: { id: true, name: true, address: true, rows: true, columns: true },
+      select: { id: true, name: true, address: true, rows: true, columns: true, timeZone: true },
     });
     return {
       hall: updated,

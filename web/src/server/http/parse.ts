@@ -10,7 +10,14 @@ function validationError(error: z.ZodError, where: string): AppError {
   return new AppError("VALIDATION_FAILED", `invalid ${where}`, {
     userMessage: "Some fields are not valid.",
     details: {
-      issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      issues: error.issues.map((issue) => ({
+        path: issue.path.join("."),
+        message: issue.message,
+        // A rule's own stable code (e.g. UNKNOWN_TIME_ZONE), for clients that branch on it.
+        ...(issue.code === "custom" && typeof issue.params?.code === "string"
+          ? { code: issue.params.code }
+          : {}),
+      })),
     },
   });
 }

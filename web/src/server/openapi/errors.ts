@@ -4,7 +4,8 @@ import type { Operation } from "./operation";
 
 /** What each code means, as a client should read it (web/README.md says the same). */
 export const errorMeanings: Record<ErrorCode, string> = {
-  VALIDATION_FAILED: "A field is not valid; `details.issues: [{ path, message }]` names each.",
+  VALIDATION_FAILED:
+    "A field is not valid; `details.issues: [{ path, message, code? }]` names each (`code` where a rule has its own, e.g. `UNKNOWN_TIME_ZONE`).",
   UNAUTHENTICATED: "No credentials: no session (sign in first), or no metrics token.",
   FORBIDDEN: "Signed in without the needed role.",
   CSRF_REJECTED: "A state-changing request a browser sent for another site.",

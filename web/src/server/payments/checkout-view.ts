@@ -23,6 +23,9 @@ export const checkoutViewSchema = z.strictObject({
     name: z.string(),
     slug: z.string(),
     hallName: z.string(),
+    hallTimeZone: z
+      .string()
+      .describe("The hall's IANA time zone: show times are on its clock (e.g. `Asia/Seoul`)."),
   }),
   schedule: z.strictObject({ id: z.uuid(), startsAt: z.iso.datetime() }),
   seats: z.array(

@@ -30,7 +30,12 @@ export async function getCheckout({
           id: true,
           startsAt: true,
           performance: {
-            select: { id: true, name: true, slug: true, hall: { select: { name: true } } },
+            select: {
+              id: true,
+              name: true,
+              slug: true,
+              hall: { select: { name: true, timeZone: true } },
+            },
           },
         },
       },
@@ -59,6 +64,7 @@ export async function getCheckout({
       name: schedule.performance.name,
       slug: schedule.performance.slug,
       hallName: schedule.performance.hall.name,
+      hallTimeZone: schedule.performance.hall.timeZone,
     },
     schedule: { id: schedule.id, startsAt: schedule.startsAt.toISOString() },
     seats: reservation.seats

@@ -15,7 +15,7 @@ export async function getPerformance({
   const performance = await db().performance.findFirst({
     where: { slug, saleStatus: { not: "DRAFT" } },
     include: {
-      hall: { select: { name: true, address: true, rows: true, columns: true } },
+      hall: { select: { name: true, address: true, rows: true, columns: true, timeZone: true } },
       grades: {
         select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
         orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],

@@ -42,6 +42,9 @@ export const performanceDetailSchema = z.strictObject({
     address: z.string(),
     rows: z.int(),
     columns: z.int(),
+    timeZone: z
+      .string()
+      .describe("The hall's IANA time zone: show times are on its clock (e.g. `Asia/Seoul`)."),
   }),
   grades: z.array(
     z.strictObject({

@@ -6,6 +6,8 @@ export interface WaitingRoomInfo {
   performanceName: string;
   performanceSlug: string;
   hallName: string;
+  /** The hall's IANA time zone: the show time is on its clock. */
+  hallTimeZone: string;
   /** The show the buyer was booking, when the link named one of this performance's. */
   schedule: { id: string; startsAt: Date } | null;
 }
@@ -25,7 +27,12 @@ export async function getWaitingRoom({
   const [performance, schedule] = await Promise.all([
     db().performance.findFirst({
       where: { id: performanceId, saleStatus: { not: "DRAFT" } },
-      select: { id: true, name: true, slug: true, hall: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        hall: { select: { name: true, timeZone: true } },
+      },
     }),
     scheduleId
       ? db().schedule.findFirst({
@@ -40,6 +47,7 @@ export async function getWaitingRoom({
     performanceName: performance.name,
     performanceSlug: performance.slug,
     hallName: performance.hall.name,
+    hallTimeZone: performance.hall.timeZone,
     schedule,
   };
 }

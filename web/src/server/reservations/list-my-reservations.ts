@@ -14,7 +14,12 @@ function findReservations(userId: string, limit: number) {
           id: true,
           startsAt: true,
           performance: {
-            select: { name: true, slug: true, posterUrl: true, hall: { select: { name: true } } },
+            select: {
+              name: true,
+              slug: true,
+              posterUrl: true,
+              hall: { select: { name: true, timeZone: true } },
+            },
           },
         },
       },
@@ -69,6 +74,7 @@ function toMyReservation(reservation: Row): MyReservation {
       slug: schedule.performance.slug,
       posterUrl: schedule.performance.posterUrl,
       hallName: schedule.performance.hall.name,
+      hallTimeZone: schedule.performance.hall.timeZone,
     },
     schedule: { id: schedule.id, startsAt: schedule.startsAt },
     seats: reservation.seats

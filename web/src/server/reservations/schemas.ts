@@ -35,6 +35,9 @@ export const myReservationSchema = z.strictObject({
     slug: z.string(),
     posterUrl: z.string().nullable(),
     hallName: z.string(),
+    hallTimeZone: z
+      .string()
+      .describe("The hall's IANA time zone: show times are on its clock (e.g. `Asia/Seoul`)."),
   }),
   schedule: z.strictObject({ id: z.uuid(), startsAt: dateTime }),
   seats: z.array(

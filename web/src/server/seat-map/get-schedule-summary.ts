@@ -12,6 +12,7 @@ export type ScheduleSummary = Pick<
   | "performanceName"
   | "performanceSlug"
   | "hallName"
+  | "timeZone"
   | "startsAt"
   | "rows"
   | "columns"
@@ -33,7 +34,9 @@ export async function getScheduleSummary({
     scheduleKeys(env.SEAT_KEY_PREFIX, scheduleId).layout,
     "json",
   );
-  if (cached) return summarise(JSON.parse(cached) as SeatMapLayout);
+  const layout = cached ? (JSON.parse(cached) as Partial<SeatMapLayout>) : null;
+  // A layout cached before it carried the hall's zone is read from PostgreSQL instead.
+  if (layout?.timeZone) return summarise(layout as SeatMapLayout);
   const schedule = await db().schedule.findUnique({
     where: { id: scheduleId },
     select: {
@@ -45,7 +48,7 @@ export async function getScheduleSummary({
           slug: true,
           saleStatus: true,
           maxSeatsPerReservation: true,
-          hall: { select: { name: true, rows: true, columns: true } },
+          hall: { select: { name: true, rows: true, columns: true, timeZone: true } },
         },
       },
     },
@@ -58,6 +61,7 @@ export async function getScheduleSummary({
     performanceName: performance.name,
     performanceSlug: performance.slug,
     hallName: performance.hall.name,
+    timeZone: performance.hall.timeZone,
     startsAt: schedule.startsAt.toISOString(),
     rows: performance.hall.rows,
     columns: performance.hall.columns,
@@ -72,6 +76,7 @@ function summarise(layout: SeatMapLayout): ScheduleSummary {
     performanceName: layout.performanceName,
     performanceSlug: layout.performanceSlug,
     hallName: layout.hallName,
+    timeZone: layout.timeZone,
     startsAt: layout.startsAt,
     rows: layout.rows,
     columns: layout.columns,

@@ -38,7 +38,7 @@ export async function loadSeatMap({
           slug: true,
           saleStatus: true,
           maxSeatsPerReservation: true,
-          hall: { select: { name: true, rows: true, columns: true } },
+          hall: { select: { name: true, rows: true, columns: true, timeZone: true } },
           grades: {
             select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
             orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],
@@ -74,6 +74,7 @@ export async function loadSeatMap({
       performanceName: performance.name,
       performanceSlug: performance.slug,
       hallName: performance.hall.name,
+      timeZone: performance.hall.timeZone,
       startsAt: schedule.startsAt.toISOString(),
       rows: performance.hall.rows,
       columns: performance.hall.columns,

@@ -28,6 +28,7 @@ export const seatMapLayoutSchema = z.strictObject({
   performanceName: z.string(),
   performanceSlug: z.string(),
   hallName: z.string(),
+  timeZone: z.string().describe("The hall's IANA time zone: the show time is on its clock."),
   /** ISO 8601 */
   startsAt: z.iso.datetime(),
   rows: z.int(),

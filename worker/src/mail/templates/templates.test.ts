@@ -8,7 +8,7 @@ const show = {
   startsAt: new Date("2026-12-20T10:30:00Z"),
   timeZone: "Asia/Seoul",
 };
-const showTime = "Sun, 20 Dec 2026, 19:30 (Asia/Seoul)";
+const showTime = "Sun, 20 Dec 2026, 19:30 GMT+9 (Asia/Seoul)";
 
 /** Both parts carry every fact; the HTML part holds them escaped, never as markup. */
 function expectInBothParts(mail: RenderedMail, facts: readonly string[]): void {
@@ -86,7 +86,7 @@ describe("mail templates", () => {
     expectInBothParts(mail, [
       "nothing was charged",
       showTime,
-      "held for you until Tue, 1 Dec 2026, 12:05 (Asia/Seoul)",
+      "held for you until Tue, 1 Dec 2026, 12:05 GMT+9 (Asia/Seoul)",
       "Try the payment again",
       "https://tickets.example/checkout/r1",
     ]);

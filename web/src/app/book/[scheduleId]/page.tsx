@@ -5,8 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
+import { formatShowTime } from "@ticketping/common/format";
 import { BookingView } from "@/components/seat-map/booking-view";
-import { formatDateTime } from "@/components/format";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { getOpenHold } from "@/server/booking/get-open-hold";
@@ -57,7 +57,7 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
         <p className="text-slate-600">
-          {schedule.hallName} · {formatDateTime(new Date(schedule.startsAt))}
+          {schedule.hallName} · {formatShowTime(new Date(schedule.startsAt), schedule.timeZone)}
         </p>
       </header>
       <BookingView

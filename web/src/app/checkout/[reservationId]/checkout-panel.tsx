@@ -7,7 +7,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/api-client";
-import { formatDateTime, formatMoney } from "@/components/format";
+import { formatShowTime } from "@ticketping/common/format";
+import { formatMoney } from "@/components/format";
 import { formatTimeOfDay } from "@/components/format-time-of-day";
 import { HoldCountdown } from "@/components/hold-countdown";
 import {
@@ -68,7 +69,8 @@ export function CheckoutPanel({
           </Link>
         </h1>
         <p className="text-slate-700">
-          {formatDateTime(new Date(checkout.schedule.startsAt))} · {checkout.performance.hallName}
+          {formatShowTime(new Date(checkout.schedule.startsAt), checkout.performance.hallTimeZone)}{" "}
+          · {checkout.performance.hallName}
         </p>
       </header>
 

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { AppError } from "@ticketping/common/errors";
 import { SaleStatusPanel } from "@/components/catalog/sale-status-panel";
+import { formatShowTime } from "@ticketping/common/format";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
@@ -141,7 +142,9 @@ export default async function PerformancePage({ params }: Props) {
                   data-testid="schedule"
                 >
                   <div>
-                    <p className="font-semibold">{formatDateTime(schedule.startsAt)}</p>
+                    <p className="font-semibold">
+                      {formatShowTime(schedule.startsAt, performance.hall.timeZone)}
+                    </p>
                     <p className="text-sm text-slate-600">
                       {soldOut
                         ? "Sold out"
@@ -154,7 +157,7 @@ export default async function PerformancePage({ params }: Props) {
                       <Link
                         href={`/book/${schedule.id}` as Route}
                         className="inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
-                        aria-label={`Book ${formatDateTime(schedule.startsAt)}`}
+                        aria-label={`Book ${formatShowTime(schedule.startsAt, performance.hall.timeZone)}`}
                       >
                         Book
                       </Link>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
-import { formatDateTime } from "@/components/format";
+import { formatShowTime } from "@ticketping/common/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
@@ -56,7 +56,7 @@ export default async function QueuePage({
         <h1 className="text-2xl font-bold tracking-tight">Waiting room</h1>
         <p className="text-slate-600">
           {room.performanceName} · {room.hallName}
-          {room.schedule ? ` · ${formatDateTime(room.schedule.startsAt)}` : null}
+          {room.schedule ? ` · ${formatShowTime(room.schedule.startsAt, room.hallTimeZone)}` : null}
         </p>
       </header>
       <WaitingRoom

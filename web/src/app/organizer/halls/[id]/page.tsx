@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { timeZoneNames } from "@ticketping/common/format";
 import { HallForm } from "@/components/organizer/hall-form";
 import { getHall } from "@/server/admin/get-hall";
 import { idParamsSchema } from "@/server/admin/schemas";
@@ -23,7 +24,7 @@ export default async function EditHallPage({ params }: { params: Promise<{ id: s
       <p className="text-sm text-slate-600">
         Used by {hall.performanceCount} performances. Its size is fixed once a show time exists.
       </p>
-      <HallForm hall={hall} />
+      <HallForm hall={hall} timeZones={timeZoneNames(hall.timeZone)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { timeZoneNames } from "@ticketping/common/format";
 import { HallForm } from "@/components/organizer/hall-form";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
@@ -13,7 +14,7 @@ export default async function NewHallPage() {
         ← Organizer console
       </Link>
       <h1 className="text-2xl font-bold tracking-tight">New hall</h1>
-      <HallForm />
+      <HallForm timeZones={timeZoneNames()} />
     </>
   );
 }
