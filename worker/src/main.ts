@@ -22,6 +22,7 @@ import {
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
 import { startOutboxRelay } from "./outbox-relay";
+import { createPaymentActivity } from "./payment-activity";
 import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -66,6 +67,7 @@ const deps: HandlerDeps = {
 
 const runsPayments = env.WORKER_ROLE !== "mail";
 const runsMail = env.WORKER_ROLE !== "payments";
+const paymentActivity = createPaymentActivity();
 
 const mailConfig = resolveMailConfig(env);
 const mailer = createMailer({ smtpUrl: mailConfig.smtpUrl, from: env.MAIL_FROM });
@@ -193,6 +195,7 @@ try {
       kafka,
       groupId: env.WORKER_GROUP_ID,
       concurrency: env.WORKER_CONCURRENCY,
+      activity: paymentActivity,
     });
   }
   if (runsMail) {
@@ -212,6 +215,8 @@ try {
       },
       pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
       maxEventAgeMs: env.MAIL_MAX_EVENT_AGE_HOURS * 3_600_000,
+      // In one process with the payment consumer, mail goes in its pauses.
+      ...(runsPayments ? { paymentsBusy: paymentActivity.isBusy } : {}),
     });
   }
   await Promise.all([worker?.ready, mailWorker?.ready]);

@@ -11,6 +11,7 @@ import { isDatabaseUnavailable } from "@ticketping/db";
 import { createSubscriptions, type HandlerDeps } from "./handlers";
 import { registry } from "./metrics";
 import { observeSubscriptions } from "./observe-subscriptions";
+import type { PaymentActivity } from "./payment-activity";
 
 export interface WorkerDeps extends HandlerDeps {
   kafka: Kafka;
@@ -18,6 +19,8 @@ export interface WorkerDeps extends HandlerDeps {
   /** Partitions handled at once; messages of one partition stay in order. */
   concurrency?: number;
   retry?: Partial<RetryPolicy>;
+  /** Counts the handlers at work, for the mail sender to give way to. */
+  activity?: PaymentActivity;
 }
 
 export interface RunningWorker {
@@ -38,13 +41,15 @@ export async function startWorker({
   groupId,
   concurrency = 1,
   retry,
+  activity,
   ...deps
 }: WorkerDeps): Promise<RunningWorker> {
   await ensureTopics(kafka, allTopics);
   const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
   await deadLetters.connect();
 
-  const subscriptions = observeSubscriptions(createSubscriptions(deps));
+  const observed = observeSubscriptions(createSubscriptions(deps));
+  const subscriptions = activity ? activity.track(observed) : observed;
   const running = await runEventConsumer({
     kafka,
     groupId,

@@ -271,6 +271,57 @@ describe("mail sender (real PostgreSQL and SMTP)", () => {
     }
   });
 
+  it("gives way while the payment consumer is busy, at most maxDeferMs, and not when it is quiet", async () => {
+    const inbox = await startOwnMailpit();
+    const mailer = createMailer({ smtpUrl: inbox.smtpUrl, from: "tickets@ticketping.test" });
+    const queue = async (recipient: string) => {
+      await enqueueMails(ledgerDb.prisma, [
+        {
+          eventId: randomUUID(),
+          recipient,
+          template: "order-confirmed",
+          subject: "s",
+          html: "<p>h</p>",
+          text: "t",
+        },
+      ]);
+    };
+    const statusOf = async (recipient: string) =>
+      (await ledgerDb.prisma.mailMessage.findFirstOrThrow({ where: { recipient } })).status;
+    let paymentsBusy = true;
+    await queue("during-rush@example.com");
+    const started = Date.now();
+    const sender = startMailSender({
+      prisma: ledgerDb.prisma,
+      mailer,
+      logger,
+      messageIdDomain: "ticketping.test",
+      ticketAttachments: () => Promise.resolve([]),
+      retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
+      pollIntervalMs: 20,
+      deferWhile: () => paymentsBusy,
+      maxDeferMs: 1_500,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await statusOf("during-rush@example.com")).toBe("PENDING");
+      await expect.poll(() => statusOf("during-rush@example.com"), poll).toBe("SENT");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+
+      paymentsBusy = false;
+      await queue("when-quiet@example.com");
+      const queued = Date.now();
+      sender.wake();
+      await expect.poll(() => statusOf("when-quiet@example.com"), poll).toBe("SENT");
+      expect(Date.now() - queued).toBeLessThan(1_000);
+      await inbox.client.waitFor("when-quiet@example.com");
+    } finally {
+      await sender.stop();
+      mailer.close();
+      await inbox.remove();
+    }
+  });
+
   it("prunes mails sent over 30 days ago, and keeps newer and DEAD ones", async () => {
     const old = new Date(Date.now() - 31 * 86_400_000);
     const mail = (status: "SENT" | "DEAD", sentAt: Date | null) => ({

@@ -26,6 +26,12 @@ export interface MailSenderOptions {
   batchSize?: number;
   /** A claimed mail is retried after this if its sender died mid-send. */
   leaseMs?: number;
+  /**
+   * While this says so (the payment consumer is at work), a batch waits, up to
+   * `maxDeferMs`: mail runs in the consumer's pauses, and still moves during a long rush.
+   */
+  deferWhile?: () => boolean;
+  maxDeferMs?: number;
 }
 
 export interface RunningMailSender {
@@ -60,6 +66,8 @@ export function startMailSender({
   pollIntervalMs = 1_000,
   batchSize = 20,
   leaseMs = 60_000,
+  deferWhile,
+  maxDeferMs = 2_000,
 }: MailSenderOptions): RunningMailSender {
   const log = logger.child({ component: "mail-sender" });
   const state = { stopping: false };
@@ -111,7 +119,16 @@ export function startMailSender({
     mailMetrics.attempts.inc({ result: "sent" });
   };
 
+  const giveWay = async (): Promise<void> => {
+    if (!deferWhile) return;
+    const until = Date.now() + maxDeferMs;
+    while (!state.stopping && deferWhile() && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+
   const sendDue = async (): Promise<number> => {
+    await giveWay();
     const due = await claimDueMails(prisma, { limit: batchSize, leaseMs });
     await Promise.all(due.map(sendOne));
     return due.length;

@@ -51,6 +51,8 @@ export interface MailWorkerOptions {
   ticketSigningKey: string;
   retry: MailRetryPolicy;
   pollIntervalMs?: number;
+  /** The payment consumer is at work: the sender waits (see MailSenderOptions.deferWhile). */
+  paymentsBusy?: () => boolean;
   /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
   maxEventAgeMs: number;
 }
@@ -74,6 +76,7 @@ export async function startMailWorker({
   retry,
   pollIntervalMs,
   maxEventAgeMs,
+  paymentsBusy,
 }: MailWorkerOptions): Promise<RunningMailWorker> {
   const renderer = await startTicketRenderer({ signingKey: ticketSigningKey, logger });
   // Whatever fails below stops the thread again, so a failed start leaves nothing running.
@@ -86,6 +89,7 @@ export async function startMailWorker({
       ticketAttachments: createTicketAttachments({ prisma, renderer }),
       retry,
       ...(pollIntervalMs ? { pollIntervalMs } : {}),
+      ...(paymentsBusy ? { deferWhile: paymentsBusy } : {}),
     });
     const subscriptions = observeSubscriptions(
       createMailSubscriptions({

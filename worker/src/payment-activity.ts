@@ -1,0 +1,36 @@
+import type { Subscription } from "@ticketping/common/kafka";
+
+export interface PaymentActivity {
+  /** The same handlers, each counted while it runs. */
+  track: (subscriptions: readonly Subscription[]) => Subscription[];
+  /** A handler is running, or one finished less than `quietMs` ago. */
+  isBusy: () => boolean;
+}
+
+/**
+ * Whether the payment consumer is working right now: the mail sender asks before each batch
+ * and waits a little while it is, so its database round trips and SMTP traffic fall in the
+ * consumer's pauses instead of between a payment and its confirmation.
+ */
+export function createPaymentActivity({
+  quietMs = 250,
+}: { quietMs?: number } = {}): PaymentActivity {
+  let running = 0;
+  let lastFinished = 0;
+  return {
+    track: (subscriptions) =>
+      subscriptions.map(({ definition, handle }) => ({
+        definition,
+        handle: async (event, context) => {
+          running++;
+          try {
+            await handle(event, context);
+          } finally {
+            running--;
+            lastFinished = Date.now();
+          }
+        },
+      })),
+    isBusy: () => running > 0 || Date.now() - lastFinished < quietMs,
+  };
+}
