@@ -34,3 +34,22 @@ export function createPaymentActivity({
     isBusy: () => running > 0 || Date.now() - lastFinished < quietMs,
   };
 }
+
+/**
+ * Waits while `isBusy` says so, at most `maxMs` (or until `stopping`): mail work steps
+ * aside for the payment consumer, yet still moves during a long rush.
+ */
+export async function giveWay({
+  isBusy,
+  maxMs,
+  stopping = () => false,
+}: {
+  isBusy: () => boolean;
+  maxMs: number;
+  stopping?: () => boolean;
+}): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (!stopping() && isBusy() && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,6 +1,7 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { MailAttachment, Mailer } from "@ticketping/common/mail";
 import type { PrismaClient } from "@ticketping/db";
+import { giveWay } from "../payment-activity";
 import { mailMetrics } from "./metrics";
 import { claimDueMails, markMailFailed, markMailSent, type DueMail } from "./mail-ledger";
 
@@ -119,16 +120,10 @@ export function startMailSender({
     mailMetrics.attempts.inc({ result: "sent" });
   };
 
-  const giveWay = async (): Promise<void> => {
-    if (!deferWhile) return;
-    const until = Date.now() + maxDeferMs;
-    while (!state.stopping && deferWhile() && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
-
   const sendDue = async (): Promise<number> => {
-    await giveWay();
+    if (deferWhile) {
+      await giveWay({ isBusy: deferWhile, maxMs: maxDeferMs, stopping: () => state.stopping });
+    }
     const due = await claimDueMails(prisma, { limit: batchSize, leaseMs });
     await Promise.all(due.map(sendOne));
     return due.length;

@@ -11,6 +11,7 @@ import { CountingDeadLetterPublisher } from "@ticketping/common/metrics/kafka";
 import { isDatabaseUnavailable, type PrismaClient } from "@ticketping/db";
 import { registry } from "../metrics";
 import { observeSubscriptions } from "../observe-subscriptions";
+import { giveWay } from "../payment-activity";
 import { mailLinks } from "./links";
 import { createMailSubscriptions } from "./mail-handlers";
 import { startMailSender, type MailRetryPolicy } from "./mail-sender";
@@ -51,7 +52,10 @@ export interface MailWorkerOptions {
   ticketSigningKey: string;
   retry: MailRetryPolicy;
   pollIntervalMs?: number;
-  /** The payment consumer is at work: the sender waits (see MailSenderOptions.deferWhile). */
+  /**
+   * The payment consumer is at work: each mail event and each send batch waits, at most
+   * 2 s (see MailSenderOptions.deferWhile), so mail runs in the consumer's pauses.
+   */
   paymentsBusy?: () => boolean;
   /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
   maxEventAgeMs: number;
@@ -99,7 +103,13 @@ export async function startMailWorker({
         wakeSender: sender.wake,
         maxEventAgeMs,
       }),
-    );
+    ).map(({ definition, handle }) => ({
+      definition,
+      handle: async (...args: Parameters<typeof handle>) => {
+        if (paymentsBusy) await giveWay({ isBusy: paymentsBusy, maxMs: 2_000 });
+        await handle(...args);
+      },
+    }));
     const topics = subscriptions.map((subscription) => subscription.definition.topic);
     await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)]);
     const deadLetters = new MailDeadLetterPublisher(kafka, registry);
