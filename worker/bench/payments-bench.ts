@@ -39,6 +39,11 @@ const env = parseEnv({
   BENCH_CONCURRENCY: z.coerce.number().int().positive().max(500).default(50),
   /** The web server's database connections (DATABASE_POOL_MAX). */
   BENCH_WEB_POOL: z.coerce.number().int().positive().max(100).default(10),
+  /**
+   * Pairs of rounds (without and with mail), the order alternating, so a change in the
+   * machine's other load during the run touches both sides alike.
+   */
+  BENCH_PAIRS: z.coerce.number().int().positive().max(10).default(1),
 });
 
 const webRoot = path.resolve(import.meta.dirname, "../../web");
@@ -154,9 +159,22 @@ async function main(): Promise<void> {
   const mailpit = await startOwnMailpit();
   const loadBefore = loadavg();
   try {
-    const off = await runRound({ admin, mailpit, withMail: false });
-    const on = await runRound({ admin, mailpit, withMail: true });
-    report(off, on, loadBefore, loadavg());
+    const ratios: number[] = [];
+    for (let pair = 0; pair < env.BENCH_PAIRS; pair++) {
+      const offFirst = pair % 2 === 0;
+      const first = await runRound({ admin, mailpit, withMail: !offFirst });
+      const second = await runRound({ admin, mailpit, withMail: offFirst });
+      const [off, on] = offFirst ? [first, second] : [second, first];
+      report(off, on, loadBefore, loadavg());
+      ratios.push(throughputOf(on) / throughputOf(off));
+    }
+    if (ratios.length > 1) {
+      const sorted = [...ratios].sort((a, b) => a - b);
+      console.log(
+        `\nthroughput with mail / without, per pair: ${ratios.map((r) => r.toFixed(2)).join(", ")}; ` +
+          `median ${percentile(sorted, 50).toFixed(2)}`,
+      );
+    }
   } finally {
     await admin.disconnect().catch(() => undefined);
     await mailpit.remove();
@@ -388,9 +406,13 @@ async function runRound({
   }
 }
 
+function throughputOf(round: RoundResult): number {
+  return round.payments / round.confirmedSeconds;
+}
+
 function report(off: RoundResult, on: RoundResult, loadBefore: number[], loadAfter: number[]) {
   const fmt = (value: number) => value.toFixed(0);
-  const throughput = (round: RoundResult) => round.payments / round.confirmedSeconds;
+  const throughput = throughputOf;
   const p = (values: number[], q: number) => fmt(percentile(values, q));
   const rows: [string, (round: RoundResult) => string][] = [
     ["webhooks answered (all 200)", (r) => `${r.webhooksSeconds.toFixed(1)} s`],
