@@ -32,6 +32,8 @@ test("an organizer creates a hall, a performance and a show, publishes it, and b
   await page.getByLabel("Address").fill("5 Browser Street");
   await page.getByLabel("Rows").fill("3");
   await page.getByLabel("Seats per row").fill("4");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Seoul");
+  await page.getByLabel("Time zone").selectOption("Europe/Paris");
   await page.getByRole("button", { name: "Create hall" }).click();
   await expect(page.getByRole("link", { name: hallName })).toBeVisible();
 
@@ -72,12 +74,17 @@ test("an organizer creates a hall, a performance and a show, publishes it, and b
   await expect(card).toContainText("from €50.00");
   await card.getByRole("link", { name: showName }).click();
   await expect(page.getByTestId("schedule")).toContainText("12 of 12 seats available");
+  // On the hall's clock, named as such.
+  await expect(page.getByTestId("schedule")).toContainText(/\d\d:\d\d CES?T \(Europe\/Paris\)/);
   await expect(page.getByText("Front")).toBeVisible();
 
   const seats = await prisma.seat.findMany({
     where: { schedule: { performance: { name: showName } } },
     include: { grade: true },
   });
+  expect((await prisma.hall.findFirstOrThrow({ where: { name: hallName } })).timeZone).toBe(
+    "Europe/Paris",
+  );
   expect(seats).toHaveLength(12);
   expect(
     seats
