@@ -12,6 +12,7 @@ import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 import { ticketEnvFields } from "@ticketping/common/tickets";
+import { accountEnvFields } from "@ticketping/common/accounts";
 import {
   DEFAULT_POW_CHALLENGE_TTL_SECONDS,
   DEFAULT_POW_COMPLEXITY,
@@ -120,6 +121,8 @@ export const env = loadEnvOrExit({
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** Derives the Ed25519 key that signs tickets' QR codes (doors hold its public half). */
   TICKET_SIGNING_KEY: ticketEnvFields.signingKey,
+  /** Checks the links of verification mails (the worker signs them); must be the worker's. */
+  EMAIL_TOKEN_SECRET: accountEnvFields.emailTokenSecret,
   /** Signs proof-of-work challenges, so a client cannot choose an easy one. */
   POW_HMAC_SECRET: secret("POW_HMAC_SECRET"),
   /** Proof of work a sign-up needs (ALTCHA complexity); 0 = none. */
@@ -147,5 +150,6 @@ if (!building) {
     "METRICS_TOKEN",
     "POW_HMAC_SECRET",
     "TICKET_SIGNING_KEY",
+    "EMAIL_TOKEN_SECRET",
   ]);
 }

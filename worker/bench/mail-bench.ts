@@ -136,6 +136,7 @@ try {
     from,
     publicWebUrl: "http://localhost:3000",
     ticketSigningKey,
+    emailTokenSecret: randomUUID() + randomUUID(),
     retry: { attempts: 12, initialDelayMs: 1_000, maxDelayMs: 10_000 },
     maxEventAgeMs: 3_600_000,
   });

@@ -3,6 +3,7 @@ import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/co
 import { exitOnMailConfigIssues, mailEnvFields } from "@ticketping/common/mail";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { ticketEnvFields } from "@ticketping/common/tickets";
+import { accountEnvFields } from "@ticketping/common/accounts";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { seatEnvFields } from "@ticketping/common/seats";
 
@@ -60,6 +61,8 @@ export const env = loadEnvOrExit({
   PUBLIC_WEB_URL: mailEnvFields.publicWebUrl,
   /** Signs the tickets in the confirmation mail; must be the web app's. */
   TICKET_SIGNING_KEY: ticketEnvFields.signingKey,
+  /** Signs the links of verification mails; web checks them with the same secret. */
+  EMAIL_TOKEN_SECRET: accountEnvFields.emailTokenSecret,
   /**
    * SMTP attempts per mail before it is parked DEAD. With the backoff below (5 s doubling
    * to 30 min), 12 attempts span about 1 h 40 min of outage.
@@ -73,7 +76,12 @@ export const env = loadEnvOrExit({
   MAIL_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0.001).max(720).default(24),
 });
 
-exitOnPublishedSecrets(env, ["METRICS_TOKEN", "STRIPE_SECRET_KEY", "TICKET_SIGNING_KEY"]);
+exitOnPublishedSecrets(env, [
+  "METRICS_TOKEN",
+  "STRIPE_SECRET_KEY",
+  "TICKET_SIGNING_KEY",
+  "EMAIL_TOKEN_SECRET",
+]);
 
 exitOnPaymentConfigIssues(env);
 

@@ -208,6 +208,7 @@ try {
       from: env.MAIL_FROM,
       publicWebUrl: mailConfig.publicWebUrl,
       ticketSigningKey: env.TICKET_SIGNING_KEY,
+      emailTokenSecret: env.EMAIL_TOKEN_SECRET,
       retry: {
         attempts: env.MAIL_MAX_ATTEMPTS,
         initialDelayMs: env.MAIL_RETRY_INITIAL_MS,

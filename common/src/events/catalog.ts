@@ -117,6 +117,21 @@ export const paymentRefunded = defineEvent({
   }),
 });
 
+/**
+ * A user must prove their address: the worker mails them the link of this verification
+ * (email_verifications row). The event names the row, never the link: the link is signed by
+ * the worker as it writes the mail, so it exists in the mail alone (not in the outbox,
+ * Kafka's log or a dead-letter topic).
+ */
+export const accountVerificationRequested = defineEvent({
+  type: "account.verification-requested",
+  version: 1,
+  payload: z.object({
+    verificationId: id,
+    userId: id,
+  }),
+});
+
 export const eventCatalog = [
   paymentCompleted,
   paymentFailed,
@@ -126,6 +141,7 @@ export const eventCatalog = [
   reservationConfirmed,
   holdExpired,
   holdReleased,
+  accountVerificationRequested,
 ] as const;
 
 export function deadLetterTopic(topic: string): string {

@@ -19,6 +19,8 @@ export async function seedBuyers(
     const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => ({
       email: `buyer-${start + offset}-${runId}@loadtest.invalid`,
       name: `Buyer ${start + offset}`,
+      // Verified, as every buyer who may join a line is.
+      emailVerifiedAt: new Date(),
     }));
     users.push(
       ...(await prisma.user.createManyAndReturn({

@@ -24,13 +24,28 @@ export interface TestUser {
 
 export async function createUser(
   prisma: PrismaClient,
-  { label, role = "USER" }: { label: string; role?: Role },
+  {
+    label,
+    role = "USER",
+    verified = true,
+  }: {
+    label: string;
+    role?: Role;
+    /** Whether the address counts as confirmed (joining a line needs it). */
+    verified?: boolean;
+  },
 ): Promise<TestUser> {
   const email = uniqueEmail(label);
   const password = `${label}-password-123`;
   // Cost 4: the tests exercise sign-in, not bcrypt's slowness.
   const user = await prisma.user.create({
-    data: { email, name: label, role, passwordHash: await bcrypt.hash(password, 4) },
+    data: {
+      email,
+      name: label,
+      role,
+      passwordHash: await bcrypt.hash(password, 4),
+      emailVerifiedAt: verified ? new Date() : null,
+    },
   });
   return { id: user.id, email, password };
 }

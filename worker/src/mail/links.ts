@@ -3,6 +3,8 @@ export interface MailLinks {
   tickets: () => string;
   checkout: (reservationId: string) => string;
   performance: (slug: string) => string;
+  /** The page that checks a verification link's token (web's /verify-email). */
+  verifyEmail: (token: string) => string;
 }
 
 export function mailLinks(publicWebUrl: string): MailLinks {
@@ -11,5 +13,6 @@ export function mailLinks(publicWebUrl: string): MailLinks {
     tickets: () => at("/my-tickets"),
     checkout: (reservationId) => at(`/checkout/${encodeURIComponent(reservationId)}`),
     performance: (slug) => at(`/performances/${encodeURIComponent(slug)}`),
+    verifyEmail: (token) => at(`/verify-email?token=${encodeURIComponent(token)}`),
   };
 }

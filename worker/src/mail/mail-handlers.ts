@@ -1,9 +1,16 @@
-import { holdExpired, paymentFailed, reservationConfirmed } from "@ticketping/common/events";
+import { signEmailVerificationToken } from "@ticketping/common/accounts";
+import {
+  accountVerificationRequested,
+  holdExpired,
+  paymentFailed,
+  reservationConfirmed,
+} from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
 import type { MailLinks } from "./links";
 import { loadReservationForMail } from "./load-reservation";
+import { loadVerificationForMail } from "./load-verification";
 import { enqueueMails, type QueuedMail } from "./mail-ledger";
 import { mailMetrics } from "./metrics";
 import { mailTemplates, type MailTemplateName } from "./templates";
@@ -13,6 +20,8 @@ export interface MailHandlerDeps {
   prisma: PrismaClient;
   logger: Logger;
   links: MailLinks;
+  /** Signs the link of a verification mail (EMAIL_TOKEN_SECRET, the web app's too). */
+  emailTokenSecret: string;
   /** Tells the sender that new mail is waiting. */
   wakeSender: () => void;
   /**
@@ -34,7 +43,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
 
   const stale = (occurredAt: string) => Date.now() - Date.parse(occurredAt) > deps.maxEventAgeMs;
   const record = async (
-    reservationId: string,
+    about: { reservationId: string } | { verificationId: string },
     template: MailTemplateName,
     mail: QueuedMail | null,
   ): Promise<void> => {
@@ -43,7 +52,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
       mailMetrics.queued.inc({ template });
       deps.wakeSender();
     }
-    deps.logger.info({ reservationId, template, recorded: added > 0 }, "mail event handled");
+    deps.logger.info({ ...about, template, recorded: added > 0 }, "mail event handled");
   };
 
   return [
@@ -53,7 +62,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
       const reservation = stale(event.occurredAt)
         ? null
         : await loadReservationForMail(prisma, reservationId);
-      if (!reservation?.confirmedAt) return record(reservationId, template, null);
+      if (!reservation?.confirmedAt) return record({ reservationId }, template, null);
       const mail = mailTemplates[template]({
         buyerName: reservation.buyer.name,
         show: reservation.show,
@@ -65,7 +74,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         tickets: reservation.tickets,
         ticketImageCid,
       });
-      await record(reservationId, template, {
+      await record({ reservationId }, template, {
         ...mail,
         eventId: event.id,
         recipient: reservation.buyer.email,
@@ -83,7 +92,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         ? null
         : await loadReservationForMail(prisma, reservationId);
       if (reservation?.status !== "PENDING" || reservation.holdExpiresAt <= new Date()) {
-        return record(reservationId, template, null);
+        return record({ reservationId }, template, null);
       }
       const mail = mailTemplates[template]({
         buyerName: reservation.buyer.name,
@@ -91,7 +100,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         holdExpiresAt: reservation.holdExpiresAt,
         checkoutUrl: links.checkout(event.payload.reservationId),
       });
-      await record(reservationId, template, {
+      await record({ reservationId }, template, {
         ...mail,
         eventId: event.id,
         recipient: reservation.buyer.email,
@@ -107,16 +116,49 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
       const reservation = stale(event.occurredAt)
         ? null
         : await loadReservationForMail(prisma, reservationId);
-      if (reservation?.status !== "EXPIRED") return record(reservationId, template, null);
+      if (reservation?.status !== "EXPIRED") return record({ reservationId }, template, null);
       const mail = mailTemplates[template]({
         buyerName: reservation.buyer.name,
         show: reservation.show,
         performanceUrl: links.performance(reservation.show.slug),
       });
-      await record(reservationId, template, {
+      await record({ reservationId }, template, {
         ...mail,
         eventId: event.id,
         recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+
+    // The link is signed here, as the mail is written, not by the web app at sign-up: the
+    // event then carries only the verification's id, and the secret-bearing link exists in
+    // the mail (and its ledger row until pruned), never in the outbox, Kafka's retained log
+    // or a dead-letter topic. A link already used, lapsed or outdone (the address verified
+    // another way) sends nothing.
+    subscribe(accountVerificationRequested, async (event) => {
+      const { verificationId } = event.payload;
+      const template = "verify-address";
+      const verification = stale(event.occurredAt)
+        ? null
+        : await loadVerificationForMail(prisma, verificationId);
+      if (!verification) return record({ verificationId }, template, null);
+      const token = signEmailVerificationToken({
+        secret: deps.emailTokenSecret,
+        verificationId,
+        expiresAt: verification.expiresAt,
+      });
+      const mail = mailTemplates[template]({
+        name: verification.name,
+        verifyUrl: links.verifyEmail(token),
+        expiresInHours: Math.max(
+          1,
+          Math.round((verification.expiresAt.getTime() - Date.now()) / 3_600_000),
+        ),
+      });
+      await record({ verificationId }, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: verification.email,
         template,
       });
     }),

@@ -50,6 +50,8 @@ export interface MailWorkerOptions {
   publicWebUrl: string;
   /** Signs the tickets the order mail carries (the web app's: TICKET_SIGNING_KEY). */
   ticketSigningKey: string;
+  /** Signs verification links (the web app checks them: EMAIL_TOKEN_SECRET). */
+  emailTokenSecret: string;
   retry: MailRetryPolicy;
   pollIntervalMs?: number;
   /**
@@ -77,6 +79,7 @@ export async function startMailWorker({
   from,
   publicWebUrl,
   ticketSigningKey,
+  emailTokenSecret,
   retry,
   pollIntervalMs,
   maxEventAgeMs,
@@ -100,6 +103,7 @@ export async function startMailWorker({
         prisma,
         logger,
         links: mailLinks(publicWebUrl),
+        emailTokenSecret,
         wakeSender: sender.wake,
         maxEventAgeMs,
       }),

@@ -1,0 +1,41 @@
+import type { PrismaClient } from "@ticketping/db";
+
+export interface VerificationForMail {
+  email: string;
+  name: string;
+  expiresAt: Date;
+}
+
+/**
+ * A verification whose link is still worth mailing: unused, unexpired, for the address the
+ * user has now, which nobody has verified yet. Null otherwise (unknown included).
+ */
+export async function loadVerificationForMail(
+  prisma: PrismaClient,
+  verificationId: string,
+  now = new Date(),
+): Promise<VerificationForMail | null> {
+  const verification = await prisma.emailVerification.findUnique({
+    where: { id: verificationId },
+    select: {
+      email: true,
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { email: true, name: true, emailVerifiedAt: true } },
+    },
+  });
+  if (
+    !verification ||
+    verification.usedAt ||
+    verification.expiresAt <= now ||
+    verification.user.emailVerifiedAt ||
+    verification.user.email !== verification.email
+  ) {
+    return null;
+  }
+  return {
+    email: verification.email,
+    name: verification.user.name,
+    expiresAt: verification.expiresAt,
+  };
+}
