@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { resolvePaymentProvider } from "@ticketping/common/payments";
 import { isDatabaseUnavailable } from "@ticketping/db";
+import { VerifyEmailNotice } from "@/components/auth/verify-email-notice";
 import { SimulatedPaymentsBanner } from "@/components/simulated-payments-banner";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
@@ -43,6 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers session={session}>
           {simulatedPaymentsInProduction && <SimulatedPaymentsBanner />}
           <SiteHeader user={user} />
+          {user && !user.emailVerified ? <VerifyEmailNotice email={user.email} /> : null}
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>

@@ -14,10 +14,13 @@ export interface QueueSettingsValues {
   tokenTtlSeconds: number | null;
   refuseRatio: number | null;
   powComplexity: number | null;
+  requireVerifiedEmail: boolean;
 }
 
+type NumericSetting = Exclude<keyof QueueSettingsValues, "requireVerifiedEmail">;
+
 const fields: {
-  name: keyof QueueSettingsValues;
+  name: NumericSetting;
   label: string;
   hint: string;
   step: string;
@@ -69,9 +72,12 @@ export function QueueSettingsForm({
 }) {
   const router = useRouter();
   const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
-    const body = Object.fromEntries(
-      fields.map((field) => [field.name, optionalNumber(formText(form, field.name))]),
-    );
+    const body = {
+      ...Object.fromEntries(
+        fields.map((field) => [field.name, optionalNumber(formText(form, field.name))]),
+      ),
+      requireVerifiedEmail: form.get("requireVerifiedEmail") === "on",
+    };
     await apiRequest(`/api/admin/performances/${performanceId}/queue-settings`, {
       method: "PUT",
       body,
@@ -115,6 +121,22 @@ export function QueueSettingsForm({
             </Field>
           );
         })}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input
+            type="checkbox"
+            name="requireVerifiedEmail"
+            aria-describedby="queue-requireVerifiedEmail-hint"
+            defaultChecked={settings.requireVerifiedEmail}
+            className="h-4 w-4"
+          />
+          Only buyers with a confirmed email may join the line
+        </label>
+        <p id="queue-requireVerifiedEmail-hint" className="text-sm text-gray-600">
+          Each account then costs a working mailbox, which slows account farms. Untick it to let any
+          signed-in buyer in.
+        </p>
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ResendVerificationButton } from "../auth/resend-verification-button";
 import type { WaitingView } from "./use-waiting-room";
 
 type Ended = Extract<WaitingView, { kind: "refused" | "released" | "left" }>;
@@ -13,6 +14,7 @@ const refusalTitles: Partial<Record<string, string>> = {
   SERVICE_UNAVAILABLE: "The waiting room is unavailable",
   NOT_ADMITTED: "Your turn has passed",
   ENTRY_FAILED: "We could not take you further",
+  EMAIL_NOT_VERIFIED: "Confirm your email to join the line",
 };
 
 function describe(view: Ended): { title: string; message: string; canRejoin: boolean } {
@@ -62,6 +64,7 @@ export function QueueNotice({
 }) {
   const { title, message, canRejoin } = describe(view);
   const confirmed = view.kind === "released" && view.reason === "confirmed";
+  const unverified = view.kind === "refused" && view.code === "EMAIL_NOT_VERIFIED";
   return (
     <div
       data-testid="queue-notice"
@@ -79,9 +82,14 @@ export function QueueNotice({
             onClick={onRejoin}
             className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
           >
-            {view.kind === "refused" ? "Try again" : "Join the line again"}
+            {unverified
+              ? "I have confirmed it: join the line"
+              : view.kind === "refused"
+                ? "Try again"
+                : "Join the line again"}
           </button>
         ) : null}
+        {unverified ? <ResendVerificationButton /> : null}
         <Link
           href={confirmed ? "/my-tickets" : performanceHref}
           className="inline-flex items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"

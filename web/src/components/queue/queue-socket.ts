@@ -6,7 +6,13 @@ import { fetchQueueTicket } from "./fetch-queue-ticket";
 
 export type QueueSocket = Socket<ServerEvents, ClientEvents>;
 
-export type ConnectionState = "connecting" | "connected" | "reconnecting" | "signed-out";
+export type ConnectionState =
+  | "connecting"
+  | "connected"
+  | "reconnecting"
+  | "signed-out"
+  /** The line wants a confirmed email address; retrying cannot help until it is. */
+  | "email-unverified";
 
 /** The acknowledgement a client event is answered with. */
 export type AckOf<Event extends keyof ClientEvents> = Parameters<
@@ -81,6 +87,10 @@ export function openQueueSocket({
   socket.on("connect_error", () => {
     if (ticketError?.code === "UNAUTHENTICATED") {
       onState("signed-out");
+      return;
+    }
+    if (ticketError?.code === "EMAIL_NOT_VERIFIED") {
+      onState("email-unverified");
       return;
     }
     onState("reconnecting");

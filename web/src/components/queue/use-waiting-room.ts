@@ -14,7 +14,7 @@ import { ApiError, apiRequest } from "../api-client";
 import type { PowProgress } from "../pow/fetch-pow-solution";
 import { ask, openQueueSocket, type ConnectionState } from "./queue-socket";
 
-export type RefusalCode = QueueErrorCode | "ENTRY_FAILED";
+export type RefusalCode = QueueErrorCode | "ENTRY_FAILED" | "EMAIL_NOT_VERIFIED";
 
 export type WaitingView =
   | { kind: "joining" }
@@ -51,12 +51,22 @@ const RETRYABLE: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
   "LINE_FULL",
   "NOT_ADMITTED",
   "ENTRY_FAILED",
+  // Once the buyer has opened the mailed link, joining again works.
+  "EMAIL_NOT_VERIFIED",
 ]);
 
 const ENTRY_FAILED_MESSAGE = "We could not take you to the booking page. Please try again.";
+const EMAIL_NOT_VERIFIED_MESSAGE =
+  "This line is open to confirmed email addresses only. Open the link we mailed you when you " +
+  "signed up, then join the line.";
 
 function refusal(code: RefusalCode, message?: string): WaitingView {
-  const fallback = code === "ENTRY_FAILED" ? ENTRY_FAILED_MESSAGE : queueErrorMessages[code];
+  const fallback =
+    code === "ENTRY_FAILED"
+      ? ENTRY_FAILED_MESSAGE
+      : code === "EMAIL_NOT_VERIFIED"
+        ? EMAIL_NOT_VERIFIED_MESSAGE
+        : queueErrorMessages[code];
   return { kind: "refused", code, message: message ?? fallback, retry: RETRYABLE.has(code) };
 }
 
@@ -98,7 +108,13 @@ export function useWaitingRoom({
       queueUrl,
       performanceId,
       onState: (state) => {
-        if (!stopped) setConnection(state);
+        if (stopped) return;
+        setConnection(state);
+        // The ticket was refused before any socket opened: nothing to disconnect.
+        if (state === "email-unverified") {
+          wantsPlace = false;
+          setView(refusal("EMAIL_NOT_VERIFIED"));
+        }
       },
       onPowProgress: (next) => {
         if (!stopped) setPowProgress(next);

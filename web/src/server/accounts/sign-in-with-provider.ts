@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@ticketping/db/browser";
 import { isUniqueViolation } from "@ticketping/db";
+import { forgetSessionUserState } from "../auth/session-state";
 import { db } from "../db";
 
 /** Who the provider says signed in. */
@@ -21,6 +22,7 @@ export interface ProviderSignInUser {
   name: string;
   role: Role;
   sessionVersion: number;
+  emailVerified: boolean;
 }
 
 export type ProviderSignIn =
@@ -36,7 +38,23 @@ export type ProviderSignIn =
    */
   | { outcome: "refused"; reason: "EMAIL_NOT_VERIFIED" };
 
-const userFields = { id: true, email: true, name: true, role: true, sessionVersion: true } as const;
+const userFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  sessionVersion: true,
+  emailVerifiedAt: true,
+} as const;
+
+function signInUser({
+  emailVerifiedAt,
+  ...user
+}: Omit<ProviderSignInUser, "emailVerified"> & {
+  emailVerifiedAt: Date | null;
+}): ProviderSignInUser {
+  return { ...user, emailVerified: emailVerifiedAt !== null };
+}
 
 /**
  * Our user for an external sign-in: the one its provider account is linked to; else the
@@ -59,7 +77,9 @@ async function resolve(identity: ProviderIdentity): Promise<ProviderSignIn> {
     where: { provider_providerAccountId: { provider, providerAccountId } },
     select: { user: { select: userFields } },
   });
-  if (account) return { outcome: "signed-in", how: "known-account", user: account.user };
+  if (account) {
+    return { outcome: "signed-in", how: "known-account", user: signInUser(account.user) };
+  }
 
   const email = identity.email?.toLowerCase();
   if (!email || !identity.emailVerified)
@@ -67,19 +87,30 @@ async function resolve(identity: ProviderIdentity): Promise<ProviderSignIn> {
 
   const existing = await db().user.findUnique({ where: { email }, select: userFields });
   if (existing) {
-    await db().account.create({ data: { provider, providerAccountId, userId: existing.id } });
-    return { outcome: "signed-in", how: "linked-by-email", user: existing };
+    // The provider verified the address, which proves it as well as our link would.
+    const [, linked] = await db().$transaction([
+      db().account.create({ data: { provider, providerAccountId, userId: existing.id } }),
+      db().user.update({
+        where: { id: existing.id },
+        data: { emailVerifiedAt: existing.emailVerifiedAt ?? new Date() },
+        select: userFields,
+      }),
+    ]);
+    forgetSessionUserState(existing.id);
+    return { outcome: "signed-in", how: "linked-by-email", user: signInUser(linked) };
   }
   const created = await db().user.create({
     data: {
       email,
       name: displayName(identity.name, email),
       role: "USER",
+      // Only a provider-verified address gets this far (see above).
+      emailVerifiedAt: new Date(),
       accounts: { create: { provider, providerAccountId } },
     },
     select: userFields,
   });
-  return { outcome: "signed-in", how: "new-user", user: created };
+  return { outcome: "signed-in", how: "new-user", user: signInUser(created) };
 }
 
 function displayName(name: string | null, email: string): string {

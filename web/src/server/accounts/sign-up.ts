@@ -8,6 +8,7 @@ import { getRedis } from "../redis";
 import { signUpRateLimits } from "../auth/rate-limits";
 import { env } from "@/env";
 import { verifyPowSolution } from "../pow/verify-pow-solution";
+import { requestEmailVerification } from "./request-email-verification";
 import type { SignedUpUser, SignUpInput } from "./sign-up-schema";
 
 /** Slow on purpose: a stolen hash should cost an attacker ~0.25 s per guess. */
@@ -17,7 +18,8 @@ const BCRYPT_COST = 12;
  * Creates a buyer account. The proof of work comes first: it costs the client, not us, and
  * an attempt without one must not use up the address's budget, which many people behind
  * one address share. Then the rate limit: each attempt costs a bcrypt hash, and a burst of
- * sign-ups from one address is how accounts get farmed or emails probed.
+ * sign-ups from one address is how accounts get farmed or emails probed. The account starts
+ * unverified, with a verification mail on its way (see request-email-verification.ts).
  */
 export async function signUp({
   input,
@@ -37,11 +39,15 @@ export async function signUp({
 
   const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
   try {
-    const user = await db().user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: "USER" },
-      select: { id: true, email: true, name: true },
+    // One transaction: an account never exists without its verification mail on the way.
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, role: "USER" },
+        select: { id: true, email: true, name: true },
+      });
+      await requestEmailVerification(tx, { userId: user.id, email: user.email });
+      return user;
     });
-    return user;
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both succeed.
     if (isUniqueViolation(error)) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateTime } from "../http/date-time";
 import { gradeFields, performanceFields } from "../performances/performance-fields";
-import { queueSettingsSchema } from "./schemas";
+import { queueSettingsAnswerSchema } from "./schemas";
 import { saleStatuses } from "./limits";
 
 // Answers of the organizer APIs (their inputs are in schemas.ts).
@@ -56,7 +56,7 @@ export const adminPerformanceSchema = z.strictObject({
   saleStatus: saleStatusSchema,
   maxSeatsPerReservation: z.int(),
   hall: z.strictObject({ id: z.uuid(), name: z.string(), rows: z.int(), columns: z.int() }),
-  queue: queueSettingsSchema,
+  queue: queueSettingsAnswerSchema,
   grades: z.array(
     z.strictObject({
       ...gradeFields,

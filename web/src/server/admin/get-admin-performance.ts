@@ -51,6 +51,7 @@ export async function getAdminPerformance({ id }: { id: string }): Promise<Admin
       tokenTtlSeconds: performance.queueTokenTtlSeconds,
       refuseRatio: performance.queueRefuseRatio,
       powComplexity: performance.queuePowComplexity,
+      requireVerifiedEmail: performance.queueRequireVerifiedEmail,
     },
     grades: performance.grades.map(({ _count, ...grade }) => ({
       id: grade.id,

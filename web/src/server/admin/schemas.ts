@@ -154,8 +154,19 @@ export const queueSettingsSchema = z.object({
     .min(queueLimits.powComplexity.min)
     .max(queueLimits.powComplexity.max)
     .nullable(),
+  /**
+   * Only buyers with a confirmed email may join the line (true when a performance is
+   * made); false lets any signed-in buyer in. Omitted: left as it is.
+   */
+  requireVerifiedEmail: z.boolean().optional(),
 });
 export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;
+
+/** The settings as stored: every field, the email rule included. */
+export const queueSettingsAnswerSchema = queueSettingsSchema.extend({
+  requireVerifiedEmail: z.boolean(),
+});
+export type QueueSettings = z.infer<typeof queueSettingsAnswerSchema>;
 
 /** Rows fromRow..toRow (1-based from the stage, inclusive) get this grade. */
 const bandSchema = z

@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
-import { forgetQueuePowComplexity } from "../pow/get-queue-pow-complexity";
+import { forgetQueueEntryRules } from "../queue/get-queue-entry-rules";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
-import type { QueueSettingsInput } from "./schemas";
+import type { QueueSettings, QueueSettingsInput } from "./schemas";
 
 /**
  * Stores the waiting-room tuning the queue service reads for this performance, and drops
  * its cached copy so the queue runs with the new values from its next tick; and the proof
- * of work the web asks of buyers entering the line.
+ * of work and the confirmed email the web asks of buyers entering the line.
  */
 export async function updateQueueSettings({
   performanceId,
@@ -16,7 +16,7 @@ export async function updateQueueSettings({
 }: {
   performanceId: string;
   input: QueueSettingsInput;
-}): Promise<QueueSettingsInput> {
+}): Promise<QueueSettings> {
   const { count } = await db().performance.updateMany({
     where: { id: performanceId },
     data: {
@@ -25,11 +25,16 @@ export async function updateQueueSettings({
       queueTokenTtlSeconds: input.tokenTtlSeconds,
       queueRefuseRatio: input.refuseRatio,
       queuePowComplexity: input.powComplexity,
+      queueRequireVerifiedEmail: input.requireVerifiedEmail,
     },
   });
   if (count === 0) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
-  // Other web processes pick the proof of work up within seconds (get-queue-pow-complexity.ts).
-  forgetQueuePowComplexity(performanceId);
+  // Other web processes pick the door's rules up within seconds (get-queue-entry-rules.ts).
+  forgetQueueEntryRules(performanceId);
   await invalidateLiveCaches({ performanceIds: [performanceId] });
-  return input;
+  const { queueRequireVerifiedEmail } = await db().performance.findUniqueOrThrow({
+    where: { id: performanceId },
+    select: { queueRequireVerifiedEmail: true },
+  });
+  return { ...input, requireVerifiedEmail: queueRequireVerifiedEmail };
 }

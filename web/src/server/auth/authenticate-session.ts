@@ -8,6 +8,8 @@ export interface SessionUser {
   role: Role;
   email: string | null;
   name: string | null;
+  /** Confirmed through a verification link or a provider that verified it. */
+  emailVerified: boolean;
 }
 
 export interface AuthenticatedSession {
@@ -42,5 +44,11 @@ export async function sessionUserOf(claims: SessionClaims): Promise<SessionUser 
     state = await currentSessionUserState(claims.userId, { fresh: true });
   }
   if (!state || state.sessionVersion !== claims.sessionVersion) return null;
-  return { id: claims.userId, role: state.role, email: state.email, name: state.name };
+  return {
+    id: claims.userId,
+    role: state.role,
+    email: state.email,
+    name: state.name,
+    emailVerified: state.emailVerified,
+  };
 }

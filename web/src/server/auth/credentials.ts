@@ -18,6 +18,7 @@ export interface AuthenticatedUser {
   name: string;
   role: Role;
   sessionVersion: number;
+  emailVerified: boolean;
 }
 
 // Compared against when the email is unknown, so a miss costs as long as a hit and the
@@ -31,6 +32,6 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });
   const valid = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user?.passwordHash || !valid) return null;
-  const { id, email, name, role, sessionVersion } = user;
-  return { id, email, name, role, sessionVersion };
+  const { id, email, name, role, sessionVersion, emailVerifiedAt } = user;
+  return { id, email, name, role, sessionVersion, emailVerified: emailVerifiedAt !== null };
 }

@@ -96,6 +96,7 @@ export const authOptions: NextAuthOptions = {
         token.sub = signingIn.id;
         token.role = signingIn.role === "ADMIN" ? "ADMIN" : "USER";
         token.sv = signingIn.sessionVersion ?? 0;
+        token.emailVerified = signingIn.emailVerified === true;
         return token;
       }
       // A session being read through /api/auth/session: one that has been ended is
@@ -107,6 +108,8 @@ export const authOptions: NextAuthOptions = {
         token.role = current.role;
         token.name = current.name;
         token.email = current.email;
+        // A link confirmed since sign-in shows here on the next read (see verify-email.ts).
+        token.emailVerified = current.emailVerified;
       } catch (error) {
         if (!isDatabaseUnavailable(error)) throw error;
       }
@@ -116,6 +119,7 @@ export const authOptions: NextAuthOptions = {
       if (token.sub) {
         session.user.id = token.sub;
         session.user.role = token.role ?? "USER";
+        session.user.emailVerified = token.emailVerified === true;
       }
       return session;
     },

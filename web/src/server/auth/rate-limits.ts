@@ -26,3 +26,11 @@ export const SIGN_IN_SLOWDOWN_MS = 2_000;
 export const signUpRateLimits = {
   perAddress: { name: "signup:ip", limit: 10, windowMs: 5 * minute },
 } satisfies Record<string, RateLimitRule>;
+
+/**
+ * A new verification link is a mail into the user's own inbox: a person who lost one asks
+ * once or twice; more would let a script fill a mailbox with our mail.
+ */
+export const verificationMailRateLimits = {
+  perUser: { name: "verification-mail:user", limit: 3, windowMs: 15 * minute },
+} satisfies Record<string, RateLimitRule>;

@@ -11,6 +11,8 @@ export interface SessionUserState {
   role: Role;
   email: string;
   name: string;
+  /** Whether the owner has confirmed the address (joining a line needs it). */
+  emailVerified: boolean;
 }
 
 const ttlMs = env.SESSION_CHECK_TTL_SECONDS * 1_000;
@@ -23,9 +25,21 @@ const lookups = createBatcher<string, SessionUserState | null>({
   runBatch: async (userIds) => {
     const rows = await db().user.findMany({
       where: { id: { in: [...new Set(userIds)] } },
-      select: { id: true, sessionVersion: true, role: true, email: true, name: true },
+      select: {
+        id: true,
+        sessionVersion: true,
+        role: true,
+        email: true,
+        name: true,
+        emailVerifiedAt: true,
+      },
     });
-    const byId = new Map(rows.map(({ id, ...state }) => [id, state]));
+    const byId = new Map(
+      rows.map(({ id, emailVerifiedAt, ...state }) => [
+        id,
+        { ...state, emailVerified: emailVerifiedAt !== null },
+      ]),
+    );
     return userIds.map((userId) => byId.get(userId) ?? null);
   },
 });

@@ -17,6 +17,14 @@ export const errorMeanings: Record<ErrorCode, string> = {
     "The proof of work is not valid; `details.reason`: signature, solution, purpose or complexity.",
   POW_EXPIRED: "The proof of work's challenge expired: solve a new one.",
   POW_REPLAYED: "The proof of work was already spent: each solves one request.",
+  EMAIL_NOT_VERIFIED:
+    "The account's email is not confirmed and this performance's line asks for it: open the mailed link, or `POST /api/auth/verification-mail` for a new one.",
+  VERIFICATION_LINK_INVALID:
+    "The token is malformed, forged, tampered with, or names no verification (its account is gone or its address changed).",
+  VERIFICATION_LINK_EXPIRED:
+    "The token is genuine but past its 24 hours: `POST /api/auth/verification-mail` sends a new link.",
+  VERIFICATION_LINK_USED: "The token was already used (each works once).",
+  EMAIL_ALREADY_VERIFIED: "The address is confirmed already: no link is sent.",
   NOT_FOUND: "Nothing by that id or slug (a malformed one names nothing either).",
   CONFLICT: "Refused by the current state; `details.reason` (or `status`) says which rule.",
   EMAIL_TAKEN: "An account with this email exists.",

@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { getRedis } from "../redis";
-import { getQueuePowComplexity } from "./get-queue-pow-complexity";
 import { entryPassKey } from "./keys";
 import { POW_ENTRY_PASS_TTL_SECONDS } from "./pow-policy";
 import type { PowSolution } from "./schemas";
@@ -10,19 +9,20 @@ import { verifyPowSolution } from "./verify-pow-solution";
 /**
  * The proof of work at the door of a performance's line: nothing when the organizer set
  * none; else a solution for this performance, which also grants the buyer an entry pass,
- * or an entry pass from an earlier solution (renewed by each use). NOT_FOUND for a
- * performance without a line.
+ * or an entry pass from an earlier solution (renewed by each use).
  */
 export async function passPowForQueue({
   userId,
   performanceId,
+  complexity,
   pow,
 }: {
   userId: string;
   performanceId: string;
+  /** The line's proof of work (see get-queue-entry-rules.ts). */
+  complexity: number;
   pow: PowSolution | undefined;
 }): Promise<void> {
-  const complexity = await getQueuePowComplexity({ performanceId });
   if (complexity === 0) return;
   const passKey = entryPassKey(performanceId, userId);
   if (pow === undefined) {

@@ -2,16 +2,20 @@ import "server-only";
 import { DEFAULT_QUEUE_TICKET_TTL_SECONDS, signQueueTicket } from "@ticketping/common/queue";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
+import { requireVerifiedEmail } from "../accounts/require-verified-email";
 import { getRedis } from "../redis";
 import { passPowForQueue } from "../pow/pass-pow-for-queue";
 import type { PowSolution } from "../pow/schemas";
+import { getQueueEntryRules } from "./get-queue-entry-rules";
 import { queueTicketRateLimits } from "./rate-limits";
 import type { QueueTicket } from "./schemas";
 
 /**
  * The short-lived ticket a signed-in buyer opens the queue socket with: the queue service
- * learns who is connecting without sharing our session store. Rate-limited per buyer, then
- * the performance's proof of work; the ticket opens that performance's line only.
+ * learns who is connecting without sharing our session store. Rate-limited per buyer; then
+ * the performance's rules: a confirmed email address (unless its organizer relaxed that),
+ * checked before the proof of work so nobody solves one to be refused after; the ticket
+ * opens that performance's line only.
  */
 export async function issueQueueTicket({
   userId,
@@ -25,7 +29,9 @@ export async function issueQueueTicket({
   await enforceRateLimit(getRedis(), queueTicketRateLimits.perUser, userId, {
     userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
   });
-  await passPowForQueue({ userId, performanceId, pow });
+  const rules = await getQueueEntryRules({ performanceId });
+  if (rules.requireVerifiedEmail) await requireVerifiedEmail({ userId });
+  await passPowForQueue({ userId, performanceId, complexity: rules.powComplexity, pow });
   const ttlSeconds = DEFAULT_QUEUE_TICKET_TTL_SECONDS;
   // The ticket's exp is counted from the same second or a later one: never earlier.
   const issuedAtSeconds = Math.floor(Date.now() / 1000);

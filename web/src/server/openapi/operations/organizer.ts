@@ -18,6 +18,7 @@ import {
   idParamsSchema,
   performanceCreateSchema,
   performanceUpdateSchema,
+  queueSettingsAnswerSchema,
   queueSettingsSchema,
   scheduleCreateSchema,
 } from "../../admin/schemas";
@@ -129,11 +130,14 @@ export const organizerOperations: Operation[] = [
     path: "/api/admin/performances/{id}/queue-settings",
     operationId: "updateQueueSettings",
     summary: "The waiting room's tuning; null restores the queue service's default",
-    description: cacheDrop,
+    description: `${cacheDrop} \`requireVerifiedEmail\` (omitted: unchanged) decides whether \`POST /api/queue/ticket\` answers EMAIL_NOT_VERIFIED to buyers who have not confirmed their address; a new performance requires it.`,
     params: idParamsSchema,
     body: queueSettingsSchema,
     answers: {
-      200: { description: "Saved.", data: z.strictObject({ queue: queueSettingsSchema }) },
+      200: {
+        description: "Saved: every setting as stored.",
+        data: z.strictObject({ queue: queueSettingsAnswerSchema }),
+      },
     },
     errors: ["SERVICE_UNAVAILABLE"],
   },
