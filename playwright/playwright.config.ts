@@ -14,6 +14,7 @@ for (const name of [
   "E2E_GITHUB_SECRET",
   "POW_HMAC_SECRET",
   "TICKET_SIGNING_KEY",
+  "EMAIL_TOKEN_SECRET",
 ]) {
   process.env[name] ??= randomBytes(32).toString("base64url");
 }

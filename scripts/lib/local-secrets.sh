@@ -5,7 +5,7 @@
 # Values already in the environment (or .env) win.
 secrets_file="$ROOT/.services/local-secrets.env"
 mkdir -p "$ROOT/.services"
-for name in NEXTAUTH_SECRET QUEUE_TICKET_SECRET QUEUE_TOKEN_SECRET STRIPE_WEBHOOK_SECRET POW_HMAC_SECRET TICKET_SIGNING_KEY; do
+for name in NEXTAUTH_SECRET QUEUE_TICKET_SECRET QUEUE_TOKEN_SECRET STRIPE_WEBHOOK_SECRET POW_HMAC_SECRET TICKET_SIGNING_KEY EMAIL_TOKEN_SECRET; do
   if ! grep -q "^$name=" "$secrets_file" 2>/dev/null; then
     echo "$name=$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))')" >>"$secrets_file"
   fi

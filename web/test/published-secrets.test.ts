@@ -25,6 +25,18 @@ describe("web start-up in production", () => {
     ).rejects.toThrow(/POW_HMAC_SECRET: equals a value published/);
   });
 
+  it("refuses the development email-token secret, with which anyone could forge a verification link", async () => {
+    await expect(
+      startWebServer({
+        databaseUrl,
+        env: {
+          EMAIL_TOKEN_SECRET:
+            "ticketping-development-secret-do-not-use-in-production:EMAIL_TOKEN_SECRET",
+        },
+      }),
+    ).rejects.toThrow(/EMAIL_TOKEN_SECRET: equals a value published/);
+  });
+
   it("refuses a published webhook secret, with which anyone could sign a payment", async () => {
     await expect(
       startWebServer({

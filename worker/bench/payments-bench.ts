@@ -68,6 +68,7 @@ async function startWeb(databaseUrl: string, webhookSecret: string) {
       QUEUE_TICKET_SECRET: randomBytes(32).toString("hex"),
       POW_HMAC_SECRET: randomBytes(32).toString("hex"),
       TICKET_SIGNING_KEY: randomBytes(32).toString("hex"),
+      EMAIL_TOKEN_SECRET: randomBytes(32).toString("hex"),
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       PAYMENT_PROVIDER: "simulated",
       DATABASE_POOL_MAX: String(env.BENCH_WEB_POOL),

@@ -54,6 +54,7 @@ describe("the built worker (dist/main.js), as production runs it", () => {
         SMTP_URL: "smtp://127.0.0.1:1025",
         PUBLIC_WEB_URL: "http://localhost:3000",
         TICKET_SIGNING_KEY: randomUUID() + randomUUID(),
+        EMAIL_TOKEN_SECRET: randomUUID() + randomUUID(),
       },
     });
     // The ticket renderer's thread loaded from its own bundle (dist/render-thread.js) and

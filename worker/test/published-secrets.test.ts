@@ -15,6 +15,7 @@ function startInProduction(env: Record<string, string>) {
       WORKER_HEALTH_PORT: "0",
       // A key of its own, so each test meets only the refusal it is about.
       TICKET_SIGNING_KEY: randomBytes(32).toString("hex"),
+      EMAIL_TOKEN_SECRET: randomBytes(32).toString("hex"),
       ...env,
     },
     encoding: "utf8",
@@ -30,6 +31,12 @@ describe("worker start-up in production", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("METRICS_TOKEN: equals a value published");
+  });
+
+  it("refuses the development email-token secret, with which anyone could forge a verification link", () => {
+    const result = startInProduction({ PAYMENT_PROVIDER: "simulated", EMAIL_TOKEN_SECRET: "" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("EMAIL_TOKEN_SECRET: equals a value published");
   });
 
   it("refuses production without a Stripe key unless the simulated provider is named", () => {

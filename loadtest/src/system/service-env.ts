@@ -18,6 +18,7 @@ export interface RunSecrets {
   webhook: string;
   pow: string;
   tickets: string;
+  emailToken: string;
 }
 
 export function newSecrets(): RunSecrets {
@@ -29,6 +30,7 @@ export function newSecrets(): RunSecrets {
     webhook: `whsec_${secret()}`,
     pow: secret(),
     tickets: secret(),
+    emailToken: secret(),
   };
 }
 
@@ -58,6 +60,8 @@ export function sharedEnv(servers: Servers, runId: string, secrets: RunSecrets) 
     QUEUE_TOKEN_SECRET: secrets.queueToken,
     // Web signs the tickets buyers see, the worker the ones it mails: one key.
     TICKET_SIGNING_KEY: secrets.tickets,
+    // Web checks the verification links the worker signs: one secret.
+    EMAIL_TOKEN_SECRET: secrets.emailToken,
     PAYMENT_PROVIDER: "simulated",
   };
 }

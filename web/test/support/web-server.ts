@@ -18,6 +18,8 @@ export interface WebSecrets {
   queueTicket: string;
   pow: string;
   tickets: string;
+  /** Checks verification links (the worker signs them with the same). */
+  emailToken: string;
 }
 
 export interface RunningWebServer {
@@ -51,6 +53,7 @@ export async function startWebServer({
     queueTicket: env.QUEUE_TICKET_SECRET ?? randomSecret(),
     pow: env.POW_HMAC_SECRET ?? randomSecret(),
     tickets: env.TICKET_SIGNING_KEY ?? randomSecret(),
+    emailToken: env.EMAIL_TOKEN_SECRET ?? randomSecret(),
   };
   // With the Node.js flags `npm start` passes, so tests measure what production runs.
   const args = [...packageNodeFlags(webRoot), standaloneServer];
@@ -68,6 +71,7 @@ export async function startWebServer({
       QUEUE_TICKET_SECRET: secrets.queueTicket,
       POW_HMAC_SECRET: secrets.pow,
       TICKET_SIGNING_KEY: secrets.tickets,
+      EMAIL_TOKEN_SECRET: secrets.emailToken,
       // Sign-ups need a proof of work as in production, a light one (solvedPow solves it in
       // milliseconds); lines need none unless a test's performance sets one (pow.test.ts).
       POW_SIGNUP_COMPLEXITY: "10",

@@ -61,6 +61,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
     queueTicket: secret(),
     pow: secret(),
     tickets: secret(),
+    emailToken: secret(),
   };
   const servers: RunningWebServer[] = [];
 
@@ -90,6 +91,7 @@ export async function createWebTestSystem({ label }: { label: string }): Promise
           QUEUE_TICKET_SECRET: secrets.queueTicket,
           POW_HMAC_SECRET: secrets.pow,
           TICKET_SIGNING_KEY: secrets.tickets,
+          EMAIL_TOKEN_SECRET: secrets.emailToken,
           ...env,
         },
       });

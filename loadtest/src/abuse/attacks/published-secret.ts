@@ -23,6 +23,7 @@ export const publishedSecret: Attack = async () => {
         STRIPE_WEBHOOK_SECRET: `whsec_${secret()}`,
         POW_HMAC_SECRET: secret(),
         TICKET_SIGNING_KEY: secret(),
+        EMAIL_TOKEN_SECRET: secret(),
         PAYMENT_PROVIDER: "simulated",
       }),
     });

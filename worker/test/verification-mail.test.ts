@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEmailVerificationToken } from "@ticketping/common/accounts";
+import {
+  accountVerificationRequested,
+  createEvent,
+  decodeEvent,
+  outboxMessage,
+} from "@ticketping/common/events";
+import { envFields, parseEnv } from "@ticketping/common/env";
+import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import { createLogger } from "@ticketping/common/logger";
+import { startOwnMailpit, type OwnMailpit, type SpawnedService } from "@ticketping/common/testing";
+import { writeOutbox, type PrismaClient } from "@ticketping/db";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { startWorkerProcess } from "./support/worker-process";
+
+const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
+const logger = createLogger({ name: "verification-mail-test", level: "silent" });
+const kafka = createKafka({
+  brokers: env.KAFKA_BROKERS,
+  clientId: "verification-mail-test",
+  logger,
+});
+const publisher = new EventPublisher(kafka);
+const poll = { timeout: 30_000, interval: 100 };
+const publicWebUrl = "http://tickets.test";
+const emailTokenSecret = randomBytes(32).toString("hex");
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let mailpit: OwnMailpit;
+let worker: SpawnedService;
+
+const handled = (verificationId: string) =>
+  worker.logs.filter(
+    (line) => line.msg === "mail event handled" && line.verificationId === verificationId,
+  );
+
+/**
+ * What sign-up writes (web/src/server/accounts/request-email-verification.ts): the user,
+ * the verification and its event in one transaction; the worker's relay takes it from there.
+ */
+async function signUp({ expiresInMs = 86_400_000 }: { expiresInMs?: number } = {}) {
+  const email = `verify-${randomUUID()}@test.invalid`;
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, name: "New Fan" } });
+    const verification = await tx.emailVerification.create({
+      data: { userId: user.id, email, expiresAt: new Date(Date.now() + expiresInMs) },
+    });
+    const event = createEvent(accountVerificationRequested, {
+      verificationId: verification.id,
+      userId: user.id,
+    });
+    await writeOutbox(tx, [outboxMessage(accountVerificationRequested, event, { key: user.id })]);
+    return { email, userId: user.id, verification };
+  });
+}
+
+/**
+ * The verification mail from the real worker process: the outbox row relayed to Kafka, the
+ * mail recorded and sent over SMTP to a Mailpit of the test's own, read through its API.
+ */
+describe("the verification mail (real Kafka, PostgreSQL and Mailpit)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase({ label: "verification_mail" });
+    prisma = database.prisma;
+    mailpit = await startOwnMailpit();
+    await publisher.connect();
+    worker = await startWorkerProcess({
+      databaseUrl: database.url,
+      env: {
+        SMTP_URL: mailpit.smtpUrl,
+        PUBLIC_WEB_URL: publicWebUrl,
+        MAIL_FROM: "Ticketping <tickets@ticketping.test>",
+        MAIL_POLL_INTERVAL_MS: "100",
+        EMAIL_TOKEN_SECRET: emailTokenSecret,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await worker.stop("SIGKILL");
+    await publisher.disconnect();
+    await mailpit.remove();
+    await database.drop();
+  });
+
+  it("mails one signed link per sign-up, however often the event is delivered", async () => {
+    const { email, userId, verification } = await signUp();
+    // The first event of a new consumer group waits for the group to settle.
+    const [summary] = await mailpit.client.waitFor(email, { timeoutMs: 45_000 });
+
+    // Kafka redelivers the very same event twice more.
+    const row = await prisma.outboxEvent.findFirstOrThrow({
+      where: { topic: accountVerificationRequested.topic, key: userId },
+    });
+    const event = decodeEvent(accountVerificationRequested, JSON.stringify(row.payload));
+    await publisher.publish(accountVerificationRequested, event, { key: userId });
+    await publisher.publish(accountVerificationRequested, event, { key: userId });
+    await expect.poll(() => handled(verification.id).length, poll).toBe(3);
+    expect(handled(verification.id).map((line) => line.recorded)).toEqual([true, false, false]);
+    expect(await mailpit.client.to(email)).toHaveLength(1);
+    expect(
+      await prisma.mailMessage.findMany({ where: { recipient: email }, select: { status: true } }),
+    ).toEqual([{ status: "SENT" }]);
+
+    const message = await mailpit.client.message(summary?.ID ?? "");
+    expect(message.Subject).toBe("Confirm your email address");
+    const links = message.Text.match(/http:\/\/tickets\.test\/verify-email\?token=\S+/g) ?? [];
+    expect(links).toHaveLength(1);
+    const link = new URL(links[0] ?? "");
+    expect(message.HTML).toContain(link.href.replaceAll("&", "&amp;"));
+    // The link verifies: signed with the secret the web app checks, naming this
+    // verification, working until the verification's own expiry.
+    expect(
+      readEmailVerificationToken({
+        secret: emailTokenSecret,
+        token: link.searchParams.get("token") ?? "",
+      }),
+    ).toEqual({
+      valid: true,
+      verificationId: verification.id,
+      expiresAt: new Date(Math.floor(verification.expiresAt.getTime() / 1000) * 1000),
+    });
+    expect(message.Text).toContain("expires in 24 hours");
+  });
+
+  it("sends nothing for a link that was used or lapsed before the event arrived", async () => {
+    const used = await signUp();
+    await prisma.emailVerification.update({
+      where: { id: used.verification.id },
+      data: { usedAt: new Date() },
+    });
+    const lapsed = await signUp({ expiresInMs: 1 });
+    // One mail that does go out, to know the worker has read past the other two.
+    const fresh = await signUp();
+    await mailpit.client.waitFor(fresh.email);
+    for (const { verification } of [used, lapsed]) {
+      await expect.poll(() => handled(verification.id).length, poll).toBe(1);
+      expect(handled(verification.id)[0]?.recorded).toBe(false);
+    }
+    expect(await mailpit.client.to(used.email)).toHaveLength(0);
+    expect(await mailpit.client.to(lapsed.email)).toHaveLength(0);
+  });
+});
