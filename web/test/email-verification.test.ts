@@ -287,9 +287,9 @@ describe("the line's email rule", () => {
       method: "GET",
       cookie: adminCookie,
     });
-    expect((admin.body.data?.queue as { requireVerifiedEmail: boolean }).requireVerifiedEmail).toBe(
-      true,
-    );
+    expect(admin.body.data?.performance).toMatchObject({
+      queue: { requireVerifiedEmail: true },
+    });
     expect(refusal(await ticket(buyer.cookie))).toEqual({
       status: 403,
       code: "EMAIL_NOT_VERIFIED",
