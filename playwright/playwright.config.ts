@@ -145,7 +145,9 @@ export default defineConfig({
       env: {
         ...systemEnv,
         WORKER_HEALTH_PORT: String(e2eEnv.E2E_WORKER_PORT),
-        WORKER_GROUP_ID: "ticketping-worker-e2e",
+        // Runs side by side (each with its own database) need groups of their own: Kafka
+        // would otherwise hand one run's events to another run's worker.
+        WORKER_GROUP_ID: process.env.WORKER_GROUP_ID ?? "ticketping-worker-e2e",
       },
       reuseExistingServer: false,
       timeout: 90_000,
