@@ -147,7 +147,7 @@ export default defineConfig({
         WORKER_HEALTH_PORT: String(e2eEnv.E2E_WORKER_PORT),
         // Runs side by side (each with its own database) need groups of their own: Kafka
         // would otherwise hand one run's events to another run's worker.
-        WORKER_GROUP_ID: process.env.WORKER_GROUP_ID ?? "ticketping-worker-e2e",
+        WORKER_GROUP_ID: e2eEnv.WORKER_GROUP_ID,
       },
       reuseExistingServer: false,
       timeout: 90_000,

@@ -1,17 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, request, type Page } from "@playwright/test";
+import { request } from "@playwright/test";
 import { seedReservation } from "@ticketping/db/testing";
-import { e2eEnv } from "../env";
 import { signInThroughApi } from "../fixtures/accounts";
+import { openCameraPhone, typeAtDoor } from "../fixtures/door";
 import { writeQrVideo } from "../fixtures/qr-video";
 import { expect, test } from "../fixtures/test";
-
-async function typeAtDoor(page: Page, text: string) {
-  await page.getByLabel("Ticket code or reference").fill(text);
-  await page.getByRole("button", { name: "Check", exact: true }).click();
-}
 
 test("a buyer's tickets show their QR codes; the door admits by typed reference and by camera, once each, and offline with a report after sync", async ({
   newShow,
@@ -61,31 +53,13 @@ test("a buyer's tickets show their QR codes; the door admits by typed reference 
   await expect(page.getByTestId("door-stats")).toContainText("1 of 3");
 
   // A second door with a camera: Chromium's fake camera shows the second ticket's QR code.
-  const workDir = await mkdtemp(path.join(tmpdir(), "ticketping-door-"));
-  const video = path.join(workDir, "ticket.y4m");
-  await writeQrVideo(video, cameraCode);
-  const cameraBrowser = await chromium.launch({
-    executablePath: e2eEnv.CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
+  const camera = await openCameraPhone({
+    baseURL,
+    staff: door.account,
+    writeVideo: (file) => writeQrVideo(file, cameraCode),
   });
   try {
-    const context = await cameraBrowser.newContext({
-      baseURL,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      extraHTTPHeaders: { "x-forwarded-for": "10.250.0.1" },
-    });
-    await context.grantPermissions(["camera"]);
-    await signInThroughApi(context.request, door.account);
-    const phone = await context.newPage();
+    const phone = camera.page;
     await phone.goto(`/door?show=${show.scheduleId}`);
     await phone.getByLabel("Gate").fill("South");
     await phone.getByRole("button", { name: "Scan with camera" }).click();
@@ -98,8 +72,7 @@ test("a buyer's tickets show their QR codes; the door admits by typed reference 
     await expect(verdict).toHaveAttribute("data-outcome", "ALREADY_ADMITTED");
     await expect(verdict).toContainText("Admitted at South");
   } finally {
-    await cameraBrowser.close();
-    await rm(workDir, { recursive: true, force: true });
+    await camera.close();
   }
 
   // Offline: the first door saves the list, loses the network, admits the third ticket by
