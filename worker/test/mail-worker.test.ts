@@ -7,6 +7,7 @@ import {
   createEvent,
   decodeEvent,
   paymentFailed,
+  paymentRefunded,
   reservationConfirmed,
 } from "@ticketping/common/events";
 import { createKafka, EventPublisher } from "@ticketping/common/kafka";
@@ -19,6 +20,7 @@ import {
   type SpawnedService,
 } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
+import { cancelConfirmedReservation } from "@ticketping/db/lifecycle";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { enqueueMails } from "../src/mail/mail-ledger";
 import { startMailSender } from "../src/mail/mail-sender";
@@ -43,10 +45,13 @@ let worker: SpawnedService;
 const emailOf = async (userId: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { id: userId } })).email;
 
-/** The worker's "mail event handled" log lines for one reservation. */
-const handled = (reservationId: string) =>
+/** The worker's "mail event handled" log lines for one reservation (and template). */
+const handled = (reservationId: string, template = "order-confirmed") =>
   worker.logs.filter(
-    (line) => line.msg === "mail event handled" && line.reservationId === reservationId,
+    (line) =>
+      line.msg === "mail event handled" &&
+      line.reservationId === reservationId &&
+      line.template === template,
   );
 
 /** A paid hold, confirmed by the worker from the payment's outbox row; the buyer's address. */
@@ -141,6 +146,78 @@ describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
       expect(message.HTML).toContain(`cid:ticket-${ticket.id}@ticketping`);
       expect(message.Text).toContain(ticketReferenceOf(ticket.id));
     }
+  });
+
+  it("a refund delivered three times sends one refund mail, after the refund is recorded", async () => {
+    const { reservationId, email } = await confirmedPurchase();
+    await mailpit.client.waitFor(email);
+    // The buyer cancels (as web's cancellation does): the worker refunds through the
+    // provider, records it and announces payment.refunded, which the mail group reads.
+    const { userId } = await prisma.reservation.findUniqueOrThrow({ where: { id: reservationId } });
+    const cancelled = await prisma.$transaction((tx) =>
+      cancelConfirmedReservation(tx, { reservationId, userId }),
+    );
+    expect(cancelled.outcome).toBe("cancelled");
+    const [refundMail] = await mailpit.client.waitFor(email, { count: 2 });
+    const payment = await prisma.payment.findFirstOrThrow({ where: { reservationId } });
+    expect(payment.status).toBe("REFUNDED");
+
+    // Kafka redelivers the same payment.refunded twice more: nothing more is sent.
+    const row = await prisma.outboxEvent.findFirstOrThrow({
+      where: { topic: paymentRefunded.topic, key: reservationId },
+    });
+    const event = decodeEvent(paymentRefunded, JSON.stringify(row.payload));
+    expect(event.payload.paymentId).toBe(payment.id);
+    await publisher.publish(paymentRefunded, event, { key: reservationId });
+    await publisher.publish(paymentRefunded, event, { key: reservationId });
+    await expect.poll(() => handled(reservationId, "refund-issued").length, poll).toBe(3);
+    expect(handled(reservationId, "refund-issued").map((line) => line.recorded)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // Only one payment.refunded was written for the one refund.
+    expect(
+      await prisma.outboxEvent.count({
+        where: { topic: paymentRefunded.topic, key: reservationId },
+      }),
+    ).toBe(1);
+    const ledger = await prisma.mailMessage.findMany({
+      where: { recipient: email, template: "refund-issued" },
+    });
+    expect(ledger).toMatchObject([{ status: "SENT", eventId: event.id }]);
+    expect(await mailpit.client.to(email)).toHaveLength(2);
+
+    const message = await mailpit.client.message(refundMail?.ID ?? "");
+    expect(message.Subject).toBe("Refund of €100.00 for Payments test");
+    for (const part of [message.Text, message.HTML]) {
+      expect(part).toContain("We refunded €100.00");
+      expect(part).toContain("Why: Cancelled by the buyer before the show.");
+      expect(part).toContain("(Asia/Seoul)");
+      expect(part).toContain(`${publicWebUrl}/my-tickets`);
+    }
+    // No ticket goes with a refund.
+    expect(message.Attachments).toEqual([]);
+    expect(message.Inline).toEqual([]);
+  });
+
+  it("a refund event whose payment is not refunded in the database sends nothing", async () => {
+    const { reservationId, email } = await confirmedPurchase();
+    await mailpit.client.waitFor(email);
+    const payment = await prisma.payment.findFirstOrThrow({ where: { reservationId } });
+    // Announced, but the stored state disagrees (the payment is still COMPLETED).
+    const event = createEvent(paymentRefunded, {
+      reservationId,
+      paymentId: payment.id,
+      provider: "SIMULATED",
+    });
+    await publisher.publish(paymentRefunded, event, { key: reservationId });
+    await expect.poll(() => handled(reservationId, "refund-issued").length, poll).toBe(1);
+    expect(handled(reservationId, "refund-issued")[0]?.recorded).toBe(false);
+    expect(
+      await prisma.mailMessage.count({ where: { recipient: email, template: "refund-issued" } }),
+    ).toBe(0);
+    expect(await mailpit.client.to(email)).toHaveLength(1);
   });
 
   it("SMTP down: the mail is retried with backoff and delivered once SMTP is back, once", async () => {

@@ -104,8 +104,10 @@ export const refundRequested = defineEvent({
 });
 
 /**
- * The provider reports a payment refunded in full (ours, or one made from the provider's
- * dashboard): a reservation that was still CONFIRMED ends REFUNDED and its seats return.
+ * A payment was refunded in full, announced once by whoever recorded it first: the worker
+ * after refunding through the provider, or the provider's report (e.g. of a refund made
+ * from its dashboard). A reservation that was still CONFIRMED on it ends REFUNDED and its
+ * seats return; the buyer is mailed.
  */
 export const paymentRefunded = defineEvent({
   type: "payment.refunded",

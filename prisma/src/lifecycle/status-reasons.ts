@@ -22,4 +22,6 @@ export const statusReasons = {
 export const paymentReasons = {
   declined: "The payment was declined.",
   cancelledByBuyer: "Cancelled by the buyer before the show.",
+  /** A refund we did not ask for (made at the provider, e.g. from its dashboard). */
+  refundedAtProvider: "The payment was refunded through the payment provider.",
 } as const;

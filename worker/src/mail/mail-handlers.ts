@@ -3,12 +3,14 @@ import {
   accountVerificationRequested,
   holdExpired,
   paymentFailed,
+  paymentRefunded,
   reservationConfirmed,
 } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
 import type { MailLinks } from "./links";
+import { loadRefundForMail } from "./load-refund";
 import { loadReservationForMail } from "./load-reservation";
 import { loadVerificationForMail } from "./load-verification";
 import { enqueueMails, type QueuedMail } from "./mail-ledger";
@@ -121,6 +123,30 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         buyerName: reservation.buyer.name,
         show: reservation.show,
         performanceUrl: links.performance(reservation.show.slug),
+      });
+      await record({ reservationId }, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+
+    // One payment.refunded per refund (whoever records it first announces it), for the
+    // buyer's own cancellation, a late or second payment, or a refund at the provider.
+    subscribe(paymentRefunded, async (event) => {
+      const { reservationId, paymentId } = event.payload;
+      const template = "refund-issued";
+      const refund = stale(event.occurredAt) ? null : await loadRefundForMail(prisma, paymentId);
+      if (refund?.status !== "REFUNDED") return record({ reservationId }, template, null);
+      const { reservation } = refund;
+      const mail = mailTemplates[template]({
+        buyerName: reservation.buyer.name,
+        show: reservation.show,
+        amountMinor: refund.amountMinor,
+        currency: refund.currency,
+        reason: refund.reason,
+        ticketsUrl: links.tickets(),
       });
       await record({ reservationId }, template, {
         ...mail,

@@ -5,10 +5,11 @@ export type RefundOutcome = "refunded" | "nothing-to-refund";
 
 /**
  * Gives a payment's money back through the provider, then records it on the Payment
- * (REFUNDED, refundedAt). Safe to run any number of times, from the refund.requested
- * handler and from the retry of pending refunds alike: the provider refunds a payment once
- * per idempotency key (our payment id), and the row changes only from COMPLETED. A
- * provider failure throws; the row stays COMPLETED and refund-requested, so it is retried.
+ * (REFUNDED, refundedAt) and announces it (payment.refunded, from which the buyer's refund
+ * mail follows). Safe to run any number of times, from the refund.requested handler and
+ * from the retry of pending refunds alike: the provider refunds a payment once per
+ * idempotency key (our payment id), and the row changes only from COMPLETED. A provider
+ * failure throws; the row stays COMPLETED and refund-requested, so it is retried.
  */
 export async function refundPayment(
   { prisma, payments, logger }: Pick<HandlerDeps, "prisma" | "payments" | "logger">,
@@ -31,11 +32,9 @@ export async function refundPayment(
     amountMinor: payment.amountMinor,
   });
   const now = new Date();
-  await markPaymentRefunded(prisma, {
-    paymentId,
-    now,
-    requestedAt: payment.refundRequestedAt ?? now,
-  });
+  await prisma.$transaction((tx) =>
+    markPaymentRefunded(tx, { paymentId, now, requestedAt: payment.refundRequestedAt ?? now }),
+  );
   logger.info({ paymentId, reservationId: payment.reservationId, refundId }, "payment refunded");
   return "refunded";
 }

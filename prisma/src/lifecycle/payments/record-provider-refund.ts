@@ -1,6 +1,4 @@
-import { createEvent, outboxMessage, paymentRefunded } from "@ticketping/common/events";
 import type { PaymentProvider, Prisma } from "../../generated/client";
-import { writeOutbox } from "../../outbox";
 import { markPaymentRefunded } from "./mark-payment-refunded";
 
 export type ProviderRefundOutcome =
@@ -12,9 +10,9 @@ export type ProviderRefundOutcome =
   | "refunded";
 
 /**
- * The provider reports a payment refunded in full. Marked REFUNDED; a refund we did not
- * record ourselves (made e.g. from the provider's dashboard) goes to the outbox as
- * payment.refunded, on which the worker ends the sale it paid for.
+ * The provider reports a payment refunded in full. Marked REFUNDED and announced as
+ * payment.refunded (markPaymentRefunded); for a refund we did not make ourselves (e.g. from
+ * the provider's dashboard) the worker then ends the sale it paid for.
  */
 export async function recordProviderRefund(
   tx: Prisma.TransactionClient,
@@ -26,15 +24,9 @@ export async function recordProviderRefund(
 ): Promise<ProviderRefundOutcome> {
   const payment = await tx.payment.findUnique({
     where: { provider_providerPaymentId: { provider, providerPaymentId } },
-    select: { id: true, reservationId: true },
+    select: { id: true },
   });
   if (!payment) return "unknown-payment";
-  if (!(await markPaymentRefunded(tx, { paymentId: payment.id, now }))) return "already-refunded";
-  const event = createEvent(paymentRefunded, {
-    reservationId: payment.reservationId,
-    paymentId: payment.id,
-    provider,
-  });
-  await writeOutbox(tx, [outboxMessage(paymentRefunded, event, { key: payment.reservationId })]);
-  return "refunded";
+  const recorded = await markPaymentRefunded(tx, { paymentId: payment.id, now });
+  return recorded ? "refunded" : "already-refunded";
 }

@@ -8,7 +8,7 @@ export interface RefundIssuedData {
   show: ShowDetails;
   amountMinor: number;
   currency: string;
-  /** Human-readable why (the reservation's status reason). */
+  /** Human-readable why (the refunded payment's reason). */
   reason: string;
   ticketsUrl: string;
 }
