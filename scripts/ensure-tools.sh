@@ -33,6 +33,8 @@ has mvn || need maven "fetching Kafka's jars once (scripts/kafka.sh)"
 has curl || need curl "scripts/stripe-mock.sh"
 # The API fuzzing installs Schemathesis from PyPI into a virtualenv.
 python3 -c 'import ensurepip, venv' 2>/dev/null || need python3-venv "Schemathesis' virtualenv (API fuzzing)"
+# The ticket PDF's test renders a page (pdftoppm) and reads its text (pdftotext).
+{ has pdftoppm && has pdftotext; } || need poppler-utils "the ticket PDF test (render a page, read its text)"
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || need chromium "the browser tests (Playwright drives Debian's Chromium)"
 
 # stripe-mock (the payment tests) is built once with `go install`; Debian's Go is older than

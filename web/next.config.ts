@@ -19,6 +19,14 @@ const nextConfig: NextConfig = {
   // the workspace packages it imports.
   output: "standalone",
   outputFileTracingRoot: path.join(import.meta.dirname, ".."),
+  // The ticket PDF's font files, read at run time (common/src/tickets/ticket-fonts.ts):
+  // tracing cannot see a file that is read rather than imported.
+  outputFileTracingIncludes: {
+    "/api/reservations/**": [
+      "../node_modules/pretendard/package.json",
+      "../node_modules/pretendard/dist/public/static/alternative/Pretendard-{Regular,Bold}.ttf",
+    ],
+  },
   transpilePackages: ["@ticketping/common", "@ticketping/db"],
   serverExternalPackages: ["pg", "ioredis", "kafkajs", "pino", "bcryptjs"],
   poweredByHeader: false,

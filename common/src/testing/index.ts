@@ -15,3 +15,5 @@ export {
   type OwnMailpit,
 } from "./mailpit";
 export { postUntilAnswered, type EarlyAnswer } from "./post-until-answered";
+export { pdfText, renderPdfPage, type GrayImage } from "./pdf-pages";
+export { readQrCode } from "./read-qr-code";

@@ -1,22 +1,26 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { pdfText, readQrCode, renderPdfPage } from "../testing";
 import { qrMatrix, qrSvg } from "./qr-matrix";
 import { renderTicketsPdf } from "./ticket-pdf";
 import { createTicketSigner } from "./ticket-signing";
 import { ticketReferenceOf } from "./ticket-reference";
 
 const signer = createTicketSigner(randomBytes(32).toString("base64url"));
-function ticket(seat: number) {
+function ticket(seat: number, holderName = "Demo Buyer 1") {
   const ticketId = randomUUID();
   return {
     code: signer.signTicketCode({ ticketId, scheduleId: randomUUID(), seatLabel: `R3-${seat}` }),
     reference: ticketReferenceOf(ticketId),
     seat: `Row 3, seat ${seat}`,
     gradeName: "VIP",
-    holderName: "Demo Buyer 1",
+    holderName,
   };
 }
+
+/** A page's text as a reader's copy and paste gets it, in one line of single spaces. */
+const words = (text: string) => text.replace(/\s+/g, " ");
 
 describe("printed tickets", () => {
   it("have one page per ticket with the show, seat and reference in their text", async () => {
@@ -31,12 +35,47 @@ describe("printed tickets", () => {
     expect(document.getTitle()).toBe("Tickets: Spring Gala");
   });
 
-  it("write characters the standard font lacks as ? instead of failing", async () => {
+  it("print Korean show titles, halls and names as they are, in a small file", async () => {
+    const tickets = [ticket(1, "김민준"), ticket(2, "이서연")];
     const bytes = await renderTicketsPdf({
-      show: { performanceName: "봄 공연", hallName: "Hall", startsAt: "now" },
+      show: {
+        performanceName: "봄의 소리 콘서트",
+        hallName: "세종문화회관 대극장",
+        startsAt: "Sat 1 Mar 2027, 19:30 (Asia/Seoul)",
+      },
+      tickets,
+    });
+    const text = words(await pdfText(bytes));
+    for (const part of ["봄의 소리 콘서트", "세종문화회관 대극장", "김민준", "이서연"]) {
+      expect(text).toContain(part);
+    }
+    expect(text).toContain("Row 3, seat 1 · VIP");
+    expect(text).toContain(tickets[0]?.reference);
+    expect(text).not.toContain("?");
+    // The fonts are embedded as subsets of the glyphs used: tens of kB, not their 5 MB.
+    expect(bytes.length).toBeLessThan(60_000);
+  });
+
+  it("write characters the font lacks as ? instead of failing", async () => {
+    const bytes = await renderTicketsPdf({
+      show: { performanceName: "봄 공연 🎻", hallName: "Hall", startsAt: "now" },
       tickets: [ticket(1)],
     });
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+    expect(words(await pdfText(bytes))).toContain("봄 공연 ?");
+  });
+
+  it("draw QR codes that a scanner reads back as each page's ticket code", async () => {
+    const tickets = [ticket(1), ticket(2)];
+    const bytes = await renderTicketsPdf({
+      show: { performanceName: "Spring Gala", hallName: "Grand Hall", startsAt: "now" },
+      tickets,
+    });
+    for (const [index, printed] of tickets.entries()) {
+      // 150 dpi is a plain office print; the code is then about 4 px a module.
+      const page = await renderPdfPage(bytes, { page: index + 1, dpi: 150 });
+      expect(readQrCode(page)).toBe(printed.code);
+    }
   });
 
   it("draw a QR symbol of a ticket code at a small version", () => {

@@ -1,5 +1,6 @@
-import { PDFDocument, rgb, StandardFonts, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { qrMatrix } from "./qr-matrix";
+import { loadTicketFonts, ticketFontFeatures, ticketFontkit } from "./ticket-fonts";
 
 export interface PrintableTicket {
   code: string;
@@ -23,8 +24,8 @@ const HEIGHT = 420;
 const MARGIN = 20;
 
 /**
- * The PDF 14 standard fonts cover Latin-1 only; a character they lack is written as "?"
- * rather than failing the whole document (an embedded CJK font is a separate change).
+ * The embedded font covers Latin and Hangul (Korean titles, halls and names); a character
+ * it lacks (e.g. an emoji) is written as "?" rather than as an empty box.
  */
 function printable(supported: ReadonlySet<number>, text: string): string {
   return Array.from(text, (char) => (supported.has(char.codePointAt(0) ?? 0) ? char : "?")).join(
@@ -79,11 +80,18 @@ export async function renderTicketsPdf({
   const document = await PDFDocument.create();
   document.setTitle(`Tickets: ${show.performanceName}`);
   document.setProducer("Ticketping");
-  const regular = await document.embedFont(StandardFonts.Helvetica);
-  const bold = await document.embedFont(StandardFonts.HelveticaBold);
-  const characterSets = new Map(
-    [regular, bold].map((font) => [font, new Set(font.getCharacterSet())] as const),
-  );
+  // Subsets: only the glyphs the tickets use are embedded, so a Korean ticket stays tens
+  // of kilobytes, not the fonts' megabytes.
+  document.registerFontkit(ticketFontkit);
+  const fonts = await loadTicketFonts();
+  const [regular, bold] = await Promise.all([
+    document.embedFont(fonts.regular.bytes, { subset: true, features: ticketFontFeatures }),
+    document.embedFont(fonts.bold.bytes, { subset: true, features: ticketFontFeatures }),
+  ]);
+  const characterSets = new Map<PDFFont, ReadonlySet<number>>([
+    [regular, fonts.regular.characters],
+    [bold, fonts.bold.characters],
+  ]);
   for (const ticket of tickets) {
     const page = document.addPage([WIDTH, HEIGHT]);
     const text = (value: string, y: number, size: number, font = regular) => {
