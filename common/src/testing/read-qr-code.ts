@@ -1,5 +1,9 @@
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from "@zxing/library";
+// The package is CommonJS: Node's ES module loader (Playwright's specs import this folder)
+// sees only its default export.
+import zxing from "@zxing/library";
 import type { GrayImage } from "./pdf-pages";
+
+const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 
 /**
  * The text of the QR code in a picture, read by ZXing as a phone's scanner reads it (the
