@@ -1,5 +1,6 @@
 import { grantKey } from "@ticketping/common/queue";
 import { holdSeats } from "../fixtures/holds";
+import { mailpit } from "../fixtures/mailpit";
 import { queueEnv } from "../fixtures/system-env";
 import { expect, test } from "../fixtures/test";
 
@@ -51,6 +52,12 @@ test("a buyer pays for a hold on the simulated payment page, is confirmed, then 
       { timeout: 20_000 },
     )
     .toBe("REFUNDED");
+  // The refund, in the buyer's inbox beside the order confirmation.
+  const mails = await mailpit.waitFor(buyer.account.email, { count: 2, timeoutMs: 30_000 });
+  expect(mails.map((mail) => mail.Subject).sort()).toEqual([
+    `Refund of €360.00 for ${show.performanceName}`,
+    `Your tickets for ${show.performanceName}`,
+  ]);
 });
 
 test("a declined payment keeps the seats held; trying again opens a fresh payment page that pays", async ({
