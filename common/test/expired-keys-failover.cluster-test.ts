@@ -49,6 +49,15 @@ describe("listenForExpiredKeys on a Redis Cluster", () => {
 
 /** CLUSTER FAILOVER on one replica (a graceful, manual failover); answers its address. */
 async function promoteAReplica(cluster: Cluster): Promise<string> {
+  // A client just created knows the replicas only once it has read the slots: wait for it.
+  await until(
+    () => {
+      cluster.refreshSlotsCache();
+      return cluster.nodes("slave").length > 0;
+    },
+    "the test's client to know the replicas",
+    15_000,
+  );
   const [replica] = cluster.nodes("slave");
   if (!replica) throw new Error("the cluster has no replica");
   await replica.cluster("FAILOVER");
