@@ -1,8 +1,11 @@
-// The package is CommonJS: Node's ES module loader (Playwright's specs import this folder)
-// sees only its default export.
-import zxing from "@zxing/library";
+// The package is CommonJS. Node's ES module loader (Playwright's specs import this folder)
+// sees only its default export; a CommonJS caller (tsx in a CommonJS package, such as web's
+// fuzz script) sees the named exports and no default. Either shape works here.
+import * as zxingModule from "@zxing/library";
 import type { GrayImage } from "./pdf-pages";
 
+type ZXing = typeof zxingModule;
+const zxing: ZXing = (zxingModule as ZXing & { default?: ZXing }).default ?? zxingModule;
 const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 
 /**
