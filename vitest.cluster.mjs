@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     ...shared.test,
     include: [...shared.test.include, "test/**/*.cluster-test.ts"],
+    // One file at a time: a failover test moves masters, which would fail another file's
+    // commands mid-flight for reasons that are not that file's.
+    fileParallelism: false,
     ...(resultsDir && {
       reporters: ["default", "json"],
       outputFile: { json: `${resultsDir}/vitest-${basename(process.cwd())}-cluster.json` },

@@ -64,10 +64,13 @@ up() {
   ensure_binary
   log "starting on $ADDRESS"
   setsid nohup "$BIN" "${SERVER_ARGS[@]}" </dev/null >"$STATE/$SERVICE.log" 2>&1 &
-  echo $! >"$PIDFILE"
+  local pid=$!
+  echo "$pid" >"$PIDFILE"
   local deadline=$((SECONDS + 20))
   until answers; do
-    if ! our_pid >/dev/null; then
+    # Alive is enough here: until the child has exec'd, its command line is still this
+    # shell's, which our_pid would not recognise (seen: "exited during start-up" while running).
+    if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 20 "$STATE/$SERVICE.log" >&2
       fail "$SERVICE exited during start-up"
     fi

@@ -39,16 +39,27 @@ export async function oneHoldKeyPerMaster(
   return keys;
 }
 
-/** listenForExpiredKeys, collecting what it hears. */
-export function listenTo(url: string, options: { topologyRefreshMs?: number } = {}) {
+/**
+ * listenForExpiredKeys, collecting what it hears: `heard` the keys under `keyPrefix` (other
+ * suites' keys expire on the same Redis meanwhile), `heardAny` every key.
+ */
+export function listenTo(
+  url: string,
+  keyPrefix: string,
+  options: { topologyRefreshMs?: number } = {},
+) {
   const heard: string[] = [];
+  const heardAny: string[] = [];
   const listener = listenForExpiredKeys({
     url,
     connectionName: "expired-keys-test",
-    onExpired: (key) => heard.push(key),
+    onExpired: (key) => {
+      heardAny.push(key);
+      if (key.startsWith(keyPrefix)) heard.push(key);
+    },
     ...options,
   });
-  return { heard, listener };
+  return { heard, heardAny, listener };
 }
 
 export async function expireSoon(redis: RedisClient, keys: Iterable<string>): Promise<void> {
