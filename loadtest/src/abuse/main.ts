@@ -3,6 +3,8 @@ import { runAbuse } from "./run-abuse";
 
 // `npm run abuse`: attacks the real system (built web app, queue service, worker) and
 // prints what each attack met. Exits 1 when any attack got through.
-const outcomes = await runAbuse();
+const { outcomes, serviceLogs } = await runAbuse();
 console.info(abuseReport(outcomes));
-process.exit(outcomes.every((outcome) => outcome.held) ? 0 : 1);
+const held = outcomes.every((outcome) => outcome.held);
+if (!held) console.error(serviceLogs);
+process.exit(held ? 0 : 1);

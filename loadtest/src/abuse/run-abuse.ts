@@ -38,11 +38,17 @@ const attacks: readonly Attack[] = [
 /** The queue service accepts the socket from this origin (the web app's public one). */
 const ALLOWED_ORIGIN = "http://localhost:3000";
 
+export interface AbuseRun {
+  outcomes: AttackOutcome[];
+  /** The services' warnings and errors, for explaining an attack that was not refused. */
+  serviceLogs: string;
+}
+
 /**
  * Starts the whole system as shipped (production mode, the limits production has, no
  * proxy trusted) and attacks it from outside, over loopback, from many source addresses.
  */
-export async function runAbuse(): Promise<AttackOutcome[]> {
+export async function runAbuse(): Promise<AbuseRun> {
   const runId = randomUUID().slice(0, 8);
   const options = loadTestOptionsSchema.parse({ seats: 50, maxActive: 50, holdTtl: 60 });
   const system = await startSystem({
@@ -83,7 +89,7 @@ export async function runAbuse(): Promise<AttackOutcome[]> {
     };
     const outcomes: AttackOutcome[] = [];
     for (const attack of attacks) outcomes.push(...(await attack(context)));
-    return outcomes;
+    return { outcomes, serviceLogs: system.serviceLogs() };
   } finally {
     await system.stop();
   }
