@@ -83,8 +83,10 @@ export function isPaidHoldRefusal(error: unknown): boolean {
  * PostgreSQL cannot be reached or is restarting: refused or dropped connections, an
  * administrator's shutdown (SQLSTATE 57P01-57P03), connection failures (class 08), too
  * many connections, a pooled connection lost mid-query, or Prisma's own "can't reach"
- * and pool timeout. Nothing was done;
- * the same request may succeed a moment later, so callers answer 503 and clients retry.
+ * and pool timeout. Also an interactive transaction that could not start within its
+ * maxWait or ran past its timeout (P2028; seen when a burst of sign-ups hashing passwords
+ * kept the event loop busy): it was rolled back. Nothing was done; the same request may
+ * succeed a moment later, so callers answer 503 and clients retry.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   // node-postgres's own words for a pooled connection that died under the query; the
@@ -92,7 +94,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Error && POOL_CONNECTION_LOST.test(error.message)) return true;
   const known = asKnownRequestError(error);
   if (!known) return false;
-  if (["P1001", "P1002", "P1017", "P2024"].includes(known.code)) return true;
+  if (["P1001", "P1002", "P1017", "P2024", "P2028"].includes(known.code)) return true;
   const cause = driverCause(error);
   if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
   const sqlState = cause?.originalCode ?? "";

@@ -11,6 +11,7 @@ export {
 } from "./load-printable-reservation";
 export { writeOutbox } from "./outbox";
 export { uuidv7 } from "./uuidv7";
+export { BURST_TRANSACTION_OPTIONS } from "./transaction-options";
 export {
   SEAT_HOLD_CONSTRAINT,
   isDatabaseUnavailable,

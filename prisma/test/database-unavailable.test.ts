@@ -64,6 +64,43 @@ describe("isDatabaseUnavailable", () => {
     }
   });
 
+  it("is true for a transaction that waited too long for a connection or outlived its timeout", async () => {
+    const single = createPrismaClient({
+      databaseUrl: database.url,
+      maxConnections: 1,
+      applicationName: "single",
+    });
+    try {
+      let releaseFirst = () => {};
+      const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+      const first = single.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await firstHolds;
+      });
+      const starved = await single
+        .$transaction(async (tx) => tx.$queryRaw`SELECT 1`, { maxWait: 100 })
+        .catch((error: unknown) => error);
+      releaseFirst();
+      await first;
+      const expired = await single
+        .$transaction(
+          async (tx) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await tx.$queryRaw`SELECT 1`;
+          },
+          { timeout: 100 },
+        )
+        .catch((error: unknown) => error);
+      expect(isDatabaseUnavailable(starved)).toBe(true);
+      expect(isDatabaseUnavailable(expired)).toBe(true);
+      expect(await single.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([
+        { one: 1 },
+      ]);
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
   it("is false for errors of the query itself", async () => {
     const syntax = await prisma.$queryRawUnsafe("SELEC 1").catch((error: unknown) => error);
     const unique = await prisma.user

@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { AppError } from "@ticketping/common/errors";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
-import { isUniqueViolation } from "@ticketping/db";
+import { BURST_TRANSACTION_OPTIONS, isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
 import { getRedis } from "../redis";
 import { signUpRateLimits } from "../auth/rate-limits";
@@ -47,7 +47,7 @@ export async function signUp({
       });
       await requestEmailVerification(tx, { userId: user.id, email: user.email });
       return user;
-    });
+    }, BURST_TRANSACTION_OPTIONS);
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both succeed.
     if (isUniqueViolation(error)) {

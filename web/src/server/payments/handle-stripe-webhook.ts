@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { withSpan } from "@ticketping/common/tracing";
+import { BURST_TRANSACTION_OPTIONS } from "@ticketping/db";
 import { handleOnce } from "@ticketping/db/lifecycle";
 import { env } from "@/env";
 import { db } from "../db";
@@ -17,12 +18,6 @@ import {
 import { verifySignature } from "./webhook/verify-signature";
 import { WEBHOOK_CONSUMER } from "./webhook/webhook-consumer";
 import type { WebhookOutcome } from "./webhook-answer";
-
-/**
- * A burst of webhooks queues for the connection pool; waiting (Stripe allows a webhook
- * several seconds) beats answering 500 and having the whole burst delivered again.
- */
-const TRANSACTION_OPTIONS = { maxWait: 8_000, timeout: 10_000 };
 
 /**
  * Stripe's webhook (and the simulated checkout's, which sends the same events signed the
@@ -78,7 +73,7 @@ async function recordInTransaction(event: Stripe.Event): Promise<WebhookOutcome>
       prisma: db(),
       consumer: WEBHOOK_CONSUMER,
       eventId: event.id,
-      transaction: TRANSACTION_OPTIONS,
+      transaction: BURST_TRANSACTION_OPTIONS,
     },
     (tx): Promise<WebhookOutcome> => {
       const object: unknown = event.data.object;
