@@ -13,6 +13,12 @@ export { writeOutbox } from "./outbox";
 export { uuidv7 } from "./uuidv7";
 export { BURST_TRANSACTION_OPTIONS } from "./transaction-options";
 export {
+  seatLabelSelect,
+  showOfSchedule,
+  showOfScheduleSelect,
+  type ShowOfSchedule,
+} from "./show-of-schedule";
+export {
   SEAT_HOLD_CONSTRAINT,
   isDatabaseUnavailable,
   isIntegrityRuleViolation,

@@ -1,5 +1,6 @@
 import type { PrintableReservation } from "@ticketping/common/tickets/print";
 import type { PrismaClient } from "./generated/client";
+import { seatLabelSelect, showOfSchedule, showOfScheduleSelect } from "./show-of-schedule";
 
 export interface LoadedPrintableReservation extends PrintableReservation {
   userId: string;
@@ -24,40 +25,24 @@ export async function loadPrintableReservation(
       status: true,
       scheduleId: true,
       user: { select: { name: true } },
-      schedule: {
-        select: {
-          startsAt: true,
-          performance: {
-            select: {
-              name: true,
-              runtimeMinutes: true,
-              hall: { select: { name: true, address: true, timeZone: true } },
-            },
-          },
-        },
-      },
-      tickets: {
-        select: {
-          id: true,
-          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
-        },
-      },
+      schedule: { select: showOfScheduleSelect },
+      tickets: { select: { id: true, seat: { select: seatLabelSelect } } },
     },
   });
   if (!reservation) return null;
-  const { performance } = reservation.schedule;
+  const show = showOfSchedule(reservation.schedule);
   return {
     reservationId: reservation.id,
     userId: reservation.userId,
     status: reservation.status,
     scheduleId: reservation.scheduleId,
     holderName: reservation.user.name,
-    performanceName: performance.name,
-    runtimeMinutes: performance.runtimeMinutes,
-    hallName: performance.hall.name,
-    hallAddress: performance.hall.address,
-    timeZone: performance.hall.timeZone,
-    startsAt: reservation.schedule.startsAt,
+    performanceName: show.performanceName,
+    runtimeMinutes: show.runtimeMinutes,
+    hallName: show.hallName,
+    hallAddress: show.hallAddress,
+    timeZone: show.timeZone,
+    startsAt: show.startsAt,
     tickets: reservation.tickets.map(({ id, seat }) => ({
       id,
       row: seat.row,

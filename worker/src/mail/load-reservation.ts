@@ -1,6 +1,12 @@
-import type { PrismaClient } from "@ticketping/db";
+import {
+  seatLabelSelect,
+  showOfSchedule,
+  showOfScheduleSelect,
+  type PrismaClient,
+  type ShowOfSchedule,
+} from "@ticketping/db";
 import { ticketReferenceOf } from "@ticketping/common/tickets/browser";
-import type { MailTicket, ShowDetails, TicketSeat } from "./templates";
+import type { MailTicket, TicketSeat } from "./templates";
 
 export interface ReservationForMail {
   status: string;
@@ -9,7 +15,7 @@ export interface ReservationForMail {
   amountMinor: number;
   currency: string;
   buyer: { email: string; name: string };
-  show: ShowDetails & { hallAddress: string; slug: string };
+  show: ShowOfSchedule;
   seats: TicketSeat[];
   /** Issued once it is confirmed: id and seat of each. */
   tickets: MailTicket[];
@@ -29,33 +35,13 @@ export async function loadReservationForMail(
       amountMinor: true,
       currency: true,
       user: { select: { email: true, name: true } },
-      schedule: {
-        select: {
-          startsAt: true,
-          performance: {
-            select: {
-              name: true,
-              slug: true,
-              hall: { select: { name: true, address: true, timeZone: true } },
-            },
-          },
-        },
-      },
-      tickets: {
-        select: {
-          id: true,
-          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
-        },
-      },
-      seats: {
-        select: {
-          seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
-        },
-      },
+      schedule: { select: showOfScheduleSelect },
+      tickets: { select: { id: true, seat: { select: seatLabelSelect } } },
+      seats: { select: { seat: { select: seatLabelSelect } } },
     },
   });
   if (!reservation) return null;
-  const { performance } = reservation.schedule;
+  const show = showOfSchedule(reservation.schedule);
   return {
     status: reservation.status,
     confirmedAt: reservation.confirmedAt,
@@ -63,14 +49,7 @@ export async function loadReservationForMail(
     amountMinor: reservation.amountMinor,
     currency: reservation.currency,
     buyer: reservation.user,
-    show: {
-      performanceName: performance.name,
-      slug: performance.slug,
-      hallName: performance.hall.name,
-      hallAddress: performance.hall.address,
-      timeZone: performance.hall.timeZone,
-      startsAt: reservation.schedule.startsAt,
-    },
+    show,
     tickets: reservation.tickets.map(({ id, seat }) => ({
       id,
       reference: ticketReferenceOf(id),
