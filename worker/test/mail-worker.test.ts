@@ -10,7 +10,8 @@ import {
   paymentRefunded,
   reservationConfirmed,
 } from "@ticketping/common/events";
-import { createKafka, EventPublisher } from "@ticketping/common/kafka";
+import type { EventPublisher } from "@ticketping/common/kafka";
+import { createKafka } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
 import { createMailer } from "@ticketping/common/mail";
 import {
@@ -28,16 +29,15 @@ import { startRowPruner } from "../src/pruning/prune-spent-rows";
 import { mailDeadLetterTopic } from "../src/mail/start-mail-worker";
 import { collectTopic } from "./support/kafka";
 import { createShowWithHold, recordPayment } from "./support/fixtures";
-import { startWorkerProcess } from "./support/worker-process";
+import { publicWebUrl, startMailTestBed, type MailTestBed } from "./support/mail-test-bed";
 
 const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
 const logger = createLogger({ name: "mail-worker-test", level: "silent" });
 const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: "mail-worker-test", logger });
-const publisher = new EventPublisher(kafka);
 const poll = { timeout: 30_000, interval: 100 };
-const publicWebUrl = "http://tickets.test";
 
-let database: TestDatabase;
+let bed: MailTestBed;
+let publisher: EventPublisher;
 let prisma: PrismaClient;
 let mailpit: OwnMailpit;
 let worker: SpawnedService;
@@ -74,31 +74,21 @@ async function confirmedPurchase() {
  */
 describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
   beforeAll(async () => {
-    database = await createTestDatabase({ label: "mail_worker" });
-    prisma = database.prisma;
-    mailpit = await startOwnMailpit();
-    await publisher.connect();
-    worker = await startWorkerProcess({
-      databaseUrl: database.url,
+    bed = await startMailTestBed({
+      label: "mail_worker",
       env: {
-        SMTP_URL: mailpit.smtpUrl,
-        PUBLIC_WEB_URL: publicWebUrl,
-        MAIL_FROM: "Ticketping <tickets@ticketping.test>",
         MAIL_RETRY_INITIAL_MS: "200",
         MAIL_RETRY_MAX_MS: "1000",
         MAIL_MAX_ATTEMPTS: "100",
-        MAIL_POLL_INTERVAL_MS: "100",
         HOLD_SWEEP_INTERVAL_MS: "300",
         HOLD_SWEEP_GRACE_MS: "0",
       },
     });
+    ({ prisma, mailpit, worker, publisher } = bed);
   });
 
   afterAll(async () => {
-    await worker.stop("SIGKILL");
-    await publisher.disconnect();
-    await mailpit.remove();
-    await database.drop();
+    await bed.stop();
   });
 
   it("an order confirmation delivered three times sends one mail, with the tickets", async () => {

@@ -7,30 +7,19 @@ import {
   decodeEvent,
   outboxMessage,
 } from "@ticketping/common/events";
-import { envFields, parseEnv } from "@ticketping/common/env";
-import { createKafka, EventPublisher } from "@ticketping/common/kafka";
-import { createLogger } from "@ticketping/common/logger";
-import { startOwnMailpit, type OwnMailpit, type SpawnedService } from "@ticketping/common/testing";
+import type { EventPublisher } from "@ticketping/common/kafka";
+import type { OwnMailpit, SpawnedService } from "@ticketping/common/testing";
 import { writeOutbox, type PrismaClient } from "@ticketping/db";
-import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
-import { startWorkerProcess } from "./support/worker-process";
+import { startMailTestBed, type MailTestBed } from "./support/mail-test-bed";
 
-const env = parseEnv({ KAFKA_BROKERS: envFields.kafkaBrokers });
-const logger = createLogger({ name: "verification-mail-test", level: "silent" });
-const kafka = createKafka({
-  brokers: env.KAFKA_BROKERS,
-  clientId: "verification-mail-test",
-  logger,
-});
-const publisher = new EventPublisher(kafka);
 const poll = { timeout: 30_000, interval: 100 };
-const publicWebUrl = "http://tickets.test";
 const emailTokenSecret = randomBytes(32).toString("hex");
 
-let database: TestDatabase;
+let bed: MailTestBed;
 let prisma: PrismaClient;
 let mailpit: OwnMailpit;
 let worker: SpawnedService;
+let publisher: EventPublisher;
 
 const handled = (verificationId: string) =>
   worker.logs.filter(
@@ -66,27 +55,15 @@ async function signUp({
  */
 describe("the verification mail (real Kafka, PostgreSQL and Mailpit)", () => {
   beforeAll(async () => {
-    database = await createTestDatabase({ label: "verification_mail" });
-    prisma = database.prisma;
-    mailpit = await startOwnMailpit();
-    await publisher.connect();
-    worker = await startWorkerProcess({
-      databaseUrl: database.url,
-      env: {
-        SMTP_URL: mailpit.smtpUrl,
-        PUBLIC_WEB_URL: publicWebUrl,
-        MAIL_FROM: "Ticketping <tickets@ticketping.test>",
-        MAIL_POLL_INTERVAL_MS: "100",
-        EMAIL_TOKEN_SECRET: emailTokenSecret,
-      },
+    bed = await startMailTestBed({
+      label: "verification_mail",
+      env: { EMAIL_TOKEN_SECRET: emailTokenSecret },
     });
+    ({ prisma, mailpit, worker, publisher } = bed);
   });
 
   afterAll(async () => {
-    await worker.stop("SIGKILL");
-    await publisher.disconnect();
-    await mailpit.remove();
-    await database.drop();
+    await bed.stop();
   });
 
   it("mails one signed link per sign-up, however often the event is delivered", async () => {
