@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env } from "@/env";
 import { getRedis } from "../redis";
 import type { SeatMapLayout } from "./types";
+import { performanceHeaderSelect } from "./performance-header-select";
 
 export type ScheduleSummary = Pick<
   SeatMapLayout,
@@ -41,16 +42,7 @@ export async function getScheduleSummary({
     where: { id: scheduleId },
     select: {
       startsAt: true,
-      performance: {
-        select: {
-          id: true,
-          name: true,
-          slug: true,
-          saleStatus: true,
-          maxSeatsPerReservation: true,
-          hall: { select: { name: true, rows: true, columns: true, timeZone: true } },
-        },
-      },
+      performance: { select: performanceHeaderSelect },
     },
   });
   if (!schedule || schedule.performance.saleStatus === "DRAFT") return null;

@@ -2,6 +2,7 @@ import "server-only";
 import { seatOwnerValue } from "@ticketping/common/seats";
 import { db } from "../db";
 import type { SeatMapLayout } from "./types";
+import { performanceHeaderSelect } from "./performance-header-select";
 
 interface SeatRow {
   id: string;
@@ -33,12 +34,7 @@ export async function loadSeatMap({
       startsAt: true,
       performance: {
         select: {
-          id: true,
-          name: true,
-          slug: true,
-          saleStatus: true,
-          maxSeatsPerReservation: true,
-          hall: { select: { name: true, rows: true, columns: true, timeZone: true } },
+          ...performanceHeaderSelect,
           grades: {
             select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
             orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],
