@@ -7,6 +7,8 @@
 #   scripts/kafka.sh down     stop the broker this script started (none other)
 #   scripts/kafka.sh status   whether a broker answers and whether this script started it
 #                             (exit 0 when it answers, 3 when it does not)
+#   scripts/kafka.sh jars     download the jars if missing and print their folder (the
+#                             three-broker cluster of scripts/kafka-cluster.sh runs the same)
 #
 # Needs Java 17+ and, for the one-time download of the jars, Maven. Listens on 127.0.0.1 only.
 # Jars, config, data, logs and the pid file live in .services/kafka/ (git-ignored); Maven's own
@@ -317,8 +319,12 @@ case "${1:-}" in
   up) with_lock up ;;
   down) with_lock down ;;
   status) status ;;
+  jars)
+    with_lock ensure_jars >&2
+    echo "$LIB"
+    ;;
   *)
-    echo "usage: $0 up|down|status" >&2
+    echo "usage: $0 up|down|status|jars" >&2
     exit 2
     ;;
 esac
