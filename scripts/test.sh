@@ -67,6 +67,10 @@ step "Redis Cluster: the queue, holds and seat-map suites again, on three shards
 # Starts (or reuses) the local cluster of scripts/redis-cluster.sh; about a minute.
 bash scripts/test-cluster.sh
 
+step "Kafka on three brokers: payments while the partition leader is killed"
+# Starts the local three-broker cluster and stops it afterwards; about a minute.
+bash scripts/test-kafka-cluster.sh
+
 step "API fuzzing: Schemathesis against the documented API (buyer, admitted buyer, organizer)"
 bash scripts/fuzz-api.sh
 
@@ -78,5 +82,5 @@ E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/pl
 step "summary"
 node scripts/lib/test-summary.mjs "$TEST_RESULTS_DIR" \
   vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest \
-  vitest-common-cluster vitest-queue-service-cluster \
+  vitest-common-cluster vitest-queue-service-cluster vitest-worker-cluster \
   schemathesis playwright

@@ -15,6 +15,7 @@ export const env = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,
+  KAFKA_REPLICATION_FACTOR: envFields.kafkaReplicationFactor,
   METRICS_TOKEN: metricsEnvFields.metricsToken,
 
   QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,

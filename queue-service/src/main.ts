@@ -113,6 +113,7 @@ async function startConsumer(attempt: number): Promise<void> {
       logger,
       release: service.releaseConfirmed,
       registry: service.metrics.registry,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     });
     consumerLag ??= registerConsumerLag({
       registry: service.metrics.registry,

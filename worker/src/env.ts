@@ -14,6 +14,7 @@ export const env = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
   SEAT_KEY_PREFIX: seatEnvFields.keyPrefix,
   KAFKA_BROKERS: envFields.kafkaBrokers,
+  KAFKA_REPLICATION_FACTOR: envFields.kafkaReplicationFactor,
   WORKER_HEALTH_PORT: envFields.port(4100),
   METRICS_TOKEN: metricsEnvFields.metricsToken,
   WORKER_HOST: envFields.host,

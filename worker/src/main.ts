@@ -196,6 +196,7 @@ try {
       groupId: env.WORKER_GROUP_ID,
       concurrency: env.WORKER_CONCURRENCY,
       activity: paymentActivity,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     });
   }
   if (runsMail) {
@@ -216,6 +217,7 @@ try {
       },
       pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
       maxEventAgeMs: env.MAIL_MAX_EVENT_AGE_HOURS * 3_600_000,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       // In one process with the payment consumer, mail goes in its pauses.
       ...(runsPayments ? { paymentsBusy: paymentActivity.isBusy } : {}),
     });

@@ -21,6 +21,8 @@ export interface WorkerDeps extends HandlerDeps {
   retry?: Partial<RetryPolicy>;
   /** Counts the handlers at work, for the mail sender to give way to. */
   activity?: PaymentActivity;
+  /** Of the topics it creates; unset: from the cluster's size. */
+  replicationFactor?: number | undefined;
 }
 
 export interface RunningWorker {
@@ -42,9 +44,10 @@ export async function startWorker({
   concurrency = 1,
   retry,
   activity,
+  replicationFactor,
   ...deps
 }: WorkerDeps): Promise<RunningWorker> {
-  await ensureTopics(kafka, allTopics);
+  await ensureTopics(kafka, allTopics, { replicationFactor });
   const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
   await deadLetters.connect();
 

@@ -91,6 +91,11 @@ export const envFields = {
     .default("127.0.0.1:9092")
     .transform((value) => value.split(",").map((broker) => broker.trim()))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, "each broker must be host:port")).min(1)),
+  /**
+   * Copies of each topic the app creates; min.insync.replicas is one less (at least 1).
+   * Unset: from the cluster's size, 3 on three brokers or more (replicationFor in kafka/).
+   */
+  kafkaReplicationFactor: z.coerce.number().int().min(1).max(7).optional(),
   host: z.string().min(1).default("127.0.0.1"),
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   /** A namespace put in front of Redis key names (QUEUE_KEY_PREFIX, SEAT_KEY_PREFIX). */

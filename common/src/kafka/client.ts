@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type LogEntry, type RetryOptions } from "kafkajs";
 import type { Logger } from "pino";
+import { replicationFor } from "./topic-replication";
 
 export type { Kafka } from "kafkajs";
 
@@ -60,7 +61,14 @@ export function createKafka({
 export async function ensureTopics(
   kafka: Kafka,
   topics: readonly string[],
-  { partitions = 3 }: { partitions?: number } = {},
+  {
+    partitions = 3,
+    replicationFactor,
+  }: {
+    partitions?: number;
+    /** Unset: from the cluster's size (replicationFor). */
+    replicationFactor?: number | undefined;
+  } = {},
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -73,9 +81,18 @@ export async function ensureTopics(
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
       try {
+        const { brokers } = await admin.describeCluster();
+        const replication = replicationFor(brokers.length, replicationFactor);
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor: replication.replicationFactor,
+            configEntries: [
+              { name: "min.insync.replicas", value: String(replication.minInsyncReplicas) },
+            ],
+          })),
         });
         return;
       } catch (error) {

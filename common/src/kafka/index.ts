@@ -3,3 +3,4 @@ export * from "./publisher";
 export * from "./consumer";
 export * from "./broker-probe";
 export * from "./consumer-health";
+export * from "./topic-replication";

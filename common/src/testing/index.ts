@@ -6,6 +6,7 @@ export { packageNodeFlags } from "./package-node-flags";
 export { dockerfileCommand } from "./dockerfile-command";
 export { startOwnRedisServer, type OwnRedisServer } from "./redis-server";
 export { startPrivateBroker, type PrivateBroker } from "./private-kafka-broker";
+export { localKafkaCluster } from "./kafka-cluster";
 export { startFakeGitHub, type FakeGitHub, type FakeGitHubUser } from "./fake-github";
 export {
   MailpitClient,

@@ -30,12 +30,15 @@ export async function startConfirmedReleaseConsumer(options: {
   retry?: Partial<RetryPolicy>;
   /** Counts what goes to the dead-letter topic (ticketping_kafka_dead_letters_total). */
   registry?: Registry;
+  /** Of the topics it creates; unset: from the cluster's size. */
+  replicationFactor?: number | undefined;
 }): Promise<RunningReleaseConsumer> {
   const { kafka, groupId, logger } = options;
-  await ensureTopics(kafka, [
-    reservationConfirmed.topic,
-    deadLetterTopic(reservationConfirmed.topic),
-  ]);
+  await ensureTopics(
+    kafka,
+    [reservationConfirmed.topic, deadLetterTopic(reservationConfirmed.topic)],
+    { replicationFactor: options.replicationFactor },
+  );
   const deadLetters = options.registry
     ? new CountingDeadLetterPublisher(kafka, options.registry)
     : new EventPublisher(kafka);

@@ -61,6 +61,8 @@ export interface MailWorkerOptions {
   paymentsBusy?: () => boolean;
   /** Events older than this send nothing (see MailHandlerDeps.maxEventAgeMs). */
   maxEventAgeMs: number;
+  /** Of the topics it creates; unset: from the cluster's size. */
+  replicationFactor?: number | undefined;
 }
 
 export interface RunningMailWorker {
@@ -84,6 +86,7 @@ export async function startMailWorker({
   pollIntervalMs,
   maxEventAgeMs,
   paymentsBusy,
+  replicationFactor,
 }: MailWorkerOptions): Promise<RunningMailWorker> {
   const renderer = await startTicketRenderer({ signingKey: ticketSigningKey, logger });
   // Whatever fails below stops the thread again, so a failed start leaves nothing running.
@@ -115,7 +118,9 @@ export async function startMailWorker({
       },
     }));
     const topics = subscriptions.map((subscription) => subscription.definition.topic);
-    await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)]);
+    await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)], {
+      replicationFactor,
+    });
     const deadLetters = new MailDeadLetterPublisher(kafka, registry);
     await deadLetters.connect();
     const running = await runEventConsumer({
