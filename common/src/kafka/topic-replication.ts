@@ -1,4 +1,8 @@
-import { ConfigResourceTypes, type Kafka } from "kafkajs";
+import kafkajs, { type Kafka } from "kafkajs";
+
+// Node's ES module loader sees only some of kafkajs' CommonJS exports by name
+// (ConfigResourceTypes is not among them): read it from the module object.
+const { ConfigResourceTypes } = kafkajs;
 
 /** How many brokers keep each partition, and how many must hold a write before acks=all. */
 export interface TopicReplication {
