@@ -245,6 +245,10 @@ status() {
     state="down"; bash "$ROOT/scripts/redis-cluster.sh" status 2>/dev/null && state="up"
     printf '  %-13s %-5s %s\n' "Redis Cluster" "$state" "REDIS_URL=$(bash "$ROOT/scripts/redis-cluster.sh" url)$(compgen -G "$STATE/redis-cluster/*/redis.pid" >/dev/null && echo ' (started by us)')"
   fi
+  # The three-broker Kafka (scripts/kafka-cluster.sh, which starts and stops it): when it runs.
+  if bash "$ROOT/scripts/kafka-cluster.sh" status 2>/dev/null; then
+    printf '  %-13s %-5s %s\n' "Kafka cluster" "up" "KAFKA_BROKERS=$(bash "$ROOT/scripts/kafka-cluster.sh" url)"
+  fi
 }
 
 cluster=""
