@@ -5,3 +5,11 @@ export {
   signEmailVerificationToken,
   type EmailVerificationTokenCheck,
 } from "./email-verification-token";
+export {
+  readSessionToken,
+  sealSessionToken,
+  sessionClaimsOf,
+  sessionTokenOfCookieHeader,
+  SESSION_COOKIE_NAMES,
+  type SessionClaims,
+} from "./session-token";
