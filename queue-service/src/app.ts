@@ -14,7 +14,9 @@ import { startTicker } from "./admission/ticker";
 import type { QueueServiceConfig } from "./config";
 import { createHttpHandler } from "./http/routes";
 import { createQueueMetrics, type QueueMetrics } from "./metrics";
-import { authenticateWithTicket } from "./realtime/authenticate";
+import { createBuyerStates, type LoadBuyerStates } from "./door/buyer-states";
+import { createEntryRules, type LoadEntryRules } from "./door/entry-rules";
+import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
 import { createNotifier } from "./realtime/notifier";
@@ -32,6 +34,9 @@ export interface QueueServiceDeps {
   /** Expired-key notifications; without them only the sweeper frees lapsed slots. */
   expiredKeys?: ExpiredKeySource;
   loadSaleFacts: LoadSaleFacts;
+  /** What the session door reads from the database (see door/enter-with-session.ts). */
+  loadBuyerStates: LoadBuyerStates;
+  loadEntryRules: LoadEntryRules;
   config: QueueServiceConfig;
   logger: Logger;
   /** Extra /ready checks from the process (its Kafka consumer, shutdown in progress). */
@@ -119,12 +124,22 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       perAddress: new RateLimiter(config.connectLimitPerIpPerMin),
     }),
   );
+  const { sessionDoor } = config;
   server.use(
-    authenticateWithTicket({
+    authenticateHandshake({
       ticketSecret: config.ticketSecret,
       redis: deps.redis,
       keyPrefix: config.keyPrefix,
       logger,
+      sessionDoor: sessionDoor && {
+        secret: sessionDoor.secret,
+        redis: deps.redis,
+        buyers: createBuyerStates({ load: deps.loadBuyerStates, ttlMs: sessionDoor.checkTtlMs }),
+        rules: createEntryRules({
+          load: deps.loadEntryRules,
+          defaultPowComplexity: sessionDoor.defaultPowComplexity,
+        }),
+      },
     }),
   );
   server.on("connection", (socket) => {

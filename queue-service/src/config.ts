@@ -35,6 +35,17 @@ export interface QueueServiceConfig {
   connectLimitPerIpPerMin: number;
   /** Sockets one buyer may have in one performance's queue (its tabs), per instance. */
   maxSocketsPerBuyer: number;
+  /** The door that takes the web app's session instead of a ticket; undefined: tickets only. */
+  sessionDoor:
+    | {
+        /** The web app's NEXTAUTH_SECRET. */
+        secret: string;
+        /** How long a buyer's session version and email state are trusted (as the web app). */
+        checkTtlMs: number;
+        /** The line's proof of work where its organizer left it empty (as the web app). */
+        defaultPowComplexity: number;
+      }
+    | undefined;
 }
 
 export function configFromEnv(env: Env): QueueServiceConfig {
@@ -64,5 +75,12 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     joinLimitPerIpPerMin: env.QUEUE_JOIN_LIMIT_PER_IP_PER_MIN,
     connectLimitPerIpPerMin: env.QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN,
     maxSocketsPerBuyer: env.QUEUE_MAX_SOCKETS_PER_BUYER,
+    sessionDoor: env.NEXTAUTH_SECRET
+      ? {
+          secret: env.NEXTAUTH_SECRET,
+          checkTtlMs: env.SESSION_CHECK_TTL_SECONDS * 1_000,
+          defaultPowComplexity: env.POW_QUEUE_COMPLEXITY,
+        }
+      : undefined,
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 import { metricsEnvFields } from "@ticketping/common/metrics";
-import { queueEnvFields } from "@ticketping/common/queue";
+import { DEFAULT_QUEUE_POW_COMPLEXITY, queueEnvFields } from "@ticketping/common/queue";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -52,8 +52,24 @@ export const env = loadEnvOrExit({
   QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: positiveInt(600),
   QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: positiveInt(600),
   QUEUE_MAX_SOCKETS_PER_BUYER: positiveInt(5),
+
+  // The session door (README, "Two doors"): the web app's own values, so that both doors
+  // check the same session, the same way. Without NEXTAUTH_SECRET only tickets open sockets.
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
+  POW_QUEUE_COMPLEXITY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(DEFAULT_QUEUE_POW_COMPLEXITY),
 });
 
-exitOnPublishedSecrets(env, ["QUEUE_TICKET_SECRET", "QUEUE_TOKEN_SECRET", "METRICS_TOKEN"]);
+exitOnPublishedSecrets(env, [
+  "QUEUE_TICKET_SECRET",
+  "QUEUE_TOKEN_SECRET",
+  "METRICS_TOKEN",
+  "NEXTAUTH_SECRET",
+]);
 
 export type Env = typeof env;

@@ -18,6 +18,8 @@ import {
   startConfirmedReleaseConsumer,
   type RunningReleaseConsumer,
 } from "./release/confirmed-release-consumer";
+import { loadBuyerStatesFromDatabase } from "./door/load-buyer-states-from-database";
+import { loadEntryRulesFromDatabase } from "./door/load-entry-rules-from-database";
 import { loadSaleFactsFromDatabase } from "./settings/load-sale-facts-from-database";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
@@ -59,6 +61,8 @@ const service = createQueueService({
   expiredKeys: (onExpired) =>
     listenForExpiredKeys({ ...redisOptions, connectionName: "queue-service:expiry", onExpired }),
   loadSaleFacts: loadSaleFactsFromDatabase(prisma),
+  loadBuyerStates: loadBuyerStatesFromDatabase(prisma),
+  loadEntryRules: loadEntryRulesFromDatabase(prisma),
   config: configFromEnv(env),
   logger,
   readiness: {

@@ -127,11 +127,20 @@ export function sealSessionToken({
   now?: number;
 }): string {
   const iat = Math.floor(now / 1_000);
-  const payload = { sub: userId, sv: sessionVersion, iat, exp: iat + maxAgeSeconds, jti: randomUUID() };
+  const payload = {
+    sub: userId,
+    sv: sessionVersion,
+    iat,
+    exp: iat + maxAgeSeconds,
+    jti: randomUUID(),
+  };
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyOf(secret), iv);
   cipher.setAAD(Buffer.from(ENCODED_HEADER, "ascii"));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(payload), "utf8"), cipher.final()]);
+  const ciphertext = Buffer.concat([
+    cipher.update(JSON.stringify(payload), "utf8"),
+    cipher.final(),
+  ]);
   return [
     ENCODED_HEADER,
     "",

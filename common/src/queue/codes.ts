@@ -37,6 +37,12 @@ export const connectErrorCodes = [
   "RATE_LIMITED",
   /** Redis could not record the ticket's use; try again shortly. */
   "SERVICE_UNAVAILABLE",
+  /** Session door: no performance with a line has this id. */
+  "UNKNOWN_PERFORMANCE",
+  /** Session door: this line takes buyers with a confirmed email address only. */
+  "EMAIL_NOT_VERIFIED",
+  /** Session door: this line asks a proof of work and the buyer holds no entry pass yet. */
+  "POW_REQUIRED",
 ] as const;
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
 

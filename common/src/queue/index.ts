@@ -9,3 +9,4 @@ export * from "./protocol";
 export * from "./queue-ticket";
 export * from "./settings";
 export * from "./working-token";
+export * from "./entry";

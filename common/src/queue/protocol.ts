@@ -6,8 +6,15 @@ import { performanceIdSchema } from "./ids";
 export const performanceRequestSchema = z.object({ performanceId: performanceIdSchema }).strict();
 export type PerformanceRequest = z.infer<typeof performanceRequestSchema>;
 
-/** The handshake's `auth` object: a short-lived ticket signed by the web app. */
-export const handshakeAuthSchema = z.object({ ticket: z.string().min(1).max(2_048) });
+/**
+ * The handshake's `auth` object, one of two doors: a short-lived ticket signed by the web
+ * app, or the performance whose line to enter with the web app's session cookie (sent with
+ * the handshake's request; see the queue service's README for what each door checks).
+ */
+export const handshakeAuthSchema = z.union([
+  z.object({ ticket: z.string().min(1).max(2_048) }).strict(),
+  z.object({ performanceId: performanceIdSchema }).strict(),
+]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
 /**

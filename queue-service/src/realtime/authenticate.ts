@@ -2,23 +2,40 @@ import type { ExtendedError } from "socket.io";
 import { handshakeAuthSchema, verifyQueueTicket } from "@ticketping/common/queue";
 import type { Logger } from "@ticketping/common/logger";
 import type { RedisClient } from "@ticketping/common/redis";
+import { enterWithSession, type SessionDoor } from "../door/enter-with-session";
 import { claimTicketUse } from "./claim-ticket-use";
 import { connectError } from "./connect-error";
 import type { QueueSocket } from "./types";
 
 /**
- * io.use middleware: no valid, unused ticket, no socket. Puts the user into socket.data.
- * A ticket opens one socket only, so one leaked or scripted ticket cannot open dozens.
+ * io.use middleware: no valid, unused ticket (or a session passing every check the ticket
+ * route makes: see enterWithSession), no socket. Puts the user into socket.data. A ticket
+ * opens one socket only, so one leaked or scripted ticket cannot open dozens.
  */
-export function authenticateWithTicket(options: {
+export function authenticateHandshake(options: {
   ticketSecret: string;
   redis: RedisClient;
   keyPrefix: string;
   logger: Logger;
+  /** Off (tickets only) when the service was not given the web app's session secret. */
+  sessionDoor: SessionDoor | undefined;
 }) {
   const authenticate = async (socket: QueueSocket): Promise<ExtendedError | undefined> => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return connectError("UNAUTHENTICATED");
+    if ("performanceId" in auth.data) {
+      if (!options.sessionDoor) return connectError("UNAUTHENTICATED");
+      const { performanceId } = auth.data;
+      const entry = await enterWithSession(options.sessionDoor, {
+        cookieHeader: socket.handshake.headers.cookie,
+        performanceId,
+      });
+      if (!entry.ok) return connectError(entry.code, entry.extra);
+      socket.data.userId = entry.userId;
+      socket.data.ticketPerformanceId = performanceId;
+      socket.data.performances = new Set();
+      return undefined;
+    }
     let ticket;
     try {
       ticket = await verifyQueueTicket({ secret: options.ticketSecret, ticket: auth.data.ticket });

@@ -5,7 +5,7 @@ export interface QueueSocketData {
   userId: string;
   /** Client address used for per-IP rate limits. */
   ip: string;
-  /** The one performance the ticket opened this socket for; undefined: any (see signQueueTicket). */
+  /** The one performance the ticket (or session handshake) opened this socket for; undefined: any (see signQueueTicket). */
   ticketPerformanceId: string | undefined;
   /** Queues this socket joined, to count the user's connected tabs per queue. */
   performances: Set<string>;

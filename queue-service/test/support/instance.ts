@@ -8,7 +8,12 @@ import type { PrismaClient } from "@ticketping/db";
 import type { RedisClient } from "@ticketping/common/redis";
 import { createQueueService, type QueueService } from "../../src/app";
 import type { QueueServiceConfig } from "../../src/config";
+import { loadBuyerStatesFromDatabase } from "../../src/door/load-buyer-states-from-database";
+import { loadEntryRulesFromDatabase } from "../../src/door/load-entry-rules-from-database";
 import { loadSaleFactsFromDatabase } from "../../src/settings/load-sale-facts-from-database";
+
+/** The web app's NEXTAUTH_SECRET as the tests' queue services know it (the session door). */
+export const TEST_SESSION_SECRET = "queue-test-session-secret-0123456789abcdef";
 import { connectRedis, expiredKeysOfTestRedis } from "./redis";
 
 /** Fast ticks and generous limits; each test overrides what it is about. */
@@ -37,6 +42,7 @@ export function testConfig(
     joinLimitPerIpPerMin: 10_000_000,
     connectLimitPerIpPerMin: 10_000_000,
     maxSocketsPerBuyer: 5,
+    sessionDoor: { secret: TEST_SESSION_SECRET, checkTtlMs: 30_000, defaultPowComplexity: 0 },
     ...overrides,
   };
 }
@@ -68,6 +74,8 @@ export async function startInstance(options: {
       ? { expiredKeys: expiredKeysOfTestRedis("queue-test:expiry") }
       : {}),
     loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
+    loadBuyerStates: loadBuyerStatesFromDatabase(options.prisma),
+    loadEntryRules: loadEntryRulesFromDatabase(options.prisma),
     config: options.config,
     logger: createLogger({ name: "queue-test", level: "silent" }),
   });

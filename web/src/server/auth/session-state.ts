@@ -1,8 +1,7 @@
 import "server-only";
-import { createBoundedCache, type BoundedCache } from "@ticketping/common/cache";
+import { createBatcher, createBoundedCache, type BoundedCache } from "@ticketping/common/cache";
 import type { Role } from "@ticketping/db/browser";
 import { env } from "@/env";
-import { createBatcher } from "../batching/create-batcher";
 import { db } from "../db";
 
 /** What the gate needs to know about a session's user, as PostgreSQL has it now. */

@@ -19,7 +19,10 @@ describe("session tokens without next-auth", () => {
 
   it("seal what next-auth opens", async () => {
     const userId = randomUUID();
-    const payload = await decode({ token: sealSessionToken({ secret, userId, sessionVersion: 2 }), secret });
+    const payload = await decode({
+      token: sealSessionToken({ secret, userId, sessionVersion: 2 }),
+      secret,
+    });
     expect(payload?.sub).toBe(userId);
     expect(payload?.sv).toBe(2);
   });
@@ -34,7 +37,12 @@ describe("session tokens without next-auth", () => {
     parts[3] = body.toString("base64url");
     expect(readSessionToken(parts.join("."), secret)).toBeNull();
     expect(readSessionToken("not.a.token", secret)).toBeNull();
-    const expired = sealSessionToken({ secret, userId, now: Date.now() - 3_600_000, maxAgeSeconds: 60 });
+    const expired = sealSessionToken({
+      secret,
+      userId,
+      now: Date.now() - 3_600_000,
+      maxAgeSeconds: 60,
+    });
     expect(readSessionToken(expired, secret)).toBeNull();
   });
 });

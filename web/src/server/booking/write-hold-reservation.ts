@@ -1,5 +1,5 @@
 import "server-only";
-import { createBatcher, type Batcher } from "../batching/create-batcher";
+import { createBatcher, type Batcher } from "@ticketping/common/cache";
 import { db } from "../db";
 
 export interface HoldReservation {

@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { getRedis } from "../redis";
-import { entryPassKey } from "./keys";
-import { POW_ENTRY_PASS_TTL_SECONDS } from "./pow-policy";
+import { entryPassKey, POW_ENTRY_PASS_TTL_SECONDS } from "@ticketping/common/queue";
 import type { PowSolution } from "./schemas";
 import { verifyPowSolution } from "./verify-pow-solution";
 

@@ -31,11 +31,3 @@ export const powComplexityLimits = { min: 0, max: 1_000_000 } as const;
 
 /** What the sign-up and the line ask for when not configured otherwise (about 1 s here). */
 export const DEFAULT_POW_COMPLEXITY = 8_000;
-
-/**
- * After a buyer paid the proof of work for a performance's line, their next tickets for it
- * (a reconnect, another tab, the booking page) need none while they keep coming: each
- * ticket renews the pass for this long. Place in line is per buyer already, so a pass
- * gives a farm nothing it did not pay for.
- */
-export const POW_ENTRY_PASS_TTL_SECONDS = 6 * 60 * 60;

@@ -1,5 +1,9 @@
 import "server-only";
-import { DEFAULT_QUEUE_TICKET_TTL_SECONDS, signQueueTicket } from "@ticketping/common/queue";
+import {
+  DEFAULT_QUEUE_TICKET_TTL_SECONDS,
+  queueEntryRateLimit,
+  signQueueTicket,
+} from "@ticketping/common/queue";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { env } from "@/env";
 import { requireVerifiedEmail } from "../accounts/require-verified-email";
@@ -7,7 +11,6 @@ import { getRedis } from "../redis";
 import { passPowForQueue } from "../pow/pass-pow-for-queue";
 import type { PowSolution } from "../pow/schemas";
 import { getQueueEntryRules } from "./get-queue-entry-rules";
-import { queueTicketRateLimits } from "./rate-limits";
 import type { QueueTicket } from "./schemas";
 
 /**
@@ -26,7 +29,7 @@ export async function issueQueueTicket({
   performanceId: string;
   pow: PowSolution | undefined;
 }): Promise<QueueTicket> {
-  await enforceRateLimit(getRedis(), queueTicketRateLimits.perUser, userId, {
+  await enforceRateLimit(getRedis(), queueEntryRateLimit, userId, {
     userMessage: "Too many attempts to enter the waiting room. Please wait a moment.",
   });
   const rules = await getQueueEntryRules({ performanceId });
