@@ -63,7 +63,7 @@ describe("the session door", () => {
     const instance = await serve();
     const performanceId = await createPerformance(bed.prisma);
     const other = await createPerformance(bed.prisma);
-    const { id, token } = await buyer();
+    const { token } = await buyer();
     const outcome = await enter(instance.url, { token, performanceId });
     if (!outcome.connected) throw new Error(`refused: ${String(outcome.code)}`);
     const joined = (await outcome.socket
