@@ -39,6 +39,12 @@ export const loadTestOptionsSchema = z
     lapseRate: rate.default(0.05),
     /** The whole run, start-up excluded; buyers still busy then are cut off. */
     timeLimit: int(10, LIMITS.maxTimeLimitSeconds).default(600),
+    /**
+     * How buyers open the queue socket: `session` (the session cookie at the queue
+     * service's session door, as the waiting-room page does) or `ticket` (POST
+     * /api/queue/ticket first, the older door, still served).
+     */
+    door: z.enum(["session", "ticket"]).default("session"),
     /** Seeds every random choice (plans, seats), so a run can be repeated. */
     seed: int(0, 2 ** 31 - 1).optional(),
     /** Report directory; default loadtest/reports/<timestamp>/. */
@@ -62,6 +68,7 @@ const flagNames = {
   "abandon-rate": "abandonRate",
   "lapse-rate": "lapseRate",
   "time-limit": "timeLimit",
+  door: "door",
   seed: "seed",
   out: "out",
 } as const satisfies Record<string, keyof LoadTestOptions>;
@@ -80,6 +87,8 @@ export const usage = `npm run loadtest -- [options]
   --abandon-rate P      share of buyers leaving while they wait (default 0.05)
   --lapse-rate P        share of admitted buyers letting their hold lapse (default 0.05)
   --time-limit S        the run stops after this many seconds (default 600, at most ${LIMITS.maxTimeLimitSeconds})
+  --door session|ticket how buyers open the queue socket (default session: the cookie at
+                        the socket; ticket: POST /api/queue/ticket first)
   --seed N              repeat a run's random choices
   --out DIR             report directory (default loadtest/reports/<timestamp>)
   --help                this text`;

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { loadavg } from "node:os";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
+import { measureBareConnects } from "./bare/measure-bare-connects";
 import { crowdContext } from "./buyer/crowd-context";
 import { planBuyers } from "./buyer/plan";
 import { progressLine } from "./buyer/progress-line";
@@ -83,6 +84,16 @@ export async function runLoadTest(
       `system up in ${(setupMs / 1000).toFixed(1)} s: web ${system.webUrl}, queue ${system.queueUrl}`,
     );
 
+    // The bare reference first, on an idle system, so that the crowd's figures have theirs.
+    const bareConnects = await measureBareConnects({
+      count: options.buyers,
+      timeoutMs: ACK_TIMEOUT_MS,
+    });
+    log(
+      `bare Socket.IO: ${bareConnects.ok} of ${bareConnects.attempted} handshakes, ` +
+        `${bareConnects.perSecond.toFixed(0)}/s`,
+    );
+
     const recorder = new Recorder();
     const sampler = new WorkingSetSampler({
       redis,
@@ -112,6 +123,12 @@ export async function runLoadTest(
         ackTimeoutMs: ACK_TIMEOUT_MS,
         observeWorkingSet: (active) => {
           sampler.observe(active);
+        },
+        extra: {
+          door:
+            options.door === "session"
+              ? { kind: "session", queueUrl: system.queueUrl }
+              : { kind: "ticket" },
         },
       }),
     });
@@ -165,6 +182,7 @@ export async function runLoadTest(
         timeline: sampler.timeline,
       },
       queueCounters: sampler.counters,
+      bareConnects,
       processes,
       sales: {
         seats: options.seats,

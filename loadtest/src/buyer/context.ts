@@ -27,6 +27,11 @@ export interface BuyerContext {
   checkpoints?: EventTarget;
   /** Time on the payment page before paying, [min, max] ms (none by default). */
   payDelayMs?: readonly [number, number];
+  /**
+   * How a buyer opens the queue socket: with the session cookie at the queue service's
+   * session door (no ticket request), or with a ticket from the web app (the default).
+   */
+  door?: { kind: "session"; queueUrl: string } | { kind: "ticket" };
 }
 
 export interface BuyerPersistence {

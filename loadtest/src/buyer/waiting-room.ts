@@ -5,7 +5,8 @@ import type {
   WorkingTokenGrant,
 } from "@ticketping/common/queue";
 import { QueueConnection } from "../clients/queue-connection";
-import { StepError } from "../clients/step-error";
+import { errorCode, StepError } from "../clients/step-error";
+import type { Recorder } from "../metrics/recorder";
 import type { StepName } from "../metrics/steps";
 import { sleep } from "../sleep";
 import type { BuyerContext, BuyerIdentity } from "./context";
@@ -23,6 +24,19 @@ export type VisitResult =
   | { kind: "refused"; code: string }
   | { kind: "sold-out" }
   | { kind: "abandoned" };
+
+/**
+ * A buyer's first way through the front door (ticket if any, connect, join) ends with the
+ * join's answer: a place, or a refusal the line gives at once (LINE_FULL...), which is the
+ * door working too. Anything else is a failure, under the step's code.
+ */
+function recordFrontDoorFailure(recorder: Recorder, error: unknown, startedAt: number): void {
+  if (error instanceof StepError && refusals.has(error.code)) {
+    recorder.ok("front-door", startedAt, recorder.now());
+  } else {
+    recorder.fail("front-door", errorCode(error));
+  }
+}
 
 type WaitResult = "admitted" | "sold-out" | "closed" | "abandon" | "dropped";
 
@@ -65,10 +79,14 @@ export class WaitingRoomVisit {
       if (reconnects > 0 && persistence) await sleep(persistence.retryDelayMs, signal);
       let connection: QueueConnection;
       let standing: QueueStanding;
+      const doorOpenedAt = recorder.now();
+      const firstEntry = reconnects === 0;
       try {
         connection = await this.connect();
         standing = await this.step("join", () => connection.join(performanceId));
+        if (firstEntry) recorder.ok("front-door", doorOpenedAt, recorder.now());
       } catch (error) {
+        if (firstEntry) recordFrontDoorFailure(recorder, error, doorOpenedAt);
         if (error instanceof StepError && refusals.has(error.code)) {
           return error.code === "SOLD_OUT"
             ? { kind: "sold-out" }
@@ -140,14 +158,11 @@ export class WaitingRoomVisit {
   private async connect(): Promise<QueueConnection> {
     this.close();
     this.admittedSeen = false;
-    const { web, ackTimeoutMs, signal, observeWorkingSet, performanceId } = this.ctx;
-    const ticket = await this.step("ticket", () =>
-      web.queueTicket(this.buyer, performanceId, signal),
-    );
+    const { ackTimeoutMs, signal, observeWorkingSet } = this.ctx;
+    const entry = await this.entry();
     this.connection = await this.step("connect", () =>
       QueueConnection.open({
-        url: ticket.queueUrl,
-        ticket: ticket.ticket,
+        ...entry,
         ackTimeoutMs,
         signal,
         listeners: {
@@ -168,6 +183,23 @@ export class WaitingRoomVisit {
       }),
     );
     return this.connection;
+  }
+
+  /** Where and how the socket enters: the session door, or with a fresh ticket. */
+  private async entry(): Promise<{
+    url: string;
+    auth: { ticket: string } | { performanceId: string };
+    cookie?: string;
+  }> {
+    const { web, signal, performanceId, door } = this.ctx;
+    if (door?.kind === "session") {
+      // The socket takes the session cookie itself: no ticket request to the web app.
+      return { url: door.queueUrl, auth: { performanceId }, cookie: this.buyer.cookie };
+    }
+    const ticket = await this.step("ticket", () =>
+      web.queueTicket(this.buyer, performanceId, signal),
+    );
+    return { url: ticket.queueUrl, auth: { ticket: ticket.ticket } };
   }
 
   private waitForTurn(

@@ -24,7 +24,9 @@ export interface QueueListeners {
 
 /**
  * One buyer's socket to the waiting room, opened as the browser opens it: websocket only,
- * with the ticket from the web app; every request answered by an ack (`{data}` or `{error}`).
+ * with the ticket from the web app (or, at the session door, the performance in `auth` and
+ * the session cookie on the handshake's request, as the browser sends it); every request
+ * answered by an ack (`{data}` or `{error}`).
  */
 export class QueueConnection {
   private closing = false;
@@ -36,21 +38,24 @@ export class QueueConnection {
 
   static async open({
     url,
-    ticket,
+    auth,
+    cookie,
     listeners,
     ackTimeoutMs,
     signal,
   }: {
     url: string;
-    ticket: string;
+    auth: { ticket: string } | { performanceId: string } | Record<string, never>;
+    cookie?: string;
     listeners: QueueListeners;
     ackTimeoutMs: number;
     signal?: AbortSignal;
   }): Promise<QueueConnection> {
     signal?.throwIfAborted();
     const socket: QueueSocket = io(url, {
-      auth: { ticket },
+      auth,
       transports: ["websocket"],
+      ...(cookie ? { extraHeaders: { cookie } } : {}),
       // One connection per buyer, as one browser tab each would have.
       forceNew: true,
       // A dropped buyer comes back with a fresh ticket (the page's loop), not the old one.

@@ -4,9 +4,13 @@
  * for happened elsewhere in the system (webhook -> Kafka -> worker -> queue service).
  */
 export const steps = {
-  ticket: { kind: "request", what: "POST /api/queue/ticket" },
-  connect: { kind: "request", what: "Socket.IO handshake with the ticket" },
+  ticket: { kind: "request", what: "POST /api/queue/ticket (ticket door only)" },
+  connect: { kind: "request", what: "Socket.IO handshake (ticket, or session cookie)" },
   join: { kind: "request", what: "queue:join acknowledged" },
+  "front-door": {
+    kind: "async",
+    what: "first entry: ticket (if any) + connect + join answered (a place or a refusal)",
+  },
   claim: { kind: "request", what: "queue:claim: the working token" },
   "seat-map": { kind: "request", what: "GET /api/schedules/:id/seat-map" },
   hold: { kind: "request", what: "POST /api/schedules/:id/holds (every attempt)" },

@@ -1,5 +1,6 @@
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { buyerOutcomes, type BuyerOutcome, type BuyerResult } from "../buyer/context";
+import type { BareConnects } from "../bare/measure-bare-connects";
 import type { InvariantResult } from "../invariants/rules";
 import type { QueueSample } from "../invariants/working-set-sampler";
 import type { LoadTestOptions } from "../options";
@@ -57,9 +58,31 @@ export interface LoadTestReport {
     perSecond: QueueSample[];
   };
   queueCounters: Record<string, number>;
+  /** Bare Socket.IO handshakes measured in the same run, and the front door against them. */
+  frontDoor: FrontDoorFigures;
   processes: ProcessFigures[];
   sales: { seats: number; sold: number; purchases: number };
   invariants: InvariantResult[];
+}
+
+export interface FrontDoorFigures {
+  bare: BareConnects;
+  /** Each per second rate over the bare connect rate; null where the run had no such step. */
+  ratios: { ticket: number | null; connect: number | null; frontDoor: number | null };
+}
+
+/** The first rows of the steps, set against the bare reference of the same run. */
+function frontDoorFigures(steps: readonly StepSummary[], bare: BareConnects): FrontDoorFigures {
+  const ratio = (name: StepName): number | null => {
+    const step = steps.find((entry) => entry.step === name);
+    return step && step.ok > 0 && bare.perSecond > 0
+      ? step.throughputPerSec / bare.perSecond
+      : null;
+  };
+  return {
+    bare,
+    ratios: { ticket: ratio("ticket"), connect: ratio("connect"), frontDoor: ratio("front-door") },
+  };
 }
 
 export function machineInfo(loadAtStart: number): MachineInfo {
@@ -86,6 +109,7 @@ export function buildReport(input: {
   buyers: readonly BuyerResult[];
   workingSet: Omit<LoadTestReport["workingSet"], "perSecond"> & { timeline: QueueSample[] };
   queueCounters: Record<string, number>;
+  bareConnects: BareConnects;
   processes: ProcessFigures[];
   sales: LoadTestReport["sales"];
   invariants: InvariantResult[];
@@ -135,6 +159,7 @@ export function buildReport(input: {
       perSecond: perSecond(workingSet.timeline),
     },
     queueCounters: input.queueCounters,
+    frontDoor: frontDoorFigures(steps, input.bareConnects),
     processes: input.processes,
     sales: input.sales,
     invariants: input.invariants,

@@ -66,6 +66,10 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
       ["l", "l", "r", "r", "r", "r", "r", "r", "r", "l"],
     ),
     "",
+    "### The front door against bare Socket.IO",
+    "",
+    frontDoorSection(report),
+    "",
     "## Time in queue",
     "",
     "From `queue:join` to admission, for the buyers admitted.",
@@ -150,6 +154,47 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
     "",
   ];
   return lines.join("\n");
+}
+
+function frontDoorSection(report: LoadTestReport): string {
+  const { bare, ratios } = report.frontDoor;
+  const ratio = (value: number | null) =>
+    value === null ? "– (no such step)" : `${value.toFixed(2)}×`;
+  return [
+    `Before the crowd, the same number of handshakes (${bare.attempted}, all at once, the ` +
+      "buyers' client code) to a bare Socket.IO server started by this run on a free " +
+      `loopback port: ${bare.ok} succeeded, ${bare.perSecond.toFixed(1)}/s.` +
+      ` Buyers entered by the ${report.scenario.door} door.`,
+    "",
+    table(
+      ["", "per s", "p50", "p95", "p99", "max", "against bare"],
+      [
+        [
+          "bare Socket.IO connect",
+          bare.perSecond.toFixed(1),
+          ...latencyCells(bare.latencyMs),
+          "1.00×",
+        ],
+        ...(["ticket", "connect", "front-door"] as const).flatMap((name) => {
+          const step = report.steps.find((entry) => entry.step === name);
+          if (!step) return [];
+          const key = name === "front-door" ? "frontDoor" : name;
+          return [
+            [
+              name,
+              step.throughputPerSec.toFixed(1),
+              ...latencyCells(step.latencyMs),
+              ratio(ratios[key]),
+            ],
+          ];
+        }),
+      ],
+      ["l", "r", "r", "r", "r", "r", "r"],
+    ),
+    "",
+    "Targets (issue 18): the ticket step at least 5× the bare rate (the session door has " +
+      "none), the front door (ticket + connect + join) at least 0.70×.",
+  ].join("\n");
 }
 
 function latencyCells(latency: LatencySummary | null): string[] {

@@ -18,6 +18,10 @@ function sampleReport(passed: boolean) {
     recorder.ok("seat-map", i * 100, i * 100 + 3);
   }
   recorder.fail("hold", "SEAT_UNAVAILABLE");
+  for (let i = 0; i < 10; i++) {
+    recorder.ok("ticket", i * 100, i * 100 + 50);
+    recorder.ok("front-door", i * 100, i * 100 + 400);
+  }
   recorder.queueWait(1_500);
   const buyers: BuyerResult[] = [
     { userId: "u1", outcome: "purchased", admitted: true, paid: true, lapsed: false },
@@ -54,6 +58,7 @@ function sampleReport(passed: boolean) {
       ],
     },
     queueCounters: { joins: 2 },
+    bareConnects: { attempted: 10, ok: 10, perSecond: 200, latencyMs: null },
     processes: [{ name: "web", cpuSeconds: 1.5, cores: 0.75, peakRssMiB: 300 }],
     sales: { seats: 1_000, sold: 3, purchases: 1 },
     invariants: [
@@ -92,6 +97,20 @@ describe("the report", () => {
       { atMs: 1_000, active: 150, waiting: 0 },
     ]);
     expect(report.machine.node).toBe(process.version);
+  });
+
+  it("sets the front door's first rows against the bare Socket.IO reference of the run", () => {
+    const { report } = sampleReport(true);
+    const rate = (name: string) =>
+      report.steps.find((step) => step.step === name)?.throughputPerSec ?? NaN;
+    expect(report.frontDoor.ratios.ticket).toBeCloseTo(rate("ticket") / 200, 6);
+    expect(report.frontDoor.ratios.frontDoor).toBeCloseTo(rate("front-door") / 200, 6);
+    // No connect step in this run: no ratio made up for it.
+    expect(report.frontDoor.ratios.connect).toBeNull();
+    const markdown = renderMarkdown(report, "latency.svg");
+    expect(markdown).toMatch(/\| bare Socket\.IO connect \| 200\.0 \|/);
+    expect(markdown).toContain(`| ticket | ${rate("ticket").toFixed(1)} |`);
+    expect(markdown).toContain(`${(rate("front-door") / 200).toFixed(2)}× |`);
   });
 
   it("draws a self-contained SVG with every step and escaped text", () => {

@@ -80,6 +80,8 @@ export function queueServiceEnv(
     QUEUE_SERVICE_HOST: "127.0.0.1",
     QUEUE_SERVICE_PORT: "0",
     QUEUE_TICKET_SECRET: secrets.queueTicket,
+    // The session door: the queue service opens the buyers' session cookies itself.
+    NEXTAUTH_SECRET: secrets.nextAuth,
     QUEUE_CONSUMER_GROUP_ID: `loadtest-${runId}-queue`,
     QUEUE_CLAIM_WINDOW_SECONDS: String(scenario.claimWindow),
     QUEUE_DISCONNECT_GRACE_SECONDS: String(scenario.disconnectGrace),
