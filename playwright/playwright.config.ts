@@ -132,6 +132,8 @@ export default defineConfig({
         QUEUE_SWEEP_INTERVAL_MS: "1000",
         // Every browser and every simulated buyer of a run connects from 127.0.0.1.
         QUEUE_JOIN_LIMIT_PER_IP_PER_MIN: "100000",
+        // The session door asks the same proof of work as the web app's ticket route.
+        POW_QUEUE_COMPLEXITY: "500",
       },
       reuseExistingServer: false,
       timeout: 60_000,

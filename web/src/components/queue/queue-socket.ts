@@ -24,9 +24,19 @@ const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
 
 /**
- * Opens the queue socket. Every connection attempt, the first and each reconnect, fetches
- * a fresh ticket from the web app (tickets live a minute; a reconnect after a long drop
- * would otherwise be refused). socket.io retries dropped transports by itself; a refused
+ * The session door's refusals that the ticket route explains better (signed out, an
+ * unconfirmed address, a browser check to run first): the next attempt fetches a ticket,
+ * whose answer drives the page (see fetchQueueTicket). UNAUTHENTICATED also covers a queue
+ * service on another site, which the session cookie does not reach.
+ */
+const TICKET_DOOR_CODES = new Set(["UNAUTHENTICATED", "EMAIL_NOT_VERIFIED", "POW_REQUIRED"]);
+
+/**
+ * Opens the queue socket. It enters by the session door (the session cookie travels with
+ * the handshake; no request to the web app) while that works; a refusal the ticket route
+ * explains switches to tickets: every attempt after it, the first and each reconnect,
+ * fetches a fresh one (tickets live a minute; a reconnect after a long drop would
+ * otherwise be refused). socket.io retries dropped transports by itself; a refused
  * handshake or a server-side disconnect it does not, so those are retried here with the
  * same backoff. A buyer whose session ended is told so instead of retried forever.
  */
@@ -44,6 +54,7 @@ export function openQueueSocket({
   onPowProgress?: (progress: PowProgress | null) => void;
 }): { socket: QueueSocket; close: () => void } {
   let ticketError: ApiError | null = null;
+  let byTicket = false;
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -55,6 +66,10 @@ export function openQueueSocket({
     reconnectionDelay: RETRY_BASE_MS,
     reconnectionDelayMax: RETRY_MAX_MS,
     auth: (send) => {
+      if (!byTicket) {
+        send({ performanceId });
+        return;
+      }
       fetchQueueTicket(performanceId, { onPowProgress }).then(
         (ticket) => {
           ticketError = null;
@@ -84,7 +99,13 @@ export function openQueueSocket({
     retries = 0;
     onState("connected");
   });
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error: Error & { data?: Record<string, unknown> }) => {
+    const doorCode = error.data?.code;
+    if (!byTicket && typeof doorCode === "string" && TICKET_DOOR_CODES.has(doorCode)) {
+      byTicket = true;
+      socket.connect();
+      return;
+    }
     if (ticketError?.code === "UNAUTHENTICATED") {
       onState("signed-out");
       return;
@@ -97,8 +118,11 @@ export function openQueueSocket({
     // Still active: a transport failure socket.io retries itself. Otherwise the service
     // refused the handshake (no or stale ticket) and only a new attempt helps.
     if (!socket.active) {
-      const retryAfter = Number(ticketError?.details?.retryAfterSeconds);
-      retryLater(ticketError?.code === "RATE_LIMITED" && retryAfter > 0 ? retryAfter * 1000 : 0);
+      const limited = ticketError?.code === "RATE_LIMITED" || doorCode === "RATE_LIMITED";
+      const retryAfter = Number(
+        ticketError?.details?.retryAfterSeconds ?? error.data?.retryAfterSeconds,
+      );
+      retryLater(limited && retryAfter > 0 ? retryAfter * 1000 : 0);
     }
   });
   socket.on("disconnect", (reason) => {
