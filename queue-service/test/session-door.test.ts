@@ -180,7 +180,7 @@ describe("the session door", () => {
     expect(refused.data?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it("refuses an unknown or draft performance, and a handshake naming both doors", async () => {
+  it("refuses an unknown or draft performance; a handshake with a ticket is judged by the ticket", async () => {
     const instance = await serve();
     const draft = await createPerformance(bed.prisma, { saleStatus: "DRAFT" });
     const { token } = await buyer();

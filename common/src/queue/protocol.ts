@@ -12,7 +12,8 @@ export type PerformanceRequest = z.infer<typeof performanceRequestSchema>;
  * the handshake's request; see the queue service's README for what each door checks).
  */
 export const handshakeAuthSchema = z.union([
-  z.object({ ticket: z.string().min(1).max(2_048) }).strict(),
+  // First: a handshake carrying a ticket is judged by its ticket, whatever else it says.
+  z.object({ ticket: z.string().min(1).max(2_048) }),
   z.object({ performanceId: performanceIdSchema }).strict(),
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
