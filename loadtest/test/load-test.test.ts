@@ -45,9 +45,14 @@ describe("a small flash crowd, end to end", () => {
     expect(report.workingSet.maxSampled).toBeLessThanOrEqual(5);
 
     const stepsRun = report.steps.map((step) => step.step);
-    for (const step of ["ticket", "join", "claim", "seat-map", "hold", "checkout", "pay"]) {
+    for (const step of ["connect", "join", "front-door", "claim", "seat-map", "hold", "pay"]) {
       expect(stepsRun).toContain(step);
     }
+    // The session door (the default): no buyer asked the web app for a ticket.
+    expect(stepsRun).not.toContain("ticket");
+    // The bare reference ran in the same run, with as many handshakes as buyers.
+    expect(report.frontDoor.bare).toMatchObject({ attempted: 60, ok: 60 });
+    expect(report.frontDoor.ratios.frontDoor).toBeGreaterThan(0);
     expect(report.timeInQueue.latencyMs?.count).toBeGreaterThan(5);
 
     const dir = await mkdtemp(path.join(tmpdir(), "loadtest-e2e-"));
