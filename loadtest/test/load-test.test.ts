@@ -45,7 +45,17 @@ describe("a small flash crowd, end to end", () => {
     expect(report.workingSet.maxSampled).toBeLessThanOrEqual(5);
 
     const stepsRun = report.steps.map((step) => step.step);
-    for (const step of ["connect", "join", "front-door", "claim", "seat-map", "hold", "pay"]) {
+    const expected = [
+      "connect",
+      "join",
+      "front-door",
+      "claim",
+      "seat-map",
+      "hold",
+      "checkout",
+      "pay",
+    ];
+    for (const step of expected) {
       expect(stepsRun).toContain(step);
     }
     // The session door (the default): no buyer asked the web app for a ticket.
