@@ -190,6 +190,10 @@ export function BookingView({
           <h2 id="hall-heading" className="sr-only">
             Seat map
           </h2>
+          {/* Above the hall, so a laptop shows it without scrolling, whatever the hall's depth. */}
+          <div className="mb-4 min-h-8 border-b border-slate-100 pb-3">
+            {layout ? <SeatLegend grades={layout.grades} /> : null}
+          </div>
           <div
             aria-hidden="true"
             className="mx-auto mb-4 w-2/3 rounded-b-3xl bg-slate-800 py-1.5 text-center text-xs font-semibold tracking-[0.3em] text-white uppercase"
@@ -211,9 +215,6 @@ export function BookingView({
               failed={mapError !== null}
             />
           )}
-          <div className="mt-4 min-h-8 border-t border-slate-100 pt-4">
-            {layout ? <SeatLegend grades={layout.grades} /> : null}
-          </div>
         </section>
 
         <aside

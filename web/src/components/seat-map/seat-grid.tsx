@@ -2,22 +2,17 @@
 
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
-import { seatLabel, seatState, type SeatState } from "./seat-labels";
-
-const stateClasses: Record<SeatState, string> = {
-  available: "hover:scale-110 hover:brightness-110",
-  selected: "ring-2 ring-offset-1 ring-slate-900 scale-110",
-  yours: "ring-2 ring-offset-1 ring-emerald-600",
-  held: "!bg-slate-300 opacity-70 cursor-not-allowed",
-  sold: "!bg-slate-500 opacity-60 cursor-not-allowed",
-};
-
-const stateGlyph: Partial<Record<SeatState, string>> = { selected: "✓", yours: "✓", sold: "×" };
+import { SeatFace } from "./seat-face";
+import { seatLabel, seatState } from "./seat-labels";
+import { useSeatZoom } from "./use-seat-zoom";
 
 /**
  * The hall as a CSS grid, one button per seat, seen from the stage. Keyboard: one seat
  * is in the tab order (roving tabindex); arrow keys move between seats, Home/End to the
  * row's ends, Space/Enter toggles. Taken seats stay focusable so they can be heard.
+ * Seat numbers run along the top and row numbers down the side, as the hall numbers them.
+ * On a narrow screen the map zooms (buttons, pinch, ctrl + wheel) and pans by scrolling,
+ * and says when seats lie off-screen to either side.
  */
 export function SeatGrid({
   layout,
@@ -33,6 +28,8 @@ export function SeatGrid({
   onToggle: (seatId: string) => void;
 }) {
   const [focusIndex, setFocusIndex] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const zoom = useSeatZoom(scroller);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   const positions = new Map(
     layout.seats.map(([, row, column], index) => [`${row}:${column}`, index]),
@@ -77,69 +74,168 @@ export function SeatGrid({
   };
 
   const rows = Array.from({ length: layout.rows }, (_, r) => r + 1);
-  return (
-    <div className="overflow-x-auto pb-2">
-      <div
-        role="grid"
-        aria-label="Seats, seen from the stage"
-        className="mx-auto grid w-full min-w-min gap-0.5 sm:gap-1"
-        // Seats shrink to fit a phone down to a size a finger can still hit; wider halls
-        // scroll sideways. On a laptop they stop growing at 2rem.
-        style={{
+  const columns = Array.from({ length: layout.columns }, (_, c) => c + 1);
+  // Fitted, seats shrink to fit a laptop or a phone and stop growing at 2rem; zoomed, they
+  // keep their size and the map scrolls.
+  const sizing =
+    zoom.seatRem === null
+      ? {
           gridTemplateColumns: `auto repeat(${layout.columns}, minmax(0.875rem, 2rem))`,
           maxWidth: `${layout.columns * 2.25 + 2}rem`,
-        }}
-      >
-        {rows.map((row) => (
-          <div key={row} role="row" className="contents">
-            <span role="rowheader" className="pr-1 text-right text-xs leading-6 text-slate-500">
-              {row}
-            </span>
-            {Array.from({ length: layout.columns }, (_, c) => {
-              const index = positions.get(`${row}:${c + 1}`);
-              const seat = index === undefined ? undefined : layout.seats[index];
-              if (index === undefined || !seat) {
-                return <span key={c} role="gridcell" aria-hidden="true" />;
-              }
-              const [id, , column, gradeIndex] = seat;
-              const grade = layout.grades[gradeIndex];
-              const code = (status[index] ?? "A") as SeatStatusCode;
-              const state = seatState(code, { selected: selected.has(id), mine: mine.has(id) });
-              const taken = state === "held" || state === "sold";
-              return (
-                <span key={id} role="gridcell">
-                  <button
-                    ref={(element) => {
-                      if (element) buttons.current.set(index, element);
-                      else buttons.current.delete(index);
-                    }}
-                    type="button"
-                    data-seat-id={id}
-                    data-state={state}
-                    tabIndex={index === focusIndex ? 0 : -1}
-                    aria-label={seatLabel(row, column, grade, state)}
-                    aria-pressed={state === "selected"}
-                    aria-disabled={taken || state === "yours"}
-                    onFocus={() => {
-                      setFocusIndex(index);
-                    }}
-                    onKeyDown={(event) => {
-                      onKeyDown(event, index);
-                    }}
-                    onClick={() => {
-                      if (!taken && state !== "yours") onToggle(id);
-                    }}
-                    className={`flex aspect-square w-full items-center justify-center rounded-t-md rounded-b-sm text-[0.65rem] font-bold text-white transition focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${stateClasses[state]}`}
-                    style={{ backgroundColor: grade?.colour }}
-                  >
-                    <span aria-hidden="true">{stateGlyph[state] ?? ""}</span>
-                  </button>
+        }
+      : { gridTemplateColumns: `auto repeat(${layout.columns}, ${zoom.seatRem}rem)` };
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex min-h-8 flex-wrap items-center justify-between gap-2 text-sm">
+        <p data-testid="seat-map-more" className="font-medium text-sky-800">
+          {zoom.more.left ? <span>← More seats to the left</span> : null}
+          {zoom.more.left && zoom.more.right ? <span aria-hidden="true"> · </span> : null}
+          {zoom.more.right ? <span>More seats to the right →</span> : null}
+        </p>
+        <div role="group" aria-label="Zoom the seat map" className="ml-auto flex gap-1">
+          <ZoomButton
+            label="Zoom out"
+            glyph="−"
+            disabled={!zoom.canZoomOut}
+            onClick={() => {
+              zoom.zoomBy(-1);
+            }}
+          />
+          <ZoomButton
+            label="Zoom in"
+            glyph="+"
+            disabled={!zoom.canZoomIn}
+            onClick={() => {
+              zoom.zoomBy(1);
+            }}
+          />
+        </div>
+      </div>
+      <div className="relative">
+        <div
+          ref={scroller}
+          data-testid="seat-map-scroller"
+          className="overflow-x-auto px-1 pt-1 pb-2"
+          // Two fingers pinch the map, not the page; one finger still pans it.
+          style={{ touchAction: "pan-x pan-y" }}
+        >
+          <div
+            role="grid"
+            aria-label="Seats, seen from the stage"
+            className={`grid min-w-min gap-0.5 sm:gap-1 ${zoom.seatRem === null ? "mx-auto w-full" : "w-max"}`}
+            style={sizing}
+          >
+            <div role="row" className="contents">
+              <span aria-hidden="true" className="sticky left-0 bg-white" />
+              {columns.map((column) => (
+                <span
+                  key={column}
+                  role="columnheader"
+                  aria-label={`Seat ${column}`}
+                  className="text-center text-[0.6rem] leading-4 text-slate-500 tabular-nums"
+                >
+                  {column}
                 </span>
-              );
-            })}
+              ))}
+            </div>
+            {rows.map((row) => (
+              <div key={row} role="row" className="contents">
+                <span
+                  role="rowheader"
+                  className="sticky left-0 z-20 flex items-center justify-end bg-white pr-1 text-xs text-slate-500 tabular-nums"
+                >
+                  <span className="sr-only">Row </span>
+                  {row}
+                </span>
+                {columns.map((column) => {
+                  const index = positions.get(`${row}:${column}`);
+                  const seat = index === undefined ? undefined : layout.seats[index];
+                  if (index === undefined || !seat) {
+                    return <span key={column} role="gridcell" aria-hidden="true" />;
+                  }
+                  const [id, , , gradeIndex] = seat;
+                  const grade = layout.grades[gradeIndex];
+                  const code = (status[index] ?? "A") as SeatStatusCode;
+                  const state = seatState(code, {
+                    selected: selected.has(id),
+                    mine: mine.has(id),
+                  });
+                  const taken = state === "held" || state === "sold";
+                  return (
+                    <span key={id} role="gridcell">
+                      <button
+                        ref={(element) => {
+                          if (element) buttons.current.set(index, element);
+                          else buttons.current.delete(index);
+                        }}
+                        type="button"
+                        data-seat-id={id}
+                        data-state={state}
+                        tabIndex={index === focusIndex ? 0 : -1}
+                        aria-label={seatLabel(row, column, grade, state)}
+                        aria-pressed={state === "selected"}
+                        aria-disabled={taken || state === "yours"}
+                        onFocus={() => {
+                          setFocusIndex(index);
+                        }}
+                        onKeyDown={(event) => {
+                          onKeyDown(event, index);
+                        }}
+                        onClick={() => {
+                          if (!taken && state !== "yours") onToggle(id);
+                        }}
+                        // The focus ring: a dark outline beyond a white gap, so it stands
+                        // out from the page, its neighbours and every seat state alike.
+                        className={`relative block aspect-square w-full rounded-t-md rounded-b-sm text-[0.65rem] transition focus-visible:z-10 focus-visible:shadow-[0_0_0_2px_white] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-950 focus-visible:outline-solid ${taken ? "cursor-not-allowed" : "hover:brightness-110"} ${state === "selected" ? "scale-110" : ""}`}
+                      >
+                        <SeatFace state={state} colour={grade?.colour} />
+                      </button>
+                    </span>
+                  );
+                })}
+              </div>
+            ))}
           </div>
-        ))}
+        </div>
+        {/* Fades at the edges where seats continue off-screen. */}
+        {zoom.more.left ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-y-0 left-0 w-6 bg-linear-to-r from-white"
+          />
+        ) : null}
+        {zoom.more.right ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-y-0 right-0 w-6 bg-linear-to-l from-white"
+          />
+        ) : null}
       </div>
     </div>
+  );
+}
+
+function ZoomButton({
+  label,
+  glyph,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  glyph: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="flex size-9 items-center justify-center rounded-lg border border-slate-300 text-lg font-semibold text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:opacity-40"
+    >
+      <span aria-hidden="true">{glyph}</span>
+    </button>
   );
 }
