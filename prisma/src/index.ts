@@ -32,3 +32,4 @@ import type { Prisma } from "./generated/client";
 
 /** The client inside `$transaction(async (tx) => ...)`. */
 export type TransactionClient = Prisma.TransactionClient;
+export { loadQueueEntryRules } from "./queue-entry-rules";

@@ -5,7 +5,11 @@ import type { EventOf, reservationConfirmed } from "@ticketping/common/events";
 import type { HealthCheck } from "@ticketping/common/health";
 import type { Logger } from "@ticketping/common/logger";
 import type { ScrapePolicy } from "@ticketping/common/metrics";
-import type { ReleaseReason } from "@ticketping/common/queue";
+import {
+  createQueueEntryRules,
+  type LoadQueueEntryRules,
+  type ReleaseReason,
+} from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
 import type { ExpiredKeySource, RedisClient } from "@ticketping/common/redis";
 import { listenForExpiredGrants } from "./release/expiry-listener";
@@ -15,7 +19,6 @@ import type { QueueServiceConfig } from "./config";
 import { createHttpHandler } from "./http/routes";
 import { createQueueMetrics, type QueueMetrics } from "./metrics";
 import { createBuyerStates, type LoadBuyerStates } from "./door/buyer-states";
-import { createEntryRules, type LoadEntryRules } from "./door/entry-rules";
 import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
@@ -36,7 +39,7 @@ export interface QueueServiceDeps {
   loadSaleFacts: LoadSaleFacts;
   /** What the session door reads from the database (see door/enter-with-session.ts). */
   loadBuyerStates: LoadBuyerStates;
-  loadEntryRules: LoadEntryRules;
+  loadEntryRules: LoadQueueEntryRules;
   config: QueueServiceConfig;
   logger: Logger;
   /** Extra /ready checks from the process (its Kafka consumer, shutdown in progress). */
@@ -135,7 +138,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         secret: sessionDoor.secret,
         redis: deps.redis,
         buyers: createBuyerStates({ load: deps.loadBuyerStates, ttlMs: sessionDoor.checkTtlMs }),
-        rules: createEntryRules({
+        rules: createQueueEntryRules({
           load: deps.loadEntryRules,
           defaultPowComplexity: sessionDoor.defaultPowComplexity,
         }),

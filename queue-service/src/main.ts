@@ -10,7 +10,7 @@ import {
   listenForExpiredKeys,
 } from "@ticketping/common/redis";
 import { startTracingFromEnv, tracingShutdownStep } from "@ticketping/common/tracing";
-import { createPrismaClient } from "@ticketping/db";
+import { createPrismaClient, loadQueueEntryRules } from "@ticketping/db";
 import { createQueueService } from "./app";
 import { configFromEnv } from "./config";
 import { env } from "./env";
@@ -19,7 +19,6 @@ import {
   type RunningReleaseConsumer,
 } from "./release/confirmed-release-consumer";
 import { loadBuyerStatesFromDatabase } from "./door/load-buyer-states-from-database";
-import { loadEntryRulesFromDatabase } from "./door/load-entry-rules-from-database";
 import { loadSaleFactsFromDatabase } from "./settings/load-sale-facts-from-database";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
@@ -62,7 +61,7 @@ const service = createQueueService({
     listenForExpiredKeys({ ...redisOptions, connectionName: "queue-service:expiry", onExpired }),
   loadSaleFacts: loadSaleFactsFromDatabase(prisma),
   loadBuyerStates: loadBuyerStatesFromDatabase(prisma),
-  loadEntryRules: loadEntryRulesFromDatabase(prisma),
+  loadEntryRules: loadQueueEntryRules(prisma),
   config: configFromEnv(env),
   logger,
   readiness: {
@@ -137,7 +136,12 @@ async function startConsumer(attempt: number): Promise<void> {
   }
 }
 
-service.http.listen(env.QUEUE_SERVICE_PORT, env.QUEUE_SERVICE_HOST, () => {
+const listenOn = {
+  port: env.QUEUE_SERVICE_PORT,
+  host: env.QUEUE_SERVICE_HOST,
+  backlog: env.QUEUE_LISTEN_BACKLOG,
+};
+service.http.listen(listenOn, () => {
   // Report the bound port, not the configured one: tests ask for port 0.
   const address = service.http.address();
   const port = typeof address === "object" && address ? address.port : env.QUEUE_SERVICE_PORT;

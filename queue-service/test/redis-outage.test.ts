@@ -8,11 +8,11 @@ import {
   type RedisClient,
 } from "@ticketping/common/redis";
 import { startOwnRedisServer, type OwnRedisServer } from "@ticketping/common/testing";
+import { loadQueueEntryRules } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import type { AddressInfo } from "node:net";
 import { createQueueService, type QueueService } from "../src/app";
 import { loadBuyerStatesFromDatabase } from "../src/door/load-buyer-states-from-database";
-import { loadEntryRulesFromDatabase } from "../src/door/load-entry-rules-from-database";
 import { loadSaleFactsFromDatabase } from "../src/settings/load-sale-facts-from-database";
 import { connectBuyer, dataOf, disconnectAll, send, waitFor, type Buyer } from "./support/clients";
 import { createPerformance } from "./support/fixtures";
@@ -45,7 +45,7 @@ beforeAll(async () => {
     adapterSub,
     loadSaleFacts: loadSaleFactsFromDatabase(database.prisma),
     loadBuyerStates: loadBuyerStatesFromDatabase(database.prisma),
-    loadEntryRules: loadEntryRulesFromDatabase(database.prisma),
+    loadEntryRules: loadQueueEntryRules(database.prisma),
     // Slow admission: the buyers stay in line, where their places can be compared.
     config: testConfig(uniqueKeyPrefix("outage"), {
       defaults: { maxActive: 1, admitRatePerSec: 1, tokenTtlSeconds: 600, refuseRatio: 0 },

@@ -10,3 +10,4 @@ export * from "./queue-ticket";
 export * from "./settings";
 export * from "./working-token";
 export * from "./entry";
+export * from "./entry-rules";

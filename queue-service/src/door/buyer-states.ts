@@ -1,4 +1,4 @@
-import { createBatcher, createBoundedCache } from "@ticketping/common/cache";
+import { createBatcher, createRememberedLookup } from "@ticketping/common/cache";
 
 /** What the session door needs to know about a buyer, as PostgreSQL has it now. */
 export interface BuyerState {
@@ -35,23 +35,10 @@ export function createBuyerStates({
       return userIds.map((userId) => states.get(userId) ?? null);
     },
   });
-  const remembered = createBoundedCache<string, Promise<BuyerState | null>>({
-    maxEntries: 100_000,
+  const states = createRememberedLookup({
+    load: (userId: string) => lookups.submit(userId),
     ttlMs,
+    maxEntries: 100_000,
   });
-  return {
-    current(userId, { fresh = false } = {}) {
-      const known = fresh ? undefined : remembered.get(userId);
-      if (known) return known;
-      const state = lookups.submit(userId);
-      if (ttlMs > 0) {
-        remembered.set(userId, state);
-        // A failed read (PostgreSQL away) is not remembered: the next handshake asks again.
-        state.catch(() => {
-          if (remembered.get(userId) === state) remembered.delete(userId);
-        });
-      }
-      return state;
-    },
-  };
+  return { current: (userId, options) => states.get(userId, options) };
 }

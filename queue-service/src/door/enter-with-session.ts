@@ -3,18 +3,18 @@ import {
   entryPassKey,
   POW_ENTRY_PASS_TTL_SECONDS,
   queueEntryRateLimit,
+  type QueueEntryRulesSource,
   type ConnectErrorCode,
 } from "@ticketping/common/queue";
 import { consumeRateLimit } from "@ticketping/common/rate-limit";
 import type { RedisClient } from "@ticketping/common/redis";
 import type { BuyerStates } from "./buyer-states";
-import type { EntryRulesSource } from "./entry-rules";
 
 export interface SessionDoor {
   /** The web app's NEXTAUTH_SECRET. */
   secret: string;
   buyers: BuyerStates;
-  rules: EntryRulesSource;
+  rules: QueueEntryRulesSource;
   redis: RedisClient;
 }
 

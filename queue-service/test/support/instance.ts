@@ -4,12 +4,11 @@ import {
   DEVELOPMENT_QUEUE_TICKET_SECRET,
   DEVELOPMENT_QUEUE_TOKEN_SECRET,
 } from "@ticketping/common/queue";
-import type { PrismaClient } from "@ticketping/db";
+import { loadQueueEntryRules, type PrismaClient } from "@ticketping/db";
 import type { RedisClient } from "@ticketping/common/redis";
 import { createQueueService, type QueueService } from "../../src/app";
 import type { QueueServiceConfig } from "../../src/config";
 import { loadBuyerStatesFromDatabase } from "../../src/door/load-buyer-states-from-database";
-import { loadEntryRulesFromDatabase } from "../../src/door/load-entry-rules-from-database";
 import { loadSaleFactsFromDatabase } from "../../src/settings/load-sale-facts-from-database";
 
 /** The web app's NEXTAUTH_SECRET as the tests' queue services know it (the session door). */
@@ -75,7 +74,7 @@ export async function startInstance(options: {
       : {}),
     loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
     loadBuyerStates: loadBuyerStatesFromDatabase(options.prisma),
-    loadEntryRules: loadEntryRulesFromDatabase(options.prisma),
+    loadEntryRules: loadQueueEntryRules(options.prisma),
     config: options.config,
     logger: createLogger({ name: "queue-test", level: "silent" }),
   });

@@ -1,5 +1,10 @@
 import "server-only";
-import { createBatcher, createBoundedCache, type BoundedCache } from "@ticketping/common/cache";
+import {
+  createBatcher,
+  createBoundedCache,
+  createRememberedLookup,
+  type BoundedCache,
+} from "@ticketping/common/cache";
 import type { Role } from "@ticketping/db/browser";
 import { env } from "@/env";
 import { db } from "../db";
@@ -59,28 +64,25 @@ const remembered = (store.ticketpingSessionUserStates ??= createBoundedCache({
   ttlMs,
 }));
 
+const states = createRememberedLookup({
+  load: (userId: string) => lookups.submit(userId),
+  ttlMs,
+  maxEntries: 100_000,
+  memory: remembered,
+});
+
 /**
  * The user's state, null when the user no longer exists. `fresh` reads PostgreSQL even
  * when a remembered state has not expired yet (and remembers the new one).
  */
 export function currentSessionUserState(
   userId: string,
-  { fresh = false }: { fresh?: boolean } = {},
+  options?: { fresh?: boolean },
 ): Promise<SessionUserState | null> {
-  const known = fresh ? undefined : remembered.get(userId);
-  if (known) return known;
-  const state = lookups.submit(userId);
-  if (ttlMs > 0) {
-    remembered.set(userId, state);
-    // A failed read (PostgreSQL away) is not remembered: the next request asks again.
-    state.catch(() => {
-      if (remembered.get(userId) === state) remembered.delete(userId);
-    });
-  }
-  return state;
+  return states.get(userId, options);
 }
 
 /** After this process changed the user: the next request reads the new state. */
 export function forgetSessionUserState(userId: string): void {
-  remembered.delete(userId);
+  states.forget(userId);
 }
