@@ -2,7 +2,11 @@ import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 import { metricsEnvFields } from "@ticketping/common/metrics";
-import { DEFAULT_QUEUE_POW_COMPLEXITY, queueEnvFields } from "@ticketping/common/queue";
+import {
+  DEFAULT_QUEUE_LISTEN_BACKLOG,
+  DEFAULT_QUEUE_POW_COMPLEXITY,
+  queueEnvFields,
+} from "@ticketping/common/queue";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -12,6 +16,7 @@ export const env = loadEnvOrExit({
   LOG_LEVEL: envFields.logLevel,
   QUEUE_SERVICE_PORT: envFields.port(4000),
   QUEUE_SERVICE_HOST: envFields.host,
+  QUEUE_LISTEN_BACKLOG: positiveInt(DEFAULT_QUEUE_LISTEN_BACKLOG),
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,

@@ -15,6 +15,15 @@ const secret = (fallback: string) =>
     .default(fallback);
 
 /**
+ * Connections the kernel may hold for the queue service before it accepts them. Node's
+ * default, 511, overflows when a flash crowd's handshakes arrive in the same second: the
+ * kernel drops the extra SYNs and each client retries after 1, 3, 7... s, so a buyer waits
+ * seconds for a socket the process had time to accept. Linux caps it at net.core.somaxconn
+ * (4096 by default since 5.4). The load test's bare Socket.IO reference listens with it too.
+ */
+export const DEFAULT_QUEUE_LISTEN_BACKLOG = 4_096;
+
+/**
  * The queue variables that more than one package reads (queue-service, web, worker), so
  * each env module spells and defaults them the same way.
  */

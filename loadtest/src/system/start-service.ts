@@ -7,10 +7,12 @@ const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export function startService(
   name: "queue-service" | "worker",
   env: Record<string, string>,
+  nodeFlags: string[] = [],
 ): Promise<SpawnedService> {
   return spawnService({
     cwd: path.join(repoRoot, name),
     entry: "src/main.ts",
+    nodeFlags,
     readyMessage: name === "worker" ? "consuming" : "consuming reservation confirmations",
     readyTimeoutMs: 90_000,
     // "info": the ready line is an info line.

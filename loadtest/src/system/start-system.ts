@@ -48,11 +48,14 @@ export async function startSystem({
   options,
   runId,
   overrides = {},
+  queueNodeFlags = [],
 }: {
   options: LoadTestOptions;
   runId: string;
   /** Environment set last, per process (e.g. the abuse run restores shipped limits). */
   overrides?: Partial<Record<"web" | "queue-service" | "worker", Record<string, string>>>;
+  /** Node.js flags for the queue service (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  queueNodeFlags?: string[];
 }): Promise<RunningSystem> {
   const cleanup = createCleanupStack("load test");
   const stop = cleanup.run;
@@ -69,10 +72,15 @@ export async function startSystem({
 
     // Settled, not all: a failed start must not leave the other one running unseen.
     const [queue, worker] = await Promise.allSettled([
-      service(cleanup, "queue-service", {
-        ...queueServiceEnv(shared, { runId, secrets, scenario: options }),
-        ...overrides["queue-service"],
-      }),
+      service(
+        cleanup,
+        "queue-service",
+        {
+          ...queueServiceEnv(shared, { runId, secrets, scenario: options }),
+          ...overrides["queue-service"],
+        },
+        queueNodeFlags,
+      ),
       service(cleanup, "worker", { ...workerEnv(shared, runId), ...overrides.worker }),
     ]);
     for (const started of [queue, worker]) {
@@ -121,8 +129,9 @@ async function service(
   cleanup: CleanupStack,
   name: "queue-service" | "worker",
   env: Record<string, string>,
+  nodeFlags: string[] = [],
 ): Promise<SpawnedService> {
-  const spawned = await startService(name, env);
+  const spawned = await startService(name, env, nodeFlags);
   cleanup.push(() => spawned.stop("SIGTERM", 15_000));
   return spawned;
 }
