@@ -34,13 +34,34 @@ describe("mailer against Mailpit", () => {
     expect(message.Text.trim()).toBe("Row A");
   });
 
+  it("carries Korean in the subject, the sender's name and both parts as written", async () => {
+    const korean = createMailer({ smtpUrl: mailpit.smtpUrl, from: "티켓핑 <tickets@test.local>" });
+    try {
+      await korean.send({
+        to: "ko@example.com",
+        subject: "봄의 소리 콘서트 티켓",
+        html: "<p>김민준 님, 세종문화회관 대극장에서 뵙겠습니다.</p>",
+        text: "김민준 님, 세종문화회관 대극장에서 뵙겠습니다.",
+      });
+    } finally {
+      korean.close();
+    }
+    const [summary] = await mailpit.client.waitFor("ko@example.com");
+    // Mailpit decodes the headers' encoded words and the parts' charset as a mail reader does.
+    expect(summary?.Subject).toBe("봄의 소리 콘서트 티켓");
+    const message = await mailpit.client.message(summary?.ID ?? "");
+    expect(message.From?.Name).toBe("티켓핑");
+    expect(message.HTML).toContain("김민준 님, 세종문화회관 대극장에서 뵙겠습니다.");
+    expect(message.Text.trim()).toBe("김민준 님, 세종문화회관 대극장에서 뵙겠습니다.");
+  });
+
   it("finds mail by recipient, lists and deletes all", async () => {
     await mailer.send({ to: "bo@example.com", subject: "One", html: "<p>1</p>", text: "1" });
     await mailer.send({ to: "cy@example.com", subject: "Two", html: "<p>2</p>", text: "2" });
     const toBo = await mailpit.client.waitFor("bo@example.com");
     expect(toBo.map((m) => m.Subject)).toEqual(["One"]);
     await mailpit.client.waitFor("cy@example.com");
-    expect((await mailpit.client.list()).length).toBe(3);
+    expect((await mailpit.client.list()).length).toBe(4);
     await mailpit.client.deleteAll();
     expect(await mailpit.client.list()).toEqual([]);
   });

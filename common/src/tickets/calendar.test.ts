@@ -43,4 +43,16 @@ describe("renderShowCalendar", () => {
     const description = unfold(long).find((line) => line.startsWith("DESCRIPTION:"));
     expect(description).toBe(`DESCRIPTION:${"공연 안내 ".repeat(40)}`);
   });
+
+  it("keeps Korean titles and places as written, in UTF-8", () => {
+    const ics = renderShowCalendar({
+      ...show,
+      title: "봄의 소리 콘서트",
+      location: "세종문화회관 대극장, 서울 종로구 세종대로 175",
+    });
+    const lines = unfold(ics);
+    expect(lines).toContain("SUMMARY:봄의 소리 콘서트");
+    expect(lines).toContain("LOCATION:세종문화회관 대극장\\, 서울 종로구 세종대로 175");
+    expect(ics).not.toContain("?");
+  });
 });

@@ -150,4 +150,19 @@ describe("mail templates", () => {
     ]);
     expect(mail.html).toContain('href="https://tickets.example/verify?token=a.b&amp;x=1"');
   });
+
+  it("keeps Korean names, shows and halls as written in the subject and both parts", () => {
+    const mail = mailTemplates["show-cancelled"]({
+      buyerName: "김민준",
+      show: { ...show, performanceName: "봄의 소리 콘서트", hallName: "세종문화회관 대극장" },
+      amountMinor: 55000,
+      currency: "KRW",
+      ticketsUrl: "https://tickets.example/my-tickets",
+    });
+    expectWellFormed(mail);
+    expect(mail.subject).toContain("봄의 소리 콘서트");
+    // Hangul goes into the HTML as characters, not entities: the layout declares UTF-8.
+    expectInBothParts(mail, ["김민준", "봄의 소리 콘서트", "세종문화회관 대극장"]);
+    expect(mail.html).toMatch(/<meta charset="utf-8" \/>/i);
+  });
 });
