@@ -11,7 +11,7 @@ import { seatEnvFields } from "@ticketping/common/seats";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import { trustedProxiesSchema } from "@ticketping/common/http";
-import { ticketEnvFields } from "@ticketping/common/tickets";
+import { exitOnPublishedTicketKeys, ticketEnvFields } from "@ticketping/common/tickets";
 import { accountEnvFields } from "@ticketping/common/accounts";
 import {
   DEFAULT_POW_CHALLENGE_TTL_SECONDS,
@@ -121,6 +121,8 @@ export const env = loadEnvOrExit({
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** Derives the Ed25519 key that signs tickets' QR codes (doors hold its public half). */
   TICKET_SIGNING_KEY: ticketEnvFields.signingKey,
+  /** Public keys of earlier signing keys whose codes the door still admits (a rotation). */
+  TICKET_SIGNING_KEYS_PREVIOUS: ticketEnvFields.previousPublicKeys,
   /** Checks the links of verification mails (the worker signs them); must be the worker's. */
   EMAIL_TOKEN_SECRET: accountEnvFields.emailTokenSecret,
   /** Signs proof-of-work challenges, so a client cannot choose an easy one. */
@@ -152,4 +154,5 @@ if (!building) {
     "TICKET_SIGNING_KEY",
     "EMAIL_TOKEN_SECRET",
   ]);
+  exitOnPublishedTicketKeys(env);
 }

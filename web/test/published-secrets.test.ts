@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTicketSigner } from "@ticketping/common/tickets";
 import { startWebServer } from "./support/web-server";
 
 // The server stops while reading its configuration, before it opens any connection.
@@ -35,6 +36,20 @@ describe("web start-up in production", () => {
         },
       }),
     ).rejects.toThrow(/EMAIL_TOKEN_SECRET: equals a value published/);
+  });
+
+  it("refuses to keep trusting the development ticket key after a rotation", async () => {
+    const development = createTicketSigner(
+      "ticketping-development-secret-do-not-use-in-production:TICKET_SIGNING_KEY",
+    ).publicKey;
+    await expect(
+      startWebServer({
+        databaseUrl,
+        env: { TICKET_SIGNING_KEYS_PREVIOUS: development.publicKey },
+      }),
+    ).rejects.toThrow(
+      /TICKET_SIGNING_KEYS_PREVIOUS: holds the public key of the development TICKET_SIGNING_KEY/,
+    );
   });
 
   it("refuses a published webhook secret, with which anyone could sign a payment", async () => {

@@ -6,6 +6,7 @@ import {
   createTicketSigner,
   decodeBase32,
   encodeBase32,
+  parseTicketCode,
   seatLabelOf,
   verifyTicketCode,
 } from "@ticketping/common/tickets";
@@ -43,8 +44,18 @@ let otherScheduleId: string;
 let tickets: ListedTicket[];
 let refundedTicket: ListedTicket;
 
-async function call(path: string, cookie: string | undefined, body?: unknown) {
-  const response = await fetch(`${web.baseUrl}${path}`, {
+/** A request to the file's server; callAt names another (a server after a key rotation). */
+function call(path: string, cookie: string | undefined, body?: unknown) {
+  return callAt(web, path, cookie, body);
+}
+
+async function callAt(
+  server: RunningWebServer,
+  path: string,
+  cookie: string | undefined,
+  body?: unknown,
+) {
+  const response = await fetch(`${server.baseUrl}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: {
       ...(cookie ? { cookie } : {}),
@@ -510,5 +521,93 @@ describe("the door's search, figures and offline list", () => {
       ]);
     }
     expect(await system.prisma.checkIn.count({ where: { ticketId: first.id } })).toBe(1);
+  });
+});
+
+describe("a ticket signing key rotation", () => {
+  it("admits codes of the previous key, signs new codes with the new one and lists both keys; a removed key's codes are invalid", async () => {
+    const previous = createTicketSigner(system.secrets.tickets);
+    const next = createTicketSigner(randomBytes(32).toString("hex"));
+    const nextSecret = randomBytes(32).toString("hex");
+    const current = createTicketSigner(nextSecret);
+    const seats = await system.prisma.seat.findMany({
+      where: { scheduleId, holds: { none: {} }, tickets: { none: {} } },
+      orderBy: [{ row: "asc" }, { column: "asc" }],
+      take: 3,
+    });
+    const reservationId = await seedReservation(system.prisma, {
+      userId: buyer.id,
+      scheduleId,
+      seatIds: seats.map((seat) => seat.id),
+      status: "CONFIRMED",
+    });
+    // Codes as buyers hold them: issued before the rotation, signed by the previous key.
+    const issued = (await ticketsOf(buyer)).find((r) => r.id === reservationId)?.tickets ?? [];
+    const [kept, reissued, stranded] = issued;
+    if (!kept || !reissued || !stranded) throw new Error("no tickets");
+    expect(parseTicketCode(kept.code)?.keyId).toBe(previous.publicKey.keyId);
+
+    const rotated = await system.startWeb({
+      env: {
+        TICKET_SIGNING_KEY: nextSecret,
+        // Another retired key beside it: any number of previous keys, comma-separated.
+        TICKET_SIGNING_KEYS_PREVIOUS: `${previous.publicKey.publicKey}, ${next.publicKey.publicKey}`,
+      },
+    });
+    const keys = await callAt(rotated, "/api/tickets/keys", undefined);
+    expect((keys.body.data as { keys: unknown }).keys).toEqual([
+      current.publicKey,
+      previous.publicKey,
+      next.publicKey,
+    ]);
+    const door = await callAt(
+      rotated,
+      `/api/check-in/tickets?scheduleId=${scheduleId}`,
+      staff.cookie,
+    );
+    expect((door.body.data as { keys: unknown }).keys).toEqual(
+      (keys.body.data as { keys: unknown }).keys,
+    );
+
+    const scanAt = async (server: RunningWebServer, code: string) => {
+      const { status, body } = await callAt(server, "/api/check-in", staff.cookie, {
+        scheduleId,
+        gate: "Rotation gate",
+        code,
+      });
+      expect(status).toBe(200);
+      return body.data as Verdict;
+    };
+    expect(await scanAt(rotated, kept.code)).toMatchObject({
+      outcome: "ADMITTED",
+      ticket: { id: kept.id },
+    });
+    // My tickets now shows the same ticket under a code of the current key, also admitted.
+    const [rotatedListing] = await (async () => {
+      const { body } = await callAt(rotated, "/api/me/reservations", buyer.cookie);
+      const { reservations } = body.data as {
+        reservations: { id: string; seats: { ticket: ListedTicket | null }[] }[];
+      };
+      return reservations
+        .filter((reservation) => reservation.id === reservationId)
+        .flatMap((reservation) =>
+          reservation.seats.flatMap((seat) => (seat.ticket ? [seat.ticket] : [])),
+        )
+        .filter((ticket) => ticket.id === reissued.id);
+    })();
+    if (!rotatedListing) throw new Error("the rotated server lists no such ticket");
+    expect(parseTicketCode(rotatedListing.code)?.keyId).toBe(current.publicKey.keyId);
+    expect(await scanAt(rotated, rotatedListing.code)).toMatchObject({ outcome: "ADMITTED" });
+
+    // The previous key removed from the list: its codes are no longer ours.
+    const retired = await system.startWeb({ env: { TICKET_SIGNING_KEY: nextSecret } });
+    const refused = await scanAt(retired, stranded.code);
+    expect(refused).toEqual({
+      outcome: "INVALID",
+      reason: "the code is not a ticket of ours (UNKNOWN_KEY)",
+    });
+    expect(await system.prisma.checkIn.count({ where: { ticketId: stranded.id } })).toBe(0);
+    const retiredKeys = await callAt(retired, "/api/tickets/keys", undefined);
+    expect((retiredKeys.body.data as { keys: unknown }).keys).toEqual([current.publicKey]);
   });
 });

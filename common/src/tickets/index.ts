@@ -1,6 +1,11 @@
 export * from "./browser";
 export { renderShowCalendar } from "./calendar";
 export { ticketEnvFields } from "./env-fields";
+export {
+  exitOnPublishedTicketKeys,
+  publishedTicketKeyIssues,
+  ticketKeyRing,
+} from "./ticket-key-ring";
 export type { CalendarShow } from "./calendar";
 export {
   createTicketSigner,

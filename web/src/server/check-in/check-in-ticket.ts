@@ -1,7 +1,7 @@
 import "server-only";
 import { ticketIdRangeOf, verifyTicketCode } from "@ticketping/common/tickets";
 import { db } from "../db";
-import { ticketSigner } from "../tickets/ticket-signer";
+import { trustedTicketKeys } from "../tickets/ticket-signer";
 import { findDoorTicket, type DoorTicket } from "./find-door-ticket";
 import type { CheckInRequest, CheckInVerdict } from "./schemas";
 
@@ -9,7 +9,7 @@ async function ticketOfScan(
   scan: CheckInRequest,
 ): Promise<{ ticket: DoorTicket } | { invalid: string }> {
   if ("code" in scan) {
-    const check = verifyTicketCode(scan.code, [ticketSigner().publicKey]);
+    const check = verifyTicketCode(scan.code, trustedTicketKeys());
     if (!check.valid) return { invalid: `the code is not a ticket of ours (${check.reason})` };
     const ticket = await findDoorTicket({ id: check.claims.ticketId });
     // Signed by us but unknown: a ticket of a database this key no longer serves.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TicketPublicKey } from "@ticketping/common/tickets";
-import { ticketSigner } from "../tickets/ticket-signer";
+import { trustedTicketKeys } from "../tickets/ticket-signer";
 import { doorTicketRows } from "./door-ticket-rows";
 import type { DoorTicketRow } from "./schemas";
 
@@ -16,7 +16,7 @@ export async function listDoorTickets({ scheduleId }: { scheduleId: string }): P
   const asOf = new Date();
   return {
     asOf,
-    keys: [ticketSigner().publicKey],
+    keys: trustedTicketKeys(),
     tickets: await doorTicketRows({ scheduleId }),
   };
 }

@@ -120,7 +120,13 @@ export const checkInOperations: Operation[] = [
     description:
       "A ticket code is base32 (RFC 4648, no padding) of: version `1` (1 byte), key id (4), ticket id (16), show (schedule) id (16), seat label length L (1 byte, 1–24) and the label in UTF-8 (`R<row>-<seat>`), then an Ed25519 signature (64) over every byte before it. A scanner holding these keys tells a real ticket from a forged one without the network; whether it is still valid or already used it learns from the server.",
     access: "public",
-    answers: { 200: { description: "The keys in use.", data: ticketKeysSchema } },
+    answers: {
+      200: {
+        description:
+          "Every key whose codes the door admits, the current one (which signs new codes) first, then the previous ones of a rotation (TICKET_SIGNING_KEYS_PREVIOUS). Pick a key by the code's key id; a code whose key id is not listed is INVALID.",
+        data: ticketKeysSchema,
+      },
+    },
     errors: [],
   },
   {
