@@ -255,6 +255,37 @@ describe("POST /api/auth/verification-mail", () => {
     ]);
   });
 
+  it("ends the earlier links: only the newest verifies, an older one answers as an expired one", async () => {
+    const buyer = await unverifiedBuyer();
+    // The sign-up's link, as its mail carries it.
+    const first = tokenOf(await verificationOf(buyer.id));
+    const resent = await call("/api/auth/verification-mail", { cookie: buyer.cookie });
+    expect(resent.status).toBe(202);
+    const newest = await system.prisma.emailVerification.findFirstOrThrow({
+      where: { userId: buyer.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(newest.expiresAt.toISOString()).toBe(resent.body.data?.expiresAt);
+    const expired = { status: 410, code: "VERIFICATION_LINK_EXPIRED" };
+    expect(refusal(await verify(first))).toEqual(expired);
+    expect(await verifiedAtOf(buyer.id)).toBeNull();
+    expect((await verify(tokenOf(newest))).status).toBe(200);
+    // Still the same answer once the address is confirmed: it never becomes "used".
+    expect(refusal(await verify(first))).toEqual(expired);
+  });
+
+  it("leaves one live link when two are asked for at the same instant", async () => {
+    const buyer = await unverifiedBuyer();
+    const answers = await Promise.all(
+      [0, 1].map(() => call("/api/auth/verification-mail", { cookie: buyer.cookie })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202]);
+    const live = await system.prisma.emailVerification.findMany({
+      where: { userId: buyer.id, expiresAt: { gt: new Date() } },
+    });
+    expect(live).toHaveLength(1);
+  });
+
   it("refuses the signed-out, the confirmed, and a fourth request within 15 minutes", async () => {
     expect(refusal(await call("/api/auth/verification-mail"))).toEqual({
       status: 401,

@@ -1,3 +1,4 @@
+import { EMAIL_VERIFICATION_TTL_HOURS } from "@ticketping/common/accounts";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
 
@@ -10,16 +11,25 @@ export interface RowPrunerOptions {
   batchSize?: number;
 }
 
+export interface PrunedRows {
+  outbox: number;
+  processed: number;
+  mail: number;
+  verifications: number;
+}
+
 export interface RunningRowPruner {
   /** One pass now; resolves with the rows deleted. */
-  prune: () => Promise<{ outbox: number; processed: number; mail: number }>;
+  prune: () => Promise<PrunedRows>;
   stop: () => Promise<void>;
 }
 
 /**
- * Deletes rows past their use: outbox events published a week ago, and processed-event
- * records and sent mails (the idempotency keys) older than a redelivery can come. The
- * tables only grow otherwise. DEAD mails stay until an operator sends or deletes them. Safe in every replica at once: each pass deletes a bounded batch.
+ * Deletes rows past their use: outbox events published a week ago, processed-event
+ * records and sent mails (the idempotency keys) older than a redelivery can come, and email
+ * verifications whose link has expired. The tables only grow otherwise. DEAD mails stay
+ * until an operator sends or deletes them. Safe in every replica at once: each pass
+ * deletes a bounded batch.
  */
 export function startRowPruner({
   prisma,
@@ -28,7 +38,7 @@ export function startRowPruner({
   batchSize = 10_000,
 }: RowPrunerOptions): RunningRowPruner {
   const log = logger.child({ component: "row-pruner" });
-  let current: Promise<{ outbox: number; processed: number; mail: number }> | undefined;
+  let current: Promise<PrunedRows> | undefined;
 
   const pruneOnce = async () => {
     const outbox = await prisma.$executeRaw`
@@ -48,8 +58,18 @@ export function startRowPruner({
       DELETE FROM mail_messages WHERE id IN (
         SELECT id FROM mail_messages
          WHERE status = 'SENT' AND sent_at < now() - interval '30 days' LIMIT ${batchSize})`;
-    if (outbox + processed + mail > 0) log.info({ outbox, processed, mail }, "pruned old rows");
-    return { outbox, processed, mail };
+    // Used, superseded by a newer link, or never clicked: once the link's own signed expiry
+    // (creation + the TTL; an hour more for clocks) has passed, the token alone answers
+    // VERIFICATION_LINK_EXPIRED and the row has nothing left to say. Until then it keeps
+    // answering USED or EXPIRED (superseded) rather than "no such verification".
+    const verifications = await prisma.$executeRaw`
+      DELETE FROM email_verifications WHERE id IN (
+        SELECT id FROM email_verifications
+         WHERE created_at < now() - make_interval(hours => ${EMAIL_VERIFICATION_TTL_HOURS + 1})
+         LIMIT ${batchSize})`;
+    const pruned = { outbox, processed, mail, verifications };
+    if (outbox + processed + mail + verifications > 0) log.info(pruned, "pruned old rows");
+    return pruned;
   };
 
   const prune = () => {

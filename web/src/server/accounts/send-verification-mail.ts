@@ -9,7 +9,7 @@ import type { VerificationMail } from "./verification-schema";
 
 /**
  * A fresh verification link for a signed-in user who lost theirs or let it lapse. Earlier
- * links keep working until they expire (any one of them verifies). Rate-limited per user:
+ * links stop working (requestEmailVerification): only the newest verifies. Rate-limited per user:
  * each call is a mail to someone's inbox, and must not become a way to flood one.
  */
 export async function sendVerificationMail({

@@ -36,7 +36,7 @@ export async function verifyEmail({ token }: VerifyEmailInput): Promise<Verified
     if (spent.count === 0) {
       throw verification.usedAt
         ? new AppError("VERIFICATION_LINK_USED", "verification link already used")
-        : new AppError("VERIFICATION_LINK_EXPIRED", "verification row expired");
+        : new AppError("VERIFICATION_LINK_EXPIRED", "verification row expired or superseded");
     }
     // Kept as it was when already verified (another link, a provider): the first proof counts.
     const users = await tx.$queryRaw<{ email: string; verifiedAt: Date }[]>`
