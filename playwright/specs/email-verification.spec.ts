@@ -22,7 +22,7 @@ async function verificationLink(mailId: string): Promise<string> {
   return link;
 }
 
-test("sign-up mails a link; the line waits for it; the opened link confirms the address and the buyer gets in", async ({
+test("sign-up mails a link; the line waits for it; a new link ends the first; the newest confirms the address and the buyer gets in", async ({
   page,
   newShow,
 }) => {
@@ -49,19 +49,29 @@ test("sign-up mails a link; the line waits for it; the opened link confirms the 
   await expect(
     refusal.getByRole("heading", { name: "Confirm your email to join the line" }),
   ).toBeVisible();
+  // Sign-up's mail arrives first (a link asked for before the worker wrote it would end it
+  // unsent); then the buyer asks for another.
+  const [signUpMail] = await mailpit.waitFor(details.email, { timeoutMs: 45_000 });
+  const firstLink = await verificationLink(signUpMail?.ID ?? "");
   await refusal.getByRole("button", { name: "Send a new link" }).click();
   await expect(refusal.getByTestId("verification-mail-status")).toHaveText(
     `A new link is on its way to ${details.email}.`,
   );
-
-  // Two mails: sign-up's and the one asked for (newest first). Sign-up's link is opened.
   const mails = await mailpit.waitFor(details.email, { count: 2, timeoutMs: 45_000 });
   expect(mails).toHaveLength(2);
-  const link = await verificationLink(mails[1]?.ID ?? "");
+  expect(mails[1]?.ID).toBe(signUpMail?.ID);
+  const link = await verificationLink(mails[0]?.ID ?? "");
+  expect(link).not.toBe(firstLink);
   expect(new URL(link).origin).toBe(new URL(page.url()).origin);
 
-  await page.goto(link);
+  // Only the newest link works: sign-up's now reads as expired and confirms nothing.
+  await page.goto(firstLink);
   const outcome = page.getByTestId("verify-email");
+  await expect(outcome).toHaveAttribute("data-outcome", "expired");
+  await expect(outcome.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expect(page.getByTestId("verify-email-notice")).toBeVisible();
+
+  await page.goto(link);
   await expect(outcome).toHaveAttribute("data-outcome", "verified");
   await expect(outcome.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
   await expect(page.getByTestId("verify-email-notice")).toHaveCount(0);

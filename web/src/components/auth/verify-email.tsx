@@ -90,7 +90,10 @@ export function VerifyEmail({ token }: { token: string }) {
           ) : outcome.kind === "expired" ? (
             <>
               <h2 className="text-lg font-semibold">This link has expired</h2>
-              <p>Links work for 24 hours. Sign in and ask for a new one.</p>
+              <p>
+                A link works for 24 hours, and only until a newer one is sent: open the newest mail
+                from us, or sign in and ask for a new link.
+              </p>
               <ResendVerificationButton />
             </>
           ) : outcome.kind === "invalid" ? (
