@@ -5,6 +5,9 @@
 /** The unique index that makes a double sale impossible (see schema.prisma). */
 export const SEAT_HOLD_CONSTRAINT = "reservation_seats_seat_id_active_key";
 
+/** What the database raises for a hold of a cancelled show (migration ..._organizer_refunds). */
+export const SHOW_CANCELLED_SQLSTATE = "TP001";
+
 interface DriverErrorCause {
   kind?: string;
   originalCode?: string;

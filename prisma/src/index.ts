@@ -20,6 +20,7 @@ export {
 } from "./show-of-schedule";
 export {
   SEAT_HOLD_CONSTRAINT,
+  SHOW_CANCELLED_SQLSTATE,
   isDatabaseUnavailable,
   isIntegrityRuleViolation,
   isPaidHoldRefusal,

@@ -26,7 +26,11 @@ export async function loadPrintableReservation(
       scheduleId: true,
       user: { select: { name: true } },
       schedule: { select: showOfScheduleSelect },
-      tickets: { select: { id: true, seat: { select: seatLabelSelect } } },
+      // A seat the organizer refunded has no ticket to print any more.
+      tickets: {
+        where: { reservationSeat: { refundId: null } },
+        select: { id: true, seat: { select: seatLabelSelect } },
+      },
     },
   });
   if (!reservation) return null;

@@ -91,7 +91,9 @@ export const checkoutExpired = defineEvent({
  * Money must go back to the buyer: a payment that landed after its hold lapsed and its
  * seats were taken, a second payment for one reservation, or a buyer's cancellation. The
  * Payment is marked refund-requested in the same transaction. The worker refunds through the
- * provider (idempotently, keyed by the payment) and records it.
+ * provider (idempotently, keyed by the payment) and records it. With `refundId`, an
+ * organizer's refund (a Refund row: some or all seats, or a cancelled show's order): the
+ * worker refunds that row's amount, keyed by the row.
  */
 export const refundRequested = defineEvent({
   type: "refund.requested",
@@ -100,6 +102,7 @@ export const refundRequested = defineEvent({
     reservationId: id,
     paymentId: id,
     reason: z.string().min(1).max(500),
+    refundId: id.optional(),
   }),
 });
 
@@ -107,7 +110,9 @@ export const refundRequested = defineEvent({
  * A payment was refunded in full, announced once by whoever recorded it first: the worker
  * after refunding through the provider, or the provider's report (e.g. of a refund made
  * from its dashboard). A reservation that was still CONFIRMED on it ends REFUNDED and its
- * seats return; the buyer is mailed.
+ * seats return; the buyer is mailed. With `refundId`, an organizer's refund (a Refund row,
+ * perhaps of part of the payment) was made: the order changed when it was asked for, and
+ * the buyer is mailed about that refund.
  */
 export const paymentRefunded = defineEvent({
   type: "payment.refunded",
@@ -116,6 +121,21 @@ export const paymentRefunded = defineEvent({
     reservationId: id,
     paymentId: id,
     provider,
+    refundId: id.optional(),
+  }),
+});
+
+/**
+ * The organizer cancelled a show (a schedule): it takes no more holds, and the worker
+ * refunds every confirmed order of it, one Refund each (refund.requested), until none is
+ * left. Redelivered or not, the worker's sweep finishes any show still having orders.
+ */
+export const showCancelled = defineEvent({
+  type: "show.cancelled",
+  version: 1,
+  payload: z.object({
+    scheduleId: id,
+    performanceId: id,
   }),
 });
 
@@ -144,6 +164,7 @@ export const eventCatalog = [
   holdExpired,
   holdReleased,
   accountVerificationRequested,
+  showCancelled,
 ] as const;
 
 export function deadLetterTopic(topic: string): string {

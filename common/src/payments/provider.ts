@@ -48,6 +48,11 @@ export type ExpireCheckoutOutcome = "expired" | "completed";
 export interface RefundOptions {
   /** Our Payment id: the refund's idempotency key, so a retried refund is made once. */
   paymentId: string;
+  /**
+   * Our Refund id, for an organizer's refund of (part of) the payment: the idempotency key
+   * instead of the payment id, so each Refund row is made once and several can be made.
+   */
+  refundId?: string | undefined;
   reservationId: string;
   providerPaymentId: string;
   amountMinor: number;
@@ -69,7 +74,10 @@ export interface PaymentProvider {
    * "completed" when the buyer already paid in it (its webhook is on its way).
    */
   expireCheckoutSession(sessionId: string): Promise<ExpireCheckoutOutcome>;
-  /** Refunds a payment in full; safe to call again for the same payment. */
+  /**
+   * Refunds `amountMinor` of a payment; safe to call again for the same payment (or, with
+   * `refundId`, the same refund).
+   */
   refundPayment(options: RefundOptions): Promise<{ refundId: string }>;
 }
 

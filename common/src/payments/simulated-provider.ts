@@ -44,7 +44,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   refundPayment(options: RefundOptions): Promise<{ refundId: string }> {
-    return Promise.resolve({ refundId: simulatedRefundId(options.paymentId) });
+    return Promise.resolve({ refundId: simulatedRefundId(options.refundId ?? options.paymentId) });
   }
 
   private checkoutUrl(sessionId: string): string {

@@ -126,7 +126,11 @@ export class StripePaymentProvider implements PaymentProvider {
             [paymentMetadataKeys.reservationId]: options.reservationId,
           },
         },
-        { idempotencyKey: `refund-${options.paymentId}` },
+        {
+          idempotencyKey: options.refundId
+            ? `refund-${options.refundId}`
+            : `refund-${options.paymentId}`,
+        },
       );
       return { refundId: refund.id };
     } catch (error) {

@@ -42,3 +42,12 @@ export {
   type ProviderRefundOutcome,
 } from "./payments/record-provider-refund";
 export { requestRefunds } from "./payments/request-refunds";
+
+export { cancelShow, type CancelShowOutcome } from "./refunds/cancel-show";
+export { markRefundIssued } from "./refunds/mark-refund-issued";
+export { organizerRefundedMinor } from "./refunds/organizer-refunded-minor";
+export {
+  requestOrganizerRefund,
+  type OrganizerRefundOutcome,
+  type OrganizerRefundRequest,
+} from "./refunds/request-organizer-refund";

@@ -14,6 +14,8 @@ export const statusReasons = {
     "This reservation had already ended when your payment arrived. Your payment is being refunded in full.",
   duplicatePayment:
     "A second payment for an already confirmed reservation is being refunded in full.",
+  refundedByOrganizer: "The organizer refunded these tickets. Your payment is being refunded.",
+  showCancelled: "The show was cancelled. Your payment is being refunded in full.",
   amountMismatch:
     "The amount paid did not match the reservation, so the payment is being refunded in full.",
 } as const;
@@ -22,6 +24,8 @@ export const statusReasons = {
 export const paymentReasons = {
   declined: "The payment was declined.",
   cancelledByBuyer: "Cancelled by the buyer before the show.",
+  refundedByOrganizer: "Refunded by the organizer.",
+  showCancelled: "The show was cancelled.",
   /** A refund we did not ask for (made at the provider, e.g. from its dashboard). */
   refundedAtProvider: "The payment was refunded through the payment provider.",
 } as const;

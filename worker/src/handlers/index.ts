@@ -1,4 +1,5 @@
 import type { Subscription } from "@ticketping/common/kafka";
+import { cancelShowHandler } from "./cancel-show";
 import { confirmPaymentHandler } from "./confirm-payment";
 import type { HandlerDeps } from "./deps";
 import { expireCheckoutHandler } from "./expire-checkout";
@@ -19,5 +20,6 @@ export function createSubscriptions(deps: HandlerDeps): Subscription[] {
     expireCheckoutHandler(deps),
     expireHoldHandler(deps),
     releaseHoldHandler(deps),
+    cancelShowHandler(deps),
   ];
 }

@@ -13,7 +13,12 @@ import type { HandlerDeps } from "./deps";
 export function recordRefundHandler(deps: HandlerDeps): Subscription {
   const { prisma, logger } = deps;
   return subscribe(paymentRefunded, async (event) => {
-    const { reservationId, paymentId } = event.payload;
+    const { reservationId, paymentId, refundId } = event.payload;
+    // An organizer's refund changed its order when it was asked for.
+    if (refundId) {
+      await settleReservation(deps, { reservationId });
+      return;
+    }
     const handled = await handleOnce(
       { prisma, consumer: "worker.record-refund", eventId: paymentId },
       (tx) => refundConfirmedReservation(tx, { reservationId, paymentId }),

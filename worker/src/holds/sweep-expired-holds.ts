@@ -1,6 +1,7 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { HandlerDeps } from "../handlers/deps";
 import { confirmStuckPayments } from "../payments/confirm-stuck-payments";
+import { finishCancelledShows } from "../refunds/finish-cancelled-shows";
 import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
 import { holdExpiryEventId } from "@ticketping/db/lifecycle";
 import { expireReservation } from "../reservations/expire-reservation";
@@ -29,7 +30,8 @@ export interface RunningHoldSweeper {
  * and a lost one would leave seats held for ever. The sweeper expires what they missed
  * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
- * by both ends once. It also carries out refunds left pending (retryPendingRefunds) and
+ * by both ends once. It also carries out refunds left pending (retryPendingRefunds),
+ * finishes cancelled shows whose orders are not all refunded (finishCancelledShows) and
  * applies payments whose event is stuck (confirmStuckPayments).
  */
 export function startHoldSweeper({
@@ -87,6 +89,8 @@ export function startHoldSweeper({
     if (total > 0) log.info({ expired: total }, "swept lapsed holds");
     const refunded = await retryPendingRefunds(deps, { olderThanMs: refundRetryAfterMs });
     if (refunded > 0) log.info({ refunded }, "carried out pending refunds");
+    const cancelled = await finishCancelledShows(deps, { olderThanMs: refundRetryAfterMs });
+    if (cancelled > 0) log.info({ cancelled }, "refunded orders of cancelled shows");
     await confirmStuckPayments(deps, { olderThanMs: stuckPaymentAfterMs });
     return total;
   };

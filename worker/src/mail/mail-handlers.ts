@@ -133,21 +133,28 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
     }),
 
     // One payment.refunded per refund (whoever records it first announces it), for the
-    // buyer's own cancellation, a late or second payment, or a refund at the provider.
+    // buyer's own cancellation, a late or second payment, a refund at the provider, or an
+    // organizer's refund (refundId); a cancelled show's buyers get the show-cancelled mail.
     subscribe(paymentRefunded, async (event) => {
-      const { reservationId, paymentId } = event.payload;
-      const template = "refund-issued";
-      const refund = stale(event.occurredAt) ? null : await loadRefundForMail(prisma, paymentId);
-      if (refund?.status !== "REFUNDED") return record({ reservationId }, template, null);
+      const { reservationId, paymentId, refundId } = event.payload;
+      const refund = stale(event.occurredAt)
+        ? null
+        : await loadRefundForMail(prisma, { paymentId, refundId });
+      const template = refund?.showCancelled ? "show-cancelled" : "refund-issued";
+      if (refund?.status !== "REFUNDED" || refund.amountMinor <= 0) {
+        return record({ reservationId }, template, null);
+      }
       const { reservation } = refund;
-      const mail = mailTemplates[template]({
+      const common = {
         buyerName: reservation.buyer.name,
         show: reservation.show,
         amountMinor: refund.amountMinor,
         currency: refund.currency,
-        reason: refund.reason,
         ticketsUrl: links.tickets(),
-      });
+      };
+      const mail = refund.showCancelled
+        ? mailTemplates["show-cancelled"](common)
+        : mailTemplates["refund-issued"]({ ...common, reason: refund.reason });
       await record({ reservationId }, template, {
         ...mail,
         eventId: event.id,

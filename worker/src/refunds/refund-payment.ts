@@ -1,4 +1,4 @@
-import { markPaymentRefunded } from "@ticketping/db/lifecycle";
+import { markPaymentRefunded, organizerRefundedMinor } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
 
 export type RefundOutcome = "refunded" | "nothing-to-refund";
@@ -25,12 +25,17 @@ export async function refundPayment(
       `payment ${paymentId} was made with ${payment.provider}, but ${payments.name} is configured`,
     );
   }
-  const { refundId } = await payments.refundPayment({
-    paymentId,
-    reservationId: payment.reservationId,
-    providerPaymentId: payment.providerPaymentId,
-    amountMinor: payment.amountMinor,
-  });
+  // What organizers' refunds already gave back of it is not refunded again.
+  const amountMinor = payment.amountMinor - (await organizerRefundedMinor(prisma, { paymentId }));
+  const { refundId } =
+    amountMinor > 0
+      ? await payments.refundPayment({
+          paymentId,
+          reservationId: payment.reservationId,
+          providerPaymentId: payment.providerPaymentId,
+          amountMinor,
+        })
+      : { refundId: "nothing-left" };
   const now = new Date();
   await prisma.$transaction((tx) =>
     markPaymentRefunded(tx, { paymentId, now, requestedAt: payment.refundRequestedAt ?? now }),

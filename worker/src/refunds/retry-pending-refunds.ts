@@ -1,5 +1,6 @@
 import type { HandlerDeps } from "../handlers/deps";
 import { settleReservation } from "../reservations/settle-reservation";
+import { issueOrganizerRefund } from "./issue-organizer-refund";
 import { refundPayment } from "./refund-payment";
 
 /**
@@ -30,6 +31,34 @@ export async function retryPendingRefunds(
       await settleReservation(deps, { reservationId: payment.reservationId });
     } catch (error) {
       deps.logger.warn({ err: error, paymentId: payment.id }, "pending refund failed again");
+    }
+  }
+  refunded += await retryPendingOrganizerRefunds(deps, { olderThanMs, batchSize });
+  return refunded;
+}
+
+/** Organizers' refunds (Refund rows) still REQUESTED after `olderThanMs`, made again. */
+async function retryPendingOrganizerRefunds(
+  deps: HandlerDeps,
+  { olderThanMs, batchSize }: { olderThanMs: number; batchSize: number },
+): Promise<number> {
+  const pending = await deps.prisma.refund.findMany({
+    where: {
+      status: "REQUESTED",
+      requestedAt: { lt: new Date(Date.now() - olderThanMs) },
+      payment: { provider: deps.payments.name },
+    },
+    select: { id: true, reservationId: true },
+    orderBy: { requestedAt: "asc" },
+    take: batchSize,
+  });
+  let refunded = 0;
+  for (const refund of pending) {
+    try {
+      if ((await issueOrganizerRefund(deps, { refundId: refund.id })) === "refunded") refunded++;
+      await settleReservation(deps, { reservationId: refund.reservationId });
+    } catch (error) {
+      deps.logger.warn({ err: error, refundId: refund.id }, "pending refund failed again");
     }
   }
   return refunded;

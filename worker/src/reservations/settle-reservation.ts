@@ -26,18 +26,29 @@ export async function settleReservation(
       checkoutProvider: true,
       checkoutSessionId: true,
       confirmedAt: true,
-      seats: { select: { seatId: true } },
+      seats: { select: { seatId: true, active: true } },
     },
   });
   if (!reservation) return;
   const { scheduleId, status } = reservation;
-  const seatIds = reservation.seats.map((seat) => seat.seatId);
-
-  await syncSeatCache(
-    { redis, keyPrefix: seatKeyPrefix },
-    { reservationId, scheduleId, status, seatIds },
-  );
-  if (status === "PENDING" || status === "CONFIRMED") return;
+  const cache = { redis, keyPrefix: seatKeyPrefix };
+  if (status === "PENDING") return;
+  // Seat by seat: an organizer's refund frees seats of a confirmed order, or keeps the
+  // seats of a refunded one SOLD (off sale), and the database's `active` says which.
+  const held = reservation.seats.filter((seat) => seat.active).map((seat) => seat.seatId);
+  const freed = reservation.seats.filter((seat) => !seat.active).map((seat) => seat.seatId);
+  if (held.length > 0) {
+    await syncSeatCache(cache, { reservationId, scheduleId, status: "CONFIRMED", seatIds: held });
+  }
+  if (freed.length > 0) {
+    await syncSeatCache(cache, {
+      reservationId,
+      scheduleId,
+      status: status === "CONFIRMED" ? "REFUNDED" : status,
+      seatIds: freed,
+    });
+  }
+  if (status === "CONFIRMED") return;
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.
   const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;

@@ -9,8 +9,8 @@ export function RefundLines({ refunds }: { refunds: MyReservation["refunds"] }) 
   if (refunds.length === 0) return null;
   return (
     <ul className="text-sm" data-testid="reservation-refunds">
-      {refunds.map((refund) => (
-        <li key={refund.requestedAt.toISOString()} className="text-slate-700">
+      {refunds.map((refund, index) => (
+        <li key={`${refund.requestedAt.toISOString()}-${index}`} className="text-slate-700">
           {refund.refundedAt
             ? `Refunded ${formatMoney(refund.amountMinor, refund.currency)} on ${formatDateTime(refund.refundedAt)}.`
             : `Refund of ${formatMoney(refund.amountMinor, refund.currency)} pending since ${formatDateTime(refund.requestedAt)}; it is retried until it is made.`}

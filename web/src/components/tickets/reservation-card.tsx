@@ -54,6 +54,11 @@ export function ReservationCard({
                 style={{ backgroundColor: seat.colour }}
               />
               {`Row ${seat.row}, seat ${seat.column} · ${seat.gradeName}`}
+              {seat.refunded ? (
+                <span className="font-medium text-slate-500" data-testid="seat-refunded">
+                  · refunded
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

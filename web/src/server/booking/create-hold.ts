@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@ticketping/common/errors";
 import { holdSeats, invalidateSeatMap, releaseSeats } from "@ticketping/common/seats";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
-import { uuidv7 } from "@ticketping/db";
+import { SHOW_CANCELLED_SQLSTATE, uuidv7 } from "@ticketping/db";
 import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
@@ -150,6 +150,13 @@ async function writeReservation(options: {
     ...options,
     maxOpenHolds: env.HOLD_MAX_OPEN_PER_BUYER,
   }).catch((error: unknown) => {
+    // The organizer cancelled this show (the database refuses its holds).
+    if (error instanceof HoldWriteError && error.sqlState === SHOW_CANCELLED_SQLSTATE) {
+      throw new AppError("SALE_CLOSED", `schedule ${scheduleId} is cancelled`, {
+        userMessage: "This show was cancelled.",
+        details: { reason: "SHOW_CANCELLED" },
+      });
+    }
     // Lock waits that PostgreSQL broke up: nothing was written, the buyer may retry.
     if (error instanceof HoldWriteError && ["40001", "40P01", "55P03"].includes(error.sqlState)) {
       throw new AppError("SERVICE_UNAVAILABLE", error.message, { cause: error });

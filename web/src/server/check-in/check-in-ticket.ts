@@ -27,7 +27,7 @@ async function ticketOfScan(
 
 /**
  * One scan at a door. The admission is one row keyed by the ticket, inserted only while the
- * ticket's reservation is CONFIRMED, in one statement: two gates scanning a ticket at the
+ * ticket's reservation is CONFIRMED and its seat not refunded, in one statement: two gates scanning a ticket at the
  * same instant both try, exactly one inserts, the other reads that admission back.
  */
 export async function checkInTicket({
@@ -53,7 +53,8 @@ export async function checkInTicket({
     SELECT t.id, ${scan.gate}, ${staffUserId}::uuid, ${scannedAt}, ${offline}
       FROM tickets t
       JOIN reservations r ON r.id = t.reservation_id
-     WHERE t.id = ${summary.id}::uuid AND r.status = 'CONFIRMED'
+      JOIN reservation_seats rs ON rs.reservation_id = t.reservation_id AND rs.seat_id = t.seat_id
+     WHERE t.id = ${summary.id}::uuid AND r.status = 'CONFIRMED' AND rs.refund_id IS NULL
     ON CONFLICT (ticket_id) DO NOTHING
     RETURNING scanned_at`;
   if (admitted[0]) {
@@ -76,6 +77,9 @@ export async function checkInTicket({
 }
 
 function notValidReason(ticket: DoorTicket): string {
+  if (ticket.seatRefunded && ticket.reservationStatus === "CONFIRMED") {
+    return "refunded: the organizer refunded this seat";
+  }
   const status = ticket.reservationStatus.toLowerCase();
   return ticket.statusReason ? `${status}: ${ticket.statusReason}` : status;
 }

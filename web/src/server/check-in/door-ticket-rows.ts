@@ -9,6 +9,7 @@ const select = {
   reservation: { select: { status: true, user: { select: { name: true } } } },
   seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
   checkIn: { select: { gate: true, scannedAt: true } },
+  reservationSeat: { select: { refundId: true } },
 } as const;
 
 /** A show's tickets as the door lists them, seat order. */
@@ -27,7 +28,7 @@ export async function doorTicketRows(
     reference: ticketReferenceOf(row.id),
     holderName: row.reservation.user.name,
     seat: { row: row.seat.row, column: row.seat.column, gradeName: row.seat.grade.name },
-    valid: row.reservation.status === "CONFIRMED",
+    valid: row.reservation.status === "CONFIRMED" && row.reservationSeat.refundId === null,
     checkIn: row.checkIn,
   }));
 }

@@ -7,6 +7,8 @@ export interface DoorTicket {
   summary: TicketSummary;
   reservationStatus: string;
   statusReason: string | null;
+  /** The organizer refunded this ticket's seat (its order may still be CONFIRMED). */
+  seatRefunded: boolean;
   checkIn: { gate: string; scannedAt: Date } | null;
 }
 
@@ -17,6 +19,7 @@ const select = {
   seat: { select: { row: true, column: true, grade: { select: { name: true } } } },
   schedule: { select: { startsAt: true, performance: { select: { name: true } } } },
   checkIn: { select: { gate: true, scannedAt: true } },
+  reservationSeat: { select: { refundId: true } },
 } as const;
 
 /** A ticket as the door sees it, by id or by the id range of a typed reference. */
@@ -41,6 +44,7 @@ export async function findDoorTicket(
     },
     reservationStatus: ticket.reservation.status,
     statusReason: ticket.reservation.statusReason,
+    seatRefunded: ticket.reservationSeat.refundId !== null,
     checkIn: ticket.checkIn,
   };
 }

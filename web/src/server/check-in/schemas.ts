@@ -63,7 +63,7 @@ export const doorTicketSchema = z.strictObject({
   reference: z.string(),
   holderName: z.string(),
   seat: z.strictObject({ row: z.int(), column: z.int(), gradeName: z.string() }),
-  /** Its reservation is CONFIRMED: the ticket admits. */
+  /** Its reservation is CONFIRMED and its seat not refunded: the ticket admits. */
   valid: z.boolean(),
   checkIn: z.strictObject({ gate: z.string(), scannedAt: dateTime }).nullable(),
 });

@@ -34,11 +34,16 @@ function findReservations(userId: string, limit: number) {
           updatedAt: true,
         },
       },
+      refunds: {
+        orderBy: { requestedAt: "asc" },
+        select: { amountMinor: true, currency: true, requestedAt: true, refundedAt: true },
+      },
       tickets: { select: { id: true, seatId: true } },
       seats: {
         select: {
           priceMinor: true,
           seatId: true,
+          refundId: true,
           seat: {
             select: { row: true, column: true, grade: { select: { name: true, colour: true } } },
           },
@@ -50,8 +55,11 @@ function findReservations(userId: string, limit: number) {
 
 type Row = Awaited<ReturnType<typeof findReservations>>[number];
 
-function ticketOf(reservation: Row, seat: { seatId: string; row: number; column: number }) {
-  if (reservation.status !== "CONFIRMED") return null;
+function ticketOf(
+  reservation: Row,
+  seat: { seatId: string; row: number; column: number; refunded: boolean },
+) {
+  if (reservation.status !== "CONFIRMED" || seat.refunded) return null;
   const ticket = reservation.tickets.find((candidate) => candidate.seatId === seat.seatId);
   if (!ticket) return null;
   return ticketView({ ticketId: ticket.id, scheduleId: reservation.scheduleId, seat });
@@ -78,22 +86,34 @@ function toMyReservation(reservation: Row): MyReservation {
     },
     schedule: { id: schedule.id, startsAt: schedule.startsAt },
     seats: reservation.seats
-      .map(({ seat, seatId, priceMinor }) => ({
+      .map(({ seat, seatId, priceMinor, refundId }) => ({
         row: seat.row,
         column: seat.column,
         gradeName: seat.grade.name,
         colour: seat.grade.colour,
         priceMinor,
-        ticket: ticketOf(reservation, { seatId, row: seat.row, column: seat.column }),
+        refunded: refundId !== null,
+        ticket: ticketOf(reservation, {
+          seatId,
+          row: seat.row,
+          column: seat.column,
+          refunded: refundId !== null,
+        }),
       }))
       .sort((a, b) => a.row - b.row || a.column - b.column),
-    refunds: reservation.payments.map((payment) => ({
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
-      // A refund made at the provider's dashboard was never requested by us.
-      requestedAt: payment.refundRequestedAt ?? payment.refundedAt ?? payment.updatedAt,
-      refundedAt: payment.refundedAt,
-    })),
+    refunds: [
+      // The organizer's refunds, each of some seats (a payment they emptied is not repeated).
+      ...reservation.refunds,
+      ...reservation.payments
+        .filter((payment) => payment.refundRequestedAt !== null || reservation.refunds.length === 0)
+        .map((payment) => ({
+          amountMinor: payment.amountMinor,
+          currency: payment.currency,
+          // A refund made at the provider's dashboard was never requested by us.
+          requestedAt: payment.refundRequestedAt ?? payment.refundedAt ?? payment.updatedAt,
+          refundedAt: payment.refundedAt,
+        })),
+    ],
   };
 }
 

@@ -47,6 +47,9 @@ export const myReservationSchema = z.strictObject({
       gradeName: z.string(),
       colour: z.string(),
       priceMinor: z.int(),
+      refunded: z
+        .boolean()
+        .describe("The organizer refunded this seat: its ticket no longer admits."),
       ticket: z
         .strictObject({
           id: z.uuid(),
@@ -54,7 +57,9 @@ export const myReservationSchema = z.strictObject({
           code: z.string().describe("The QR code's text: signed, checked at the door."),
         })
         .nullable()
-        .describe("The seat's ticket while the reservation is CONFIRMED; null otherwise."),
+        .describe(
+          "The seat's ticket while the reservation is CONFIRMED and the seat not refunded; null otherwise.",
+        ),
     }),
   ),
   refunds: z
@@ -66,7 +71,9 @@ export const myReservationSchema = z.strictObject({
         refundedAt: dateTime.nullable().describe("null while the provider has not made it yet"),
       }),
     )
-    .describe("One entry per payment refunded or being refunded."),
+    .describe(
+      "One entry per refund: each organizer's refund (some or all seats), then each payment refunded or being refunded in full.",
+    ),
 });
 export type MyReservation = z.infer<typeof myReservationSchema>;
 
