@@ -22,6 +22,13 @@ import {
   queueSettingsSchema,
   scheduleCreateSchema,
 } from "../../admin/schemas";
+import {
+  cancelShowSchema,
+  refundOrderSchema,
+  requestedRefundSchema,
+  reservationIdParamsSchema,
+  showCancellationSchema,
+} from "../../refunds/schemas";
 import type { Operation } from "../operation";
 
 const tag = "Organizer";
@@ -214,5 +221,55 @@ export const organizerOperations: Operation[] = [
       200: { description: "The sample.", data: z.strictObject({ stats: performanceStatsSchema }) },
     },
     errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/reservations/{id}/refunds",
+    operationId: "refundOrder",
+    summary: "Refunds some or all seats of a confirmed order",
+    description:
+      "The refund is asked for at once (202) and made at the provider by the worker, exactly once; the buyer gets the refund-issued mail. `CONFLICT` with `details.reason`: ORDER_NOT_CONFIRMED, SEATS_ALREADY_REFUNDED (a second click) or NO_PAYMENT (see web/README.md).",
+    params: reservationIdParamsSchema,
+    body: refundOrderSchema,
+    answers: {
+      202: {
+        description: "Asked for.",
+        data: z.strictObject({ refund: requestedRefundSchema }),
+      },
+    },
+    errors: ["NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/schedules/{id}/cancellation",
+    operationId: "cancelShow",
+    summary: "Cancels a show and refunds every confirmed order of it",
+    description: `No new holds from this answer on (SALE_CLOSED, details.reason SHOW_CANCELLED); the worker refunds every order, each buyer gets the show-cancelled mail once. Cancelling again changes nothing. ${cacheDrop}`,
+    params: idParamsSchema,
+    body: cancelShowSchema,
+    answers: {
+      202: {
+        description: "Cancelled; the refunds are under way.",
+        data: z.strictObject({ cancellation: showCancellationSchema }),
+      },
+    },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/schedules/{id}/cancellation",
+    operationId: "getShowCancellation",
+    summary: "A show's cancellation and the progress of its refunds",
+    params: idParamsSchema,
+    answers: {
+      200: {
+        description: "The cancellation (cancelledAt null while not cancelled).",
+        data: z.strictObject({ cancellation: showCancellationSchema }),
+      },
+    },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
 ];
