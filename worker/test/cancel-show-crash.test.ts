@@ -143,9 +143,9 @@ describe("a cancelled show's refunds survive a worker crash", () => {
     expect(await prisma.reservation.count({ where: { status: "REFUNDED" } })).toBe(ORDERS);
     expect(await prisma.payment.count({ where: { status: "REFUNDED" } })).toBe(ORDERS);
     // Its seats stay off sale.
-    expect(await prisma.seat.count({ where: { scheduleId: show.scheduleId, status: "SOLD" } })).toBe(
-      ORDERS,
-    );
+    expect(
+      await prisma.seat.count({ where: { scheduleId: show.scheduleId, status: "SOLD" } }),
+    ).toBe(ORDERS);
 
     // Every refund was made at the provider. A call repeated (one the kill cut off before it
     // was recorded, or the sweep meeting the handler) carries the Refund's id as the
@@ -160,9 +160,9 @@ describe("a cancelled show's refunds survive a worker crash", () => {
       _count: { _all: true },
     });
     expect(mails).toHaveLength(ORDERS);
-    expect(mails.every((mail) => mail.template === "show-cancelled" && mail._count._all === 1)).toBe(
-      true,
-    );
+    expect(
+      mails.every((mail) => mail.template === "show-cancelled" && mail._count._all === 1),
+    ).toBe(true);
     expect(await mailpit.client.total()).toBe(ORDERS);
 
     // The cancelled show takes no new hold, whatever writes it.
@@ -181,7 +181,10 @@ describe("a cancelled show's refunds survive a worker crash", () => {
     console.log(
       `[cancel-show-crash] ${ORDERS} orders; killed at ${atKill} refunded; provider calls ${[
         ...calls.values(),
-      ].reduce((sum, count) => sum + count, 0)} for ${calls.size} refunds (${repeated.length} repeated after the kill)`,
+      ].reduce(
+        (sum, count) => sum + count,
+        0,
+      )} for ${calls.size} refunds (${repeated.length} repeated after the kill)`,
     );
   }, 600_000);
 });

@@ -102,7 +102,8 @@ describe("organizer refunds (real Kafka, PostgreSQL and Mailpit)", () => {
 
     await expect
       .poll(
-        async () => (await prisma.refund.findUniqueOrThrow({ where: { id: first.refundId } })).status,
+        async () =>
+          (await prisma.refund.findUniqueOrThrow({ where: { id: first.refundId } })).status,
         poll,
       )
       .toBe("REFUNDED");

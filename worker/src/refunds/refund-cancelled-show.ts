@@ -48,7 +48,11 @@ export async function refundCancelledShow(
       }),
     );
     if (result.outcome === "requested") requested++;
-    else logger.warn({ scheduleId, reservationId: order.id, result }, "order of a cancelled show not refunded");
+    else
+      logger.warn(
+        { scheduleId, reservationId: order.id, result },
+        "order of a cancelled show not refunded",
+      );
   }
   const remaining = await prisma.reservation.count({ where: { scheduleId, status: "CONFIRMED" } });
   return { requested, remaining: requested === 0 ? 0 : remaining };

@@ -305,6 +305,12 @@ export function ScheduleManager({
                     <a href={`/door?show=${schedule.id}`} className="font-semibold text-brand-700">
                       Door
                     </a>
+                    <a
+                      href={`/organizer/shows/${schedule.id}`}
+                      className="font-semibold text-brand-700"
+                    >
+                      Orders and refunds
+                    </a>
                   </div>
                 ) : null}
               </div>

@@ -5,11 +5,13 @@ import type { DoorStats } from "./schemas";
 /** Admitted against sold for one show, and per gate: the door's and the organizer's live figures. */
 export async function doorStats({ scheduleId }: { scheduleId: string }): Promise<DoorStats> {
   const [sold, byGate] = await Promise.all([
-    db().ticket.count({ where: {
+    db().ticket.count({
+      where: {
         scheduleId,
         reservation: { status: "CONFIRMED" },
         reservationSeat: { refundId: null },
-      }, }),
+      },
+    }),
     db().checkIn.groupBy({
       by: ["gate"],
       where: { ticket: { scheduleId } },

@@ -37,10 +37,14 @@ export async function refundOrder({
     case "not-found":
       throw new AppError("NOT_FOUND", `no reservation ${reservationId}`);
     case "not-confirmed":
-      throw refundConflict(`reservation ${reservationId} is ${result.status}`, "ORDER_NOT_CONFIRMED", {
-        userMessage: "Only a confirmed order can be refunded.",
-        status: result.status,
-      });
+      throw refundConflict(
+        `reservation ${reservationId} is ${result.status}`,
+        "ORDER_NOT_CONFIRMED",
+        {
+          userMessage: "Only a confirmed order can be refunded.",
+          status: result.status,
+        },
+      );
     case "unknown-seats":
       throw invalidInput("seatIds", "Some seats are not part of this order.");
     case "already-refunded":

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@ticketping/common/errors";
+import { formatDateTime } from "@/components/format";
+import { OrderRefunds } from "@/components/organizer/order-refunds";
+import { ShowCancellation } from "@/components/organizer/show-cancellation";
+import { idParamsSchema } from "@/server/admin/schemas";
+import { requireAdminPage } from "@/server/admin/require-admin-page";
+import { getShowCancellation } from "@/server/refunds/get-show-cancellation";
+import { listShowOrders, type ShowOrders } from "@/server/refunds/list-show-orders";
+
+export const metadata: Metadata = { title: "Orders of a show" };
+
+const sectionClass =
+  "flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+async function load(scheduleId: string): Promise<ShowOrders> {
+  try {
+    return await listShowOrders({ scheduleId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/** One show's paid orders, each refundable in whole or by seat, and the show's cancellation. */
+export default async function ShowOrdersPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = idParamsSchema.safeParse(await params);
+  await requireAdminPage(`/organizer/shows/${parsed.success ? parsed.data.id : ""}`);
+  if (!parsed.success) notFound();
+  const { schedule, orders } = await load(parsed.data.id);
+  const cancellation = await getShowCancellation({ scheduleId: schedule.id });
+
+  return (
+    <>
+      <div className="flex flex-col gap-1">
+        <Link
+          href={`/organizer/performances/${schedule.performance.id}`}
+          className="text-sm text-brand-700 hover:underline"
+        >
+          ← {schedule.performance.name}
+        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">
+          Orders of {formatDateTime(schedule.startsAt)}
+        </h1>
+        {schedule.cancelledAt ? (
+          <p className="text-sm font-semibold text-red-700" data-testid="show-cancelled">
+            Cancelled {formatDateTime(schedule.cancelledAt)}
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="cancel-heading" className={sectionClass}>
+        <h2 id="cancel-heading" className="text-lg font-semibold">
+          Cancel the show
+        </h2>
+        <ShowCancellation
+          scheduleId={schedule.id}
+          initial={{
+            cancelledAt: cancellation.cancelledAt?.toISOString() ?? null,
+            total: cancellation.orders.total,
+            refunded: cancellation.orders.refunded,
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="orders-heading" className={sectionClass}>
+        <h2 id="orders-heading" className="text-lg font-semibold">
+          Paid orders ({orders.length})
+        </h2>
+        {orders.length === 0 ? (
+          <p className="text-sm text-slate-600">Nobody has paid for this show.</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {orders.map((order) => (
+              <li key={order.id}>
+                <OrderRefunds
+                  order={{
+                    ...order,
+                    confirmedAt: order.confirmedAt?.toISOString() ?? null,
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
