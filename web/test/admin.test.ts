@@ -70,6 +70,9 @@ const adminRequests: [string, string][] = [
   ["PATCH", `/api/admin/grades/${someId}`],
   ["DELETE", `/api/admin/grades/${someId}`],
   ["DELETE", `/api/admin/schedules/${someId}`],
+  ["POST", `/api/admin/reservations/${someId}/refunds`],
+  ["POST", `/api/admin/schedules/${someId}/cancellation`],
+  ["GET", `/api/admin/schedules/${someId}/cancellation`],
 ];
 
 describe("admin APIs are for organizers only", () => {
