@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEvent, holdExpired } from "@ticketping/common/events";
+import { createEvent, decodeEvent, holdExpired, refundRequested } from "@ticketping/common/events";
 import { createKafka, EventPublisher } from "@ticketping/common/kafka";
 import { createLogger } from "@ticketping/common/logger";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
+import { requestOrganizerRefund } from "@ticketping/db/lifecycle";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createBuyers, createHold, createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
@@ -250,5 +251,71 @@ describe.skipIf(!available)("the worker with the Stripe provider (stripe-mock)",
     expect(
       (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
     ).toBe("REFUNDED");
+  });
+
+  it("makes an organizer's refund of one seat of two at Stripe once, for that seat's price, keyed by the refund", async () => {
+    const { show, reservation } = await createShowWithHold(prisma, { seats: 2 });
+    await recordPayment(prisma, {
+      reservationId: reservation.id,
+      amountMinor: 2 * show.priceMinor,
+      provider: "STRIPE",
+      providerPaymentId: "pi_3MtwBwLkdIwHu7ix28a3tqPb",
+    });
+    await expect
+      .poll(
+        async () =>
+          (await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status,
+        poll,
+      )
+      .toBe("CONFIRMED");
+
+    const asked = await prisma.$transaction((tx) =>
+      requestOrganizerRefund(tx, {
+        reservationId: reservation.id,
+        seatIds: show.seatIds.slice(0, 1),
+        releaseSeats: true,
+        cause: "ORGANIZER",
+        reason: "Refunded by the organizer.",
+      }),
+    );
+    if (asked.outcome !== "requested") throw new Error(`refused: ${asked.outcome}`);
+    await expect
+      .poll(
+        async () =>
+          (await prisma.refund.findUniqueOrThrow({ where: { id: asked.refundId } })).status,
+        poll,
+      )
+      .toBe("REFUNDED");
+    // Kafka delivers the request again: Stripe is not asked again.
+    const row = await prisma.outboxEvent.findFirstOrThrow({
+      where: { topic: refundRequested.topic, key: reservation.id },
+    });
+    const event = decodeEvent(refundRequested, JSON.stringify(row.payload));
+    await publisher.publish(refundRequested, event, { key: reservation.id });
+    await expect
+      .poll(
+        () =>
+          worker.logs.some(
+            (line) => line.msg === "nothing to refund" && line.refundId === asked.refundId,
+          ),
+        poll,
+      )
+      .toBe(true);
+
+    const keyed = proxy.requests.filter(
+      (request) =>
+        request.path === "/v1/refunds" && request.idempotencyKey === `refund-${asked.refundId}`,
+    );
+    expect(keyed).toHaveLength(1);
+    expect(keyed[0]?.status).toBe(200);
+    const form = new URLSearchParams(keyed[0]?.body ?? "");
+    expect(form.get("payment_intent")).toBe("pi_3MtwBwLkdIwHu7ix28a3tqPb");
+    expect(form.get("amount")).toBe(String(show.priceMinor));
+    const refund = await prisma.refund.findUniqueOrThrow({ where: { id: asked.refundId } });
+    expect(refund.providerRefundId).toMatch(/^re_/);
+    const payment = await prisma.payment.findFirstOrThrow({
+      where: { reservationId: reservation.id },
+    });
+    expect(payment.status).toBe("COMPLETED");
   });
 });

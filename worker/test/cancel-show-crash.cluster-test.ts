@@ -95,6 +95,10 @@ function providerCallsByRefund(): Map<string, number> {
  * A show of 1,000 orders is cancelled and the worker process is killed (SIGKILL) half-way
  * through its refunds; a new process with the same consumer group finishes. Real Kafka,
  * PostgreSQL, the simulated provider and a Mailpit of the test's own.
+ *
+ * It runs in the Kafka cluster stage (`npm run test:kafka-cluster`, brokers of its own):
+ * its 3,000-odd events would otherwise sit in the shared broker's topics, and every later
+ * test's new consumer group reads topics from their oldest message.
  */
 describe("a cancelled show's refunds survive a worker crash", () => {
   beforeAll(async () => {
