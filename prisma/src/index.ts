@@ -10,6 +10,7 @@ export {
   type LoadedPrintableReservation,
 } from "./load-printable-reservation";
 export { writeOutbox } from "./outbox";
+export { ensureSaleFairness, type SaleFairnessSecrets } from "./sale-fairness";
 export { uuidv7 } from "./uuidv7";
 export { BURST_TRANSACTION_OPTIONS } from "./transaction-options";
 export {

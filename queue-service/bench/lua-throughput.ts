@@ -24,6 +24,7 @@ function openQueueSettings(maxActive: number, admitRate: number): QueueSettings 
     graceMs: 60_000,
     preQueueLeadMs: 0,
     loadedAt: now,
+    shuffleSeed: "0".repeat(64),
   };
 }
 

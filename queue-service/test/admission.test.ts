@@ -7,7 +7,9 @@ import {
   type RefusalReason,
 } from "@ticketping/common/queue";
 import { type QueueStore } from "@ticketping/common/queue/store";
+import { ensureSaleFairness } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { shuffleWithSeed } from "@ticketping/verify";
 import type { RedisClient } from "@ticketping/common/redis";
 import type { QueueServiceConfig } from "../src/config";
 import { createPerformance, type PerformanceFixtureOptions } from "./support/fixtures";
@@ -139,6 +141,8 @@ describe("the pre-queue", () => {
       queueMaxActive: 1,
     });
     const early = users(40);
+    // The seed is fixed before anyone can join the pre-queue; joining does not change it.
+    const before = await ensureSaleFairness(database.prisma, performanceId);
     for (const userId of early) {
       expect(await join(store, performanceId, userId)).toMatchObject({
         status: "pre",
@@ -165,6 +169,15 @@ describe("the pre-queue", () => {
     const shuffled = await order();
     expect([...shuffled].sort()).toEqual([...early].sort());
     expect(shuffled).not.toEqual(early);
+    // The order is the committed shuffle of the join order, and the opening recorded both.
+    const { seed } = await database.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId },
+    });
+    expect(shuffled).toEqual(shuffleWithSeed(seed, early));
+    expect(await store.shuffleRecord(performanceId)).toMatchObject({
+      entrants: early,
+      lineOrder: shuffled,
+    });
 
     // Later ticks, status requests and joins never shuffle again; newcomers go to the back.
     await store.advance({ performanceId, minIntervalMs: 0, maxAdmissions: 10 });
@@ -174,6 +187,17 @@ describe("the pre-queue", () => {
     expect(await order()).toEqual([...shuffled, late]);
     expect((await store.stats(performanceId)).counters.shuffled).toBe(40);
     expect(await redis.exists(`${keyPrefix}queue:{${performanceId}}:pre`)).toBe(0);
+    expect(await ensureSaleFairness(database.prisma, performanceId)).toEqual(before);
+  });
+
+  it("fixes one seed per sale however many processes ask for it at once", async () => {
+    const performanceId = await createPerformance(database.prisma);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => ensureSaleFairness(database.prisma, performanceId)),
+    );
+    expect(new Set(answers.map((answer) => answer.seed)).size).toBe(1);
+    expect(answers[0]?.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(answers[0]?.pseudonymKey).not.toBe(answers[0]?.seed);
   });
 });
 

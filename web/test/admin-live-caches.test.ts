@@ -166,6 +166,7 @@ describe("the waiting room's cached settings", () => {
     graceMs: 30_000,
     preQueueLeadMs: 0,
     loadedAt: now,
+    shuffleSeed: "0".repeat(64),
   };
 
   it("are dropped when the organizer saves queue settings, opens or closes the sale, or adds a show", async () => {

@@ -606,6 +606,7 @@ describe("live numbers", () => {
         graceMs: 30_000,
         preQueueLeadMs: 0,
         loadedAt: now,
+        shuffleSeed: "0".repeat(64),
       },
       60_000,
     );

@@ -24,6 +24,11 @@ export const queueSettingsSchema = z.object({
   /** How long before opensAt the pre-queue accepts joins. */
   preQueueLeadMs: z.number().int().min(0),
   loadedAt: z.number().int(),
+  /**
+   * The committed seed that shuffles the pre-queue (docs/fairness.md): 64 hex digits from
+   * PostgreSQL, fixed before the first pre-queue join; empty where no sale can open.
+   */
+  shuffleSeed: z.string().regex(/^([0-9a-f]{64})?$/),
 });
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
 

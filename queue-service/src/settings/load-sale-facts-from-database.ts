@@ -1,8 +1,22 @@
-import type { PrismaClient } from "@ticketping/db";
+import { ensureSaleFairness, type PrismaClient } from "@ticketping/db";
 import type { LoadSaleFacts } from "./sale-facts";
 
-/** Two indexed reads per call; the settings loader calls it once per queue every few seconds. */
+/**
+ * Two indexed reads per call; the settings loader calls it once per queue every few seconds.
+ * The shuffle seed is fixed (first writer wins) the first time a published sale's settings
+ * are loaded, which is before anyone can join its pre-queue: a join needs the settings.
+ * Once read it never changes, so each process reads it once.
+ */
 export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
+  const seeds = new Map<string, string>();
+  const shuffleSeedOf = async (performanceId: string): Promise<string> => {
+    let seed = seeds.get(performanceId);
+    if (seed === undefined) {
+      seed = (await ensureSaleFairness(prisma, performanceId)).seed;
+      seeds.set(performanceId, seed);
+    }
+    return seed;
+  };
   return async (performanceId) => {
     const performance = await prisma.performance.findUnique({
       where: { id: performanceId },
@@ -20,6 +34,8 @@ export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
     const unsoldSeats = await prisma.seat.count({
       where: { schedule: { performanceId }, status: { not: "SOLD" } },
     });
-    return { ...performance, unsoldSeats };
+    const shuffleSeed =
+      performance.saleStatus === "PUBLISHED" ? await shuffleSeedOf(performanceId) : "";
+    return { ...performance, unsoldSeats, shuffleSeed };
   };
 }

@@ -14,6 +14,7 @@ const facts = {
   queueAdmitRatePerSec: null,
   queueTokenTtlSeconds: null,
   queueRefuseRatio: null,
+  shuffleSeed: "5".repeat(64),
 };
 
 describe("resolveQueueSettings", () => {
@@ -28,6 +29,7 @@ describe("resolveQueueSettings", () => {
       refuseRatio: 2,
       unsoldSeats: 300,
       loadedAt: 5,
+      shuffleSeed: "5".repeat(64),
     });
   });
 

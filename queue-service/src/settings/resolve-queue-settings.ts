@@ -25,6 +25,7 @@ export function resolveQueueSettings(
       tokenTtlMs: config.defaults.tokenTtlSeconds * 1_000,
       refuseRatio: 0,
       unsoldSeats: 0,
+      shuffleSeed: "",
       ...service,
     };
   }
@@ -38,6 +39,7 @@ export function resolveQueueSettings(
     tokenTtlMs: (facts.queueTokenTtlSeconds ?? config.defaults.tokenTtlSeconds) * 1_000,
     refuseRatio: facts.queueRefuseRatio ?? config.defaults.refuseRatio,
     unsoldSeats: facts.unsoldSeats,
+    shuffleSeed: facts.shuffleSeed,
     ...service,
   };
 }

@@ -10,6 +10,8 @@ export interface PerformanceSaleFacts {
   queueAdmitRatePerSec: number | null;
   queueTokenTtlSeconds: number | null;
   queueRefuseRatio: number | null;
+  /** The committed shuffle seed (docs/fairness.md); "" unless the sale is published. */
+  shuffleSeed: string;
 }
 
 /** Null when no performance has this id. */

@@ -6,7 +6,7 @@
 
   KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
   ARGV[1] grant key prefix
-  ARGV[2] shuffle seed
+  ARGV[2] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
   ARGV[3] minimum milliseconds since the previous advance
   ARGV[4] most admissions in this call (bounds the script's run time)
 

@@ -5,7 +5,7 @@
   KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
-  ARGV[3] shuffle seed, used only if this call is the first after the sale opened
+  ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
   ARGV[4] "1" if this is a newly connected socket of the user, else "0"
 
   Returns JSON:

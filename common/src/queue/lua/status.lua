@@ -5,7 +5,7 @@
   KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
-  ARGV[3] shuffle seed
+  ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
 
   Returns JSON:
     {status = "need_settings"} | {status = "not_in_queue"}

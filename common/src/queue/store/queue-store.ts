@@ -1,6 +1,5 @@
-import { randomInt } from "node:crypto";
 import type { RedisClient } from "../../redis";
-import type { z } from "zod";
+import { z } from "zod";
 import type { RefusalReason, ReleaseReason } from "../codes";
 import { userIdSchema } from "../ids";
 import { queueIndexKey, queueKeys, type QueueKeys } from "../keys";
@@ -75,12 +74,27 @@ export interface QueueSnapshot {
   progress: QueueProgress | undefined;
 }
 
+const shuffleRecordSchema = z.object({
+  openedAt: z.number().int(),
+  entrants: z.array(z.string()),
+  lineOrder: z.array(z.string()),
+});
+export type ShuffleRecord = z.infer<typeof shuffleRecordSchema>;
+
+/** Redis's cjson encodes an empty table as `{}`, not `[]`. */
+function emptyLuaArray(value: unknown): unknown {
+  return typeof value === "object" && value !== null && Object.keys(value).length === 0
+    ? []
+    : value;
+}
+
 type NeedsSettings = { status: "need_settings" };
 
-/** Random per call; only the call that opens a sale uses it, to shuffle the pre-queue. */
-function shuffleSeed(): number {
-  return randomInt(1, 2_147_483_647);
-}
+/**
+ * The scripts' former per-call shuffle seed argument, kept empty so the argument positions
+ * stay put: the pre-queue is now ordered by the seed committed in the settings.
+ */
+const UNUSED_SEED = "";
 
 /**
  * The typed gateway to the queue's Lua scripts: every state change of a queue happens in
@@ -150,7 +164,7 @@ export class QueueStore {
         joinReply,
         await this.run("join", performanceId, [
           userIdSchema.parse(options.userId),
-          shuffleSeed(),
+          UNUSED_SEED,
           options.newConnection ? "1" : "0",
         ]),
       ),
@@ -165,10 +179,7 @@ export class QueueStore {
     const reply = await this.withSettings(performanceId, async () =>
       parseReply(
         statusReply,
-        await this.run("status", performanceId, [
-          userIdSchema.parse(options.userId),
-          shuffleSeed(),
-        ]),
+        await this.run("status", performanceId, [userIdSchema.parse(options.userId), UNUSED_SEED]),
       ),
     );
     if (reply.status === "not_in_queue") return null;
@@ -186,7 +197,7 @@ export class QueueStore {
       parseReply(
         advanceReply,
         await this.run("advance", performanceId, [
-          shuffleSeed(),
+          UNUSED_SEED,
           options.minIntervalMs,
           options.maxAdmissions,
         ]),
@@ -282,6 +293,26 @@ export class QueueStore {
       counters: reply.counters,
       progress: reply.progress && { ...reply.progress, performanceId },
     };
+  }
+
+  /**
+   * What the opening recorded for the fairness record: the pre-queue in join order and the
+   * order the committed shuffle gave it. Null until the sale has opened.
+   */
+  async shuffleRecord(performanceId: string): Promise<ShuffleRecord | null> {
+    const [opened, openedAt, entrants, lineOrder] = await this.redis.hmget(
+      this.keys(performanceId).state,
+      "opened",
+      "openedAt",
+      "fairEntrants",
+      "fairLineOrder",
+    );
+    if (opened !== "1" || !entrants || !lineOrder) return null;
+    return shuffleRecordSchema.parse({
+      openedAt: Number(openedAt),
+      entrants: emptyLuaArray(JSON.parse(entrants)),
+      lineOrder: emptyLuaArray(JSON.parse(lineOrder)),
+    });
   }
 
   async putSettings(performanceId: string, settings: QueueSettings, ttlMs: number): Promise<void> {

@@ -2,6 +2,38 @@
   Opening the sale and admitting buyers from the head of the line. Needs includes/queue.lua.
 ]]
 
+-- The committed shuffle, "ticketping-shuffle-v1" (docs/fairness.md specifies it; the
+-- verifier in verify/ implements it again and both pass verify/vectors/shuffle.json).
+-- Words: SHA-1 of "<seed>:<counter>" for counter 0, 1, 2, ... (decimal), each digest read as
+-- five big-endian 32-bit words. Draws below a bound redraw words at or above the largest
+-- multiple of the bound (no modulo bias); Fisher-Yates from the last item down.
+-- Every number stays below 2^53, so Lua's doubles are exact.
+local function fairShuffle(seed, items)
+  local digest, used, counter = "", 5, 0
+  local function nextWord()
+    if used == 5 then
+      digest = redis.sha1hex(seed .. ":" .. counter)
+      counter = counter + 1
+      used = 0
+    end
+    used = used + 1
+    return tonumber(string.sub(digest, used * 8 - 7, used * 8), 16)
+  end
+  local function below(bound)
+    local limit = bound * math.floor(4294967296 / bound)
+    local word = nextWord()
+    while word >= limit do
+      word = nextWord()
+    end
+    return math.fmod(word, bound)
+  end
+  for i = #items, 2, -1 do
+    local j = below(i) + 1
+    items[i], items[j] = items[j], items[i]
+  end
+  return items
+end
+
 -- The pre-queue is shuffled exactly once, by whichever script first runs after opensAt:
 -- arriving at the exact second buys no advantage over arriving a minute early.
 -- Returns the number of pre-queued buyers moved into the line, or -1 if nothing was due.
@@ -13,11 +45,17 @@ local function openSaleIfDue(settings, now, seed)
     return -1
   end
   local members = rcall("ZRANGE", preKey, 0, -1)
-  math.randomseed(num(seed, 0))
-  for i = #members, 2, -1 do
-    local j = math.random(i)
-    members[i], members[j] = members[j], members[i]
+  -- Only the seed committed before the pre-queue opened may order it (settings.shuffleSeed,
+  -- from PostgreSQL); the per-call `seed` argument is no longer used. Settings without one
+  -- (written by an older version) leave the sale unopened until the loader refreshes them.
+  if settings.shuffleSeed == "" then
+    return -1
   end
+  -- Kept for the public record: who was in the pre-queue, in the order they joined, and
+  -- the order the shuffle gave them (docs/fairness.md, "What is published").
+  local entrants = cjson.encode(members)
+  fairShuffle(settings.shuffleSeed, members)
+  rcall("HSET", stateKey, "fairEntrants", entrants, "fairLineOrder", cjson.encode(members))
   local seq = num(rcall("HGET", stateKey, "seq"), 0)
   local batch = {}
   for i = 1, #members do

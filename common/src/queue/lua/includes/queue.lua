@@ -55,6 +55,7 @@ local function readSettings()
     graceMs = num(raw.graceMs, 0),
     preQueueLeadMs = num(raw.preQueueLeadMs, 0),
     loadedAt = num(raw.loadedAt, 0),
+    shuffleSeed = raw.shuffleSeed or "",
   }
 end
 

@@ -1,0 +1,4 @@
+// @ticketping/verify: recomputes a sale's committed pre-queue shuffle from what the API
+// publishes and says whether it matches (docs/fairness.md).
+export { SHUFFLE_ALGORITHM, commitmentOf, seedWords, shuffleWithSeed } from "./shuffle";
+export { shuffleVectors, type ShuffleVector } from "./vectors";
