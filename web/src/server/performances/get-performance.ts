@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
+import { ensureSaleFairness } from "@ticketping/db";
 import { db } from "../db";
+import { commitmentOf } from "../fairness/commitment-of";
 import { publicSalePhase, salePhase } from "./sale-phase";
 import type { PerformanceDetail } from "./schemas";
 
@@ -39,6 +41,8 @@ export async function getPerformance({
     };
   });
   const availableSeats = schedules.reduce((sum, schedule) => sum + schedule.availableSeats, 0);
+  // Fixed here at the latest if no queue process has needed it yet (first writer wins).
+  const { seed } = await ensureSaleFairness(db(), performance.id);
 
   return {
     id: performance.id,
@@ -58,5 +62,6 @@ export async function getPerformance({
     hall: performance.hall,
     grades: performance.grades,
     schedules,
+    fairness: commitmentOf(seed),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fairnessCommitmentSchema } from "../fairness/schemas";
 import { dateTime } from "../http/date-time";
 import { gradeFields, performanceFields } from "./performance-fields";
 import { publicSalePhases } from "./sale-phase";
@@ -58,6 +59,9 @@ export const performanceDetailSchema = z.strictObject({
       totalSeats: z.int(),
       availableSeats: z.int(),
     }),
+  ),
+  fairness: fairnessCommitmentSchema.describe(
+    "The commitment to the pre-queue's shuffle; the reveal is at `GET /api/performances/{slug}/fairness`.",
   ),
 });
 export type PerformanceDetail = z.infer<typeof performanceDetailSchema>;

@@ -178,6 +178,30 @@ export default async function PerformancePage({ params }: Props) {
         )}
       </section>
 
+      <section aria-labelledby="fairness-heading">
+        <h2 id="fairness-heading" className="mb-2 text-xl font-semibold">
+          A line you can check
+        </h2>
+        <p className="max-w-prose text-slate-700">
+          Everyone who joins the waiting room before sales open is put in a random order when they
+          open. The order comes from a secret seed fixed before anyone could join; its fingerprint
+          (SHA-256) is published here now and cannot change. After the opening the seed and the list
+          are published, so anyone can recompute the order.{" "}
+          <Link
+            href={`/performances/${performance.slug}/fairness` as Route}
+            className="font-medium text-slate-900 underline"
+          >
+            Verify this sale
+          </Link>
+        </p>
+        <p className="mt-2 text-sm text-slate-600">
+          Commitment ({performance.fairness.algorithm}):{" "}
+          <code data-testid="fairness-commitment" className="break-all">
+            {performance.fairness.commitment}
+          </code>
+        </p>
+      </section>
+
       <section aria-labelledby="hall-heading">
         <h2 id="hall-heading" className="mb-2 text-xl font-semibold">
           The hall

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
@@ -8,6 +8,7 @@ import { WaitingRoom } from "@/components/queue/waiting-room";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { waitingRoomPath } from "@/server/booking/gate/transport";
+import { getMyPseudonym } from "@/server/fairness/get-my-pseudonym";
 import { getWaitingRoom } from "@/server/queue/get-waiting-room";
 
 export const metadata: Metadata = { title: "Waiting room" };
@@ -41,6 +42,7 @@ export default async function QueuePage({
   const room = await getWaitingRoom({ performanceId, scheduleId });
   if (!room) notFound();
 
+  const { pseudonym } = await getMyPseudonym({ slug: room.performanceId, userId: user.id });
   const performanceHref = `/performances/${room.performanceSlug}`;
   const destination = room.schedule ? `/book/${room.schedule.id}` : performanceHref;
 
@@ -59,6 +61,19 @@ export default async function QueuePage({
           {room.schedule ? ` · ${formatShowTime(room.schedule.startsAt, room.hallTimeZone)}` : null}
         </p>
       </header>
+      <p className="text-sm text-slate-600">
+        Your id in this sale&apos;s{" "}
+        <Link
+          href={`${performanceHref}/fairness` as Route}
+          className="font-medium text-slate-900 underline"
+        >
+          public fairness record
+        </Link>
+        :{" "}
+        <code data-testid="fairness-pseudonym" className="font-mono">
+          {pseudonym}
+        </code>
+      </p>
       <WaitingRoom
         performanceId={room.performanceId}
         queueUrl={env.QUEUE_PUBLIC_URL}

@@ -4,6 +4,11 @@ import {
   performanceListSchema,
   performanceParamsSchema,
 } from "../../performances/schemas";
+import {
+  fairnessParamsSchema,
+  myPseudonymAnswerSchema,
+  saleFairnessAnswerSchema,
+} from "../../fairness/schemas";
 import type { Operation } from "../operation";
 
 const tag = "Catalog";
@@ -33,5 +38,32 @@ export const catalogOperations: Operation[] = [
     params: performanceParamsSchema,
     answers: { 200: { description: "The performance.", data: performanceAnswerSchema } },
     errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/performances/{slug}/fairness",
+    operationId: "getSaleFairness",
+    tag,
+    summary:
+      "The sale's committed pre-queue shuffle: the commitment, and after the opening the seed and the order",
+    description:
+      "`slug` may also be the performance id. Before the opening only `algorithm` and `commitment` are set (the other fields are null); the commitment is fixed before anyone can join the pre-queue and never changes. Once the pre-queue has been shuffled into the line, `seed`, `entrants` (join order) and `lineOrder` (the shuffled order, which is the admission order) are published, so anyone can check `sha256(seed) = commitment` and recompute `lineOrder` from `entrants` (docs/fairness.md; `npx ticketping-verify`). Drafts are `NOT_FOUND`.",
+    access: "public",
+    params: fairnessParamsSchema,
+    answers: { 200: { description: "The fairness record.", data: saleFairnessAnswerSchema } },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/performances/{slug}/fairness/me",
+    operationId: "getMyPseudonym",
+    tag,
+    summary: "The signed-in buyer's pseudonymous id in the sale's fairness record",
+    description:
+      "The same id for this buyer and sale every time, whether or not they joined; another sale gives another id. Look for it in `entrants` and `lineOrder` of `GET /api/performances/{slug}/fairness`.",
+    access: "session",
+    params: fairnessParamsSchema,
+    answers: { 200: { description: "Your id.", data: myPseudonymAnswerSchema } },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
 ];

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What `GET /api/performances/{slug}/fairness` answers (web/README.md). */
+export const saleRecordSchema = z.object({
+  performanceId: z.string(),
+  algorithm: z.string(),
+  commitment: hex64,
+  shuffledAt: z.string().nullable(),
+  seed: hex64.nullable(),
+  entrants: z.array(z.string()).nullable(),
+  lineOrder: z.array(z.string()).nullable(),
+});
+export type SaleRecord = z.infer<typeof saleRecordSchema>;
+
+/** Fetches a sale's fairness record from a Ticketping web app. */
+export async function fetchSaleRecord(options: {
+  baseUrl: string;
+  /** The performance's id or slug. */
+  performance: string;
+}): Promise<SaleRecord> {
+  const url = new URL(
+    `api/performances/${encodeURIComponent(options.performance)}/fairness`,
+    options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
+  );
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  if (!response.ok) {
+    throw new Error(`${url.href} answered ${response.status}: ${await response.text()}`);
+  }
+  return z.object({ fairness: saleRecordSchema }).parse(await response.json()).fairness;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { AppError } from "@ticketping/common/errors";
+import { ensureSaleFairness, type SaleFairnessSecrets } from "@ticketping/db";
+import { z } from "zod";
+import { db } from "../db";
+
+/** A published or closed performance by slug or id, with its sale's fairness secrets. */
+export async function findSale({
+  slug,
+}: {
+  slug: string;
+}): Promise<{ performanceId: string } & SaleFairnessSecrets> {
+  const byId = z.uuid().safeParse(slug).success;
+  const performance = await db().performance.findFirst({
+    where: { saleStatus: { not: "DRAFT" }, ...(byId ? { id: slug } : { slug }) },
+    select: { id: true },
+  });
+  if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
+  return { performanceId: performance.id, ...(await ensureSaleFairness(db(), performance.id)) };
+}

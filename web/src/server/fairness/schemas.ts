@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { dateTime } from "../http/date-time";
+
+// The public record of a sale's committed shuffle (docs/fairness.md).
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const pseudonym = z.string().regex(/^[0-9a-f]{16}$/);
+
+/** On every published performance from the moment it can be joined. */
+export const fairnessCommitmentSchema = z.strictObject({
+  algorithm: z.literal("ticketping-shuffle-v1").describe("How the pre-queue is shuffled."),
+  commitment: hex64.describe(
+    "SHA-256 (hex) of the shuffle seed's 64 hex digits: fixed before the first pre-queue join, never changes.",
+  ),
+});
+export type FairnessCommitment = z.infer<typeof fairnessCommitmentSchema>;
+
+export const saleFairnessSchema = z.strictObject({
+  performanceId: z.uuid(),
+  ...fairnessCommitmentSchema.shape,
+  shuffledAt: dateTime
+    .nullable()
+    .describe("When the pre-queue was shuffled into the line; null before the opening."),
+  seed: hex64.nullable().describe("The shuffle seed; null until the shuffle has run."),
+  entrants: z
+    .array(pseudonym)
+    .nullable()
+    .describe("The pre-queue at the opening in join order, as pseudonymous ids; null before."),
+  lineOrder: z
+    .array(pseudonym)
+    .nullable()
+    .describe(
+      "The same ids in the order the shuffle put them in the line, which is the order they were admitted in; null before.",
+    ),
+});
+export type SaleFairness = z.infer<typeof saleFairnessSchema>;
+
+export const saleFairnessAnswerSchema = z.strictObject({ fairness: saleFairnessSchema });
+
+export const myPseudonymAnswerSchema = z.strictObject({
+  performanceId: z.uuid(),
+  pseudonym: pseudonym.describe("The signed-in buyer's id in this sale's fairness record."),
+});
+export type MyPseudonymAnswer = z.infer<typeof myPseudonymAnswerSchema>;
+
+/** A performance by its slug or its id (the verifier may know either). */
+export const fairnessParamsSchema = z.object({
+  slug: z.union([z.uuid(), z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)]),
+});
