@@ -27,7 +27,7 @@ const nextConfig: NextConfig = {
       "../node_modules/pretendard/dist/public/static/alternative/Pretendard-{Regular,Bold}.ttf",
     ],
   },
-  transpilePackages: ["@ticketping/common", "@ticketping/db"],
+  transpilePackages: ["@ticketping/common", "@ticketping/db", "@ticketping/verify"],
   serverExternalPackages: ["pg", "ioredis", "kafkajs", "pino", "bcryptjs"],
   poweredByHeader: false,
   reactStrictMode: true,
