@@ -18,6 +18,10 @@ export async function ensureSaleFairness(
   prisma: PrismaClient,
   performanceId: string,
 ): Promise<SaleFairnessSecrets> {
+  const select = { seed: true, pseudonymKey: true } as const;
+  // The performance page asks on every view: one indexed read once the row exists.
+  const existing = await prisma.saleFairness.findUnique({ where: { performanceId }, select });
+  if (existing) return existing;
   await prisma.saleFairness.createMany({
     data: {
       performanceId,
@@ -26,8 +30,5 @@ export async function ensureSaleFairness(
     },
     skipDuplicates: true,
   });
-  return prisma.saleFairness.findUniqueOrThrow({
-    where: { performanceId },
-    select: { seed: true, pseudonymKey: true },
-  });
+  return prisma.saleFairness.findUniqueOrThrow({ where: { performanceId }, select });
 }

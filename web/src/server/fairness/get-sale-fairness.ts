@@ -15,6 +15,8 @@ import type { SaleFairness } from "./schemas";
 export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleFairness> {
   const sale = await findSale({ slug });
   const { performanceId } = sale;
+  const cached = revealedRecords.get(performanceId);
+  if (cached) return cached;
   let row = await db().saleFairness.findUniqueOrThrow({
     where: { performanceId },
     select: { shuffledAt: true, entrants: true, lineOrder: true },
@@ -39,7 +41,7 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
   const revealed = row.shuffledAt !== null;
   const pseudonyms = (userIds: string[]) =>
     revealed ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
-  return {
+  const record: SaleFairness = {
     performanceId,
     ...commitmentOf(sale.seed),
     shuffledAt: row.shuffledAt,
@@ -47,4 +49,19 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
     entrants: pseudonyms(row.entrants),
     lineOrder: pseudonyms(row.lineOrder),
   };
+  if (revealed) remember(performanceId, record);
+  return record;
+}
+
+// A revealed record never changes, and a large one costs two HMACs per entrant: the last
+// few are kept in memory so a crowd checking a big sale does not recompute it per request.
+const REMEMBERED_RECORDS = 16;
+const revealedRecords = new Map<string, SaleFairness>();
+
+function remember(performanceId: string, record: SaleFairness): void {
+  revealedRecords.set(performanceId, record);
+  const oldest = revealedRecords.keys().next();
+  if (revealedRecords.size > REMEMBERED_RECORDS && !oldest.done) {
+    revealedRecords.delete(oldest.value);
+  }
 }

@@ -51,7 +51,7 @@ export const catalogOperations: Operation[] = [
     access: "public",
     params: fairnessParamsSchema,
     answers: { 200: { description: "The fairness record.", data: saleFairnessAnswerSchema } },
-    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+    errors: ["SERVICE_UNAVAILABLE"],
   },
   {
     method: "get",
@@ -64,6 +64,6 @@ export const catalogOperations: Operation[] = [
     access: "session",
     params: fairnessParamsSchema,
     answers: { 200: { description: "Your id.", data: myPseudonymAnswerSchema } },
-    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+    errors: ["SERVICE_UNAVAILABLE"],
   },
 ];
