@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** What `GET /api/performances/{slug}/fairness` answers (web/README.md). */
+/** What `GET /api/performances/{slug}/fairness` answers in `data.fairness` (web/README.md). */
 export const saleRecordSchema = z.object({
   performanceId: z.string(),
   algorithm: z.string(),
@@ -28,5 +28,6 @@ export async function fetchSaleRecord(options: {
   if (!response.ok) {
     throw new Error(`${url.href} answered ${response.status}: ${await response.text()}`);
   }
-  return z.object({ fairness: saleRecordSchema }).parse(await response.json()).fairness;
+  return z.object({ data: z.object({ fairness: saleRecordSchema }) }).parse(await response.json())
+    .data.fairness;
 }
