@@ -81,6 +81,6 @@ E2E_DATABASE_URL="$E2E_DATABASE_URL" npm run --silent test:e2e -w @ticketping/pl
 
 step "summary"
 node scripts/lib/test-summary.mjs "$TEST_RESULTS_DIR" \
-  vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest \
+  vitest-common vitest-prisma vitest-queue-service vitest-worker vitest-web vitest-loadtest vitest-verify \
   vitest-common-cluster vitest-queue-service-cluster vitest-worker-cluster \
   schemathesis playwright
