@@ -17,6 +17,11 @@ export const env = loadEnvOrExit({
   QUEUE_SERVICE_PORT: envFields.port(4000),
   QUEUE_SERVICE_HOST: envFields.host,
   QUEUE_LISTEN_BACKLOG: positiveInt(DEFAULT_QUEUE_LISTEN_BACKLOG),
+  /**
+   * Processes behind the one port: each holds its own sockets, since the open-file limit
+   * is per process. 1 runs the service in the started process itself.
+   */
+  QUEUE_PROCESSES: positiveInt(2),
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,
