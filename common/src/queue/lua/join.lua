@@ -26,7 +26,13 @@ local settings = readSettings()
 if settings == nil then
   return cjson.encode({ status = "need_settings" })
 end
-openSaleIfDue(settings, now, ARGV[3])
+-- One read of the state serves the opening check and the progress snapshot: a buyer
+-- joining at the back changes neither servedSeq, admittedTotal nor throughput.
+local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput")
+local served = { state[2], state[3], state[4] }
+-- After the opening the pre-queue is empty for good (the shuffle moved it into the line
+-- and a buyer joins it only before the opening).
+local opened = openSaleIfDue(settings, now, ARGV[3], state[1]) >= 0 or state[1] == "1"
 
 local function markConnected()
   if ARGV[4] == "1" then
@@ -35,17 +41,26 @@ local function markConnected()
   rcall("ZREM", goneKey, user)
 end
 
-local member = memberState(user)
+local member = memberState(user, opened)
 if member ~= nil then
   markConnected()
   member.rejoined = true
   member.progress = progressSnapshot(settings, now)
   return cjson.encode(member)
 end
-forgetLapsedGrant(user)
+-- memberState found no grant: an active entry left behind lapsed before the expiry
+-- notification or the sweeper got to it. Freeing it keeps a returning buyer from being
+-- counted twice (forgetLapsedGrant, without asking for the grant a second time).
+if rcall("ZREM", activeKey, user) == 1 then
+  rcall("HINCRBY", statsKey, "released:expired", 1)
+end
 
 local phase = salePhase(settings, now)
 local reason = nil
+local preQueued = nil
+if opened then
+  preQueued = 0
+end
 if phase == "unknown" then
   reason = "UNKNOWN_PERFORMANCE"
 elseif phase == "closed" then
@@ -54,9 +69,11 @@ elseif phase == "sold_out" then
   reason = "SOLD_OUT"
 elseif phase == "pre" and now < settings.opensAt - settings.preQueueLeadMs then
   reason = "NOT_OPEN_YET"
-elseif settings.refuseRatio > 0
-  and rcall("ZCARD", waitingKey) + rcall("ZCARD", preKey) >= settings.refuseRatio * settings.unsoldSeats then
-  reason = "LINE_FULL"
+elseif settings.refuseRatio > 0 then
+  preQueued = preQueued or rcall("ZCARD", preKey)
+  if rcall("ZCARD", waitingKey) + preQueued >= settings.refuseRatio * settings.unsoldSeats then
+    reason = "LINE_FULL"
+  end
 end
 if reason ~= nil then
   rcall("HINCRBY", statsKey, "refused:" .. reason, 1)
@@ -64,17 +81,32 @@ if reason ~= nil then
 end
 
 rcall("HINCRBY", statsKey, "joins", 1)
-markConnected()
+-- Not markConnected: the disconnected set only ever holds buyers in the line or the
+-- pre-queue (disconnect.lua), and this buyer is in neither, so there is nothing to cancel.
+if ARGV[4] == "1" then
+  rcall("HINCRBY", connsKey, user, 1)
+end
 if phase == "pre" then
   rcall("ZADD", preKey, rcall("HINCRBY", stateKey, "preSeq", 1), user)
-else
-  rcall("ZADD", waitingKey, rcall("HINCRBY", stateKey, "seq", 1), user)
-  -- Straight in only when nobody waits ahead: the tick admits everyone else in order.
-  if rcall("ZCARD", waitingKey) == 1 then
-    admitFromHead(settings, now, 1)
-  end
+  return cjson.encode({ status = "pre", rejoined = false, progress = progressSnapshot(settings, now) })
 end
-local joined = memberState(user)
-joined.rejoined = false
-joined.progress = progressSnapshot(settings, now)
-return cjson.encode(joined)
+
+local seq = rcall("HINCRBY", stateKey, "seq", 1)
+rcall("ZADD", waitingKey, seq, user)
+local waiting = rcall("ZCARD", waitingKey)
+-- Straight in only when nobody waits ahead: the tick admits everyone else in order.
+if waiting == 1 and #admitFromHead(settings, now, 1) == 1 then
+  local admitted = memberState(user)
+  admitted.rejoined = false
+  admitted.progress = progressSnapshot(settings, now)
+  return cjson.encode(admitted)
+end
+-- The sequence counter only grows, so this buyer holds the highest number in the line:
+-- everyone else in it is ahead, and the line's length is the exact position.
+return cjson.encode({
+  status = "waiting",
+  seq = seq,
+  position = waiting,
+  rejoined = false,
+  progress = progressSnapshot(settings, now, { served = served, waiting = waiting, preQueued = preQueued }),
+})

@@ -37,11 +37,15 @@ end
 -- The pre-queue is shuffled exactly once, by whichever script first runs after opensAt:
 -- arriving at the exact second buys no advantage over arriving a minute early.
 -- Returns the number of pre-queued buyers moved into the line, or -1 if nothing was due.
-local function openSaleIfDue(settings, now, seed)
+-- `opened` is the state's "opened" field when the caller has read it already.
+local function openSaleIfDue(settings, now, seed, opened)
   if not settings.known or settings.saleStatus ~= "PUBLISHED" or now < settings.opensAt then
     return -1
   end
-  if rcall("HGET", stateKey, "opened") == "1" then
+  if opened == nil then
+    opened = rcall("HGET", stateKey, "opened")
+  end
+  if opened == "1" then
     return -1
   end
   local members = rcall("ZRANGE", preKey, 0, -1)

@@ -4,7 +4,8 @@
 
 -- A grant is the hash at grantPrefix..user: state "pending" (admitted, not yet claimed) or
 -- "claimed" (a working token was issued), expiring with the claim window or the token.
-local function memberState(user)
+-- `opened`: the sale has opened, so the pre-queue is empty and need not be asked.
+local function memberState(user, opened)
   local grant = rcall("HMGET", grantPrefix .. user, "state", "claimBy", "expiresAt", "extended")
   if grant[1] == "claimed" then
     return { status = "active", expiresAt = num(grant[3], 0), extendable = grant[4] ~= "1" }
@@ -16,7 +17,7 @@ local function memberState(user)
   if seq then
     return { status = "waiting", seq = tonumber(seq), position = rcall("ZRANK", waitingKey, user) + 1 }
   end
-  if rcall("ZSCORE", preKey, user) then
+  if not opened and rcall("ZSCORE", preKey, user) then
     return { status = "pre" }
   end
   return nil

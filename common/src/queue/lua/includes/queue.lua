@@ -77,15 +77,18 @@ local function salePhase(settings, now)
 end
 
 -- What every waiter needs to derive its own position: pushed once per tick, never per waiter.
-local function progressSnapshot(settings, now)
-  local state = rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput")
+-- `known` may carry what the caller has just read (served: the state's servedSeq,
+-- admittedTotal and throughput; the waiting and preQueued counts), saving a call each.
+local function progressSnapshot(settings, now, known)
+  known = known or {}
+  local state = known.served or rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput")
   return {
     phase = salePhase(settings, now),
     servedSeq = num(state[1], 0),
     admittedTotal = num(state[2], 0),
     throughputPerSec = num(state[3], 0),
-    waiting = rcall("ZCARD", waitingKey),
-    preQueued = rcall("ZCARD", preKey),
+    waiting = known.waiting or rcall("ZCARD", waitingKey),
+    preQueued = known.preQueued or rcall("ZCARD", preKey),
     active = rcall("ZCARD", activeKey),
     maxActive = settings.maxActive,
     admitRatePerSec = settings.admitRate,
