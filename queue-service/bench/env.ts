@@ -6,14 +6,16 @@ const count = (fallback: number) => z.coerce.number().int().positive().default(f
 /** Every knob of the benchmark; the defaults are the figures the issue asks for. */
 export const benchEnv = loadEnvOrExit({
   REDIS_URL: envFields.redisUrl,
-  BENCH_SOCKETS: count(20_000),
+  BENCH_SOCKETS: count(50_000),
   BENCH_BURST_JOINS: count(10_000),
   BENCH_BURST_SECONDS: count(10),
   BENCH_CLIENT_PROCESSES: count(4),
+  /** QUEUE_PROCESSES of the queue-service, and the bare reference's processes likewise. */
+  BENCH_SERVER_PROCESSES: count(3),
   BENCH_LUA_JOINS: count(100_000),
   BENCH_REDIS_BENCHMARK_REQUESTS: count(100_000),
   /** Passed to the queue-service process, e.g. to try V8 heap settings. */
   BENCH_SERVER_NODE_OPTIONS: z.string().default(""),
   /** The whole run is killed after this long, whatever state it is in. */
-  BENCH_TIMEOUT_SECONDS: count(600),
+  BENCH_TIMEOUT_SECONDS: count(900),
 });

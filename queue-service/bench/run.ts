@@ -20,6 +20,9 @@ if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname)) {
   process.exit(1);
 }
 
+/** How late a waiting buyer may learn of the line's progress, at worst. */
+const BROADCAST_TARGET_MS = 3_000;
+
 const keyPrefix = `bench:${randomUUID().slice(0, 8)}:`;
 const redis = new Redis(benchEnv.REDIS_URL);
 const database = await createTestDatabase({ label: "queue_bench" });
@@ -55,9 +58,12 @@ try {
     burstJoins: benchEnv.BENCH_BURST_JOINS,
     burstSeconds: benchEnv.BENCH_BURST_SECONDS,
     clientProcesses: benchEnv.BENCH_CLIENT_PROCESSES,
+    serverProcesses: benchEnv.BENCH_SERVER_PROCESSES,
     serverNodeOptions: benchEnv.BENCH_SERVER_NODE_OPTIONS,
   });
 
+  const memoryRatio = sockets.queue.bytesPerConnection / sockets.bare.bytesPerConnection;
+  const joinShare = lua.joinViaRedisBenchmarkRps / lua.incrRps;
   const checks: [string, string, boolean][] = [
     [
       "over-admission",
@@ -70,14 +76,19 @@ try {
       sockets.burstP99Ms < 500,
     ],
     [
-      "broadcast p99",
-      `${round(sockets.broadcastP99Ms, 1)} ms (target < 1,000 ms)`,
-      sockets.broadcastP99Ms < 1_000,
+      "broadcast p99 (worst of three)",
+      `${round(sockets.queue.broadcastP99Ms)} ms vs bare ${round(sockets.bare.broadcastP99Ms)} ms (target < ${BROADCAST_TARGET_MS} ms: news within a few seconds)`,
+      sockets.queue.broadcastP99Ms < BROADCAST_TARGET_MS,
     ],
     [
-      "memory per waiting connection",
-      `${round(sockets.bytesPerConnection / 1_024, 2)} KiB (target <= 30 KB)`,
-      sockets.bytesPerConnection <= 30_000,
+      "memory per waiting socket vs bare",
+      `${round(sockets.queue.bytesPerConnection / 1_024, 2)} KiB vs ${round(sockets.bare.bytesPerConnection / 1_024, 2)} KiB = ${round(memoryRatio, 2)}x (target <= 1.3x)`,
+      memoryRatio <= 1.3,
+    ],
+    [
+      "join.lua (redis-benchmark EVALSHA) vs INCR",
+      `${formatRate(lua.joinViaRedisBenchmarkRps)} vs ${formatRate(lua.incrRps)} = ${round(joinShare * 100)} % (target >= 50 %)`,
+      joinShare >= 0.5,
     ],
   ];
   console.log(

@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
@@ -10,12 +9,13 @@ import { spawnService, type SpawnedService } from "@ticketping/common/testing";
 import type { TestDatabase } from "@ticketping/db/testing";
 import { createPerformance } from "../test/support/fixtures";
 import { formatRate, percentile, report, round } from "./figures";
+import { openFileLimit, openFiles, processTree, treeResidentBytes } from "./process-tree";
 import { workerReply, type WorkerCommand, type WorkerReply } from "./worker-protocol";
 
 const serviceRoot = path.resolve(import.meta.dirname, "..");
 const MAX_ACTIVE = 100;
-/** File descriptors a queue-service process holds besides its sockets, plus headroom. */
-const FD_HEADROOM = 32;
+/** File descriptors a process holds besides its sockets, plus headroom. */
+const FD_HEADROOM = 64;
 
 class ClientProcess {
   private readonly child: ChildProcess;
@@ -39,6 +39,10 @@ class ClientProcess {
       this.waiting = undefined;
       resolve?.(parsed);
     });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
   }
 
   async ask<Type extends WorkerReply["type"]>(
@@ -99,16 +103,6 @@ async function serverBroadcastTime(url: string): Promise<string> {
   return `${round((read("sum") / count) * 1_000)} ms over ${count} broadcasts`;
 }
 
-function residentBytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return Number(match?.[1] ?? 0) * 1_024;
-}
-
-function openFileLimit(): number {
-  const match = /Max open files\s+(\d+)/.exec(readFileSync("/proc/self/limits", "utf8"));
-  return Number(match?.[1] ?? 1_024);
-}
-
 /** Splits [0, total) into `parts` contiguous ranges. */
 function ranges(total: number, parts: number): [number, number][] {
   const size = Math.ceil(total / parts);
@@ -126,20 +120,183 @@ function mergeErrors(all: Record<string, number>[]): Record<string, number> {
   return merged;
 }
 
-export interface SocketFigures {
-  /** NODE_OPTIONS the server ran with. */
-  nodeOptions: string;
+export interface LayoutFigures {
   sockets: number;
   bytesPerConnection: number;
+  broadcastP50Ms: number;
+  broadcastP99Ms: number;
+}
+
+export interface SocketFigures {
+  nodeOptions: string;
+  serverProcesses: number;
+  queue: LayoutFigures;
+  bare: LayoutFigures;
   burstP50Ms: number;
   burstP99Ms: number;
-  broadcastP99Ms: number;
   overAdmission: number;
 }
 
+interface Held {
+  held: number;
+  connectSeconds: number;
+  rssBefore: number;
+  perProcessFds: number[];
+}
+
+/** Connects `sockets` buyers spread over the client processes; RSS measured around it. */
+async function connectAll(
+  clients: ClientProcess[],
+  url: string,
+  serverPid: number,
+  sockets: number,
+): Promise<Held> {
+  const rssBefore = treeResidentBytes(serverPid);
+  const connectStarted = performance.now();
+  const shares = ranges(sockets, clients.length).map(([from, to]) => to - from);
+  const connected = await Promise.all(
+    clients.map((client, index) =>
+      client.ask({ type: "connect", url, count: shares[index] ?? 0 }, "connected"),
+    ),
+  );
+  return {
+    held: connected.reduce((sum, answer) => sum + answer.count, 0),
+    connectSeconds: (performance.now() - connectStarted) / 1_000,
+    rssBefore,
+    perProcessFds: processTree(serverPid).slice(1).map(openFiles),
+  };
+}
+
+/** Times `count` broadcasts from their server time to their receipt by every socket. */
+async function watchBroadcasts(clients: ClientProcess[], count: number) {
+  const watchFrom = Date.now();
+  const seen = await Promise.all(
+    clients.map((client) =>
+      client.ask(
+        { type: "watch-progress", after: watchFrom, broadcasts: count, timeoutMs: 60_000 },
+        "progress-seen",
+      ),
+    ),
+  );
+  const byBroadcast = new Map<number, number[]>();
+  for (const answer of seen) {
+    for (const { at, delaysMs } of answer.broadcasts) {
+      byBroadcast.set(at, [...(byBroadcast.get(at) ?? []), ...delaysMs]);
+    }
+  }
+  return [...byBroadcast].sort(([a], [b]) => a - b);
+}
+
+async function closeClients(clients: ClientProcess[]): Promise<void> {
+  await Promise.all(
+    clients.map((client) =>
+      Promise.race([
+        client.ask({ type: "close" }, "closed"),
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
+      ]),
+    ),
+  ).catch(() => undefined);
+  for (const client of clients) client.kill();
+}
+
+function broadcastRows(broadcasts: [number, number[]][]): [string, string][] {
+  return broadcasts.map(([at, delays], index): [string, string] => [
+    `progress broadcast #${index + 1} (${new Date(at).toISOString()}) reached`,
+    `${delays.length} sockets  p50 ${round(percentile(delays, 0.5), 1)} ms  p99 ${round(percentile(delays, 0.99), 1)} ms  max ${round(Math.max(...delays), 1)} ms`,
+  ]);
+}
+
+/** The worst broadcast's p50 and p99 (each over every socket it reached). */
+function worstBroadcast(broadcasts: [number, number[]][]): { p50: number; p99: number } {
+  return {
+    p50: Math.max(...broadcasts.map(([, delays]) => percentile(delays, 0.5))),
+    p99: Math.max(...broadcasts.map(([, delays]) => percentile(delays, 0.99))),
+  };
+}
+
+/** What went wrong on the server side, counted by message (warnings and worse). */
+function loggedProblems(server: SpawnedService): string {
+  const counts = new Map<string, number>();
+  for (const entry of server.logs) {
+    if (typeof entry.level !== "number" || entry.level < 40) continue;
+    const err = entry.err as { message?: unknown } | undefined;
+    const key = `${String(entry.msg)}${err?.message ? `: ${String(err.message)}` : ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts.size === 0 ? "none" : JSON.stringify(Object.fromEntries(counts)).slice(0, 600);
+}
+
 /**
- * One real queue-service process (the production entry point) holding every waiting
- * socket; the buyers live in separate client processes on the same machine.
+ * Bare Socket.IO (bench/bare-server.ts) in the same process layout, holding the same
+ * number of sockets from the same number of client processes: the reference.
+ */
+async function measureBare(options: {
+  redisUrl: string;
+  sockets: number;
+  serverProcesses: number;
+  clientProcesses: number;
+  serverNodeOptions: string;
+}): Promise<LayoutFigures> {
+  const server = await spawnService({
+    cwd: serviceRoot,
+    entry: "bench/bare-server.ts",
+    env: {
+      REDIS_URL: options.redisUrl,
+      BARE_PROCESSES: String(options.serverProcesses),
+      NODE_OPTIONS: options.serverNodeOptions,
+    },
+  });
+  const clients = Array.from({ length: options.clientProcesses }, () => new ClientProcess());
+  const pid = server.process.pid ?? 0;
+  try {
+    const url = `http://127.0.0.1:${server.port}`;
+    await Promise.all(clients.map((client) => client.ready));
+    const held = await connectAll(clients, url, pid, options.sockets);
+    const performanceId = randomUUID();
+    const shares = ranges(held.held, clients.length).map(([from, to]) => to - from);
+    const joined = await Promise.all(
+      clients.map((client, index) =>
+        client.ask({ type: "join", performanceId, from: 0, to: shares[index] ?? 0 }, "joined"),
+      ),
+    );
+    const rssAfter = treeResidentBytes(pid);
+    const broadcasts = await watchBroadcasts(clients, 3);
+    const worst = worstBroadcast(broadcasts);
+    const bytesPerConnection = (rssAfter - held.rssBefore) / held.held;
+    report(
+      `Bare Socket.IO, ${options.serverProcesses} processes behind one port, ${held.held.toLocaleString("en-US")} sockets`,
+      [
+        [
+          "connect",
+          `${round(held.connectSeconds)} s (${formatRate(held.held / held.connectSeconds)})`,
+        ],
+        ["open files per server process", held.perProcessFds.join(" / ")],
+        [
+          "server RSS (all processes) before -> after",
+          `${round(held.rssBefore / 2 ** 20)} MiB -> ${round(rssAfter / 2 ** 20)} MiB`,
+        ],
+        ["resident memory per waiting connection", `${round(bytesPerConnection / 1_024, 2)} KiB`],
+        ["join errors", JSON.stringify(mergeErrors(joined.map((answer) => answer.errors)))],
+        ...broadcastRows(broadcasts),
+      ],
+    );
+    return {
+      sockets: held.held,
+      bytesPerConnection,
+      broadcastP50Ms: worst.p50,
+      broadcastP99Ms: worst.p99,
+    };
+  } finally {
+    await closeClients(clients);
+    await server.stop("SIGTERM", 20_000);
+  }
+}
+
+/**
+ * The real queue-service (the production entry point, QUEUE_PROCESSES processes behind one
+ * port) holding every socket as a waiting buyer, then bare Socket.IO in the same layout on
+ * the same number of sockets; the buyers live in separate client processes on the same
+ * machine.
  */
 export async function measureSockets(options: {
   database: TestDatabase;
@@ -149,9 +306,16 @@ export async function measureSockets(options: {
   burstJoins: number;
   burstSeconds: number;
   clientProcesses: number;
+  serverProcesses: number;
   serverNodeOptions: string;
 }): Promise<SocketFigures> {
-  const benchServerNodeOptions = options.serverNodeOptions;
+  const limit = openFileLimit();
+  // Every process, server or client, stays below the per-process open-file limit.
+  const sockets = Math.min(
+    options.sockets,
+    options.serverProcesses * (limit - FD_HEADROOM),
+    options.clientProcesses * (limit - FD_HEADROOM),
+  );
   const performanceId = await createPerformance(options.database.prisma, {
     seats: MAX_ACTIVE,
     queueMaxActive: MAX_ACTIVE,
@@ -163,6 +327,7 @@ export async function measureSockets(options: {
     entry: "src/main.ts",
     env: {
       QUEUE_SERVICE_PORT: "0",
+      QUEUE_PROCESSES: String(options.serverProcesses),
       DATABASE_URL: options.database.url,
       REDIS_URL: options.redisUrl,
       QUEUE_KEY_PREFIX: options.keyPrefix,
@@ -171,36 +336,29 @@ export async function measureSockets(options: {
       QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000000",
       QUEUE_CONSUMER_GROUP_ID: `queue-bench-${process.pid}`,
       LOG_LEVEL: "info",
-      NODE_OPTIONS: benchServerNodeOptions,
+      NODE_OPTIONS: options.serverNodeOptions,
     },
+    readyTimeoutMs: 60_000,
   });
   const clients = Array.from({ length: options.clientProcesses }, () => new ClientProcess());
   const redis = new Redis(options.redisUrl);
   const store = new QueueStore({ redis, keyPrefix: options.keyPrefix });
   const pid = server.process.pid ?? 0;
 
+  let queue: LayoutFigures;
+  let burstP50Ms: number;
+  let burstP99Ms: number;
+  let overAdmission: number;
   try {
     const url = `http://127.0.0.1:${server.port}`;
-    const baselineFds = readdirSync(`/proc/${pid}/fd`).length;
-    const limit = openFileLimit();
-    const sockets = Math.min(options.sockets, limit - baselineFds - FD_HEADROOM);
-    const burstJoins = Math.min(options.burstJoins, sockets);
     await Promise.all(clients.map((client) => client.ready));
     // As the page views before a sale would: the queue's settings are in Redis already.
     await warmUp(url, performanceId);
-    const rssBefore = residentBytes(pid);
-
-    const connectStarted = performance.now();
-    const shares = ranges(sockets, clients.length).map(([from, to]) => to - from);
-    const connected = await Promise.all(
-      clients.map((client, index) =>
-        client.ask({ type: "connect", url, count: shares[index] ?? 0 }, "connected"),
-      ),
-    );
-    const connectSeconds = (performance.now() - connectStarted) / 1_000;
-    const held = connected.reduce((sum, answer) => sum + answer.count, 0);
+    const held = await connectAll(clients, url, pid, sockets);
+    const shares = ranges(held.held, clients.length).map(([from, to]) => to - from);
 
     // The burst: the first burstJoins sockets join, evenly spread over burstSeconds.
+    const burstJoins = Math.min(options.burstJoins, held.held);
     const burstShares = ranges(burstJoins, clients.length).map(([from, to]) => to - from);
     const burst = await Promise.all(
       clients.map((client, index) =>
@@ -234,83 +392,75 @@ export async function measureSockets(options: {
     );
     const stats = await store.stats(performanceId);
     const waitingAndActive = (stats.progress?.waiting ?? 0) + (stats.progress?.active ?? 0);
-    const rssAfter = residentBytes(pid);
-
-    const watchFrom = Date.now();
-    const seen = await Promise.all(
-      clients.map((client) =>
-        client.ask(
-          { type: "watch-progress", after: watchFrom, broadcasts: 3, timeoutMs: 30_000 },
-          "progress-seen",
-        ),
-      ),
-    );
-    const byBroadcast = new Map<number, number[]>();
-    for (const answer of seen) {
-      for (const { at, delaysMs } of answer.broadcasts) {
-        byBroadcast.set(at, [...(byBroadcast.get(at) ?? []), ...delaysMs]);
-      }
-    }
-    const broadcasts = [...byBroadcast].sort(([a], [b]) => a - b);
-
+    const rssAfter = treeResidentBytes(pid);
+    const broadcasts = await watchBroadcasts(clients, 3);
+    const worst = worstBroadcast(broadcasts);
     const broadcastSendTime = await serverBroadcastTime(url);
     const final = await store.stats(performanceId);
-    const overAdmission = Math.max(0, (final.progress?.active ?? 0) - MAX_ACTIVE);
-    const bytesPerConnection = (rssAfter - rssBefore) / held;
-    const burstP50Ms = percentile(latencies, 0.5);
-    const burstP99Ms = percentile(latencies, 0.99);
-    const broadcastP99s = broadcasts.map(([, delays]) => percentile(delays, 0.99));
-    const broadcastP99Ms = Math.max(...broadcastP99s);
+    overAdmission = Math.max(0, (final.progress?.active ?? 0) - MAX_ACTIVE);
+    const bytesPerConnection = (rssAfter - held.rssBefore) / held.held;
+    burstP50Ms = percentile(latencies, 0.5);
+    burstP99Ms = percentile(latencies, 0.99);
 
-    report(`One queue-service process holding ${held.toLocaleString("en-US")} waiting sockets`, [
-      ["server NODE_OPTIONS", options.serverNodeOptions || "(none)"],
+    report(
+      `queue-service, ${options.serverProcesses} processes behind one port, ${held.held.toLocaleString("en-US")} waiting sockets`,
       [
-        "sockets requested / held",
-        `${options.sockets} / ${held} (open-file limit ${limit}, ${baselineFds} fds before)`,
+        ["server NODE_OPTIONS", options.serverNodeOptions || "(none)"],
+        [
+          "sockets requested / held",
+          `${options.sockets} / ${held.held} (open-file limit ${limit} per process)`,
+        ],
+        ["open files per server process", held.perProcessFds.join(" / ")],
+        [
+          "connect",
+          `${round(held.connectSeconds)} s (${formatRate(held.held / held.connectSeconds)})`,
+        ],
+        ["in line after all joined (waiting + active)", waitingAndActive],
+        [
+          "server RSS (all processes) before -> after",
+          `${round(held.rssBefore / 2 ** 20)} MiB -> ${round(rssAfter / 2 ** 20)} MiB`,
+        ],
+        ["resident memory per waiting connection", `${round(bytesPerConnection / 1_024, 2)} KiB`],
+        [
+          `burst: ${burstJoins} joins over ${options.burstSeconds} s, ack latency`,
+          `p50 ${round(burstP50Ms, 2)} ms  p99 ${round(burstP99Ms, 2)} ms  max ${round(Math.max(...latencies), 2)} ms  (${latencies.length} acked)`,
+        ],
+        ["event-loop lag of the process that answered /metrics", serverAfterBurst],
+        ["burst errors", JSON.stringify(mergeErrors(burst.map((answer) => answer.errors)))],
+        ["other joins' errors", JSON.stringify(mergeErrors(rest.map((answer) => answer.errors)))],
+        ...broadcastRows(broadcasts),
+        ["time to send one broadcast (mean, one process)", broadcastSendTime],
+        ["working set after the run", `${final.progress?.active} of maxActive ${MAX_ACTIVE}`],
+        ["over-admission", overAdmission],
+        ["server warnings and errors logged", loggedProblems(server)],
       ],
-      ["connect", `${round(connectSeconds)} s (${formatRate(held / connectSeconds)})`],
-      ["in line after all joined (waiting + active)", waitingAndActive],
-      [
-        "server RSS before -> after",
-        `${round(rssBefore / 2 ** 20)} MiB -> ${round(rssAfter / 2 ** 20)} MiB`,
-      ],
-      ["resident memory per waiting connection", `${round(bytesPerConnection / 1_024, 2)} KiB`],
-      [
-        `burst: ${burstJoins} joins over ${options.burstSeconds} s, ack latency`,
-        `p50 ${round(burstP50Ms, 2)} ms  p99 ${round(burstP99Ms, 2)} ms  max ${round(Math.max(...latencies), 2)} ms  (${latencies.length} acked)`,
-      ],
-      ["server event-loop lag after the burst", serverAfterBurst],
-      ["burst errors", JSON.stringify(mergeErrors(burst.map((answer) => answer.errors)))],
-      ["other joins' errors", JSON.stringify(mergeErrors(rest.map((answer) => answer.errors)))],
-      ...broadcasts.map(([at, delays], index): [string, string] => [
-        `progress broadcast #${index + 1} (${new Date(at).toISOString()}) reached`,
-        `${delays.length} sockets  p50 ${round(percentile(delays, 0.5), 1)} ms  p99 ${round(percentile(delays, 0.99), 1)} ms  max ${round(Math.max(...delays), 1)} ms`,
-      ]),
-      ["server time to send one broadcast (mean)", broadcastSendTime],
-      ["working set after the run", `${final.progress?.active} of maxActive ${MAX_ACTIVE}`],
-      ["over-admission", overAdmission],
-    ]);
-
-    return {
-      nodeOptions: benchServerNodeOptions,
-      sockets: held,
+    );
+    queue = {
+      sockets: held.held,
       bytesPerConnection,
-      burstP50Ms,
-      burstP99Ms,
-      broadcastP99Ms,
-      overAdmission,
+      broadcastP50Ms: worst.p50,
+      broadcastP99Ms: worst.p99,
     };
   } finally {
-    await Promise.all(
-      clients.map((client) =>
-        Promise.race([
-          client.ask({ type: "close" }, "closed"),
-          new Promise((resolve) => setTimeout(resolve, 10_000)),
-        ]),
-      ),
-    ).catch(() => undefined);
-    for (const client of clients) client.kill();
+    await closeClients(clients);
     await server.stop("SIGTERM", 20_000);
     await redis.quit();
   }
+
+  const bare = await measureBare({
+    redisUrl: options.redisUrl,
+    sockets: queue.sockets,
+    serverProcesses: options.serverProcesses,
+    clientProcesses: options.clientProcesses,
+    serverNodeOptions: options.serverNodeOptions,
+  });
+  return {
+    nodeOptions: options.serverNodeOptions,
+    serverProcesses: options.serverProcesses,
+    queue,
+    bare,
+    burstP50Ms,
+    burstP99Ms,
+    overAdmission,
+  };
 }
