@@ -21,7 +21,7 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-async function connect(url: string, count: number): Promise<WorkerReply> {
+async function connect(url: string, count: number, localAddress: string): Promise<WorkerReply> {
   let failed = 0;
   const batch = 200;
   for (let start = 0; start < count; start += batch) {
@@ -33,7 +33,9 @@ async function connect(url: string, count: number): Promise<WorkerReply> {
           userId: randomUUID(),
           ttlSeconds: 600,
         });
-        const socket = await WireSocket.connect(url, { ticket }, 60_000).catch(() => undefined);
+        const socket = await WireSocket.connect(url, { ticket }, 60_000, localAddress).catch(
+          () => undefined,
+        );
         if (!socket) {
           failed++;
           return;
@@ -97,13 +99,33 @@ async function burst(command: Extract<WorkerCommand, { type: "burst" }>): Promis
   return { type: "burst-done", latenciesMs, errors };
 }
 
+/** Joins in flight per client process in the "everyone else joins" phase. */
+const JOINS_IN_FLIGHT = 128;
+/** As the client contract says: SERVICE_UNAVAILABLE is answered at once; ask again later. */
+const RETRY_AFTER_MS = 2_000;
+const MAX_ATTEMPTS = 4;
+
 async function joinAll(command: Extract<WorkerCommand, { type: "join" }>): Promise<WorkerReply> {
   const errors: Record<string, number> = {};
+  const share = sockets.slice(command.from, command.to);
+  let next = 0;
   await Promise.all(
-    sockets.slice(command.from, command.to).map(async (socket) => {
-      const answer = await join(socket, command.performanceId).catch(() => undefined);
-      if (!answer) countError(errors, "TIMEOUT");
-      else if ("error" in answer) countError(errors, answer.error.code);
+    Array.from({ length: JOINS_IN_FLIGHT }, async () => {
+      while (next < share.length) {
+        const socket = share[next++];
+        if (!socket) continue;
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+          const answer = await join(socket, command.performanceId).catch(() => undefined);
+          const code = !answer ? "TIMEOUT" : "error" in answer ? answer.error.code : undefined;
+          if (code === undefined) break;
+          if (code !== "SERVICE_UNAVAILABLE" || attempt === MAX_ATTEMPTS) {
+            countError(errors, code);
+            break;
+          }
+          countError(errors, "SERVICE_UNAVAILABLE (asked again)");
+          await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+        }
+      }
     }),
   );
   return { type: "joined", errors };
@@ -139,7 +161,7 @@ async function watchProgress(
 async function handle(command: WorkerCommand): Promise<WorkerReply> {
   switch (command.type) {
     case "connect":
-      return connect(command.url, command.count);
+      return connect(command.url, command.count, command.localAddress);
     case "burst":
       return burst(command);
     case "join":

@@ -156,7 +156,15 @@ async function connectAll(
   const shares = ranges(sockets, clients.length).map(([from, to]) => to - from);
   const connected = await Promise.all(
     clients.map((client, index) =>
-      client.ask({ type: "connect", url, count: shares[index] ?? 0 }, "connected"),
+      client.ask(
+        {
+          type: "connect",
+          url,
+          count: shares[index] ?? 0,
+          localAddress: `127.0.0.${index + 2}`,
+        },
+        "connected",
+      ),
     ),
   );
   return {
@@ -220,7 +228,8 @@ function loggedProblems(server: SpawnedService): string {
   for (const entry of server.logs) {
     if (typeof entry.level !== "number" || entry.level < 40) continue;
     const err = entry.err as { message?: unknown } | undefined;
-    const key = `${String(entry.msg)}${err?.message ? `: ${String(err.message)}` : ""}`;
+    const reason = typeof err?.message === "string" ? `: ${err.message}` : "";
+    const key = `${String(entry.msg)}${reason}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts.size === 0 ? "none" : JSON.stringify(Object.fromEntries(counts)).slice(0, 600);

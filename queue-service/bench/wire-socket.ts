@@ -19,10 +19,14 @@ export class WireSocket {
     url: string,
     auth: Record<string, unknown>,
     timeoutMs: number,
+    localAddress?: string,
   ): Promise<WireSocket> {
     const endpoint = new URL("/socket.io/", url.replace(/^http/, "ws"));
     endpoint.search = "EIO=4&transport=websocket";
-    const ws = new WebSocket(endpoint, { perMessageDeflate: false });
+    const ws = new WebSocket(endpoint, {
+      perMessageDeflate: false,
+      ...(localAddress ? { localAddress } : {}),
+    });
     const socket = new WireSocket(ws);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -2,7 +2,16 @@ import { z } from "zod";
 
 /** What the orchestrator asks a client process to do, over the fork IPC channel. */
 export const workerCommand = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("connect"), url: z.string(), count: z.number().int().min(0) }),
+  z.object({
+    type: z.literal("connect"),
+    url: z.string(),
+    count: z.number().int().min(0),
+    /**
+     * The loopback address this process connects from: one source address has only ~28,000
+     * ephemeral ports towards one server port, fewer than the line's sockets.
+     */
+    localAddress: z.string(),
+  }),
   z.object({
     type: z.literal("burst"),
     performanceId: z.string(),

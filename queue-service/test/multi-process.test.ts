@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { derivePosition, type QueueStanding } from "@ticketping/common/queue";
+import { QueueStore } from "@ticketping/common/queue/store";
+import { spawnService, type SpawnedService } from "@ticketping/common/testing";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import type { RedisClient } from "@ticketping/common/redis";
+import {
+  connectBuyers,
+  dataOf,
+  disconnectAll,
+  eventsOf,
+  send,
+  waitFor,
+  type Buyer,
+} from "./support/clients";
+import { createPerformance } from "./support/fixtures";
+import {
+  childProcesses,
+  clientPortOf,
+  processHoldingConnection,
+} from "./support/process-of-connection";
+import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
+
+const PROCESSES = 2;
+const MAX_ACTIVE = 5;
+
+let database: TestDatabase;
+let redis: RedisClient;
+let service: SpawnedService;
+let workers: number[];
+let url: string;
+const keyPrefix = uniqueKeyPrefix("multi-process");
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "queue_multi_process" });
+  redis = connectRedis();
+  service = await spawnService({
+    cwd: path.resolve(import.meta.dirname, ".."),
+    entry: "src/main.ts",
+    env: {
+      QUEUE_SERVICE_PORT: "0",
+      QUEUE_PROCESSES: String(PROCESSES),
+      DATABASE_URL: database.url,
+      QUEUE_KEY_PREFIX: keyPrefix,
+      QUEUE_TICK_MS: "100",
+      QUEUE_PROGRESS_INTERVAL_MS: "200",
+      QUEUE_PROGRESS_KEEPALIVE_MS: "500",
+      QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
+    },
+    readyTimeoutMs: 60_000,
+  });
+  url = `http://127.0.0.1:${service.port}`;
+  workers = childProcesses(service.process.pid ?? 0).filter(
+    // tsx's own helper process is a child too; the queue processes are the node ones.
+    (pid) => readCommand(pid).includes("main.ts"),
+  );
+}, 90_000);
+
+afterAll(async () => {
+  const code = await service.stop("SIGTERM", 20_000);
+  await deleteKeys(redis, keyPrefix);
+  await redis.quit();
+  await database.drop();
+  expect(code).toBe(0);
+});
+
+function readCommand(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Which queue process each buyer's connection landed on. */
+function processesOf(buyers: readonly Buyer[]): number[] {
+  return buyers.map((buyer) =>
+    processHoldingConnection(workers, service.port, clientPortOf(buyer.socket)),
+  );
+}
+
+describe(`${PROCESSES} queue-service processes behind one port`, () => {
+  it("share one line: exact positions, progress and admissions reach buyers on every process", async () => {
+    expect(workers).toHaveLength(PROCESSES);
+    const performanceId = await createPerformance(database.prisma, {
+      seats: 100,
+      queueMaxActive: 1,
+      queueAdmitRatePerSec: 1_000,
+    });
+    const buyers = await connectBuyers(url, 8, 1);
+    try {
+      const holders = processesOf(buyers);
+      // Every process holds some of the buyers.
+      expect(new Set(holders)).toEqual(new Set(workers));
+
+      const standings: QueueStanding[] = [];
+      for (const buyer of buyers) standings.push(dataOf(await send.join(buyer, performanceId)));
+      // One line across the processes: the first is admitted, the rest wait in join order.
+      expect(standings[0]?.status).toBe("admitted");
+      const waiting = standings.slice(1);
+      expect(waiting.map((standing) => standing.status === "waiting" && standing.position)).toEqual(
+        [1, 2, 3, 4, 5, 6, 7],
+      );
+
+      // A progress broadcast reaches every waiting buyer, whichever process holds it.
+      const after = Date.now();
+      await waitFor(
+        () => buyers.slice(1).every((buyer) => (buyer.latestProgress()?.at ?? 0) > after),
+        { timeoutMs: 10_000, what: "progress on every socket" },
+      );
+
+      // The admitted buyer leaves; the next is admitted and told, wherever it is connected.
+      const [first, second] = buyers as [Buyer, Buyer, ...Buyer[]];
+      dataOf(await send.leave(first, performanceId));
+      await waitFor(() => eventsOf([second], "queue:admitted").length === 1, {
+        what: "the second buyer's admission",
+      });
+      // Everyone else derives a position one step closer from the broadcast alone.
+      const third = buyers[2];
+      const joined = standings[2];
+      if (!third || joined?.status !== "waiting") throw new Error("the third buyer should wait");
+      await waitFor(
+        () => {
+          const progress = third.latestProgress();
+          return (
+            progress !== undefined && progress.admittedTotal === joined.progress.admittedTotal + 1
+          );
+        },
+        { what: "progress after the admission" },
+      );
+      const progress = third.latestProgress();
+      if (!progress) throw new Error("no progress");
+      const baseline = {
+        seq: joined.seq,
+        position: joined.position,
+        admittedTotal: joined.progress.admittedTotal,
+      };
+      expect(derivePosition(baseline, progress).position).toBe(1);
+      expect(holders[1]).not.toBe(holders[2]);
+    } finally {
+      disconnectAll(buyers);
+    }
+  });
+
+  it("admits no more than maxActive when buyers on both processes race", async () => {
+    const performanceId = await createPerformance(database.prisma, {
+      seats: 100,
+      queueMaxActive: MAX_ACTIVE,
+      queueAdmitRatePerSec: 1_000,
+    });
+    const store = new QueueStore({ redis, keyPrefix });
+    const buyers = await connectBuyers(url, 60, 20);
+    const watching = { running: true, highest: 0 };
+    const watcher = (async () => {
+      while (watching.running) {
+        const stats = await store.stats(performanceId);
+        watching.highest = Math.max(watching.highest, stats.progress?.active ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    try {
+      expect(new Set(processesOf(buyers))).toEqual(new Set(workers));
+      // Everyone joins at once; the admitted leave at once, so slots free and refill meanwhile.
+      const standings = (
+        await Promise.all(buyers.map((buyer) => send.join(buyer, performanceId)))
+      ).map((reply) => dataOf(reply));
+      const seqs = standings.flatMap((standing) =>
+        standing.status === "waiting" ? [standing.seq] : [],
+      );
+      expect(new Set(seqs).size).toBe(seqs.length);
+      await waitFor(() => eventsOf(buyers, "queue:admitted").length >= MAX_ACTIVE, {
+        what: "the first admissions",
+      });
+      for (let round = 0; round < 3; round++) {
+        const admitted = buyers.filter(
+          (buyer) =>
+            eventsOf([buyer], "queue:admitted").length > 0 &&
+            eventsOf([buyer], "queue:released").length === 0,
+        );
+        await Promise.all(admitted.map((buyer) => send.leave(buyer, performanceId)));
+        await waitFor(
+          async () => (await store.stats(performanceId)).progress?.active === MAX_ACTIVE,
+          {
+            what: "the working set refilled",
+          },
+        );
+      }
+      watching.running = false;
+      await watcher;
+      expect(watching.highest).toBe(MAX_ACTIVE);
+      const final = await store.stats(performanceId);
+      expect(final.progress?.active).toBe(MAX_ACTIVE);
+    } finally {
+      watching.running = false;
+      await watcher;
+      disconnectAll(buyers);
+    }
+  });
+});
