@@ -52,6 +52,8 @@ beforeAll(async () => {
     readyMessage: "consuming reservation confirmations",
     env: {
       QUEUE_SERVICE_PORT: "0",
+      // Counters are per process, and a scrape reaches one of them: one process here.
+      QUEUE_PROCESSES: "1",
       DATABASE_URL: database.url,
       QUEUE_KEY_PREFIX: keyPrefix,
       QUEUE_CONSUMER_GROUP_ID: groupId,
