@@ -6,10 +6,11 @@ import { createTestDatabase } from "@ticketping/db/testing";
 import { benchEnv } from "./env";
 import { formatRate, report, round } from "./figures";
 import { measureLua } from "./lua-throughput";
-import { measureSockets } from "./socket-load";
+import { killStartedServers, measureSockets } from "./socket-load";
 
 const watchdog = setTimeout(() => {
   console.error(`benchmark exceeded ${benchEnv.BENCH_TIMEOUT_SECONDS} s; stopping`);
+  killStartedServers();
   process.exit(2);
 }, benchEnv.BENCH_TIMEOUT_SECONDS * 1_000);
 watchdog.unref();

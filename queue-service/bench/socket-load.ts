@@ -13,6 +13,21 @@ import { openFileLimit, openFiles, processTree, treeResidentBytes } from "./proc
 import { workerReply, type WorkerCommand, type WorkerReply } from "./worker-protocol";
 
 const serviceRoot = path.resolve(import.meta.dirname, "..");
+/** Every server process tree this run started, for the watchdog to end. */
+const startedServers = new Set<number>();
+
+/** Kills every server process this run started, children first (the watchdog's job). */
+export function killStartedServers(): void {
+  for (const pid of startedServers) {
+    for (const member of processTree(pid).reverse()) {
+      try {
+        process.kill(member, "SIGKILL");
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+}
 const MAX_ACTIVE = 100;
 /** File descriptors a process holds besides its sockets, plus headroom. */
 const FD_HEADROOM = 64;
@@ -257,6 +272,7 @@ async function measureBare(options: {
   });
   const clients = Array.from({ length: options.clientProcesses }, () => new ClientProcess());
   const pid = server.process.pid ?? 0;
+  startedServers.add(pid);
   try {
     const url = `http://127.0.0.1:${server.port}`;
     await Promise.all(clients.map((client) => client.ready));
@@ -353,6 +369,7 @@ export async function measureSockets(options: {
   const redis = new Redis(options.redisUrl);
   const store = new QueueStore({ redis, keyPrefix: options.keyPrefix });
   const pid = server.process.pid ?? 0;
+  startedServers.add(pid);
 
   let queue: LayoutFigures;
   let burstP50Ms: number;

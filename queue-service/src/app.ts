@@ -23,7 +23,7 @@ import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
 import { createNotifier } from "./realtime/notifier";
-import { registerQueueHandlers } from "./realtime/queue-handlers";
+import { createQueueHandlers } from "./realtime/queue-handlers";
 import { RateLimiter } from "./realtime/rate-limiter";
 import type { QueueServer } from "./realtime/types";
 import type { LoadSaleFacts } from "./settings/sale-facts";
@@ -145,8 +145,9 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       },
     }),
   );
-  server.on("connection", (socket) => {
-    registerQueueHandlers(socket, {
+  server.on(
+    "connection",
+    createQueueHandlers({
       store,
       config,
       notifier,
@@ -154,8 +155,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       logger,
       joinLimits,
       touchQueue,
-    });
-  });
+    }),
+  );
 
   const ticker = startTicker({ store, settings, notifier, metrics, config, logger });
   const sweeper = startSweeper({ store, config, logger, onReleased });

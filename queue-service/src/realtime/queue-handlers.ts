@@ -28,71 +28,82 @@ export interface QueueHandlerContext {
   touchQueue: (performanceId: string) => void;
 }
 
-/** The queue's client events for one socket: join, status, claim, extend, leave. */
-export function registerQueueHandlers(socket: QueueSocket, context: QueueHandlerContext): void {
-  const { store, config, notifier, metrics, logger } = context;
-  const { userId } = socket.data;
-  const shard = progressShardOf(socket.id);
+type Listener = (this: QueueSocket, ...args: unknown[]) => void;
 
-  const enter = async (performanceId: string): Promise<void> => {
+/**
+ * The queue's client events (join, status, claim, extend, leave) and the disconnect, made
+ * once per server: Socket.IO calls a listener with the socket as `this`, so tens of
+ * thousands of waiting sockets share these functions instead of each holding closures.
+ */
+export function createQueueHandlers(context: QueueHandlerContext): (socket: QueueSocket) => void {
+  const { store, config, notifier, metrics, logger } = context;
+
+  const roomsOf = (socket: QueueSocket, performanceId: string) => [
+    queueShardRoom(performanceId, progressShardOf(socket.id)),
+    buyerRoom(performanceId, socket.data.userId),
+  ];
+  const enter = async (socket: QueueSocket, performanceId: string): Promise<void> => {
     socket.data.performances.add(performanceId);
     // Rooms first: an admission pushed right after the script ran must find this socket.
-    await socket.join([queueShardRoom(performanceId, shard), buyerRoom(performanceId, userId)]);
+    await socket.join(roomsOf(socket, performanceId));
   };
-  const exit = async (performanceId: string): Promise<void> => {
+  const exit = async (socket: QueueSocket, performanceId: string): Promise<void> => {
     socket.data.performances.delete(performanceId);
-    await Promise.all([
-      socket.leave(queueShardRoom(performanceId, shard)),
-      socket.leave(buyerRoom(performanceId, userId)),
-    ]);
+    // leave() answers a promise only with an asynchronous adapter.
+    await Promise.all(
+      roomsOf(socket, performanceId).map((room) => Promise.resolve(socket.leave(room))),
+    );
   };
   /** This buyer's sockets in the queue on this instance (a socket joins the room at once). */
-  const tabsOf = (performanceId: string): number =>
-    socket.nsp.adapter.rooms.get(buyerRoom(performanceId, userId))?.size ?? 0;
+  const tabsOf = (socket: QueueSocket, performanceId: string): number =>
+    socket.nsp.adapter.rooms.get(buyerRoom(performanceId, socket.data.userId))?.size ?? 0;
   const handler = <Result>(
     event: keyof ClientEvents,
-    handle: (performanceId: string) => Promise<Result>,
-  ) =>
-    respond<Result>({
-      event,
-      logger,
-      logContext: { userId },
-      onError: (code) => {
-        metrics.requestErrors.inc({ event, code });
-      },
-      handle: ({ performanceId }) => {
-        // The web app checked what entering this performance's line costs when it issued
-        // the ticket; a ticket for another performance must not get around that.
-        const allowed = socket.data.ticketPerformanceId;
-        if (allowed !== undefined && allowed !== performanceId) {
-          return Promise.reject(new QueueRequestError("OTHER_PERFORMANCE"));
-        }
-        return handle(performanceId);
-      },
-    });
+    handle: (socket: QueueSocket, performanceId: string, userId: string) => Promise<Result>,
+  ): Listener =>
+    function (this: QueueSocket, ...args: unknown[]) {
+      const { userId } = this.data;
+      respond<Result>({
+        event,
+        logger,
+        logContext: { userId },
+        onError: (code) => {
+          metrics.requestErrors.inc({ event, code });
+        },
+        handle: ({ performanceId }) => {
+          // The web app checked what entering this performance's line costs when it issued
+          // the ticket; a ticket for another performance must not get around that.
+          const allowed = this.data.ticketPerformanceId;
+          if (allowed !== undefined && allowed !== performanceId) {
+            return Promise.reject(new QueueRequestError("OTHER_PERFORMANCE"));
+          }
+          return handle(this, performanceId, userId);
+        },
+      })(...args);
+    };
 
-  socket.on(
+  const join = handler(
     "queue:join",
-    handler("queue:join", async (performanceId): Promise<QueueStanding> => {
+    async (socket, performanceId, userId): Promise<QueueStanding> => {
       const { perUser, perIp } = context.joinLimits;
       if (!perUser.take(userId) || !perIp.take(socket.data.ip)) {
         throw new QueueRequestError("RATE_LIMITED");
       }
       const newConnection = !socket.data.performances.has(performanceId);
       // Counted and joined in one turn of the event loop, so racing tabs cannot all pass.
-      if (newConnection && tabsOf(performanceId) >= config.maxSocketsPerBuyer) {
+      if (newConnection && tabsOf(socket, performanceId) >= config.maxSocketsPerBuyer) {
         throw new QueueRequestError("TOO_MANY_SOCKETS");
       }
-      await enter(performanceId);
+      await enter(socket, performanceId);
       let outcome;
       try {
         outcome = await store.join({ performanceId, userId, newConnection });
       } catch (error) {
-        if (newConnection) await exit(performanceId);
+        if (newConnection) await exit(socket, performanceId);
         throw error;
       }
       if (outcome.status === "refused") {
-        if (newConnection) await exit(performanceId);
+        if (newConnection) await exit(socket, performanceId);
         metrics.refusals.inc({ reason: outcome.reason });
         throw new QueueRequestError(outcome.reason);
       }
@@ -103,21 +114,21 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
         notifier.admitted(performanceId, [userId], outcome.claimBy);
       }
       return outcome;
-    }),
+    },
   );
 
-  socket.on(
+  const status = handler(
     "queue:status",
-    handler("queue:status", async (performanceId): Promise<QueueStanding> => {
+    async (_socket, performanceId, userId): Promise<QueueStanding> => {
       const standing = await store.status({ performanceId, userId });
       if (standing === null) throw new QueueRequestError("NOT_IN_QUEUE");
       return standing;
-    }),
+    },
   );
 
-  socket.on(
+  const claim = handler(
     "queue:claim",
-    handler("queue:claim", async (performanceId): Promise<WorkingTokenGrant> => {
+    async (_socket, performanceId, userId): Promise<WorkingTokenGrant> => {
       const outcome = await store.claim({ performanceId, userId, tokenId: randomUUID() });
       if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
       return {
@@ -133,12 +144,12 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
           expiresAt: outcome.expiresAt,
         }),
       };
-    }),
+    },
   );
 
-  socket.on(
+  const extend = handler(
     "queue:extend",
-    handler("queue:extend", async (performanceId): Promise<WorkingTokenGrant> => {
+    async (_socket, performanceId, userId): Promise<WorkingTokenGrant> => {
       const outcome = await store.extend({ performanceId, userId });
       if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
       if (outcome.status === "not_claimed") throw new QueueRequestError("NOT_CLAIMED");
@@ -156,28 +167,38 @@ export function registerQueueHandlers(socket: QueueSocket, context: QueueHandler
           expiresAt: outcome.expiresAt,
         }),
       };
-    }),
+    },
   );
 
-  socket.on(
+  const leave = handler(
     "queue:leave",
-    handler("queue:leave", async (performanceId): Promise<LeaveResult> => {
+    async (socket, performanceId, userId): Promise<LeaveResult> => {
       const outcome = await store.leave({ performanceId, userId });
       if (outcome.status === "left" && outcome.from === "active") {
         metrics.releases.inc({ reason: "left" });
         notifier.released(performanceId, userId, "left");
       }
-      await exit(performanceId);
+      await exit(socket, performanceId);
       if (outcome.status === "not_in_queue") throw new QueueRequestError("NOT_IN_QUEUE");
       return { performanceId, left: outcome.from };
-    }),
+    },
   );
 
-  socket.on("disconnect", () => {
-    for (const performanceId of socket.data.performances) {
+  function disconnect(this: QueueSocket): void {
+    const { userId } = this.data;
+    for (const performanceId of this.data.performances) {
       store.disconnect({ performanceId, userId }).catch((error: unknown) => {
         logger.warn({ err: error, userId, performanceId }, "recording a disconnect failed");
       });
     }
-  });
+  }
+
+  return (socket) => {
+    socket.on("queue:join", join);
+    socket.on("queue:status", status);
+    socket.on("queue:claim", claim);
+    socket.on("queue:extend", extend);
+    socket.on("queue:leave", leave);
+    socket.on("disconnect", disconnect);
+  };
 }
