@@ -8,6 +8,7 @@ import { spawnService, type SpawnedService } from "@ticketping/common/testing";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import type { RedisClient } from "@ticketping/common/redis";
 import {
+  connectBuyer,
   connectBuyers,
   dataOf,
   disconnectAll,
@@ -26,6 +27,8 @@ import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
 
 const PROCESSES = 2;
 const MAX_ACTIVE = 5;
+/** Sequential handshakes: before the primary stopped reading at handover, one in 15-45 hung. */
+const HANDOVERS = 150;
 
 let database: TestDatabase;
 let redis: RedisClient;
@@ -196,6 +199,20 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     } finally {
       watching.running = false;
       await watcher;
+      disconnectAll(buyers);
+    }
+  });
+
+  it("hands every connection over whole: buyers connecting one after another all get in", async () => {
+    // Every handover is a moment in which the primary could still read, and drop, the
+    // client's first packet (its CONNECT); one connection at a time, each one opens it.
+    const buyers: Buyer[] = [];
+    try {
+      for (let count = 0; count < HANDOVERS; count++) {
+        buyers.push(await connectBuyer(url, { timeoutMs: 5_000 }));
+      }
+      expect(new Set(processesOf(buyers))).toEqual(new Set(workers));
+    } finally {
       disconnectAll(buyers);
     }
   });

@@ -5,6 +5,7 @@ import { createLogger } from "@ticketping/common/logger";
 import { env } from "../env";
 import { publicAddress } from "./public-address";
 import { isWorkerReady } from "./sticky-worker";
+import { stopReadingOnHandover } from "./stop-reading-on-handover";
 
 /**
  * The one public port in front of QUEUE_PROCESSES queue-service processes. Each process
@@ -27,6 +28,7 @@ const exits = new Map<Worker, Promise<number>>();
 
 function fork(): Promise<void> {
   const worker = cluster.fork();
+  stopReadingOnHandover(worker);
   exits.set(
     worker,
     new Promise((resolve) => {

@@ -22,10 +22,14 @@ export interface Buyer {
   latestProgress: () => QueueProgress | undefined;
 }
 
-/** Opens a socket the way the browser does: websocket, with a ticket from the web app. */
+/**
+ * Opens a socket the way the browser does: websocket, with a ticket from the web app.
+ * Fails after `timeoutMs` without an answer to the handshake: a CONNECT lost on its way
+ * is then named as such, not left to the test's own timeout.
+ */
 export async function connectBuyer(
   url: string,
-  options: { userId?: string; ticket?: string } = {},
+  options: { userId?: string; ticket?: string; timeoutMs?: number } = {},
 ): Promise<Buyer> {
   const userId = options.userId ?? randomUUID();
   const ticket =
@@ -48,11 +52,20 @@ export async function connectBuyer(
   socket.on("queue:released", (payload) => {
     received.push({ event: "queue:released", payload, at: Date.now() });
   });
+  const timeoutMs = options.timeoutMs ?? 30_000;
   await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.disconnect();
+      reject(new Error(`the handshake got no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
     socket.once("connect", () => {
+      clearTimeout(timer);
       resolve();
     });
-    socket.once("connect_error", reject);
+    socket.once("connect_error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
   return { userId, socket, received, latestProgress: () => progress };
 }
