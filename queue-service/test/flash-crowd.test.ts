@@ -164,6 +164,9 @@ describe("flash crowd", () => {
         entry: "src/main.ts",
         env: {
           QUEUE_SERVICE_PORT: "0",
+          // Two separate instances of one process each, as two hosts would run them (several
+          // processes behind one port: multi-process.test.ts).
+          QUEUE_PROCESSES: "1",
           DATABASE_URL: database.url,
           QUEUE_KEY_PREFIX: keyPrefix,
           QUEUE_TICK_MS: "100",
