@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { qrMatrix } from "./qr-matrix";
+import { QUIET_ZONE, qrMatrix, qrPath } from "./qr-matrix";
 import { loadTicketFonts, ticketFontFeatures, ticketFontkit } from "./ticket-fonts";
 
 export interface PrintableTicket {
@@ -34,25 +34,9 @@ function printable(supported: ReadonlySet<number>, text: string): string {
 }
 
 /**
- * The dark modules as one vector path, a rectangle per run of dark modules in a row: one
- * drawing operation per code instead of one per module (four times faster to build, and
- * the confirmation mail builds this PDF while payments are being confirmed). Vector, so it
- * prints sharp at any size.
+ * The dark modules as one vector path of merged runs (qrPath): one drawing operation per
+ * code, and vector, so it prints sharp at any size.
  */
-function qrPath(matrix: readonly (readonly boolean[])[]): string {
-  let path = "";
-  matrix.forEach((cells, row) => {
-    for (let start = 0; start < cells.length; start += 1) {
-      if (!cells[start]) continue;
-      let end = start;
-      while (end < cells.length && cells[end]) end += 1;
-      path += `M${start} ${row}h${end - start}v1h${start - end}z`;
-      start = end;
-    }
-  });
-  return path;
-}
-
 function drawQr(
   page: PDFPage,
   code: string,
@@ -109,7 +93,10 @@ export async function renderTicketsPdf({
     text(`${ticket.seat} · ${ticket.gradeName}`, HEIGHT - MARGIN - 76, 13, bold);
     text(ticket.holderName, HEIGHT - MARGIN - 92, 10);
     const qrSize = WIDTH - 2 * MARGIN - 40;
-    drawQr(page, ticket.code, { x: (WIDTH - qrSize) / 2, y: MARGIN + 30, size: qrSize });
+    // The reference stays out of the quiet zone of 4 modules (of 45 a side; a larger symbol
+    // has smaller modules, so its zone fits too).
+    const qrBottom = MARGIN + 10 + 12 + (QUIET_ZONE * qrSize) / 45;
+    drawQr(page, ticket.code, { x: (WIDTH - qrSize) / 2, y: qrBottom, size: qrSize });
     page.drawText(ticket.reference, {
       x: (WIDTH - bold.widthOfTextAtSize(ticket.reference, 12)) / 2,
       y: MARGIN + 10,
