@@ -1,4 +1,5 @@
 import QRCode, { type QRCodeMaskPattern } from "qrcode";
+import { createBoundedCache } from "../cache/bounded-cache";
 import { countFinderLookalikes } from "./finder-lookalikes";
 import { scannerReadsAtEverySize } from "./qr-scannable";
 
@@ -25,9 +26,11 @@ function symbolOf(text: string, maskPattern?: QRCodeMaskPattern): QrSymbol {
   };
 }
 
-/** Symbols built lately: the mail draws a code twice (PDF and PNG) within moments. */
-const recentSymbols = new Map<string, QrSymbol>();
-const RECENT_SYMBOLS = 64;
+/**
+ * Symbols built lately: the mail draws a code twice (PDF and PNG) within moments, and My
+ * tickets draws the same codes on every visit; choosing one costs far more than keeping it.
+ */
+const recentSymbols = createBoundedCache<string, QrSymbol>({ maxEntries: 4_096 });
 
 /**
  * The symbol every drawing of a ticket code uses (any mask decodes to the same text): of the
@@ -54,9 +57,6 @@ function ticketSymbol(text: string): QrSymbol {
     candidates.find(({ symbol }) => scannerReadsAtEverySize(symbol.modules, text, QUIET_ZONE)) ??
     candidates[0] ?? { symbol: preferred }
   ).symbol;
-  if (recentSymbols.size >= RECENT_SYMBOLS) {
-    recentSymbols.delete(recentSymbols.keys().next().value ?? "");
-  }
   recentSymbols.set(text, chosen);
   return chosen;
 }
