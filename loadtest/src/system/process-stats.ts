@@ -1,21 +1,58 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Linux reports CPU time in clock ticks of 1/100 s (`getconf CLK_TCK`) on every common build. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU seconds (user + system) a process has used so far; null where /proc cannot tell. */
-export function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+/** CPU seconds (user + system) of one process alone; null where /proc cannot tell. */
+function ownCpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name (field 2) may hold spaces; the fields after its ")" are plain.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const fields = statFields(pid);
     const user = Number(fields[11]);
     const system = Number(fields[12]);
     return Number.isFinite(user + system) ? (user + system) / TICKS_PER_SECOND : null;
   } catch {
     return null;
   }
+}
+
+/** /proc/<pid>/stat's fields after the command name (field 3 on), which may hold spaces. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** The processes whose parent is `pid`, and theirs. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(statFields(Number(entry))[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  const found: number[] = [];
+  const pending = [...(children.get(pid) ?? [])];
+  while (pending.length > 0) {
+    const next = pending.pop() as number;
+    found.push(next);
+    pending.push(...(children.get(next) ?? []));
+  }
+  return found;
+}
+
+/**
+ * CPU seconds (user + system) a service has used so far: the process and every process it
+ * started that is still running (the queue service's primary hands connections to child
+ * processes, which do the work). null where /proc cannot tell.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const own = ownCpuSeconds(pid);
+  if (own === null) return null;
+  return descendantsOf(pid).reduce((sum, child) => sum + (ownCpuSeconds(child) ?? 0), own);
 }
 
 /** This process's soft limit of open files; null where /proc cannot tell. */
