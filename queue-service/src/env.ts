@@ -21,7 +21,7 @@ export const env = loadEnvOrExit({
    * Processes behind the one port: each holds its own sockets, since the open-file limit
    * is per process. 1 runs the service in the started process itself.
    */
-  QUEUE_PROCESSES: positiveInt(2),
+  QUEUE_PROCESSES: positiveInt(1),
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,

@@ -20,6 +20,8 @@ const ACK_TIMEOUT_MS = 30_000;
 const optionsSchema = z.object({
   buyers: z.coerce.number().int().min(10).max(15_000).default(5_000),
   rounds: z.coerce.number().int().min(1).max(5).default(1),
+  /** Queue-service processes behind its port (QUEUE_PROCESSES); unset: its default. */
+  queueProcesses: z.coerce.number().int().min(1).max(8).optional(),
   /** Where the queue service writes a V8 CPU profile of the run (node --cpu-prof). */
   profileDir: z.string().min(1).optional(),
 });
@@ -44,15 +46,22 @@ type Door = "session" | "ticket";
  */
 runCommand({
   name: "door benchmark",
-  usage: "npm run bench:door -w @ticketping/loadtest -- [--buyers N] [--rounds R]",
+  usage:
+    "npm run bench:door -w @ticketping/loadtest -- [--buyers N] [--rounds R] " +
+    "[--queue-processes P] [--profile-dir DIR]",
   parse: (argv) =>
     parseFlags(
       argv,
-      { buyers: "buyers", rounds: "rounds", "profile-dir": "profileDir" },
+      {
+        buyers: "buyers",
+        rounds: "rounds",
+        "queue-processes": "queueProcesses",
+        "profile-dir": "profileDir",
+      },
       optionsSchema,
     ),
   stoppingMessage: "stopping",
-  run: async ({ buyers, rounds, profileDir }) => {
+  run: async ({ buyers, rounds, queueProcesses, profileDir }) => {
     const runId = randomBytes(4).toString("hex");
     const scenario = loadTestOptionsSchema.parse({
       buyers,
@@ -63,6 +72,9 @@ runCommand({
     const system = await startSystem({
       options: scenario,
       runId,
+      overrides: queueProcesses
+        ? { "queue-service": { QUEUE_PROCESSES: String(queueProcesses) } }
+        : {},
       queueNodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
     });
     const http = new HttpClient(system.webUrl, { maxSockets: 256, timeoutMs: ACK_TIMEOUT_MS });
