@@ -6,9 +6,10 @@ import {
   paymentCompleted,
   reservationConfirmed,
 } from "@ticketping/common/events";
-import { isPaidHoldRefusal, type PrismaClient } from "../src/index";
+import { isPaidHoldRefusal, SHOW_CANCELLED_SQLSTATE, type PrismaClient } from "../src/index";
 import {
   cancelConfirmedReservation,
+  cancelShow,
   confirmHeldReservation,
   expireHeldReservation,
   handleOnce,
@@ -273,5 +274,66 @@ describe("the reservation lifecycle", () => {
     expect(
       await recordCheckoutPayment(prisma, unknown, { ...payment, reservationId: randomUUID() }),
     ).toEqual({ fresh: true, found: false, recorded: false });
+  });
+
+  it("ends a cancelled show's open holds, keeps a paid one for its refund, and takes no hold or revival after", async () => {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats: 4 });
+    const [a, b, c, d] = schedule?.seatIds ?? [];
+    const [userId] = await createBuyers(prisma, 1);
+    if (!schedule || !a || !b || !c || !d || !userId) throw new Error("fixture incomplete");
+    const { scheduleId } = schedule;
+    const open = await holdSeats(prisma, { userId, scheduleId, seatIds: [a] });
+    const paid = await holdSeats(prisma, { userId, scheduleId, seatIds: [b] });
+    await prisma.payment.create({
+      data: {
+        reservationId: paid.id,
+        provider: "SIMULATED",
+        providerPaymentId: `pi_${randomUUID()}`,
+        amountMinor: paid.amountMinor,
+        currency: "EUR",
+        status: "COMPLETED",
+      },
+    });
+    const lapsed = await holdSeats(prisma, { userId, scheduleId, seatIds: [c] });
+    await prisma.reservation.update({ where: { id: lapsed.id }, data: { status: "EXPIRED" } });
+
+    // A hold written while the cancel is open waits for it, then is refused.
+    let lateHold: Promise<unknown> | undefined;
+    let lateSettled = false;
+    await prisma.$transaction(async (tx) => {
+      await cancelShow(tx, { scheduleId, reason: "The artist is ill." });
+      lateHold = holdSeats(prisma, { userId, scheduleId, seatIds: [d] }).finally(() => {
+        lateSettled = true;
+      });
+      lateHold.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(lateSettled).toBe(false);
+    });
+    await expect(lateHold).rejects.toThrow();
+    await lateHold?.catch((error: unknown) => {
+      expect(JSON.stringify(error)).toContain(SHOW_CANCELLED_SQLSTATE);
+    });
+
+    const ended = await prisma.reservation.findUniqueOrThrow({ where: { id: open.id } });
+    expect([ended.status, ended.statusReason]).toEqual([
+      "CANCELLED",
+      statusReasons.holdShowCancelled,
+    ]);
+    expect(await outboxTopics(open.id)).toEqual([holdReleased.topic]);
+    expect((await prisma.seat.findUniqueOrThrow({ where: { id: a } })).status).toBe("AVAILABLE");
+    // Paid means yours does not mean confirmed here: the payment handler refunds it.
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe(
+      "PENDING",
+    );
+    const revived = await prisma.$transaction(async (tx) => {
+      const locked = await lockReservation(tx, { reservationId: lapsed.id });
+      if (!locked) throw new Error("not found");
+      expect(locked.showCancelled).toBe(true);
+      return reviveLapsedReservation(tx, locked);
+    });
+    expect(revived).toBe(false);
+    expect((await prisma.reservation.findUniqueOrThrow({ where: { id: lapsed.id } })).status).toBe(
+      "EXPIRED",
+    );
   });
 });

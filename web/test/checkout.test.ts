@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/seats";
 import { grantKey } from "@ticketping/common/queue";
 import type { SpawnedService } from "@ticketping/common/testing";
+import { cancelShow } from "@ticketping/db/lifecycle";
 import {
   createBuyers,
   seedPerformance,
@@ -288,6 +289,31 @@ describe("checkout", () => {
     const lapsed = await startCheckout(buyer(4), reservationId);
     expect(lapsed.status).toBe(409);
     expect(lapsed.body.error?.code).toBe("HOLD_EXPIRED");
+  });
+
+  it("refuses checkout of a hold its show's cancellation ended: SALE_CLOSED, SHOW_CANCELLED", async () => {
+    const [cancelled] = (await seedPerformance(system.prisma, { rows: 1, columns: 2 })) as [
+      SeededSchedule,
+    ];
+    const who = buyer(5);
+    const held = await call<{ reservationId: string }>(
+      `/api/schedules/${cancelled.scheduleId}/holds`,
+      {
+        method: "POST",
+        headers: await system.buyerHeaders(who, cancelled.performanceId),
+        body: { seatIds: cancelled.seatIds.slice(0, 1) },
+      },
+    );
+    const reservationId = held.body.data?.reservationId ?? "";
+    expect((await startCheckout(who, reservationId, { withToken: false })).status).toBe(200);
+    await system.prisma.$transaction((tx) =>
+      cancelShow(tx, { scheduleId: cancelled.scheduleId, reason: "The artist is ill." }),
+    );
+    const refused = await startCheckout(who, reservationId, { withToken: false });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.code).toBe("SALE_CLOSED");
+    expect(refused.body.error?.details?.reason).toBe("SHOW_CANCELLED");
+    expect((await state(who, reservationId))?.status).toBe("CANCELLED");
   });
 });
 

@@ -16,6 +16,7 @@ import { createLogger } from "@ticketping/common/logger";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
+import { cancelShow } from "@ticketping/db/lifecycle";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { refundReasons } from "../src/payments/apply-payment";
 import {
@@ -202,6 +203,30 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     expect(await statusOf(current.id)).toBe("PENDING");
     const seat = await prisma.seat.findUniqueOrThrow({ where: { id: show.seatIds[0] ?? "" } });
     expect(seat.status).toBe("HELD");
+  });
+
+  it("refunds a payment for a hold its cancelled show ended, and never sells the seat", async () => {
+    const { show, reservation } = await createShowWithHold(prisma, { seats: 1 });
+    await prisma.$transaction((tx) =>
+      cancelShow(tx, { scheduleId: show.scheduleId, reason: "The artist is ill." }),
+    );
+    expect(await statusOf(reservation.id)).toBe("CANCELLED");
+
+    const { payment } = await recordPayment(prisma, {
+      reservationId: reservation.id,
+      amountMinor: reservation.amountMinor,
+    });
+    await expect
+      .poll(
+        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
+        poll,
+      )
+      .toBe("REFUNDED");
+    const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(refunded.failureReason).toBe(refundReasons["refund-cancelled"]);
+    expect(await statusOf(reservation.id)).toBe("CANCELLED");
+    const seat = await prisma.seat.findUniqueOrThrow({ where: { id: show.seatIds[0] ?? "" } });
+    expect(seat.status).toBe("AVAILABLE");
   });
 
   it("sells a lapsed hold to a late payment while its seats are still free: CONFIRMED, no refund", async () => {

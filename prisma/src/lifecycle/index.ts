@@ -24,6 +24,7 @@ export {
   expireHeldReservation,
   holdExpiryEventId,
 } from "./reservations/expire-held-reservation";
+export { endHoldsOfCancelledShow } from "./reservations/end-holds-of-cancelled-show";
 export { lockReservation, type LockedReservation } from "./reservations/lock-reservation";
 export { refundConfirmedReservation } from "./reservations/refund-confirmed-reservation";
 export { refundUnappliedPayment } from "./reservations/refund-unapplied-payment";

@@ -16,6 +16,8 @@ export const statusReasons = {
     "A second payment for an already confirmed reservation is being refunded in full.",
   refundedByOrganizer: "The organizer refunded these tickets. Your payment is being refunded.",
   showCancelled: "The show was cancelled. Your payment is being refunded in full.",
+  holdShowCancelled:
+    "The show was cancelled before this hold was paid for; any payment for it is refunded in full.",
   amountMismatch:
     "The amount paid did not match the reservation, so the payment is being refunded in full.",
 } as const;

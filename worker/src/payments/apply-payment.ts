@@ -27,6 +27,7 @@ export type PaymentOutcome =
   | "refund-ended"
   | "refund-duplicate"
   | "refund-mismatch"
+  | "refund-cancelled"
   | "unknown-reservation";
 
 /** What the buyer reads in "My tickets" for each refund; see statusReasons. */
@@ -35,6 +36,7 @@ export const refundReasons = {
   "refund-ended": statusReasons.paymentAfterEnd,
   "refund-duplicate": statusReasons.duplicatePayment,
   "refund-mismatch": statusReasons.amountMismatch,
+  "refund-cancelled": statusReasons.showCancelled,
 } as const;
 
 /**
@@ -45,7 +47,9 @@ export const refundReasons = {
  * slot on it). A hold that lapsed before the payment came is still sold to it when every
  * seat is still free: the buyer paid for those seats and nobody else has them, so
  * refunding would only send them back into the line. Otherwise the money goes back:
- * refund requested, with the reason the buyer sees in "My tickets". Applied once per
+ * refund requested, with the reason the buyer sees in "My tickets". A payment for a show
+ * the organizer cancelled is always refunded, never confirmed (the database's revival
+ * refuses it too, should the cancel commit while this runs). Applied once per
  * payment, whoever applies it (the payment.completed handler, or the sweeper for a
  * payment whose event is stuck or dead-lettered). The cache follows after the commit.
  */
@@ -74,22 +78,25 @@ async function applyPayment(
 
   const matches =
     payment.amountMinor === reservation.amountMinor && payment.currency === reservation.currency;
-  if (matches && reservation.status === "PENDING") {
+  const cancelled = reservation.showCancelled;
+  if (matches && !cancelled && reservation.status === "PENDING") {
     await confirmHeldReservation(tx, reservation);
     return "confirmed";
   }
   const lapsed = reservation.status === "EXPIRED" || reservation.status === "FAILED";
-  if (matches && lapsed && (await reviveLapsedReservation(tx, reservation))) {
+  if (matches && !cancelled && lapsed && (await reviveLapsedReservation(tx, reservation))) {
     return "confirmed-late";
   }
 
   const outcome = !matches
     ? "refund-mismatch"
-    : reservation.status === "CONFIRMED"
-      ? "refund-duplicate"
-      : lapsed
-        ? "refund-late"
-        : "refund-ended";
+    : cancelled
+      ? "refund-cancelled"
+      : reservation.status === "CONFIRMED"
+        ? "refund-duplicate"
+        : lapsed
+          ? "refund-late"
+          : "refund-ended";
   await refundUnappliedPayment(tx, {
     reservationId: reservation.id,
     status: reservation.status,

@@ -1,6 +1,7 @@
 import { createEvent, outboxMessage, showCancelled } from "@ticketping/common/events";
 import type { Prisma } from "../../generated/client";
 import { writeOutbox } from "../../outbox";
+import { endHoldsOfCancelledShow } from "../reservations/end-holds-of-cancelled-show";
 
 export type CancelShowOutcome =
   | { outcome: "cancelled"; performanceId: string; cancelledAt: Date }
@@ -9,9 +10,11 @@ export type CancelShowOutcome =
 
 /**
  * The organizer cancels a show: from this commit on the database refuses new holds of it
- * (migration ..._organizer_refunds), and show.cancelled goes to the outbox, from which the
- * worker refunds every confirmed order (refundCancelledShow). Cancelling again changes
- * nothing and announces nothing.
+ * (migration ..._organizer_refunds; a hold being written waits for this transaction on the
+ * schedule row, locked here), its open holds end (endHoldsOfCancelledShow: a paid one is
+ * refunded by the payment handler, never confirmed), and show.cancelled goes to the
+ * outbox, from which the worker refunds every confirmed order (refundCancelledShow).
+ * Cancelling again changes nothing and announces nothing.
  */
 export async function cancelShow(
   tx: Prisma.TransactionClient,
@@ -29,6 +32,7 @@ export async function cancelShow(
     where: { id: scheduleId },
     data: { cancelledAt: now, cancelReason: reason },
   });
+  await endHoldsOfCancelledShow(tx, { scheduleId, now });
   const event = createEvent(showCancelled, { scheduleId, performanceId });
   await writeOutbox(tx, [outboxMessage(showCancelled, event, { key: scheduleId })]);
   return { outcome: "cancelled", performanceId, cancelledAt: now };

@@ -10,6 +10,8 @@ export interface LockedReservation {
   amountMinor: number;
   currency: string;
   showStartsAt: Date;
+  /** The organizer cancelled the show (read, not locked: see revive_paid_reservation). */
+  showCancelled: boolean;
 }
 
 interface LockedRow {
@@ -21,6 +23,7 @@ interface LockedRow {
   amount_minor: number;
   currency: string;
   starts_at: Date;
+  show_cancelled: boolean;
 }
 
 /**
@@ -34,7 +37,8 @@ export async function lockReservation(
 ): Promise<LockedReservation | null> {
   const [row] = await tx.$queryRaw<LockedRow[]>`
     SELECT r.id, r.user_id, r.schedule_id, sc.performance_id, r.status::text AS status,
-           r.amount_minor, r.currency, sc.starts_at
+           r.amount_minor, r.currency, sc.starts_at,
+           sc.cancelled_at IS NOT NULL AS show_cancelled
       FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id
      WHERE r.id = ${reservationId}::uuid
            ${userId === undefined ? Prisma.empty : Prisma.sql`AND r.user_id = ${userId}::uuid`}
@@ -49,5 +53,6 @@ export async function lockReservation(
     amountMinor: row.amount_minor,
     currency: row.currency,
     showStartsAt: row.starts_at,
+    showCancelled: row.show_cancelled,
   };
 }

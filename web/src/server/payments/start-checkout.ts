@@ -39,7 +39,7 @@ export async function startCheckout({
       checkoutProvider: true,
       checkoutSessionId: true,
       checkoutAttempt: true,
-      schedule: { select: { performance: { select: { name: true } } } },
+      schedule: { select: { cancelledAt: true, performance: { select: { name: true } } } },
       seats: {
         orderBy: { seatId: "asc" },
         select: {
@@ -51,6 +51,14 @@ export async function startCheckout({
   });
   if (!reservation) throw ownReservationNotFound(reservationId);
   const { performance } = reservation.schedule;
+
+  // Before the status: cancelling the show ended the hold, and this is the reason.
+  if (reservation.schedule.cancelledAt) {
+    throw new AppError("SALE_CLOSED", `schedule of ${reservationId} is cancelled`, {
+      userMessage: "This show was cancelled.",
+      details: { reason: "SHOW_CANCELLED" },
+    });
+  }
 
   if (reservation.status !== "PENDING") {
     throw new AppError("CONFLICT", `reservation ${reservationId} is ${reservation.status}`, {
