@@ -136,6 +136,8 @@ export const showCancelled = defineEvent({
   payload: z.object({
     scheduleId: id,
     performanceId: id,
+    /** Orders up to this id were tried by an earlier delivery: the next batch starts after it. */
+    after: id.optional(),
   }),
 });
 

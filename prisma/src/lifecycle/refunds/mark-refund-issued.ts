@@ -4,7 +4,7 @@ import { writeOutbox } from "../../outbox";
 
 /**
  * The provider made an organizer's refund: REQUESTED → REFUNDED with `refundedAt` and the
- * provider's refund id, announced as payment.refunded with the Refund's id (the buyer's
+ * provider's refund id (null for a refund of free seats, which needs no provider), announced as payment.refunded with the Refund's id (the buyer's
  * mail follows from it). A payment whose refunds now add up to all of it becomes REFUNDED
  * too, without a second announcement. False when the Refund was recorded already, so each
  * refund is announced once however often the worker gets here.
@@ -15,7 +15,7 @@ export async function markRefundIssued(
     refundId,
     providerRefundId,
     now = new Date(),
-  }: { refundId: string; providerRefundId: string; now?: Date },
+  }: { refundId: string; providerRefundId: string | null; now?: Date },
 ): Promise<boolean> {
   const [refund] = await tx.refund.updateManyAndReturn({
     where: { id: refundId, status: "REQUESTED" },

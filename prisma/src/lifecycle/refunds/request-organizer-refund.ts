@@ -1,6 +1,7 @@
 import { createEvent, outboxMessage, refundRequested } from "@ticketping/common/events";
 import type { Prisma, RefundCause, ReservationStatus } from "../../generated/client";
 import { writeOutbox } from "../../outbox";
+import { markRefundIssued } from "./mark-refund-issued";
 import { lockReservation } from "../reservations/lock-reservation";
 import { statusReasons } from "../status-reasons";
 
@@ -45,7 +46,8 @@ export type OrganizerRefundOutcome =
  * confirmed the order), its seats marked refunded (their tickets stop admitting; the
  * database's triggers put them back on sale, or keep them SOLD when kept off sale), the
  * order REFUNDED once no seat is left, and refund.requested with the Refund's id to the
- * outbox (the worker refunds at the provider, once, keyed by that id). The order's row is
+ * outbox (the worker refunds at the provider, once, keyed by that id). A refund of free
+ * seats only (0) is recorded as made at once, with no provider call. The order's row is
  * locked first, so two clicks at once run one after the other and the second is refused.
  */
 export async function requestOrganizerRefund(
@@ -118,18 +120,23 @@ export async function requestOrganizerRefund(
       },
     });
   }
-  await writeOutbox(tx, [
-    outboxMessage(
-      refundRequested,
-      createEvent(refundRequested, {
-        reservationId,
-        paymentId: payment.id,
-        reason,
-        refundId: refund.id,
-      }),
-      { key: reservationId },
-    ),
-  ]);
+  // Free seats give nothing back: no provider call, the refund is made as it is asked for.
+  if (amountMinor === 0) {
+    await markRefundIssued(tx, { refundId: refund.id, providerRefundId: null, now });
+  } else {
+    await writeOutbox(tx, [
+      outboxMessage(
+        refundRequested,
+        createEvent(refundRequested, {
+          reservationId,
+          paymentId: payment.id,
+          reason,
+          refundId: refund.id,
+        }),
+        { key: reservationId },
+      ),
+    ]);
+  }
   return {
     outcome: "requested",
     refundId: refund.id,
