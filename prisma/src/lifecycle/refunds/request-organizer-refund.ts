@@ -22,6 +22,8 @@ export type OrganizerRefundOutcome =
   | {
       outcome: "requested";
       refundId: string;
+      /** REFUNDED at once for free seats only (0: nothing to ask the provider for). */
+      refundStatus: "REQUESTED" | "REFUNDED";
       amountMinor: number;
       currency: string;
       seatIds: string[];
@@ -140,6 +142,7 @@ export async function requestOrganizerRefund(
   return {
     outcome: "requested",
     refundId: refund.id,
+    refundStatus: amountMinor === 0 ? "REFUNDED" : "REQUESTED",
     amountMinor,
     currency: payment.currency,
     seatIds,

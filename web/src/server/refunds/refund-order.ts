@@ -76,7 +76,7 @@ export async function refundOrder({
   return {
     id: result.refundId,
     reservationId,
-    status: "REQUESTED",
+    status: result.refundStatus,
     amountMinor: result.amountMinor,
     currency: result.currency,
     seatIds: result.seatIds,

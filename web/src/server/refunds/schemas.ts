@@ -29,7 +29,11 @@ export type RefundOrderInput = z.infer<typeof refundOrderSchema>;
 export const requestedRefundSchema = z.strictObject({
   id: z.uuid(),
   reservationId: z.uuid(),
-  status: z.literal("REQUESTED").describe("The worker makes it at the provider next."),
+  status: z
+    .enum(["REQUESTED", "REFUNDED"])
+    .describe(
+      "REQUESTED: the worker makes it at the provider next. REFUNDED: free seats only (amount 0), made at once.",
+    ),
   amountMinor: z.int().describe("The price of the refunded seats."),
   currency: z.string(),
   seatIds: z.array(z.uuid()),
