@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSeatMapVersion, scheduleKeys, storeSeatMap } from "@ticketping/common/seats";
+import { syncSeatCache } from "@ticketping/db/lifecycle";
 import { seedReservation } from "@ticketping/db/testing";
 import { seedPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
@@ -168,6 +170,56 @@ describe("POST /api/admin/reservations/:id/refunds", () => {
     expect((await system.prisma.seat.findUniqueOrThrow({ where: { id: seat(0) } })).status).toBe(
       "SOLD",
     );
+  });
+
+  it("the buyer's cancel after a partial refund gives back the rest and keeps the kept-off-sale seat off sale", async () => {
+    const [kept, rest] = [seat(5), seat(6)];
+    const reservationId = await paidOrder([kept, rest]);
+    // The seat map as the confirmation left it: both seats SOLD to this order.
+    const cache = { keyPrefix: system.keyPrefix, scheduleId };
+    const keys = scheduleKeys(system.keyPrefix, scheduleId);
+    await storeSeatMap(system.redis, {
+      ...cache,
+      expectedVersion: await readSeatMapVersion(system.redis, cache),
+      build: randomUUID(),
+      layoutJson: "{}",
+      taken: [],
+    });
+    await syncSeatCache(
+      { redis: system.redis, keyPrefix: system.keyPrefix },
+      { reservationId, scheduleId, status: "CONFIRMED", seatIds: [kept, rest] },
+    );
+    const refund = await call("POST", `/api/admin/reservations/${reservationId}/refunds`, {
+      body: { seatIds: [kept], releaseSeats: false },
+    });
+    expect(refund.status).toBe(202);
+    const cancelled = await call("POST", `/api/reservations/${reservationId}/cancel`, {
+      cookie: buyerCookie,
+    });
+    expect(cancelled.status).toBe(200);
+
+    const mine = await call("GET", "/api/me/reservations", { cookie: buyerCookie });
+    const reservations = mine.body.data?.reservations as {
+      id: string;
+      refunds: { amountMinor: number }[];
+    }[];
+    const order = reservations.find((row) => row.id === reservationId);
+    // 50.00 by the organizer, then the remaining 50.00 of the 100.00 payment: not 50 + 100.
+    expect(order?.refunds.map((row) => row.amountMinor)).toEqual([5_000, 5_000]);
+
+    const cached = (seatId: string) => system.redis.hget(keys.status, seatId);
+    expect(await cached(rest)).toBeNull();
+    expect(await cached(kept)).toBe(`S:${reservationId}`);
+    // The other tests here expect no cached map.
+    await system.redis.del(keys.layout, keys.status);
+    const seats = await system.prisma.seat.findMany({
+      where: { id: { in: [kept, rest] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(seats.map((row) => [row.id, row.status]))).toEqual({
+      [kept]: "SOLD",
+      [rest]: "AVAILABLE",
+    });
   });
 
   it("answers stable codes for a bad body, foreign seats and an unknown order", async () => {

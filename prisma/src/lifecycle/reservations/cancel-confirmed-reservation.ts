@@ -5,6 +5,7 @@ import { endByBuyer } from "./end-by-buyer";
 import { lockReservation } from "./lock-reservation";
 
 export type CancelOutcome =
+  /** seatIds: the seats the cancel put back on sale (not those the organizer refunded). */
   | { outcome: "cancelled"; scheduleId: string; seatIds: string[] }
   /** None of this buyer's. */
   | { outcome: "not-found" }
@@ -38,8 +39,10 @@ export async function cancelConfirmedReservation(
     where: { reservationId, status: "COMPLETED" },
     select: { id: true },
   });
+  // Only the seats this cancel releases: one the organizer refunded earlier was freed
+  // then (and may be someone else's now) or is kept off sale, SOLD for good.
   const seats = await tx.reservationSeat.findMany({
-    where: { reservationId },
+    where: { reservationId, refundId: null },
     select: { seatId: true },
   });
   await requestRefunds(tx, {

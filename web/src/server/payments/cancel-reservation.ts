@@ -15,8 +15,9 @@ import {
  * The buyer gives confirmed tickets back before the show. In one transaction the
  * reservation becomes CANCELLED (the database's triggers put its seats back on sale) and
  * a refund of each of its payments goes to the outbox (cancelConfirmedReservation); the
- * worker refunds through the provider. Then the seat-map cache frees the seats, so others
- * can book them at once.
+ * worker refunds through the provider. Then the seat-map cache frees the seats the database
+ * released, so others can book them at once; seats the organizer refunded before are left
+ * as they are (kept off sale stays SOLD; one put back on sale may be someone else's now).
  */
 export async function cancelReservation({
   userId,

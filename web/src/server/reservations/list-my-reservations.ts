@@ -27,6 +27,7 @@ function findReservations(userId: string, limit: number) {
         where: { OR: [{ refundRequestedAt: { not: null } }, { status: "REFUNDED" }] },
         orderBy: { createdAt: "asc" },
         select: {
+          id: true,
           amountMinor: true,
           currency: true,
           refundRequestedAt: true,
@@ -36,7 +37,13 @@ function findReservations(userId: string, limit: number) {
       },
       refunds: {
         orderBy: { requestedAt: "asc" },
-        select: { amountMinor: true, currency: true, requestedAt: true, refundedAt: true },
+        select: {
+          paymentId: true,
+          amountMinor: true,
+          currency: true,
+          requestedAt: true,
+          refundedAt: true,
+        },
       },
       tickets: { select: { id: true, seatId: true } },
       seats: {
@@ -63,6 +70,32 @@ function ticketOf(
   const ticket = reservation.tickets.find((candidate) => candidate.seatId === seat.seatId);
   if (!ticket) return null;
   return ticketView({ ticketId: ticket.id, scheduleId: reservation.scheduleId, seat });
+}
+
+/**
+ * A payment's refund as the buyer sees it: what is left of the payment after the
+ * organizer's refunds from it (the buyer's cancellation gives back only the rest, see
+ * organizerRefundedMinor), or nothing when they took all of it.
+ */
+function paymentRefunds(reservation: Row) {
+  return reservation.payments.flatMap((payment) => {
+    // A payment the organizer's refunds emptied at the provider is not repeated.
+    if (payment.refundRequestedAt === null && reservation.refunds.length > 0) return [];
+    const byOrganizer = reservation.refunds
+      .filter((refund) => refund.paymentId === payment.id)
+      .reduce((sum, refund) => sum + refund.amountMinor, 0);
+    const amountMinor = payment.amountMinor - byOrganizer;
+    if (amountMinor <= 0) return [];
+    return [
+      {
+        amountMinor,
+        currency: payment.currency,
+        // A refund made at the provider's dashboard was never requested by us.
+        requestedAt: payment.refundRequestedAt ?? payment.refundedAt ?? payment.updatedAt,
+        refundedAt: payment.refundedAt,
+      },
+    ];
+  });
 }
 
 function toMyReservation(reservation: Row): MyReservation {
@@ -102,17 +135,14 @@ function toMyReservation(reservation: Row): MyReservation {
       }))
       .sort((a, b) => a.row - b.row || a.column - b.column),
     refunds: [
-      // The organizer's refunds, each of some seats (a payment they emptied is not repeated).
-      ...reservation.refunds,
-      ...reservation.payments
-        .filter((payment) => payment.refundRequestedAt !== null || reservation.refunds.length === 0)
-        .map((payment) => ({
-          amountMinor: payment.amountMinor,
-          currency: payment.currency,
-          // A refund made at the provider's dashboard was never requested by us.
-          requestedAt: payment.refundRequestedAt ?? payment.refundedAt ?? payment.updatedAt,
-          refundedAt: payment.refundedAt,
-        })),
+      // The organizer's refunds, each of some seats, then what the payment gave back beyond them.
+      ...reservation.refunds.map(({ amountMinor, currency, requestedAt, refundedAt }) => ({
+        amountMinor,
+        currency,
+        requestedAt,
+        refundedAt,
+      })),
+      ...paymentRefunds(reservation),
     ],
   };
 }
