@@ -4,7 +4,8 @@ import { settleReservation } from "../reservations/settle-reservation";
 import type { HandlerDeps } from "./deps";
 
 /**
- * The buyer released their hold in the web app, which committed it CANCELLED: expire its
+ * The buyer released their hold in the web app, or the organizer cancelled its show
+ * (cancelShow), and it was committed CANCELLED: expire its
  * checkout session at the provider and make sure the cache freed the seats. Both steps
  * follow the stored status and are idempotent, so redeliveries are harmless.
  */
