@@ -49,6 +49,13 @@ let deadLetters: TopicCollector;
 const statusOf = async (reservationId: string) =>
   (await prisma.reservation.findUniqueOrThrow({ where: { id: reservationId } })).status;
 
+/** Waits for the worker to refund the payment, then reads it as it ended. */
+async function refundedPayment(paymentId: string) {
+  const read = () => prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  await expect.poll(async () => (await read()).status, poll).toBe("REFUNDED");
+  return read();
+}
+
 describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
   beforeAll(async () => {
     database = await createTestDatabase({ label: "payments_worker" });
@@ -193,12 +200,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
     await expect.poll(() => statusOf(lapsed.id), poll).toBe("REFUNDED");
     const ended = await prisma.reservation.findUniqueOrThrow({ where: { id: lapsed.id } });
     expect(ended.statusReason).toBe(refundReasons["refund-late"]);
-    await expect
-      .poll(
-        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
-        poll,
-      )
-      .toBe("REFUNDED");
+    await refundedPayment(payment.id);
     // No double sale: the seat is still held by the buyer who holds it now.
     expect(await statusOf(current.id)).toBe("PENDING");
     const seat = await prisma.seat.findUniqueOrThrow({ where: { id: show.seatIds[0] ?? "" } });
@@ -216,13 +218,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       reservationId: reservation.id,
       amountMinor: reservation.amountMinor,
     });
-    await expect
-      .poll(
-        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
-        poll,
-      )
-      .toBe("REFUNDED");
-    const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    const refunded = await refundedPayment(payment.id);
     expect(refunded.failureReason).toBe(refundReasons["refund-cancelled"]);
     expect(await statusOf(reservation.id)).toBe("CANCELLED");
     const seat = await prisma.seat.findUniqueOrThrow({ where: { id: show.seatIds[0] ?? "" } });
@@ -292,13 +288,7 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
         refundRequestedAt: requestedAt,
       },
     });
-    await expect
-      .poll(
-        async () => (await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status,
-        poll,
-      )
-      .toBe("REFUNDED");
-    const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    const refunded = await refundedPayment(payment.id);
     expect(refunded.refundedAt).toBeInstanceOf(Date);
     expect(refunded.refundRequestedAt).toEqual(requestedAt);
   });
