@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import type { QueueSettings } from "@ticketping/common/queue";
+import { queueScriptKeys, type QueueSettings } from "@ticketping/common/queue";
 import { QueueStore, queueScriptSource } from "@ticketping/common/queue/store";
 import { formatRate, report, round } from "./figures";
 import { redisBenchmark } from "./redis-ceiling";
@@ -89,6 +89,7 @@ export async function measureLua(options: {
     await store.putSettings(viaBenchmark, openQueueSettings(100, 100), 3_600_000);
     const sha = (await main.script("LOAD", queueScriptSource("join"))) as string;
     const keys = store.keys(viaBenchmark);
+    const scriptKeys = queueScriptKeys(keys);
     const [joinViaBenchmark] = await redisBenchmark({
       host,
       port: redisPort,
@@ -98,15 +99,8 @@ export async function measureLua(options: {
       command: [
         "EVALSHA",
         sha,
-        "8",
-        keys.config,
-        keys.state,
-        keys.stats,
-        keys.waiting,
-        keys.pre,
-        keys.active,
-        keys.gone,
-        keys.conns,
+        String(scriptKeys.length),
+        ...scriptKeys,
         keys.grantPrefix,
         "u__rand_int__",
         "1",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyQueueTicket } from "@ticketping/common/queue";
+import { queueKeys, verifyQueueTicket } from "@ticketping/common/queue";
 import {
   createBuyers,
   seedPerformance,
@@ -292,7 +292,14 @@ describe("the line's proof of work at POST /api/queue/ticket", () => {
     expect((await ticket(buyer(2), other.performanceId, forOther)).status).toBe(200);
   });
 
-  it("refuses a wrong solution and a replay, by another buyer too", async () => {
+  it("refuses a wrong solution and a replay, by another buyer too, counting each for the report", async () => {
+    // The sale's fairness report counts solutions at its door (queue stats hash).
+    const stats = queueKeys(system.keyPrefix, guarded.performanceId).stats;
+    const counted = async () => {
+      const [solved, failed] = await system.redis.hmget(stats, "pow:solved", "pow:failed");
+      return { solved: Number(solved ?? 0), failed: Number(failed ?? 0) };
+    };
+    const before = await counted();
     const pow = await solvedPow(web.baseUrl, queue(guarded));
     // The derived key is the proof (its HMAC was signed into the challenge): a wrong one fails.
     const wrong = { ...pow, solution: { ...pow.solution, derivedKey: "ff".repeat(32) } };
@@ -305,6 +312,7 @@ describe("the line's proof of work at POST /api/queue/ticket", () => {
       code: "POW_REPLAYED",
       reason: undefined,
     });
+    expect(await counted()).toEqual({ solved: before.solved + 1, failed: before.failed + 2 });
   });
 
   it("needs nothing when the organizer turned it off (0)", async () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { grantKey, parseGrantKey, queueIndexKey, queueKeys } from "./keys";
+import { grantKey, parseGrantKey, queueIndexKey, queueKeys, queueScriptKeys } from "./keys";
 
 const performanceId = "0196a4f2-7d0b-7c3e-9a51-2f4b8c6d1e90";
 
 describe("queue keys", () => {
   it("share one hash tag per performance, so one Lua script may touch them all", () => {
     const keys = queueKeys("tp:", performanceId);
-    const names = [
-      keys.config,
-      keys.state,
-      keys.stats,
-      keys.waiting,
-      keys.pre,
-      keys.active,
-      keys.gone,
-      keys.conns,
-      grantKey("tp:", performanceId, "user-1"),
-    ];
+    const names = [...queueScriptKeys(keys), grantKey("tp:", performanceId, "user-1")];
     for (const name of names) expect(name).toMatch(`tp:queue:{${performanceId}}:`);
     expect(new Set(names).size).toBe(names.length);
     expect(queueIndexKey("tp:")).toBe("tp:queue:index");

@@ -14,6 +14,8 @@ export interface QueueKeys {
   active: string;
   gone: string;
   conns: string;
+  /** The sale's record for its fairness report (includes/queue.lua, appendRecord). */
+  record: string;
   /** Prefix of the per-user grant hashes: `${grantPrefix}${userId}`. */
   grantPrefix: string;
 }
@@ -34,8 +36,24 @@ export function queueKeys(keyPrefix: string, performanceId: string): QueueKeys {
     active: `${base}active`,
     gone: `${base}gone`,
     conns: `${base}conns`,
+    record: `${base}record`,
     grantPrefix: `${base}grant:`,
   };
+}
+
+/** The KEYS of every queue script, in the order includes/queue.lua names them. */
+export function queueScriptKeys(keys: QueueKeys): string[] {
+  return [
+    keys.config,
+    keys.state,
+    keys.stats,
+    keys.waiting,
+    keys.pre,
+    keys.active,
+    keys.gone,
+    keys.conns,
+    keys.record,
+  ];
 }
 
 /** The grant of one admitted buyer: a hash whose expiry is the slot's expiry. */

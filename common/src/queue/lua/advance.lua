@@ -4,7 +4,7 @@
   pace allows. Several instances tick every queue; the interval check makes only the first
   caller in each interval do the work.
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
   ARGV[3] minimum milliseconds since the previous advance

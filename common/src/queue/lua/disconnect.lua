@@ -2,7 +2,7 @@
   A socket of a buyer closed. When it was the buyer's last, a waiting buyer keeps the place
   for the grace period; reconnecting (join.lua) within it cancels the countdown.
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
 

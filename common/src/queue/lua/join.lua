@@ -2,7 +2,7 @@
   Joins a buyer to a performance's queue, or tells a buyer already in it where they stand.
   Idempotent per user: a second tab, a reload or a reconnect keeps the original place.
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
@@ -28,7 +28,7 @@ if settings == nil then
 end
 -- One read of the state serves the opening check and the progress snapshot: a buyer
 -- joining at the back changes neither servedSeq, admittedTotal nor throughput.
-local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput")
+local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput", "markAt")
 local served = { state[2], state[3], state[4] }
 -- After the opening the pre-queue is empty for good (the shuffle moved it into the line
 -- and a buyer joins it only before the opening).
@@ -93,6 +93,7 @@ end
 
 local seq = rcall("HINCRBY", stateKey, "seq", 1)
 rcall("ZADD", waitingKey, seq, user)
+markJoin(seq, now, state[5])
 local waiting = rcall("ZCARD", waitingKey)
 -- Straight in only when nobody waits ahead: the tick admits everyone else in order.
 if waiting == 1 and #admitFromHead(settings, now, 1) == 1 then

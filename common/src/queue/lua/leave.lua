@@ -1,7 +1,7 @@
 --[[
   A buyer leaves: out of the line, or out of the working set (which frees the slot).
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
 

@@ -2,7 +2,7 @@
   Where a buyer stands, without joining. Opens the sale first if it is due, so a pre-queued
   buyer asking right after opensAt learns the place the shuffle gave them.
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)

@@ -3,7 +3,7 @@
   entry whose deadline passed and whose grant no longer exists, and realigns entries whose
   grant is still alive.
 
-  KEYS[1..8] config, state, stats, waiting, pre, active, gone, conns (see includes/queue.lua)
+  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] most entries to look at in this call
 

@@ -4,16 +4,16 @@ import { luaSources } from "../lua/lua.generated";
 
 /** Each script and how many of its arguments are KEYS. */
 export const queueScripts = {
-  join: 8,
-  status: 8,
-  advance: 8,
-  claim: 8,
-  extend: 8,
-  leave: 8,
-  release: 8,
-  sweep: 8,
-  disconnect: 8,
-  stats: 8,
+  join: 9,
+  status: 9,
+  advance: 9,
+  claim: 9,
+  extend: 9,
+  leave: 9,
+  release: 9,
+  sweep: 9,
+  disconnect: 9,
+  stats: 9,
   "put-settings": 1,
 } as const;
 export type QueueScriptName = keyof typeof queueScripts;

@@ -2,7 +2,7 @@ import type { RedisClient } from "../../redis";
 import { z } from "zod";
 import type { RefusalReason, ReleaseReason } from "../codes";
 import { userIdSchema } from "../ids";
-import { queueIndexKey, queueKeys, type QueueKeys } from "../keys";
+import { queueIndexKey, queueKeys, queueScriptKeys, type QueueKeys } from "../keys";
 import type { QueueProgress, QueueStanding } from "../protocol";
 import { encodeQueueSettings, type QueueSettings } from "../settings";
 import { runQueueScript, type QueueScriptName } from "./load-scripts";
@@ -81,6 +81,27 @@ const shuffleRecordSchema = z.object({
 });
 export type ShuffleRecord = z.infer<typeof shuffleRecordSchema>;
 
+const recordEntrySchema = z
+  .string()
+  .regex(/^[aj]:\d+:\d+$/)
+  .transform((entry) => {
+    const [kind, seq, at] = entry.split(":");
+    return {
+      kind: kind === "a" ? ("admission" as const) : ("join" as const),
+      seq: Number(seq),
+      at: Number(at),
+    };
+  });
+
+const saleRecordSchema = z.object({
+  counters: z.record(z.string(), z.coerce.number().int()),
+  openedAt: z.coerce.number().int().nullable(),
+  entries: z.array(recordEntrySchema),
+});
+/** An admission ("a") or a join-time mark ("j"): a sequence number and a time in ms. */
+export type SaleRecordEntry = z.infer<typeof recordEntrySchema>;
+export type SaleRecord = z.infer<typeof saleRecordSchema>;
+
 /** Redis's cjson encodes an empty table as `{}`, not `[]`. */
 function emptyLuaArray(value: unknown): unknown {
   return typeof value === "object" && value !== null && Object.keys(value).length === 0
@@ -121,21 +142,7 @@ export class QueueStore {
     args: readonly (string | number)[],
   ): Promise<unknown> {
     const keys = this.keys(performanceId);
-    return runQueueScript(
-      this.redis,
-      name,
-      [
-        keys.config,
-        keys.state,
-        keys.stats,
-        keys.waiting,
-        keys.pre,
-        keys.active,
-        keys.gone,
-        keys.conns,
-      ],
-      [keys.grantPrefix, ...args],
-    );
+    return runQueueScript(this.redis, name, queueScriptKeys(keys), [keys.grantPrefix, ...args]);
   }
 
   private async withSettings<Reply extends { status: string }>(
@@ -313,6 +320,31 @@ export class QueueStore {
       entrants: emptyLuaArray(JSON.parse(entrants)),
       lineOrder: emptyLuaArray(JSON.parse(lineOrder)),
     });
+  }
+
+  /**
+   * What the queue recorded for the sale's fairness report, read in one step: its counters,
+   * when it opened, and the record of admissions and join-time marks (includes/queue.lua,
+   * appendRecord), oldest first.
+   */
+  async saleRecord(performanceId: string): Promise<SaleRecord> {
+    const keys = this.keys(performanceId);
+    const replies = await this.redis
+      .multi()
+      .hgetall(keys.stats)
+      .hget(keys.state, "openedAt")
+      .lrange(keys.record, 0, -1)
+      .exec();
+    return saleRecordSchema.parse({
+      counters: replies?.[0]?.[1],
+      openedAt: replies?.[1]?.[1] ?? null,
+      entries: replies?.[2]?.[1],
+    });
+  }
+
+  /** Counts a proof of work at the door of this queue, for the sale's fairness report. */
+  async countPowOutcome(performanceId: string, outcome: "solved" | "failed"): Promise<void> {
+    await this.redis.hincrby(this.keys(performanceId).stats, `pow:${outcome}`, 1);
   }
 
   async putSettings(performanceId: string, settings: QueueSettings, ttlMs: number): Promise<void> {

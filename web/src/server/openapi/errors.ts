@@ -31,6 +31,8 @@ export const errorMeanings: Record<ErrorCode, string> = {
   SEAT_UNAVAILABLE: "Some seats are held or sold; `details.seatIds` names them.",
   HOLD_LIMIT_REACHED: "Over a limit; `details.limit` says which, `details.max` how many.",
   SALE_CLOSED: "The performance is not on sale now.",
+  REPORT_NOT_PUBLIC:
+    "The sale's fairness report is published once the sale closes; `details.closesAt` says when it is due to.",
   HOLD_EXPIRED: "The hold has lapsed (or has under 10 s left).",
   WEBHOOK_SIGNATURE_INVALID: "A missing, forged, tampered or stale Stripe-Signature.",
   PAYLOAD_TOO_LARGE: "The body is over the limit; `details.maxBytes`.",

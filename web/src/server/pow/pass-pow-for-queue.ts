@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
+import { queueStore } from "../queue/queue-store";
 import { getRedis } from "../redis";
 import { entryPassKey, POW_ENTRY_PASS_TTL_SECONDS } from "@ticketping/common/queue";
 import type { PowSolution } from "./schemas";
@@ -31,6 +32,15 @@ export async function passPowForQueue({
     }
     return;
   }
-  await verifyPowSolution({ pow, purpose: { purpose: "queue", performanceId }, complexity });
+  try {
+    await verifyPowSolution({ pow, purpose: { purpose: "queue", performanceId }, complexity });
+  } catch (error) {
+    // A refused solution (never a broken dependency) counts in the sale's fairness report.
+    if (error instanceof AppError && error.code.startsWith("POW_")) {
+      await queueStore().countPowOutcome(performanceId, "failed");
+    }
+    throw error;
+  }
   await getRedis().set(passKey, "1", "EX", POW_ENTRY_PASS_TTL_SECONDS);
+  await queueStore().countPowOutcome(performanceId, "solved");
 }

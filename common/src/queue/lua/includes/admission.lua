@@ -61,6 +61,12 @@ local function openSaleIfDue(settings, now, seed, opened)
   fairShuffle(settings.shuffleSeed, members)
   rcall("HSET", stateKey, "fairEntrants", entrants, "fairLineOrder", cjson.encode(members))
   local seq = num(rcall("HGET", stateKey, "seq"), 0)
+  -- The shuffled buyers' wait starts at the opening: where they stood before it was theirs
+  -- to choose and is not a wait for a place.
+  if #members > 0 then
+    appendRecord({ "j:" .. (seq + 1) .. ":" .. now })
+    rcall("HSET", stateKey, "markAt", now)
+  end
   local batch = {}
   for i = 1, #members do
     seq = seq + 1
@@ -110,6 +116,7 @@ local function admitFromHead(settings, now, limit)
   local popped = rcall("ZPOPMIN", waitingKey, count)
   local claimBy = now + settings.claimWindowMs
   local admitted = {}
+  local record = {}
   local lastSeq = 0
   for i = 1, #popped, 2 do
     local user, seq = popped[i], popped[i + 1]
@@ -120,11 +127,18 @@ local function admitFromHead(settings, now, limit)
     rcall("ZADD", activeKey, claimBy, user)
     rcall("ZREM", goneKey, user)
     admitted[#admitted + 1] = user
+    record[#record + 1] = "a:" .. seq .. ":" .. now
     lastSeq = seq
   end
   rcall("HSET", stateKey, "servedSeq", lastSeq)
   rcall("HINCRBY", stateKey, "admittedTotal", #admitted)
   rcall("HINCRBY", statsKey, "admitted", #admitted)
+  appendRecord(record)
+  -- The largest working set the sale ever had, for its fairness report.
+  local activeNow = settings.maxActive - room + #admitted
+  if activeNow > num(rcall("HGET", statsKey, "activeMax"), 0) then
+    rcall("HSET", statsKey, "activeMax", activeNow)
+  end
   return admitted
 end
 

@@ -1,7 +1,7 @@
 --[[
   Shared prelude of every queue script: key names, clock, settings and the sale phase.
 
-  Every queue script takes the same eight KEYS, in this order (all share one hash tag):
+  Every queue script takes the same nine KEYS, in this order (all share one hash tag):
     KEYS[1] config   hash: the performance's queue settings (written by put-settings.lua)
     KEYS[2] state    hash: sequence counters, served sequence, admission bucket, flags
     KEYS[3] stats    hash: monotonic counters for metrics and the organizer dashboard
@@ -10,18 +10,51 @@
     KEYS[6] active   sorted set: user -> deadline (claim window or token expiry), ms
     KEYS[7] gone     sorted set: disconnected waiting user -> end of grace period, ms
     KEYS[8] conns    hash: user -> connected sockets
+    KEYS[9] record   list: the sale's record for its fairness report (appendRecord)
   and ARGV[1], the prefix of per-user grant keys (same hash tag), as bullmq builds job keys.
 ]]
 local rcall = redis.call
 local configKey, stateKey, statsKey = KEYS[1], KEYS[2], KEYS[3]
 local waitingKey, preKey, activeKey = KEYS[4], KEYS[5], KEYS[6]
-local goneKey, connsKey = KEYS[7], KEYS[8]
+local goneKey, connsKey, recordKey = KEYS[7], KEYS[8], KEYS[9]
 local grantPrefix = ARGV[1]
 
 -- Redis's clock, not the caller's: several instances then agree on every deadline.
 local function nowMs()
   local time = rcall("TIME")
   return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+
+-- The sale's record, oldest first, from which its fairness report is computed
+-- (docs/fairness.md, "The fairness report"): "a:<seq>:<ms>" for each admission, and
+-- "j:<seq>:<ms>" each time a buyer joins the line at least a second after the last such
+-- mark (so every join time is known to within a second at one entry per second). Capped so
+-- a sale cannot grow it without bound; what is left out is counted in stats, and the report
+-- says it is incomplete.
+local RECORD_LIMIT = 500000
+local function appendRecord(entries)
+  if #entries == 0 then
+    return
+  end
+  if rcall("LLEN", recordKey) + #entries > RECORD_LIMIT then
+    rcall("HINCRBY", statsKey, "recordDropped", #entries)
+    return
+  end
+  for i = 1, #entries, 1000 do
+    rcall("RPUSH", recordKey, unpack(entries, i, math.min(i + 999, #entries)))
+  end
+end
+
+-- Marks the time of a join to the line (see appendRecord); `lastMarkAt` is the state's
+-- markAt field when the caller has read it already.
+local function markJoin(seq, now, lastMarkAt)
+  if lastMarkAt == nil then
+    lastMarkAt = rcall("HGET", stateKey, "markAt")
+  end
+  if now - (tonumber(lastMarkAt) or -1000) >= 1000 then
+    appendRecord({ "j:" .. seq .. ":" .. now })
+    rcall("HSET", stateKey, "markAt", now)
+  end
 end
 
 local function num(value, fallback)

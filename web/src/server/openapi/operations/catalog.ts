@@ -9,6 +9,7 @@ import {
   myPseudonymAnswerSchema,
   saleFairnessAnswerSchema,
 } from "../../fairness/schemas";
+import { saleReportAnswerSchema } from "../../fairness/report-schemas";
 import type { Operation } from "../operation";
 
 const tag = "Catalog";
@@ -52,6 +53,20 @@ export const catalogOperations: Operation[] = [
     params: fairnessParamsSchema,
     answers: { 200: { description: "The fairness record.", data: saleFairnessAnswerSchema } },
     errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    method: "get",
+    path: "/api/performances/{slug}/fairness/report",
+    operationId: "getSaleReport",
+    tag,
+    summary:
+      "The sale's fairness report: who entered, who was admitted and in what order, who was refused",
+    description:
+      'Published once the sale has closed (its booking window ended or the organizer closed it); before, `REPORT_NOT_PUBLIC` with `details.closesAt`. `slug` may also be the performance id. Figures come from the queue\'s own records (docs/fairness.md, "The fairness report"). Drafts are `NOT_FOUND`.',
+    access: "public",
+    params: fairnessParamsSchema,
+    answers: { 200: { description: "The final report.", data: saleReportAnswerSchema } },
+    errors: ["REPORT_NOT_PUBLIC", "SERVICE_UNAVAILABLE"],
   },
   {
     method: "get",

@@ -22,6 +22,7 @@ import {
   queueSettingsSchema,
   scheduleCreateSchema,
 } from "../../admin/schemas";
+import { saleReportAnswerSchema } from "../../fairness/report-schemas";
 import {
   cancelShowSchema,
   refundOrderSchema,
@@ -220,6 +221,18 @@ export const organizerOperations: Operation[] = [
     answers: {
       200: { description: "The sample.", data: z.strictObject({ stats: performanceStatsSchema }) },
     },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances/{id}/fairness-report",
+    operationId: "getLiveSaleReport",
+    summary: "The sale's fairness report, live while it runs (`final` once it has closed)",
+    description:
+      "The same figures as the public `GET /api/performances/{slug}/fairness/report`, at any time, drafts included.",
+    params: idParamsSchema,
+    answers: { 200: { description: "The report.", data: saleReportAnswerSchema } },
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {

@@ -5,6 +5,7 @@ import { AppError } from "@ticketping/common/errors";
 import { GradesEditor } from "@/components/organizer/grades-editor";
 import { toUtcInput } from "@/components/organizer/input-values";
 import { env } from "@/env";
+import { SaleReportFigures } from "@/components/fairness/sale-report-figures";
 import { LiveStats } from "@/components/organizer/live-stats";
 import { PerformanceForm } from "@/components/organizer/performance-form";
 import { QueueSettingsForm } from "@/components/organizer/queue-settings-form";
@@ -12,6 +13,9 @@ import { SaleControls } from "@/components/organizer/sale-controls";
 import { ScheduleManager } from "@/components/organizer/schedule-manager";
 import type { AdminPerformance } from "@/server/admin/answers";
 import { getAdminPerformance } from "@/server/admin/get-admin-performance";
+import { getSaleReport } from "@/server/fairness/get-sale-report";
+import type { SaleReport } from "@/server/fairness/report-schemas";
+import { logger } from "@/server/logger";
 import { listHalls } from "@/server/admin/list-halls";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
@@ -30,11 +34,25 @@ async function load(id: string): Promise<AdminPerformance> {
   }
 }
 
+/** The live report, or null when the queue's records cannot be read: the page still works. */
+async function loadReport(performanceId: string): Promise<SaleReport | null> {
+  try {
+    return await getSaleReport({ performanceId, audience: "organizer" });
+  } catch (error) {
+    logger.warn({ err: error, performanceId }, "fairness report unavailable");
+    return null;
+  }
+}
+
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/performances/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
-  const [performance, halls] = await Promise.all([load(parsed.data.id), listHalls()]);
+  const [performance, halls, report] = await Promise.all([
+    load(parsed.data.id),
+    listHalls(),
+    loadReport(parsed.data.id),
+  ]);
   // A week after the last show (or the booking close), at 19:00 UTC, as a starting point.
   const suggested = new Date(
     Math.max(performance.lastShowAt.getTime(), performance.bookingClosesAt.getTime()) +
@@ -69,6 +87,24 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           Live numbers
         </h2>
         <LiveStats performanceId={performance.id} />
+      </section>
+
+      <section aria-labelledby="report-heading" className={sectionClass}>
+        <h2 id="report-heading" className="text-lg font-semibold">
+          Fairness report
+        </h2>
+        <p className="text-sm text-slate-600">
+          {report?.final
+            ? "Final: the sale has closed, and buyers can read this on the sale's verify page."
+            : "As of this page's loading; buyers can read it on the sale's verify page once the sale closes."}
+        </p>
+        {report ? (
+          <SaleReportFigures report={report} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            The waiting room&apos;s records cannot be read now.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="sale-heading" className={sectionClass}>

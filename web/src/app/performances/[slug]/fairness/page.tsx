@@ -5,7 +5,10 @@ import { connection } from "next/server";
 import { AppError } from "@ticketping/common/errors";
 import { checkSale } from "@ticketping/verify";
 import { formatDateTime } from "@/components/format";
+import { SaleReportFigures } from "@/components/fairness/sale-report-figures";
+import { getPublicSaleReport } from "@/server/fairness/get-public-sale-report";
 import { getSaleFairness } from "@/server/fairness/get-sale-fairness";
+import type { SaleReport } from "@/server/fairness/report-schemas";
 import type { SaleFairness } from "@/server/fairness/schemas";
 import { slugSchema } from "@/server/performances/slug";
 
@@ -22,6 +25,16 @@ async function load(rawSlug: string): Promise<SaleFairness> {
   }
 }
 
+/** The report once the sale has closed; null before (REPORT_NOT_PUBLIC). */
+async function loadReport(performanceId: string): Promise<SaleReport | null> {
+  try {
+    return await getPublicSaleReport({ performanceId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "REPORT_NOT_PUBLIC") return null;
+    throw error;
+  }
+}
+
 /**
  * The sale's fairness record and the verifier's verdict on it. The page runs the same
  * check as `npx ticketping-verify` on the record the API publishes; the point of publishing
@@ -31,6 +44,7 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
   await connection();
   const { slug } = await params;
   const record = await load(slug);
+  const report = await loadReport(record.performanceId);
   const verdict = checkSale({ ...record, shuffledAt: record.shuffledAt?.toISOString() ?? null });
   const apiPath = `/api/performances/${slug}/fairness`;
 
@@ -102,6 +116,20 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
             <dd>{record.entrants?.length ?? "published after the opening"}</dd>
           </div>
         </dl>
+      </section>
+
+      <section aria-labelledby="report-heading" className="flex flex-col gap-2">
+        <h2 id="report-heading" className="text-xl font-semibold">
+          The sale in figures
+        </h2>
+        {report ? (
+          <SaleReportFigures report={report} />
+        ) : (
+          <p className="text-slate-700">
+            Published when the sale closes: who entered the line, who was admitted and in what
+            order, who was turned away and why, and how long the wait was.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="yourself-heading" className="flex flex-col gap-2">
