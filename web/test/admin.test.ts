@@ -73,6 +73,8 @@ const adminRequests: [string, string][] = [
   ["POST", `/api/admin/reservations/${someId}/refunds`],
   ["POST", `/api/admin/schedules/${someId}/cancellation`],
   ["GET", `/api/admin/schedules/${someId}/cancellation`],
+  ["GET", `/api/admin/schedules/${someId}/held-back-seats`],
+  ["POST", `/api/admin/schedules/${someId}/held-back-seats`],
 ];
 
 describe("admin APIs are for organizers only", () => {

@@ -32,7 +32,8 @@ export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
     });
     if (!performance) return null;
     const unsoldSeats = await prisma.seat.count({
-      where: { schedule: { performanceId }, status: { not: "SOLD" } },
+      // A held-back seat is not for sale, so it makes no room in the line either.
+      where: { schedule: { performanceId }, status: { not: "SOLD" }, heldBackAt: null },
     });
     const shuffleSeed =
       performance.saleStatus === "PUBLISHED" ? await shuffleSeedOf(performanceId) : "";

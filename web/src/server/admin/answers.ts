@@ -99,7 +99,13 @@ export type QueueStats = z.infer<typeof queueStatsSchema>;
 
 export const performanceStatsSchema = z.strictObject({
   at: dateTime,
-  seats: z.strictObject({ total: z.int(), available: z.int(), held: z.int(), sold: z.int() }),
+  seats: z.strictObject({
+    total: z.int(),
+    available: z.int().describe("On sale and free: held-back seats are not counted."),
+    held: z.int(),
+    sold: z.int(),
+    heldBack: z.int().describe("Taken off sale by the organizer (house seats, camera positions)."),
+  }),
   revenueMinor: z.int().describe("Sum of CONFIRMED reservations, minor units."),
   currency: z.string(),
   reservations: z.strictObject({ pending: z.int(), confirmed: z.int() }),
@@ -110,3 +116,26 @@ export const performanceStatsSchema = z.strictObject({
 export type PerformanceStats = z.infer<typeof performanceStatsSchema>;
 /** The same as the stats route sends it (times as ISO strings), for the page that polls it. */
 export type PerformanceStatsJson = z.input<typeof performanceStatsSchema>;
+
+export const showSeatStates = ["FREE", "HELD", "SOLD", "HELD_BACK"] as const;
+
+export const showSeatsSchema = z.strictObject({
+  scheduleId: z.uuid(),
+  rows: z.int(),
+  columns: z.int(),
+  seats: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        row: z.int(),
+        column: z.int(),
+        state: z
+          .enum(showSeatStates)
+          .describe(
+            "HELD_BACK: off sale by the organizer; buyers see it taken and cannot hold it.",
+          ),
+      }),
+    )
+    .describe("Every seat of the show, by row then column."),
+});
+export type ShowSeats = z.infer<typeof showSeatsSchema>;

@@ -17,8 +17,9 @@ export async function getPerformanceStats({
   if (!performance) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
 
   const inPerformance = { schedule: { performanceId } };
-  const [seatCounts, reservationCounts, revenue, queue] = await Promise.all([
+  const [seatCounts, heldBack, reservationCounts, revenue, queue] = await Promise.all([
     db().seat.groupBy({ by: ["status"], where: inPerformance, _count: { _all: true } }),
+    db().seat.count({ where: { ...inPerformance, heldBackAt: { not: null } } }),
     db().reservation.groupBy({
       by: ["status"],
       where: { ...inPerformance, status: { in: ["PENDING", "CONFIRMED"] } },
@@ -39,7 +40,9 @@ export async function getPerformanceStats({
     at: new Date(),
     seats: {
       total: seats("AVAILABLE") + seats("HELD") + seats("SOLD"),
-      available: seats("AVAILABLE"),
+      // A held-back seat keeps status AVAILABLE but is off sale.
+      available: seats("AVAILABLE") - heldBack,
+      heldBack,
       held: seats("HELD"),
       sold: seats("SOLD"),
     },

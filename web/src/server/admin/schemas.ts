@@ -183,3 +183,15 @@ export const scheduleCreateSchema = z.object({
 export type ScheduleCreateInput = z.infer<typeof scheduleCreateSchema>;
 
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+export const heldBackSeatsChangeSchema = z.strictObject({
+  seatIds: z
+    .array(z.uuid())
+    .min(1, "Choose at least one seat.")
+    .max(1_000, "Choose at most 1,000 seats at a time.")
+    .describe("Seats of this show."),
+  heldBack: z
+    .boolean()
+    .describe("true: take the seats off sale (they must be free); false: put them back on sale."),
+});
+export type HeldBackSeatsChange = z.infer<typeof heldBackSeatsChangeSchema>;

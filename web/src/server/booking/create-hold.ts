@@ -177,9 +177,11 @@ async function writeReservation(options: {
         userMessage: "Some seats are not part of this show.",
       });
     case "SEAT_TAKEN": {
-      // Redis let the hold through, but PostgreSQL has a live reservation on a seat: the
-      // cache is behind (e.g. after a Redis restart). Rebuild it from the database.
-      const taken = result.taken_seat_ids ?? [];
+      // Redis let the hold through, but PostgreSQL has a live reservation on a seat, or the
+      // organizer held one back: the cache is behind (e.g. after a Redis restart, or the
+      // hold raced the organizer's change). Rebuild it from the database. A held-back seat
+      // has no live reservation to name, so then every requested seat is named.
+      const taken = result.taken_seat_ids ?? options.seatIds;
       await invalidateSeatMap(getRedis(), { keyPrefix: env.SEAT_KEY_PREFIX, scheduleId });
       logger.warn({ scheduleId, seatIds: taken }, "seat map was behind the database");
       throw seatUnavailable(taken);

@@ -29,7 +29,11 @@ export async function getPerformance({
 
   const counts = await db().seat.groupBy({
     by: ["scheduleId", "status"],
-    where: { scheduleId: { in: performance.schedules.map((schedule) => schedule.id) } },
+    // Held-back seats are not for sale: neither left nor part of the show's total.
+    where: {
+      scheduleId: { in: performance.schedules.map((schedule) => schedule.id) },
+      heldBackAt: null,
+    },
     _count: { _all: true },
   });
   const schedules = performance.schedules.map((schedule) => {

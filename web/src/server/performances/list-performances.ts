@@ -52,7 +52,7 @@ export async function listPerformances({
   const scheduleIds = performances.flatMap((performance) => performance.schedules.map((s) => s.id));
   const available = await db().seat.groupBy({
     by: ["scheduleId"],
-    where: { scheduleId: { in: scheduleIds }, status: "AVAILABLE" },
+    where: { scheduleId: { in: scheduleIds }, status: "AVAILABLE", heldBackAt: null },
     _count: { _all: true },
   });
   const availableBySchedule = new Map(available.map((row) => [row.scheduleId, row._count._all]));

@@ -11,11 +11,20 @@ interface SeatRow {
   grade_id: string;
   reservation_id: string | null;
   reservation_status: string | null;
+  held_back: boolean;
 }
+
+/**
+ * The owner a held-back seat has in the cache. Buyers see it sold; no reservation id can
+ * equal it, so no release, sale or expiry ever frees or marks it: only a rebuild after
+ * the organizer releases it does.
+ */
+const HELD_BACK_OWNER = seatOwnerValue({ status: "SOLD", reservationId: "held-back" });
 
 export interface LoadedSeatMap {
   layout: SeatMapLayout;
-  /** seatId -> cache status value, for the seats a live reservation holds or bought. */
+  /** seatId -> cache status value, for the seats a live reservation holds or bought, and
+   * the seats the organizer held back. */
   taken: [seatId: string, value: string][];
 }
 
@@ -48,7 +57,8 @@ export async function loadSeatMap({
   // The active reservation row of a seat is the one the double-sale index protects.
   const seats = await db().$queryRaw<SeatRow[]>`
     SELECT s.id, s.row_number AS "row", s.column_number AS "column", s.grade_id,
-           r.id AS reservation_id, r.status::text AS reservation_status
+           r.id AS reservation_id, r.status::text AS reservation_status,
+           s.held_back_at IS NOT NULL AS held_back
       FROM seats s
       LEFT JOIN reservation_seats rs ON rs.seat_id = s.id AND rs.active
       LEFT JOIN reservations r ON r.id = rs.reservation_id
@@ -59,6 +69,10 @@ export async function loadSeatMap({
   const gradeIndex = new Map(performance.grades.map((grade, index) => [grade.id, index]));
   const taken: [string, string][] = [];
   for (const seat of seats) {
+    if (seat.held_back) {
+      taken.push([seat.id, HELD_BACK_OWNER]);
+      continue;
+    }
     if (seat.reservation_id === null) continue;
     const status = seat.reservation_status === "CONFIRMED" ? "SOLD" : "HELD";
     taken.push([seat.id, seatOwnerValue({ status, reservationId: seat.reservation_id })]);

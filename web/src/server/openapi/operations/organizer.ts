@@ -9,12 +9,14 @@ import {
   savedHallSchema,
   savedPerformanceSchema,
   savedScheduleSchema,
+  showSeatsSchema,
 } from "../../admin/answers";
 import {
   gradeSchema,
   gradeUpdateSchema,
   hallSchema,
   hallUpdateSchema,
+  heldBackSeatsChangeSchema,
   idParamsSchema,
   performanceCreateSchema,
   performanceUpdateSchema,
@@ -284,5 +286,37 @@ export const organizerOperations: Operation[] = [
       },
     },
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/schedules/{id}/held-back-seats",
+    operationId: "getShowSeats",
+    summary: "A show's seats: free, held, sold or held back",
+    params: idParamsSchema,
+    answers: {
+      200: {
+        description: "Every seat of the show with its state.",
+        data: z.strictObject({ seats: showSeatsSchema }),
+      },
+    },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/schedules/{id}/held-back-seats",
+    operationId: "setHeldBackSeats",
+    summary: "Holds seats of a show back from sale, or releases them",
+    description: `All or nothing. Holding back takes free seats off sale (house seats, camera positions): buyers see them taken, cannot hold them, and they no longer count as seats left. A seat held or sold is refused with \`SEAT_UNAVAILABLE\` (\`details.seatIds\`). Releasing puts them on sale again. Repeating a change changes nothing. ${cacheDrop}`,
+    params: idParamsSchema,
+    body: heldBackSeatsChangeSchema,
+    answers: {
+      200: {
+        description: "The show's seats after the change.",
+        data: z.strictObject({ seats: showSeatsSchema }),
+      },
+    },
+    errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "SERVICE_UNAVAILABLE"],
   },
 ];

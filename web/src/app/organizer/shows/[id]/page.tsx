@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@ticketping/common/errors";
 import { formatDateTime } from "@/components/format";
+import { HeldBackSeats } from "@/components/organizer/held-back-seats";
 import { OrderRefunds } from "@/components/organizer/order-refunds";
 import { ShowCancellation } from "@/components/organizer/show-cancellation";
+import { getShowSeats } from "@/server/admin/get-show-seats";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 import { getShowCancellation } from "@/server/refunds/get-show-cancellation";
@@ -24,13 +26,19 @@ async function load(scheduleId: string): Promise<ShowOrders> {
   }
 }
 
-/** One show's paid orders, each refundable in whole or by seat, and the show's cancellation. */
+/**
+ * One show's seats the organizer holds back, its paid orders (each refundable in whole or
+ * by seat) and its cancellation.
+ */
 export default async function ShowOrdersPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/shows/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
   const { schedule, orders } = await load(parsed.data.id);
-  const cancellation = await getShowCancellation({ scheduleId: schedule.id });
+  const [cancellation, seats] = await Promise.all([
+    getShowCancellation({ scheduleId: schedule.id }),
+    getShowSeats({ scheduleId: schedule.id }),
+  ]);
 
   return (
     <>
@@ -50,6 +58,13 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
           </p>
         ) : null}
       </div>
+
+      <section aria-labelledby="held-back-heading" className={sectionClass}>
+        <h2 id="held-back-heading" className="text-lg font-semibold">
+          Held-back seats
+        </h2>
+        <HeldBackSeats initial={seats} />
+      </section>
 
       <section aria-labelledby="cancel-heading" className={sectionClass}>
         <h2 id="cancel-heading" className="text-lg font-semibold">
