@@ -111,6 +111,18 @@ describe("joining", () => {
     expect((await queue.store.stats(performanceId)).counters[`refused:${reason}`]).toBe(1);
   });
 
+  it("counts no held-back seat as unsold: a show whose free seats are all held back is SOLD_OUT", async () => {
+    const { store, performanceId } = await queueFor({ seats: 3 });
+    await database.prisma.seat.updateMany({
+      where: { schedule: { performanceId } },
+      data: { heldBackAt: new Date() },
+    });
+    expect(await join(store, performanceId, randomUUID())).toEqual({
+      status: "refused",
+      reason: "SOLD_OUT",
+    });
+  });
+
   it("refuses LINE_FULL once the line reaches refuseRatio x unsold seats, but never a buyer already in it", async () => {
     const { store, performanceId } = await queueFor({
       seats: 2,
