@@ -1,6 +1,8 @@
+import { grantKey, queueKeys } from "@ticketping/common/queue";
 import type { QueueClient } from "../fixtures/queue-client";
 import { buySeats, seatMap, seatOnMap } from "../fixtures/seat-map";
 import { sellOut, type Show } from "../fixtures/shows";
+import { queueEnv } from "../fixtures/system-env";
 import { expect, test } from "../fixtures/test";
 
 const waitingRoomUrl = (target: Show) =>
@@ -30,6 +32,15 @@ test("maxActive 1: B waits at place 1 while A buys, and is admitted by itself on
   await expect(b.getByTestId("queue-position")).toHaveText("1");
   await expect(b.getByTestId("queue-ahead")).toHaveText("0");
   await expect(b.getByTestId("queue-phase")).toHaveText("On sale now");
+  // At the front the wait is "next" and the bar is full, whatever the pace meanwhile: the
+  // screen reader hears the same.
+  await expect(b.getByTestId("queue-wait")).toHaveText("You’re next");
+  await expect(
+    b.getByRole("progressbar", { name: "Your progress to the front of the line" }),
+  ).toHaveAttribute("aria-valuenow", "100");
+  await expect(b.getByTestId("queue-announcement")).toContainText("Estimated wait: You’re next.", {
+    timeout: 15_000,
+  });
 
   await buySeats(a, { seatIds: [target.seat(1, 1)], total: "€180.00" });
 
@@ -170,9 +181,7 @@ test("a closed sale is refused at once, with a way back", async ({ newShow, newB
   const notice = page.getByTestId("queue-notice");
   await expect(notice).toHaveAttribute("data-code", "SALE_CLOSED");
   await expect(notice.getByRole("alert")).toContainText("The sale has closed");
-  await expect(notice.getByRole("alert")).toContainText(
-    "The sale for this performance has closed.",
-  );
+  await expect(notice.getByRole("alert")).toContainText("Booking for this performance has ended.");
   await expect(notice.getByRole("button")).toHaveCount(0);
   await notice.getByRole("link", { name: "Back to the performance" }).click();
   await expect(page).toHaveURL(new RegExp(`/performances/${target.slug}$`));
@@ -197,8 +206,12 @@ test("a sold-out show says so on its page and at the door of the waiting room", 
   await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
   const notice = page.getByTestId("queue-notice");
   await expect(notice).toHaveAttribute("data-code", "SOLD_OUT");
-  await expect(notice.getByRole("alert")).toContainText("Sold out");
-  await expect(notice.getByRole("alert")).toContainText("This performance is sold out.");
+  await expect(notice.getByRole("heading", { name: "Sold out" })).toBeVisible();
+  await expect(notice.getByRole("alert")).toContainText("Seats of holds that run out unpaid");
+  // Nothing says "You're in line" or waits on the sale's state beside the refusal.
+  await expect(page.getByText("You’re in line")).toHaveCount(0);
+  await expect(page.getByTestId("queue-phase")).toHaveCount(0);
+  await expect(notice.getByRole("button", { name: "Try again" })).toBeVisible();
   await notice.getByRole("link", { name: "Back to the performance" }).click();
   await expect(page).toHaveURL(new RegExp(`/performances/${target.slug}$`));
 });
@@ -210,12 +223,70 @@ test("before the sale opens the buyer waits in the pre-queue with a countdown, a
   const target = await newShow({ label: "Opening Soon", maxActive: 10, opensInMinutes: 10 });
   const { page } = await newBuyer("early");
 
-  await page.goto(`/queue/${target.performanceId}`);
+  // The performance page invites into the pre-queue: it is open 30 min before the sale.
+  await page.goto(`/performances/${target.slug}`);
+  await expect(page.getByTestId("pre-queue-note")).toContainText("The waiting room is open");
+  await page.getByRole("link", { name: /^Join the pre-queue for/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/queue/${target.performanceId}\\?schedule=`));
   await expect(page.getByTestId("waiting-room")).toHaveAttribute("data-state", "pre");
+  await expect(page.getByRole("heading", { name: "You’re in the pre-queue" })).toBeVisible();
   await expect(page.getByTestId("queue-phase")).toContainText(/Sale opens in 00:(09|10):\d\d/);
   await expect(page.getByRole("timer")).toHaveAttribute("aria-label", /minutes?/);
 
   await page.getByRole("button", { name: "Leave the line" }).click();
   await expect(page.getByTestId("queue-notice")).toHaveAttribute("data-code", "left");
   await expect(page.getByRole("button", { name: "Join the line again" })).toBeVisible();
+});
+
+test("too early for the pre-queue: the room says when it opens, counts down, and offers nothing to click yet", async ({
+  newShow,
+  newBuyer,
+}) => {
+  // The pre-queue opens 30 min before the sale: this one opens in two hours.
+  const target = await newShow({ label: "Far Ahead", maxActive: 10, opensInMinutes: 120 });
+  const { page } = await newBuyer("too-early");
+
+  await page.goto(`/performances/${target.slug}`);
+  await expect(page.getByTestId("pre-queue-note")).toContainText("The waiting room opens");
+  await expect(page.getByTestId("schedule")).toContainText("Opens soon");
+
+  await page.goto(`/queue/${target.performanceId}?schedule=${target.scheduleId}`);
+  const notice = page.getByTestId("queue-notice");
+  await expect(notice).toHaveAttribute("data-code", "NOT_OPEN_YET");
+  await expect(
+    notice.getByRole("heading", { name: "The waiting room is not open yet" }),
+  ).toBeVisible();
+  await expect(notice).toContainText("a random place in line at the opening");
+  await expect(notice.getByRole("timer")).toHaveText(/^01:(29|30):\d\d$/);
+  await expect(notice.getByRole("button", { name: "Join the pre-queue" })).toBeDisabled();
+});
+
+test("a buyer whose booking slot ends is told so, and joins the line again only when they choose", async ({
+  newShow,
+  newBuyer,
+  admit,
+  redis,
+}) => {
+  const target = await newShow({ label: "Slot Ends", maxActive: 10 });
+  const buyer = await newBuyer("slot-ends");
+  await admit(buyer, target.performanceId);
+  const { page } = buyer;
+  await page.goto(`/book/${target.scheduleId}`);
+  await expect(seatMap(page)).toBeVisible();
+
+  // The slot ends (revoked here; a lapse ends it the same way) with no seats held.
+  await redis.del(grantKey(queueEnv.QUEUE_KEY_PREFIX, target.performanceId, buyer.account.id));
+  await expect(page).toHaveURL(/\/queue\/[0-9a-f-]+\?schedule=[0-9a-f-]+&ended=slot$/, {
+    timeout: 15_000,
+  });
+  const notice = page.getByTestId("queue-notice");
+  await expect(notice.getByRole("heading", { name: "Your booking slot has ended" })).toBeVisible();
+  await expect(page.getByText("You’re in line")).toHaveCount(0);
+  // Not silently back in line.
+  const waiting = queueKeys(queueEnv.QUEUE_KEY_PREFIX, target.performanceId).waiting;
+  expect(await redis.zscore(waiting, buyer.account.id)).toBeNull();
+
+  await notice.getByRole("button", { name: "Join the line again" }).click();
+  await expect(page).toHaveURL(bookUrl(target), { timeout: 15_000 });
+  await expect(seatMap(page)).toBeVisible();
 });

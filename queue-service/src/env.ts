@@ -49,7 +49,7 @@ export const env = loadEnvOrExit({
 
   QUEUE_CLAIM_WINDOW_SECONDS: positiveInt(30),
   QUEUE_DISCONNECT_GRACE_SECONDS: nonNegativeInt(60),
-  QUEUE_PREQUEUE_LEAD_SECONDS: nonNegativeInt(1_800),
+  QUEUE_PREQUEUE_LEAD_SECONDS: queueEnvFields.preQueueLeadSeconds,
 
   QUEUE_TICK_MS: positiveInt(500),
   QUEUE_MAX_ADMISSIONS_PER_TICK: positiveInt(1_000),

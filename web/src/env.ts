@@ -95,6 +95,7 @@ export const env = loadEnvOrExit({
   QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
   /** The queue service's address as browsers reach it (not necessarily as this server does). */
   QUEUE_PUBLIC_URL: z.url().default("http://localhost:4000"),
+  QUEUE_PREQUEUE_LEAD_SECONDS: queueEnvFields.preQueueLeadSeconds,
   /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Open (unpaid) holds one buyer may have per performance. */

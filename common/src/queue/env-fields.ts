@@ -34,4 +34,9 @@ export const queueEnvFields = {
   ticketSecret: secret(DEVELOPMENT_QUEUE_TICKET_SECRET),
   /** QUEUE_TOKEN_SECRET: queue-service signs working tokens, web's booking gate verifies. */
   tokenSecret: secret(DEVELOPMENT_QUEUE_TOKEN_SECRET),
+  /**
+   * QUEUE_PREQUEUE_LEAD_SECONDS: how long before a sale opens its pre-queue takes buyers
+   * (queue-service refuses earlier joins NOT_OPEN_YET; web's pages say when it opens).
+   */
+  preQueueLeadSeconds: z.coerce.number().int().min(0).default(1_800),
 };

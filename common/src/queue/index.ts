@@ -5,6 +5,7 @@ export * from "./env-fields";
 export * from "./ids";
 export * from "./keys";
 export * from "./position";
+export * from "./wait-estimate";
 export * from "./protocol";
 export * from "./queue-ticket";
 export * from "./settings";

@@ -28,7 +28,7 @@ describe("derivePosition", () => {
         baseline,
         progress({ admittedTotal: 107, servedSeq: 107, throughputPerSec: 2 }),
       ),
-    ).toEqual({ position: 13, estimatedWaitSeconds: 7 });
+    ).toEqual({ position: 13 });
   });
 
   it("uses the served sequence when buyers ahead left before being admitted", () => {
@@ -38,10 +38,9 @@ describe("derivePosition", () => {
     ).toBe(5);
   });
 
-  it("never goes below 1 and gives no estimate before any pace was measured", () => {
+  it("never goes below 1", () => {
     expect(derivePosition(baseline, progress({ admittedTotal: 500, servedSeq: 500 }))).toEqual({
       position: 1,
-      estimatedWaitSeconds: null,
     });
   });
 });

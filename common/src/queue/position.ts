@@ -10,8 +10,6 @@ export interface PositionBaseline {
 
 export interface DerivedPosition {
   position: number;
-  /** Seconds, or null while nothing has been admitted yet to measure a pace from. */
-  estimatedWaitSeconds: number | null;
 }
 
 /**
@@ -19,7 +17,7 @@ export interface DerivedPosition {
  * FIFO, so every buyer admitted since the baseline was ahead of this one, and nobody ahead
  * has a sequence number above servedSeq. Both bounds only over-count buyers ahead who left
  * the line; the smaller one is exact as long as nobody ahead left. A reconnect (or
- * queue:status) gives the exact position again.
+ * queue:status) gives the exact position again. The wait is estimateWait's (wait-estimate.ts).
  */
 export function derivePosition(
   baseline: PositionBaseline,
@@ -27,10 +25,5 @@ export function derivePosition(
 ): DerivedPosition {
   const byAdmissions = baseline.position - (progress.admittedTotal - baseline.admittedTotal);
   const bySequence = baseline.seq - progress.servedSeq;
-  const position = Math.max(1, Math.min(byAdmissions, bySequence));
-  const pace = progress.throughputPerSec > 0 ? progress.throughputPerSec : null;
-  return {
-    position,
-    estimatedWaitSeconds: pace === null ? null : Math.ceil(position / pace),
-  };
+  return { position: Math.max(1, Math.min(byAdmissions, bySequence)) };
 }

@@ -14,31 +14,42 @@ const panelStyles: Record<PublicSalePhase, string> = {
 };
 
 /**
- * The sale's live status. Before the sale it counts down to the opening and, at zero,
- * re-renders the page from the server, which then shows the Book buttons.
+ * The sale's live status. Before the sale it counts down to the opening, says when the
+ * pre-queue opens and what it means, and re-renders the page from the server when the
+ * pre-queue opens and when the sale does, so the buttons follow.
  */
 export function SaleStatusPanel({
   phase,
   opensAtMs,
   closesAtLabel,
   opensAtLabel,
+  preQueueOpensAtMs,
+  preQueueOpensAtLabel,
   serverNowMs,
 }: {
   phase: PublicSalePhase;
   opensAtMs: number;
   opensAtLabel: string;
   closesAtLabel: string;
+  preQueueOpensAtMs: number;
+  preQueueOpensAtLabel: string;
   serverNowMs: number;
 }) {
   const router = useRouter();
   const remaining = useCountdown(opensAtMs, serverNowMs);
+  const untilPreQueue = useCountdown(preQueueOpensAtMs, serverNowMs);
+  const preQueueWasOpen = useRef(preQueueOpensAtMs <= serverNowMs);
   const refreshed = useRef(false);
   useEffect(() => {
-    if (phase === "upcoming" && remaining === 0 && !refreshed.current) {
+    if (phase !== "upcoming") return;
+    if (remaining === 0 && !refreshed.current) {
       refreshed.current = true;
       router.refresh();
+    } else if (untilPreQueue === 0 && !preQueueWasOpen.current) {
+      preQueueWasOpen.current = true;
+      router.refresh();
     }
-  }, [phase, remaining, router]);
+  }, [phase, remaining, untilPreQueue, router]);
 
   return (
     <div className={`rounded-xl border px-4 py-3 ${panelStyles[phase]}`} data-testid="sale-status">
@@ -53,6 +64,13 @@ export function SaleStatusPanel({
           Opens in{" "}
           <CountdownTimer remainingMs={remaining} className="min-w-[11ch] text-lg font-bold" />
           <span className="block text-xs">{opensAtLabel}</span>
+        </p>
+      ) : null}
+      {phase === "upcoming" ? (
+        <p className="mt-2 text-sm" data-testid="pre-queue-note">
+          {untilPreQueue > 0
+            ? `The waiting room opens ${preQueueOpensAtLabel}. Everyone who joins it before the sale opens gets a random place in line at the opening, so there is no need to rush at the second.`
+            : "The waiting room is open: join now. Everyone in it gets a random place in line when the sale opens, so coming early or at the last minute makes no difference."}
         </p>
       ) : null}
       {phase === "on-sale" ? <p className="mt-1 text-sm">Booking closes {closesAtLabel}</p> : null}

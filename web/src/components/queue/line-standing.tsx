@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { WaitEstimate } from "@ticketping/common/queue/client";
 import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
 
 /**
@@ -8,7 +9,7 @@ import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
 export function LineStanding({
   standing,
 }: {
-  standing: { position: number; startPosition: number; estimatedWaitSeconds: number | null } | null;
+  standing: { position: number; startPosition: number; estimate: WaitEstimate } | null;
 }) {
   const percent = standing ? lineProgressPercent(standing.position, standing.startPosition) : 0;
   const ahead = standing ? peopleAhead(standing.position) : null;
@@ -23,7 +24,7 @@ export function LineStanding({
           {ahead === null ? "–" : ahead.toLocaleString("en-GB")}
         </Figure>
         <Figure label="Estimated wait" testId="queue-wait">
-          {standing ? formatWait(standing.estimatedWaitSeconds) : "–"}
+          {standing ? formatWait(standing.estimate) : "–"}
         </Figure>
       </dl>
       <div>

@@ -1,8 +1,33 @@
+"use client";
+
 import Link from "next/link";
 import { ResendVerificationButton } from "../auth/resend-verification-button";
+import { CountdownTimer } from "../countdown-timer";
+import { useCountdown } from "../use-countdown";
 import type { WaitingView } from "./use-waiting-room";
 
 type Ended = Extract<WaitingView, { kind: "refused" | "released" | "left" }>;
+
+/** When the sale opens, and its pre-queue before it, as the waiting room's page knows. */
+export interface SaleOpening {
+  opensAtMs: number;
+  preQueueOpensAtMs: number;
+  /** The pre-queue's opening on the venue's clock, e.g. "Sun, 20 Dec 2026, 19:00 GMT+9 (...)". */
+  preQueueOpensAtLabel: string;
+  serverNowMs: number;
+}
+
+// What each refusal means for the buyer and what to do next, in place of the protocol's
+// one-line message.
+const refusalMessages: Partial<Record<string, string>> = {
+  SOLD_OUT:
+    "Every seat is sold or held by a buyer choosing right now. Seats of holds that run out unpaid come back: try again in a few minutes.",
+  LINE_FULL:
+    "The line already holds far more buyers than there are seats left, so joining now would only mean a long wait for nothing. Places open up as the line moves: try again in a minute.",
+  SALE_CLOSED: "Booking for this performance has ended.",
+  NOT_ADMITTED:
+    "Your turn passed before you went on to the seats. Join the line again for a new turn.",
+};
 
 const refusalTitles: Partial<Record<string, string>> = {
   UNKNOWN_PERFORMANCE: "This performance is not available",
@@ -21,7 +46,7 @@ function describe(view: Ended): { title: string; message: string; canRejoin: boo
   if (view.kind === "refused") {
     return {
       title: refusalTitles[view.code] ?? "Something went wrong",
-      message: view.message,
+      message: refusalMessages[view.code] ?? view.message,
       canRejoin: view.retry,
     };
   }
@@ -37,8 +62,9 @@ function describe(view: Ended): { title: string; message: string; canRejoin: boo
       };
     case "expired":
       return {
-        title: "Your turn has passed",
-        message: "Your booking slot ran out before it was used. You can join the line again.",
+        title: "Your booking slot has ended",
+        message:
+          "Your time to choose seats ran out before you held any. Join the line again for a new turn: you go to the back of the line.",
         canRejoin: true,
       };
     case "left":
@@ -57,14 +83,18 @@ export function QueueNotice({
   view,
   performanceHref,
   onRejoin,
+  opening,
 }: {
   view: Ended;
   performanceHref: string;
   onRejoin: () => void;
+  opening: SaleOpening;
 }) {
   const { title, message, canRejoin } = describe(view);
   const confirmed = view.kind === "released" && view.reason === "confirmed";
   const unverified = view.kind === "refused" && view.code === "EMAIL_NOT_VERIFIED";
+  const early = view.kind === "refused" && view.code === "NOT_OPEN_YET";
+  const untilPreQueue = useCountdown(opening.preQueueOpensAtMs, opening.serverNowMs);
   return (
     <div
       data-testid="queue-notice"
@@ -72,11 +102,37 @@ export function QueueNotice({
       className="flex flex-col gap-4"
     >
       <div role="alert" className="flex flex-col gap-1">
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <p className="text-slate-700">{message}</p>
+        <h2 id="waiting-heading" className="text-lg font-semibold">
+          {title}
+        </h2>
+        {early ? (
+          <p className="text-slate-700">
+            It opens on {opening.preQueueOpensAtLabel}, before the sale itself. Everyone who joins
+            before the sale opens is given a random place in line at the opening, so coming early or
+            at the last minute makes no difference.
+          </p>
+        ) : (
+          <p className="text-slate-700">{message}</p>
+        )}
+        {early && untilPreQueue > 0 ? (
+          <p className="text-slate-700">
+            Opens in{" "}
+            <CountdownTimer remainingMs={untilPreQueue} className="min-w-[8ch] font-semibold" />
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap gap-3">
-        {canRejoin ? (
+        {early ? (
+          <button
+            type="button"
+            onClick={onRejoin}
+            disabled={untilPreQueue > 0}
+            className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-300"
+          >
+            Join the pre-queue
+          </button>
+        ) : null}
+        {canRejoin && !early ? (
           <button
             type="button"
             onClick={onRejoin}

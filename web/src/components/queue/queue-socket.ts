@@ -45,6 +45,7 @@ export function openQueueSocket({
   performanceId,
   onState,
   onPowProgress,
+  connectNow = true,
 }: {
   queueUrl: string;
   /** The performance the socket acts on; its ticket opens that one only. */
@@ -52,6 +53,8 @@ export function openQueueSocket({
   onState: (state: ConnectionState) => void;
   /** The browser check a ticket may need first (see fetchQueueTicket); null when done. */
   onPowProgress?: (progress: PowProgress | null) => void;
+  /** False: the caller connects later (socket.connect()), e.g. when the buyer asks to. */
+  connectNow?: boolean;
 }): { socket: QueueSocket; close: () => void } {
   let ticketError: ApiError | null = null;
   let byTicket = false;
@@ -132,8 +135,10 @@ export function openQueueSocket({
     if (reason === "io server disconnect") retryLater();
   });
 
-  onState("connecting");
-  socket.connect();
+  if (connectNow) {
+    onState("connecting");
+    socket.connect();
+  }
   return {
     socket,
     close: () => {

@@ -2,17 +2,22 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  addPaceSample,
   derivePosition,
+  estimateWait,
   queueErrorMessages,
+  type PaceSample,
   type PositionBaseline,
   type QueueErrorCode,
   type QueueProgress,
   type QueueStanding,
   type ReleaseReason,
+  type WaitEstimate,
 } from "@ticketping/common/queue/client";
 import { ApiError, apiRequest } from "../api-client";
 import type { PowProgress } from "../pow/fetch-pow-solution";
 import { ask, openQueueSocket, type ConnectionState } from "./queue-socket";
+import { peopleAhead } from "./wait-format";
 
 export type RefusalCode = QueueErrorCode | "ENTRY_FAILED" | "EMAIL_NOT_VERIFIED";
 
@@ -23,7 +28,7 @@ export type WaitingView =
       position: number;
       /** The furthest place back this page saw: the progress bar measures from it. */
       startPosition: number;
-      estimatedWaitSeconds: number | null;
+      estimate: WaitEstimate;
     }
   | { kind: "pre" }
   | { kind: "entering" }
@@ -49,6 +54,8 @@ const RETRYABLE: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
   "LINE_FULL",
+  // Seats of holds that lapse unpaid come back on sale.
+  "SOLD_OUT",
   "NOT_ADMITTED",
   "ENTRY_FAILED",
   // Once the buyer has opened the mailed link, joining again works.
@@ -81,12 +88,20 @@ export function useWaitingRoom({
   performanceId,
   queueUrl,
   destination,
+  slotEnded = false,
 }: {
   performanceId: string;
   queueUrl: string;
   destination: string;
+  /**
+   * The seat map sent the buyer back because their booking slot ended: say so, and join
+   * the line again only when they ask (not silently at the back of it).
+   */
+  slotEnded?: boolean;
 }): WaitingRoom {
-  const [view, setView] = useState<WaitingView>({ kind: "joining" });
+  const [view, setView] = useState<WaitingView>(
+    slotEnded ? { kind: "released", reason: "expired" } : { kind: "joining" },
+  );
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [progress, setProgress] = useState<QueueProgress | null>(null);
   const [powProgress, setPowProgress] = useState<PowProgress | null>(null);
@@ -98,9 +113,10 @@ export function useWaitingRoom({
   useEffect(() => {
     let baseline: PositionBaseline | null = null;
     let startPosition = 0;
+    let paceSamples: PaceSample[] = [];
     let phase: QueueProgress["phase"] | null = null;
     /** False after a refusal, a lapsed turn or leaving: reconnects then do not re-join. */
-    let wantsPlace = true;
+    let wantsPlace = !slotEnded;
     let entering = false;
     let stopped = false;
 
@@ -119,11 +135,18 @@ export function useWaitingRoom({
       onPowProgress: (next) => {
         if (!stopped) setPowProgress(next);
       },
+      connectNow: wantsPlace,
     });
 
-    const showWaiting = (position: number, estimatedWaitSeconds: number | null) => {
+    const showWaiting = (position: number, progress: QueueProgress) => {
       startPosition = Math.max(startPosition, position);
-      setView({ kind: "waiting", position, startPosition, estimatedWaitSeconds });
+      paceSamples = addPaceSample(paceSamples, progress);
+      const estimate = estimateWait({
+        ahead: peopleAhead(position),
+        samples: paceSamples,
+        serverPace: progress.throughputPerSec,
+      });
+      setView({ kind: "waiting", position, startPosition, estimate });
     };
 
     const stop = (next: WaitingView) => {
@@ -171,8 +194,7 @@ export function useWaitingRoom({
           position: standing.position,
           admittedTotal: standing.progress.admittedTotal,
         };
-        const { estimatedWaitSeconds } = derivePosition(baseline, standing.progress);
-        showWaiting(standing.position, estimatedWaitSeconds);
+        showWaiting(standing.position, standing.progress);
       } else if (standing.status === "pre") {
         baseline = null;
         setView({ kind: "pre" });
@@ -204,8 +226,7 @@ export function useWaitingRoom({
       phase = update.phase;
       setProgress(update);
       if (baseline) {
-        const derived = derivePosition(baseline, update);
-        showWaiting(derived.position, derived.estimatedWaitSeconds);
+        showWaiting(derivePosition(baseline, update).position, update);
       } else if (previousPhase === "pre" && update.phase !== "pre" && wantsPlace && !entering) {
         // The pre-queue was shuffled into the line: ask once where it put us.
         ask(socket, "queue:status", performanceId).then((reply) => {
@@ -247,7 +268,7 @@ export function useWaitingRoom({
       // leaving the line is the Leave button's decision, never a side effect.
       close();
     };
-  }, [performanceId, queueUrl, destination]);
+  }, [performanceId, queueUrl, destination, slotEnded]);
 
   const retry = useCallback(() => {
     actions.current.retry();

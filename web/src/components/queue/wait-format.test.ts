@@ -1,31 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
 
+const range = (lowSeconds: number, highSeconds: number) => ({
+  kind: "range" as const,
+  lowSeconds,
+  highSeconds,
+});
+
 describe("formatWait", () => {
-  it("says so while no pace is known", () => {
-    expect(formatWait(null)).toBe("Estimating…");
+  it("says the buyer is next at the front, whatever the pace", () => {
+    expect(formatWait({ kind: "next" })).toBe("You’re next");
   });
 
-  it("rounds to whole minutes, and to half hours beyond an hour", () => {
-    expect(formatWait(0)).toBe("Under 1 min");
-    expect(formatWait(59)).toBe("Under 1 min");
-    expect(formatWait(60)).toBe("About 1 min");
-    expect(formatWait(150)).toBe("About 3 min");
-    expect(formatWait(3600)).toBe("About 1 h");
-    expect(formatWait(5_430)).toBe("About 1.5 h");
-    expect(formatWait(3 * 3600 + 600)).toBe("About 3 h");
+  it("says the line has not moved yet rather than guess", () => {
+    expect(formatWait({ kind: "unknown" })).toBe("Waiting for the line to move");
+  });
+
+  it("gives a range in whole minutes, one figure when both ends agree", () => {
+    expect(formatWait(range(10, 59))).toBe("Under 1 min");
+    expect(formatWait(range(30, 70))).toBe("1–2 min");
+    expect(formatWait(range(150, 170))).toBe("2–3 min");
+    expect(formatWait(range(181, 239))).toBe("3–4 min");
+    expect(formatWait(range(240, 240))).toBe("About 4 min");
+  });
+
+  it("gives half hours beyond an hour", () => {
+    expect(formatWait(range(3_600, 3_600))).toBe("About 1 h");
+    expect(formatWait(range(3_700, 5_400))).toBe("1–1.5 h");
+    expect(formatWait(range(2_400, 5_430))).toBe("40 min–2 h");
   });
 });
 
 describe("lineProgressPercent", () => {
-  it("grows as the place moves up and stays below 100 in line", () => {
+  it("is full at the front and never empty while in line", () => {
+    expect(lineProgressPercent(1, 1)).toBe(100);
+    expect(lineProgressPercent(1, 40)).toBe(100);
     expect(lineProgressPercent(40, 40)).toBe(2);
-    expect(lineProgressPercent(20, 40)).toBe(51);
-    expect(lineProgressPercent(1, 40)).toBe(98);
-    expect(lineProgressPercent(1, 1)).toBe(50);
+    expect(lineProgressPercent(2, 2)).toBe(2);
+    expect(lineProgressPercent(2, 40)).toBe(97);
+    expect(lineProgressPercent(20, 39)).toBe(50);
   });
 
-  it("never goes below its floor when the place is further back than the start", () => {
+  it("measures from the furthest place back, never past it", () => {
     expect(lineProgressPercent(50, 40)).toBe(2);
   });
 });
@@ -33,6 +49,6 @@ describe("lineProgressPercent", () => {
 describe("peopleAhead", () => {
   it("counts everyone before the place", () => {
     expect(peopleAhead(1)).toBe(0);
-    expect(peopleAhead(12)).toBe(11);
+    expect(peopleAhead(7)).toBe(6);
   });
 });

@@ -2,7 +2,7 @@
 
 import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
-import { QueueNotice } from "./queue-notice";
+import { QueueNotice, type SaleOpening } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
 import { useAnnouncement } from "./use-announcement";
 import { useWaitingRoom, type WaitingView } from "./use-waiting-room";
@@ -14,7 +14,7 @@ function announcementOf(view: WaitingView): { message: string; topic: string } {
       return { message: "Finding your place in line.", topic: "joining" };
     case "waiting":
       return {
-        message: `You are number ${view.position} in line, ${peopleAhead(view.position)} ahead of you. Estimated wait: ${formatWait(view.estimatedWaitSeconds)}.`,
+        message: `You are number ${view.position} in line, ${peopleAhead(view.position)} ahead of you. Estimated wait: ${formatWait(view.estimate)}.`,
         topic: "waiting",
       };
     case "pre":
@@ -36,22 +36,30 @@ export function WaitingRoom({
   queueUrl,
   destination,
   performanceHref,
+  slotEnded,
+  opening,
 }: {
   performanceId: string;
   queueUrl: string;
   /** Where an admitted buyer goes: the show's seat map, or the performance to pick one. */
   destination: string;
   performanceHref: string;
+  /** The seat map sent the buyer back: their booking slot ended. */
+  slotEnded: boolean;
+  /** When the sale and its pre-queue open, for a buyer who came too early. */
+  opening: SaleOpening;
 }) {
   const { view, connection, progress, powProgress, retry, leave } = useWaitingRoom({
     performanceId,
     queueUrl,
     destination,
+    slotEnded,
   });
   const { message, topic } = announcementOf(view);
   const announcement = useAnnouncement(message, topic);
   const inLine = view.kind === "waiting" || view.kind === "joining" || view.kind === "pre";
   const lost = connection === "reconnecting" || connection === "connecting";
+  const ended = view.kind === "refused" || view.kind === "released" || view.kind === "left";
 
   return (
     <section
@@ -65,15 +73,27 @@ export function WaitingRoom({
         data-testid="waiting-card"
         className="flex min-h-[22rem] flex-col gap-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
       >
-        <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <h2 id="waiting-heading" className="text-lg font-semibold">
-            {view.kind === "entering" ? "It’s your turn" : "You’re in line"}
-          </h2>
-          <SalePhaseLine progress={progress} />
-        </div>
+        {/* An ended visit's notice brings its own heading: "You're in line" would be untrue. */}
+        {ended ? null : (
+          <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
+            <h2 id="waiting-heading" className="text-lg font-semibold">
+              {view.kind === "entering"
+                ? "It’s your turn"
+                : view.kind === "pre"
+                  ? "You’re in the pre-queue"
+                  : "You’re in line"}
+            </h2>
+            <SalePhaseLine progress={progress} />
+          </div>
+        )}
 
-        {view.kind === "refused" || view.kind === "released" || view.kind === "left" ? (
-          <QueueNotice view={view} performanceHref={performanceHref} onRejoin={retry} />
+        {ended ? (
+          <QueueNotice
+            view={view}
+            performanceHref={performanceHref}
+            onRejoin={retry}
+            opening={opening}
+          />
         ) : (
           <div className={lost && view.kind === "waiting" ? "opacity-60" : undefined}>
             {view.kind === "pre" ? (
@@ -84,7 +104,7 @@ export function WaitingRoom({
             ) : view.kind === "entering" ? (
               <div className="flex flex-col gap-5">
                 <LineStanding
-                  standing={{ position: 1, startPosition: 1, estimatedWaitSeconds: 0 }}
+                  standing={{ position: 1, startPosition: 1, estimate: { kind: "next" } }}
                 />
                 <p className="font-medium text-emerald-800">Taking you to the seats…</p>
               </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { slotEndedPath } from "@/server/booking/gate/transport";
 import type { HoldView } from "@/server/booking/hold-view";
 import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
@@ -73,7 +74,7 @@ export function BookingView({
   const holding = hold !== null;
   const slotEndedWhileHolding = slotEnded && holding;
   useEffect(() => {
-    if (slotEnded && !holding) window.location.assign(waitingRoom);
+    if (slotEnded && !holding) window.location.assign(slotEndedPath(waitingRoom));
   }, [slotEnded, holding, waitingRoom]);
 
   // A chosen seat that someone else took meanwhile drops out of the selection (derived,
@@ -153,7 +154,7 @@ export function BookingView({
   const handleError = (error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "QUEUE_TOKEN_REQUIRED") {
-      window.location.assign(waitingRoom);
+      window.location.assign(slotEndedPath(waitingRoom));
       return;
     }
     if (error.code === "SEAT_UNAVAILABLE") {

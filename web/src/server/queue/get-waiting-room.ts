@@ -8,6 +8,8 @@ export interface WaitingRoomInfo {
   hallName: string;
   /** The hall's IANA time zone: the show time is on its clock. */
   hallTimeZone: string;
+  /** When the sale opens (its pre-queue opens QUEUE_PREQUEUE_LEAD_SECONDS before). */
+  opensAt: Date;
   /** The show the buyer was booking, when the link named one of this performance's. */
   schedule: { id: string; startsAt: Date } | null;
 }
@@ -31,6 +33,7 @@ export async function getWaitingRoom({
         id: true,
         name: true,
         slug: true,
+        bookingOpensAt: true,
         hall: { select: { name: true, timeZone: true } },
       },
     }),
@@ -48,6 +51,7 @@ export async function getWaitingRoom({
     performanceSlug: performance.slug,
     hallName: performance.hall.name,
     hallTimeZone: performance.hall.timeZone,
+    opensAt: performance.bookingOpensAt,
     schedule,
   };
 }

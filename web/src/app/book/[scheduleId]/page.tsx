@@ -13,13 +13,11 @@ import { getOpenHold } from "@/server/booking/get-open-hold";
 import { requireWorkingToken } from "@/server/booking/gate/require-working-token";
 import { waitingRoomPath } from "@/server/booking/gate/transport";
 import { getScheduleSummary } from "@/server/seat-map/get-schedule-summary";
+import { serverNow } from "@/server/http/server-now";
 
 export const metadata: Metadata = { title: "Choose your seats" };
 
 const scheduleIdSchema = z.uuid();
-
-/** The hold's countdown runs against the server's clock, not the phone's. */
-const serverNow = () => Date.now();
 
 /**
  * The seat map of one show. Needs a session and a working token for the performance;

@@ -8,6 +8,7 @@ import { SaleStatusPanel } from "@/components/catalog/sale-status-panel";
 import { formatShowTime } from "@ticketping/common/format";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
+import { env } from "@/env";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
 import { getPerformance } from "@/server/performances/get-performance";
 import type { PerformanceDetail } from "@/server/performances/schemas";
@@ -42,7 +43,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PerformancePage({ params }: Props) {
   await connection();
   const performance = await load(params);
-  const bookable = performance.phase === "on-sale";
+  const preQueueOpensAt = new Date(
+    performance.bookingOpensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+  );
+  // Before the opening, the pre-queue takes buyers from its own opening on: the same link
+  // leads there (the booking gate sends a buyer without a turn to the waiting room).
+  const preQueueOpen = performance.phase === "upcoming" && performance.asOf >= preQueueOpensAt;
+  const bookable = performance.phase === "on-sale" || preQueueOpen;
 
   return (
     <article aria-labelledby="performance-heading" className="flex flex-col gap-8">
@@ -68,6 +75,8 @@ export default async function PerformancePage({ params }: Props) {
             opensAtMs={performance.bookingOpensAt.getTime()}
             opensAtLabel={formatDateTime(performance.bookingOpensAt)}
             closesAtLabel={formatDateTime(performance.bookingClosesAt)}
+            preQueueOpensAtMs={preQueueOpensAt.getTime()}
+            preQueueOpensAtLabel={formatDateTime(preQueueOpensAt)}
             serverNowMs={performance.asOf.getTime()}
           />
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
@@ -157,9 +166,9 @@ export default async function PerformancePage({ params }: Props) {
                       <Link
                         href={`/book/${schedule.id}` as Route}
                         className="inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
-                        aria-label={`Book ${formatShowTime(schedule.startsAt, performance.hall.timeZone)}`}
+                        aria-label={`${preQueueOpen ? "Join the pre-queue for" : "Book"} ${formatShowTime(schedule.startsAt, performance.hall.timeZone)}`}
                       >
-                        Book
+                        {preQueueOpen ? "Join the line" : "Book"}
                       </Link>
                     ) : (
                       <span className="inline-flex w-full items-center justify-center rounded-lg bg-slate-100 px-4 py-2 text-sm font-medium text-slate-500">

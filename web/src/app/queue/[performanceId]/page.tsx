@@ -7,8 +7,9 @@ import { formatShowTime } from "@ticketping/common/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
-import { waitingRoomPath } from "@/server/booking/gate/transport";
+import { SLOT_ENDED, waitingRoomPath } from "@/server/booking/gate/transport";
 import { getMyPseudonym } from "@/server/fairness/get-my-pseudonym";
+import { serverNow } from "@/server/http/server-now";
 import { getWaitingRoom } from "@/server/queue/get-waiting-room";
 
 export const metadata: Metadata = { title: "Waiting room" };
@@ -19,6 +20,7 @@ const idSchema = z.uuid();
  * The waiting room of one performance. `?schedule=` names the show the buyer was booking
  * (the booking gate sends them here with it) and is where admission leads; without it,
  * or with one that is not this performance's, admission leads to the performance page.
+ * `?ended=slot` says the seat map sent the buyer back because their booking slot ended.
  */
 export default async function QueuePage({
   params,
@@ -30,7 +32,8 @@ export default async function QueuePage({
   await connection();
   const { performanceId } = await params;
   if (!idSchema.safeParse(performanceId).success) notFound();
-  const rawSchedule = (await searchParams).schedule;
+  const query = await searchParams;
+  const rawSchedule = query.schedule;
   const parsedSchedule = idSchema.safeParse(rawSchedule);
   const scheduleId = parsedSchedule.success ? parsedSchedule.data : undefined;
 
@@ -44,6 +47,9 @@ export default async function QueuePage({
 
   const { pseudonym } = await getMyPseudonym({ slug: room.performanceId, userId: user.id });
   const performanceHref = `/performances/${room.performanceSlug}`;
+  const preQueueOpensAt = new Date(
+    room.opensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+  );
   const destination = room.schedule ? `/book/${room.schedule.id}` : performanceHref;
 
   return (
@@ -79,6 +85,13 @@ export default async function QueuePage({
         queueUrl={env.QUEUE_PUBLIC_URL}
         destination={destination}
         performanceHref={performanceHref}
+        slotEnded={query.ended === SLOT_ENDED}
+        opening={{
+          opensAtMs: room.opensAt.getTime(),
+          preQueueOpensAtMs: preQueueOpensAt.getTime(),
+          preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone),
+          serverNowMs: serverNow(),
+        }}
       />
     </div>
   );

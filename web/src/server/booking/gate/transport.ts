@@ -45,6 +45,14 @@ export function waitingRoomPath(performanceId: string, scheduleId?: string): `/q
     : `/queue/${performanceId}`;
 }
 
+/** `?ended=` of the waiting room when the seat map sends a buyer back: their slot ended. */
+export const SLOT_ENDED = "slot";
+
+/** The waiting room a buyer whose booking slot ended goes back to, saying so. */
+export function slotEndedPath(waitingRoom: string): string {
+  return `${waitingRoom}${waitingRoom.includes("?") ? "&" : "?"}ended=${SLOT_ENDED}`;
+}
+
 /** What every QUEUE_TOKEN_REQUIRED refusal carries: the performance and its waiting room. */
 export function queueTokenRequiredDetails(
   performanceId: string,
