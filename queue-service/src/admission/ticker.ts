@@ -19,6 +19,9 @@ function progressFingerprint(progress: QueueProgress): string {
     progress.active,
     progress.maxActive,
     progress.admitRatePerSec,
+    // An organizer's moved opening or closing is news to every waiter.
+    progress.opensAt,
+    progress.closesAt,
   ].join("|");
 }
 
@@ -37,7 +40,7 @@ export function startTicker(options: {
   logger: Logger;
 }): { stop: () => Promise<void> } {
   const { store, settings, notifier, metrics, config, logger } = options;
-  const lastBroadcast = new Map<string, { fingerprint: string; at: number }>();
+  const lastBroadcast = new Map<string, { fingerprint: string; phase: string; at: number }>();
   let lastPrune = 0;
 
   const advanceFailed = throttledWarning(logger, "advancing a queue failed");
@@ -58,13 +61,16 @@ export function startTicker(options: {
     const previous = lastBroadcast.get(performanceId);
     const sinceLast = previous ? progress.at - previous.at : Number.POSITIVE_INFINITY;
     // Every broadcast costs one frame per waiter: during a crowd, once per interval is
-    // plenty for a position that clients derive themselves.
+    // plenty for a position that clients derive themselves. A change of phase (opened,
+    // paused by a moved opening, closed, reopened) goes out at once.
     const due =
+      previous === undefined ||
       outcome.opened ||
+      previous.phase !== progress.phase ||
       sinceLast >= config.progressKeepaliveMs ||
-      (previous?.fingerprint !== fingerprint && sinceLast >= config.progressIntervalMs);
+      (previous.fingerprint !== fingerprint && sinceLast >= config.progressIntervalMs);
     if (due) {
-      lastBroadcast.set(performanceId, { fingerprint, at: progress.at });
+      lastBroadcast.set(performanceId, { fingerprint, phase: progress.phase, at: progress.at });
       const stopTimer = metrics.broadcastDuration.startTimer();
       await notifier.progress(progress);
       stopTimer();

@@ -86,7 +86,9 @@ rcall("HINCRBY", statsKey, "joins", 1)
 if ARGV[4] == "1" then
   rcall("HINCRBY", connsKey, user, 1)
 end
-if phase == "pre" then
+-- Once the pre-queue was shuffled into the line it is never shuffled again, so a buyer who
+-- comes while an opened sale waits for its moved opening joins the back of the line.
+if phase == "pre" and not opened then
   rcall("ZADD", preKey, rcall("HINCRBY", stateKey, "preSeq", 1), user)
   return cjson.encode({ status = "pre", rejoined = false, progress = progressSnapshot(settings, now) })
 end

@@ -93,6 +93,11 @@ local function readSettings()
 end
 
 -- unknown | pre | open | sold_out | closed
+-- Derived from the settings and the clock alone, as the catalog and the hold rule derive
+-- theirs (web/src/server/performances/sale-phase.ts, create_holds_together): a sale that
+-- opened and whose opening the organizer then moved later is "pre" again, so nobody is
+-- admitted to holds that would be refused. Whether the pre-queue was already shuffled is
+-- the state's "opened" flag, a separate fact (openSaleIfDue).
 local function salePhase(settings, now)
   if not settings.known or settings.saleStatus == "DRAFT" then
     return "unknown"
@@ -103,7 +108,7 @@ local function salePhase(settings, now)
   if settings.unsoldSeats <= 0 then
     return "sold_out"
   end
-  if now < settings.opensAt and rcall("HGET", stateKey, "opened") ~= "1" then
+  if now < settings.opensAt then
     return "pre"
   end
   return "open"
