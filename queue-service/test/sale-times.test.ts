@@ -87,7 +87,7 @@ describe("an opening moved later after the sale opened", () => {
     const latecomer = (await buyers(instance, 1))[0] as Buyer;
     const performanceId = await createPerformance(bed.prisma, {
       queueMaxActive: 2,
-      opensAt: new Date(Date.now() + 3_000),
+      opensAt: new Date(Date.now() + 4_000),
     });
     for (const buyer of entrants) {
       expect(dataOf(await send.join(buyer, performanceId)).status).toBe("pre");
@@ -116,7 +116,7 @@ describe("an opening moved later after the sale opened", () => {
     expect(await positionOf(fourth, performanceId)).toBe(2);
     await waitForPhase(fourth, "open");
 
-    const newOpensAt = new Date(Date.now() + 5_000);
+    const newOpensAt = new Date(Date.now() + 8_000);
     await editSale(instance, performanceId, { bookingOpensAt: newOpensAt });
 
     // Everyone in the queue, waiting or holding a slot, is shown the sale before its opening.
