@@ -23,12 +23,16 @@ has docker-compose || docker compose version >/dev/null 2>&1 ||
   need docker-compose "the compose file check (no Docker engine needed)"
 has promtool || need prometheus "promtool: the Prometheus config, alert rules and their tests"
 has amtool || need prometheus-alertmanager "amtool: the Alertmanager config check"
+# The monitoring test runs the real servers (scripts/monitoring.sh); Zipkin is a jar that
+# Maven fetches once into .services/zipkin/ (java and mvn below).
+has prometheus || need prometheus "the monitoring test's Prometheus (scripts/monitoring.sh)"
+has prometheus-alertmanager || need prometheus-alertmanager "the monitoring test's Alertmanager"
 # Servers the tests start of their own (an outage needs a server to take away), besides the
 # shared ones of scripts/services.sh: redis-server, PostgreSQL's initdb and pg_ctl, Kafka.
 has redis-server || need redis-server "the Redis outage tests"
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need postgresql "the chaos test's own PostgreSQL"
-has java || need openjdk-17-jre-headless "Kafka (scripts/kafka.sh and the Kafka outage tests)"
-has mvn || need maven "fetching Kafka's jars once (scripts/kafka.sh)"
+has java || need openjdk-17-jre-headless "Kafka (scripts/kafka.sh and the Kafka outage tests), Zipkin"
+has mvn || need maven "fetching Kafka's and Zipkin's jars once (scripts/kafka.sh, scripts/monitoring.sh)"
 # The payment tests' stripe-mock (scripts/stripe-mock.sh) answers curl's readiness probe.
 has curl || need curl "scripts/stripe-mock.sh"
 # The API fuzzing installs Schemathesis from PyPI into a virtualenv.

@@ -8,6 +8,9 @@
 #                                the same, plus a local Redis Cluster of three masters and
 #                                three replicas (scripts/redis-cluster.sh; its REDIS_URL is
 #                                printed), beside the single Redis, which stays
+#   scripts/services.sh up --monitoring
+#                                the same, plus Prometheus, Alertmanager and Zipkin on
+#                                loopback (scripts/monitoring.sh; the flags combine)
 #   scripts/services.sh down     stop only what this script started
 #   scripts/services.sh status   print what runs where
 #
@@ -249,17 +252,24 @@ status() {
   if bash "$ROOT/scripts/kafka-cluster.sh" status 2>/dev/null; then
     printf '  %-13s %-5s %s\n' "Kafka cluster" "up" "KAFKA_BROKERS=$(bash "$ROOT/scripts/kafka-cluster.sh" url)"
   fi
+  # Prometheus, Alertmanager and Zipkin (scripts/monitoring.sh): when asked for or running.
+  if ((monitoring == 1)) || [[ -n "$(bash "$ROOT/scripts/monitoring.sh" urls)" ]]; then
+    bash "$ROOT/scripts/monitoring.sh" status || true
+  fi
 }
 
 cluster=""
-case "${2:-}" in
-  "") ;;
-  --cluster) cluster="--cluster" ;;
-  *)
-    echo "usage: $0 up|down|status [--cluster]" >&2
-    exit 2
-    ;;
-esac
+monitoring=0
+for flag in "${@:2}"; do
+  case "$flag" in
+    --cluster) cluster="--cluster" ;;
+    --monitoring) monitoring=1 ;;
+    *)
+      echo "usage: $0 up|down|status [--cluster] [--monitoring]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 case "${1:-}" in
   up)
@@ -272,9 +282,11 @@ case "${1:-}" in
       bash "$ROOT/scripts/mailpit.sh" up
     fi
     [[ -z "$cluster" ]] || bash "$ROOT/scripts/redis-cluster.sh" up
+    ((monitoring == 0)) || bash "$ROOT/scripts/monitoring.sh" up >/dev/null
     status "$cluster"
     ;;
   down)
+    bash "$ROOT/scripts/monitoring.sh" down
     bash "$ROOT/scripts/redis-cluster.sh" down
     compose_down
     bash "$ROOT/scripts/mailpit.sh" down
@@ -286,7 +298,7 @@ case "${1:-}" in
     status "$cluster"
     ;;
   *)
-    echo "usage: $0 up|down|status [--cluster]" >&2
+    echo "usage: $0 up|down|status [--cluster] [--monitoring]" >&2
     exit 2
     ;;
 esac

@@ -3,7 +3,9 @@
 # Installs dependencies, starts PostgreSQL/Redis/Kafka/Mailpit, migrates, seeds, builds web,
 # queue-service and worker, and runs their builds together, as the Docker images do.
 # Ctrl-C stops them all, and the services this script started (KEEP_SERVICES=1 leaves
-# those running for next time).
+# those running for next time). `npm start -- --monitoring` also starts Prometheus,
+# Alertmanager and Zipkin (scripts/monitoring.sh); when they run, their addresses are printed
+# and the processes send their spans to that Zipkin.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,7 +14,7 @@ source scripts/lib/local-secrets.sh
 export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-deps.sh
-bash scripts/services.sh up
+bash scripts/services.sh up "$@"
 
 if [[ "${KEEP_SERVICES:-0}" != "1" ]]; then
   trap 'echo; bash scripts/services.sh down' EXIT
@@ -42,9 +44,20 @@ export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:${WEB_PORT:-3000}}"
 export QUEUE_PUBLIC_URL="${QUEUE_PUBLIC_URL:-http://localhost:${QUEUE_SERVICE_PORT:-4000}}"
 export QUEUE_CORS_ORIGINS="${QUEUE_CORS_ORIGINS:-http://localhost:${WEB_PORT:-3000},http://127.0.0.1:${WEB_PORT:-3000}}"
 
+# Zipkin of scripts/monitoring.sh, when it runs and no other endpoint is set.
+monitoring="$(bash scripts/monitoring.sh urls)"
+zipkin="$(sed -n 's/^Zipkin //p' <<<"$monitoring")"
+if [[ -n "$zipkin" && -z "${OTEL_EXPORTER_ZIPKIN_ENDPOINT+set}" ]]; then
+  export OTEL_EXPORTER_ZIPKIN_ENDPOINT="$zipkin/api/v2/spans"
+fi
+
 echo
 echo "Ticketping is starting on http://localhost:${WEB_PORT:-3000} (Ctrl-C stops everything)"
 echo "Mail it sends lands in Mailpit's inbox: http://localhost:${MAILPIT_HTTP_PORT:-8025}"
+if [[ -n "$monitoring" ]]; then
+  echo "Monitoring (scripts/monitoring.sh; traces go to Zipkin):"
+  sed 's/^/  /' <<<"$monitoring"
+fi
 echo
 npx concurrently --kill-others --kill-signal SIGTERM --names web,queue,worker \
   --prefix-colors cyan,magenta,yellow \

@@ -22,6 +22,7 @@ import {
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
 import { startOutboxRelay } from "./outbox-relay";
+import { registerOutboxBacklog } from "./register-outbox-backlog";
 import { createPaymentActivity } from "./payment-activity";
 import { startRowPruner } from "./pruning/prune-spent-rows";
 import { startWorker, type RunningWorker } from "./worker";
@@ -86,6 +87,7 @@ const relay = runsPayments
       batchSize: env.OUTBOX_BATCH_SIZE,
     })
   : undefined;
+if (runsPayments) registerOutboxBacklog({ registry, prisma, logger });
 const sweeper = runsPayments
   ? startHoldSweeper({
       deps,

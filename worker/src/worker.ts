@@ -48,11 +48,11 @@ export async function startWorker({
   ...deps
 }: WorkerDeps): Promise<RunningWorker> {
   await ensureTopics(kafka, allTopics, { replicationFactor });
-  const deadLetters = new CountingDeadLetterPublisher(kafka, registry);
-  await deadLetters.connect();
-
   const observed = observeSubscriptions(createSubscriptions(deps));
   const subscriptions = activity ? activity.track(observed) : observed;
+  const topics = subscriptions.map((subscription) => subscription.definition.topic);
+  const deadLetters = new CountingDeadLetterPublisher(kafka, registry, topics);
+  await deadLetters.connect();
   const running = await runEventConsumer({
     kafka,
     groupId,
@@ -74,7 +74,7 @@ export async function startWorker({
     registry,
     kafka,
     groupId,
-    topics: subscriptions.map((subscription) => subscription.definition.topic),
+    topics,
     logger: deps.logger,
   });
 

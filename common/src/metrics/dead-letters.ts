@@ -19,9 +19,15 @@ export function deadLetterCounter(registry: Registry): Counter<"topic"> {
 export class CountingDeadLetterPublisher extends EventPublisher {
   private readonly parked: Counter<"topic">;
 
-  constructor(kafka: Kafka, registry: Registry) {
+  /**
+   * `topics`: those the consumer reads. Their series start at 0, so the first message ever
+   * parked is an increase Prometheus sees (a series that appears at 1 has no increase, and
+   * DeadLetterMessages would miss it).
+   */
+  constructor(kafka: Kafka, registry: Registry, topics: readonly string[] = []) {
     super(kafka);
     this.parked = deadLetterCounter(registry);
+    for (const topic of topics) this.parked.inc({ topic }, 0);
   }
 
   override async publishRaw(messages: readonly RawMessage[]): Promise<void> {

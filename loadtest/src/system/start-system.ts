@@ -32,6 +32,11 @@ export interface RunningSystem {
     "queue-service": number | undefined;
     worker: number | undefined;
   };
+  /** The worker's health and metrics port (the same after a restart when the overrides fix it). */
+  workerPort: () => number;
+  /** Stops the worker (SIGTERM, as an orchestrator does); `startWorker` starts a new one. */
+  stopWorker: () => Promise<void>;
+  startWorker: () => Promise<void>;
   /** The warnings and errors the processes logged (the latest few hundred of each). */
   serviceLogs: () => string;
   /** Stops every process this run started and drops its database; safe to call twice. */
@@ -49,6 +54,7 @@ export async function startSystem({
   runId,
   overrides = {},
   queueNodeFlags = [],
+  webPort,
 }: {
   options: LoadTestOptions;
   runId: string;
@@ -56,6 +62,8 @@ export async function startSystem({
   overrides?: Partial<Record<"web" | "queue-service" | "worker", Record<string, string>>>;
   /** Node.js flags for the queue service (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   queueNodeFlags?: string[];
+  /** The web app's port, when it must be known before the start; a free one by default. */
+  webPort?: number;
 }): Promise<RunningSystem> {
   const cleanup = createCleanupStack("load test");
   const stop = cleanup.run;
@@ -70,6 +78,7 @@ export async function startSystem({
       secrets,
     );
 
+    const workerSettings = { ...workerEnv(shared, runId), ...overrides.worker };
     // Settled, not all: a failed start must not leave the other one running unseen.
     const [queue, worker] = await Promise.allSettled([
       service(
@@ -81,8 +90,11 @@ export async function startSystem({
         },
         queueNodeFlags,
       ),
-      service(cleanup, "worker", { ...workerEnv(shared, runId), ...overrides.worker }),
+      startService("worker", workerSettings),
     ]);
+    let currentWorker: SpawnedService | undefined =
+      worker.status === "fulfilled" ? worker.value : undefined;
+    cleanup.push(() => currentWorker?.stop("SIGTERM", 15_000) ?? Promise.resolve());
     for (const started of [queue, worker]) {
       if (started.status === "rejected") throw started.reason;
     }
@@ -90,8 +102,13 @@ export async function startSystem({
       throw new Error("queue service or worker did not start");
     }
     const queueUrl = `http://127.0.0.1:${queue.value.port}`;
+    const runningWorker = () => {
+      if (!currentWorker) throw new Error("the worker is not running");
+      return currentWorker;
+    };
 
     const web: RunningWeb = await startWeb({
+      ...(webPort ? { port: webPort } : {}),
       env: (baseUrl) => ({
         ...webEnv(shared, { baseUrl, queueUrl, secrets, scenario: options, path: env.PATH }),
         ...overrides.web,
@@ -110,12 +127,22 @@ export async function startSystem({
         [
           `== web\n${web.output()}`,
           `== queue-service\n${warnings(queue.value)}`,
-          `== worker\n${warnings(worker.value)}`,
+          `== worker\n${currentWorker ? warnings(currentWorker) : ""}`,
         ].join("\n"),
       pids: {
         web: web.pid,
         "queue-service": queue.value.process.pid,
         worker: worker.value.process.pid,
+      },
+      workerPort: () => runningWorker().port,
+      stopWorker: async () => {
+        const stopping = runningWorker();
+        currentWorker = undefined;
+        await stopping.stop("SIGTERM", 15_000);
+      },
+      startWorker: async () => {
+        if (currentWorker) throw new Error("the worker runs already");
+        currentWorker = await startService("worker", workerSettings);
       },
       stop,
     };

@@ -31,12 +31,15 @@ export interface RunningWeb {
 export async function startWeb({
   env,
   timeoutMs = 60_000,
+  port: fixedPort,
 }: {
   env: (baseUrl: string) => Record<string, string>;
   timeoutMs?: number;
+  /** A port chosen beforehand (e.g. for a Prometheus started first); a free one by default. */
+  port?: number;
 }): Promise<RunningWeb> {
   if (!existsSync(standaloneServer)) throw new WebBuildMissingError();
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   // With the Node.js flags `npm start` passes, so tests measure what production runs.
   const args = [...packageNodeFlags(webRoot), standaloneServer];

@@ -40,7 +40,7 @@ export async function startConfirmedReleaseConsumer(options: {
     { replicationFactor: options.replicationFactor },
   );
   const deadLetters = options.registry
-    ? new CountingDeadLetterPublisher(kafka, options.registry)
+    ? new CountingDeadLetterPublisher(kafka, options.registry, [reservationConfirmed.topic])
     : new EventPublisher(kafka);
   await deadLetters.connect();
   const running = await runEventConsumer({

@@ -121,7 +121,10 @@ export async function startMailWorker({
     await ensureTopics(kafka, [...topics, ...topics.map(mailDeadLetterTopic)], {
       replicationFactor,
     });
-    const deadLetters = new MailDeadLetterPublisher(kafka, registry);
+    // Counted under the topic its dead letters go to, less the suffix ("<topic>.mail").
+    const countedAs = (topic: string) =>
+      mailDeadLetterTopic(topic).slice(0, -deadLetterTopic("").length);
+    const deadLetters = new MailDeadLetterPublisher(kafka, registry, topics.map(countedAs));
     await deadLetters.connect();
     const running = await runEventConsumer({
       kafka,
