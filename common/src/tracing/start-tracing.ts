@@ -11,6 +11,7 @@ import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import type { Logger } from "pino";
 import type { ShutdownStep } from "../lifecycle";
 import { loadTracingEnv } from "./env";
+import { exportWholeMicroseconds } from "./whole-microsecond-spans";
 
 export interface StartTracingOptions {
   serviceName: string;
@@ -53,7 +54,8 @@ export function startTracing({
   logger,
 }: StartTracingOptions): Tracing {
   const spanExporter =
-    exporter ?? (zipkinEndpoint ? new ZipkinExporter({ url: zipkinEndpoint }) : null);
+    exporter ??
+    (zipkinEndpoint ? exportWholeMicroseconds(new ZipkinExporter({ url: zipkinEndpoint })) : null);
   if (!spanExporter) return disabled;
 
   if (logger) reportExportErrors(logger);

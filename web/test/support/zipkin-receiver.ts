@@ -7,6 +7,9 @@ const zipkinSpan = z.object({
   id: z.string(),
   parentId: z.string().optional(),
   name: z.string(),
+  // Zipkin itself refuses a batch with a fractional timestamp or duration (400).
+  timestamp: z.number().int().positive(),
+  duration: z.number().int().nonnegative().optional(),
   kind: z.enum(["CLIENT", "SERVER", "PRODUCER", "CONSUMER"]).optional(),
   localEndpoint: z.object({ serviceName: z.string() }).optional(),
   tags: z.record(z.string(), z.string()).optional(),
