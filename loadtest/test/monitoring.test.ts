@@ -273,8 +273,12 @@ describe("monitoring on the real tools", () => {
         "process ticketping.reservation.confirmed",
       ]),
     );
-    const released = trace.find((span) => span.name === "process ticketping.reservation.confirmed");
-    expect(released?.localEndpoint?.serviceName).toBe("queue-service");
+    // The confirmation frees the buyer's slot in the queue service (the worker's mail group
+    // reads it too, for the ticket mail).
+    const confirmations = trace.filter(
+      (span) => span.name === "process ticketping.reservation.confirmed",
+    );
+    expect(confirmations.map((span) => span.localEndpoint?.serviceName)).toContain("queue-service");
   }, 150_000);
 
   it("every Prometheus panel of the Grafana dashboard shows data", async () => {
