@@ -80,6 +80,11 @@ describe("worker /metrics", () => {
         poll,
       )
       .toBe("CONFIRMED");
+    // The handler counts the sale just after its transaction commits: a scrape may fall
+    // between the two.
+    await expect
+      .poll(async () => delta(await scrape(), "ticketping_reservations_confirmed_total"), poll)
+      .toBe(1);
 
     const after = await scrape();
     expect(delta(after, "ticketping_reservations_confirmed_total")).toBe(1);

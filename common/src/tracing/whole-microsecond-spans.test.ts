@@ -11,7 +11,10 @@ afterEach(async () => {
   tracing = undefined;
   await new Promise<void>((resolve) => {
     if (!server) resolve();
-    else server.close(() => { resolve(); });
+    else
+      server.close(() => {
+        resolve();
+      });
   });
   server = undefined;
 });
