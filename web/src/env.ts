@@ -99,7 +99,7 @@ export const env = loadEnvOrExit({
   /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Open (unpaid) holds one buyer may have per performance. */
-  HOLD_MAX_OPEN_PER_BUYER: z.coerce.number().int().min(1).max(20).default(1),
+  HOLD_MAX_OPEN_PER_BUYER: seatEnvFields.maxOpenHoldsPerBuyer,
   /** Serves /api/bench/static, the baseline of the web benchmark. Off in production. */
   BENCH_ROUTES: z
     .enum(["0", "1"])

@@ -13,6 +13,9 @@ export const env = loadEnvOrExit({
   DATABASE_URL: envFields.databaseUrl,
   REDIS_URL: envFields.redisUrl,
   SEAT_KEY_PREFIX: seatEnvFields.keyPrefix,
+  /** Must be the web app's: a waitlist offer is a hold, within the same limit. */
+  HOLD_MAX_OPEN_PER_BUYER: seatEnvFields.maxOpenHoldsPerBuyer,
+  WAITLIST_OFFER_TTL_SECONDS: seatEnvFields.waitlistOfferTtlSeconds,
   KAFKA_BROKERS: envFields.kafkaBrokers,
   KAFKA_REPLICATION_FACTOR: envFields.kafkaReplicationFactor,
   WORKER_HEALTH_PORT: envFields.port(4100),

@@ -59,6 +59,10 @@ const deps: HandlerDeps = {
   logger,
   redis,
   seatKeyPrefix: env.SEAT_KEY_PREFIX,
+  waitlist: {
+    offerTtlMs: env.WAITLIST_OFFER_TTL_SECONDS * 1000,
+    maxOpenHolds: env.HOLD_MAX_OPEN_PER_BUYER,
+  },
   payments: createPaymentProvider({
     provider: providerName,
     stripeSecretKey: env.STRIPE_SECRET_KEY,

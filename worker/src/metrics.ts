@@ -34,6 +34,14 @@ export const workerMetrics = {
     help: "From the payment webhook's event (payment.completed) to its reservation CONFIRMED",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
   }),
+  waitlistOffers: counter(registry, {
+    name: "ticketping_waitlist_offers_total",
+    help: "Waitlist offers made: returned seats held for the next fitting entry's buyer",
+  }),
+  waitlistPassFailures: counter(registry, {
+    name: "ticketping_waitlist_pass_failures_total",
+    help: "Waitlist passes of one show that failed (the next pass tries that show again)",
+  }),
   holdsExpired: counter(registry, {
     name: "ticketping_holds_expired_total",
     help: "Seat holds that lapsed unpaid: the reservation EXPIRED and its seats went back",

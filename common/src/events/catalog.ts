@@ -156,6 +156,23 @@ export const accountVerificationRequested = defineEvent({
   }),
 });
 
+/**
+ * Seats that came back went to a buyer on the show's waitlist: the worker held them for the
+ * entry's buyer as a PENDING reservation (the offer) until its holdExpiresAt. The buyer is
+ * mailed the offer's link; the reservation's state decides, so a mail of an offer that
+ * already ended is not sent.
+ */
+export const waitlistOffered = defineEvent({
+  type: "waitlist.offered",
+  version: 1,
+  payload: z.object({
+    reservationId: id,
+    entryId: id,
+    scheduleId: id,
+    userId: id,
+  }),
+});
+
 export const eventCatalog = [
   paymentCompleted,
   paymentFailed,
@@ -167,6 +184,7 @@ export const eventCatalog = [
   holdReleased,
   accountVerificationRequested,
   showCancelled,
+  waitlistOffered,
 ] as const;
 
 export function deadLetterTopic(topic: string): string {

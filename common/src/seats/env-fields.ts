@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { envFields } from "../env";
 
 /** The seat variables the web app and the worker both read, spelt and defaulted once. */
@@ -9,4 +10,14 @@ export const seatEnvFields = {
    * agree (the worker reads the web app's expiring hold keys).
    */
   keyPrefix: envFields.redisKeyPrefix(""),
+  /**
+   * HOLD_MAX_OPEN_PER_BUYER: open holds one buyer may have per performance (the web app's
+   * holds, and the worker's waitlist offers, which are holds too).
+   */
+  maxOpenHoldsPerBuyer: z.coerce.number().int().min(1).max(20).default(1),
+  /**
+   * WAITLIST_OFFER_TTL_SECONDS: how long seats offered to a waitlisted buyer stay held for
+   * them before the offer passes to the next entry (5 s to 1 day).
+   */
+  waitlistOfferTtlSeconds: z.coerce.number().int().min(5).max(86_400).default(600),
 };

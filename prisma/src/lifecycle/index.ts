@@ -52,3 +52,5 @@ export {
   type OrganizerRefundOutcome,
   type OrganizerRefundRequest,
 } from "./refunds/request-organizer-refund";
+
+export { closeWaitlist } from "./waitlist/close-waitlist";

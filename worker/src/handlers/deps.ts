@@ -11,4 +11,13 @@ export interface HandlerDeps {
   /** SEAT_KEY_PREFIX: where the seat-map cache and the holds live in `redis`. */
   seatKeyPrefix: string;
   payments: PaymentProvider;
+  /** Waitlist offers; unset: the defaults of WAITLIST_OFFER_TTL_SECONDS and HOLD_MAX_OPEN_PER_BUYER. */
+  waitlist?: WaitlistSettings;
+}
+
+export interface WaitlistSettings {
+  /** How long an offer holds its seats for the buyer. */
+  offerTtlMs: number;
+  /** Open holds (offers included) one buyer may have per performance. */
+  maxOpenHolds: number;
 }

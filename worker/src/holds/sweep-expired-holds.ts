@@ -5,6 +5,7 @@ import { finishCancelledShows } from "../refunds/finish-cancelled-shows";
 import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
 import { holdExpiryEventId } from "@ticketping/db/lifecycle";
 import { expireReservation } from "../reservations/expire-reservation";
+import { passWaitlists } from "../waitlist/pass-waitlists";
 
 export interface HoldSweeperOptions {
   deps: HandlerDeps;
@@ -31,8 +32,9 @@ export interface RunningHoldSweeper {
  * directly in PostgreSQL, without Kafka, so expiries go on during a Kafka outage too. It
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
  * by both ends once. It also carries out refunds left pending (retryPendingRefunds),
- * finishes cancelled shows whose orders are not all refunded (finishCancelledShows) and
- * applies payments whose event is stuck (confirmStuckPayments).
+ * finishes cancelled shows whose orders are not all refunded (finishCancelledShows),
+ * applies payments whose event is stuck (confirmStuckPayments) and offers free seats to
+ * waitlists whose pass was missed or failed (passWaitlists).
  */
 export function startHoldSweeper({
   deps,
@@ -92,6 +94,8 @@ export function startHoldSweeper({
     const cancelled = await finishCancelledShows(deps, { olderThanMs: refundRetryAfterMs });
     if (cancelled > 0) log.info({ cancelled }, "refunded orders of cancelled shows");
     await confirmStuckPayments(deps, { olderThanMs: stuckPaymentAfterMs });
+    const waitlists = await passWaitlists(deps);
+    if (waitlists.offered > 0) log.info(waitlists, "made waitlist offers");
     return total;
   };
 

@@ -3,6 +3,8 @@ export interface MailLinks {
   tickets: () => string;
   checkout: (reservationId: string) => string;
   performance: (slug: string) => string;
+  /** A waitlist offer's page (web's /waitlist/offers/<reservationId>). */
+  waitlistOffer: (reservationId: string) => string;
   /** The page that checks a verification link's token (web's /verify-email). */
   verifyEmail: (token: string) => string;
 }
@@ -13,6 +15,7 @@ export function mailLinks(publicWebUrl: string): MailLinks {
     tickets: () => at("/my-tickets"),
     checkout: (reservationId) => at(`/checkout/${encodeURIComponent(reservationId)}`),
     performance: (slug) => at(`/performances/${encodeURIComponent(slug)}`),
+    waitlistOffer: (reservationId) => at(`/waitlist/offers/${encodeURIComponent(reservationId)}`),
     verifyEmail: (token) => at(`/verify-email?token=${encodeURIComponent(token)}`),
   };
 }

@@ -5,6 +5,7 @@ import {
   paymentFailed,
   paymentRefunded,
   reservationConfirmed,
+  waitlistOffered,
 } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
 import type { Logger } from "@ticketping/common/logger";
@@ -155,6 +156,32 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
       const mail = refund.showCancelled
         ? mailTemplates["show-cancelled"](common)
         : mailTemplates["refund-issued"]({ ...common, reason: refund.reason });
+      await record({ reservationId }, template, {
+        ...mail,
+        eventId: event.id,
+        recipient: reservation.buyer.email,
+        template,
+      });
+    }),
+
+    // Only an offer still open is mailed: one taken, declined or lapsed before the handler
+    // ran has nothing left to offer.
+    subscribe(waitlistOffered, async (event) => {
+      const { reservationId } = event.payload;
+      const template = "waitlist-offer";
+      const reservation = stale(event.occurredAt)
+        ? null
+        : await loadReservationForMail(prisma, reservationId);
+      if (reservation?.status !== "PENDING" || reservation.holdExpiresAt <= new Date()) {
+        return record({ reservationId }, template, null);
+      }
+      const mail = mailTemplates[template]({
+        buyerName: reservation.buyer.name,
+        show: reservation.show,
+        seatCount: reservation.seats.length,
+        offerExpiresAt: reservation.holdExpiresAt,
+        offerUrl: links.waitlistOffer(reservationId),
+      });
       await record({ reservationId }, template, {
         ...mail,
         eventId: event.id,

@@ -1,5 +1,6 @@
 import { syncSeatCache } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
+import { passReturnedSeats } from "../waitlist/pass-returned-seats";
 
 export interface SettleOptions {
   reservationId: string;
@@ -9,15 +10,16 @@ export interface SettleOptions {
 
 /**
  * Brings everything outside PostgreSQL in line with a reservation's committed status: the
- * seat-map cache (syncSeatCache: SOLD, or the seats freed) and, for a hold that ended unpaid, the
- * provider's checkout session. Every step is idempotent and driven by the status, not by
+ * seat-map cache (syncSeatCache: SOLD, or the seats freed, which then are offered to the
+ * show's waitlist) and, for a hold that ended unpaid, the provider's checkout session. Every step is idempotent and driven by the status, not by
  * the event, so it runs on every delivery: a crash between the database commit and these
  * calls is repaired by the redelivery that follows.
  */
 export async function settleReservation(
-  { prisma, redis, seatKeyPrefix, payments, logger }: HandlerDeps,
+  deps: HandlerDeps,
   { reservationId, expireCheckout = true }: SettleOptions,
 ): Promise<void> {
+  const { prisma, redis, seatKeyPrefix, payments, logger } = deps;
   const reservation = await prisma.reservation.findUnique({
     where: { id: reservationId },
     select: {
@@ -47,6 +49,8 @@ export async function settleReservation(
       status: status === "CONFIRMED" ? "REFUNDED" : status,
       seatIds: freed,
     });
+    // Seats back on sale go to the show's waitlist first, once the cache shows them free.
+    await passReturnedSeats(deps, scheduleId);
   }
   if (status === "CONFIRMED") return;
 

@@ -2,6 +2,7 @@ import { createEvent, outboxMessage, showCancelled } from "@ticketping/common/ev
 import type { Prisma } from "../../generated/client";
 import { writeOutbox } from "../../outbox";
 import { endHoldsOfCancelledShow } from "../reservations/end-holds-of-cancelled-show";
+import { closeWaitlist } from "../waitlist/close-waitlist";
 
 export type CancelShowOutcome =
   | { outcome: "cancelled"; performanceId: string; cancelledAt: Date }
@@ -12,7 +13,8 @@ export type CancelShowOutcome =
  * The organizer cancels a show: from this commit on the database refuses new holds of it
  * (migration ..._organizer_refunds; a hold being written waits for this transaction on the
  * schedule row, locked here), its open holds end (endHoldsOfCancelledShow: a paid one is
- * refunded by the payment handler, never confirmed), and show.cancelled goes to the
+ * refunded by the payment handler, never confirmed; waitlist offers among them), its
+ * waitlist closes (closeWaitlist), and show.cancelled goes to the
  * outbox, from which the worker refunds every confirmed order (refundCancelledShow).
  * Cancelling again changes nothing and announces nothing.
  */
@@ -33,6 +35,7 @@ export async function cancelShow(
     data: { cancelledAt: now, cancelReason: reason },
   });
   await endHoldsOfCancelledShow(tx, { scheduleId, now });
+  await closeWaitlist(tx, { scheduleId, now });
   const event = createEvent(showCancelled, { scheduleId, performanceId });
   await writeOutbox(tx, [outboxMessage(showCancelled, event, { key: scheduleId })]);
   return { outcome: "cancelled", performanceId, cancelledAt: now };

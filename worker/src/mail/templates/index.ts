@@ -4,6 +4,7 @@ import { renderPaymentFailed } from "./payment-failed";
 import { renderRefundIssued } from "./refund-issued";
 import { renderShowCancelled } from "./show-cancelled";
 import { renderVerifyAddress } from "./verify-address";
+import { renderWaitlistOffer } from "./waitlist-offer";
 
 export type { RenderedMail } from "./layout";
 export type { MailTicket, ShowDetails, TicketSeat } from "./show";
@@ -16,6 +17,7 @@ export const mailTemplates = {
   "hold-lapsed": renderHoldLapsed,
   "refund-issued": renderRefundIssued,
   "show-cancelled": renderShowCancelled,
+  "waitlist-offer": renderWaitlistOffer,
 } as const;
 
 export type MailTemplateName = keyof typeof mailTemplates;
