@@ -6,6 +6,8 @@ import { SignOutEverywhereButton } from "@/components/sign-out-everywhere-button
 import { ReservationCard } from "@/components/tickets/reservation-card";
 import { getSessionUser } from "@/server/auth/session";
 import { listMyReservations } from "@/server/reservations/list-my-reservations";
+import { listMyWaitlistOffers } from "@/server/waitlist/list-my-waitlist-offers";
+import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "My tickets" };
 
@@ -13,13 +15,45 @@ export default async function MyTicketsPage() {
   await connection();
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=%2Fmy-tickets");
-  const { reservations, asOf } = await listMyReservations({ userId: user.id });
+  const [{ reservations, asOf }, offers] = await Promise.all([
+    listMyReservations({ userId: user.id }),
+    listMyWaitlistOffers({ userId: user.id }),
+  ]);
 
   return (
     <section aria-labelledby="tickets-heading" className="flex flex-col gap-6">
       <h1 id="tickets-heading" className="text-2xl font-bold tracking-tight">
         My tickets
       </h1>
+      {offers.length > 0 ? (
+        <section aria-labelledby="offers-heading" className="flex flex-col gap-2">
+          <h2 id="offers-heading" className="text-lg font-semibold">
+            Waitlist offers
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {offers.map((offer) => (
+              <li
+                key={offer.reservationId}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-brand-200 bg-brand-50 p-4"
+                data-testid="waitlist-offer-card"
+              >
+                <p className="text-sm">
+                  <span className="font-semibold">{offer.performanceName}</span>,{" "}
+                  {formatDateTime(new Date(offer.startsAt))}: {offer.seats.length}{" "}
+                  {offer.seats.length === 1 ? "seat" : "seats"} held for you until{" "}
+                  {formatDateTime(new Date(offer.expiresAt))}.
+                </p>
+                <Link
+                  href={`/waitlist/offers/${offer.reservationId}`}
+                  className="font-semibold text-brand-700 hover:underline"
+                >
+                  Take the seats
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {reservations.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center">
           <p className="text-slate-700">You have no tickets yet.</p>

@@ -10,6 +10,7 @@ import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
 import { env } from "@/env";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
+import { JoinWaitlist } from "@/components/waitlist/join-waitlist";
 import { getPerformance } from "@/server/performances/get-performance";
 import type { PerformanceDetail } from "@/server/performances/schemas";
 import { slugSchema } from "@/server/performances/slug";
@@ -50,6 +51,8 @@ export default async function PerformancePage({ params }: Props) {
   // leads there (the booking gate sends a buyer without a turn to the waiting room).
   const preQueueOpen = performance.phase === "upcoming" && performance.asOf >= preQueueOpensAt;
   const bookable = performance.phase === "on-sale" || preQueueOpen;
+  // A sold-out show of an open sale takes a waitlist (the server checks it again).
+  const waitlistOpen = performance.phase === "on-sale" || performance.phase === "sold-out";
 
   return (
     <article aria-labelledby="performance-heading" className="flex flex-col gap-8">
@@ -180,6 +183,15 @@ export default async function PerformancePage({ params }: Props) {
                       </span>
                     )}
                   </div>
+                  {soldOut && waitlistOpen ? (
+                    <div className="w-full">
+                      <JoinWaitlist
+                        scheduleId={schedule.id}
+                        showLabel={formatShowTime(schedule.startsAt, performance.hall.timeZone)}
+                        maxSeats={performance.maxSeatsPerReservation}
+                      />
+                    </div>
+                  ) : null}
                 </li>
               );
             })}

@@ -10,6 +10,7 @@ import { proofOfWorkOperations } from "./proof-of-work";
 import { reservationOperations } from "./reservations";
 import { sessionOperations } from "./sessions";
 import { waitingRoomOperations } from "./waiting-room";
+import { waitlistOperations } from "./waitlist";
 
 /** Every operation of web's HTTP API, in the order the reference shows them. */
 export const operations: Operation[] = [
@@ -21,6 +22,7 @@ export const operations: Operation[] = [
   ...waitingRoomOperations,
   ...bookingOperations,
   ...paymentOperations,
+  ...waitlistOperations,
   ...organizerOperations,
   ...checkInOperations,
   ...operationsOperations,

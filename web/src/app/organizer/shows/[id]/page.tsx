@@ -6,11 +6,13 @@ import { formatDateTime } from "@/components/format";
 import { HeldBackSeats } from "@/components/organizer/held-back-seats";
 import { OrderRefunds } from "@/components/organizer/order-refunds";
 import { ShowCancellation } from "@/components/organizer/show-cancellation";
+import { ShowWaitlist } from "@/components/organizer/show-waitlist";
 import { getShowSeats } from "@/server/admin/get-show-seats";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 import { getShowCancellation } from "@/server/refunds/get-show-cancellation";
 import { listShowOrders, type ShowOrders } from "@/server/refunds/list-show-orders";
+import { getAdminWaitlist } from "@/server/waitlist/get-admin-waitlist";
 
 export const metadata: Metadata = { title: "Orders of a show" };
 
@@ -35,9 +37,10 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
   await requireAdminPage(`/organizer/shows/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
   const { schedule, orders } = await load(parsed.data.id);
-  const [cancellation, seats] = await Promise.all([
+  const [cancellation, seats, waitlist] = await Promise.all([
     getShowCancellation({ scheduleId: schedule.id }),
     getShowSeats({ scheduleId: schedule.id }),
+    getAdminWaitlist({ scheduleId: schedule.id }),
   ]);
 
   return (
@@ -78,6 +81,13 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
             refunded: cancellation.orders.refunded,
           }}
         />
+      </section>
+
+      <section aria-labelledby="waitlist-heading" className={sectionClass}>
+        <h2 id="waitlist-heading" className="text-lg font-semibold">
+          Waitlist
+        </h2>
+        <ShowWaitlist initial={waitlist} />
       </section>
 
       <section aria-labelledby="orders-heading" className={sectionClass}>

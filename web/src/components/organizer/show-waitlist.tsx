@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import type { AdminWaitlist } from "@/server/waitlist/schemas";
+import { apiRequest, ApiError } from "../api-client";
+import { dangerButtonClass, FormAlert } from "../form/field";
+
+/** A show's waitlist for its organizer: its length, open offers, and closing it. */
+export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
+  const [waitlist, setWaitlist] = useState(initial);
+  const [pending, setPending] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  async function close() {
+    if (
+      !window.confirm(
+        "Close this show's waitlist? Nobody can join any more and the buyers still waiting leave it. Offers already made stay open until taken or lapsed.",
+      )
+    ) {
+      return;
+    }
+    setPending(true);
+    setAlert(null);
+    try {
+      const answer = await apiRequest<{ waitlist: AdminWaitlist }>(
+        `/api/admin/schedules/${waitlist.scheduleId}/waitlist/close`,
+        { method: "POST" },
+      );
+      setWaitlist(answer.waitlist);
+    } catch (error) {
+      setAlert(
+        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
+      );
+    }
+    setPending(false);
+  }
+
+  return (
+    <div className="flex flex-col gap-2" data-testid="show-waitlist">
+      <p className="text-sm">
+        <span data-testid="waitlist-length">{waitlist.waiting}</span>{" "}
+        {waitlist.waiting === 1 ? "buyer waits" : "buyers wait"}; {waitlist.offered} open{" "}
+        {waitlist.offered === 1 ? "offer" : "offers"}; {waitlist.accepted} taken.
+      </p>
+      {waitlist.closedAt ? (
+        <p className="text-sm font-semibold text-slate-700">The waitlist is closed.</p>
+      ) : (
+        <button
+          type="button"
+          className={`${dangerButtonClass} self-start`}
+          disabled={pending}
+          onClick={() => void close()}
+        >
+          {pending ? "Closing…" : "Close the waitlist"}
+        </button>
+      )}
+      <FormAlert message={alert} />
+    </div>
+  );
+}
