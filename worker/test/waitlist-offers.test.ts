@@ -6,12 +6,12 @@ import { createLogger } from "@ticketping/common/logger";
 import { createPaymentProvider } from "@ticketping/common/payments";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { releaseSeats, scheduleKeys } from "@ticketping/common/seats";
-import { cancelShow, closeWaitlist } from "@ticketping/db/lifecycle";
+import { cancelShow, closeWaitlist, requestOrganizerRefund } from "@ticketping/db/lifecycle";
 import { createTestBuyers } from "@ticketping/db/testing";
 import type { HandlerDeps } from "../src/handlers/deps";
 import { offerReturnedSeats } from "../src/waitlist/offer-returned-seats";
 import { passWaitlists } from "../src/waitlist/pass-waitlists";
-import { cacheSeatMap, createShow, holdInRedis } from "./support/fixtures";
+import { cacheSeatMap, createShow, holdInRedis, recordPayment } from "./support/fixtures";
 import { publicWebUrl, startMailTestBed, type MailTestBed } from "./support/mail-test-bed";
 
 const env = parseEnv({ REDIS_URL: envFields.redisUrl });
@@ -121,7 +121,8 @@ const offersOf = (entryId: string) =>
 
 /**
  * The seat map's cache says exactly what PostgreSQL says: every seat of a PENDING
- * reservation held by it, of a CONFIRMED one sold to it, and every other seat free.
+ * reservation held by it, every other live seat sold (a confirmed order's, or a refunded
+ * one kept off sale), and every other seat free.
  */
 async function cacheMismatches(scheduleId: string): Promise<string[]> {
   const rows = await bed.prisma.reservationSeat.findMany({
@@ -131,7 +132,7 @@ async function cacheMismatches(scheduleId: string): Promise<string[]> {
   const expected = new Map(
     rows.map((row) => [
       row.seatId,
-      `${row.reservation.status === "CONFIRMED" ? "S" : "H"}:${row.reservation.id}`,
+      `${row.reservation.status === "PENDING" ? "H" : "S"}:${row.reservation.id}`,
     ]),
   );
   const cached = await redis.hgetall(scheduleKeys(seatKeyPrefix, scheduleId).status);
@@ -342,6 +343,40 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
     expect(offeredEntries).toEqual(entries.slice(0, 4 - grabbed).map(({ entry }) => entry.id));
     await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
     expect(bed.worker.logs.filter((line) => JSON.stringify(line).includes("deadlock"))).toEqual([]);
+  });
+
+  it("offers seats an organizer's refund puts back on sale, and none it keeps off sale", async () => {
+    const { show, hold } = await soldOutShow(2);
+    await recordPayment(bed.prisma, { reservationId: hold.id, amountMinor: 2 * show.priceMinor });
+    await expect
+      .poll(
+        async () =>
+          (await bed.prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } })).status,
+        poll,
+      )
+      .toBe("CONFIRMED");
+    const [pair, single] = await join(show, [2, 1]);
+    if (!pair || !single) throw new Error("no entries");
+    const [kept, released] = show.seatIds;
+    const refund = (seatId: string, releaseSeats: boolean) =>
+      bed.prisma.$transaction((tx) =>
+        requestOrganizerRefund(tx, {
+          reservationId: hold.id,
+          seatIds: [seatId],
+          releaseSeats,
+          cause: "ORGANIZER",
+          reason: "Refunded by the organizer.",
+        }),
+      );
+    await refund(kept ?? "", false);
+    await refund(released ?? "", true);
+
+    // One seat back: the pair does not fit, the single does, with exactly that seat.
+    await expect.poll(() => entryStatus(single.entry.id), poll).toBe("OFFERED");
+    const [offer] = await offersOf(single.entry.id);
+    expect(offer?.seats.map((seat) => seat.seatId)).toEqual([released]);
+    expect(await entryStatus(pair.entry.id)).toBe("WAITING");
+    await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
   });
 
   it("one show's failing pass neither stops nor rolls back another show's offers", async () => {
