@@ -379,6 +379,21 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
     await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
   });
 
+  it("never offers a seat the organizer holds back", async () => {
+    const { show } = await soldOutShow(2, 1_000);
+    const [heldBack, offered] = show.seatIds;
+    await bed.prisma.seat.update({
+      where: { id: heldBack ?? "" },
+      data: { heldBackAt: new Date() },
+    });
+    const [pair, single] = await join(show, [2, 1]);
+    if (!pair || !single) throw new Error("no entries");
+    await expect.poll(() => entryStatus(single.entry.id), poll).toBe("OFFERED");
+    const [offer] = await offersOf(single.entry.id);
+    expect(offer?.seats.map((seat) => seat.seatId)).toEqual([offered]);
+    expect(await entryStatus(pair.entry.id)).toBe("WAITING");
+  });
+
   it("one show's failing pass neither stops nor rolls back another show's offers", async () => {
     const broken = await soldOutShow(1);
     const healthy = await soldOutShow(1);

@@ -93,7 +93,7 @@ async function makeOffers(
   let free = await tx.$queryRaw<FreeSeat[]>`
     SELECT id, row_number AS "row", column_number AS "column"
       FROM seats
-     WHERE schedule_id = ${scheduleId}::uuid AND status = 'AVAILABLE'
+     WHERE schedule_id = ${scheduleId}::uuid AND status = 'AVAILABLE' AND held_back_at IS NULL
      ORDER BY id
        FOR UPDATE SKIP LOCKED`;
   // Seats side by side: by row, then column.

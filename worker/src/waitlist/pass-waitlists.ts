@@ -19,7 +19,8 @@ export async function passWaitlists(
      WHERE e.status IN ('WAITING', 'OFFERED')
        AND (e.status = 'OFFERED' OR EXISTS (
              SELECT 1 FROM seats s
-              WHERE s.schedule_id = e.schedule_id AND s.status = 'AVAILABLE'))
+              WHERE s.schedule_id = e.schedule_id AND s.status = 'AVAILABLE'
+                AND s.held_back_at IS NULL))
      LIMIT ${SHOWS_PER_PASS}`;
   let offered = 0;
   let failed = 0;

@@ -21,7 +21,7 @@ export async function getShowWaitlist({
   if (!schedule) throw new AppError("NOT_FOUND", `no schedule ${scheduleId}`);
   const [waiting, free, entry] = await Promise.all([
     tx.waitlistEntry.count({ where: { scheduleId, status: "WAITING" } }),
-    tx.seat.count({ where: { scheduleId, status: "AVAILABLE" } }),
+    tx.seat.count({ where: { scheduleId, status: "AVAILABLE", heldBackAt: null } }),
     tx.waitlistEntry.findUnique({
       where: { scheduleId_userId: { scheduleId, userId } },
       select: {

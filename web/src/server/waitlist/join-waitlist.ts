@@ -57,7 +57,10 @@ export async function joinWaitlist({
         details: { max: schedule.max_seats_per_reservation },
       });
     }
-    const free = await tx.seat.count({ where: { scheduleId, status: "AVAILABLE" } });
+    // Held-back seats are not for sale: a show whose other seats are all taken is sold out.
+    const free = await tx.seat.count({
+      where: { scheduleId, status: "AVAILABLE", heldBackAt: null },
+    });
     if (free > 0) {
       throw new AppError("CONFLICT", `schedule ${scheduleId} has free seats`, {
         userMessage: "This show still has free seats: book them instead.",
