@@ -56,3 +56,14 @@ test("a buyer searches, filters and opens a performance with its shows and price
   await expect(page.getByTestId("schedule").getByRole("link", { name: /^Book/ })).toHaveCount(0);
   await expect(page.getByTestId("schedule")).toContainText("Opens soon");
 });
+
+test("an unknown page is the app's own, with ways back", async ({ page }) => {
+  const response = await page.goto("/performances/no-such-show-at-all");
+  expect(response?.status()).toBe(404);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "We can’t find that page" }),
+  ).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.getByRole("link", { name: "Browse performances" }).click();
+  await expect(page).toHaveURL(/\/performances$/);
+});

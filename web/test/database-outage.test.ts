@@ -53,6 +53,14 @@ describe("while PostgreSQL is out of reach", () => {
     }
     expect((await get("/api/ready")).status).toBe(503);
 
+    // A page that cannot load answers 500 with the app's error page (drawn in the browser
+    // from the payload's digest), and nothing of the error itself.
+    const page = await fetch(`${web.baseUrl}/performances`);
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toMatch(/"digest\\?":\\?"\d+\\?"/);
+    expect(html).not.toMatch(/prisma|ECONNREFUSED|at async|127\.0\.0\.1:\d+\/ticketping/i);
+
     await proxy.restore();
     await expect.poll(async () => (await get("/api/performances")).status).toBe(200);
     expect((await get("/api/me/reservations", { cookie })).status).toBe(200);

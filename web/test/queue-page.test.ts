@@ -75,7 +75,13 @@ describe("GET /queue/:performanceId", () => {
 
   it("is 404 for unknown, malformed and draft performances", async () => {
     for (const id of [randomUUID(), "nope", draft.performanceId]) {
-      expect((await page(`/queue/${id}`)).status).toBe(404);
+      const response = await page(`/queue/${id}`);
+      expect(response.status).toBe(404);
+      // The app's own not-found page (its text travels in the page's payload; the browser
+      // test sees it drawn), not Next.js's default.
+      const html = await response.text();
+      expect(html).toContain("We can’t find that page");
+      expect(html).not.toContain("This page could not be found");
     }
   });
 });

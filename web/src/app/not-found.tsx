@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page not found" };
+
+/** Every unknown page and every notFound(): the app's own look, and ways back. */
+export default function NotFound() {
+  return (
+    <section
+      aria-labelledby="not-found-heading"
+      data-testid="not-found"
+      className="mx-auto flex max-w-xl flex-col items-start gap-4 py-12"
+    >
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Error 404</p>
+      <h1 id="not-found-heading" className="text-3xl font-bold tracking-tight">
+        We can’t find that page
+      </h1>
+      <p className="text-slate-700">
+        The link may be mistyped or out of date, or the performance is no longer listed.
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <Link
+          href="/performances"
+          className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+        >
+          Browse performances
+        </Link>
+        <Link
+          href="/my-tickets"
+          className="inline-flex items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+        >
+          My tickets
+        </Link>
+      </div>
+    </section>
+  );
+}
