@@ -5,6 +5,7 @@ import { metricsEnvFields } from "@ticketping/common/metrics";
 import { ticketEnvFields } from "@ticketping/common/tickets";
 import { accountEnvFields } from "@ticketping/common/accounts";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
+import { queueEnvFields } from "@ticketping/common/queue";
 import { seatEnvFields } from "@ticketping/common/seats";
 
 export const env = loadEnvOrExit({
@@ -16,6 +17,8 @@ export const env = loadEnvOrExit({
   /** Must be the web app's: a waitlist offer is a hold, within the same limit. */
   HOLD_MAX_OPEN_PER_BUYER: seatEnvFields.maxOpenHoldsPerBuyer,
   WAITLIST_OFFER_TTL_SECONDS: seatEnvFields.waitlistOfferTtlSeconds,
+  /** The waiting room's keys: seats that come back serve its line before the waitlist. */
+  QUEUE_KEY_PREFIX: queueEnvFields.keyPrefix,
   KAFKA_BROKERS: envFields.kafkaBrokers,
   KAFKA_REPLICATION_FACTOR: envFields.kafkaReplicationFactor,
   WORKER_HEALTH_PORT: envFields.port(4100),

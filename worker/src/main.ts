@@ -62,6 +62,7 @@ const deps: HandlerDeps = {
   waitlist: {
     offerTtlMs: env.WAITLIST_OFFER_TTL_SECONDS * 1000,
     maxOpenHolds: env.HOLD_MAX_OPEN_PER_BUYER,
+    queueKeyPrefix: env.QUEUE_KEY_PREFIX,
   },
   payments: createPaymentProvider({
     provider: providerName,

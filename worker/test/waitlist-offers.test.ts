@@ -4,6 +4,7 @@ import { envFields, parseEnv } from "@ticketping/common/env";
 import { createEvent, holdExpired, holdReleased, waitlistOffered } from "@ticketping/common/events";
 import { createLogger } from "@ticketping/common/logger";
 import { createPaymentProvider } from "@ticketping/common/payments";
+import { queueKeys } from "@ticketping/common/queue";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { releaseSeats, scheduleKeys } from "@ticketping/common/seats";
 import { cancelShow, closeWaitlist, requestOrganizerRefund } from "@ticketping/db/lifecycle";
@@ -18,6 +19,8 @@ const env = parseEnv({ REDIS_URL: envFields.redisUrl });
 const redis = createRedis({ url: env.REDIS_URL, connectionName: "waitlist-offers-test" });
 // This file's own seat namespace (SEAT_KEY_PREFIX), which the worker uses as well.
 const seatKeyPrefix = `waitlist-offers-test-${randomUUID()}:`;
+// And its own waiting-room namespace (QUEUE_KEY_PREFIX): the line comes before the waitlist.
+const queueKeyPrefix = `waitlist-offers-queue-${randomUUID()}:`;
 const OFFER_TTL_SECONDS = 5;
 const poll = { timeout: 30_000, interval: 100 };
 
@@ -157,6 +160,7 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
       label: "waitlist_offers",
       env: {
         SEAT_KEY_PREFIX: seatKeyPrefix,
+        QUEUE_KEY_PREFIX: queueKeyPrefix,
         WAITLIST_OFFER_TTL_SECONDS: String(OFFER_TTL_SECONDS),
         HOLD_SWEEP_INTERVAL_MS: "500",
         HOLD_SWEEP_GRACE_MS: "300",
@@ -168,7 +172,7 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
       seatKeyPrefix,
       logger: createLogger({ name: "waitlist-offers-test", level: "silent" }),
       payments: createPaymentProvider({ provider: "SIMULATED" }),
-      waitlist: { offerTtlMs: OFFER_TTL_SECONDS * 1000, maxOpenHolds: 1 },
+      waitlist: { offerTtlMs: OFFER_TTL_SECONDS * 1000, maxOpenHolds: 1, queueKeyPrefix },
     };
   });
 
@@ -222,6 +226,31 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
     // The lapsed offers freed their seats in the cache too, and the new one holds them there.
     await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
     await bed.mailpit.client.waitFor(second.email);
+  });
+
+  it("leaves seats that come back to buyers waiting in the line, and offers them once the line is empty", async () => {
+    const { show, hold } = await soldOutShow(1, 1_000);
+    const [buyer] = await join(show, [1]);
+    if (!buyer) throw new Error("no entries");
+    // Someone waits in the performance's line: they went through its door first.
+    const line = queueKeys(queueKeyPrefix, show.performanceId).waiting;
+    await redis.zadd(line, 1, "someone-in-line");
+
+    await expect
+      .poll(
+        async () =>
+          (await bed.prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } })).status,
+        poll,
+      )
+      .toBe("EXPIRED");
+    // Several sweeps later (every 500 ms here), still nobody offered: the seat is the line's.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await entryStatus(buyer.entry.id)).toBe("WAITING");
+    expect(await offersOf(buyer.entry.id)).toEqual([]);
+
+    await redis.del(line);
+    await expect.poll(() => entryStatus(buyer.entry.id), poll).toBe("OFFERED");
+    await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
   });
 
   it("makes each offer once however often the seats' return is redelivered", async () => {

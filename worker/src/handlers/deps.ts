@@ -20,4 +20,9 @@ export interface WaitlistSettings {
   offerTtlMs: number;
   /** Open holds (offers included) one buyer may have per performance. */
   maxOpenHolds: number;
+  /**
+   * QUEUE_KEY_PREFIX: while anyone waits in the performance's line, seats that come back
+   * are theirs to find, not the waitlist's (the waitlist asks for no place in line).
+   */
+  queueKeyPrefix?: string;
 }

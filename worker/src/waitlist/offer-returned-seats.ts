@@ -1,4 +1,5 @@
 import { createEvent, outboxMessage, waitlistOffered } from "@ticketping/common/events";
+import { queueKeys } from "@ticketping/common/queue";
 import { holdSeats, releaseSeats } from "@ticketping/common/seats";
 import { uuidv7, writeOutbox, type Prisma } from "@ticketping/db";
 import type { HandlerDeps, WaitlistSettings } from "../handlers/deps";
@@ -42,6 +43,21 @@ export async function offerReturnedSeats(
   { scheduleId, now = new Date() }: { scheduleId: string; now?: Date },
 ): Promise<{ offered: number }> {
   const { prisma, redis, seatKeyPrefix } = deps;
+  // Every returned hold comes here: a show nobody waits for costs one indexed read, and
+  // never its row lock, which every hold of the show would wait behind.
+  const show = await prisma.schedule.findUnique({
+    where: { id: scheduleId },
+    select: {
+      performanceId: true,
+      waitlist: {
+        where: { status: { in: ["WAITING", "OFFERED"] } },
+        take: 1,
+        select: { id: true },
+      },
+    },
+  });
+  if (!show || show.waitlist.length === 0) return { offered: 0 };
+  if (await lineIsWaiting(deps, show.performanceId)) return { offered: 0 };
   const made: RedisHold[] = [];
   try {
     const offered = await prisma.$transaction(
@@ -66,6 +82,23 @@ export async function offerReturnedSeats(
     );
     throw error;
   }
+}
+
+/**
+ * Whether buyers wait in the performance's line (or its pre-queue): they asked for a place
+ * first and went through its door (proof of work, a confirmed email), so seats that come
+ * back during the sale are theirs to find on the seat map; the waitlist gets what the line
+ * leaves. Each waiting buyer is admitted in turn, so this only defers offers.
+ */
+async function lineIsWaiting(deps: HandlerDeps, performanceId: string): Promise<boolean> {
+  const prefix = deps.waitlist?.queueKeyPrefix;
+  if (prefix === undefined) return false;
+  const keys = queueKeys(prefix, performanceId);
+  const [waiting, preQueued] = await Promise.all([
+    deps.redis.zcard(keys.waiting),
+    deps.redis.zcard(keys.pre),
+  ]);
+  return waiting + preQueued > 0;
 }
 
 async function makeOffers(
@@ -168,6 +201,8 @@ async function offerTo(
   let candidates = options.free;
   const taken: string[] = [];
   let seatIds: string[];
+  // Whether this offer made a Redis hold: only then is the last of `made` its own to undo.
+  let pushed = false;
   for (;;) {
     if (candidates.length < entry.quantity) return { kind: "skipped", taken };
     seatIds = candidates
@@ -185,6 +220,7 @@ async function offerTo(
     });
     if (result.kind === "held") {
       made.push({ reservationId, seatIds });
+      pushed = true;
       break;
     }
     // No cached map: PostgreSQL alone decides, and the map is built from it later.
@@ -208,7 +244,7 @@ async function offerTo(
   const [answer] = await tx.$queryRaw<{ outcome: string; error_code: string | null }[]>`
     SELECT outcome, error_code FROM create_holds(${JSON.stringify([hold])}::jsonb)`;
   if (answer?.outcome !== "HELD") {
-    const redisHold = made.pop();
+    const redisHold = pushed ? made.pop() : undefined;
     if (redisHold) {
       await releaseSeats(redis, { keyPrefix: seatKeyPrefix, scheduleId, ...redisHold });
     }

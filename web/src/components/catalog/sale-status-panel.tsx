@@ -75,7 +75,9 @@ export function SaleStatusPanel({
       ) : null}
       {phase === "on-sale" ? <p className="mt-1 text-sm">Booking closes {closesAtLabel}</p> : null}
       {phase === "sold-out" ? (
-        <p className="mt-1 text-sm">Every seat is taken. Held seats that lapse return to sale.</p>
+        <p className="mt-1 text-sm">
+          Every seat is taken. Seats that come back go to each show's waitlist.
+        </p>
       ) : null}
       {phase === "closed" ? <p className="mt-1 text-sm">Booking is no longer possible.</p> : null}
     </div>

@@ -21,7 +21,7 @@ export interface SaleOpening {
 // one-line message.
 const refusalMessages: Partial<Record<string, string>> = {
   SOLD_OUT:
-    "Every seat is sold or held by a buyer choosing right now. Seats of holds that run out unpaid come back: try again in a few minutes.",
+    "Every seat is sold. Seats that come back (a refund, an unpaid hold) go to the show's waitlist: join it from the performance page.",
   LINE_FULL:
     "The line already holds far more buyers than there are seats left, so joining now would only mean a long wait for nothing. Places open up as the line moves: try again in a minute.",
   SALE_CLOSED: "Booking for this performance has ended.",

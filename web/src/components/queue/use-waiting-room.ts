@@ -54,8 +54,6 @@ const RETRYABLE: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
   "LINE_FULL",
-  // Seats of holds that lapse unpaid come back on sale.
-  "SOLD_OUT",
   "NOT_ADMITTED",
   "ENTRY_FAILED",
   // Once the buyer has opened the mailed link, joining again works.

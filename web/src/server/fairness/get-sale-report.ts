@@ -65,7 +65,8 @@ export async function getSaleReport({
 /** When the last seat was sold, if every seat of every show is sold; null otherwise. */
 async function whenSoldOut(performanceId: string): Promise<Date | null> {
   const unsold = await db().seat.count({
-    where: { schedule: { performanceId }, status: { not: "SOLD" } },
+    // Seats held back from sale are not for sale: the rest sold is sold out.
+    where: { schedule: { performanceId }, status: { not: "SOLD" }, heldBackAt: null },
   });
   if (unsold > 0) return null;
   const last = await db().reservation.aggregate({

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
+import { logger } from "../logger";
 import { queueStore } from "../queue/queue-store";
 import { getRedis } from "../redis";
 import { entryPassKey, POW_ENTRY_PASS_TTL_SECONDS } from "@ticketping/common/queue";
@@ -37,10 +38,19 @@ export async function passPowForQueue({
   } catch (error) {
     // A refused solution (never a broken dependency) counts in the sale's fairness report.
     if (error instanceof AppError && error.code.startsWith("POW_")) {
-      await queueStore().countPowOutcome(performanceId, "failed");
+      await countForReport(performanceId, "failed");
     }
     throw error;
   }
   await getRedis().set(passKey, "1", "EX", POW_ENTRY_PASS_TTL_SECONDS);
-  await queueStore().countPowOutcome(performanceId, "solved");
+  await countForReport(performanceId, "solved");
+}
+
+/** A count for the sale's report never changes the buyer's answer: failures are logged. */
+async function countForReport(performanceId: string, outcome: "solved" | "failed") {
+  await queueStore()
+    .countPowOutcome(performanceId, outcome)
+    .catch((error: unknown) => {
+      logger.warn({ err: error, performanceId }, "proof-of-work outcome not counted");
+    });
 }
