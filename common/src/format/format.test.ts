@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatShowTime, isTimeZone, timeZoneNames } from ".";
+import { formatMoney, formatShowTime, isTimeZone, plainAmount, timeZoneNames } from ".";
 
 describe("formatting for buyers", () => {
   it("writes a show time on the venue's clock, with its offset or abbreviation and the zone", () => {
@@ -24,6 +24,9 @@ describe("formatting for buyers", () => {
   it("formats minor units by the currency's own exponent", () => {
     expect(formatMoney(12000, "EUR")).toBe("€120.00");
     expect(formatMoney(55000, "KRW")).toBe("₩55,000");
+    expect(plainAmount(12000, "EUR")).toBe("120.00");
+    expect(plainAmount(123456, "EUR")).toBe("1234.56");
+    expect(plainAmount(55000, "KRW")).toBe("55000");
   });
 
   it("knows IANA zone names", () => {

@@ -5,6 +5,24 @@ export function formatMoney(amountMinor: number, currency: string): string {
   return format.format(amountMinor / 10 ** digits);
 }
 
+// Made once per currency: an export calls plainAmount for every row.
+const currencyDigits = new Map<string, number>();
+
+/**
+ * Minor units as a plain decimal in the currency's major unit, for files other programs
+ * read (CSV): 12000 EUR -> "120.00", 55000 KRW -> "55000". No symbol, no grouping.
+ */
+export function plainAmount(amountMinor: number, currency: string): string {
+  let digits = currencyDigits.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    currencyDigits.set(currency, digits);
+  }
+  return (amountMinor / 10 ** digits).toFixed(digits);
+}
+
 const showTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function showTimeFormat(timeZone: string): Intl.DateTimeFormat {

@@ -1,8 +1,7 @@
 import "server-only";
 import { doorTicketRows } from "./door-ticket-rows";
 import type { DoorTicketRow } from "./schemas";
-
-const SEAT = /^r?(\d{1,4})\s*[-,/ ]\s*(\d{1,4})$/i;
+import { seatOfQuery } from "./seat-of-query";
 
 /**
  * For a guest whose code will not scan and who has no reference at hand: their tickets for
@@ -16,13 +15,8 @@ export async function searchDoorTickets({
   scheduleId: string;
   q: string;
 }): Promise<DoorTicketRow[]> {
-  const seat = SEAT.exec(q);
-  if (seat) {
-    return doorTicketRows(
-      { scheduleId, seat: { row: Number(seat[1]), column: Number(seat[2]) } },
-      20,
-    );
-  }
+  const seat = seatOfQuery(q);
+  if (seat) return doorTicketRows({ scheduleId, seat }, 20);
   const contains = { contains: q, mode: "insensitive" } as const;
   return doorTicketRows(
     {

@@ -41,3 +41,15 @@ export function jsonResponse(
 ): Response {
   return Response.json({ data }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
+
+/** A CSV download: streamed as it is made, saved by browsers under `fileName`. */
+export function csvResponse(fileName: string, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      // fileName is ours (a slug and digits), never the client's: nothing to escape.
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

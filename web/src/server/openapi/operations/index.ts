@@ -4,6 +4,7 @@ import { bookingOperations } from "./booking";
 import { catalogOperations } from "./catalog";
 import { checkInOperations } from "./check-in";
 import { operationsOperations } from "./operations";
+import { orderOperations } from "./orders";
 import { organizerOperations } from "./organizer";
 import { paymentOperations } from "./payments";
 import { proofOfWorkOperations } from "./proof-of-work";
@@ -24,6 +25,7 @@ export const operations: Operation[] = [
   ...paymentOperations,
   ...waitlistOperations,
   ...organizerOperations,
+  ...orderOperations,
   ...checkInOperations,
   ...operationsOperations,
 ];

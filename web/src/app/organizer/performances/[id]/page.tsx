@@ -79,6 +79,13 @@ export default async function EditPerformancePage({ params }: { params: Promise<
               view as a buyer
             </Link>
           )}
+          {" · "}
+          <Link
+            href={`/organizer/performances/${performance.id}/orders`}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            orders and attendees
+          </Link>
         </p>
       </div>
 

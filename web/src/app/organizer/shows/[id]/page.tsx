@@ -5,6 +5,7 @@ import { AppError } from "@ticketping/common/errors";
 import { formatDateTime } from "@/components/format";
 import { HeldBackSeats } from "@/components/organizer/held-back-seats";
 import { OrderRefunds } from "@/components/organizer/order-refunds";
+import { SalesLists } from "@/components/organizer/sales-lists";
 import { ShowCancellation } from "@/components/organizer/show-cancellation";
 import { ShowWaitlist } from "@/components/organizer/show-waitlist";
 import { getShowSeats } from "@/server/admin/get-show-seats";
@@ -29,8 +30,9 @@ async function load(scheduleId: string): Promise<ShowOrders> {
 }
 
 /**
- * One show's seats the organizer holds back, its paid orders (each refundable in whole or
- * by seat) and its cancellation.
+ * One show's orders and attendees (searchable, a page at a time, as CSV), the seats the
+ * organizer holds back, its paid orders (each refundable in whole or by seat) and its
+ * cancellation.
  */
 export default async function ShowOrdersPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idParamsSchema.safeParse(await params);
@@ -62,6 +64,13 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
         ) : null}
       </div>
 
+      <section aria-labelledby="lists-heading" className={sectionClass}>
+        <h2 id="lists-heading" className="text-lg font-semibold">
+          Orders and attendees
+        </h2>
+        <SalesLists scope="schedules" id={schedule.id} showTimes={false} />
+      </section>
+
       <section aria-labelledby="held-back-heading" className={sectionClass}>
         <h2 id="held-back-heading" className="text-lg font-semibold">
           Held-back seats
@@ -92,7 +101,7 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="orders-heading" className={sectionClass}>
         <h2 id="orders-heading" className="text-lg font-semibold">
-          Paid orders ({orders.length})
+          Refunds: paid orders ({orders.length})
         </h2>
         {orders.length === 0 ? (
           <p className="text-sm text-slate-600">Nobody has paid for this show.</p>
