@@ -24,6 +24,8 @@ export interface WebSecrets {
 
 export interface RunningWebServer {
   baseUrl: string;
+  /** The server's process id (a benchmark reads its memory from /proc). */
+  pid: number;
   secrets: WebSecrets;
   stop: () => Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function startWebServer({
 
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     secrets,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 
 /**
@@ -7,6 +7,11 @@ import { AppError } from "@ticketping/common/errors";
  * on the way in, so a damaged or foreign cursor is a 400 naming `cursor`, never a 500 or a
  * silently wrong page.
  */
+/** A sort key's instant: ISO 8601 that is also a real date (no 31 February). */
+export const cursorInstant = z.iso
+  .datetime()
+  .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text);
+
 export function encodeCursor(list: string, key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify([list, ...key])).toString("base64url");
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { fetchAttendeeRows } from "./fetch-attendee-rows";
 import { findSalesScope, type SalesScopeRef } from "./find-sales-scope";
-import { decodeCursor, encodeCursor } from "./keyset-cursor";
+import { cursorInstant, decodeCursor, encodeCursor } from "./keyset-cursor";
 import type { AttendeesPage, AttendeesQuery } from "./schemas";
 import { searchTermsOf } from "./search-terms";
 
 const LIST = "attendees";
 const seatNumber = z.int().min(1).max(100_000);
-const attendeeKey = z.tuple([z.iso.datetime(), z.uuid(), seatNumber, seatNumber, z.uuid()]);
+const attendeeKey = z.tuple([cursorInstant, z.uuid(), seatNumber, seatNumber, z.uuid()]);
 
 /**
  * A page of a show's or a performance's attendees (one per ticket) in show and seat order,

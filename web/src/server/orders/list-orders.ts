@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "./keyset-cursor";
+import { cursorInstant, decodeCursor, encodeCursor } from "./keyset-cursor";
 import { fetchOrderRows } from "./fetch-order-rows";
 import { findSalesScope, type SalesScopeRef } from "./find-sales-scope";
 import type { OrdersPage, OrdersQuery } from "./schemas";
 import { searchTermsOf } from "./search-terms";
 
 const LIST = "orders";
-const orderKey = z.tuple([z.iso.datetime(), z.uuid()]);
+const orderKey = z.tuple([cursorInstant, z.uuid()]);
 
 /**
  * A page of a show's or a performance's orders, newest first, with the cursor of the next.
