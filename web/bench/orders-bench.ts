@@ -14,9 +14,16 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createTestDatabase } from "@ticketping/db/testing";
+import { z } from "zod";
+import { parseEnv } from "@ticketping/common/env";
+import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { createBuyers, seedPerformance, sessionCookie } from "../test/support/booking";
 import { startWebServer } from "../test/support/web-server";
+
+const env = parseEnv({
+  /** 1: keep the seeded database (its URL is printed) to look at query plans afterwards. */
+  BENCH_KEEP_DATABASE: z.enum(["0", "1"]).default("0"),
+});
 
 const BIG = 100_000;
 const PAID = 10_000;
@@ -91,6 +98,19 @@ const exportQuery = (scheduleId: string) => `
 
 async function main(): Promise<void> {
   const database = await createTestDatabase({ label: "orders_bench", maxConnections: 4 });
+  try {
+    await run(database);
+  } finally {
+    if (env.BENCH_KEEP_DATABASE === "1") {
+      await database.prisma.$disconnect();
+      console.log(`\nkept ${database.url}`);
+    } else {
+      await database.drop();
+    }
+  }
+}
+
+async function run(database: TestDatabase): Promise<void> {
   const seedStarted = performance.now();
   const [big, small] = await seedPerformance(database.prisma, {
     rows: 100,
@@ -273,9 +293,16 @@ async function main(): Promise<void> {
       if (!response.body || response.status !== 200) throw new Error(`export: ${response.status}`);
       let bytes = 0;
       let lines = 0;
+      // The peak so far each time another 10% of the rows has arrived: flat once the young
+      // generation is full, if nothing the stream made is kept.
+      const checkpoints: number[] = [];
       for await (const chunk of response.body) {
         bytes += chunk.length;
-        for (const byte of chunk) if (byte === 10) lines += 1;
+        for (const byte of chunk) {
+          if (byte !== 10) continue;
+          lines += 1;
+          if (lines % (rows / 10) === 0) checkpoints.push(Math.max(peak, rssKb(web.pid)) - before);
+        }
       }
       const ms = performance.now() - started;
       clearInterval(sampler);
@@ -288,10 +315,12 @@ async function main(): Promise<void> {
       console.log(
         `${label.padEnd(24)} export ${(ms / 1000).toFixed(2)} s, ${(bytes / 1e6).toFixed(1)} MB, server RSS +${((peak - before) / 1024).toFixed(1)} MB (from ${(before / 1024).toFixed(0)} MB); COPY of the same query ${(copy.ms / 1000).toFixed(2)} s (${(copy.bytes / 1e6).toFixed(1)} MB): ${(ms / copy.ms).toFixed(1)}x; bare COPY of the rows ${(bareCopy.ms / 1000).toFixed(2)} s`,
       );
+      console.log(
+        `${"".padEnd(24)} server RSS over the start at each 10% of the rows (MB): ${checkpoints.map((kb) => (kb / 1024).toFixed(0)).join(" ")}`,
+      );
     }
   } finally {
     await web.stop();
-    await database.drop();
   }
 }
 
