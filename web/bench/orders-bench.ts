@@ -276,7 +276,9 @@ async function run(database: TestDatabase): Promise<void> {
     for (const [label, show, rows] of [
       ["100,000 orders", big, BIG],
       ["10,000 orders", small, SMALL],
-      ["100,000 orders (again)", big, BIG],
+      ["100,000 orders (2nd)", big, BIG],
+      ["100,000 orders (3rd)", big, BIG],
+      ["100,000 orders (4th)", big, BIG],
     ] as const) {
       const before = rssKb(web.pid);
       let peak = before;
