@@ -36,9 +36,8 @@ const tagDescriptions: Record<string, string> = {
   Booking:
     "The seat map and seat holds of a show. Creating a hold and reading the seat map need a working token for the show's performance.",
   Payments: "Checkout of a hold, cancellation for a refund, and Stripe's webhook.",
-  Organizer: "Halls, performances, grades, shows, sale and queue settings. ADMIN only.",
-  "Organizer: orders and attendees":
-    "Who bought what, per show or per performance: orders and attendees (one per ticket), searchable and filterable, a page at a time by cursor, and as streamed CSV files. ADMIN only.",
+  Organizer:
+    "Halls, performances, grades, shows, sale and queue settings; who bought what (orders and attendees, a page at a time by cursor or as streamed CSV files); refunds and cancellations. ADMIN only.",
   "Check-in":
     "The door: ticket verdicts for STAFF (and ADMIN), and the keys that verify ticket codes.",
   Operations: "Health, readiness, metrics and this document.",

@@ -9,7 +9,7 @@ import {
 } from "../../orders/schemas";
 import type { Operation } from "../operation";
 
-const organizer = { tag: "Organizer: orders and attendees", access: "organizer" } as const;
+const organizer = { tag: "Organizer", access: "organizer" } as const;
 const scopes = [
   { path: "schedules", name: "Show", of: "a show" },
   { path: "performances", name: "Performance", of: "every show of a performance" },
