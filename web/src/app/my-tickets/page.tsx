@@ -6,8 +6,8 @@ import { SignOutEverywhereButton } from "@/components/sign-out-everywhere-button
 import { ReservationCard } from "@/components/tickets/reservation-card";
 import { getSessionUser } from "@/server/auth/session";
 import { listMyReservations } from "@/server/reservations/list-my-reservations";
+import { formatShowTime } from "@ticketping/common/format";
 import { listMyWaitlistOffers } from "@/server/waitlist/list-my-waitlist-offers";
-import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "My tickets" };
 
@@ -39,9 +39,9 @@ export default async function MyTicketsPage() {
               >
                 <p className="text-sm">
                   <span className="font-semibold">{offer.performanceName}</span>,{" "}
-                  {formatDateTime(new Date(offer.startsAt))}: {offer.seats.length}{" "}
-                  {offer.seats.length === 1 ? "seat" : "seats"} held for you until{" "}
-                  {formatDateTime(new Date(offer.expiresAt))}.
+                  {formatShowTime(new Date(offer.startsAt), offer.hallTimeZone)}:{" "}
+                  {offer.seats.length} {offer.seats.length === 1 ? "seat" : "seats"} held for you
+                  until {formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone)}.
                 </p>
                 <Link
                   href={`/waitlist/offers/${offer.reservationId}`}

@@ -11,7 +11,12 @@ export const offerSelect = {
   currency: true,
   holdExpiresAt: true,
   offerAcceptedAt: true,
-  schedule: { select: { startsAt: true, performance: { select: { name: true } } } },
+  schedule: {
+    select: {
+      startsAt: true,
+      performance: { select: { name: true, hall: { select: { timeZone: true } } } },
+    },
+  },
   seats: { select: { seat: { select: seatLabelSelect } }, orderBy: { seatId: "asc" } },
 } satisfies Prisma.ReservationSelect;
 
@@ -24,6 +29,7 @@ export function offerView(
     scheduleId: reservation.scheduleId,
     performanceName: reservation.schedule.performance.name,
     startsAt: reservation.schedule.startsAt.toISOString(),
+    hallTimeZone: reservation.schedule.performance.hall.timeZone,
     seats: reservation.seats.map(({ seat }) => ({
       row: seat.row,
       column: seat.column,

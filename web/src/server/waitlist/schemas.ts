@@ -17,6 +17,8 @@ export const waitlistOfferSchema = z.strictObject({
   scheduleId: z.uuid(),
   performanceName: z.string(),
   startsAt: z.iso.datetime(),
+  /** The venue's IANA time zone: the pages show the show time and the offer's end on its clock. */
+  hallTimeZone: z.string(),
   seats: z.array(
     z.strictObject({ row: z.number().int(), column: z.number().int(), grade: z.string() }),
   ),

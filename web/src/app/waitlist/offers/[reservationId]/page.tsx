@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
-import { formatDateTime, formatMoney } from "@/components/format";
+import { formatShowTime } from "@ticketping/common/format";
+import { formatMoney } from "@/components/format";
 import { OfferActions } from "@/components/waitlist/offer-actions";
 import { getSessionUser } from "@/server/auth/session";
 import { getWaitlistOffer } from "@/server/waitlist/get-waitlist-offer";
@@ -41,7 +42,7 @@ export default async function WaitlistOfferPage({
       <h1 id="offer-heading" className="text-2xl font-bold tracking-tight">
         Seats for {offer.performanceName}
       </h1>
-      <p>{formatDateTime(new Date(offer.startsAt))}</p>
+      <p>{formatShowTime(new Date(offer.startsAt), offer.hallTimeZone)}</p>
       <ul className="text-sm">
         {offer.seats.map((seat) => (
           <li key={`${seat.row}-${seat.column}`}>
@@ -60,8 +61,8 @@ export default async function WaitlistOfferPage({
       ) : open ? (
         <>
           <p className="text-sm">
-            Held for you until {formatDateTime(new Date(offer.expiresAt))}, then they go to the next
-            buyer in line.
+            Held for you until {formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone)}, then
+            they go to the next buyer in line.
           </p>
           <OfferActions reservationId={offer.reservationId} />
         </>
