@@ -42,10 +42,6 @@ export const workerMetrics = {
     name: "ticketping_waitlist_pass_failures_total",
     help: "Waitlist passes of one show that failed (the next pass tries that show again)",
   }),
-  outboxPublished: counter(registry, {
-    name: "ticketping_outbox_published_total",
-    help: "Outbox events published to Kafka (a backlog with none published is a stuck relay)",
-  }),
   holdsExpired: counter(registry, {
     name: "ticketping_holds_expired_total",
     help: "Seat holds that lapsed unpaid: the reservation EXPIRED and its seats went back",

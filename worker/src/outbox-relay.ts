@@ -2,7 +2,6 @@ import type { EventPublisher, RawMessage } from "@ticketping/common/kafka";
 import { contextFromCarrier } from "@ticketping/common/tracing";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
-import { workerMetrics } from "./metrics";
 
 export interface OutboxRelayOptions {
   prisma: PrismaClient;
@@ -125,7 +124,6 @@ export function startOutboxRelay({
       try {
         count = await relayBatch();
         published += count;
-        workerMetrics.outboxPublished.inc(count);
         if (consecutiveFailures > 0)
           log.info({ afterFailures: consecutiveFailures }, "relay recovered");
         consecutiveFailures = 0;
