@@ -17,11 +17,12 @@ export const e2eEnv = parseEnv({
   /** The local GitHub the GitHub sign-in spec runs (web is configured with it). */
   E2E_GITHUB_PORT: envFields.port(4400),
   /**
-   * The worker's consumer groups (its mail group is `<this>.mail`): runs sharing the Kafka
-   * topics with their own databases need groups of their own, or one run's worker takes
-   * the other's events.
+   * Suffix of the worker's and queue-service's consumer groups (the worker's mail group is
+   * `<group>.mail`). Runs sharing the Kafka topics with their own databases need groups of
+   * their own, or one run's worker takes the other's events: by default each web port
+   * gets its own.
    */
-  WORKER_GROUP_ID: z.string().min(1).default("ticketping-worker-e2e"),
+  E2E_GROUP_SUFFIX: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Mailpit (scripts/mailpit.sh): the worker sends there, specs read the inbox's API. */
   E2E_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),

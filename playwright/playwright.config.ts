@@ -27,6 +27,7 @@ process.env.SEAT_KEY_PREFIX ??= "ticketping-e2e:";
 const webUrl = `http://127.0.0.1:${e2eEnv.E2E_WEB_PORT}`;
 const queueUrl = `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}`;
 const githubUrl = `http://127.0.0.1:${e2eEnv.E2E_GITHUB_PORT}`;
+const groupSuffix = e2eEnv.E2E_GROUP_SUFFIX ?? String(e2eEnv.E2E_WEB_PORT);
 const systemEnv = {
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
@@ -123,7 +124,7 @@ export default defineConfig({
         ...systemEnv,
         QUEUE_SERVICE_PORT: String(e2eEnv.E2E_QUEUE_PORT),
         QUEUE_CORS_ORIGINS: webUrl,
-        QUEUE_CONSUMER_GROUP_ID: "ticketping-queue-service-e2e",
+        QUEUE_CONSUMER_GROUP_ID: `ticketping-queue-service-e2e-${groupSuffix}`,
         // Fast enough that a spec sees the line move within a second of each change.
         QUEUE_TICK_MS: "100",
         QUEUE_PROGRESS_INTERVAL_MS: "200",
@@ -149,7 +150,7 @@ export default defineConfig({
         WORKER_HEALTH_PORT: String(e2eEnv.E2E_WORKER_PORT),
         // Runs side by side (each with its own database) need groups of their own: Kafka
         // would otherwise hand one run's events to another run's worker.
-        WORKER_GROUP_ID: e2eEnv.WORKER_GROUP_ID,
+        WORKER_GROUP_ID: `ticketping-worker-e2e-${groupSuffix}`,
       },
       reuseExistingServer: false,
       timeout: 90_000,
