@@ -362,7 +362,8 @@ describe("monitoring on the real tools", () => {
     });
     let results: Awaited<typeof buying> | undefined;
     try {
-      const lagging = await notified("KafkaConsumerLagging", "firing", stoppedAt, 120_000);
+      // Not scaled: the outbox branch wants an event older than 30 s before its (scaled) wait.
+      const lagging = await notified("KafkaConsumerLagging", "firing", stoppedAt, 180_000);
       expect(lagging.description).toContain("outbox");
     } finally {
       await broker.up();
@@ -376,5 +377,5 @@ describe("monitoring on the real tools", () => {
     ]);
     await notified("KafkaConsumerLagging", "resolved", stoppedAt, 90_000);
     expect(firstReservation).toBeDefined();
-  }, 300_000);
+  }, 360_000);
 });

@@ -33,7 +33,7 @@ interface OutboxRow {
 }
 
 /** pg_try_advisory_xact_lock key: one relay publishes at a time, whatever the replicas. */
-const RELAY_LOCK_KEY = 0x7469636b_6f757462n; // "tickoutb"
+export const RELAY_LOCK_KEY = 0x7469636b_6f757462n; // "tickoutb"
 
 /**
  * Publishes the outbox to Kafka: unpublished rows in creation order, a batch at a time.

@@ -8,6 +8,7 @@ import { parseExposition, sumSamples, type Sample } from "@ticketping/common/met
 import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
+import { RELAY_LOCK_KEY } from "../src/outbox-relay";
 import { createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
@@ -147,6 +148,49 @@ describe("worker /metrics", () => {
         sample.labels.topic === holdExpired.topic,
     );
     expect(lag.length).toBeGreaterThan(0);
+  });
+});
+
+describe("worker /metrics: the outbox backlog", () => {
+  it("reports how long the oldest unpublished event has waited, and 0 once the relay publishes", async () => {
+    const sample = (samples: Sample[], name: string) =>
+      samples.find((candidate) => candidate.name === name)?.value;
+    // Holding the relay's lock stands in for a Kafka that takes nothing: the row stays
+    // unpublished, as it would while every publish fails.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RELAY_LOCK_KEY})`;
+        locked();
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    await Promise.race([lockTaken, holder]);
+    const stuck = await prisma.outboxEvent.create({
+      data: {
+        topic: "ticketping.metrics-test.never-published",
+        payload: {},
+        createdAt: new Date(Date.now() - 120_000),
+      },
+    });
+    try {
+      const samples = await scrape();
+      expect(sample(samples, "ticketping_outbox_pending_events")).toBeGreaterThanOrEqual(1);
+      expect(sample(samples, "ticketping_outbox_oldest_pending_seconds")).toBeGreaterThanOrEqual(
+        119,
+      );
+    } finally {
+      await prisma.outboxEvent.delete({ where: { id: stuck.id } });
+      release();
+      await holder;
+    }
+    await expect
+      .poll(async () => sample(await scrape(), "ticketping_outbox_oldest_pending_seconds"), poll)
+      .toBe(0);
   });
 });
 
