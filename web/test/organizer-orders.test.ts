@@ -293,6 +293,34 @@ describe("GET .../orders", () => {
     expect(await ids("status=CONFIRMED&q=bobby")).toEqual([quotedOrder]);
     expect(await ids("status=REFUNDED,CANCELLED")).toEqual([]);
   });
+
+  it("pages a name search across every show, newest first, each match once", async () => {
+    const { email } = await system.prisma.user.findUniqueOrThrow({
+      where: { id: adminId },
+      select: { email: true },
+    });
+    const fragment = email.slice(0, 8);
+    const { rows, pages } = await allPages(
+      `/api/admin/performances/${performanceId}/orders?limit=2&q=${encodeURIComponent(fragment)}`,
+      (body) => body.data?.orders,
+    );
+    const expected = await system.prisma.reservation.findMany({
+      where: {
+        scheduleId: { in: [showA, showB] },
+        user: {
+          OR: [
+            { name: { contains: fragment, mode: "insensitive" } },
+            { email: { contains: fragment, mode: "insensitive" } },
+          ],
+        },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    expect(expected.length).toBeGreaterThan(4);
+    expect(pages).toBeGreaterThan(2);
+    expect(rows.map((order) => order.id)).toEqual(expected.map((order) => order.id));
+  });
 });
 
 describe("GET .../attendees", () => {

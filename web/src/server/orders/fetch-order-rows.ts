@@ -44,8 +44,11 @@ interface OrderRow {
     | null;
 }
 
-/** The ids of the scope's orders a search finds, read from the search's side (few rows). */
-function matchingOrders({ scheduleIds }: OrderFilter, search: SearchTerms): Prisma.Sql {
+/** The ids of the scope's orders a seat or an order id finds: a handful of rows at most. */
+function matchingOrders(
+  { scheduleIds }: OrderFilter,
+  search: Exclude<SearchTerms, { kind: "text" }>,
+): Prisma.Sql {
   switch (search.kind) {
     case "order":
       return Prisma.sql`SELECT ${search.id}::uuid AS id`;
@@ -55,12 +58,6 @@ function matchingOrders({ scheduleIds }: OrderFilter, search: SearchTerms): Pris
           JOIN reservation_seats rs ON rs.seat_id = st.id
          WHERE st.schedule_id = ANY(${scheduleIds}::uuid[])
            AND st.row_number = ${search.row} AND st.column_number = ${search.column}`;
-    case "text":
-      // Buyers first (the trigram indexes), then their orders (reservations by user).
-      return Prisma.sql`
-        SELECT r.id FROM users u JOIN reservations r ON r.user_id = u.id
-         WHERE (u.name ILIKE ${search.pattern} OR u.email ILIKE ${search.pattern})
-           AND r.schedule_id = ANY(${scheduleIds}::uuid[])`;
   }
 }
 
@@ -81,21 +78,28 @@ export async function fetchOrderRows(
     ? Prisma.sql`AND (r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
     : Prisma.empty;
   const order = Prisma.sql`ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`;
-  // Without a search, each show's orders are read in index order and merged: about `limit`
-  // rows per show. A search starts from what it matches instead (a buyer's few orders),
-  // which the index order would have to scan the whole show to find.
-  const page = filter.search
-    ? Prisma.sql`
+  const search = filter.search;
+  // A seat or an order id starts from what it matches (a few rows), which the index order
+  // would have to scan the whole show to find. Everything else reads each show's orders in
+  // index order and merges them: about `limit` rows per show. A name or an email joins the
+  // buyer there, so the planner can pick per search: for a broad one ("buyer 1") walk the
+  // index and stop at `limit` matches, for a rare one ("minji") start from the trigram
+  // indexes. Asked as `id IN (buyers' orders)` it could do neither, and scanned the show.
+  const page =
+    search && search.kind !== "text"
+      ? Prisma.sql`
       SELECT r.id, r.created_at FROM reservations r
-       WHERE r.id IN (${matchingOrders(filter, filter.search)})
+       WHERE r.id IN (${matchingOrders(filter, search)})
          AND r.schedule_id = ANY(${filter.scheduleIds}::uuid[]) ${status} ${keyset}
        ${order}`
-    : Prisma.sql`
+      : Prisma.sql`
       SELECT r.id, r.created_at
         FROM unnest(${filter.scheduleIds}::uuid[]) AS show(id)
         CROSS JOIN LATERAL (
           SELECT r.id, r.created_at FROM reservations r
+           ${search ? Prisma.sql`JOIN users u ON u.id = r.user_id` : Prisma.empty}
            WHERE r.schedule_id = show.id ${status} ${keyset}
+           ${search ? Prisma.sql`AND (u.name ILIKE ${search.pattern} OR u.email ILIKE ${search.pattern})` : Prisma.empty}
            ${order}
         ) r
        ${order}`;
