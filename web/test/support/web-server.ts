@@ -27,6 +27,8 @@ export interface RunningWebServer {
   /** The server's process id (a benchmark reads its memory from /proc). */
   pid: number;
   secrets: WebSecrets;
+  /** What the server wrote to stderr so far (why it died, when it did). */
+  stderr: () => string;
   stop: () => Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startWebServer({
     baseUrl,
     pid: child.pid ?? 0,
     secrets,
+    stderr: () => stderr.join(""),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
