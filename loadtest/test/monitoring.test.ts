@@ -23,7 +23,7 @@ import {
 import { PrometheusApi } from "../src/monitoring/prometheus-api";
 import { runPurchases } from "../src/monitoring/run-purchases";
 import { startMonitoring, type RunningMonitoring } from "../src/monitoring/start-monitoring";
-import { findTraces, type StoredSpan } from "../src/monitoring/zipkin-traces";
+import { findServiceTraces, findTraces, type StoredSpan } from "../src/monitoring/zipkin-traces";
 import { loadTestOptionsSchema } from "../src/options";
 import { seedSale, type SeededSale } from "../src/seed/seed-sale";
 import { startSystem, type RunningSystem } from "../src/system/start-system";
@@ -280,6 +280,20 @@ describe("monitoring on the real tools", () => {
     );
     expect(confirmations.map((span) => span.localEndpoint?.serviceName)).toContain("queue-service");
   }, 150_000);
+
+  it("keeps Prometheus's scrapes of web out of Zipkin, and traces its other requests", async () => {
+    const zipkinUrl = running(monitoring, "monitoring").zipkinUrl;
+    // By now Prometheus has scraped web every 5 s since the start, and buyers have paid.
+    const up = await prometheus.query('up{job="web"}');
+    expect(up.length).toBe(1);
+    const spans = (await findServiceTraces(zipkinUrl, "web")).flat();
+    const targets = spans
+      .map((span) => span.tags?.["http.target"])
+      .filter((target): target is string => target !== undefined);
+    const names = [...new Set(spans.map((span) => span.name))].join(", ");
+    expect(targets.length, `web's spans: ${names}`).toBeGreaterThan(0);
+    expect(targets.filter((target) => target.startsWith("/api/metrics"))).toEqual([]);
+  }, 30_000);
 
   it("every Prometheus panel of the Grafana dashboard shows data", async () => {
     // An anonymous request the web app refuses: what the errors panel counts.

@@ -11,6 +11,7 @@ import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import type { Logger } from "pino";
 import type { ShutdownStep } from "../lifecycle";
 import { loadTracingEnv } from "./env";
+import { untracedPathsSampler } from "./untraced-paths-sampler";
 import { exportWholeMicroseconds } from "./whole-microsecond-spans";
 
 export interface StartTracingOptions {
@@ -23,6 +24,8 @@ export interface StartTracingOptions {
   processor?: "batch" | "simple";
   /** Where export failures are reported (rate-limited), so an unreachable collector shows. */
   logger?: Logger;
+  /** Request paths whose traces are dropped (see untracedPathsSampler): scrapes, probes. */
+  untracedPaths?: readonly string[];
 }
 
 export interface Tracing {
@@ -52,6 +55,7 @@ export function startTracing({
   exporter,
   processor = "batch",
   logger,
+  untracedPaths = [],
 }: StartTracingOptions): Tracing {
   const spanExporter =
     exporter ??
@@ -61,6 +65,7 @@ export function startTracing({
   if (logger) reportExportErrors(logger);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    sampler: untracedPathsSampler(untracedPaths),
     spanProcessors: [
       processor === "simple"
         ? new SimpleSpanProcessor(spanExporter)
@@ -94,17 +99,20 @@ export function startTracingFromEnv({
   serviceName,
   logger,
   source,
+  untracedPaths,
 }: {
   /** Used unless OTEL_SERVICE_NAME is set. */
   serviceName: string;
   logger?: Logger;
   source?: Record<string, string | undefined>;
+  untracedPaths?: readonly string[];
 }): Tracing {
   const env = loadTracingEnv(source);
   return startTracing({
     serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
     zipkinEndpoint: env.OTEL_EXPORTER_ZIPKIN_ENDPOINT,
     ...(logger ? { logger } : {}),
+    ...(untracedPaths ? { untracedPaths } : {}),
   });
 }
 

@@ -28,3 +28,18 @@ export async function findTraces(
   if (!response.ok) throw new Error(`Zipkin answered ${response.status} to ${query.toString()}`);
   return z.array(z.array(span)).parse(await response.json());
 }
+
+/** The latest traces in which `serviceName` took part (GET /api/v2/traces?serviceName=...). */
+export async function findServiceTraces(
+  zipkinUrl: string,
+  serviceName: string,
+): Promise<StoredSpan[][]> {
+  const query = new URLSearchParams({
+    serviceName,
+    limit: "1000",
+    lookback: String(60 * 60 * 1_000),
+  });
+  const response = await fetch(`${zipkinUrl}/api/v2/traces?${query.toString()}`);
+  if (!response.ok) throw new Error(`Zipkin answered ${response.status} to ${query.toString()}`);
+  return z.array(z.array(span)).parse(await response.json());
+}
