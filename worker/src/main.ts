@@ -22,6 +22,7 @@ import {
 import { startHoldSweeper } from "./holds/sweep-expired-holds";
 import { startMailWorker, type RunningMailWorker } from "./mail/start-mail-worker";
 import { startOutboxRelay } from "./outbox-relay";
+import { primeSalesSeries } from "./prime-sales-series";
 import { registerOutboxBacklog } from "./register-outbox-backlog";
 import { createPaymentActivity } from "./payment-activity";
 import { startRowPruner } from "./pruning/prune-spent-rows";
@@ -92,7 +93,10 @@ const relay = runsPayments
       batchSize: env.OUTBOX_BATCH_SIZE,
     })
   : undefined;
-if (runsPayments) registerOutboxBacklog({ registry, prisma, logger });
+if (runsPayments) {
+  registerOutboxBacklog({ registry, prisma, logger });
+  void primeSalesSeries({ prisma, logger });
+}
 const sweeper = runsPayments
   ? startHoldSweeper({
       deps,

@@ -9,7 +9,7 @@ import type { SpawnedService } from "@ticketping/common/testing";
 import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import { RELAY_LOCK_KEY } from "../src/outbox-relay";
-import { createShowWithHold, recordPayment } from "./support/fixtures";
+import { createShow, createShowWithHold, recordPayment } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
 /**
@@ -47,6 +47,9 @@ function deltaFrom(before: Sample[]) {
 beforeAll(async () => {
   database = await createTestDatabase({ label: "worker_metrics" });
   prisma = database.prisma;
+  // On sale before the worker starts: its revenue series must exist from the first scrape.
+  const { performanceId } = await createShow(prisma, { seats: 1 });
+  await prisma.seatGrade.updateMany({ where: { performanceId }, data: { currency: "KRW" } });
   await publisher.connect();
   worker = await startWorkerProcess({
     databaseUrl: database.url,
@@ -68,6 +71,19 @@ describe("worker /metrics", () => {
     const names = new Set((await scrape()).map((sample) => sample.name));
     expect(names).toContain("process_resident_memory_bytes");
     expect(names).toContain("ticketping_reservations_confirmed_total");
+  });
+
+  it("starts the revenue series of every currency on sale at 0, so the first sale counts", async () => {
+    await expect
+      .poll(
+        async () =>
+          (await scrape()).find(
+            (sample) =>
+              sample.name === "ticketping_revenue_minor_total" && sample.labels.currency === "KRW",
+          )?.value,
+        poll,
+      )
+      .toBe(0);
   });
 
   it("moves the sales series and the webhook-to-confirmed histogram with a paid hold", async () => {
