@@ -158,7 +158,9 @@ async function makeOffers(
 
 /**
  * Entries whose offer is over: PASSED if it ended unused (lapsed, declined, or ended with
- * its show), ACCEPTED if it was paid without being accepted first.
+ * its show), ACCEPTED if it was paid without being accepted first. An accepted offer whose
+ * hold then lapsed unpaid is PASSED too: its buyer had the turn and did not buy, and the
+ * organizer's count of accepted offers must not keep it.
  */
 async function settleEndedOffers(
   tx: Prisma.TransactionClient,
@@ -171,7 +173,12 @@ async function settleEndedOffers(
                            WHERE r.waitlist_entry_id = e.id AND r.status = 'CONFIRMED')
                          THEN 'ACCEPTED'::"WaitlistStatus" ELSE 'PASSED'::"WaitlistStatus" END,
            updated_at = ${now}
-     WHERE e.schedule_id = ${scheduleId}::uuid AND e.status = 'OFFERED'
+     WHERE e.schedule_id = ${scheduleId}::uuid
+       AND (e.status = 'OFFERED'
+            OR (e.status = 'ACCEPTED'
+                AND NOT EXISTS (SELECT 1 FROM reservations r
+                                 WHERE r.waitlist_entry_id = e.id
+                                   AND r.status IN ('CONFIRMED', 'REFUNDED'))))
        AND NOT EXISTS (SELECT 1 FROM reservations r
                         WHERE r.waitlist_entry_id = e.id AND r.status = 'PENDING')`;
 }
