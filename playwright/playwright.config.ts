@@ -18,11 +18,12 @@ for (const name of [
 ]) {
   process.env[name] ??= randomBytes(32).toString("base64url");
 }
-// A Redis namespace of their own: a queue service ticks every queue of its prefix, and one
-// reading the e2e database must not tick (and mark unknown) the queues of `npm start`.
-process.env.QUEUE_KEY_PREFIX ??= "ticketping-e2e:";
-// Likewise for holds: the e2e worker must not take the expiries of `npm start`'s holds.
-process.env.SEAT_KEY_PREFIX ??= "ticketping-e2e:";
+// A Redis namespace of their own, per run (its web port): a queue service ticks every queue
+// of its prefix, and one reading the e2e database must not tick (and mark unknown) the
+// queues of `npm start` or of another run beside it.
+process.env.QUEUE_KEY_PREFIX ??= `ticketping-e2e-${e2eEnv.E2E_WEB_PORT}:`;
+// Likewise for holds: the e2e worker must not take the expiries of other runs' holds.
+process.env.SEAT_KEY_PREFIX ??= `ticketping-e2e-${e2eEnv.E2E_WEB_PORT}:`;
 
 const webUrl = `http://127.0.0.1:${e2eEnv.E2E_WEB_PORT}`;
 const queueUrl = `http://127.0.0.1:${e2eEnv.E2E_QUEUE_PORT}`;
