@@ -35,3 +35,6 @@ import type { Prisma } from "./generated/client";
 /** The client inside `$transaction(async (tx) => ...)`. */
 export type TransactionClient = Prisma.TransactionClient;
 export { loadQueueEntryRules } from "./queue-entry-rules";
+export { presaleCodeBook } from "./presale/presale-code-book";
+export { spendPresaleCode, type PresaleSpend } from "./presale/spend-presale-code";
+export { givePresaleUsesBack } from "./presale/give-presale-uses-back";

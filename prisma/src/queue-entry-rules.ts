@@ -8,12 +8,17 @@ export function loadQueueEntryRules(
   return async (performanceId) => {
     const performance = await prisma.performance.findFirst({
       where: { id: performanceId, saleStatus: { not: "DRAFT" } },
-      select: { queuePowComplexity: true, queueRequireVerifiedEmail: true },
+      select: {
+        queuePowComplexity: true,
+        queueRequireVerifiedEmail: true,
+        generalSaleOpensAt: true,
+      },
     });
     return (
       performance && {
         powComplexity: performance.queuePowComplexity,
         requireVerifiedEmail: performance.queueRequireVerifiedEmail,
+        generalSaleOpensAt: performance.generalSaleOpensAt?.getTime() ?? null,
       }
     );
   };

@@ -19,6 +19,7 @@ import type { QueueServiceConfig } from "./config";
 import { createHttpHandler } from "./http/routes";
 import { createQueueMetrics, type QueueMetrics } from "./metrics";
 import { createBuyerStates, type LoadBuyerStates } from "./door/buyer-states";
+import type { PresaleLedger } from "./door/presale-ledger";
 import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
@@ -40,6 +41,8 @@ export interface QueueServiceDeps {
   /** What the session door reads from the database (see door/enter-with-session.ts). */
   loadBuyerStates: LoadBuyerStates;
   loadEntryRules: LoadQueueEntryRules;
+  /** Presale codes: checked at the session door, spent at the claim, given back unbought. */
+  presale: PresaleLedger;
   config: QueueServiceConfig;
   logger: Logger;
   /** Extra /ready checks from the process (its Kafka consumer, shutdown in progress). */
@@ -105,6 +108,13 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const onReleased = (performanceId: string, userId: string, reason: ReleaseReason) => {
     metrics.releases.inc({ reason });
     notifier.released(performanceId, userId, reason);
+    // A paid turn keeps its presale use; any other end gives an unbought one back (once:
+    // see givePresaleUsesBack). A lost give-back keeps the use spent, never doubles it.
+    if (reason !== "confirmed") {
+      deps.presale.giveBack({ performanceId, userId }).catch((error: unknown) => {
+        logger.warn({ err: error, performanceId, userId }, "giving a presale use back failed");
+      });
+    }
   };
 
   const lastTouched = new Map<string, number>();
@@ -128,6 +138,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     }),
   );
   const { sessionDoor } = config;
+  // One source for both the session door and the claim, so they agree on when a presale ends.
+  const entryRules = createQueueEntryRules({
+    load: deps.loadEntryRules,
+    defaultPowComplexity: sessionDoor?.defaultPowComplexity ?? 0,
+  });
   server.use(
     authenticateHandshake({
       ticketSecret: config.ticketSecret,
@@ -138,10 +153,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         secret: sessionDoor.secret,
         redis: deps.redis,
         buyers: createBuyerStates({ load: deps.loadBuyerStates, ttlMs: sessionDoor.checkTtlMs }),
-        rules: createQueueEntryRules({
-          load: deps.loadEntryRules,
-          defaultPowComplexity: sessionDoor.defaultPowComplexity,
-        }),
+        rules: entryRules,
+        presale: deps.presale,
       },
     }),
   );
@@ -155,6 +168,9 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       logger,
       joinLimits,
       touchQueue,
+      entryRules,
+      presale: deps.presale,
+      onReleased,
     }),
   );
 

@@ -1,3 +1,4 @@
+import { presaleLedgerFromDatabase } from "../src/door/presale-ledger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@ticketping/common/logger";
 import {
@@ -46,6 +47,7 @@ beforeAll(async () => {
     loadSaleFacts: loadSaleFactsFromDatabase(database.prisma),
     loadBuyerStates: loadBuyerStatesFromDatabase(database.prisma),
     loadEntryRules: loadQueueEntryRules(database.prisma),
+    presale: presaleLedgerFromDatabase(database.prisma),
     // Slow admission: the buyers stay in line, where their places can be compared.
     config: testConfig(uniqueKeyPrefix("outage"), {
       defaults: { maxActive: 1, admitRatePerSec: 1, tokenTtlSeconds: 600, refuseRatio: 0 },

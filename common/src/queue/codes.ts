@@ -8,6 +8,20 @@ export const refusalReasons = [
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
+/**
+ * Why a buyer was kept out of a presale's line (at either door) or refused the working
+ * token at the claim (the code was spent by another holder, or revoked, meanwhile). Stable.
+ */
+export const presaleRefusals = [
+  /** The sale is in its presale and no code came with the entry. */
+  "PRESALE_CODE_REQUIRED",
+  /** No such code for this performance, or the organizer revoked it. */
+  "PRESALE_CODE_INVALID",
+  /** Every use of the code is spent. */
+  "PRESALE_CODE_USED_UP",
+] as const;
+export type PresaleRefusal = (typeof presaleRefusals)[number];
+
 /** Every error code an acknowledgement can carry. Stable: clients switch on them. */
 export const queueErrorCodes = [
   ...refusalReasons,
@@ -19,6 +33,7 @@ export const queueErrorCodes = [
   "ALREADY_EXTENDED",
   "TOO_MANY_SOCKETS",
   "OTHER_PERFORMANCE",
+  ...presaleRefusals,
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
 ] as const;
@@ -43,6 +58,8 @@ export const connectErrorCodes = [
   "EMAIL_NOT_VERIFIED",
   /** Session door: this line asks a proof of work and the buyer holds no entry pass yet. */
   "POW_REQUIRED",
+  /** Session door: the sale is in its presale; see presaleRefusals. */
+  ...presaleRefusals,
 ] as const;
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
 
@@ -60,6 +77,16 @@ export const queueErrorMessages: Record<QueueErrorCode, string> = {
   ALREADY_EXTENDED: "Your booking time has already been extended once.",
   TOO_MANY_SOCKETS: "This performance is already open in too many tabs. Close one and try again.",
   OTHER_PERFORMANCE: "This connection was opened for another performance. Reload the page.",
+  ...presaleMessages(),
   SERVICE_UNAVAILABLE: "The waiting room is temporarily unavailable. Please try again shortly.",
   INTERNAL: "Something went wrong on our side.",
 };
+
+/** What each presale refusal tells the buyer; the web app's answers say the same. */
+export function presaleMessages(): Record<PresaleRefusal, string> {
+  return {
+    PRESALE_CODE_REQUIRED: "This sale is in its presale: enter your presale code to join the line.",
+    PRESALE_CODE_INVALID: "This presale code is not valid for this performance.",
+    PRESALE_CODE_USED_UP: "This presale code has been used up.",
+  };
+}

@@ -6,12 +6,16 @@ export interface QueueEntryRules {
   powComplexity: number;
   /** Whether only buyers with a confirmed email address may join. */
   requireVerifiedEmail: boolean;
+  /** Epoch ms the general sale opens after a presale; null: no presale. */
+  generalSaleOpensAt: number | null;
 }
 
 /** The organizer's stored settings (null complexity: the default), or null: no line. */
-export type LoadQueueEntryRules = (
-  performanceId: string,
-) => Promise<{ powComplexity: number | null; requireVerifiedEmail: boolean } | null>;
+export type LoadQueueEntryRules = (performanceId: string) => Promise<{
+  powComplexity: number | null;
+  requireVerifiedEmail: boolean;
+  generalSaleOpensAt: number | null;
+} | null>;
 
 export interface QueueEntryRulesSource {
   /** null: no performance with a line (unknown, or a draft) has this id. */
@@ -43,6 +47,7 @@ export function createQueueEntryRules({
         stored && {
           powComplexity: stored.powComplexity ?? defaultPowComplexity,
           requireVerifiedEmail: stored.requireVerifiedEmail,
+          generalSaleOpensAt: stored.generalSaleOpensAt,
         }
       );
     },

@@ -12,3 +12,4 @@ export * from "./settings";
 export * from "./working-token";
 export * from "./entry";
 export * from "./entry-rules";
+export * from "./presale";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { QueueErrorCode, ReleaseReason } from "./codes";
 import { performanceIdSchema } from "./ids";
+import { presaleCodeSchema } from "./presale";
 
 /** Payload of every client event: which performance's queue it is about. */
 export const performanceRequestSchema = z.object({ performanceId: performanceIdSchema }).strict();
@@ -14,7 +15,13 @@ export type PerformanceRequest = z.infer<typeof performanceRequestSchema>;
 export const handshakeAuthSchema = z.union([
   // First: a handshake carrying a ticket is judged by its ticket, whatever else it says.
   z.object({ ticket: z.string().min(1).max(2_048) }),
-  z.object({ performanceId: performanceIdSchema }).strict(),
+  z
+    .object({
+      performanceId: performanceIdSchema,
+      /** A presale code, needed while the sale is in its presale (see presale.ts). */
+      presaleCode: presaleCodeSchema.optional(),
+    })
+    .strict(),
 ]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 

@@ -25,6 +25,8 @@ export async function signQueueTicket(options: {
   secret: string;
   userId: string;
   performanceId?: string;
+  /** The presale code the web app checked for this entry (claim `pcd`): the claim spends it. */
+  presaleCodeId?: string;
   ttlSeconds?: number;
 }): Promise<string> {
   const ttl = options.ttlSeconds ?? DEFAULT_QUEUE_TICKET_TTL_SECONDS;
@@ -35,9 +37,14 @@ export async function signQueueTicket(options: {
     subject: userIdSchema.parse(options.userId),
     expiresAt: Math.floor(Date.now() / 1000) + ttl,
     tokenId: randomUUID(),
-    ...(options.performanceId === undefined
-      ? {}
-      : { claims: { pid: performanceIdSchema.parse(options.performanceId) } }),
+    claims: {
+      ...(options.performanceId === undefined
+        ? {}
+        : { pid: performanceIdSchema.parse(options.performanceId) }),
+      ...(options.presaleCodeId === undefined
+        ? {}
+        : { pcd: z.uuid().parse(options.presaleCodeId) }),
+    },
   });
 }
 
@@ -46,6 +53,7 @@ const ticketClaimsSchema = z.object({
   jti: z.string().min(1).max(64),
   exp: z.number().int(),
   pid: performanceIdSchema.optional(),
+  pcd: z.uuid().optional(),
 });
 
 export interface VerifiedQueueTicket {
@@ -56,6 +64,8 @@ export interface VerifiedQueueTicket {
   expiresAt: number;
   /** The one performance the socket may act on; undefined: any. */
   performanceId: string | undefined;
+  /** The presale code checked at the ticket route; undefined: none was needed. */
+  presaleCodeId: string | undefined;
 }
 
 /**
@@ -79,6 +89,7 @@ export async function verifyQueueTicket(options: {
       ticketId: claims.jti,
       expiresAt: claims.exp,
       performanceId: claims.pid,
+      presaleCodeId: claims.pcd,
     };
   } catch (error) {
     throw new AppError("UNAUTHENTICATED", "invalid queue ticket", { cause: error });

@@ -1,5 +1,6 @@
 import { readSessionToken, sessionTokenOfCookieHeader } from "@ticketping/common/accounts";
 import {
+  checkPresaleEntry,
   entryPassKey,
   POW_ENTRY_PASS_TTL_SECONDS,
   queueEntryRateLimit,
@@ -9,6 +10,7 @@ import {
 import { consumeRateLimit } from "@ticketping/common/rate-limit";
 import type { RedisClient } from "@ticketping/common/redis";
 import type { BuyerStates } from "./buyer-states";
+import type { PresaleLedger } from "./presale-ledger";
 
 export interface SessionDoor {
   /** The web app's NEXTAUTH_SECRET. */
@@ -16,10 +18,11 @@ export interface SessionDoor {
   buyers: BuyerStates;
   rules: QueueEntryRulesSource;
   redis: RedisClient;
+  presale: Pick<PresaleLedger, "book">;
 }
 
 export type SessionEntry =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; presaleCodeId: string | undefined }
   | { ok: false; code: ConnectErrorCode; extra?: Record<string, unknown> };
 
 /**
@@ -29,12 +32,17 @@ export type SessionEntry =
  * sealed by the web app's secret, unexpired and not ended since (its version); one entry
  * of the buyer's per-minute budget, shared with the ticket route; the performance has a
  * line; a confirmed address when the line asks one; a proof-of-work pass when it asks one
- * (the pass is earned at the ticket route, which is where the solution goes). The socket
- * that passes is bound to that performance, as a ticket's would be.
+ * (the pass is earned at the ticket route, which is where the solution goes); during a
+ * presale, a valid code with a use left (checkPresaleEntry). The socket that passes is
+ * bound to that performance, as a ticket's would be, and carries the code to the claim.
  */
 export async function enterWithSession(
   door: SessionDoor,
-  { cookieHeader, performanceId }: { cookieHeader: string | undefined; performanceId: string },
+  {
+    cookieHeader,
+    performanceId,
+    presaleCode,
+  }: { cookieHeader: string | undefined; performanceId: string; presaleCode?: string | undefined },
 ): Promise<SessionEntry> {
   const claims = readSessionToken(sessionTokenOfCookieHeader(cookieHeader), door.secret);
   if (!claims) return { ok: false, code: "UNAUTHENTICATED" };
@@ -70,5 +78,12 @@ export async function enterWithSession(
     );
     if (pass === null) return { ok: false, code: "POW_REQUIRED" };
   }
-  return { ok: true, userId };
+  const presale = await checkPresaleEntry({
+    book: door.presale.book,
+    performanceId,
+    generalSaleOpensAt: rules.generalSaleOpensAt,
+    code: presaleCode,
+  });
+  if (!presale.ok) return { ok: false, code: presale.code };
+  return { ok: true, userId, presaleCodeId: presale.presaleCodeId };
 }

@@ -1,3 +1,4 @@
+import { presaleLedgerFromDatabase } from "../door/presale-ledger";
 import { consumerHealthCheck, createBrokerProbe, createKafka } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
 import { createLogger } from "@ticketping/common/logger";
@@ -64,6 +65,7 @@ const service = createQueueService({
   loadSaleFacts: loadSaleFactsFromDatabase(prisma),
   loadBuyerStates: loadBuyerStatesFromDatabase(prisma),
   loadEntryRules: loadQueueEntryRules(prisma),
+  presale: presaleLedgerFromDatabase(prisma),
   config: configFromEnv(env),
   logger,
   readiness: {

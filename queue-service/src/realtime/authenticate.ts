@@ -25,13 +25,15 @@ export function authenticateHandshake(options: {
     if (!auth.success) return connectError("UNAUTHENTICATED");
     if ("performanceId" in auth.data) {
       if (!options.sessionDoor) return connectError("UNAUTHENTICATED");
-      const { performanceId } = auth.data;
+      const { performanceId, presaleCode } = auth.data;
       const entry = await enterWithSession(options.sessionDoor, {
         cookieHeader: socket.handshake.headers.cookie,
         performanceId,
+        presaleCode,
       });
       if (!entry.ok) return connectError(entry.code, entry.extra);
       socket.data.userId = entry.userId;
+      socket.data.presaleCodeId = entry.presaleCodeId;
       socket.data.ticketPerformanceId = performanceId;
       socket.data.performances = new Set();
       return undefined;
@@ -55,6 +57,7 @@ export function authenticateHandshake(options: {
     }
     if (!firstUse) return connectError("TICKET_ALREADY_USED");
     socket.data.userId = ticket.userId;
+    socket.data.presaleCodeId = ticket.presaleCodeId;
     socket.data.ticketPerformanceId = ticket.performanceId;
     socket.data.performances = new Set();
     return undefined;

@@ -1,5 +1,5 @@
 import type { ExtendedError } from "socket.io";
-import type { ConnectErrorCode } from "@ticketping/common/queue";
+import { presaleMessages, type ConnectErrorCode } from "@ticketping/common/queue";
 
 const connectErrorMessages: Record<ConnectErrorCode, string> = {
   UNAUTHENTICATED: "A valid queue ticket or session is required.",
@@ -9,6 +9,7 @@ const connectErrorMessages: Record<ConnectErrorCode, string> = {
   UNKNOWN_PERFORMANCE: "This performance does not exist or has no waiting room.",
   EMAIL_NOT_VERIFIED: "Please confirm your email address before joining the line.",
   POW_REQUIRED: "This waiting room asks for a browser check first: fetch a queue ticket.",
+  ...presaleMessages(),
 };
 
 /** A refused handshake: the client's connect_error carries `data.code` (and any extra). */

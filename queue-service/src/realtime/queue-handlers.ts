@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@ticketping/common/logger";
 import {
+  isPresaleOn,
   signWorkingToken,
+  type QueueEntryRulesSource,
+  type ReleaseReason,
   type ClientEvents,
   type LeaveResult,
   type QueueStanding,
@@ -9,6 +12,7 @@ import {
 } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
 import type { QueueServiceConfig } from "../config";
+import type { PresaleLedger } from "../door/presale-ledger";
 import type { QueueMetrics } from "../metrics";
 import type { Notifier } from "./notifier";
 import { QueueRequestError } from "./queue-request-error";
@@ -26,6 +30,11 @@ export interface QueueHandlerContext {
   joinLimits: { perUser: RateLimiter; perIp: RateLimiter };
   /** Marks a queue live so every instance ticks it; throttled by the caller. */
   touchQueue: (performanceId: string) => void;
+  /** The line's rules (when a presale ends) and the presale codes' ledger. */
+  entryRules: QueueEntryRulesSource;
+  presale: PresaleLedger;
+  /** A working slot ended: count it, tell the buyer's tabs, give back an unused presale use. */
+  onReleased: (performanceId: string, userId: string, reason: ReleaseReason) => void;
 }
 
 type Listener = (this: QueueSocket, ...args: unknown[]) => void;
@@ -36,7 +45,7 @@ type Listener = (this: QueueSocket, ...args: unknown[]) => void;
  * thousands of waiting sockets share these functions instead of each holding closures.
  */
 export function createQueueHandlers(context: QueueHandlerContext): (socket: QueueSocket) => void {
-  const { store, config, notifier, metrics, logger } = context;
+  const { store, config, metrics, logger } = context;
 
   const roomsOf = (socket: QueueSocket, performanceId: string) => [
     queueShardRoom(performanceId, progressShardOf(socket.id)),
@@ -111,7 +120,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       context.touchQueue(performanceId);
       if (outcome.status === "admitted" && !outcome.rejoined) {
         metrics.admissions.inc();
-        notifier.admitted(performanceId, [userId], outcome.claimBy);
+        context.notifier.admitted(performanceId, [userId], outcome.claimBy);
       }
       return outcome;
     },
@@ -126,11 +135,44 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     },
   );
 
+  /**
+   * During a presale the turn costs one use of the code this socket entered with, spent
+   * once per turn (the token id) as the token is handed over. A turn the code cannot pay
+   * for (spent by another holder or revoked since the door, or a socket that entered
+   * without one before the organizer moved the general sale later) ends at once, so its
+   * slot goes to the next buyer rather than idling until the token's expiry.
+   */
+  const payPresale = async (
+    socket: QueueSocket,
+    performanceId: string,
+    userId: string,
+    tokenId: string,
+  ): Promise<void> => {
+    const rules = await context.entryRules.get(performanceId);
+    if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) return;
+    const codeId = socket.data.presaleCodeId;
+    const spent =
+      codeId === undefined
+        ? "required"
+        : await context.presale.spend({ codeId, performanceId, userId, tokenId });
+    if (spent === "spent") return;
+    const released = await store.release({ performanceId, userId, reason: "revoked" });
+    if (released.status === "released") context.onReleased(performanceId, userId, released.reason);
+    throw new QueueRequestError(
+      spent === "required"
+        ? "PRESALE_CODE_REQUIRED"
+        : spent === "revoked"
+          ? "PRESALE_CODE_INVALID"
+          : "PRESALE_CODE_USED_UP",
+    );
+  };
+
   const claim = handler(
     "queue:claim",
-    async (_socket, performanceId, userId): Promise<WorkingTokenGrant> => {
+    async (socket, performanceId, userId): Promise<WorkingTokenGrant> => {
       const outcome = await store.claim({ performanceId, userId, tokenId: randomUUID() });
       if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
+      await payPresale(socket, performanceId, userId, outcome.tokenId);
       return {
         performanceId,
         tokenId: outcome.tokenId,
@@ -175,8 +217,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     async (socket, performanceId, userId): Promise<LeaveResult> => {
       const outcome = await store.leave({ performanceId, userId });
       if (outcome.status === "left" && outcome.from === "active") {
-        metrics.releases.inc({ reason: "left" });
-        notifier.released(performanceId, userId, "left");
+        context.onReleased(performanceId, userId, "left");
       }
       await exit(socket, performanceId);
       if (outcome.status === "not_in_queue") throw new QueueRequestError("NOT_IN_QUEUE");

@@ -7,6 +7,8 @@ export interface QueueSocketData {
   ip: string;
   /** The one performance the ticket (or session handshake) opened this socket for; undefined: any (see signQueueTicket). */
   ticketPerformanceId: string | undefined;
+  /** The presale code checked at the door (ticket route or session door); the claim spends it. */
+  presaleCodeId: string | undefined;
   /** Queues this socket joined, to count the user's connected tabs per queue. */
   performances: Set<string>;
 }

@@ -1,3 +1,4 @@
+import { presaleLedgerFromDatabase } from "../../src/door/presale-ledger";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "@ticketping/common/logger";
 import {
@@ -75,6 +76,7 @@ export async function startInstance(options: {
     loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
     loadBuyerStates: loadBuyerStatesFromDatabase(options.prisma),
     loadEntryRules: loadQueueEntryRules(options.prisma),
+    presale: presaleLedgerFromDatabase(options.prisma),
     config: options.config,
     logger: createLogger({ name: "queue-test", level: "silent" }),
   });

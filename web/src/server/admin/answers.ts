@@ -53,6 +53,7 @@ export type AdminGrade = z.infer<typeof adminGradeSchema>;
 
 export const adminPerformanceSchema = z.strictObject({
   ...performanceFields,
+  generalSaleOpensAt: dateTime.nullable(),
   saleStatus: saleStatusSchema,
   maxSeatsPerReservation: z.int(),
   hall: z.strictObject({ id: z.uuid(), name: z.string(), rows: z.int(), columns: z.int() }),

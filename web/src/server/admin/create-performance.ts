@@ -5,6 +5,7 @@ import { db } from "../db";
 import type { SavedPerformance } from "./answers";
 import type { PerformanceCreateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
+import { presaleWindowError } from "./presale-window-error";
 
 export const PERFORMANCE_CURRENCY = "EUR";
 
@@ -34,6 +35,8 @@ export async function createPerformance({
       select: { id: true, slug: true },
     });
   } catch (error) {
+    const presale = presaleWindowError(error);
+    if (presale) throw presale;
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "slug taken", {
         userMessage: "Another performance already uses this slug.",

@@ -40,6 +40,7 @@ export async function getAdminPerformance({ id }: { id: string }): Promise<Admin
     ageRating: performance.ageRating,
     bookingOpensAt: performance.bookingOpensAt,
     bookingClosesAt: performance.bookingClosesAt,
+    generalSaleOpensAt: performance.generalSaleOpensAt,
     firstShowAt: performance.firstShowAt,
     lastShowAt: performance.lastShowAt,
     saleStatus: performance.saleStatus,

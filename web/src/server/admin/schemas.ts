@@ -87,6 +87,11 @@ const performanceFields = {
   ageRating: trimmed(16),
   bookingOpensAt: isoDateTime,
   bookingClosesAt: isoDateTime,
+  generalSaleOpensAt: isoDateTime
+    .nullable()
+    .describe(
+      "When set, the sale from bookingOpensAt until then is a presale: only buyers with a presale code enter the line. Strictly after bookingOpensAt and before bookingClosesAt; null: no presale.",
+    ),
   saleStatus: z.enum(saleStatuses),
   maxSeatsPerReservation: z
     .int()
@@ -100,12 +105,30 @@ const performanceDefaults = {
   description: performanceFields.description.default(""),
   posterUrl: performanceFields.posterUrl.default(null),
   saleStatus: performanceFields.saleStatus.default("DRAFT"),
+  generalSaleOpensAt: performanceFields.generalSaleOpensAt.default(null),
   maxSeatsPerReservation: performanceFields.maxSeatsPerReservation.default(4),
 };
 
 const windowIsOrdered = (value: { bookingOpensAt?: Date; bookingClosesAt?: Date }) =>
   !value.bookingOpensAt || !value.bookingClosesAt || value.bookingOpensAt < value.bookingClosesAt;
 const windowMessage = { message: "Booking must close after it opens.", path: ["bookingClosesAt"] };
+
+/** The presale lies strictly inside the booking window (the database's CHECK says the same). */
+export function presaleFitsWindow(value: {
+  bookingOpensAt?: Date | undefined;
+  bookingClosesAt?: Date | undefined;
+  generalSaleOpensAt?: Date | null | undefined;
+}): boolean {
+  const general = value.generalSaleOpensAt;
+  if (!general) return true;
+  return (
+    (!value.bookingOpensAt || general > value.bookingOpensAt) &&
+    (!value.bookingClosesAt || general < value.bookingClosesAt)
+  );
+}
+export const presaleWindowMessage =
+  "The general sale must open after booking opens and before it closes.";
+const presaleMessage = { message: presaleWindowMessage, path: ["generalSaleOpensAt"] };
 
 export const performanceCreateSchema = z
   .object({
@@ -120,14 +143,16 @@ export const performanceCreateSchema = z
         "Grade names must differ.",
       ),
   })
-  .refine(windowIsOrdered, windowMessage);
+  .refine(windowIsOrdered, windowMessage)
+  .refine(presaleFitsWindow, presaleMessage);
 export type PerformanceCreateInput = z.infer<typeof performanceCreateSchema>;
 
 // Show dates are not inputs: they follow the schedules (see refresh-show-dates.ts).
 export const performanceUpdateSchema = z
   .object(performanceFields)
   .partial()
-  .refine(windowIsOrdered, windowMessage);
+  .refine(windowIsOrdered, windowMessage)
+  .refine(presaleFitsWindow, presaleMessage);
 export type PerformanceUpdateInput = z.infer<typeof performanceUpdateSchema>;
 
 /** Waiting-room tuning. null restores the default (the queue service's, or web's for the proof of work). */

@@ -6,6 +6,9 @@ import type { SavedPerformance } from "./answers";
 import type { PerformanceUpdateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
+import { presaleWindowError } from "./presale-window-error";
+import { presaleFitsWindow, presaleWindowMessage } from "./schemas";
+import { forgetQueueEntryRules } from "../queue/get-queue-entry-rules";
 import { listScheduleIds } from "./list-schedule-ids";
 
 /**
@@ -30,6 +33,7 @@ export async function updatePerformance({
           hallId: true,
           bookingOpensAt: true,
           bookingClosesAt: true,
+          generalSaleOpensAt: true,
           _count: { select: { schedules: true } },
         },
       });
@@ -39,6 +43,15 @@ export async function updatePerformance({
       const closes = input.bookingClosesAt ?? current.bookingClosesAt;
       if (opens >= closes)
         throw invalidInput("bookingClosesAt", "Booking must close after it opens.");
+      const generalSaleOpensAt =
+        input.generalSaleOpensAt === undefined
+          ? current.generalSaleOpensAt
+          : input.generalSaleOpensAt;
+      if (
+        !presaleFitsWindow({ bookingOpensAt: opens, bookingClosesAt: closes, generalSaleOpensAt })
+      ) {
+        throw invalidInput("generalSaleOpensAt", presaleWindowMessage);
+      }
 
       if (input.hallId !== undefined && input.hallId !== current.hallId) {
         if (current._count.schedules > 0) {
@@ -62,6 +75,8 @@ export async function updatePerformance({
       };
     });
   } catch (error) {
+    const presale = presaleWindowError(error);
+    if (presale) throw presale;
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "slug taken", {
         userMessage: "Another performance already uses this slug.",
@@ -71,6 +86,8 @@ export async function updatePerformance({
     }
     throw error;
   }
+  // The ticket route reads when the presale ends from these rules: live at the next ticket.
+  forgetQueueEntryRules(id);
   await invalidateLiveCaches({ scheduleIds: updated.scheduleIds, performanceIds: [id] });
   return updated.performance;
 }

@@ -17,6 +17,10 @@ export const errorMeanings: Record<ErrorCode, string> = {
     "The proof of work is not valid; `details.reason`: signature, solution, purpose or complexity.",
   POW_EXPIRED: "The proof of work's challenge expired: solve a new one.",
   POW_REPLAYED: "The proof of work was already spent: each solves one request.",
+  PRESALE_CODE_REQUIRED:
+    "The sale is in its presale (before `details.generalSaleOpensAt`) and no presale code came with the request.",
+  PRESALE_CODE_INVALID: "No such presale code for this performance, or its organizer revoked it.",
+  PRESALE_CODE_USED_UP: "Every use of this presale code is spent.",
   EMAIL_NOT_VERIFIED:
     "The account's email is not confirmed and this performance's line asks for it: open the mailed link, or `POST /api/auth/verification-mail` for a new one.",
   VERIFICATION_LINK_INVALID:

@@ -1,3 +1,4 @@
+import { presaleCodeSchema } from "@ticketping/common/queue";
 import { z } from "zod";
 import { powSolutionSchema } from "../pow/schemas";
 
@@ -31,6 +32,11 @@ export const queueTicketBodySchema = z.object({
     .optional()
     .describe(
       "A solved `GET /api/pow/challenge?purpose=queue&performanceId=…`, when the performance asks for a proof of work and this buyer holds no entry pass for it yet.",
+    ),
+  presaleCode: presaleCodeSchema
+    .optional()
+    .describe(
+      "The buyer's presale code, needed while the performance's sale is in its presale (before `generalSaleOpensAt`); ignored outside it.",
     ),
 });
 export type QueueTicketBody = z.infer<typeof queueTicketBodySchema>;

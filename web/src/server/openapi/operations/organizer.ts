@@ -32,6 +32,13 @@ import {
   reservationIdParamsSchema,
   showCancellationSchema,
 } from "../../refunds/schemas";
+import {
+  createdPresaleCodesSchema,
+  presaleCodeListSchema,
+  presaleCodeParamsSchema,
+  presaleCodeViewSchema,
+  presaleCodesCreateSchema,
+} from "../../presale/schemas";
 import type { Operation } from "../operation";
 
 const tag = "Organizer";
@@ -318,5 +325,42 @@ export const organizerOperations: Operation[] = [
       },
     },
     errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances/{id}/presale-codes",
+    operationId: "listPresaleCodes",
+    summary: "A performance's presale codes with their uses (never the codes themselves)",
+    params: idParamsSchema,
+    answers: { 200: { description: "Newest first.", data: presaleCodeListSchema } },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/performances/{id}/presale-codes",
+    operationId: "createPresaleCodes",
+    summary: "Makes presale codes: single-use ones, or one shared code with a use limit",
+    description:
+      "Codes are generated here (80 random bits each) and only their SHA-256 is kept: the answer is the one time they are shown. During the presale (before the performance's `generalSaleOpensAt`) a buyer enters the line only with a code that has a use left; a use is spent when the holder claims the turn, and given back when the turn ends with nothing bought. `CONFLICT` with `details.reason` TOO_MANY_CODES past 10,000 codes per performance.",
+    params: idParamsSchema,
+    body: presaleCodesCreateSchema,
+    answers: { 201: { description: "The new codes, in full.", data: createdPresaleCodesSchema } },
+    errors: ["NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "post",
+    path: "/api/admin/presale-codes/{id}/revoke",
+    operationId: "revokePresaleCode",
+    summary: "Revokes a presale code",
+    description:
+      "Both doors refuse it from now on (`PRESALE_CODE_INVALID`), and so does the claim of a holder still in line. Turns already claimed keep their token. Revoking again changes nothing.",
+    params: presaleCodeParamsSchema,
+    answers: {
+      200: { description: "The code.", data: z.strictObject({ code: presaleCodeViewSchema }) },
+    },
+    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
 ];

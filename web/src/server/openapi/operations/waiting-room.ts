@@ -20,7 +20,7 @@ export const waitingRoomOperations: Operation[] = [
     tag,
     summary: "A 60-second ticket to open one queue socket with",
     description:
-      "The ticket opens the line of `performanceId` only (the queue service answers OTHER_PERFORMANCE for any other). The queue service refuses a second handshake with the same ticket: fetch a fresh one before every connection attempt. 30 tickets a minute per user. When the performance asks for a proof of work, a buyer's first ticket for it needs `pow` (a solved `GET /api/pow/challenge?purpose=queue&performanceId=…`); that grants an entry pass, and further tickets for the performance need none while they keep coming (each renews it for 6 hours). Unless the performance's organizer turned `requireVerifiedEmail` off, a buyer who has not confirmed their email address gets EMAIL_NOT_VERIFIED (checked before the proof of work, so none is spent).",
+      "The ticket opens the line of `performanceId` only (the queue service answers OTHER_PERFORMANCE for any other). The queue service refuses a second handshake with the same ticket: fetch a fresh one before every connection attempt. 30 tickets a minute per user. When the performance asks for a proof of work, a buyer's first ticket for it needs `pow` (a solved `GET /api/pow/challenge?purpose=queue&performanceId=…`); that grants an entry pass, and further tickets for the performance need none while they keep coming (each renews it for 6 hours). Unless the performance's organizer turned `requireVerifiedEmail` off, a buyer who has not confirmed their email address gets EMAIL_NOT_VERIFIED (checked before the proof of work, so none is spent). While the sale is in its presale (before the performance's `generalSaleOpensAt`), `presaleCode` must name a code of this performance with a use left: PRESALE_CODE_REQUIRED without one, PRESALE_CODE_INVALID for an unknown or revoked code, PRESALE_CODE_USED_UP when every use is spent (each with `details.generalSaleOpensAt`); the use is spent when the buyer claims the turn.",
     access: "session",
     body: queueTicketBodySchema,
     answers: { 200: { description: "The ticket.", data: queueTicketSchema } },
@@ -28,6 +28,9 @@ export const waitingRoomOperations: Operation[] = [
       "RATE_LIMITED",
       "NOT_FOUND",
       "EMAIL_NOT_VERIFIED",
+      "PRESALE_CODE_REQUIRED",
+      "PRESALE_CODE_INVALID",
+      "PRESALE_CODE_USED_UP",
       "POW_REQUIRED",
       "POW_INVALID",
       "POW_EXPIRED",

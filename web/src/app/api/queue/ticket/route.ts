@@ -7,9 +7,9 @@ import { queueTicketBodySchema } from "@/server/queue/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/queue/ticket {performanceId, pow?}: a signed-in buyer's ticket to open the queue socket. */
+/** POST /api/queue/ticket {performanceId, pow?, presaleCode?}: a signed-in buyer's ticket to open the queue socket. */
 export const POST = route(async (request) => {
   const user = await requireBuyer(request);
-  const { performanceId, pow } = await parseJsonBody(request, queueTicketBodySchema);
-  return jsonResponse(await issueQueueTicket({ userId: user.id, performanceId, pow }));
+  const { performanceId, pow, presaleCode } = await parseJsonBody(request, queueTicketBodySchema);
+  return jsonResponse(await issueQueueTicket({ userId: user.id, performanceId, pow, presaleCode }));
 });

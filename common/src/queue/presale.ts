@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { PresaleRefusal } from "./codes";
+
+/**
+ * A presale code as a buyer types it: letters and digits, dashes and spaces allowed (they
+ * are dropped before hashing), so `ab12-cd34` and `AB12CD34` are the same code.
+ */
+export const presaleCodeSchema = z
+  .string()
+  .trim()
+  .min(4)
+  .max(64)
+  .regex(/^[A-Za-z0-9 -]+$/, "Letters, digits and dashes only.");
+
+export function normalizePresaleCode(code: string): string {
+  return code.replace(/[\s-]/g, "").toUpperCase();
+}
+
+/**
+ * What the database keeps of a code. Codes are generated with 80 bits of randomness, so an
+ * unsalted SHA-256 cannot be reversed by guessing, and looking it up by this hash reveals
+ * nothing a timing could exploit: the attacker controls the code, not its hash.
+ */
+export function hashPresaleCode(code: string): string {
+  return createHash("sha256").update(normalizePresaleCode(code)).digest("hex");
+}
+
+/** True while a performance's sale is in its presale (from the pre-queue on, until the general sale). */
+export function isPresaleOn(generalSaleOpensAt: number | null, now: number): boolean {
+  return generalSaleOpensAt !== null && now < generalSaleOpensAt;
+}
+
+/** A stored code as the doors need it. */
+export interface FoundPresaleCode {
+  id: string;
+  revoked: boolean;
+  usedUp: boolean;
+}
+
+/** Both doors' code book (the database's, in @ticketping/db). */
+export interface PresaleCodeBook {
+  /** null: no such code for this performance. */
+  find(performanceId: string, code: string): Promise<FoundPresaleCode | null>;
+}
+
+export type PresaleEntry =
+  { ok: true; presaleCodeId: string | undefined } | { ok: false; code: PresaleRefusal };
+
+/**
+ * The presale's rule at both doors into the line (the web app's ticket route, the queue
+ * socket's session door). Outside a presale the line is open to all and a code is ignored.
+ * During it the code must exist for this performance, be unrevoked and have a use left;
+ * the use itself is spent only when the holder claims the turn (spendPresaleCode), so a
+ * buyer who waits and leaves costs nothing.
+ */
+export async function checkPresaleEntry({
+  book,
+  performanceId,
+  generalSaleOpensAt,
+  code,
+  now = Date.now(),
+}: {
+  book: PresaleCodeBook;
+  performanceId: string;
+  generalSaleOpensAt: number | null;
+  code: string | undefined;
+  now?: number;
+}): Promise<PresaleEntry> {
+  if (!isPresaleOn(generalSaleOpensAt, now)) return { ok: true, presaleCodeId: undefined };
+  if (code === undefined || code.trim() === "") return { ok: false, code: "PRESALE_CODE_REQUIRED" };
+  const found = await book.find(performanceId, code);
+  if (!found || found.revoked) return { ok: false, code: "PRESALE_CODE_INVALID" };
+  if (found.usedUp) return { ok: false, code: "PRESALE_CODE_USED_UP" };
+  return { ok: true, presaleCodeId: found.id };
+}

@@ -1,0 +1,382 @@
+import { describe, expect, it } from "vitest";
+import { io, type Socket } from "socket.io-client";
+import { sealSessionToken } from "@ticketping/common/accounts";
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  hashPresaleCode,
+  signQueueTicket,
+  type QueueStanding,
+  type WorkingTokenGrant,
+} from "@ticketping/common/queue";
+import { givePresaleUsesBack } from "@ticketping/db";
+import { createTestBuyers } from "@ticketping/db/testing";
+import { createPerformance } from "./support/fixtures";
+import { TEST_SESSION_SECRET } from "./support/instance";
+import { useQueueTestBed } from "./support/test-bed";
+
+// Presale codes at the queue's doors (the session door here; the web app's ticket route in
+// web/test/presale.test.ts), spent at the claim, given back once when a turn ends unbought.
+
+const bed = useQueueTestBed("queue_presale");
+
+type Ack<T> = { data: T; error?: undefined } | { data?: undefined; error: { code: string } };
+
+interface Entered {
+  code: string;
+  socket?: Socket;
+}
+
+async function enter(
+  url: string,
+  options: { token?: string; ticket?: string; performanceId: string; presaleCode?: string },
+): Promise<Entered> {
+  const auth = options.ticket
+    ? { ticket: options.ticket }
+    : {
+        performanceId: options.performanceId,
+        ...(options.presaleCode === undefined ? {} : { presaleCode: options.presaleCode }),
+      };
+  const socket: Socket = io(url, {
+    auth,
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: options.token ? { cookie: `next-auth.session-token=${options.token}` } : {},
+  });
+  const code = await new Promise<string>((resolve) => {
+    socket.once("connect", () => {
+      resolve("connected");
+    });
+    socket.once("connect_error", (error: Error & { data?: { code?: string } }) => {
+      resolve(error.data?.code ?? error.message);
+    });
+  });
+  if (code !== "connected") {
+    socket.disconnect();
+    return { code };
+  }
+  bed.afterThisTest(() => void socket.disconnect());
+  return { code, socket };
+}
+
+async function entered(...args: Parameters<typeof enter>): Promise<Socket> {
+  const outcome = await enter(...args);
+  if (!outcome.socket) throw new Error(`refused at the door: ${outcome.code}`);
+  return outcome.socket;
+}
+
+const ask = async <T>(socket: Socket, event: string, performanceId: string): Promise<Ack<T>> =>
+  (await socket.timeout(15_000).emitWithAck(event, { performanceId })) as Ack<T>;
+
+async function buyers(count: number): Promise<{ id: string; token: string }[]> {
+  const created = await createTestBuyers(bed.prisma, count);
+  return created.map(({ id }) => ({
+    id,
+    token: sealSessionToken({ secret: TEST_SESSION_SECRET, userId: id }),
+  }));
+}
+
+/** A performance on sale now whose general sale opens in an hour: a presale is on. */
+async function presalePerformance(): Promise<string> {
+  const performanceId = await createPerformance(bed.prisma, {
+    seats: 20,
+    closesAt: new Date(Date.now() + 7_200_000),
+  });
+  await bed.prisma.performance.update({
+    where: { id: performanceId },
+    data: { generalSaleOpensAt: new Date(Date.now() + 3_600_000) },
+  });
+  return performanceId;
+}
+
+let codeCounter = 0;
+async function presaleCode(
+  performanceId: string,
+  options: { useLimit?: number; revoked?: boolean } = {},
+): Promise<{ id: string; code: string }> {
+  codeCounter += 1;
+  const code = `TEST-${String(Date.now()).slice(-6)}-${String(codeCounter).padStart(4, "0")}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+  const useLimit = options.useLimit ?? 1;
+  const row = await bed.prisma.presaleCode.create({
+    data: {
+      performanceId,
+      kind: useLimit === 1 ? "SINGLE" : "SHARED",
+      codeHash: hashPresaleCode(code),
+      hint: code.slice(-4),
+      useLimit,
+      revokedAt: options.revoked ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, code };
+}
+
+const usesOf = async (codeId: string) =>
+  (await bed.prisma.presaleCode.findUniqueOrThrow({ where: { id: codeId } })).uses;
+
+async function joinAndClaim(
+  socket: Socket,
+  performanceId: string,
+): Promise<Ack<WorkingTokenGrant>> {
+  const joined = await ask<QueueStanding>(socket, "queue:join", performanceId);
+  if (!joined.data) throw new Error(`join refused: ${joined.error.code}`);
+  expect(joined.data.status).toBe("admitted");
+  return ask<WorkingTokenGrant>(socket, "queue:claim", performanceId);
+}
+
+async function until(check: () => Promise<boolean>, what: string, intervalMs = 50): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+describe("presale codes at the session door", () => {
+  it("refuses a missing, unknown, revoked or used-up code, and lets a valid one in", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const other = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const valid = await presaleCode(performanceId);
+    const revoked = await presaleCode(performanceId, { revoked: true });
+    const foreign = await presaleCode(other);
+    const usedUp = await presaleCode(performanceId);
+    await bed.prisma.presaleCode.update({ where: { id: usedUp.id }, data: { uses: 1 } });
+    const at = (code?: string) =>
+      enter(instance.url, {
+        token: buyer.token,
+        performanceId,
+        ...(code === undefined ? {} : { presaleCode: code }),
+      }).then((outcome) => outcome.code);
+    expect(await at()).toBe("PRESALE_CODE_REQUIRED");
+    expect(await at("NOPE-NOPE-NOPE-NOPE")).toBe("PRESALE_CODE_INVALID");
+    expect(await at(revoked.code)).toBe("PRESALE_CODE_INVALID");
+    expect(await at(foreign.code)).toBe("PRESALE_CODE_INVALID");
+    expect(await at(usedUp.code)).toBe("PRESALE_CODE_USED_UP");
+    // Typed in lower case with spaces, the code is the same code.
+    expect(await at(valid.code.toLowerCase().replaceAll("-", " "))).toBe("connected");
+    // Checking at the door spends nothing: only a claim does.
+    expect(await usesOf(valid.id)).toBe(0);
+  });
+
+  it("lets everybody in without a code outside a presale", async () => {
+    const instance = await bed.serve();
+    const performanceId = await createPerformance(bed.prisma, { seats: 5 });
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const socket = await entered(instance.url, { token: buyer.token, performanceId });
+    const claimed = await joinAndClaim(socket, performanceId);
+    expect(claimed.data?.token).toBeTruthy();
+    expect(await bed.prisma.presaleUse.count({ where: { performanceId } })).toBe(0);
+  });
+});
+
+describe("spending a presale code at the claim", () => {
+  it("gives one single-use code's turn to exactly one of buyers racing for it", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const racers = await buyers(6);
+    // Several rounds, each a fresh code and racers claiming at once on their own sockets.
+    for (let round = 0; round < 3; round += 1) {
+      const code = await presaleCode(performanceId);
+      const pair = racers.slice(round * 2, round * 2 + 2);
+      const sockets = await Promise.all(
+        pair.map((buyer) =>
+          entered(instance.url, { token: buyer.token, performanceId, presaleCode: code.code }),
+        ),
+      );
+      for (const socket of sockets) {
+        const joined = await ask<QueueStanding>(socket, "queue:join", performanceId);
+        expect(joined.data?.status).toBe("admitted");
+      }
+      const claims = await Promise.all(
+        sockets.map((socket) => ask<WorkingTokenGrant>(socket, "queue:claim", performanceId)),
+      );
+      const won = claims.filter((claim) => claim.data);
+      const lost = claims.filter((claim) => claim.error);
+      expect(won).toHaveLength(1);
+      expect(lost.map((claim) => claim.error?.code)).toEqual(["PRESALE_CODE_USED_UP"]);
+      expect(await usesOf(code.id)).toBe(1);
+      expect(await bed.prisma.presaleUse.count({ where: { codeId: code.id } })).toBe(1);
+      // The loser's slot ended at once: it is not kept idle for the next buyer.
+      const loser = sockets[claims.findIndex((claim) => claim.error)];
+      if (!loser) throw new Error("no loser");
+      const standing = await ask<QueueStanding>(loser, "queue:status", performanceId);
+      expect(standing.error?.code).toBe("NOT_IN_QUEUE");
+    }
+  });
+
+  it("spends once per turn however often it is claimed, and a spent code opens no door again", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId);
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const first = await joinAndClaim(socket, performanceId);
+    const again = await Promise.all(
+      [1, 2, 3].map(() => ask<WorkingTokenGrant>(socket, "queue:claim", performanceId)),
+    );
+    expect(again.map((claim) => claim.data?.tokenId)).toEqual(Array(3).fill(first.data?.tokenId));
+    expect(await usesOf(code.id)).toBe(1);
+    // The holder who spent it cannot walk back into the line on it.
+    expect(
+      (await enter(instance.url, { token: buyer.token, performanceId, presaleCode: code.code }))
+        .code,
+    ).toBe("PRESALE_CODE_USED_UP");
+  });
+
+  it("spends the code a ticket carries, and refuses the turn of a ticket without one", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [holder, stranger] = await buyers(2);
+    if (!holder || !stranger) throw new Error("no buyers");
+    const code = await presaleCode(performanceId);
+    const ticket = await signQueueTicket({
+      secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+      userId: holder.id,
+      performanceId,
+      presaleCodeId: code.id,
+    });
+    const claimed = await joinAndClaim(
+      await entered(instance.url, { ticket, performanceId }),
+      performanceId,
+    );
+    expect(claimed.data?.token).toBeTruthy();
+    expect(await usesOf(code.id)).toBe(1);
+    // A ticket signed without a code (as before a presale was set) gets no turn in it.
+    const bare = await signQueueTicket({
+      secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+      userId: stranger.id,
+      performanceId,
+    });
+    const refused = await joinAndClaim(
+      await entered(instance.url, { ticket: bare, performanceId }),
+      performanceId,
+    );
+    expect(refused.error?.code).toBe("PRESALE_CODE_REQUIRED");
+  });
+
+  it("refuses the claim of a holder whose code was revoked while in line", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId, { useLimit: 10 });
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const joined = await ask<QueueStanding>(socket, "queue:join", performanceId);
+    expect(joined.data?.status).toBe("admitted");
+    await bed.prisma.presaleCode.update({
+      where: { id: code.id },
+      data: { revokedAt: new Date() },
+    });
+    const claim = await ask<WorkingTokenGrant>(socket, "queue:claim", performanceId);
+    expect(claim.error?.code).toBe("PRESALE_CODE_INVALID");
+    expect(await usesOf(code.id)).toBe(0);
+  });
+});
+
+describe("giving a presale use back", () => {
+  it("gives an unbought turn's use back exactly once, however often the end is reported", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [leaver, stayer] = await buyers(2);
+    if (!leaver || !stayer) throw new Error("no buyers");
+    const code = await presaleCode(performanceId, { useLimit: 3 });
+    const sockets = await Promise.all(
+      [leaver, stayer].map((buyer) =>
+        entered(instance.url, { token: buyer.token, performanceId, presaleCode: code.code }),
+      ),
+    );
+    for (const socket of sockets)
+      expect((await joinAndClaim(socket, performanceId)).data).toBeTruthy();
+    expect(await usesOf(code.id)).toBe(2);
+    const [leaving] = sockets;
+    if (!leaving) throw new Error("no socket");
+    const left = await ask<{ left: string }>(leaving, "queue:leave", performanceId);
+    expect(left.data?.left).toBe("active");
+    await until(async () => (await usesOf(code.id)) === 1, "the leaver's use to come back");
+    // The end of that turn reported again, many times at once (a redelivery, the sweeper
+    // and the expiry listener together): nothing more comes back.
+    const giveBack = givePresaleUsesBack(bed.prisma);
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () => giveBack({ performanceId, userId: leaver.id })),
+    );
+    expect(again).toEqual([0, 0, 0, 0, 0]);
+    expect(await usesOf(code.id)).toBe(1);
+    expect(
+      await bed.prisma.presaleUse.count({ where: { codeId: code.id, returnedAt: { not: null } } }),
+    ).toBe(1);
+  });
+
+  it("keeps the use of a turn that bought something, or whose payment is under way", async () => {
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId, { useLimit: 2 });
+    await bed.prisma.presaleCode.update({ where: { id: code.id }, data: { uses: 1 } });
+    await bed.prisma.presaleUse.create({
+      data: {
+        codeId: code.id,
+        performanceId,
+        userId: buyer.id,
+        tokenId: `token-${code.id}`,
+        spentAt: new Date(Date.now() - 60_000),
+      },
+    });
+    const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
+    await bed.prisma.reservation.create({
+      data: {
+        userId: buyer.id,
+        scheduleId: schedule.id,
+        status: "PENDING",
+        amountMinor: 1000,
+        currency: "EUR",
+        holdExpiresAt: new Date(Date.now() + 300_000),
+      },
+    });
+    expect(await givePresaleUsesBack(bed.prisma)({ performanceId, userId: buyer.id })).toBe(0);
+    expect(await usesOf(code.id)).toBe(1);
+  });
+});
+
+describe("the end of a presale", () => {
+  it("lets everybody in once the general sale opens, and spends nothing then", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    expect((await enter(instance.url, { token: buyer.token, performanceId })).code).toBe(
+      "PRESALE_CODE_REQUIRED",
+    );
+    // The organizer moves the general sale to now: the door reads it within its 5 s memory.
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: new Date(Date.now() + 1_000) },
+    });
+    let socket: Socket | undefined;
+    await until(
+      async () => {
+        socket = (await enter(instance.url, { token: buyer.token, performanceId })).socket;
+        return socket !== undefined;
+        // Each try spends one of the buyer's 30 entries a minute: not too often.
+      },
+      "the door to open to all",
+      700,
+    );
+    if (!socket) throw new Error("no socket");
+    const claimed = await joinAndClaim(socket, performanceId);
+    expect(claimed.data?.token).toBeTruthy();
+    expect(await bed.prisma.presaleUse.count({ where: { performanceId } })).toBe(0);
+  });
+});
