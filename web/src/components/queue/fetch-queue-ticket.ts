@@ -10,13 +10,20 @@ import { fetchPowSolution, POW_ERROR_CODES, type PowProgress } from "../pow/fetc
  */
 export async function fetchQueueTicket(
   performanceId: string,
-  { onPowProgress }: { onPowProgress?: (progress: PowProgress | null) => void } = {},
+  {
+    onPowProgress,
+    presaleCode,
+  }: {
+    onPowProgress?: (progress: PowProgress | null) => void;
+    /** The buyer's presale code, sent while the sale is in its presale. */
+    presaleCode?: string | undefined;
+  } = {},
 ): Promise<string> {
   const ask = async (pow?: unknown) =>
     (
       await apiRequest<QueueTicket>("/api/queue/ticket", {
         method: "POST",
-        body: { performanceId, pow },
+        body: { performanceId, pow, presaleCode },
       })
     ).ticket;
   try {

@@ -40,6 +40,9 @@ const refusalTitles: Partial<Record<string, string>> = {
   NOT_ADMITTED: "Your turn has passed",
   ENTRY_FAILED: "We could not take you further",
   EMAIL_NOT_VERIFIED: "Confirm your email to join the line",
+  PRESALE_CODE_REQUIRED: "A presale code is needed",
+  PRESALE_CODE_INVALID: "This presale code is not valid",
+  PRESALE_CODE_USED_UP: "This presale code is used up",
 };
 
 function describe(view: Ended): { title: string; message: string; canRejoin: boolean } {

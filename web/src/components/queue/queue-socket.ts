@@ -1,5 +1,10 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientEvents, ServerEvents } from "@ticketping/common/queue/client";
+import {
+  presaleRefusals,
+  type ClientEvents,
+  type PresaleRefusal,
+  type ServerEvents,
+} from "@ticketping/common/queue/client";
 import { ApiError } from "../api-client";
 import type { PowProgress } from "../pow/fetch-pow-solution";
 import { fetchQueueTicket } from "./fetch-queue-ticket";
@@ -31,6 +36,9 @@ const RETRY_MAX_MS = 10_000;
  */
 const TICKET_DOOR_CODES = new Set(["UNAUTHENTICATED", "EMAIL_NOT_VERIFIED", "POW_REQUIRED"]);
 
+/** A presale's refusals, at either door: only another code helps, so no retry. */
+const PRESALE_CODES = new Set<string>(presaleRefusals);
+
 /**
  * Opens the queue socket. It enters by the session door (the session cookie travels with
  * the handshake; no request to the web app) while that works; a refusal the ticket route
@@ -45,6 +53,8 @@ export function openQueueSocket({
   performanceId,
   onState,
   onPowProgress,
+  presaleCode = () => undefined,
+  onPresaleRefused,
   connectNow = true,
 }: {
   queueUrl: string;
@@ -53,6 +63,10 @@ export function openQueueSocket({
   onState: (state: ConnectionState) => void;
   /** The browser check a ticket may need first (see fetchQueueTicket); null when done. */
   onPowProgress?: (progress: PowProgress | null) => void;
+  /** The buyer's presale code for the next entry, if any (both doors take it). */
+  presaleCode?: () => string | undefined;
+  /** A door refused the presale code (or its absence); the socket stays closed. */
+  onPresaleRefused?: (code: PresaleRefusal, message: string) => void;
   /** False: the caller connects later (socket.connect()), e.g. when the buyer asks to. */
   connectNow?: boolean;
 }): { socket: QueueSocket; close: () => void } {
@@ -69,11 +83,12 @@ export function openQueueSocket({
     reconnectionDelay: RETRY_BASE_MS,
     reconnectionDelayMax: RETRY_MAX_MS,
     auth: (send) => {
+      const code = presaleCode();
       if (!byTicket) {
-        send({ performanceId });
+        send(code === undefined ? { performanceId } : { performanceId, presaleCode: code });
         return;
       }
-      fetchQueueTicket(performanceId, { onPowProgress }).then(
+      fetchQueueTicket(performanceId, { onPowProgress, presaleCode: code }).then(
         (ticket) => {
           ticketError = null;
           send({ ticket });
@@ -104,6 +119,16 @@ export function openQueueSocket({
   });
   socket.on("connect_error", (error: Error & { data?: Record<string, unknown> }) => {
     const doorCode = error.data?.code;
+    const presaleRefusal =
+      typeof doorCode === "string" && PRESALE_CODES.has(doorCode)
+        ? { code: doorCode as PresaleRefusal, message: error.message }
+        : ticketError && PRESALE_CODES.has(ticketError.code)
+          ? { code: ticketError.code as PresaleRefusal, message: ticketError.message }
+          : null;
+    if (presaleRefusal) {
+      onPresaleRefused?.(presaleRefusal.code, presaleRefusal.message);
+      return;
+    }
     if (!byTicket && typeof doorCode === "string" && TICKET_DOOR_CODES.has(doorCode)) {
       byTicket = true;
       socket.connect();

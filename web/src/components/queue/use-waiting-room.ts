@@ -5,9 +5,11 @@ import {
   addPaceSample,
   derivePosition,
   estimateWait,
+  presaleRefusals,
   queueErrorMessages,
   type PaceSample,
   type PositionBaseline,
+  type PresaleRefusal,
   type QueueErrorCode,
   type QueueProgress,
   type QueueStanding,
@@ -31,6 +33,8 @@ export type WaitingView =
       estimate: WaitEstimate;
     }
   | { kind: "pre" }
+  /** The sale is in its presale: the buyer enters with a code (refused: why). */
+  | { kind: "presale"; refusal: { code: PresaleRefusal; message: string } | null }
   | { kind: "entering" }
   | { kind: "refused"; code: RefusalCode; message: string; retry: boolean }
   | { kind: "released"; reason: ReleaseReason }
@@ -46,6 +50,8 @@ export interface WaitingRoom {
   retry: () => void;
   /** Gives the place in line up. */
   leave: () => void;
+  /** Enters the presale's line with this code. */
+  joinWithCode: (code: string) => void;
 }
 
 /** Refusals that may pass by themselves, worth a "try again"; the rest only allow a way back. */
@@ -64,6 +70,11 @@ const ENTRY_FAILED_MESSAGE = "We could not take you to the booking page. Please 
 const EMAIL_NOT_VERIFIED_MESSAGE =
   "This line is open to confirmed email addresses only. Open the link we mailed you when you " +
   "signed up, then join the line.";
+
+const PRESALE_REFUSALS: ReadonlySet<string> = new Set<string>(presaleRefusals);
+function isPresaleRefusal(code: string): code is PresaleRefusal {
+  return PRESALE_REFUSALS.has(code);
+}
 
 function refusal(code: RefusalCode, message?: string): WaitingView {
   const fallback =
@@ -87,6 +98,7 @@ export function useWaitingRoom({
   queueUrl,
   destination,
   slotEnded = false,
+  presale = false,
 }: {
   performanceId: string;
   queueUrl: string;
@@ -96,16 +108,27 @@ export function useWaitingRoom({
    * the line again only when they ask (not silently at the back of it).
    */
   slotEnded?: boolean;
+  /** The sale is in its presale: ask for a code before entering the line. */
+  presale?: boolean;
 }): WaitingRoom {
   const [view, setView] = useState<WaitingView>(
-    slotEnded ? { kind: "released", reason: "expired" } : { kind: "joining" },
+    slotEnded
+      ? { kind: "released", reason: "expired" }
+      : presale
+        ? { kind: "presale", refusal: null }
+        : { kind: "joining" },
   );
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [progress, setProgress] = useState<QueueProgress | null>(null);
   const [powProgress, setPowProgress] = useState<PowProgress | null>(null);
-  const actions = useRef<{ retry: () => void; leave: () => void }>({
+  const actions = useRef<{
+    retry: () => void;
+    leave: () => void;
+    joinWithCode: (code: string) => void;
+  }>({
     retry: () => undefined,
     leave: () => undefined,
+    joinWithCode: () => undefined,
   });
 
   useEffect(() => {
@@ -114,7 +137,8 @@ export function useWaitingRoom({
     let paceSamples: PaceSample[] = [];
     let phase: QueueProgress["phase"] | null = null;
     /** False after a refusal, a lapsed turn or leaving: reconnects then do not re-join. */
-    let wantsPlace = !slotEnded;
+    let wantsPlace = !slotEnded && !presale;
+    let presaleCode: string | undefined;
     let entering = false;
     let stopped = false;
 
@@ -133,6 +157,13 @@ export function useWaitingRoom({
       onPowProgress: (next) => {
         if (!stopped) setPowProgress(next);
       },
+      presaleCode: () => presaleCode,
+      onPresaleRefused: (code, message) => {
+        if (stopped) return;
+        wantsPlace = false;
+        setConnection("connected");
+        setView({ kind: "presale", refusal: { code, message } });
+      },
       connectNow: wantsPlace,
     });
 
@@ -148,6 +179,10 @@ export function useWaitingRoom({
     };
 
     const stop = (next: WaitingView) => {
+      if (next.kind === "refused" && isPresaleRefusal(next.code)) {
+        // The claim found the code spent or revoked since the door: ask for another.
+        next = { kind: "presale", refusal: { code: next.code, message: next.message } };
+      }
       wantsPlace = false;
       baseline = null;
       setView(next);
@@ -251,6 +286,14 @@ export function useWaitingRoom({
         if (socket.connected) join();
         else socket.connect();
       },
+      joinWithCode: (code) => {
+        presaleCode = code;
+        wantsPlace = true;
+        setView({ kind: "joining" });
+        // A socket that entered without this code must enter again to carry it.
+        if (socket.connected) socket.disconnect();
+        socket.connect();
+      },
       leave: () => {
         const done = () => {
           if (!stopped) stop({ kind: "left" });
@@ -266,7 +309,7 @@ export function useWaitingRoom({
       // leaving the line is the Leave button's decision, never a side effect.
       close();
     };
-  }, [performanceId, queueUrl, destination, slotEnded]);
+  }, [performanceId, queueUrl, destination, slotEnded, presale]);
 
   const retry = useCallback(() => {
     actions.current.retry();
@@ -275,5 +318,9 @@ export function useWaitingRoom({
     actions.current.leave();
   }, []);
 
-  return { view, connection, progress, powProgress, retry, leave };
+  const joinWithCode = useCallback((code: string) => {
+    actions.current.joinWithCode(code);
+  }, []);
+
+  return { view, connection, progress, powProgress, retry, leave, joinWithCode };
 }

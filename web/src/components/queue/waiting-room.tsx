@@ -2,6 +2,7 @@
 
 import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
+import { PresaleCodeForm } from "./presale-code-form";
 import { QueueNotice, type SaleOpening } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
 import { useAnnouncement } from "./use-announcement";
@@ -21,6 +22,8 @@ function announcementOf(view: WaitingView): { message: string; topic: string } {
       return { message: "You are in the pre-queue until the sale opens.", topic: "pre" };
     case "entering":
       return { message: "It is your turn. Taking you to the seats.", topic: "entering" };
+    case "presale":
+      return { message: "A presale is on: enter your presale code.", topic: "presale" };
     default:
       // The notice itself is an alert and is read out.
       return { message: "", topic: view.kind };
@@ -38,6 +41,7 @@ export function WaitingRoom({
   performanceHref,
   slotEnded,
   opening,
+  presale,
 }: {
   performanceId: string;
   queueUrl: string;
@@ -48,12 +52,15 @@ export function WaitingRoom({
   slotEnded: boolean;
   /** When the sale and its pre-queue open, for a buyer who came too early. */
   opening: SaleOpening;
+  /** The sale is in its presale until the general sale (its time on the venue's clock). */
+  presale: { generalSaleLabel: string } | null;
 }) {
-  const { view, connection, progress, powProgress, retry, leave } = useWaitingRoom({
+  const { view, connection, progress, powProgress, retry, leave, joinWithCode } = useWaitingRoom({
     performanceId,
     queueUrl,
     destination,
     slotEnded,
+    presale: presale !== null,
   });
   const { message, topic } = announcementOf(view);
   const announcement = useAnnouncement(message, topic);
@@ -79,9 +86,11 @@ export function WaitingRoom({
             <h2 id="waiting-heading" className="text-lg font-semibold">
               {view.kind === "entering"
                 ? "It’s your turn"
-                : view.kind === "pre"
-                  ? "You’re in the pre-queue"
-                  : "You’re in line"}
+                : view.kind === "presale"
+                  ? "Presale: enter your code"
+                  : view.kind === "pre"
+                    ? "You’re in the pre-queue"
+                    : "You’re in line"}
             </h2>
             <SalePhaseLine progress={progress} />
           </div>
@@ -96,7 +105,13 @@ export function WaitingRoom({
           />
         ) : (
           <div className={lost && view.kind === "waiting" ? "opacity-60" : undefined}>
-            {view.kind === "pre" ? (
+            {view.kind === "presale" ? (
+              <PresaleCodeForm
+                generalSaleLabel={presale?.generalSaleLabel ?? ""}
+                refusal={view.refusal}
+                onSubmit={joinWithCode}
+              />
+            ) : view.kind === "pre" ? (
               <p className="rounded-lg bg-amber-50 p-4 text-amber-950">
                 You are in the pre-queue. When the sale opens, everyone here gets a fair, random
                 place in line, ahead of anyone who arrives later. Keep this page open.

@@ -6,6 +6,7 @@ import { SHOW_CANCELLED_SQLSTATE, uuidv7 } from "@ticketping/db";
 import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
+import { getPresaleSeatCap } from "../presale/get-presale-seat-cap";
 import { getSeatMap } from "../seat-map/get-seat-map";
 import type { RememberedLayout } from "../seat-map/layout-memo";
 import type { HoldView } from "./hold-view";
@@ -17,6 +18,8 @@ export interface CreateHoldOptions {
   /** The schedule's layout (the caller has it from the gate); PostgreSQL re-checks limits. */
   layout: RememberedLayout;
   seatIds: string[];
+  /** The working token's id: a turn paid with a presale code may hold at most its seat cap. */
+  tokenId?: string;
   now?: Date;
 }
 
@@ -30,10 +33,15 @@ export async function createHold({
   userId,
   layout,
   seatIds,
+  tokenId,
   now = new Date(),
 }: CreateHoldOptions): Promise<HoldView> {
   const { scheduleId, performanceId } = layout.layout;
   const requested = checkSeats(layout, seatIds);
+  if (tokenId !== undefined) {
+    const cap = await getPresaleSeatCap({ tokenId });
+    if (cap !== null && requested.length > cap) throw presaleSeatCap(cap);
+  }
   const reservationId = uuidv7(now.getTime());
   const holdExpiresAt = new Date(now.getTime() + env.HOLD_TTL_SECONDS * 1000);
   const redis = getRedis();
@@ -201,6 +209,13 @@ function tooManySeats(max: number): AppError {
   return new AppError("HOLD_LIMIT_REACHED", "too many seats", {
     userMessage: `You can hold at most ${max} seats at a time.`,
     details: { limit: "seats-per-reservation", max },
+  });
+}
+
+function presaleSeatCap(max: number): AppError {
+  return new AppError("HOLD_LIMIT_REACHED", "presale code's seat cap", {
+    userMessage: `Your presale code lets you hold at most ${max} seats.`,
+    details: { limit: "presale-seat-cap", max },
   });
 }
 

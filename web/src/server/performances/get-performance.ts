@@ -61,6 +61,7 @@ export async function getPerformance({
     firstShowAt: performance.firstShowAt,
     lastShowAt: performance.lastShowAt,
     maxSeatsPerReservation: performance.maxSeatsPerReservation,
+    generalSaleOpensAt: performance.generalSaleOpensAt,
     phase: publicSalePhase(salePhase({ ...performance, availableSeats }, now)),
     asOf: now,
     hall: performance.hall,

@@ -36,6 +36,11 @@ export const performanceListSchema = z.strictObject({
 export const performanceDetailSchema = z.strictObject({
   ...performanceFields,
   maxSeatsPerReservation: z.int(),
+  generalSaleOpensAt: dateTime
+    .nullable()
+    .describe(
+      "When set, the sale from bookingOpensAt until then is a presale: only buyers with a presale code enter the line (`presaleCode` of `POST /api/queue/ticket`). null: no presale.",
+    ),
   phase: salePhaseSchema,
   asOf: dateTime.describe("The instant `phase` was worked out for; countdowns start from it."),
   hall: z.strictObject({

@@ -18,7 +18,7 @@ export function generatePresaleCode(): string {
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      code += ALPHABET[(value >> bits) & 31];
+      code += ALPHABET.charAt((value >> bits) & 31);
     }
   }
   return code.match(/.{4}/g)?.join("-") ?? code;

@@ -10,6 +10,8 @@ export interface WaitingRoomInfo {
   hallTimeZone: string;
   /** When the sale opens (its pre-queue opens QUEUE_PREQUEUE_LEAD_SECONDS before). */
   opensAt: Date;
+  /** When the general sale opens after a presale; null: no presale. */
+  generalSaleOpensAt: Date | null;
   /** The show the buyer was booking, when the link named one of this performance's. */
   schedule: { id: string; startsAt: Date } | null;
 }
@@ -34,6 +36,7 @@ export async function getWaitingRoom({
         name: true,
         slug: true,
         bookingOpensAt: true,
+        generalSaleOpensAt: true,
         hall: { select: { name: true, timeZone: true } },
       },
     }),
@@ -52,6 +55,7 @@ export async function getWaitingRoom({
     hallName: performance.hall.name,
     hallTimeZone: performance.hall.timeZone,
     opensAt: performance.bookingOpensAt,
+    generalSaleOpensAt: performance.generalSaleOpensAt,
     schedule,
   };
 }

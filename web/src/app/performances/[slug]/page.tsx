@@ -82,6 +82,17 @@ export default async function PerformancePage({ params }: Props) {
             preQueueOpensAtLabel={formatDateTime(preQueueOpensAt)}
             serverNowMs={performance.asOf.getTime()}
           />
+          {performance.generalSaleOpensAt &&
+          performance.generalSaleOpensAt.getTime() > performance.asOf.getTime() ? (
+            <p
+              data-testid="presale-notice"
+              className="rounded-lg bg-violet-50 p-4 text-sm text-violet-950"
+            >
+              <span className="font-semibold">Presale.</span> Until the general sale opens (
+              {formatDateTime(performance.generalSaleOpensAt)}), only buyers with a presale code can
+              join the line: you enter your code in the waiting room.
+            </p>
+          ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="font-medium text-slate-500">Hall</dt>

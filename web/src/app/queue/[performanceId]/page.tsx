@@ -92,6 +92,11 @@ export default async function QueuePage({
           preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone),
           serverNowMs: serverNow(),
         }}
+        presale={
+          room.generalSaleOpensAt && room.generalSaleOpensAt.getTime() > serverNow()
+            ? { generalSaleLabel: formatShowTime(room.generalSaleOpensAt, room.hallTimeZone) }
+            : null
+        }
       />
     </div>
   );

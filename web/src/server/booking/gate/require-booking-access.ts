@@ -14,14 +14,14 @@ export async function requireBookingAccess({
 }: {
   request: Request;
   scheduleId: string;
-}): Promise<{ user: { id: string }; layout: RememberedLayout }> {
+}): Promise<{ user: { id: string }; layout: RememberedLayout; tokenId: string }> {
   const user = await requireBuyer(request);
   const layout = await getSeatMapLayout({ scheduleId, current: false });
-  await requireWorkingToken({
+  const { tokenId } = await requireWorkingToken({
     headers: request.headers,
     userId: user.id,
     performanceId: layout.layout.performanceId,
     scheduleId,
   });
-  return { user, layout };
+  return { user, layout, tokenId };
 }

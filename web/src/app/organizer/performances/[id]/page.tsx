@@ -8,6 +8,8 @@ import { env } from "@/env";
 import { SaleReportFigures } from "@/components/fairness/sale-report-figures";
 import { LiveStats } from "@/components/organizer/live-stats";
 import { PerformanceForm } from "@/components/organizer/performance-form";
+import { PresaleCodes } from "@/components/organizer/presale-codes";
+import { listPresaleCodes } from "@/server/presale/list-presale-codes";
 import { QueueSettingsForm } from "@/components/organizer/queue-settings-form";
 import { SaleControls } from "@/components/organizer/sale-controls";
 import { ScheduleManager } from "@/components/organizer/schedule-manager";
@@ -48,10 +50,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/performances/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
-  const [performance, halls, report] = await Promise.all([
+  const [performance, halls, report, presaleCodes] = await Promise.all([
     load(parsed.data.id),
     listHalls(),
     loadReport(parsed.data.id),
+    listPresaleCodes({ performanceId: parsed.data.id }).catch(() => []),
   ]);
   // A week after the last show (or the booking close), at 19:00 UTC, as a starting point.
   const suggested = new Date(
@@ -119,6 +122,17 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           Sale
         </h2>
         <SaleControls performanceId={performance.id} status={performance.saleStatus} />
+      </section>
+
+      <section aria-labelledby="presale-heading" className={sectionClass}>
+        <h2 id="presale-heading" className="text-lg font-semibold">
+          Presale
+        </h2>
+        <PresaleCodes
+          performanceId={performance.id}
+          generalSaleOpensAt={performance.generalSaleOpensAt?.toISOString() ?? null}
+          initialCodes={presaleCodes}
+        />
       </section>
 
       <section aria-labelledby="schedules-heading" className={sectionClass}>

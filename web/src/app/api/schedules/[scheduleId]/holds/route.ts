@@ -15,12 +15,12 @@ type Context = { params: Promise<{ scheduleId: string }> };
 /** POST a hold of one or more seats (all or nothing). Needs a working token. */
 export const POST = route(async (request: Request, context: Context) => {
   const { scheduleId } = parseParams(await context.params, scheduleParamsSchema);
-  const { user, layout } = await requireBookingAccess({
+  const { user, layout, tokenId } = await requireBookingAccess({
     request,
     scheduleId,
   });
   const { seatIds } = await parseJsonBody(request, holdRequestSchema);
-  const hold = await createHold({ userId: user.id, layout, seatIds });
+  const hold = await createHold({ userId: user.id, layout, seatIds, tokenId });
   bookingMetrics.holdsCreated.inc();
   return jsonResponse(hold, { status: 201 });
 });

@@ -1,0 +1,328 @@
+import { createHash, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyQueueTicket } from "@ticketping/common/queue";
+import {
+  createBuyers,
+  seedPerformance,
+  type SeededSchedule,
+  type TestBuyer,
+} from "./support/booking";
+import { signedInUsers } from "./support/sign-in";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
+
+// Presale codes in the web app: the organizer's API (make, list, revoke), the presale
+// window on the performance (zod and the database's CHECK), and the ticket route's door.
+// Spending and giving back happen at the queue service (queue-service/test/presale.test.ts).
+
+let system: WebTestSystem;
+let web: RunningWebServer;
+let adminCookie: string;
+let buyerCookie: string;
+let show: SeededSchedule;
+let buyers: TestBuyer[];
+
+interface CodeView {
+  id: string;
+  kind: string;
+  hint: string;
+  uses: number;
+  useLimit: number;
+  seatCap: number | null;
+  revokedAt: string | null;
+  code?: string;
+}
+
+interface ApiBody {
+  data?: {
+    codes?: CodeView[];
+    code?: CodeView;
+    ticket?: string;
+    performance?: { generalSaleOpensAt?: string | null };
+  };
+  error?: { code: string; details?: { issues?: { path: string }[]; reason?: string } };
+}
+
+async function call(
+  method: string,
+  path: string,
+  { cookie = adminCookie, body }: { cookie?: string | null; body?: unknown } = {},
+): Promise<{ status: number; body: ApiBody }> {
+  const response = await fetch(`${web.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(cookie === null ? {} : { cookie }),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as ApiBody };
+}
+
+const codesPath = (performanceId = show.performanceId) =>
+  `/api/admin/performances/${performanceId}/presale-codes`;
+const buyer = (index: number) => buyers[index] as TestBuyer;
+const inOneDay = () => new Date(Date.now() + 86_400_000);
+
+async function requestTicket(who: TestBuyer, presaleCode?: string) {
+  return call("POST", "/api/queue/ticket", {
+    cookie: await system.sessionCookie(who),
+    body: {
+      performanceId: show.performanceId,
+      ...(presaleCode === undefined ? {} : { presaleCode }),
+    },
+  });
+}
+
+async function makeCodes(body: unknown): Promise<CodeView[]> {
+  const made = await call("POST", codesPath(), { body });
+  expect(made.status).toBe(201);
+  return made.body.data?.codes ?? [];
+}
+
+beforeAll(async () => {
+  system = await createWebTestSystem({ label: "web_presale" });
+  web = await system.startWeb();
+  const [admin, signedBuyer] = await signedInUsers(system.prisma, web.baseUrl, [
+    { label: "presale-organizer", role: "ADMIN" },
+    { label: "presale-buyer" },
+  ]);
+  [adminCookie, buyerCookie] = [admin.cookie, signedBuyer.cookie];
+  [show] = (await seedPerformance(system.prisma, { rows: 1, columns: 10 })) as [SeededSchedule];
+  buyers = await createBuyers(system.prisma, 4);
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+describe("the organizer's presale codes API", () => {
+  it("is for organizers only", async () => {
+    const someCode = randomUUID();
+    const attempts: [string, string, unknown][] = [
+      ["GET", codesPath(), undefined],
+      ["POST", codesPath(), { kind: "SINGLE", count: 1 }],
+      ["POST", `/api/admin/presale-codes/${someCode}/revoke`, undefined],
+    ];
+    for (const [method, path, body] of attempts) {
+      const anonymous = await call(method, path, { cookie: null, body });
+      expect([path, anonymous.status, anonymous.body.error?.code]).toEqual([
+        path,
+        401,
+        "UNAUTHENTICATED",
+      ]);
+      const asBuyer = await call(method, path, { cookie: buyerCookie, body });
+      expect([path, asBuyer.status, asBuyer.body.error?.code]).toEqual([path, 403, "FORBIDDEN"]);
+    }
+    expect(await system.prisma.presaleCode.count()).toBe(0);
+  });
+
+  it("validates its input and names an unknown performance or code", async () => {
+    const invalid = [
+      {},
+      { kind: "SINGLE" },
+      { kind: "SINGLE", count: 0 },
+      { kind: "SINGLE", count: 1001 },
+      { kind: "SHARED", useLimit: 0 },
+      { kind: "SHARED", useLimit: 5, seatCap: 0 },
+      { kind: "SINGLE", count: 1, useLimit: 3 },
+      { kind: "OTHER", count: 1 },
+    ];
+    for (const body of invalid) {
+      const answer = await call("POST", codesPath(), { body });
+      expect([JSON.stringify(body), answer.status, answer.body.error?.code]).toEqual([
+        JSON.stringify(body),
+        400,
+        "VALIDATION_FAILED",
+      ]);
+    }
+    const unknown = await call("POST", codesPath(randomUUID()), {
+      body: { kind: "SINGLE", count: 1 },
+    });
+    expect([unknown.status, unknown.body.error?.code]).toEqual([404, "NOT_FOUND"]);
+    expect((await call("GET", codesPath(randomUUID()))).status).toBe(404);
+    const revokeUnknown = await call("POST", `/api/admin/presale-codes/${randomUUID()}/revoke`);
+    expect(revokeUnknown.status).toBe(404);
+    // A malformed id names nothing, as everywhere in the API.
+    expect((await call("POST", "/api/admin/presale-codes/not-a-uuid/revoke")).status).toBe(404);
+    expect(await system.prisma.presaleCode.count()).toBe(0);
+  });
+
+  it("makes single-use and shared codes, shows them once and keeps only their hashes", async () => {
+    const singles = await makeCodes({ kind: "SINGLE", count: 3, label: "fan club" });
+    expect(singles).toHaveLength(3);
+    const plain = singles.map((code) => code.code ?? "");
+    expect(new Set(plain).size).toBe(3);
+    for (const code of plain)
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(singles.map((code) => [code.kind, code.useLimit, code.uses])).toEqual(
+      Array(3).fill(["SINGLE", 1, 0]),
+    );
+    const [shared] = await makeCodes({ kind: "SHARED", useLimit: 50, seatCap: 2 });
+    expect([shared?.kind, shared?.useLimit, shared?.seatCap]).toEqual(["SHARED", 50, 2]);
+
+    const stored = await system.prisma.presaleCode.findMany();
+    const hashes = new Set(stored.map((row) => row.codeHash));
+    for (const code of [...plain, shared?.code ?? ""]) {
+      const normalized = code.replaceAll("-", "");
+      expect(hashes.has(createHash("sha256").update(normalized).digest("hex"))).toBe(true);
+      expect(JSON.stringify(stored)).not.toContain(normalized);
+    }
+
+    const listed = await call("GET", codesPath());
+    expect(listed.status).toBe(200);
+    expect(listed.body.data?.codes).toHaveLength(4);
+    expect(listed.body.data?.codes?.some((code) => "code" in code)).toBe(false);
+    expect(listed.body.data?.codes?.map((code) => code.hint).sort()).toEqual(
+      [...plain, shared?.code ?? ""].map((code) => code.slice(-4)).sort(),
+    );
+  });
+
+  it("revokes a code, and revoking again keeps the first time", async () => {
+    const [code] = await makeCodes({ kind: "SINGLE", count: 1 });
+    if (!code) throw new Error("no code");
+    const revoked = await call("POST", `/api/admin/presale-codes/${code.id}/revoke`);
+    expect(revoked.status).toBe(200);
+    const firstTime = revoked.body.data?.code?.revokedAt;
+    expect(firstTime).toBeTruthy();
+    const again = await call("POST", `/api/admin/presale-codes/${code.id}/revoke`);
+    expect(again.body.data?.code?.revokedAt).toBe(firstTime);
+  });
+});
+
+describe("the presale window", () => {
+  const performancePath = () => `/api/admin/performances/${show.performanceId}`;
+
+  it("must lie strictly inside the booking window: zod, then the database, never a 500", async () => {
+    const performance = await system.prisma.performance.findUniqueOrThrow({
+      where: { id: show.performanceId },
+    });
+    const outside = [
+      performance.bookingOpensAt,
+      new Date(performance.bookingOpensAt.getTime() - 1_000),
+      performance.bookingClosesAt,
+      new Date(performance.bookingClosesAt.getTime() + 1_000),
+    ];
+    for (const at of outside) {
+      const answer = await call("PATCH", performancePath(), {
+        body: { generalSaleOpensAt: at.toISOString() },
+      });
+      expect([answer.status, answer.body.error?.details?.issues?.[0]?.path]).toEqual([
+        400,
+        "generalSaleOpensAt",
+      ]);
+    }
+    const set = await call("PATCH", performancePath(), {
+      body: { generalSaleOpensAt: inOneDay().toISOString() },
+    });
+    expect(set.status).toBe(200);
+    // Closing the booking before the general sale opens would leave it outside: refused.
+    const closeEarly = await call("PATCH", performancePath(), {
+      body: { bookingClosesAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect([closeEarly.status, closeEarly.body.error?.details?.issues?.[0]?.path]).toEqual([
+      400,
+      "generalSaleOpensAt",
+    ]);
+    const shown = await call("GET", performancePath());
+    expect(shown.body.data?.performance?.generalSaleOpensAt).toBeTruthy();
+    // The database refuses it too, whatever path writes it.
+    await expect(
+      system.prisma.performance.update({
+        where: { id: show.performanceId },
+        data: { generalSaleOpensAt: performance.bookingOpensAt },
+      }),
+    ).rejects.toThrow(/performances_presale_window/);
+    const cleared = await call("PATCH", performancePath(), { body: { generalSaleOpensAt: null } });
+    expect(cleared.status).toBe(200);
+  });
+});
+
+describe("the ticket route during a presale", () => {
+  it("refuses a buyer without a valid code and admits a holder, with the code in the ticket", async () => {
+    // Outside a presale no code is needed.
+    expect((await requestTicket(buyer(0))).status).toBe(200);
+    const moved = await call("PATCH", `/api/admin/performances/${show.performanceId}`, {
+      body: { generalSaleOpensAt: inOneDay().toISOString() },
+    });
+    expect(moved.status).toBe(200);
+
+    const [valid, revoked, usedUp] = await makeCodes({ kind: "SINGLE", count: 3 });
+    if (!valid?.code || !revoked?.code || !usedUp?.code) throw new Error("no codes");
+    await call("POST", `/api/admin/presale-codes/${revoked.id}/revoke`);
+    await system.prisma.presaleCode.update({ where: { id: usedUp.id }, data: { uses: 1 } });
+
+    const none = await requestTicket(buyer(1));
+    expect([none.status, none.body.error?.code]).toEqual([403, "PRESALE_CODE_REQUIRED"]);
+    const wrong = await requestTicket(buyer(1), "ABCD-EFGH-JKMN-PQRS");
+    expect([wrong.status, wrong.body.error?.code]).toEqual([403, "PRESALE_CODE_INVALID"]);
+    const gone = await requestTicket(buyer(1), revoked.code);
+    expect([gone.status, gone.body.error?.code]).toEqual([403, "PRESALE_CODE_INVALID"]);
+    const spent = await requestTicket(buyer(1), usedUp.code);
+    expect([spent.status, spent.body.error?.code]).toEqual([409, "PRESALE_CODE_USED_UP"]);
+    const malformed = await requestTicket(buyer(1), "<script>");
+    expect(malformed.status).toBe(400);
+
+    const admitted = await requestTicket(buyer(2), valid.code.toLowerCase());
+    expect(admitted.status).toBe(200);
+    const ticket = await verifyQueueTicket({
+      secret: system.secrets.queueTicket,
+      ticket: admitted.body.data?.ticket ?? "",
+    });
+    expect(ticket.presaleCodeId).toBe(valid.id);
+    // The ticket route checks; only the claim at the queue service spends.
+    const row = await system.prisma.presaleCode.findUniqueOrThrow({ where: { id: valid.id } });
+    expect(row.uses).toBe(0);
+
+    // The general sale opens (the organizer moves it to now): the line is open to all.
+    await system.prisma.performance.update({
+      where: { id: show.performanceId },
+      data: { generalSaleOpensAt: new Date(Date.now() + 500) },
+    });
+    const deadline = Date.now() + 15_000;
+    let open = await requestTicket(buyer(3));
+    while (open.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      open = await requestTicket(buyer(3));
+    }
+    expect(open.status).toBe(200);
+  });
+});
+
+describe("a presale code's seat cap", () => {
+  it("caps the seats one turn paid with the code may hold", async () => {
+    const [capped] = await makeCodes({ kind: "SHARED", useLimit: 10, seatCap: 2 });
+    if (!capped) throw new Error("no code");
+    const who = buyer(0);
+    const { token, tokenId } = await system.admit(who, show.performanceId);
+    // What the queue service's claim writes when it spends the code for this turn.
+    await system.prisma.presaleUse.create({
+      data: { codeId: capped.id, performanceId: show.performanceId, userId: who.id, tokenId },
+    });
+    const hold = async (seatIds: string[]) => {
+      const response = await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/holds`, {
+        method: "POST",
+        headers: {
+          cookie: await system.sessionCookie(who),
+          "x-working-token": token,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ seatIds }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          error?: { code: string; details?: { limit?: string; max?: number } };
+        },
+      };
+    };
+    const tooMany = await hold(show.seatIds.slice(0, 3));
+    expect([tooMany.status, tooMany.body.error?.code, tooMany.body.error?.details]).toEqual([
+      409,
+      "HOLD_LIMIT_REACHED",
+      { limit: "presale-seat-cap", max: 2 },
+    ]);
+    expect(await system.prisma.reservation.count({ where: { userId: who.id } })).toBe(0);
+    expect((await hold(show.seatIds.slice(0, 2))).status).toBe(201);
+  });
+});
