@@ -82,6 +82,12 @@ export function isPaidHoldRefusal(error: unknown): boolean {
   );
 }
 
+/** The CHECK constraint of that name refused the write (its name is in PostgreSQL's message). */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  const cause = driverCause(error);
+  return cause?.originalCode === "23514" && (cause.originalMessage ?? "").includes(constraint);
+}
+
 /**
  * PostgreSQL cannot be reached or is restarting: refused or dropped connections, an
  * administrator's shutdown (SQLSTATE 57P01-57P03), connection failures (class 08), too

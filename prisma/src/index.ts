@@ -23,6 +23,7 @@ export {
   SEAT_HOLD_CONSTRAINT,
   SHOW_CANCELLED_SQLSTATE,
   isDatabaseUnavailable,
+  isCheckViolation,
   isIntegrityRuleViolation,
   isPaidHoldRefusal,
   isRetryableConflict,

@@ -127,6 +127,8 @@ describe("the organizer's presale codes API", () => {
       { kind: "SHARED", useLimit: 5, seatCap: 0 },
       { kind: "SINGLE", count: 1, useLimit: 3 },
       { kind: "OTHER", count: 1 },
+      // PostgreSQL cannot store NUL: refused at the boundary, not a 500 at the INSERT.
+      { kind: "SINGLE", count: 1, label: "a\u0000b" },
     ];
     for (const body of invalid) {
       const answer = await call("POST", codesPath(), { body });
@@ -235,6 +237,31 @@ describe("the presale window", () => {
     ).rejects.toThrow(/performances_presale_window/);
     const cleared = await call("PATCH", performancePath(), { body: { generalSaleOpensAt: null } });
     expect(cleared.status).toBe(200);
+  });
+
+  it("answers 200 or 400, never 500, to edits racing each other across the rule", async () => {
+    const performance = await system.prisma.performance.findUniqueOrThrow({
+      where: { id: show.performanceId },
+    });
+    const hours = (count: number) => new Date(Date.now() + count * 3_600_000).toISOString();
+    const statuses = new Set<number>();
+    for (let round = 0; round < 8; round += 1) {
+      // Each is valid against what it reads; together the presale would end after closing.
+      const answers = await Promise.all([
+        call("PATCH", performancePath(), { body: { generalSaleOpensAt: hours(48) } }),
+        call("PATCH", performancePath(), { body: { bookingClosesAt: hours(24) } }),
+      ]);
+      for (const answer of answers) statuses.add(answer.status);
+      const now = await system.prisma.performance.findUniqueOrThrow({
+        where: { id: show.performanceId },
+      });
+      if (now.generalSaleOpensAt) expect(now.generalSaleOpensAt < now.bookingClosesAt).toBe(true);
+      await system.prisma.performance.update({
+        where: { id: show.performanceId },
+        data: { generalSaleOpensAt: null, bookingClosesAt: performance.bookingClosesAt },
+      });
+    }
+    expect([...statuses].every((status) => status === 200 || status === 400)).toBe(true);
   });
 });
 

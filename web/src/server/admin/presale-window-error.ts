@@ -1,5 +1,5 @@
 import "server-only";
-import { isIntegrityRuleViolation } from "@ticketping/db";
+import { isCheckViolation } from "@ticketping/db";
 import type { AppError } from "@ticketping/common/errors";
 import { presaleWindowMessage } from "./schemas";
 import { invalidInput } from "./invalid-input";
@@ -10,6 +10,6 @@ import { invalidInput } from "./invalid-input";
  * moved the window gets a 400 with the field named, never a 500.
  */
 export function presaleWindowError(error: unknown): AppError | undefined {
-  if (!isIntegrityRuleViolation(error)) return undefined;
+  if (!isCheckViolation(error, "performances_presale_window")) return undefined;
   return invalidInput("generalSaleOpensAt", presaleWindowMessage);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { maxSeatsPerReservationLimits } from "../admin/limits";
+import { text } from "../http/text";
 import { presaleCodeLimits } from "./limits";
 
 const seatCap = z
@@ -9,7 +10,7 @@ const seatCap = z
   .nullable()
   .default(null)
   .describe("Most seats one admission with this code may hold; null: the performance's limit.");
-const label = z.string().trim().max(100).default("").describe("The organizer's own note.");
+const label = text().trim().max(100).default("").describe("The organizer's own note.");
 
 /** POST /api/admin/performances/:id/presale-codes */
 export const presaleCodesCreateSchema = z.discriminatedUnion("kind", [
