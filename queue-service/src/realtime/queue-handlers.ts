@@ -11,6 +11,7 @@ import {
   type WorkingTokenGrant,
 } from "@ticketping/common/queue";
 import type { QueueStore } from "@ticketping/common/queue/store";
+import { isDatabaseUnavailable } from "@ticketping/db";
 import type { QueueServiceConfig } from "../config";
 import type { PresaleLedger } from "../door/presale-ledger";
 import type { QueueMetrics } from "../metrics";
@@ -148,13 +149,15 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     userId: string,
     tokenId: string,
   ): Promise<void> => {
-    const rules = await context.entryRules.get(performanceId);
-    if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) return;
-    const codeId = socket.data.presaleCodeId;
-    const spent =
-      codeId === undefined
+    const spent = await retryableOnOutage(async () => {
+      const rules = await context.entryRules.get(performanceId);
+      if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) return "free";
+      const codeId = socket.data.presaleCodeId;
+      return codeId === undefined
         ? "required"
-        : await context.presale.spend({ codeId, performanceId, userId, tokenId });
+        : context.presale.spend({ codeId, performanceId, userId, tokenId });
+    });
+    if (spent === "free") return;
     if (spent === "spent") return;
     const released = await store.release({ performanceId, userId, reason: "revoked" });
     if (released.status === "released") context.onReleased(performanceId, userId, released.reason);
@@ -165,6 +168,19 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
           ? "PRESALE_CODE_INVALID"
           : "PRESALE_CODE_USED_UP",
     );
+  };
+
+  /**
+   * PostgreSQL out of reach: SERVICE_UNAVAILABLE, which the client retries. The grant
+   * stays claimed and the next claim retries the spend under the same token id.
+   */
+  const retryableOnOutage = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw new QueueRequestError("SERVICE_UNAVAILABLE");
+      throw error;
+    }
   };
 
   const claim = handler(
