@@ -38,7 +38,15 @@ test("the organizer holds a seat back from the show's seat plan: the buyer's sea
   await desk.reload();
   await expect(planSeat).toHaveAttribute("data-state", "HELD_BACK");
   await planSeat.click();
+  // The console asks first, in the page; cancelling changes nothing.
   await desk.getByRole("button", { name: "Release chosen seats" }).click();
+  const confirmation = desk.getByRole("dialog", { name: "Release 1 seat?" });
+  await expect(confirmation).toContainText("They go on sale at once");
+  await confirmation.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(planSeat).toHaveAttribute("data-state", "HELD_BACK");
+  await desk.getByRole("button", { name: "Release chosen seats" }).click();
+  await confirmation.getByRole("button", { name: "Release 1 seat" }).click();
   await expect(planSeat).toHaveAttribute("data-state", "FREE");
   await expect(desk.getByTestId("held-back-count")).toHaveText("No seats are held back.");
   await expect(seatOnMap(fan.page, houseSeat)).toHaveAttribute("data-state", "available", {

@@ -13,6 +13,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 import { eurosToMinor, minorToEuros } from "./input-values";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
@@ -132,9 +133,15 @@ export function GradesEditor({
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
 
   async function remove(grade: GradeRow) {
-    if (!window.confirm(`Delete grade ${grade.name}?`)) return;
+    const confirmed = await confirm({
+      title: `Delete grade ${grade.name}?`,
+      confirmLabel: "Delete the grade",
+      body: <p>This cannot be undone. A grade that seats still use cannot be deleted.</p>,
+    });
+    if (!confirmed) return;
     setAlert(null);
     try {
       await apiRequest(`/api/admin/grades/${grade.id}`, { method: "DELETE" });
@@ -149,6 +156,7 @@ export function GradesEditor({
   return (
     <div className="flex flex-col gap-3">
       <FormAlert message={alert} />
+      {dialog}
       <ul className="flex flex-col gap-2">
         {grades.map((grade) =>
           editing === grade.id ? (

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 
 type SeatState = "FREE" | "HELD" | "SOLD" | "HELD_BACK";
 
@@ -37,6 +38,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
   const heldBack = plan.seats.filter((seat) => seat.state === "HELD_BACK").length;
 
   function toggle(seatId: string) {
@@ -53,6 +55,22 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
       .map((seat) => seat.id);
     if (seatIds.length === 0) {
       setAlert(hold ? "Choose free seats to hold back." : "Choose held-back seats to release.");
+      return;
+    }
+    const count = `${seatIds.length} ${seatIds.length === 1 ? "seat" : "seats"}`;
+    if (
+      !hold &&
+      !(await confirm({
+        title: `Release ${count}?`,
+        confirmLabel: `Release ${count}`,
+        body: (
+          <p>
+            They go on sale at once: any buyer admitted from the waiting room may hold them, and
+            buyers on this show&apos;s waitlist may be offered them.
+          </p>
+        ),
+      }))
+    ) {
       return;
     }
     setPending(true);
@@ -129,6 +147,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
         </button>
       </div>
       <FormAlert message={alert} />
+      {dialog}
     </div>
   );
 }

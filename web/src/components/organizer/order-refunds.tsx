@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, dangerButtonClass, FormAlert } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 import { formatDateTime, formatMoney } from "../format";
 
 export interface OrderForRefund {
@@ -37,6 +38,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
   const [releaseSeats, setReleaseSeats] = useState(true);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
   const open = order.seats.filter((seat) => !seat.refunded);
   const chosen = selected.length > 0 ? open.filter((seat) => selected.includes(seat.seatId)) : open;
   const amount = chosen.reduce((sum, seat) => sum + seat.priceMinor, 0);
@@ -44,13 +46,16 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
   async function refund() {
     const what = selected.length > 0 ? `${chosen.length} seat(s)` : "the whole order";
     const seats = releaseSeats ? "go back on sale" : "stay off sale";
-    if (
-      !window.confirm(
-        `Refund ${formatMoney(amount, order.currency)} for ${what} of ${order.buyerName}? Their tickets stop admitting at once and the seats ${seats}.`,
-      )
-    ) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: `Refund ${formatMoney(amount, order.currency)}?`,
+      confirmLabel: `Refund ${formatMoney(amount, order.currency)}`,
+      body: (
+        <p>
+          {`For ${what} of ${order.buyerName}: their tickets stop admitting at once, the seats ${seats} and the buyer is mailed. This cannot be undone.`}
+        </p>
+      ),
+    });
+    if (!confirmed) return;
     setPending(true);
     setAlert(null);
     try {
@@ -147,6 +152,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
         </div>
       ) : null}
       <FormAlert message={alert} />
+      {dialog}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { SaleStatus } from "@ticketping/db/browser";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
+import { useConfirmDialog, type ConfirmRequest } from "./use-confirm-dialog";
 
 const describe: Record<SaleStatus, string> = {
   DRAFT: "Draft: hidden from buyers.",
@@ -12,7 +13,43 @@ const describe: Record<SaleStatus, string> = {
   CLOSED: "Closed: visible to buyers, but nobody can book.",
 };
 
-/** Opens and closes the sale: the saleStatus field, one click each. */
+/**
+ * What closing the sale or taking it back to draft does to buyers, asked before either
+ * (holds are never cancelled by a status: a buyer who holds seats may still pay for them).
+ */
+const confirmations: Partial<Record<SaleStatus, ConfirmRequest>> = {
+  CLOSED: {
+    title: "Close sales?",
+    confirmLabel: "Close sales",
+    body: (
+      <>
+        <p>
+          Nobody can hold new seats. Buyers in the waiting room keep their place but nobody is
+          admitted until you reopen sales.
+        </p>
+        <p>Seats already held stay held: their buyers may still pay until the hold lapses.</p>
+      </>
+    ),
+  },
+  DRAFT: {
+    title: "Back to draft?",
+    confirmLabel: "Back to draft",
+    body: (
+      <>
+        <p>
+          The performance disappears from the catalog and its pages, and nobody can hold new seats.
+          Nobody in the waiting room is admitted until you publish it again.
+        </p>
+        <p>
+          Seats already held stay held: their buyers may still pay until the hold lapses. Tickets
+          already sold stay valid.
+        </p>
+      </>
+    ),
+  },
+};
+
+/** Opens and closes the sale: the saleStatus field, one click each, asked first when it shuts. */
 export function SaleControls({
   performanceId,
   status,
@@ -23,8 +60,11 @@ export function SaleControls({
   const router = useRouter();
   const [pending, setPending] = useState<SaleStatus | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
 
   async function change(next: SaleStatus) {
+    const question = confirmations[next];
+    if (question && !(await confirm(question))) return;
     setPending(next);
     setAlert(null);
     try {
@@ -71,6 +111,7 @@ export function SaleControls({
           ))}
       </div>
       <FormAlert message={alert} />
+      {dialog}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 import { fromUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
 import { DoorStatsLine } from "../door/door-stats-line";
@@ -264,10 +265,20 @@ export function ScheduleManager({
 }) {
   const router = useRouter();
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
 
   async function remove(schedule: ScheduleRow) {
-    if (!window.confirm(`Delete the show of ${formatDateTime(schedule.startsAt)} and its seats?`))
-      return;
+    const confirmed = await confirm({
+      title: `Delete the show of ${formatDateTime(schedule.startsAt)}?`,
+      confirmLabel: "Delete the show",
+      body: (
+        <p>
+          Its {schedule.seatCount} seats go with it. This cannot be undone. A show with reservations
+          cannot be deleted: cancel it instead, which refunds its buyers.
+        </p>
+      ),
+    });
+    if (!confirmed) return;
     setAlert(null);
     try {
       await apiRequest(`/api/admin/schedules/${schedule.id}`, { method: "DELETE" });
@@ -282,6 +293,7 @@ export function ScheduleManager({
   return (
     <div className="flex flex-col gap-4">
       <FormAlert message={alert} />
+      {dialog}
       {schedules.length === 0 ? (
         <p className="text-sm text-slate-600">
           No show times yet. Buyers see the performance once it has one.

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
 import { dangerButtonClass, FormAlert } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 
 interface Progress {
   cancelledAt: string | null;
@@ -36,6 +37,7 @@ export function ShowCancellation({
   const [progress, setProgress] = useState(initial);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
   const url = `/api/admin/schedules/${scheduleId}/cancellation`;
   const done = progress.refunded >= progress.total;
 
@@ -54,13 +56,23 @@ export function ShowCancellation({
   }, [url, progress.cancelledAt, done]);
 
   async function cancel() {
-    if (
-      !window.confirm(
-        "Cancel this show? Nobody can book it any more, every paid order is refunded in full, its tickets stop admitting and each buyer is mailed. This cannot be undone.",
-      )
-    ) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: "Cancel this show?",
+      confirmLabel: "Cancel this show",
+      body: (
+        <>
+          <p>
+            Nobody can book it any more. Seats held now are released at once: a buyer who pays for
+            them anyway is refunded.
+          </p>
+          <p>
+            Every paid order is refunded in full, its tickets stop admitting and each buyer is
+            mailed. This cannot be undone.
+          </p>
+        </>
+      ),
+    });
+    if (!confirmed) return;
     setPending(true);
     setAlert(null);
     try {
@@ -91,6 +103,7 @@ export function ShowCancellation({
           {pending ? "Cancelling…" : "Cancel this show"}
         </button>
         <FormAlert message={alert} />
+        {dialog}
       </div>
     );
   }

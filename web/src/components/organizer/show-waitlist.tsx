@@ -4,21 +4,29 @@ import { useState } from "react";
 import type { AdminWaitlist } from "@/server/waitlist/schemas";
 import { apiRequest, ApiError } from "../api-client";
 import { dangerButtonClass, FormAlert } from "../form/field";
+import { useConfirmDialog } from "./use-confirm-dialog";
 
 /** A show's waitlist for its organizer: its length, open offers, and closing it. */
 export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
   const [waitlist, setWaitlist] = useState(initial);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
 
   async function close() {
-    if (
-      !window.confirm(
-        "Close this show's waitlist? Nobody can join any more and the buyers still waiting leave it. Offers already made stay open until taken or lapsed.",
-      )
-    ) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: "Close the waitlist?",
+      confirmLabel: "Close the waitlist",
+      body: (
+        <p>
+          Nobody can join any more, and the {waitlist.waiting}{" "}
+          {waitlist.waiting === 1 ? "buyer" : "buyers"} still waiting leave it. The{" "}
+          {waitlist.offered} open {waitlist.offered === 1 ? "offer stays" : "offers stay"} open,
+          with {waitlist.offered === 1 ? "its" : "their"} seats held, until taken or lapsed.
+        </p>
+      ),
+    });
+    if (!confirmed) return;
     setPending(true);
     setAlert(null);
     try {
@@ -55,6 +63,7 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
         </button>
       )}
       <FormAlert message={alert} />
+      {dialog}
     </div>
   );
 }
