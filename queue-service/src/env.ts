@@ -42,10 +42,10 @@ export const env = loadEnvOrExit({
   QUEUE_CONSUMER_GROUP_ID: z.string().min(1).default("ticketping-queue-service"),
 
   // Per-performance defaults; the organizer's values in the database win when set.
-  QUEUE_DEFAULT_MAX_ACTIVE: positiveInt(1_000),
-  QUEUE_DEFAULT_ADMIT_RATE_PER_SEC: positiveInt(50),
-  QUEUE_DEFAULT_TOKEN_TTL_SECONDS: positiveInt(600),
-  QUEUE_DEFAULT_REFUSE_RATIO: z.coerce.number().min(0).default(2),
+  QUEUE_DEFAULT_MAX_ACTIVE: queueEnvFields.defaultMaxActive,
+  QUEUE_DEFAULT_ADMIT_RATE_PER_SEC: queueEnvFields.defaultAdmitRatePerSec,
+  QUEUE_DEFAULT_TOKEN_TTL_SECONDS: queueEnvFields.defaultTokenTtlSeconds,
+  QUEUE_DEFAULT_REFUSE_RATIO: queueEnvFields.defaultRefuseRatio,
 
   QUEUE_CLAIM_WINDOW_SECONDS: positiveInt(30),
   QUEUE_DISCONNECT_GRACE_SECONDS: nonNegativeInt(60),

@@ -96,6 +96,11 @@ export const env = loadEnvOrExit({
   /** The queue service's address as browsers reach it (not necessarily as this server does). */
   QUEUE_PUBLIC_URL: z.url().default("http://localhost:4000"),
   QUEUE_PREQUEUE_LEAD_SECONDS: queueEnvFields.preQueueLeadSeconds,
+  /** The queue service's defaults (must equal its own), shown in the console's empty fields. */
+  QUEUE_DEFAULT_MAX_ACTIVE: queueEnvFields.defaultMaxActive,
+  QUEUE_DEFAULT_ADMIT_RATE_PER_SEC: queueEnvFields.defaultAdmitRatePerSec,
+  QUEUE_DEFAULT_TOKEN_TTL_SECONDS: queueEnvFields.defaultTokenTtlSeconds,
+  QUEUE_DEFAULT_REFUSE_RATIO: queueEnvFields.defaultRefuseRatio,
   /** How long a seat hold lasts before it lapses (the buyer must pay within it). */
   HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   /** Open (unpaid) holds one buyer may have per performance. */

@@ -503,13 +503,18 @@ describe("queue settings", () => {
       },
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error?.details?.issues?.map((issue) => issue.path).sort()).toEqual([
-      "admitRatePerSec",
-      "maxActive",
-      "powComplexity",
-      "refuseRatio",
-      "tokenTtlSeconds",
-    ]);
+    // In the organizer's words, the same the console's form shows.
+    expect(
+      Object.fromEntries(
+        (invalid.body.error?.details?.issues ?? []).map((issue) => [issue.path, issue.message]),
+      ),
+    ).toEqual({
+      maxActive: "At least 1 buyer.",
+      admitRatePerSec: "A whole number of admissions a second.",
+      tokenTtlSeconds: "At least 60 seconds.",
+      refuseRatio: "At most 100 times the seats left.",
+      powComplexity: "At most 1,000,000.",
+    });
     for (const powComplexity of [-1, 1.5, "15000"]) {
       const refused = await call("PUT", path, { body: { ...valid, powComplexity } });
       expect(refused.body.error?.details?.issues?.map((issue) => issue.path)).toEqual([

@@ -39,4 +39,14 @@ export const queueEnvFields = {
    * (queue-service refuses earlier joins NOT_OPEN_YET; web's pages say when it opens).
    */
   preQueueLeadSeconds: z.coerce.number().int().min(0).default(1_800),
+  /**
+   * QUEUE_DEFAULT_*: a performance's waiting-room settings where its organizer left them
+   * empty. The queue service runs with them; web shows them in the console in place of the
+   * empty fields, so both must be given the same values.
+   */
+  defaultMaxActive: z.coerce.number().int().positive().default(1_000),
+  defaultAdmitRatePerSec: z.coerce.number().int().positive().default(50),
+  defaultTokenTtlSeconds: z.coerce.number().int().positive().default(600),
+  /** 0 turns the LINE_FULL refusal off. */
+  defaultRefuseRatio: z.coerce.number().min(0).default(2),
 };

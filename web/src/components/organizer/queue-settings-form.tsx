@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { queueLimits } from "@/server/admin/limits";
+import { findQueueSettingProblem } from "@/server/admin/queue-setting-problem";
 import { apiRequest } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { optionalNumber } from "./input-values";
@@ -18,6 +19,16 @@ export interface QueueSettingsValues {
 }
 
 type NumericSetting = Exclude<keyof QueueSettingsValues, "requireVerifiedEmail">;
+
+/** What an empty field means on this system: the queue service's and the server's defaults. */
+export type QueueSettingDefaults = Record<NumericSetting, number>;
+
+/** The value an empty field stands for, as its placeholder and hint show it. */
+function defaultText(name: NumericSetting, value: number): string {
+  // The refusal's ratio and the browser check are off at 0.
+  if (value === 0 && (name === "refuseRatio" || name === "powComplexity")) return "off";
+  return value.toLocaleString("en-GB");
+}
 
 const fields: {
   name: NumericSetting;
@@ -59,23 +70,36 @@ const fields: {
   },
 ];
 
-/** The waiting room's live tuning of one performance; empty fields use the service default. */
+/**
+ * The waiting room's live tuning of one performance; empty fields use the defaults, which
+ * they show. Values out of range are refused here, before sending, in the same words the
+ * API would use.
+ */
 export function QueueSettingsForm({
   performanceId,
   settings,
-  defaultPowComplexity,
+  defaults,
 }: {
   performanceId: string;
   settings: QueueSettingsValues;
-  /** What an empty proof-of-work field means on this server (POW_QUEUE_COMPLEXITY). */
-  defaultPowComplexity: number;
+  defaults: QueueSettingDefaults;
 }) {
   const router = useRouter();
   const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+    const values = fields.map(
+      (field) => [field.name, optionalNumber(formText(form, field.name))] as const,
+    );
+    const problems = Object.fromEntries(
+      values.flatMap(([name, value]) => {
+        const problem = findQueueSettingProblem(name, value);
+        return problem ? [[name, problem]] : [];
+      }),
+    );
+    if (Object.keys(problems).length > 0) {
+      return { alert: "Some fields are not valid.", errors: problems };
+    }
     const body = {
-      ...Object.fromEntries(
-        fields.map((field) => [field.name, optionalNumber(formText(form, field.name))]),
-      ),
+      ...Object.fromEntries(values),
       requireVerifiedEmail: form.get("requireVerifiedEmail") === "on",
     };
     await apiRequest(`/api/admin/performances/${performanceId}/queue-settings`, {
@@ -99,7 +123,7 @@ export function QueueSettingsForm({
               key={field.name}
               id={id}
               label={field.label}
-              hint={`${field.hint} ${limits.min}–${limits.max.toLocaleString("en-GB")}; empty for the default.`}
+              hint={`${field.hint} ${limits.min}–${limits.max.toLocaleString("en-GB")}; empty for the default, ${defaultText(field.name, defaults[field.name])}.`}
               error={error}
             >
               <input
@@ -111,11 +135,7 @@ export function QueueSettingsForm({
                 min={limits.min}
                 max={limits.max}
                 defaultValue={settings[field.name] ?? ""}
-                placeholder={
-                  field.name === "powComplexity"
-                    ? `Default (${defaultPowComplexity.toLocaleString("en-GB")})`
-                    : "Default"
-                }
+                placeholder={`${defaultText(field.name, defaults[field.name])} (default)`}
                 className={inputClass}
               />
             </Field>

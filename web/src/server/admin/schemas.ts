@@ -9,6 +9,7 @@ import {
   queueLimits,
   saleStatuses,
 } from "./limits";
+import { queueSettingWords, type QueueSettingName } from "./queue-setting-problem";
 
 // Input schemas of the organizer APIs.
 
@@ -155,30 +156,26 @@ export const performanceUpdateSchema = z
   .refine(presaleFitsWindow, presaleMessage);
 export type PerformanceUpdateInput = z.infer<typeof performanceUpdateSchema>;
 
+/** One waiting-room setting, refused in the words the console's form uses. */
+function queueSetting(name: QueueSettingName) {
+  const number =
+    name === "refuseRatio"
+      ? z.number({ error: "Enter a number." })
+      : z.int({ error: queueSettingWords(name, "whole") });
+  return number
+    .min(queueLimits[name].min, queueSettingWords(name, "min"))
+    .max(queueLimits[name].max, queueSettingWords(name, "max"))
+    .nullable();
+}
+
 /** Waiting-room tuning. null restores the default (the queue service's, or web's for the proof of work). */
 export const queueSettingsSchema = z.object({
-  maxActive: z.int().min(queueLimits.maxActive.min).max(queueLimits.maxActive.max).nullable(),
-  admitRatePerSec: z
-    .int()
-    .min(queueLimits.admitRatePerSec.min)
-    .max(queueLimits.admitRatePerSec.max)
-    .nullable(),
-  tokenTtlSeconds: z
-    .int()
-    .min(queueLimits.tokenTtlSeconds.min)
-    .max(queueLimits.tokenTtlSeconds.max)
-    .nullable(),
-  refuseRatio: z
-    .number()
-    .min(queueLimits.refuseRatio.min)
-    .max(queueLimits.refuseRatio.max)
-    .nullable(),
+  maxActive: queueSetting("maxActive"),
+  admitRatePerSec: queueSetting("admitRatePerSec"),
+  tokenTtlSeconds: queueSetting("tokenTtlSeconds"),
+  refuseRatio: queueSetting("refuseRatio"),
   /** 0 turns the line's proof of work off; null: the server's POW_QUEUE_COMPLEXITY. */
-  powComplexity: z
-    .int()
-    .min(queueLimits.powComplexity.min)
-    .max(queueLimits.powComplexity.max)
-    .nullable(),
+  powComplexity: queueSetting("powComplexity"),
   /**
    * Only buyers with a confirmed email may join the line (true when a performance is
    * made); false lets any signed-in buyer in. Omitted: left as it is.

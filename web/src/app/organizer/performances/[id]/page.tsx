@@ -162,7 +162,13 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <QueueSettingsForm
           performanceId={performance.id}
           settings={performance.queue}
-          defaultPowComplexity={env.POW_QUEUE_COMPLEXITY}
+          defaults={{
+            maxActive: env.QUEUE_DEFAULT_MAX_ACTIVE,
+            admitRatePerSec: env.QUEUE_DEFAULT_ADMIT_RATE_PER_SEC,
+            tokenTtlSeconds: env.QUEUE_DEFAULT_TOKEN_TTL_SECONDS,
+            refuseRatio: env.QUEUE_DEFAULT_REFUSE_RATIO,
+            powComplexity: env.POW_QUEUE_COMPLEXITY,
+          }}
         />
       </section>
 
