@@ -99,3 +99,32 @@ test("back to draft asks first, in the page, and says what becomes of holds; can
   await expect(status).toContainText("DRAFT");
   expect(await saleStatus()).toBe("DRAFT");
 });
+
+test("the live charts keep their history across a reload, on axes of whole people", async ({
+  show,
+  newBuyer,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = await newBuyer("organizer", { role: "ADMIN" });
+  await page.goto(`/organizer/performances/${show.performanceId}`);
+  const charts = page.getByTestId("live-chart");
+  await expect(charts).toHaveCount(2);
+  const drawn = async () => Number(await charts.first().getAttribute("data-points"));
+
+  // Five polls, three seconds apart.
+  await expect.poll(drawn, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  const before = await drawn();
+
+  // Back at once: a fresh tab alone would need another twelve seconds to draw as many.
+  await page.reload();
+  await expect.poll(drawn, { timeout: 5_000 }).toBeGreaterThanOrEqual(before);
+  await expect
+    .poll(async () => Number(await charts.nth(1).getAttribute("data-points")), { timeout: 5_000 })
+    .toBeGreaterThanOrEqual(before);
+
+  // Nobody waits, nothing sells: the axes read 0 and 1, never half a buyer.
+  for (const chart of await charts.all()) {
+    const labels = await chart.locator("svg text").allTextContents();
+    expect(labels.filter((label) => /^[\d,.]+$/.test(label))).toEqual(["0", "1"]);
+  }
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartKeys } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
 import { seedReservation } from "@ticketping/db/testing";
 import { seedPerformance } from "./support/catalog-fixtures";
@@ -67,6 +68,7 @@ const adminRequests: [string, string][] = [
   ["POST", `/api/admin/performances/${someId}/grades`],
   ["POST", `/api/admin/performances/${someId}/schedules`],
   ["GET", `/api/admin/performances/${someId}/stats`],
+  ["GET", `/api/admin/performances/${someId}/stats/history`],
   ["PATCH", `/api/admin/grades/${someId}`],
   ["DELETE", `/api/admin/grades/${someId}`],
   ["DELETE", `/api/admin/schedules/${someId}`],
@@ -587,6 +589,75 @@ describe("live numbers", () => {
     });
     // Nobody ever queued for it: the waiting room reports itself idle, with zeros.
     expect(stats.body.data?.stats.queue).toMatchObject({ live: false, waiting: 0, active: 0 });
+  });
+
+  it("keep the charts' samples from the stats reads: one per interval, the last 60, expiring", async () => {
+    const performance = await seedPerformance(system.prisma, {
+      name: "Charted Show",
+      opensInHours: -1,
+      showsInHours: [100],
+      columns: 4,
+    });
+    const [scheduleId] = performance.scheduleIds;
+    const [seats = []] = performance.seatIds;
+    if (!scheduleId) throw new Error("fixture incomplete");
+    await seedReservation(system.prisma, {
+      userId: buyerId,
+      scheduleId,
+      seatIds: seats.slice(0, 3),
+      status: "CONFIRMED",
+    });
+    const statsPath = `/api/admin/performances/${performance.id}/stats`;
+    const history = async () => {
+      const answer = await call<{ samples: Record<string, unknown>[] }>(
+        "GET",
+        `${statsPath}/history`,
+      );
+      expect(answer.status).toBe(200);
+      return answer.body.data?.samples ?? [];
+    };
+    expect(await history()).toEqual([]);
+
+    // Two tabs polling at once make one sample.
+    const before = Date.now();
+    await Promise.all([call("GET", statsPath), call("GET", statsPath)]);
+    const [first, ...rest] = await history();
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ sold: 3, held: 0, inLine: 0, active: 0, admittedPerMinute: 0 });
+    expect(Date.parse(String(first?.at))).toBeGreaterThanOrEqual(before - 1_000);
+
+    const keys = chartKeys(system.keyPrefix, performance.id);
+    const ttl = await system.redis.ttl(keys.samples);
+    expect(ttl).toBeGreaterThan(3_000);
+    expect(ttl).toBeLessThanOrEqual(3_600);
+
+    // A long watch keeps the last 60, oldest first; what cannot be read is left out.
+    const old = (index: number) =>
+      JSON.stringify({
+        at: new Date(before - 600_000 + index * 3_000).toISOString(),
+        sold: index,
+        held: 0,
+        inLine: null,
+        active: null,
+        admittedPerMinute: null,
+      });
+    await system.redis.del(keys.samples, keys.lastSampled);
+    const written = Array.from({ length: 70 }, (_, index) => old(index));
+    await system.redis.rpush(
+      keys.samples,
+      ...written.slice(0, 40),
+      "not a sample",
+      ...written.slice(40),
+    );
+    expect((await call("GET", statsPath)).status).toBe(200);
+    expect(await system.redis.llen(keys.samples)).toBe(60);
+    const kept = await history();
+    expect(kept).toHaveLength(59);
+    expect(kept[0]).toMatchObject({ sold: 12, inLine: null });
+    expect(kept.at(-1)).toMatchObject({ sold: 3, inLine: 0 });
+
+    const missing = await call("GET", `/api/admin/performances/${someId}/stats/history`);
+    expect([missing.status, missing.body.error?.code]).toEqual([404, "NOT_FOUND"]);
   });
 
   it("report the waiting room's own figures while its queue runs", async () => {

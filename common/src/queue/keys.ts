@@ -41,6 +41,19 @@ export function queueKeys(keyPrefix: string, performanceId: string): QueueKeys {
   };
 }
 
+/**
+ * The organizer console's chart samples of one performance: a capped list written as the
+ * console reads the performance's stats, and the mark that keeps two tabs from sampling the
+ * same moment twice. Beside the queue's keys (same hash tag), so they go with them.
+ */
+export function chartKeys(
+  keyPrefix: string,
+  performanceId: string,
+): { samples: string; lastSampled: string } {
+  const base = queueBase(keyPrefix, performanceId);
+  return { samples: `${base}chart`, lastSampled: `${base}chart:sampled` };
+}
+
 /** The KEYS of every queue script, in the order includes/queue.lua names them. */
 export function queueScriptKeys(keys: QueueKeys): string[] {
   return [

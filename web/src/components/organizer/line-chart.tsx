@@ -1,3 +1,5 @@
+import { chartTicks } from "./chart-ticks";
+
 export interface ChartSeries {
   label: string;
   colour: string;
@@ -7,14 +9,6 @@ export interface ChartSeries {
 const WIDTH = 600;
 const HEIGHT = 180;
 const PAD = { top: 10, right: 10, bottom: 20, left: 44 };
-
-/** 0, 1, 2, 5, 10, 20, 50... : the smallest "nice" number at or above `value`. */
-function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((factor) => factor * magnitude >= value) ?? 10;
-  return step * magnitude;
-}
 
 /**
  * A small SVG line chart of the last samples, oldest left. Drawn in a fixed viewBox that
@@ -32,9 +26,9 @@ export function LineChart({
   sampleCount: number;
   intervalSeconds: number;
 }) {
-  const max = niceCeiling(
-    Math.max(0, ...series.flatMap((line) => line.values.filter((v): v is number => v !== null))),
-  );
+  const drawn = series.flatMap((line) => line.values.filter((v): v is number => v !== null));
+  const { max, ticks } = chartTicks(Math.max(0, ...drawn));
+  const points = Math.max(0, ...series.map((line) => line.values.filter((v) => v !== null).length));
   const innerWidth = WIDTH - PAD.left - PAD.right;
   const innerHeight = HEIGHT - PAD.top - PAD.bottom;
   const x = (index: number) => PAD.left + (index / Math.max(1, sampleCount - 1)) * innerWidth;
@@ -60,7 +54,7 @@ export function LineChart({
     .map((line) => `${line.label} ${line.values.at(-1) ?? "unknown"}`)
     .join(", ");
   return (
-    <figure className="flex flex-col gap-2">
+    <figure className="flex flex-col gap-2" data-testid="live-chart" data-points={points}>
       <figcaption className="text-sm font-semibold">{title}</figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -68,20 +62,19 @@ export function LineChart({
         role="img"
         aria-label={`${title}, last ${Math.round((sampleCount * intervalSeconds) / 60)} minutes. Latest: ${latest}.`}
       >
-        {[0, 0.5, 1].map((fraction) => {
-          const value = max * fraction;
+        {ticks.map((value) => {
           return (
-            <g key={fraction}>
+            <g key={value}>
               <line
                 x1={PAD.left}
                 x2={WIDTH - PAD.right}
                 y1={y(value)}
                 y2={y(value)}
                 stroke="#e2e8f0"
-                strokeDasharray={fraction === 0 ? undefined : "4 4"}
+                strokeDasharray={value === 0 ? undefined : "4 4"}
               />
               <text x={PAD.left - 6} y={y(value) + 4} textAnchor="end" fontSize="11" fill="#64748b">
-                {value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}
+                {value.toLocaleString("en-GB")}
               </text>
             </g>
           );

@@ -2,14 +2,33 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { PerformanceStatsJson } from "@/server/admin/answers";
+import type { ChartSampleJson, PerformanceStatsJson } from "@/server/admin/answers";
+import { chartHistory } from "@/server/admin/chart-history";
+import { toChartSample } from "@/server/admin/to-chart-sample";
 import { apiRequest, ApiError } from "../api-client";
 import { formatMoney } from "../format";
 import { LineChart } from "./line-chart";
 
-const POLL_SECONDS = 3;
-/** Three minutes of history at one sample every three seconds. */
-const SAMPLES = 60;
+const POLL_SECONDS = chartHistory.intervalSeconds;
+const SAMPLES = chartHistory.samples;
+
+const WINDOW_MS = SAMPLES * POLL_SECONDS * 1_000;
+
+/**
+ * The charts' points: a null where polls stopped for a while (nobody watched), so the
+ * lines break there rather than join two moments minutes apart.
+ */
+function withGaps(samples: ChartSampleJson[]): (ChartSampleJson | null)[] {
+  const points: (ChartSampleJson | null)[] = [];
+  let previous: number | null = null;
+  for (const sample of samples) {
+    const at = Date.parse(sample.at);
+    if (previous !== null && at - previous > 2 * POLL_SECONDS * 1_000) points.push(null);
+    points.push(sample);
+    previous = at;
+  }
+  return points.slice(-SAMPLES);
+}
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -24,10 +43,27 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 /**
  * Live numbers of one performance: polled every few seconds; the last samples drawn as
- * charts. History lives in this tab only: it starts when the organizer opens the page.
+ * charts. The charts start from the samples the server kept (its stats reads, this
+ * organizer's and others'), so a reload keeps them; live polls append after those.
  */
 export function LiveStats({ performanceId }: { performanceId: string }) {
-  const [samples, setSamples] = useState<PerformanceStatsJson[]>([]);
+  const [samples, setSamples] = useState<ChartSampleJson[]>([]);
+  const history = useQuery({
+    queryKey: ["admin", "performance-chart-history", performanceId],
+    queryFn: async () => {
+      const answer = await apiRequest<{ samples: ChartSampleJson[] }>(
+        `/api/admin/performances/${performanceId}/stats/history`,
+      );
+      // Set before the first poll is allowed to run, so live samples always come after;
+      // older than the charts' window, a sample would be drawn at the wrong time.
+      const since = Date.now() - WINDOW_MS;
+      setSamples(answer.samples.filter((sample) => Date.parse(sample.at) >= since));
+      return answer.samples;
+    },
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
   const query = useQuery({
     queryKey: ["admin", "performance-stats", performanceId],
     queryFn: async () => {
@@ -35,9 +71,11 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
         `/api/admin/performances/${performanceId}/stats`,
       );
       // Appending here rather than in an effect keeps exactly one entry per fetch.
-      setSamples((current) => [...current, stats].slice(-SAMPLES));
+      setSamples((current) => [...current, toChartSample(stats)].slice(-SAMPLES));
       return stats;
     },
+    // Without a history (unreadable), the charts start empty as before.
+    enabled: !history.isPending,
     refetchInterval: POLL_SECONDS * 1000,
     refetchIntervalInBackground: false,
     // Every poll must produce a sample; a cached answer would draw a flat line.
@@ -50,8 +88,7 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
     value === undefined ? "–" : value.toLocaleString("en-GB");
   const queue = latest?.queue;
   const queueUnavailable = latest !== undefined && queue === null;
-  const inLine = (sample: PerformanceStatsJson) =>
-    sample.queue ? sample.queue.waiting + sample.queue.preQueued : null;
+  const points = withGaps(samples);
 
   return (
     <div className="flex flex-col gap-4">
@@ -78,7 +115,7 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
         />
         <Figure
           label="Waiting in line"
-          value={latest && queue ? number(inLine(latest) ?? 0) : "–"}
+          value={latest && queue ? number(toChartSample(latest).inLine ?? 0) : "–"}
           testId="stat-waiting"
         />
         <Figure
@@ -120,12 +157,12 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
             {
               label: "Sold",
               colour: "#059669",
-              values: samples.map((sample) => sample.seats.sold),
+              values: points.map((point) => point?.sold ?? null),
             },
             {
               label: "Held",
               colour: "#d97706",
-              values: samples.map((sample) => sample.seats.held),
+              values: points.map((point) => point?.held ?? null),
             },
           ]}
         />
@@ -134,16 +171,20 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
           sampleCount={SAMPLES}
           intervalSeconds={POLL_SECONDS}
           series={[
-            { label: "Waiting in line", colour: "#e11d48", values: samples.map(inLine) },
+            {
+              label: "Waiting in line",
+              colour: "#e11d48",
+              values: points.map((point) => point?.inLine ?? null),
+            },
             {
               label: "Booking now",
               colour: "#2563eb",
-              values: samples.map((s) => s.queue?.active ?? null),
+              values: points.map((point) => point?.active ?? null),
             },
             {
               label: "Admitted / min",
               colour: "#7c3aed",
-              values: samples.map((s) => (s.queue ? Math.round(s.queue.admittedPerMinute) : null)),
+              values: points.map((point) => point?.admittedPerMinute ?? null),
             },
           ]}
         />

@@ -115,6 +115,21 @@ export const performanceStatsSchema = z.strictObject({
     .describe("null: the waiting room's figures are unavailable right now."),
 });
 export type PerformanceStats = z.infer<typeof performanceStatsSchema>;
+/** One moment of the console's live charts, as kept in Redis (see record-chart-sample.ts). */
+export const chartSampleSchema = z.strictObject({
+  at: dateTime,
+  sold: z.int().describe("Seats sold."),
+  held: z.int().describe("Seats held by buyers, not yet paid."),
+  inLine: z.int().nullable().describe("Waiting and pre-queued buyers; null: unavailable then."),
+  active: z.int().nullable().describe("Buyers booking at the time; null: unavailable then."),
+  admittedPerMinute: z
+    .int()
+    .nullable()
+    .describe("Admissions a minute, rounded; null: unavailable then."),
+});
+export type ChartSample = z.infer<typeof chartSampleSchema>;
+export type ChartSampleJson = z.input<typeof chartSampleSchema>;
+
 /** The same as the stats route sends it (times as ISO strings), for the page that polls it. */
 export type PerformanceStatsJson = z.input<typeof performanceStatsSchema>;
 

@@ -3,8 +3,12 @@ import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
 import type { PerformanceStats } from "./answers";
 import { getQueueStats } from "./get-queue-stats";
+import { recordChartSample } from "./record-chart-sample";
 
-/** One sample of a performance's live numbers, for the organizer's dashboard and chart. */
+/**
+ * One sample of a performance's live numbers, for the organizer's dashboard and chart; kept
+ * as the charts' history too.
+ */
 export async function getPerformanceStats({
   performanceId,
 }: {
@@ -36,7 +40,7 @@ export async function getPerformanceStats({
   const reservations = (status: "PENDING" | "CONFIRMED") =>
     reservationCounts.find((row) => row.status === status)?._count._all ?? 0;
 
-  return {
+  const stats: PerformanceStats = {
     at: new Date(),
     seats: {
       total: seats("AVAILABLE") + seats("HELD") + seats("SOLD"),
@@ -51,4 +55,6 @@ export async function getPerformanceStats({
     reservations: { pending: reservations("PENDING"), confirmed: reservations("CONFIRMED") },
     queue,
   };
+  await recordChartSample({ performanceId, stats });
+  return stats;
 }

@@ -5,6 +5,7 @@ import {
   adminPerformanceRowSchema,
   adminPerformanceSchema,
   deletedSchema,
+  chartSampleSchema,
   performanceStatsSchema,
   savedHallSchema,
   savedPerformanceSchema,
@@ -229,6 +230,23 @@ export const organizerOperations: Operation[] = [
     params: idParamsSchema,
     answers: {
       200: { description: "The sample.", data: z.strictObject({ stats: performanceStatsSchema }) },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/performances/{id}/stats/history",
+    operationId: "listChartSamples",
+    summary: "The live charts' recent samples, oldest first",
+    description:
+      "Kept from the stats reads (at most one every 3 s, the last 60, for an hour after the last), so the console's charts survive a reload. Empty when nobody looked at the stats in the last hour.",
+    params: idParamsSchema,
+    answers: {
+      200: {
+        description: "The samples.",
+        data: z.strictObject({ samples: z.array(chartSampleSchema) }),
+      },
     },
     errors: ["SERVICE_UNAVAILABLE"],
   },
