@@ -15,6 +15,7 @@ import {
   secondaryButtonClass,
 } from "../form/field";
 import { fromUtcInput, optionalNumber, toUtcInput } from "./input-values";
+import { useConfirmDialog } from "./use-confirm-dialog";
 
 const problem = (error: unknown) =>
   error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
@@ -44,6 +45,7 @@ export function PresaleCodes({
   const [alert, setAlert] = useState<string | null>(null);
   const [windowError, setWindowError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
+  const { confirm, dialog } = useConfirmDialog();
 
   async function saveWindow(clear: boolean) {
     setAlert(null);
@@ -92,9 +94,18 @@ export function PresaleCodes({
   }
 
   async function revoke(id: string) {
-    if (!window.confirm("Revoke this code? Buyers holding it can no longer enter the line.")) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: "Revoke this code?",
+      confirmLabel: "Revoke the code",
+      body: (
+        <p>
+          Nobody can join the line with it from now on, and buyers waiting in line with it lose
+          their turn when it comes. Buyers already choosing seats with it keep their holds and can
+          still pay. This cannot be undone.
+        </p>
+      ),
+    });
+    if (!confirmed) return;
     setAlert(null);
     try {
       const answer = await apiRequest<{ code: PresaleCodeView }>(
@@ -110,6 +121,7 @@ export function PresaleCodes({
   const csv = created ? `code\n${created.join("\n")}\n` : "";
   return (
     <div className="flex flex-col gap-4" data-testid="presale-codes">
+      {dialog}
       <div className="flex flex-wrap items-end gap-2">
         <Field
           id="general-sale-opens-at"
