@@ -189,6 +189,37 @@ describe("a show's waitlist (buyers)", () => {
     expect(errorOf(answer)).toEqual([409, "CONFLICT", "NOT_SOLD_OUT"]);
   });
 
+  it("opens with the general sale: during a presale an offer would let buyers past its codes", async () => {
+    const { performanceId } = await system.prisma.schedule.findUniqueOrThrow({
+      where: { id: soldOut },
+      select: { performanceId: true },
+    });
+    const generalSaleOpensAt = new Date(Date.now() + 600_000);
+    await system.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt },
+    });
+    try {
+      const answer = await call("POST", `/api/schedules/${soldOut}/waitlist`, {
+        cookie: firstCookie,
+        body: { quantity: 1 },
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({
+        error: {
+          code: "PRESALE_CODE_REQUIRED",
+          details: { generalSaleOpensAt: generalSaleOpensAt.toISOString() },
+        },
+      });
+      expect(await system.prisma.waitlistEntry.count({ where: { scheduleId: soldOut } })).toBe(0);
+    } finally {
+      await system.prisma.performance.update({
+        where: { id: performanceId },
+        data: { generalSaleOpensAt: null },
+      });
+    }
+  });
+
   it("lines buyers up once each, lets them leave, and sends a returning buyer to the back", async () => {
     const path = `/api/schedules/${soldOut}/waitlist`;
     const joined = await call("POST", path, { cookie: firstCookie, body: { quantity: 2 } });

@@ -48,6 +48,9 @@ export const workerMetrics = {
   }),
 };
 
+/** The payment outcomes that confirm a reservation: the ones that count as sales. */
+export const CONFIRMED_OUTCOMES: readonly string[] = ["confirmed", "confirmed-late"];
+
 /** A completed payment was applied (not a redelivery): the sales series. */
 export function recordPaymentApplied({
   outcome,
@@ -62,7 +65,7 @@ export function recordPaymentApplied({
   occurredAt: string;
 }): void {
   workerMetrics.payments.inc({ outcome });
-  if (outcome !== "confirmed" && outcome !== "confirmed-late") return;
+  if (!CONFIRMED_OUTCOMES.includes(outcome)) return;
   workerMetrics.reservationsConfirmed.inc();
   workerMetrics.revenue.inc({ currency }, amountMinor);
   const seconds = (Date.now() - Date.parse(occurredAt)) / 1_000;

@@ -1,9 +1,10 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
-import { workerMetrics } from "./metrics";
+import { CONFIRMED_OUTCOMES, workerMetrics } from "./metrics";
 
 /**
- * Starts the sales series at 0 for every currency on sale, before the first payment. A
+ * Starts the sales series at 0 for every currency any grade is priced in (a draft published
+ * later included), before the first payment. A
  * series that first appears already at a payment's amount loses that amount in
  * Prometheus's increase() (it has no earlier sample to count from): after each restart
  * the first sale of each currency went missing from the revenue panel.
@@ -16,10 +17,9 @@ export async function primeSalesSeries({
   logger: Logger;
 }): Promise<void> {
   workerMetrics.reservationsConfirmed.inc(0);
-  for (const outcome of ["confirmed", "confirmed-late"]) workerMetrics.payments.inc({ outcome }, 0);
+  for (const outcome of CONFIRMED_OUTCOMES) workerMetrics.payments.inc({ outcome }, 0);
   try {
     const grades = await prisma.seatGrade.findMany({
-      where: { performance: { saleStatus: "PUBLISHED" } },
       distinct: ["currency"],
       select: { currency: true },
     });

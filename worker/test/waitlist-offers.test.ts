@@ -23,7 +23,7 @@ const seatKeyPrefix = `waitlist-offers-test-${randomUUID()}:`;
 const queueKeyPrefix = `waitlist-offers-queue-${randomUUID()}:`;
 // Long enough for the offer mail to be sent before the offer lapses on a loaded machine (a
 // lapsed offer is not mailed), short enough to watch two lapses.
-const OFFER_TTL_SECONDS = 10;
+const OFFER_TTL_SECONDS = 15;
 const poll = { timeout: 30_000, interval: 100 };
 
 let bed: MailTestBed;
@@ -281,6 +281,34 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
     await redis.del(line);
     await expect.poll(() => entryStatus(buyer.entry.id), poll).toBe("OFFERED");
     await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
+  });
+
+  it("makes no offer during a presale, whose seats are for code holders, and offers once the general sale opens", async () => {
+    const { show, hold } = await soldOutShow(1, 1_000);
+    await bed.prisma.performance.update({
+      where: { id: show.performanceId },
+      data: { generalSaleOpensAt: new Date(Date.now() + 600_000) },
+    });
+    const [buyer] = await join(show, [1]);
+    if (!buyer) throw new Error("no entries");
+
+    await expect
+      .poll(
+        async () =>
+          (await bed.prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } })).status,
+        poll,
+      )
+      .toBe("EXPIRED");
+    // Several sweeps later (every 500 ms here), still nobody offered: an offer needs no code.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await entryStatus(buyer.entry.id)).toBe("WAITING");
+    expect(await offersOf(buyer.entry.id)).toEqual([]);
+
+    await bed.prisma.performance.update({
+      where: { id: show.performanceId },
+      data: { generalSaleOpensAt: null },
+    });
+    await expect.poll(() => entryStatus(buyer.entry.id), poll).toBe("OFFERED");
   });
 
   it("makes each offer once however often the seats' return is redelivered", async () => {

@@ -49,6 +49,7 @@ export async function offerReturnedSeats(
     where: { id: scheduleId },
     select: {
       performanceId: true,
+      performance: { select: { generalSaleOpensAt: true } },
       waitlist: {
         where: { status: { in: ["WAITING", "OFFERED"] } },
         take: 1,
@@ -57,6 +58,10 @@ export async function offerReturnedSeats(
     },
   });
   if (!show || show.waitlist.length === 0) return { offered: 0 };
+  // A presale's seats are for its code holders: an offer needs no code, so none is made
+  // before the general sale (the sweeper's passes make them from then on).
+  const generalSaleOpensAt = show.performance.generalSaleOpensAt;
+  if (generalSaleOpensAt && generalSaleOpensAt > now) return { offered: 0 };
   if (await lineIsWaiting(deps, show.performanceId)) return { offered: 0 };
   const made: RedisHold[] = [];
   try {

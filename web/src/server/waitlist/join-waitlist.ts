@@ -28,10 +28,11 @@ export async function joinWaitlist({
         waitlist_closed_at: Date | null;
         sale_status: string;
         booking_closes_at: Date;
+        general_sale_opens_at: Date | null;
         max_seats_per_reservation: number;
       }[]
     >`SELECT s.cancelled_at, s.waitlist_closed_at, p.sale_status, p.booking_closes_at,
-             p.max_seats_per_reservation
+             p.general_sale_opens_at, p.max_seats_per_reservation
         FROM schedules s JOIN performances p ON p.id = s.performance_id
        WHERE s.id = ${scheduleId}::uuid
          FOR SHARE OF s`;
@@ -50,6 +51,13 @@ export async function joinWaitlist({
     }
     if (schedule.sale_status !== "PUBLISHED" || now >= schedule.booking_closes_at) {
       throw new AppError("SALE_CLOSED", `schedule ${scheduleId} is not on sale`);
+    }
+    // An offer needs no code: during a presale the waitlist would let anyone past it.
+    if (schedule.general_sale_opens_at && now < schedule.general_sale_opens_at) {
+      throw new AppError("PRESALE_CODE_REQUIRED", `schedule ${scheduleId} is in its presale`, {
+        userMessage: "The waitlist opens with the general sale.",
+        details: { generalSaleOpensAt: schedule.general_sale_opens_at.toISOString() },
+      });
     }
     if (input.quantity > schedule.max_seats_per_reservation) {
       throw new AppError("VALIDATION_FAILED", "more seats than one booking may have", {
