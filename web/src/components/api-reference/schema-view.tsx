@@ -98,7 +98,7 @@ function typeNode(schema: JsonSchema, depth: number): ReactNode {
             {typeNode(property, depth + 1)}
             {constraints(property)}
             {typeof property.description === "string" && (
-              <span className="text-slate-500">{` // ${property.description}`}</span>
+              <span className="text-slate-400">{` // ${property.description}`}</span>
             )}
           </span>
         ))}
@@ -114,7 +114,11 @@ function typeNode(schema: JsonSchema, depth: number): ReactNode {
 /** A JSON schema as a TypeScript-like type: named schemas link to their definitions. */
 export function SchemaView({ schema }: { schema: JsonSchema }) {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 [&_a]:text-sky-300">
+    // Focusable: a keyboard can scroll a type wider than the screen (no link inside may be).
+    <pre
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 [&_a]:text-sky-300"
+    >
       {typeNode(schema, 0)}
       {constraints(schema)}
     </pre>

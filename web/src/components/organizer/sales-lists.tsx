@@ -188,7 +188,13 @@ export function SalesLists({
         </a>
       </form>
       <FormAlert message={alert} />
-      <div className="overflow-x-auto">
+      {/* Focusable: on a phone the table is wider than the screen, and a keyboard scrolls it. */}
+      <div
+        className="overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label={list === "orders" ? "Orders" : "Attendees"}
+      >
         <table className="w-full text-left text-sm" data-testid={`${list}-table`}>
           <thead className="text-xs uppercase text-slate-500">
             {list === "orders" ? (

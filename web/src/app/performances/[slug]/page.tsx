@@ -185,7 +185,7 @@ export default async function PerformancePage({ params }: Props) {
                         {preQueueOpen ? "Join the line" : "Book"}
                       </Link>
                     ) : (
-                      <span className="inline-flex w-full items-center justify-center rounded-lg bg-slate-100 px-4 py-2 text-sm font-medium text-slate-500">
+                      <span className="inline-flex w-full items-center justify-center rounded-lg bg-slate-100 px-4 py-2 text-sm font-medium text-slate-600">
                         {soldOut
                           ? "Sold out"
                           : performance.phase === "upcoming"
