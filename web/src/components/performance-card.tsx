@@ -4,13 +4,20 @@ import { formatDateRange, formatDateTime, formatMoney } from "./format";
 import { Poster } from "./poster";
 import { SalePhaseBadge } from "./sale-phase-badge";
 
-export function PerformanceCard({ performance }: { performance: PerformanceSummary }) {
+export function PerformanceCard({
+  performance,
+  priority = false,
+}: {
+  performance: PerformanceSummary;
+  /** Above the fold: its poster loads at once (it is the page's largest paint). */
+  priority?: boolean;
+}) {
   return (
     <article
       className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md"
       data-testid="performance-card"
     >
-      <Poster url={performance.posterUrl} name={performance.name} />
+      <Poster url={performance.posterUrl} name={performance.name} priority={priority} />
       <div className="flex flex-1 flex-col gap-2 p-4">
         <SalePhaseBadge phase={performance.phase} />
         <h2 className="text-lg font-semibold leading-snug">

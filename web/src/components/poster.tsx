@@ -22,6 +22,8 @@ export function Poster({
           width={300}
           height={400}
           loading={priority ? "eager" : "lazy"}
+          // The page's largest paint on a phone: fetched before the scripts that may wait.
+          fetchPriority={priority ? "high" : "auto"}
           className="h-full w-full object-cover"
         />
       ) : (

@@ -51,9 +51,10 @@ export default async function PerformancesPage({
         </p>
       ) : (
         <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
-          {performances.map((performance) => (
+          {performances.map((performance, index) => (
             <li key={performance.id}>
-              <PerformanceCard performance={performance} />
+              {/* The first row at the widest layout (three columns) is in view at once. */}
+              <PerformanceCard performance={performance} priority={index < 3} />
             </li>
           ))}
         </ul>
