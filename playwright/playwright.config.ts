@@ -58,6 +58,12 @@ export default defineConfig({
       : []),
   ],
   outputDir: "test-results",
+  expect: {
+    // Baselines (specs/*-snapshots/, named for Linux: Debian's Chromium on the CI machine
+    // type) are made by `npm run screenshots:update`. A broken layout moves far more than
+    // this share of the page; anti-aliasing on a loaded machine should move none.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: "disabled", caret: "hide" },
+  },
   use: {
     baseURL: webUrl,
     trace: "retain-on-failure",
