@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "@ticketping/common/testing";
 import { demoPerformanceSlugs } from "@ticketping/db/demo";
 import { z } from "zod";
 import { parseFlags, runCommand } from "../cli";
-import { childEnv } from "../env";
+import { childEnv, env } from "../env";
 import { HttpClient } from "../clients/http-client";
 import { WebApi } from "../clients/web-api";
 import { loadTestOptionsSchema } from "../options";
@@ -24,6 +26,8 @@ const optionsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(5).default(1),
   /** Debian's Chromium by default; Lighthouse's own download cannot run offline. */
   chrome: z.string().min(1).default("/usr/bin/chromium"),
+  /** A directory to keep every Lighthouse JSON report in (relative to where npm ran). */
+  out: z.string().min(1).optional(),
 });
 
 interface BenchPage {
@@ -42,14 +46,25 @@ interface BenchPage {
  */
 runCommand({
   name: "Lighthouse benchmark",
-  usage: "npm run bench:lighthouse -w @ticketping/loadtest -- [--runs N] [--chrome PATH]",
-  parse: (argv) => parseFlags(argv, { runs: "runs", chrome: "chrome" }, optionsSchema),
+  usage:
+    "npm run bench:lighthouse -w @ticketping/loadtest -- [--runs N] [--chrome PATH] [--out DIR]",
+  parse: (argv) => parseFlags(argv, { runs: "runs", chrome: "chrome", out: "out" }, optionsSchema),
   stoppingMessage: "stopping after the current page",
-  run: async ({ runs, chrome }, stopSignal) => {
+  run: async ({ runs, chrome, out }, stopSignal) => {
+    const outDir = out ? path.resolve(env.INIT_CWD ?? process.cwd(), out) : undefined;
+    if (outDir) await mkdir(outDir, { recursive: true });
     const runId = randomBytes(4).toString("hex");
     // The scenario only sizes the system's limits; the pages' data is the demo catalog.
     const scenario = loadTestOptionsSchema.parse({ buyers: 10, seats: 10, maxActive: 1 });
-    const system = await startSystem({ options: scenario, runId });
+    // The browser opens the queue socket from the web app's origin, which the queue
+    // service must allow: the web port is chosen before either starts.
+    const webPort = await freePort();
+    const system = await startSystem({
+      options: scenario,
+      runId,
+      webPort,
+      overrides: { "queue-service": { QUEUE_CORS_ORIGINS: `http://127.0.0.1:${webPort}` } },
+    });
     const http = new HttpClient(system.webUrl, { maxSockets: 4, timeoutMs: 30_000 });
     const closers: (() => void)[] = [];
     try {
@@ -65,6 +80,14 @@ runCommand({
               profile,
               headers: page.headers,
               chromePath: chrome,
+              ...(outDir
+                ? {
+                    keepReportAs: path.join(
+                      outDir,
+                      `${round}-${page.name.replace(" ", "-")}-${profile}.json`,
+                    ),
+                  }
+                : {}),
             });
             results.push({ run: round, page: page.name, profile, result });
             console.error(

@@ -15,6 +15,7 @@ export type Category = (typeof CATEGORIES)[number];
 export type Profile = "desktop" | "mobile";
 
 const reportSchema = z.object({
+  finalDisplayedUrl: z.string(),
   categories: z.record(
     z.string(),
     z.object({
@@ -58,11 +59,14 @@ export async function runLighthouse({
   profile,
   headers,
   chromePath,
+  keepReportAs,
 }: {
   url: string;
   profile: Profile;
   headers: Record<string, string>;
   chromePath: string;
+  /** Where to keep Lighthouse's JSON report (its final screenshot shows what was measured). */
+  keepReportAs?: string;
 }): Promise<LighthouseResult> {
   const workDir = await mkdtemp(path.join(tmpdir(), "ticketping-lighthouse-"));
   try {
@@ -83,7 +87,14 @@ export async function runLighthouse({
       ],
       { env: childEnv({ CHROME_PATH: chromePath }), maxBuffer: 16 * 1024 * 1024 },
     );
-    const report = reportSchema.parse(JSON.parse(await readFile(reportFile, "utf8")));
+    const text = await readFile(reportFile, "utf8");
+    if (keepReportAs) await writeFile(keepReportAs, text);
+    const report = reportSchema.parse(JSON.parse(text));
+    // A page that sent the browser elsewhere (no session, no working token) is not the
+    // page meant: its scores would describe another one.
+    if (report.finalDisplayedUrl !== url) {
+      throw new Error(`${url} ended at ${report.finalDisplayedUrl}`);
+    }
     const scores = {} as LighthouseResult["scores"];
     const lost = {} as LighthouseResult["lost"];
     for (const category of CATEGORIES) {
