@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { maxSeatsPerReservationLimits } from "@/server/admin/limits";
 import { presaleCodeLimits } from "@/server/presale/limits";
 import type { CreatedPresaleCodes, PresaleCodeView } from "@/server/presale/schemas";
 import { apiRequest, ApiError } from "../api-client";
@@ -200,8 +201,8 @@ export function PresaleCodes({
           <input
             id="presale-seat-cap"
             type="number"
-            min={1}
-            max={20}
+            min={maxSeatsPerReservationLimits.min}
+            max={maxSeatsPerReservationLimits.max}
             className={inputClass}
             value={seatCap}
             onChange={(event) => {

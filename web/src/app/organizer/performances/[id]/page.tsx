@@ -54,7 +54,12 @@ export default async function EditPerformancePage({ params }: { params: Promise<
     load(parsed.data.id),
     listHalls(),
     loadReport(parsed.data.id),
-    listPresaleCodes({ performanceId: parsed.data.id }).catch(() => []),
+    // An unknown performance is load()'s 404; any other failure must show, not read as
+    // "no codes yet" (an organizer would make a second batch).
+    listPresaleCodes({ performanceId: parsed.data.id }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") return [];
+      throw error;
+    }),
   ]);
   // A week after the last show (or the booking close), at 19:00 UTC, as a starting point.
   const suggested = new Date(
