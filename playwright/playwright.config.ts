@@ -66,6 +66,9 @@ export default defineConfig({
   },
   use: {
     baseURL: webUrl,
+    // The specs read English: the site speaks the browser's language, so the browser's is
+    // English whatever the machine's (languages.spec.ts asks for Korean itself).
+    locale: "en-US",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     video: "off",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { API_CONTENT_SECURITY_POLICY } from "./src/server/http/content-security-policy";
 
 /** On every answer, page or API. Pages get their nonce policy from the proxy. */
@@ -45,4 +46,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Messages and the request's language for Server Components (src/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -98,6 +98,7 @@ try {
     to: emailOf.get(reservation.userId) ?? "",
     attachments: attachments.get(reservation.id) ?? [],
     ...mailTemplates["order-confirmed"]({
+      locale: "en",
       buyerName: "Buyer",
       show: {
         performanceName: "Payments test",

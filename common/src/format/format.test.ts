@@ -21,6 +21,22 @@ describe("formatting for buyers", () => {
     expect(formatShowTime(new Date("2026-12-20T16:00:00Z"), "Asia/Seoul")).toMatch(/^Mon, 21 Dec/);
   });
 
+  it("writes a show time in Korean for Korean buyers, still on the venue's clock", () => {
+    const startsAt = new Date("2026-12-20T10:30:00Z");
+    expect(formatShowTime(startsAt, "Asia/Seoul", "ko")).toBe(
+      "2026년 12월 20일 (일) 19:30 GMT+9 (Asia/Seoul)",
+    );
+    expect(formatShowTime(startsAt, "Europe/Paris", "ko")).toMatch(
+      /^2026년 12월 20일 \(일\) 11:30 /,
+    );
+  });
+
+  it("formats money for the buyer's language in the performance's currency", () => {
+    expect(formatMoney(55000, "KRW", "ko")).toBe("₩55,000");
+    expect(formatMoney(12000, "EUR", "ko")).toBe("€120.00");
+    expect(formatMoney(12000, "USD", "en")).toBe("US$120.00");
+  });
+
   it("formats minor units by the currency's own exponent", () => {
     expect(formatMoney(12000, "EUR")).toBe("€120.00");
     expect(formatMoney(55000, "KRW")).toBe("₩55,000");

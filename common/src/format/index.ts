@@ -1,6 +1,11 @@
-/** Minor units to a localised amount, e.g. 12000 EUR -> "€120.00", 55000 KRW -> "₩55,000". */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat("en-GB", { style: "currency", currency });
+import { INTL_LOCALES, type Locale } from "../i18n/locales";
+
+/**
+ * Minor units to an amount written for the buyer's language, in the currency's own digits:
+ * 12000 EUR -> "€120.00", 55000 KRW -> "₩55,000" (KRW has no minor unit).
+ */
+export function formatMoney(amountMinor: number, currency: string, locale: Locale = "en"): string {
+  const format = new Intl.NumberFormat(INTL_LOCALES[locale], { style: "currency", currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }
@@ -25,10 +30,11 @@ export function plainAmount(amountMinor: number, currency: string): string {
 
 const showTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function showTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = showTimeFormats.get(timeZone);
+function showTimeFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = showTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
+    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], {
       weekday: "short",
       day: "numeric",
       month: "short",
@@ -39,7 +45,7 @@ function showTimeFormat(timeZone: string): Intl.DateTimeFormat {
       timeZone,
       timeZoneName: "short",
     });
-    showTimeFormats.set(timeZone, format);
+    showTimeFormats.set(key, format);
   }
   return format;
 }
@@ -50,10 +56,11 @@ function showTimeFormat(timeZone: string): Intl.DateTimeFormat {
  * or "Sun, 20 Dec 2026, 11:30 CET (Europe/Paris)": a buyer travelling to the show needs
  * the local time there, not their own, and must not mistake it for their own. The one
  * formatter of show times (pages, mail, PDF): the zone is explicit, so the server's HTML and
- * the browser agree whatever zone either runs in.
+ * the browser agree whatever zone either runs in. In Korean: "2026년 12월 20일 (일) 19:30
+ * GMT+9 (Asia/Seoul)".
  */
-export function formatShowTime(date: Date, timeZone: string): string {
-  const parts = showTimeFormat(timeZone).formatToParts(date);
+export function formatShowTime(date: Date, timeZone: string, locale: Locale = "en"): string {
+  const parts = showTimeFormat(timeZone, locale).formatToParts(date);
   const zoneName = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
   const local = parts
     .filter((part) => part.type !== "timeZoneName")

@@ -1,19 +1,25 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { resolvePaymentProvider } from "@ticketping/common/payments";
 import { isDatabaseUnavailable } from "@ticketping/db";
 import { VerifyEmailNotice } from "@/components/auth/verify-email-notice";
 import { SimulatedPaymentsBanner } from "@/components/simulated-payments-banner";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
+import { pickClientMessages } from "@/i18n/client-messages";
 import { getSession } from "@/server/auth/session";
 import { Providers } from "./providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Ticketping", template: "%s · Ticketping" },
-  description: "Concert tickets, fairly: a waiting room that keeps its place for you.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return {
+    title: { default: "Ticketping", template: "%s · Ticketping" },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -32,23 +38,31 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     throw error;
   });
   const user = session?.user ?? null;
+  const [locale, t, messages] = await Promise.all([
+    getLocale(),
+    getTranslations("layout"),
+    getMessages(),
+  ]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
-        <Providers session={session}>
-          {simulatedPaymentsInProduction && <SimulatedPaymentsBanner />}
-          <SiteHeader user={user} />
-          {user && !user.emailVerified ? <VerifyEmailNotice email={user.email} /> : null}
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-            {children}
-          </main>
-        </Providers>
+        {/* Client Components get the request's language and messages from here. */}
+        <NextIntlClientProvider messages={pickClientMessages(messages)}>
+          <Providers session={session}>
+            {simulatedPaymentsInProduction && <SimulatedPaymentsBanner />}
+            <SiteHeader user={user} />
+            {user && !user.emailVerified ? <VerifyEmailNotice email={user.email} /> : null}
+            <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

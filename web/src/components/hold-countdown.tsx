@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { CountdownTimer } from "./countdown-timer";
 import { useCountdown } from "./use-countdown";
@@ -25,6 +26,7 @@ export function HoldCountdown({
   /** Called once, when the time is up. */
   onExpired?: () => void;
 }) {
+  const t = useTranslations("booking");
   const remaining = useCountdown(expiresAtMs, serverNowMs);
   const expired = useRef(false);
   useEffect(() => {
@@ -35,13 +37,12 @@ export function HoldCountdown({
 
   if (variant === "inline") {
     if (remaining === 0) {
-      return (
-        <span className="font-medium">The hold has run out; the seats are being released.</span>
-      );
+      return <span className="font-medium">{t("holdRunOut")}</span>;
     }
     return (
       <span>
-        Held for <CountdownTimer remainingMs={remaining} className="min-w-[8ch] font-semibold" />
+        {t("heldFor")}{" "}
+        <CountdownTimer remainingMs={remaining} className="min-w-[8ch] font-semibold" />
       </span>
     );
   }
@@ -53,12 +54,12 @@ export function HoldCountdown({
     <div
       className={`rounded-lg px-4 py-3 ${urgent ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`}
     >
-      <p className="text-sm font-medium">Held for you for</p>
+      <p className="text-sm font-medium">{t("heldForYou")}</p>
       <p aria-hidden="true" className="font-mono text-3xl font-bold tabular-nums">
         {pad(Math.floor(seconds / 60))}:{pad(seconds % 60)}
       </p>
       <p className="sr-only" role="timer" aria-live="polite" aria-atomic="true">
-        {minutesLeft <= 1 ? "Less than a minute left" : `${minutesLeft} minutes left`}
+        {minutesLeft <= 1 ? t("lessThanMinute") : t("minutesLeft", { count: minutesLeft })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { PerformanceSummary } from "@/server/performances/schemas";
 import { formatDateRange, formatDateTime, formatMoney } from "./format";
 import { Poster } from "./poster";
@@ -12,6 +13,8 @@ export function PerformanceCard({
   /** Above the fold: its poster loads at once (it is the page's largest paint). */
   priority?: boolean;
 }) {
+  const locale = useLocale();
+  const t = useTranslations("catalog");
   return (
     <article
       className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md"
@@ -31,16 +34,18 @@ export function PerformanceCard({
         </h2>
         <p className="text-sm text-slate-600">{performance.hallName}</p>
         <p className="text-sm text-slate-600">
-          {formatDateRange(performance.firstShowAt, performance.lastShowAt)}
+          {formatDateRange(performance.firstShowAt, performance.lastShowAt, locale)}
         </p>
         {performance.phase === "upcoming" ? (
           <p className="text-sm font-medium text-amber-700">
-            Sale opens {formatDateTime(performance.bookingOpensAt)}
+            {t("saleOpens", { time: formatDateTime(performance.bookingOpensAt, locale) })}
           </p>
         ) : null}
         {performance.priceFromMinor !== null && performance.currency ? (
           <p className="mt-auto text-sm font-medium">
-            from {formatMoney(performance.priceFromMinor, performance.currency)}
+            {t("priceFrom", {
+              price: formatMoney(performance.priceFromMinor, performance.currency, locale),
+            })}
           </p>
         ) : null}
       </div>

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** A performance's poster at 3:4, or a neutral panel with its name while it has none. */
 export function Poster({
   url,
@@ -10,6 +12,7 @@ export function Poster({
   className?: string;
   priority?: boolean;
 }) {
+  const t = useTranslations("performance");
   return (
     <div className={`aspect-[3/4] overflow-hidden bg-slate-200 ${className}`}>
       {url ? (
@@ -18,7 +21,7 @@ export function Poster({
         // eslint-disable-next-line @next/next/no-img-element
         <img
           src={url}
-          alt={`Poster of ${name}`}
+          alt={t("posterAlt", { name })}
           width={300}
           height={400}
           loading={priority ? "eager" : "lazy"}

@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiRequest, ApiError } from "./api-client";
 import { secondaryButtonClass } from "./form/field";
+import { useErrorText } from "./use-error-text";
 
 /**
  * Ends every session of the account, on every device, this one included; then goes to
  * sign-in. Other devices are refused within the server's session check interval.
  */
 export function SignOutEverywhereButton() {
+  const t = useTranslations("tickets");
+  const errorText = useErrorText();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,12 +38,12 @@ export function SignOutEverywhereButton() {
                 toSignIn();
                 return;
               }
-              setError(caught instanceof ApiError ? caught.message : "Could not sign out.");
+              setError(errorText(caught));
               setPending(false);
             });
         }}
       >
-        {pending ? "Signing out everywhere…" : "Sign out everywhere"}
+        {pending ? t("signingOutEverywhere") : t("signOutEverywhere")}
       </button>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

@@ -1,15 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/server/auth/session";
+import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 const linkClass =
   "rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export async function SiteHeader({ user }: { user: SessionUser | null }) {
+  const t = await getTranslations("header");
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav
-        aria-label="Main"
+        aria-label={t("nav")}
         className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
       >
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -17,25 +20,26 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             Ticketping
           </Link>
           <Link href="/performances" className={linkClass}>
-            Performances
+            {t("performances")}
           </Link>
           {user ? (
             <Link href="/my-tickets" className={linkClass}>
-              My tickets
+              {t("myTickets")}
             </Link>
           ) : null}
           {user?.role === "ADMIN" ? (
             <Link href="/organizer" className={linkClass}>
-              Organizer
+              {t("organizer")}
             </Link>
           ) : null}
           {user?.role === "ADMIN" || user?.role === "STAFF" ? (
             <Link href="/door" className={linkClass}>
-              Door
+              {t("door")}
             </Link>
           ) : null}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <LanguageSwitcher />
           {user ? (
             <>
               <span
@@ -49,13 +53,13 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           ) : (
             <>
               <Link href="/signin" className={linkClass}>
-                Sign in
+                {t("signIn")}
               </Link>
               <Link
                 href="/signup"
                 className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
               >
-                Sign up
+                {t("signUp")}
               </Link>
             </>
           )}

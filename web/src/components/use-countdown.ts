@@ -25,27 +25,21 @@ export function useCountdown(targetMs: number, serverNowMs: number): number {
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
-/** 93_784_000 -> "1d 02:03:04"; under a day "02:03:04". */
-export function formatCountdown(ms: number): string {
+export interface CountdownParts {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  /** "02:03:04": hours, minutes and seconds, whatever the language. */
+  clock: string;
+}
+
+/** 93_784_000 -> 1 day and "02:03:04"; partial seconds round up. */
+export function countdownParts(ms: number): CountdownParts {
   const total = Math.ceil(ms / 1000);
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const clock = `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
-  return days > 0 ? `${days}d ${clock}` : clock;
-}
-
-/** Words for screen readers, e.g. "1 day 2 hours 3 minutes". */
-export function describeCountdown(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  const parts: [number, string][] = [
-    [Math.floor(total / 86_400), "day"],
-    [Math.floor((total % 86_400) / 3600), "hour"],
-    [Math.floor((total % 3600) / 60), "minute"],
-  ];
-  const words = parts
-    .filter(([value]) => value > 0)
-    .map(([value, unit]) => `${value} ${unit}${value === 1 ? "" : "s"}`);
-  return words.length > 0 ? words.join(" ") : "less than a minute";
+  return { days, hours, minutes, seconds, clock: `${pad(hours)}:${pad(minutes)}:${pad(seconds)}` };
 }

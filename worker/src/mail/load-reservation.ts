@@ -6,6 +6,7 @@ import {
   type ShowOfSchedule,
 } from "@ticketping/db";
 import { ticketReferenceOf } from "@ticketping/common/tickets/browser";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@ticketping/common/i18n";
 import type { MailTicket, TicketSeat } from "./templates";
 
 export interface ReservationForMail {
@@ -14,7 +15,8 @@ export interface ReservationForMail {
   holdExpiresAt: Date;
   amountMinor: number;
   currency: string;
-  buyer: { email: string; name: string };
+  /** The buyer's language (users.locale), English when they never chose one. */
+  buyer: { email: string; name: string; locale: Locale };
   show: ShowOfSchedule;
   seats: TicketSeat[];
   /** Issued once it is confirmed: id and seat of each. */
@@ -34,7 +36,7 @@ export async function loadReservationForMail(
       holdExpiresAt: true,
       amountMinor: true,
       currency: true,
-      user: { select: { email: true, name: true } },
+      user: { select: { email: true, name: true, locale: true } },
       schedule: { select: showOfScheduleSelect },
       tickets: { select: { id: true, seat: { select: seatLabelSelect } } },
       seats: { select: { seat: { select: seatLabelSelect } } },
@@ -48,7 +50,7 @@ export async function loadReservationForMail(
     holdExpiresAt: reservation.holdExpiresAt,
     amountMinor: reservation.amountMinor,
     currency: reservation.currency,
-    buyer: reservation.user,
+    buyer: { ...reservation.user, locale: localeOf(reservation.user.locale) },
     show,
     tickets: reservation.tickets.map(({ id, seat }) => ({
       id,
@@ -63,4 +65,9 @@ export async function loadReservationForMail(
       grade: seat.grade.name,
     })),
   };
+}
+
+/** A stored language the mail speaks, else English (null, or a tag no longer spoken). */
+export function localeOf(stored: string | null): Locale {
+  return isLocale(stored) ? stored : DEFAULT_LOCALE;
 }

@@ -1,8 +1,12 @@
 import type { PrismaClient } from "@ticketping/db";
+import type { Locale } from "@ticketping/common/i18n";
+import { localeOf } from "./load-reservation";
 
 export interface VerificationForMail {
   email: string;
   name: string;
+  /** The language the site spoke at sign-up (or chosen since): the mail's. */
+  locale: Locale;
   expiresAt: Date;
 }
 
@@ -21,7 +25,7 @@ export async function loadVerificationForMail(
       email: true,
       expiresAt: true,
       usedAt: true,
-      user: { select: { email: true, name: true, emailVerifiedAt: true } },
+      user: { select: { email: true, name: true, emailVerifiedAt: true, locale: true } },
     },
   });
   if (
@@ -36,6 +40,7 @@ export async function loadVerificationForMail(
   return {
     email: verification.email,
     name: verification.user.name,
+    locale: localeOf(verification.user.locale),
     expiresAt: verification.expiresAt,
   };
 }

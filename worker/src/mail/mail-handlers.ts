@@ -67,6 +67,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         : await loadReservationForMail(prisma, reservationId);
       if (!reservation?.confirmedAt) return record({ reservationId }, template, null);
       const mail = mailTemplates[template]({
+        locale: reservation.buyer.locale,
         buyerName: reservation.buyer.name,
         show: reservation.show,
         seats: reservation.seats,
@@ -98,6 +99,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         return record({ reservationId }, template, null);
       }
       const mail = mailTemplates[template]({
+        locale: reservation.buyer.locale,
         buyerName: reservation.buyer.name,
         show: reservation.show,
         holdExpiresAt: reservation.holdExpiresAt,
@@ -121,6 +123,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         : await loadReservationForMail(prisma, reservationId);
       if (reservation?.status !== "EXPIRED") return record({ reservationId }, template, null);
       const mail = mailTemplates[template]({
+        locale: reservation.buyer.locale,
         buyerName: reservation.buyer.name,
         show: reservation.show,
         performanceUrl: links.performance(reservation.show.slug),
@@ -147,6 +150,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
       }
       const { reservation } = refund;
       const common = {
+        locale: reservation.buyer.locale,
         buyerName: reservation.buyer.name,
         show: reservation.show,
         amountMinor: refund.amountMinor,
@@ -176,6 +180,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         return record({ reservationId }, template, null);
       }
       const mail = mailTemplates[template]({
+        locale: reservation.buyer.locale,
         buyerName: reservation.buyer.name,
         show: reservation.show,
         seatCount: reservation.seats.length,
@@ -208,6 +213,7 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
         expiresAt: verification.expiresAt,
       });
       const mail = mailTemplates[template]({
+        locale: verification.locale,
         name: verification.name,
         verifyUrl: links.verifyEmail(token),
         expiresInHours: Math.max(

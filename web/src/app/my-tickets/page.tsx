@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SignOutEverywhereButton } from "@/components/sign-out-everywhere-button";
 import { ReservationCard } from "@/components/tickets/reservation-card";
 import { getSessionUser } from "@/server/auth/session";
 import { listMyReservations } from "@/server/reservations/list-my-reservations";
 import { formatShowTime } from "@ticketping/common/format";
+import { ShowTime } from "@/components/show-time";
 import { listMyWaitlistOffers } from "@/server/waitlist/list-my-waitlist-offers";
 
-export const metadata: Metadata = { title: "My tickets" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tickets"))("title") };
+}
 
 export default async function MyTicketsPage() {
   await connection();
@@ -19,16 +23,17 @@ export default async function MyTicketsPage() {
     listMyReservations({ userId: user.id }),
     listMyWaitlistOffers({ userId: user.id }),
   ]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("tickets")]);
 
   return (
     <section aria-labelledby="tickets-heading" className="flex flex-col gap-6">
       <h1 id="tickets-heading" className="text-2xl font-bold tracking-tight">
-        My tickets
+        {t("title")}
       </h1>
       {offers.length > 0 ? (
         <section aria-labelledby="offers-heading" className="flex flex-col gap-2">
           <h2 id="offers-heading" className="text-lg font-semibold">
-            Waitlist offers
+            {t("offersHeading")}
           </h2>
           <ul className="flex flex-col gap-2">
             {offers.map((offer) => (
@@ -39,15 +44,17 @@ export default async function MyTicketsPage() {
               >
                 <p className="text-sm">
                   <span className="font-semibold">{offer.performanceName}</span>,{" "}
-                  {formatShowTime(new Date(offer.startsAt), offer.hallTimeZone)}:{" "}
-                  {offer.seats.length} {offer.seats.length === 1 ? "seat" : "seats"} held for you
-                  until {formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone)}.
+                  <ShowTime startsAt={new Date(offer.startsAt)} timeZone={offer.hallTimeZone} />:{" "}
+                  {t("offerText", {
+                    seats: offer.seats.length,
+                    until: formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone, locale),
+                  })}
                 </p>
                 <Link
                   href={`/waitlist/offers/${offer.reservationId}`}
                   className="font-semibold text-brand-700 hover:underline"
                 >
-                  Take the seats
+                  {t("takeSeats")}
                 </Link>
               </li>
             ))}
@@ -56,12 +63,12 @@ export default async function MyTicketsPage() {
       ) : null}
       {reservations.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center">
-          <p className="text-slate-700">You have no tickets yet.</p>
+          <p className="text-slate-700">{t("none")}</p>
           <Link
             href="/performances"
             className="mt-3 inline-block font-semibold text-brand-700 hover:underline"
           >
-            Browse performances
+            {t("browse")}
           </Link>
         </div>
       ) : (
@@ -78,12 +85,9 @@ export default async function MyTicketsPage() {
         className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-6"
       >
         <h2 id="sessions-heading" className="text-lg font-semibold">
-          Your sessions
+          {t("sessionsHeading")}
         </h2>
-        <p className="text-sm text-slate-600">
-          Signed in on a device you no longer have, or a shared computer? This signs you out on
-          every device, this one included, within a minute.
-        </p>
+        <p className="text-sm text-slate-600">{t("sessionsText")}</p>
         <SignOutEverywhereButton />
       </section>
     </section>

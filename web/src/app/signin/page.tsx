@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { signInErrorMessage } from "@/components/auth/sign-in-errors";
+import { getTranslations } from "next-intl/server";
+import { signInErrorKey } from "@/components/auth/sign-in-errors";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/safe-callback-url";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
 
 // next-auth sends errors of external providers here as ?error=<code>.
-function providerError(code: string | string[] | undefined): string | null {
+async function providerError(code: string | string[] | undefined): Promise<string | null> {
   if (code === undefined) return null;
-  return signInErrorMessage(Array.isArray(code) ? (code[0] ?? "") : code);
+  const t = await getTranslations("auth");
+  return t(signInErrorKey(Array.isArray(code) ? (code[0] ?? "") : code));
+}
+
+async function githubLabel(): Promise<string> {
+  return (await getTranslations("signInPage"))("github");
 }
 
 export default async function SignInPage({
@@ -22,16 +30,17 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  const t = await getTranslations("auth");
   return (
     <section aria-labelledby="signin-heading" className="mx-auto max-w-sm">
       <h1 id="signin-heading" className="mb-6 text-2xl font-bold tracking-tight">
-        Sign in
+        {t("signInTitle")}
       </h1>
       <SignInForm
         callbackUrl={callbackUrl}
         // Read on the server: the client bundle never learns whether a secret is set.
-        githubEnabled={Boolean(env.GITHUB_ID && env.GITHUB_SECRET)}
-        initialError={providerError(params.error)}
+        githubLabel={env.GITHUB_ID && env.GITHUB_SECRET ? await githubLabel() : null}
+        initialError={await providerError(params.error)}
       />
     </section>
   );

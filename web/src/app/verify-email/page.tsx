@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { VerifyEmail } from "@/components/auth/verify-email";
 
-export const metadata: Metadata = { title: "Confirm your email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("verifyTitle") };
+}
 
 /**
  * Where the verification mail's link lands. The page spends the token with a POST from the
@@ -14,10 +17,11 @@ export default async function VerifyEmailPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token } = await searchParams;
+  const t = await getTranslations("auth");
   return (
     <section aria-labelledby="verify-heading" className="mx-auto flex max-w-md flex-col gap-4">
       <h1 id="verify-heading" className="text-2xl font-bold tracking-tight">
-        Confirm your email
+        {t("verifyTitle")}
       </h1>
       <VerifyEmail token={typeof token === "string" ? token : ""} />
     </section>

@@ -1,20 +1,21 @@
+/** The codes next-auth hands back that the sign-in page explains; others say "did not complete". */
+const KNOWN = ["CredentialsSignin", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "EMAIL_NOT_VERIFIED"];
+
 /**
- * What the sign-in page says for each error next-auth hands back (as `?error=<code>` on a
- * redirect, or `result.error` in the form). Only these codes leave the server.
+ * The message (under `auth.`) the sign-in page shows for an error next-auth hands back (as
+ * `?error=<code>` on a redirect, or `result.error` in the form). Only these codes leave the
+ * server. CredentialsSignin is one message for a wrong email and a wrong password alike, so
+ * the form never tells which; EMAIL_NOT_VERIFIED is GitHub's (see signInWithProvider).
  */
-export function signInErrorMessage(code: string): string {
-  switch (code) {
-    case "CredentialsSignin":
-      // One message for both, so the form never tells which of the two was wrong.
-      return "Email or password is incorrect.";
-    case "RATE_LIMITED":
-      return "Too many sign-in attempts. Please wait a few minutes and try again.";
-    case "SERVICE_UNAVAILABLE":
-      return "Sign-in is briefly unavailable. Please try again in a moment.";
-    case "EMAIL_NOT_VERIFIED":
-      // See signInWithProvider: an unverified address can be anyone's.
-      return "GitHub has no verified primary email for your account. Verify it on GitHub (Settings → Emails), then try again.";
-    default:
-      return "Sign-in did not complete. Please try again.";
-  }
+export function signInErrorKey(
+  code: string,
+):
+  | "signInError_CredentialsSignin"
+  | "signInError_RATE_LIMITED"
+  | "signInError_SERVICE_UNAVAILABLE"
+  | "signInError_EMAIL_NOT_VERIFIED"
+  | "signInError_other" {
+  return KNOWN.includes(code)
+    ? (`signInError_${code}` as `signInError_${"CredentialsSignin" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "EMAIL_NOT_VERIFIED"}`)
+    : "signInError_other";
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -14,17 +15,19 @@ import {
 } from "../form/field";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
-import { signInErrorMessage } from "./sign-in-errors";
+import { signInErrorKey } from "./sign-in-errors";
 
 export function SignInForm({
   callbackUrl,
-  githubEnabled,
+  githubLabel,
   initialError,
 }: {
   callbackUrl: string;
-  githubEnabled: boolean;
+  /** The GitHub button's label, from the server; null when GitHub is not configured. */
+  githubLabel: string | null;
   initialError: string | null;
 }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const { pending, alert, onSubmit } = useSubmit(
     async (form) => {
@@ -38,12 +41,12 @@ export function SignInForm({
         router.refresh();
         return { leaving: true };
       }
-      return { alert: signInErrorMessage(result?.error ?? "CredentialsSignin") };
+      return { alert: t(signInErrorKey(result?.error ?? "CredentialsSignin")) };
     },
     {
       initialAlert: initialError,
       describeError: () => ({
-        alert: "Could not reach the server. Check your connection and try again.",
+        alert: t("unreachable"),
       }),
     },
   );
@@ -52,7 +55,7 @@ export function SignInForm({
     <div className="flex flex-col gap-6">
       <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
         <FormAlert message={alert} />
-        <Field id="signin-email" label="Email">
+        <Field id="signin-email" label={t("email")}>
           <input
             {...describedBy("signin-email", undefined)}
             name="email"
@@ -62,7 +65,7 @@ export function SignInForm({
             className={inputClass}
           />
         </Field>
-        <Field id="signin-password" label="Password">
+        <Field id="signin-password" label={t("password")}>
           <input
             {...describedBy("signin-password", undefined)}
             name="password"
@@ -73,25 +76,25 @@ export function SignInForm({
           />
         </Field>
         <button type="submit" disabled={pending} className={buttonClass}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("signingIn") : t("signIn")}
         </button>
       </form>
-      {githubEnabled ? (
+      {githubLabel ? (
         <button
           type="button"
           className={secondaryButtonClass}
           onClick={() => void signIn("github", { callbackUrl })}
         >
-          Continue with GitHub
+          {githubLabel}
         </button>
       ) : null}
       <p className="text-sm text-slate-600">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link
           href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
           className="font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
-          Create an account
+          {t("createAccountLink")}
         </Link>
       </p>
     </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useErrorText } from "../use-error-text";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -17,6 +19,8 @@ import { usePowSolution } from "../pow/use-pow-solution";
 const SIGN_UP_POW = { purpose: "signup" } as const;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
+  const errorText = useErrorText();
   const router = useRouter();
   const [emailTaken, setEmailTaken] = useState(false);
   // A short proof of work makes each account cost a farm CPU time (see web/README.md).
@@ -64,11 +68,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       // The next try needs a fresh check.
       prepare();
       if (error instanceof ApiError && error.code === "VALIDATION_FAILED") {
-        return { errors: error.fieldErrors(), alert: "Please correct the highlighted fields." };
+        return { errors: error.fieldErrors(), alert: t("correctFields") };
       }
       if (error instanceof ApiError && error.code === "EMAIL_TAKEN") {
         setEmailTaken(true);
-        return { errors: { email: error.message } };
+        return { errors: { email: errorText(error) } };
       }
       throw error;
     }
@@ -77,7 +81,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={alert} />
-      <Field id="signup-name" label="Name" error={errors.name}>
+      <Field id="signup-name" label={t("name")} error={errors.name}>
         <input
           {...describedBy("signup-name", errors.name)}
           name="name"
@@ -87,7 +91,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           className={inputClass}
         />
       </Field>
-      <Field id="signup-email" label="Email" error={errors.email}>
+      <Field id="signup-email" label={t("email")} error={errors.email}>
         <input
           {...describedBy("signup-email", errors.email)}
           name="email"
@@ -103,14 +107,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
             href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
           >
-            Sign in instead
+            {t("signInInstead")}
           </Link>
         </p>
       ) : null}
       <Field
         id="signup-password"
-        label="Password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        label={t("password")}
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
         error={errors.password}
       >
         <input
@@ -127,17 +131,17 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending
           ? check.kind === "checking"
-            ? "Checking your browser…"
-            : "Creating your account…"
-          : "Create account"}
+            ? t("checkingBrowser")
+            : t("creating")
+          : t("createAccount")}
       </button>
       <p className="text-sm text-slate-600">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link
           href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` as Route}
           className="font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </form>

@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { VerifiedEmail } from "@/server/accounts/verification-schema";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass } from "../form/field";
+import { useErrorText } from "../use-error-text";
 import { ResendVerificationButton } from "./resend-verification-button";
 
 type Outcome =
@@ -14,10 +16,10 @@ type Outcome =
   | { kind: "used" }
   | { kind: "expired" }
   | { kind: "invalid" }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; error: unknown };
 
 function outcomeOf(error: unknown): Outcome {
-  if (!(error instanceof ApiError)) return { kind: "failed", message: "Please try again." };
+  if (!(error instanceof ApiError)) return { kind: "failed", error };
   switch (error.code) {
     case "VERIFICATION_LINK_USED":
       return { kind: "used" };
@@ -27,7 +29,7 @@ function outcomeOf(error: unknown): Outcome {
     case "VALIDATION_FAILED":
       return { kind: "invalid" };
     default:
-      return { kind: "failed", message: error.message };
+      return { kind: "failed", error };
   }
 }
 
@@ -36,6 +38,8 @@ const linkClass =
 
 /** Spends the link's token once and says how it went, with the way on from there. */
 export function VerifyEmail({ token }: { token: string }) {
+  const t = useTranslations("auth");
+  const errorText = useErrorText();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(
     token ? { kind: "checking" } : { kind: "invalid" },
@@ -62,53 +66,46 @@ export function VerifyEmail({ token }: { token: string }) {
   return (
     <div data-testid="verify-email" data-outcome={outcome.kind} className="flex flex-col gap-4">
       {outcome.kind === "checking" ? (
-        <p role="status">Checking your link…</p>
+        <p role="status">{t("checkingLink")}</p>
       ) : outcome.kind === "verified" ? (
         <div role="status" className="flex flex-col gap-3">
-          <h2 className="text-lg font-semibold">Your email is confirmed</h2>
-          <p>
-            {outcome.email} is confirmed. You can join the waiting room of any sale on the site.
-          </p>
+          <h2 className="text-lg font-semibold">{t("confirmedHeading")}</h2>
+          <p>{t("confirmedText", { email: outcome.email })}</p>
           <Link href="/performances" className={buttonClass}>
-            Find a show
+            {t("findShow")}
           </Link>
         </div>
       ) : (
         <div role="alert" className="flex flex-col gap-3">
           {outcome.kind === "used" ? (
             <>
-              <h2 className="text-lg font-semibold">This link was already used</h2>
+              <h2 className="text-lg font-semibold">{t("usedHeading")}</h2>
               <p>
-                Each link works once. If it was you who opened it, your email is confirmed: go on to
-                the{" "}
-                <Link href="/performances" className={linkClass}>
-                  shows
-                </Link>
-                .
+                {t.rich("usedText", {
+                  link: (chunks) => (
+                    <Link href="/performances" className={linkClass}>
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             </>
           ) : outcome.kind === "expired" ? (
             <>
-              <h2 className="text-lg font-semibold">This link has expired</h2>
-              <p>
-                A link works for 24 hours, and only until a newer one is sent: open the newest mail
-                from us, or sign in and ask for a new link.
-              </p>
+              <h2 className="text-lg font-semibold">{t("expiredHeading")}</h2>
+              <p>{t("expiredText")}</p>
               <ResendVerificationButton />
             </>
           ) : outcome.kind === "invalid" ? (
             <>
-              <h2 className="text-lg font-semibold">This link is not valid</h2>
-              <p>
-                Open the link from the mail exactly as it came, or ask for a new one while signed
-                in.
-              </p>
+              <h2 className="text-lg font-semibold">{t("invalidHeading")}</h2>
+              <p>{t("invalidText")}</p>
               <ResendVerificationButton />
             </>
           ) : (
             <>
-              <h2 className="text-lg font-semibold">We could not check your link</h2>
-              <p>{outcome.message}</p>
+              <h2 className="text-lg font-semibold">{t("failedHeading")}</h2>
+              <p>{errorText(outcome.error)}</p>
               <button
                 type="button"
                 className={buttonClass}
@@ -118,7 +115,7 @@ export function VerifyEmail({ token }: { token: string }) {
                   setAttempt((count) => count + 1);
                 }}
               >
-                Try again
+                {t("tryAgain")}
               </button>
             </>
           )}

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CatalogFilters } from "@/server/performances/catalog-filters";
 import { buttonClass, inputClass, secondaryButtonClass } from "../form/field";
 
 const saleOptions = [
-  { value: "", label: "Any" },
-  { value: "on-sale", label: "On sale now" },
-  { value: "opening-soon", label: "Opening soon" },
+  { value: "", label: "saleAny" },
+  { value: "on-sale", label: "saleOnSale" },
+  { value: "opening-soon", label: "saleOpeningSoon" },
 ] as const;
 
 /**
@@ -13,18 +14,19 @@ const saleOptions = [
  * reached with the back button, and the page works before any JavaScript loads.
  */
 export function CatalogFiltersForm({ filters }: { filters: CatalogFilters }) {
+  const t = useTranslations("catalog");
   const active = Boolean(filters.q ?? filters.from ?? filters.to ?? filters.sale);
   return (
     <form
       method="get"
       action="/performances"
       role="search"
-      aria-label="Find performances"
+      aria-label={t("searchLabel")}
       className="mb-8 grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr]"
     >
       <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-1">
         <label htmlFor="catalog-q" className="text-sm font-medium">
-          Search by name
+          {t("searchByName")}
         </label>
         <input
           id="catalog-q"
@@ -32,13 +34,13 @@ export function CatalogFiltersForm({ filters }: { filters: CatalogFilters }) {
           type="search"
           defaultValue={filters.q ?? ""}
           maxLength={100}
-          placeholder="e.g. Aurora"
+          placeholder={t("searchPlaceholder")}
           className={inputClass}
         />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="catalog-from" className="text-sm font-medium">
-          Shows from
+          {t("showsFrom")}
         </label>
         <input
           id="catalog-from"
@@ -50,7 +52,7 @@ export function CatalogFiltersForm({ filters }: { filters: CatalogFilters }) {
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="catalog-to" className="text-sm font-medium">
-          Shows until
+          {t("showsUntil")}
         </label>
         <input
           id="catalog-to"
@@ -61,7 +63,7 @@ export function CatalogFiltersForm({ filters }: { filters: CatalogFilters }) {
         />
       </div>
       <fieldset className="flex flex-col gap-1 sm:col-span-2 lg:col-span-2">
-        <legend className="mb-1 text-sm font-medium">Sale</legend>
+        <legend className="mb-1 text-sm font-medium">{t("sale")}</legend>
         <div className="flex flex-wrap gap-2">
           {saleOptions.map((option) => (
             <label
@@ -75,18 +77,18 @@ export function CatalogFiltersForm({ filters }: { filters: CatalogFilters }) {
                 defaultChecked={(filters.sale ?? "") === option.value}
                 className="sr-only"
               />
-              {option.label}
+              {t(option.label)}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClass}>
-          Apply
+          {t("apply")}
         </button>
         {active ? (
           <Link href="/performances" className={secondaryButtonClass}>
-            Clear
+            {t("clear")}
           </Link>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { PublicSalePhase } from "@/server/performances/sale-phase";
 import { CountdownTimer } from "../countdown-timer";
@@ -35,6 +36,7 @@ export function SaleStatusPanel({
   preQueueOpensAtLabel: string;
   serverNowMs: number;
 }) {
+  const t = useTranslations("saleStatus");
   const router = useRouter();
   const remaining = useCountdown(opensAtMs, serverNowMs);
   const untilPreQueue = useCountdown(preQueueOpensAtMs, serverNowMs);
@@ -54,14 +56,14 @@ export function SaleStatusPanel({
   return (
     <div className={`rounded-xl border px-4 py-3 ${panelStyles[phase]}`} data-testid="sale-status">
       <p role="status" className="text-base font-semibold">
-        {phase === "on-sale" ? "On sale now" : null}
-        {phase === "upcoming" ? (remaining > 0 ? "Opening soon" : "Opening now…") : null}
-        {phase === "sold-out" ? "Sold out" : null}
-        {phase === "closed" ? "Sale closed" : null}
+        {phase === "on-sale" ? t("onSaleNow") : null}
+        {phase === "upcoming" ? (remaining > 0 ? t("openingSoon") : t("openingNow")) : null}
+        {phase === "sold-out" ? t("soldOut") : null}
+        {phase === "closed" ? t("closed") : null}
       </p>
       {phase === "upcoming" ? (
         <p className="mt-1 text-sm">
-          Opens in{" "}
+          {t("opensIn")}{" "}
           <CountdownTimer remainingMs={remaining} className="min-w-[11ch] text-lg font-bold" />
           <span className="block text-xs">{opensAtLabel}</span>
         </p>
@@ -69,17 +71,15 @@ export function SaleStatusPanel({
       {phase === "upcoming" ? (
         <p className="mt-2 text-sm" data-testid="pre-queue-note">
           {untilPreQueue > 0
-            ? `The waiting room opens ${preQueueOpensAtLabel}. Everyone who joins it before the sale opens gets a random place in line at the opening, so there is no need to rush at the second.`
-            : "The waiting room is open: join now. Everyone in it gets a random place in line when the sale opens, so coming early or at the last minute makes no difference."}
+            ? t("preQueueLater", { time: preQueueOpensAtLabel })
+            : t("preQueueOpen")}
         </p>
       ) : null}
-      {phase === "on-sale" ? <p className="mt-1 text-sm">Booking closes {closesAtLabel}</p> : null}
-      {phase === "sold-out" ? (
-        <p className="mt-1 text-sm">
-          Every seat is taken. Seats that come back go to each show's waitlist.
-        </p>
+      {phase === "on-sale" ? (
+        <p className="mt-1 text-sm">{t("closes", { time: closesAtLabel })}</p>
       ) : null}
-      {phase === "closed" ? <p className="mt-1 text-sm">Booking is no longer possible.</p> : null}
+      {phase === "sold-out" ? <p className="mt-1 text-sm">{t("soldOutNote")}</p> : null}
+      {phase === "closed" ? <p className="mt-1 text-sm">{t("closedNote")}</p> : null}
     </div>
   );
 }

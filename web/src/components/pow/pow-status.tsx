@@ -1,10 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { PowProgress } from "./fetch-pow-solution";
 
 export type PowCheck =
-  | { kind: "idle" }
-  | ({ kind: "checking" } & PowProgress)
-  | { kind: "done" }
-  | { kind: "failed"; message: string };
+  { kind: "idle" } | ({ kind: "checking" } & PowProgress) | { kind: "done" } | { kind: "failed" };
 
 /**
  * The browser check, as people see and hear it: a status line announced once (not each
@@ -12,13 +10,14 @@ export type PowCheck =
  * counters, so the bar may finish early: the status line says when it is done.
  */
 export function PowStatus({ check, id }: { check: PowCheck; id: string }) {
+  const t = useTranslations("pow");
   const text =
     check.kind === "checking"
-      ? "Checking your browser…"
+      ? t("checking")
       : check.kind === "done"
-        ? "Browser check done."
+        ? t("done")
         : check.kind === "failed"
-          ? check.message
+          ? t("failed")
           : "";
   return (
     <div

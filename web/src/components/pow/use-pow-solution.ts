@@ -38,7 +38,7 @@ export function usePowSolution(query: PowPurposeQuery): {
       },
       () => {
         if (pending.current === attempt) {
-          setCheck({ kind: "failed", message: "The browser check did not finish. Try again." });
+          setCheck({ kind: "failed" });
         }
       },
     );

@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { WaitEstimate } from "@ticketping/common/queue/client";
-import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
+import { useFormatWait } from "./use-format-wait";
+import { lineProgressPercent, peopleAhead } from "./wait-format";
 
 /**
  * Place in line, people ahead, estimated wait and a progress bar. Placeholders keep the
@@ -11,33 +13,36 @@ export function LineStanding({
 }: {
   standing: { position: number; startPosition: number; estimate: WaitEstimate } | null;
 }) {
+  const t = useTranslations("queue");
+  const locale = useLocale();
+  const formatWait = useFormatWait();
   const percent = standing ? lineProgressPercent(standing.position, standing.startPosition) : 0;
   const ahead = standing ? peopleAhead(standing.position) : null;
   return (
     <div className="flex flex-col gap-5">
       <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-3 sm:gap-4">
         {/* On a phone the place gets the whole first row; the others share the second. */}
-        <Figure label="Your place" testId="queue-position" large>
-          {standing ? standing.position.toLocaleString("en-GB") : "–"}
+        <Figure label={t("yourPlace")} testId="queue-position" large>
+          {standing ? standing.position.toLocaleString(locale) : "–"}
         </Figure>
-        <Figure label="People ahead" testId="queue-ahead">
-          {ahead === null ? "–" : ahead.toLocaleString("en-GB")}
+        <Figure label={t("peopleAhead")} testId="queue-ahead">
+          {ahead === null ? "–" : ahead.toLocaleString(locale)}
         </Figure>
-        <Figure label="Estimated wait" testId="queue-wait">
+        <Figure label={t("estimatedWait")} testId="queue-wait">
           {standing ? formatWait(standing.estimate) : "–"}
         </Figure>
       </dl>
       <div>
         <div
           role="progressbar"
-          aria-label="Your progress to the front of the line"
+          aria-label={t("progressLabel")}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
           aria-valuetext={
             standing
-              ? `${percent}%: place ${standing.position}, ${ahead ?? 0} ahead`
-              : "Finding your place"
+              ? t("progressText", { percent, position: standing.position, ahead: ahead ?? 0 })
+              : t("findingPlace")
           }
           className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
         >

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ResendVerificationButton } from "../auth/resend-verification-button";
 import { CountdownTimer } from "../countdown-timer";
 import { useCountdown } from "../use-countdown";
@@ -18,66 +19,64 @@ export interface SaleOpening {
 }
 
 // What each refusal means for the buyer and what to do next, in place of the protocol's
-// one-line message.
-const refusalMessages: Partial<Record<string, string>> = {
-  SOLD_OUT:
-    "Every seat is sold. Seats that come back (a refund, an unpaid hold) go to the show's waitlist: join it from the performance page.",
-  LINE_FULL:
-    "The line already holds far more buyers than there are seats left, so joining now would only mean a long wait for nothing. Places open up as the line moves: try again in a minute.",
-  SALE_CLOSED: "Booking for this performance has ended.",
-  NOT_ADMITTED:
-    "Your turn passed before you went on to the seats. Join the line again for a new turn.",
-};
+// one-line message (the queue's messages `refusedTitle_<code>`, `refusedMessage_<code>`).
+const REFUSAL_CODES = [
+  "UNKNOWN_PERFORMANCE",
+  "SALE_CLOSED",
+  "SOLD_OUT",
+  "LINE_FULL",
+  "NOT_OPEN_YET",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "NOT_ADMITTED",
+  "ENTRY_FAILED",
+  "EMAIL_NOT_VERIFIED",
+  "PRESALE_CODE_REQUIRED",
+  "PRESALE_CODE_INVALID",
+  "PRESALE_CODE_USED_UP",
+] as const;
+type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-const refusalTitles: Partial<Record<string, string>> = {
-  UNKNOWN_PERFORMANCE: "This performance is not available",
-  SALE_CLOSED: "The sale has closed",
-  SOLD_OUT: "Sold out",
-  LINE_FULL: "The line is full",
-  NOT_OPEN_YET: "The waiting room is not open yet",
-  RATE_LIMITED: "Too many attempts",
-  SERVICE_UNAVAILABLE: "The waiting room is unavailable",
-  NOT_ADMITTED: "Your turn has passed",
-  ENTRY_FAILED: "We could not take you further",
-  EMAIL_NOT_VERIFIED: "Confirm your email to join the line",
-  PRESALE_CODE_REQUIRED: "A presale code is needed",
-  PRESALE_CODE_INVALID: "This presale code is not valid",
-  PRESALE_CODE_USED_UP: "This presale code is used up",
-};
+const isRefusalCode = (code: string): code is RefusalCode =>
+  (REFUSAL_CODES as readonly string[]).includes(code);
 
-function describe(view: Ended): { title: string; message: string; canRejoin: boolean } {
+/** Refusals whose explanation is the server's own (the pre-queue's opening, the code's fate). */
+type ServerWorded =
+  "NOT_OPEN_YET" | "PRESALE_CODE_REQUIRED" | "PRESALE_CODE_INVALID" | "PRESALE_CODE_USED_UP";
+const hasOwnMessage = (code: RefusalCode): code is Exclude<RefusalCode, ServerWorded> =>
+  ![
+    "NOT_OPEN_YET",
+    "PRESALE_CODE_REQUIRED",
+    "PRESALE_CODE_INVALID",
+    "PRESALE_CODE_USED_UP",
+  ].includes(code);
+
+function describe(
+  view: Ended,
+  t: ReturnType<typeof useTranslations<"queue">>,
+): { title: string; message: string; canRejoin: boolean } {
   if (view.kind === "refused") {
+    const code = isRefusalCode(view.code) ? view.code : null;
     return {
-      title: refusalTitles[view.code] ?? "Something went wrong",
-      message: refusalMessages[view.code] ?? view.message,
+      title: code ? t(`refusedTitle_${code}`) : t("refusedTitleOther"),
+      // NOT_OPEN_YET says its own (the pre-queue's opening); presale refusals and an
+      // unknown code, the server's.
+      message: code && hasOwnMessage(code) ? t(`refusedMessage_${code}`) : view.message,
       canRejoin: view.retry,
     };
   }
   if (view.kind === "left") {
-    return { title: "You left the line", message: "Your place was given up.", canRejoin: true };
+    return { title: t("leftTitle"), message: t("leftMessage"), canRejoin: true };
   }
   switch (view.reason) {
     case "confirmed":
-      return {
-        title: "Your booking is complete",
-        message: "Your tickets are confirmed. You will find them under My tickets.",
-        canRejoin: false,
-      };
+      return { title: t("confirmedTitle"), message: t("confirmedMessage"), canRejoin: false };
     case "expired":
-      return {
-        title: "Your booking slot has ended",
-        message:
-          "Your time to choose seats ran out before you held any. Join the line again for a new turn: you go to the back of the line.",
-        canRejoin: true,
-      };
+      return { title: t("expiredTitle"), message: t("expiredMessage"), canRejoin: true };
     case "left":
-      return { title: "You gave your slot back", message: "Your turn ended.", canRejoin: true };
+      return { title: t("gaveBackTitle"), message: t("gaveBackMessage"), canRejoin: true };
     case "revoked":
-      return {
-        title: "Your booking slot was withdrawn",
-        message: "The organizer ended your slot. You can join the line again.",
-        canRejoin: true,
-      };
+      return { title: t("revokedTitle"), message: t("revokedMessage"), canRejoin: true };
   }
 }
 
@@ -93,7 +92,8 @@ export function QueueNotice({
   onRejoin: () => void;
   opening: SaleOpening;
 }) {
-  const { title, message, canRejoin } = describe(view);
+  const t = useTranslations("queue");
+  const { title, message, canRejoin } = describe(view, t);
   const confirmed = view.kind === "released" && view.reason === "confirmed";
   const unverified = view.kind === "refused" && view.code === "EMAIL_NOT_VERIFIED";
   const early = view.kind === "refused" && view.code === "NOT_OPEN_YET";
@@ -110,16 +110,14 @@ export function QueueNotice({
         </h2>
         {early ? (
           <p className="text-slate-700">
-            It opens on {opening.preQueueOpensAtLabel}, before the sale itself. Everyone who joins
-            before the sale opens is given a random place in line at the opening, so coming early or
-            at the last minute makes no difference.
+            {t("notOpenText", { time: opening.preQueueOpensAtLabel })}
           </p>
         ) : (
           <p className="text-slate-700">{message}</p>
         )}
         {early && untilPreQueue > 0 ? (
           <p className="text-slate-700">
-            Opens in{" "}
+            {t("opensIn")}{" "}
             <CountdownTimer remainingMs={untilPreQueue} className="min-w-[8ch] font-semibold" />
           </p>
         ) : null}
@@ -132,7 +130,7 @@ export function QueueNotice({
             disabled={untilPreQueue > 0}
             className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-300"
           >
-            Join the pre-queue
+            {t("joinPreQueue")}
           </button>
         ) : null}
         {canRejoin && !early ? (
@@ -142,10 +140,10 @@ export function QueueNotice({
             className="inline-flex items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
           >
             {unverified
-              ? "I have confirmed it: join the line"
+              ? t("confirmedJoin")
               : view.kind === "refused"
-                ? "Try again"
-                : "Join the line again"}
+                ? t("tryAgain")
+                : t("joinAgain")}
           </button>
         ) : null}
         {unverified ? <ResendVerificationButton /> : null}
@@ -153,7 +151,7 @@ export function QueueNotice({
           href={confirmed ? "/my-tickets" : performanceHref}
           className="inline-flex items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
         >
-          {confirmed ? "My tickets" : "Back to the performance"}
+          {confirmed ? t("myTickets") : t("backToPerformance")}
         </Link>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { QueueProgress } from "@ticketping/common/queue/client";
 import { CountdownTimer } from "../countdown-timer";
 import { useCountdown } from "../use-countdown";
@@ -14,6 +15,7 @@ const tone: Record<QueueProgress["phase"], string> = {
 
 /** The sale's phase as the queue service last reported it, live. */
 export function SalePhaseLine({ progress }: { progress: QueueProgress | null }) {
+  const t = useTranslations("queue");
   const phase = progress?.phase ?? "unknown";
   return (
     <p
@@ -24,21 +26,22 @@ export function SalePhaseLine({ progress }: { progress: QueueProgress | null }) 
       {phase === "pre" && progress ? (
         <PreSaleCountdown opensAt={progress.opensAt} serverNow={progress.at} />
       ) : null}
-      {phase === "open" ? "On sale now" : null}
-      {phase === "sold_out" ? "Sold out for now" : null}
-      {phase === "closed" ? "The sale has closed" : null}
-      {phase === "unknown" ? "Checking the sale…" : null}
+      {phase === "open" ? t("phaseOpen") : null}
+      {phase === "sold_out" ? t("phaseSoldOut") : null}
+      {phase === "closed" ? t("phaseClosed") : null}
+      {phase === "unknown" ? t("phaseUnknown") : null}
     </p>
   );
 }
 
 function PreSaleCountdown({ opensAt, serverNow }: { opensAt: number; serverNow: number }) {
+  const t = useTranslations("queue");
   const remaining = useCountdown(opensAt, serverNow);
   return remaining > 0 ? (
     <span>
-      Sale opens in <CountdownTimer remainingMs={remaining} className="min-w-[8ch]" />
+      {t("saleOpensIn")} <CountdownTimer remainingMs={remaining} className="min-w-[8ch]" />
     </span>
   ) : (
-    <span>Opening now…</span>
+    <span>{t("openingNow")}</span>
   );
 }

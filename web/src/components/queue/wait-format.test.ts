@@ -1,5 +1,17 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatWait, lineProgressPercent, peopleAhead } from "./wait-format";
+import type { WaitEstimate } from "@ticketping/common/queue/client";
+import en from "../../../messages/en.json";
+import ko from "../../../messages/ko.json";
+import { lineProgressPercent, peopleAhead, waitWords } from "./wait-format";
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "wait" });
+const korean = createTranslator({ locale: "ko", messages: ko, namespace: "wait" });
+
+function formatWait(estimate: WaitEstimate, t = english): string {
+  const words = waitWords(estimate);
+  return t(words.key, words.values);
+}
 
 const range = (lowSeconds: number, highSeconds: number) => ({
   kind: "range" as const,
@@ -28,6 +40,15 @@ describe("formatWait", () => {
     expect(formatWait(range(3_600, 3_600))).toBe("About 1 h");
     expect(formatWait(range(3_700, 5_400))).toBe("1–1.5 h");
     expect(formatWait(range(2_400, 5_430))).toBe("40 min–2 h");
+  });
+
+  it("says the same in Korean", () => {
+    expect(formatWait({ kind: "next" }, korean)).toBe("다음 차례입니다");
+    expect(formatWait(range(10, 59), korean)).toBe("1분 미만");
+    expect(formatWait(range(30, 70), korean)).toBe("1~2분");
+    expect(formatWait(range(240, 240), korean)).toBe("약 4분");
+    expect(formatWait(range(3_700, 5_400), korean)).toBe("1~1.5시간");
+    expect(formatWait(range(2_400, 5_430), korean)).toBe("40분~2시간");
   });
 });
 

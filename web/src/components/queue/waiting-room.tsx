@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
 import { PresaleCodeForm } from "./presale-code-form";
@@ -7,23 +8,34 @@ import { QueueNotice, type SaleOpening } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
 import { useAnnouncement } from "./use-announcement";
 import { useWaitingRoom, type WaitingView } from "./use-waiting-room";
-import { formatWait, peopleAhead } from "./wait-format";
+import { useFormatWait } from "./use-format-wait";
+import { peopleAhead } from "./wait-format";
 
-function announcementOf(view: WaitingView): { message: string; topic: string } {
+type QueueTranslator = ReturnType<typeof useTranslations<"queue">>;
+
+function announcementOf(
+  view: WaitingView,
+  t: QueueTranslator,
+  formatWait: ReturnType<typeof useFormatWait>,
+): { message: string; topic: string } {
   switch (view.kind) {
     case "joining":
-      return { message: "Finding your place in line.", topic: "joining" };
+      return { message: t("announceJoining"), topic: "joining" };
     case "waiting":
       return {
-        message: `You are number ${view.position} in line, ${peopleAhead(view.position)} ahead of you. Estimated wait: ${formatWait(view.estimate)}.`,
+        message: t("announceWaiting", {
+          position: view.position,
+          ahead: peopleAhead(view.position),
+          wait: formatWait(view.estimate),
+        }),
         topic: "waiting",
       };
     case "pre":
-      return { message: "You are in the pre-queue until the sale opens.", topic: "pre" };
+      return { message: t("announcePre"), topic: "pre" };
     case "entering":
-      return { message: "It is your turn. Taking you to the seats.", topic: "entering" };
+      return { message: t("announceEntering"), topic: "entering" };
     case "presale":
-      return { message: "A presale is on: enter your presale code.", topic: "presale" };
+      return { message: t("announcePresale"), topic: "presale" };
     default:
       // The notice itself is an alert and is read out.
       return { message: "", topic: view.kind };
@@ -62,7 +74,9 @@ export function WaitingRoom({
     slotEnded,
     presale: presale !== null,
   });
-  const { message, topic } = announcementOf(view);
+  const t = useTranslations("queue");
+  const formatWait = useFormatWait();
+  const { message, topic } = announcementOf(view, t, formatWait);
   const announcement = useAnnouncement(message, topic);
   const inLine = view.kind === "waiting" || view.kind === "joining" || view.kind === "pre";
   const lost = connection === "reconnecting" || connection === "connecting";
@@ -85,12 +99,12 @@ export function WaitingRoom({
           <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
             <h2 id="waiting-heading" className="text-lg font-semibold">
               {view.kind === "entering"
-                ? "It’s your turn"
+                ? t("headingEntering")
                 : view.kind === "presale"
-                  ? "Presale: enter your code"
+                  ? t("headingPresale")
                   : view.kind === "pre"
-                    ? "You’re in the pre-queue"
-                    : "You’re in line"}
+                    ? t("headingPre")
+                    : t("headingWaiting")}
             </h2>
             <SalePhaseLine progress={progress} />
           </div>
@@ -112,24 +126,18 @@ export function WaitingRoom({
                 onSubmit={joinWithCode}
               />
             ) : view.kind === "pre" ? (
-              <p className="rounded-lg bg-amber-50 p-4 text-amber-950">
-                You are in the pre-queue. When the sale opens, everyone here gets a fair, random
-                place in line, ahead of anyone who arrives later. Keep this page open.
-              </p>
+              <p className="rounded-lg bg-amber-50 p-4 text-amber-950">{t("preText")}</p>
             ) : view.kind === "entering" ? (
               <div className="flex flex-col gap-5">
                 <LineStanding
                   standing={{ position: 1, startPosition: 1, estimate: { kind: "next" } }}
                 />
-                <p className="font-medium text-emerald-800">Taking you to the seats…</p>
+                <p className="font-medium text-emerald-800">{t("takingYou")}</p>
               </div>
             ) : (
               <div className="flex flex-col gap-5">
                 <LineStanding standing={view.kind === "waiting" ? view : null} />
-                <p className="text-sm text-slate-600">
-                  Keep this page open: when it is your turn you go on to the seats by yourself.
-                  Another tab or a reload keeps the same place.
-                </p>
+                <p className="text-sm text-slate-600">{t("keepOpen")}</p>
               </div>
             )}
           </div>
@@ -149,8 +157,8 @@ export function WaitingRoom({
           >
             {lost && inLine
               ? connection === "connecting"
-                ? "Connecting to the waiting room…"
-                : "Connection lost. Reconnecting… your place is kept."
+                ? t("connecting")
+                : t("reconnecting")
               : ""}
           </p>
         )}
@@ -167,7 +175,7 @@ export function WaitingRoom({
             onClick={leave}
             className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
           >
-            Leave the line
+            {t("leave")}
           </button>
         ) : null}
       </div>

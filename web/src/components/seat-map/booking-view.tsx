@@ -1,18 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { slotEndedPath } from "@/server/booking/gate/transport";
 import type { HoldView } from "@/server/booking/hold-view";
 import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 import type { SeatMapLayout, SeatMapView } from "@/server/seat-map/types";
 import { ApiError, apiRequest } from "../api-client";
-import { formatShowTime } from "@ticketping/common/format";
 import { formatMoney } from "../format";
 import { formatTimeOfDay } from "../format-time-of-day";
 import { HoldCountdown } from "../hold-countdown";
+import { ShowTime } from "../show-time";
+import { useErrorText } from "../use-error-text";
 import { SeatGrid } from "./seat-grid";
-import { seatName } from "./seat-labels";
+import { useSeatWords } from "./seat-labels";
 import { SeatLegend } from "./seat-legend";
 import { SlotClock } from "./slot-clock";
 import { useSeatMap } from "./use-seat-map";
@@ -39,6 +41,10 @@ export function BookingView({
   waitingRoom: string;
   slot: { performanceId: string; queueUrl: string; tokenExpiresAtMs: number };
 }) {
+  const t = useTranslations("booking");
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const { seatName } = useSeatWords();
   const { scheduleId } = schedule;
   const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
   const layout = map?.layout;
@@ -84,19 +90,24 @@ export function BookingView({
   const shownMessage = slotEndedWhileHolding
     ? {
         tone: "info" as const,
-        text: `Your booking slot has ended, so the seat map no longer updates. Your held seats are still yours until ${formatTimeOfDay(new Date(hold.holdExpiresAt))}: continue to payment before then.`,
+        text: t("slotEndedHolding", {
+          time: formatTimeOfDay(new Date(hold.holdExpiresAt), locale),
+        }),
       }
     : lost.length > 0 && layout
       ? {
           tone: "error" as const,
-          text: `${lost.map((id) => seatName(layout, id)).join(", ")} ${lost.length === 1 ? "was" : "were"} just taken by someone else.`,
+          text: t("justTaken", {
+            seats: lost.map((id) => seatName(layout, id)).join(", "),
+            count: lost.length,
+          }),
         }
       : message;
 
   const limit = layout?.maxSeatsPerReservation ?? schedule.maxSeatsPerReservation;
   const toggle = (seatId: string) => {
     if (hold) {
-      setMessage({ tone: "info", text: "Release your held seats to choose others." });
+      setMessage({ tone: "info", text: t("releaseFirst") });
       return;
     }
     if (selected.has(seatId)) {
@@ -104,7 +115,7 @@ export function BookingView({
       return;
     }
     if (chosen.length >= limit) {
-      setMessage({ tone: "info", text: `You can choose up to ${limit} seats.` });
+      setMessage({ tone: "info", text: t("upTo", { limit }) });
       return;
     }
     setMessage(null);
@@ -127,7 +138,7 @@ export function BookingView({
         serverNowMs: deviceNow() + clockOffset,
       });
       setSelected(new Set());
-      setMessage({ tone: "info", text: "Your seats are held. Pay before the timer runs out." });
+      setMessage({ tone: "info", text: t("held") });
     } catch (error) {
       handleError(error);
     } finally {
@@ -142,7 +153,7 @@ export function BookingView({
     try {
       await apiRequest(`/api/holds/${hold.reservationId}`, { method: "DELETE" });
       setHold(null);
-      setMessage({ tone: "info", text: "Your seats were released." });
+      setMessage({ tone: "info", text: t("released") });
     } catch (error) {
       handleError(error);
     } finally {
@@ -164,11 +175,15 @@ export function BookingView({
       setSelected(new Set(chosen.filter((id) => !taken.includes(id))));
       setMessage({
         tone: "error",
-        text: `Sorry, ${taken.map((id) => (layout ? seatName(layout, id) : "A seat")).join(", ") || "a seat"} was just taken by someone else. Please choose again.`,
+        text: t("sorryTaken", {
+          seats:
+            taken.map((id) => (layout ? seatName(layout, id) : t("someSeat"))).join(", ") ||
+            t("aSeat"),
+        }),
       });
       return;
     }
-    setMessage({ tone: "error", text: error.message });
+    setMessage({ tone: "error", text: errorText(error) });
   };
 
   return (
@@ -189,7 +204,7 @@ export function BookingView({
           className="min-w-0 rounded-xl border border-slate-200 bg-white p-4"
         >
           <h2 id="hall-heading" className="sr-only">
-            Seat map
+            {t("seatMap")}
           </h2>
           {/* Above the hall, so a laptop shows it without scrolling, whatever the hall's depth. */}
           <div className="mb-4 min-h-8 border-b border-slate-100 pb-3">
@@ -199,7 +214,7 @@ export function BookingView({
             aria-hidden="true"
             className="mx-auto mb-4 w-2/3 rounded-b-3xl bg-slate-800 py-1.5 text-center text-xs font-semibold tracking-[0.3em] text-white uppercase"
           >
-            Stage
+            {t("stage")}
           </div>
           {map ? (
             <SeatGrid
@@ -223,7 +238,7 @@ export function BookingView({
           className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-4 lg:self-start"
         >
           <h2 id="summary-heading" className="text-lg font-semibold">
-            {hold ? "Your held seats" : "Your selection"}
+            {hold ? t("yourHeld") : t("yourSelection")}
           </h2>
           <p className="min-h-[3rem] text-sm" role="status" aria-live="polite">
             {shownMessage ? (
@@ -235,13 +250,9 @@ export function BookingView({
                 {shownMessage.text}
               </span>
             ) : hold ? (
-              <span className="text-slate-700">
-                Pay before the timer runs out to keep these seats.
-              </span>
+              <span className="text-slate-700">{t("payBefore")}</span>
             ) : (
-              <span className="text-slate-600">
-                Choose up to {limit} seats with the mouse, or with the arrow keys and Space.
-              </span>
+              <span className="text-slate-600">{t("chooseHint", { limit })}</span>
             )}
           </p>
 
@@ -255,21 +266,21 @@ export function BookingView({
                   setHold(null);
                   setMessage({
                     tone: "error",
-                    text: "Your hold ran out and the seats were released.",
+                    text: t("holdRanOut"),
                   });
                   void refetch();
                 }}
               />
               <SeatList layout={layout} seatIds={hold.seatIds} gradeOf={gradeOf} />
               <p className="flex justify-between text-base font-semibold">
-                <span>Total</span>
-                <span>{formatMoney(hold.amountMinor, hold.currency)}</span>
+                <span>{t("total")}</span>
+                <span>{formatMoney(hold.amountMinor, hold.currency, locale)}</span>
               </p>
               <Link
                 href={`/checkout/${hold.reservationId}`}
                 className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
               >
-                Continue to payment
+                {t("continue")}
               </Link>
               <button
                 type="button"
@@ -277,15 +288,15 @@ export function BookingView({
                 onClick={() => void release()}
                 className="rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:opacity-50"
               >
-                Release seats
+                {t("release")}
               </button>
             </>
           ) : (
             <>
               <SeatList layout={layout} seatIds={chosen} gradeOf={gradeOf} />
               <p className="flex justify-between text-base font-semibold">
-                <span>Total</span>
-                <span aria-live="polite">{formatMoney(total, currency)}</span>
+                <span>{t("total")}</span>
+                <span aria-live="polite">{formatMoney(total, currency, locale)}</span>
               </p>
               <button
                 type="button"
@@ -293,14 +304,13 @@ export function BookingView({
                 onClick={() => void placeHold()}
                 className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
               >
-                {busy
-                  ? "Holding…"
-                  : `Hold ${chosen.length || ""} seat${chosen.length === 1 ? "" : "s"}`}
+                {busy ? t("holding") : t("hold", { count: chosen.length })}
               </button>
             </>
           )}
           <p className="text-xs text-slate-500">
-            {schedule.hallName} · {formatShowTime(new Date(schedule.startsAt), schedule.timeZone)}
+            {schedule.hallName} ·{" "}
+            <ShowTime startsAt={new Date(schedule.startsAt)} timeZone={schedule.timeZone} />
           </p>
         </aside>
       </div>
@@ -318,13 +328,14 @@ function SeatGridPlaceholder({
   columns: number;
   failed: boolean;
 }) {
+  const t = useTranslations("booking");
   return (
     <div
       className="mx-auto flex max-w-full items-center justify-center rounded-lg bg-slate-100 text-sm text-slate-600"
       style={{ aspectRatio: `${columns + 1} / ${rows}`, width: `${(columns + 1) * 2.25}rem` }}
       role="status"
     >
-      {failed ? "The seat map could not be loaded. Retrying…" : "Loading the seat map…"}
+      {failed ? t("mapFailed") : t("mapLoading")}
     </div>
   );
 }
@@ -338,8 +349,11 @@ function SeatList({
   seatIds: string[];
   gradeOf: (seatId: string) => SeatMapView["layout"]["grades"][number] | undefined;
 }) {
+  const t = useTranslations("booking");
+  const locale = useLocale();
+  const { seatName } = useSeatWords();
   if (seatIds.length === 0 || !layout) {
-    return <p className="text-sm text-slate-500">No seats chosen yet.</p>;
+    return <p className="text-sm text-slate-500">{t("noSeats")}</p>;
   }
   return (
     <ul className="divide-y divide-slate-100 text-sm">
@@ -350,7 +364,7 @@ function SeatList({
             <span>
               {seatName(layout, id)} <span className="text-slate-500">· {grade?.name}</span>
             </span>
-            <span>{grade ? formatMoney(grade.priceMinor, grade.currency) : ""}</span>
+            <span>{grade ? formatMoney(grade.priceMinor, grade.currency, locale) : ""}</span>
           </li>
         );
       })}

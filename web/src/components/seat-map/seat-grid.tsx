@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
 import { SeatFace } from "./seat-face";
-import { seatLabel, seatState } from "./seat-labels";
+import { seatState, useSeatWords } from "./seat-labels";
 import { useSeatZoom } from "./use-seat-zoom";
 
 /**
@@ -27,6 +28,8 @@ export function SeatGrid({
   mine: ReadonlySet<string>;
   onToggle: (seatId: string) => void;
 }) {
+  const t = useTranslations("booking");
+  const { seatLabel } = useSeatWords();
   const [focusIndex, setFocusIndex] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const zoom = useSeatZoom(scroller);
@@ -88,13 +91,13 @@ export function SeatGrid({
     <div className="flex flex-col gap-2">
       <div className="flex min-h-8 flex-wrap items-center justify-between gap-2 text-sm">
         <p data-testid="seat-map-more" className="font-medium text-sky-800">
-          {zoom.more.left ? <span>← More seats to the left</span> : null}
+          {zoom.more.left ? <span>{t("moreLeft")}</span> : null}
           {zoom.more.left && zoom.more.right ? <span aria-hidden="true"> · </span> : null}
-          {zoom.more.right ? <span>More seats to the right →</span> : null}
+          {zoom.more.right ? <span>{t("moreRight")}</span> : null}
         </p>
-        <div role="group" aria-label="Zoom the seat map" className="ml-auto flex gap-1">
+        <div role="group" aria-label={t("zoomGroup")} className="ml-auto flex gap-1">
           <ZoomButton
-            label="Zoom out"
+            label={t("zoomOut")}
             glyph="−"
             disabled={!zoom.canZoomOut}
             onClick={() => {
@@ -102,7 +105,7 @@ export function SeatGrid({
             }}
           />
           <ZoomButton
-            label="Zoom in"
+            label={t("zoomIn")}
             glyph="+"
             disabled={!zoom.canZoomIn}
             onClick={() => {
@@ -121,7 +124,7 @@ export function SeatGrid({
         >
           <div
             role="grid"
-            aria-label="Seats, seen from the stage"
+            aria-label={t("gridLabel")}
             className={`grid min-w-min gap-0.5 sm:gap-1 ${zoom.seatRem === null ? "mx-auto w-full" : "w-max"}`}
             style={sizing}
           >
@@ -131,7 +134,7 @@ export function SeatGrid({
                 <span
                   key={column}
                   role="columnheader"
-                  aria-label={`Seat ${column}`}
+                  aria-label={t("columnHeader", { column })}
                   className="text-center text-[0.6rem] leading-4 text-slate-500 tabular-nums"
                 >
                   {column}
@@ -144,8 +147,10 @@ export function SeatGrid({
                   role="rowheader"
                   className="sticky left-0 z-20 flex items-center justify-end bg-white pr-1 text-xs text-slate-500 tabular-nums"
                 >
-                  <span className="sr-only">Row </span>
-                  {row}
+                  {t.rich("rowName", {
+                    row,
+                    hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                  })}
                 </span>
                 {columns.map((column) => {
                   const index = positions.get(`${row}:${column}`);

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { LayoutGrade, SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
 import { formatMoney } from "../format";
 
@@ -14,26 +15,28 @@ export function seatState(
   return selected ? "selected" : "available";
 }
 
-const stateWords: Record<SeatState, string> = {
-  available: "available",
-  selected: "selected",
-  yours: "held by you",
-  held: "held by someone else",
-  sold: "sold",
-};
-
-/** "Row 3, seat 7, VIP, €180.00, available" */
-export function seatLabel(
-  row: number,
-  column: number,
-  grade: LayoutGrade | undefined,
-  state: SeatState,
-) {
-  const price = grade ? formatMoney(grade.priceMinor, grade.currency) : "";
-  return `Row ${row}, seat ${column}, ${grade?.name ?? "seat"}, ${price}, ${stateWords[state]}`;
-}
-
-export function seatName(layout: SeatMapLayout, seatId: string): string {
-  const seat = layout.seats.find(([id]) => id === seatId);
-  return seat ? `Row ${seat[1]}, seat ${seat[2]}` : "A seat";
+/** A seat in words, in the page's language: its name, and its full label for the grid. */
+export function useSeatWords() {
+  const t = useTranslations("booking");
+  const locale = useLocale();
+  /** "Row 3, seat 7" */
+  const seatName = (layout: SeatMapLayout, seatId: string): string => {
+    const seat = layout.seats.find(([id]) => id === seatId);
+    return seat ? t("seatName", { row: seat[1], column: seat[2] }) : t("someSeat");
+  };
+  /** "Row 3, seat 7, VIP, €180.00, available" */
+  const seatLabel = (
+    row: number,
+    column: number,
+    grade: LayoutGrade | undefined,
+    state: SeatState,
+  ): string =>
+    t("seatLabel", {
+      row,
+      column,
+      grade: grade?.name ?? t("seat"),
+      price: grade ? formatMoney(grade.priceMinor, grade.currency, locale) : "",
+      state: t(`state_${state}`),
+    });
+  return { seatName, seatLabel };
 }

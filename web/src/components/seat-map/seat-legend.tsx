@@ -1,37 +1,37 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { LayoutGrade } from "@/server/seat-map/types";
 import { formatMoney } from "../format";
 import { SeatFace } from "./seat-face";
 import type { SeatState } from "./seat-labels";
 
-const states: { state: SeatState; label: string }[] = [
-  { state: "selected", label: "Selected" },
-  { state: "yours", label: "Held by you" },
-  { state: "held", label: "Held" },
-  { state: "sold", label: "Sold" },
-];
+const states = ["selected", "yours", "held", "sold"] as const satisfies SeatState[];
 
 /**
  * Grades with their colours and prices, and what the seat states look like, each drawn
  * by the map's own SeatFace so the legend cannot drift from the map.
  */
 export function SeatLegend({ grades }: { grades: LayoutGrade[] }) {
+  const t = useTranslations("booking");
+  const locale = useLocale();
   const sample = grades[0]?.colour;
   return (
     <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-      <ul aria-label="Prices" className="flex flex-wrap gap-x-4 gap-y-2">
+      <ul aria-label={t("prices")} className="flex flex-wrap gap-x-4 gap-y-2">
         {grades.map((grade) => (
           <li key={grade.id} className="flex items-center gap-2">
             <Swatch state="available" colour={grade.colour} />
             <span className="font-medium">{grade.name}</span>
-            <span className="text-slate-600">{formatMoney(grade.priceMinor, grade.currency)}</span>
+            <span className="text-slate-600">
+              {formatMoney(grade.priceMinor, grade.currency, locale)}
+            </span>
           </li>
         ))}
       </ul>
-      <ul aria-label="Seat states" className="flex flex-wrap gap-x-4 gap-y-2 text-slate-600">
-        {states.map(({ state, label }) => (
+      <ul aria-label={t("seatStates")} className="flex flex-wrap gap-x-4 gap-y-2 text-slate-600">
+        {states.map((state) => (
           <li key={state} className="flex items-center gap-2">
             <Swatch state={state} colour={sample} />
-            {label}
+            {t(`legend_${state}`)}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { CountdownTimer } from "../countdown-timer";
 import { formatTimeOfDay } from "../format-time-of-day";
@@ -37,6 +38,8 @@ export function SlotClock({
   /** The clock reached zero: time to ask the gate. */
   onTimeUp: () => void;
 }) {
+  const t = useTranslations("booking");
+  const locale = useLocale();
   const remaining = useTimeLeft(expiresAtMs, clockOffsetMs, initialRemainingMs);
   const timeUpReported = useRef(false);
   useEffect(() => {
@@ -59,18 +62,18 @@ export function SlotClock({
     >
       <div className="flex flex-col gap-0.5">
         <h2 id="slot-heading" className="text-sm font-semibold text-slate-900">
-          Your booking slot
+          {t("slotHeading")}
         </h2>
         {ended ? (
           <p className="text-sm text-slate-700">
-            Your booking slot has ended.
+            {t("slotEnded")}
             {holdExpiresAtMs === null
               ? null
-              : ` Your held seats are still yours until ${formatTimeOfDay(new Date(holdExpiresAtMs))}.`}
+              : t("slotEndedHeld", { time: formatTimeOfDay(new Date(holdExpiresAtMs), locale) })}
           </p>
         ) : (
           <p className={`text-sm ${urgent ? "text-red-800" : "text-slate-700"}`}>
-            Time left to choose and hold seats:{" "}
+            {t("timeLeft")}{" "}
             <CountdownTimer remainingMs={remaining} className="min-w-[8ch] font-semibold" />
           </p>
         )}
@@ -90,9 +93,9 @@ export function SlotClock({
           aria-describedby="slot-extension-hint"
           className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600 disabled:cursor-not-allowed disabled:opacity-60 sm:self-center"
         >
-          {extension.state === "asking" ? "Asking for more time…" : "Get more time"}
+          {extension.state === "asking" ? t("asking") : t("getMore")}
           <span id="slot-extension-hint" className="sr-only">
-            (once per slot)
+            {t("oncePerSlot")}
           </span>
         </button>
       ) : null}
@@ -107,17 +110,16 @@ function ExtensionNews({
   extension: SlotExtension;
   expiresAtMs: number;
 }) {
+  const t = useTranslations("booking");
+  const locale = useLocale();
   switch (extension.state) {
     case "offered":
-      return <>You can get more time once.</>;
+      return <>{t("extensionOffered")}</>;
     case "used":
       return extension.here ? (
-        <>
-          More time granted: your slot now ends at {formatTimeOfDay(new Date(expiresAtMs))}. That
-          was your one extension.
-        </>
+        <>{t("extensionGranted", { time: formatTimeOfDay(new Date(expiresAtMs), locale) })}</>
       ) : (
-        <>Your slot has had its one extension.</>
+        <>{t("extensionUsed")}</>
       );
     case "failed":
       return <span className="text-red-800">{extension.message}</span>;

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { MyReservation } from "@/server/reservations/schemas";
 import { formatDateTime, formatMoney } from "../format";
 
@@ -6,14 +7,22 @@ import { formatDateTime, formatMoney } from "../format";
  * has really made it, so the page never says "refunded" before it is true.
  */
 export function RefundLines({ refunds }: { refunds: MyReservation["refunds"] }) {
+  const t = useTranslations("tickets");
+  const locale = useLocale();
   if (refunds.length === 0) return null;
   return (
     <ul className="text-sm" data-testid="reservation-refunds">
       {refunds.map((refund, index) => (
         <li key={`${refund.requestedAt.toISOString()}-${index}`} className="text-slate-700">
           {refund.refundedAt
-            ? `Refunded ${formatMoney(refund.amountMinor, refund.currency)} on ${formatDateTime(refund.refundedAt)}.`
-            : `Refund of ${formatMoney(refund.amountMinor, refund.currency)} pending since ${formatDateTime(refund.requestedAt)}; it is retried until it is made.`}
+            ? t("refundedOn", {
+                amount: formatMoney(refund.amountMinor, refund.currency, locale),
+                time: formatDateTime(refund.refundedAt, locale),
+              })
+            : t("refundPending", {
+                amount: formatMoney(refund.amountMinor, refund.currency, locale),
+                time: formatDateTime(refund.requestedAt, locale),
+              })}
         </li>
       ))}
     </ul>

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { MyReservation } from "@/server/reservations/schemas";
-import { formatShowTime } from "@ticketping/common/format";
 import { formatDateTime, formatMoney } from "../format";
 import { HoldCountdown } from "../hold-countdown";
+import { ShowTime } from "../show-time";
 import { RefundLines } from "./refund-lines";
 import { TicketPasses } from "./ticket-passes";
-import { ReservationStatusBadge, reservationStatusStyles } from "./reservation-status";
+import { ReservationStatusBadge, useStatusReason } from "./reservation-status";
 
 export function ReservationCard({
   reservation,
@@ -14,8 +15,9 @@ export function ReservationCard({
   reservation: MyReservation;
   serverNowMs: number;
 }) {
-  const reason =
-    reservation.statusReason ?? reservationStatusStyles[reservation.status].defaultReason;
+  const t = useTranslations("tickets");
+  const locale = useLocale();
+  const reason = useStatusReason()(reservation.status, reservation.statusReason);
   const inactive = !["CONFIRMED", "PENDING"].includes(reservation.status);
   return (
     <article
@@ -27,7 +29,7 @@ export function ReservationCard({
         <div className="flex flex-wrap items-center gap-2">
           <ReservationStatusBadge status={reservation.status} />
           <span className="text-xs text-slate-500">
-            Booked {formatDateTime(reservation.createdAt)}
+            {t("booked", { time: formatDateTime(reservation.createdAt, locale) })}
           </span>
         </div>
         <h2 id={`reservation-${reservation.id}`} className="text-lg font-semibold">
@@ -39,10 +41,13 @@ export function ReservationCard({
           </Link>
         </h2>
         <p className="text-sm text-slate-700">
-          {formatShowTime(reservation.schedule.startsAt, reservation.performance.hallTimeZone)} ·{" "}
-          {reservation.performance.hallName}
+          <ShowTime
+            startsAt={reservation.schedule.startsAt}
+            timeZone={reservation.performance.hallTimeZone}
+          />{" "}
+          · {reservation.performance.hallName}
         </p>
-        <ul className="mt-1 flex flex-wrap gap-2" aria-label="Seats">
+        <ul className="mt-1 flex flex-wrap gap-2" aria-label={t("seats")}>
           {reservation.seats.map((seat) => (
             <li
               key={`${seat.row}-${seat.column}`}
@@ -53,10 +58,10 @@ export function ReservationCard({
                 className="h-2.5 w-2.5 rounded-sm"
                 style={{ backgroundColor: seat.colour }}
               />
-              {`Row ${seat.row}, seat ${seat.column} · ${seat.gradeName}`}
+              {t("seatLine", { row: seat.row, column: seat.column, grade: seat.gradeName })}
               {seat.refunded ? (
                 <span className="font-medium text-slate-500" data-testid="seat-refunded">
-                  · refunded
+                  {t("refunded")}
                 </span>
               ) : null}
             </li>
@@ -77,7 +82,7 @@ export function ReservationCard({
         <TicketPasses reservation={reservation} />
       </div>
       <p className="text-right text-lg font-semibold tabular-nums sm:min-w-28">
-        {formatMoney(reservation.amountMinor, reservation.currency)}
+        {formatMoney(reservation.amountMinor, reservation.currency, locale)}
       </p>
     </article>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { qrSvg } from "@ticketping/common/tickets/print";
 import type { MyReservation } from "@/server/reservations/schemas";
 
@@ -10,12 +11,17 @@ export function TicketPasses({ reservation }: { reservation: MyReservation }) {
   const tickets = reservation.seats.flatMap((seat) =>
     seat.ticket ? [{ seat, ...seat.ticket }] : [],
   );
+  const t = useTranslations("tickets");
   if (tickets.length === 0) return null;
   return (
-    <section aria-label="Tickets" className="mt-2 flex flex-col gap-3">
+    <section aria-label={t("tickets")} className="mt-2 flex flex-col gap-3">
       <ul className="flex flex-wrap gap-3">
         {tickets.map(({ seat, id, reference, code }) => {
-          const label = `Row ${seat.row}, seat ${seat.column} · ${seat.gradeName}`;
+          const label = t("seatLine", {
+            row: seat.row,
+            column: seat.column,
+            grade: seat.gradeName,
+          });
           return (
             <li
               key={id}
@@ -26,12 +32,14 @@ export function TicketPasses({ reservation }: { reservation: MyReservation }) {
               <div
                 className="w-40"
                 // Our own SVG, built from the signed code (qrSvg escapes the title).
-                dangerouslySetInnerHTML={{ __html: qrSvg(code, { title: `Ticket: ${label}` }) }}
+                dangerouslySetInnerHTML={{
+                  __html: qrSvg(code, { title: t("ticketTitle", { seat: label }) }),
+                }}
               />
               <p className="text-center text-xs font-semibold">{label}</p>
               <p
                 className="font-mono text-xs tracking-wide text-slate-600"
-                aria-label="Ticket reference"
+                aria-label={t("ticketReference")}
               >
                 {reference}
               </p>
@@ -45,20 +53,20 @@ export function TicketPasses({ reservation }: { reservation: MyReservation }) {
           className="font-semibold text-brand-700 hover:underline"
           download
         >
-          Download tickets (PDF)
+          {t("downloadPdf")}
         </a>
         <a
           href={`/api/reservations/${reservation.id}/calendar.ics`}
           className="font-semibold text-brand-700 hover:underline"
           download
         >
-          Add to calendar
+          {t("addToCalendar")}
         </a>
         <Link
           href={`/checkout/${reservation.id}`}
           className="font-semibold text-slate-600 hover:underline"
         >
-          Order details and cancellation
+          {t("orderDetails")}
         </Link>
       </div>
     </section>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useErrorText } from "../use-error-text";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ShowWaitlist } from "@/server/waitlist/schemas";
@@ -16,6 +18,8 @@ export function JoinWaitlist({
   showLabel: string;
   maxSeats: number;
 }) {
+  const t = useTranslations("waitlist");
+  const errorText = useErrorText();
   const router = useRouter();
   const [waitlist, setWaitlist] = useState<ShowWaitlist | null>(null);
   const [quantity, setQuantity] = useState(1);
@@ -37,9 +41,7 @@ export function JoinWaitlist({
         router.push(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
         return;
       }
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
@@ -48,17 +50,14 @@ export function JoinWaitlist({
   if (entry?.status === "WAITING") {
     return (
       <div className="flex flex-col items-end gap-1 text-sm" data-testid="waitlist-joined">
-        <p>
-          On the waitlist for {entry.quantity} {entry.quantity === 1 ? "seat" : "seats"}: number{" "}
-          {entry.position} in line.
-        </p>
+        <p>{t("joined", { quantity: entry.quantity, position: entry.position ?? "–" })}</p>
         <button
           type="button"
           className={secondaryButtonClass}
           disabled={pending}
           onClick={() => void send("DELETE")}
         >
-          Leave the waitlist
+          {t("leave")}
         </button>
         <FormAlert message={alert} />
       </div>
@@ -69,7 +68,7 @@ export function JoinWaitlist({
     <div className="flex flex-col items-end gap-1 text-sm">
       <div className="flex items-center gap-2">
         <label className="sr-only" htmlFor={`waitlist-seats-${scheduleId}`}>
-          Seats wanted
+          {t("seatsWanted")}
         </label>
         <select
           id={`waitlist-seats-${scheduleId}`}
@@ -89,10 +88,10 @@ export function JoinWaitlist({
           type="button"
           className={buttonClass}
           disabled={pending}
-          aria-label={`Join the waitlist of ${showLabel}`}
+          aria-label={t("joinLabel", { show: showLabel })}
           onClick={() => void send("POST")}
         >
-          Join waitlist
+          {t("join")}
         </button>
       </div>
       <FormAlert message={alert} />

@@ -1,12 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useErrorText } from "../use-error-text";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
 
 /** Taking a waitlist offer (then paying at checkout) or declining it. */
 export function OfferActions({ reservationId }: { reservationId: string }) {
+  const t = useTranslations("waitlist");
+  const errorText = useErrorText();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -24,15 +28,13 @@ export function OfferActions({ reservationId }: { reservationId: string }) {
       }
       setDeclined(true);
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
 
   if (declined) {
-    return <p className="text-sm">Declined: the seats go to the next buyer in line.</p>;
+    return <p className="text-sm">{t("declined")}</p>;
   }
   return (
     <div className="flex flex-col gap-2">
@@ -43,7 +45,7 @@ export function OfferActions({ reservationId }: { reservationId: string }) {
           disabled={pending}
           onClick={() => void act("accept")}
         >
-          Take the seats
+          {t("take")}
         </button>
         <button
           type="button"
@@ -51,7 +53,7 @@ export function OfferActions({ reservationId }: { reservationId: string }) {
           disabled={pending}
           onClick={() => void act("decline")}
         >
-          Decline
+          {t("decline")}
         </button>
       </div>
       <FormAlert message={alert} />

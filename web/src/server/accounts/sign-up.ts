@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { AppError } from "@ticketping/common/errors";
+import type { Locale } from "@ticketping/common/i18n";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { BURST_TRANSACTION_OPTIONS, isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
@@ -19,14 +20,17 @@ const BCRYPT_COST = 12;
  * an attempt without one must not use up the address's budget, which many people behind
  * one address share. Then the rate limit: each attempt costs a bcrypt hash, and a burst of
  * sign-ups from one address is how accounts get farmed or emails probed. The account starts
- * unverified, with a verification mail on its way (see request-email-verification.ts).
+ * unverified, with a verification mail on its way (see request-email-verification.ts), in
+ * the language the site spoke to them (`locale`), which the account keeps for later mail.
  */
 export async function signUp({
   input,
   ip,
+  locale,
 }: {
   input: SignUpInput;
   ip: string;
+  locale: Locale;
 }): Promise<SignedUpUser> {
   await verifyPowSolution({
     pow: input.pow,
@@ -42,7 +46,7 @@ export async function signUp({
     // One transaction: an account never exists without its verification mail on the way.
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, role: "USER" },
+        data: { email: input.email, name: input.name, passwordHash, role: "USER", locale },
         select: { id: true, email: true, name: true },
       });
       await requestEmailVerification(tx, { userId: user.id, email: user.email });

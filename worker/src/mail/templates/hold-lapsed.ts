@@ -1,8 +1,12 @@
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
 import { showHtml, showLine, type ShowDetails } from "./show";
+import { mailWords } from "./words";
 
 export interface HoldLapsedData {
+  /** The buyer's language (users.locale). */
+  locale: Locale;
   buyerName: string;
   show: ShowDetails;
   /** The performance's page, to book again while seats are left. */
@@ -10,25 +14,26 @@ export interface HoldLapsedData {
 }
 
 export function renderHoldLapsed(data: HoldLapsedData): RenderedMail {
-  const title = `Your seats for ${data.show.performanceName} were released`;
-  const lapse =
-    "The hold ran out before a payment arrived, so the seats went back on sale. Nothing was charged.";
-  const again = "If seats are left, you can book again.";
-  const action = { label: "Book again", url: data.performanceUrl };
+  const { locale } = data;
+  const words = mailWords[locale].holdLapsed;
+  const title = words.title(data.show.performanceName);
+  const action = { label: words.action, url: data.performanceUrl };
+  const hello = `${words.hello(data.buyerName)} ${words.lapse}`;
   return {
     subject: title,
     html: layout({
+      locale,
       title,
-      preheader: lapse,
+      preheader: words.lapse,
       action,
-      body: html`<p style="margin:0 0 16px">Hello ${data.buyerName}. ${lapse}</p>
-        ${showHtml(data.show)}
-        <p style="margin:0">${again}</p>`,
+      body: html`<p style="margin:0 0 16px">${hello}</p>
+        ${showHtml(data.show, locale)}
+        <p style="margin:0">${words.again}</p>`,
     }),
     text: textLayout({
       title,
       action,
-      paragraphs: [`Hello ${data.buyerName}. ${lapse}`, showLine(data.show), again],
+      paragraphs: [hello, showLine(data.show, locale), words.again],
     }),
   };
 }

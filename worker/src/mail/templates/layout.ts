@@ -1,4 +1,6 @@
+import type { Locale } from "@ticketping/common/i18n";
 import { html, type SafeHtml } from "./html";
+import { mailWords } from "./words";
 
 /** A rendered message: both parts say the same, for clients that show only one. */
 export interface RenderedMail {
@@ -18,11 +20,13 @@ export interface Action {
  * action as a real link so it works with images and styles off.
  */
 export function layout({
+  locale,
   title,
   preheader,
   body,
   action,
 }: {
+  locale: Locale;
   title: string;
   preheader: string;
   body: SafeHtml;
@@ -37,11 +41,12 @@ export function layout({
           >
         </p>
         <p style="font-size:13px;color:#6b7280">
-          Or open this link: <a href="${action.url}" style="color:#4f46e5">${action.url}</a>
+          ${mailWords[locale].openLink}
+          <a href="${action.url}" style="color:#4f46e5">${action.url}</a>
         </p>`
     : html``;
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

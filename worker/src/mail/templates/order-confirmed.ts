@@ -1,4 +1,5 @@
 import { formatMoney } from "@ticketping/common/format";
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
 import {
@@ -10,8 +11,11 @@ import {
   type ShowDetails,
   type TicketSeat,
 } from "./show";
+import { mailWords } from "./words";
 
 export interface OrderConfirmedData {
+  /** The buyer's language (users.locale). */
+  locale: Locale;
   buyerName: string;
   show: ShowDetails & { hallAddress: string };
   seats: readonly TicketSeat[];
@@ -26,27 +30,30 @@ export interface OrderConfirmedData {
 }
 
 export function renderOrderConfirmed(data: OrderConfirmedData): RenderedMail {
+  const { locale } = data;
+  const words = mailWords[locale].orderConfirmed;
   const seats = sortSeats(data.seats);
-  const total = formatMoney(data.amountMinor, data.currency);
-  const count = seats.length === 1 ? "1 ticket" : `${seats.length} tickets`;
-  const title = `Your tickets for ${data.show.performanceName}`;
-  const action = { label: "View your tickets", url: data.ticketsUrl };
-  const reference = `Booking reference: ${data.reservationId}`;
+  const total = formatMoney(data.amountMinor, data.currency, locale);
+  const count = words.count(seats.length);
+  const title = words.title(data.show.performanceName);
+  const action = { label: words.action, url: data.ticketsUrl };
+  const reference = words.reference(data.reservationId);
+  const hello = words.hello(data.buyerName);
+  const paid = words.totalPaid(count, total);
   return {
     subject: title,
     html: layout({
+      locale,
       title,
-      preheader: `${count}, ${showLine(data.show)}`,
+      preheader: `${count}, ${showLine(data.show, locale)}`,
       action,
-      body: html`<p style="margin:0 0 16px">
-          Hello ${data.buyerName}, your payment went through and your seats are yours.
-        </p>
-        ${showHtml(data.show)}
+      body: html`<p style="margin:0 0 16px">${hello}</p>
+        ${showHtml(data.show, locale)}
         <p style="margin:0 0 8px;color:#6b7280">${data.show.hallAddress}</p>
         <ul style="margin:0 0 16px;padding-left:20px">
-          ${seats.map((seat) => html`<li>${seatLabel(seat)}</li>`)}
+          ${seats.map((seat) => html`<li>${seatLabel(seat, locale)}</li>`)}
         </ul>
-        <p style="margin:0 0 8px">${count}, total paid <strong>${total}</strong></p>
+        <p style="margin:0 0 8px">${paid}</p>
         ${sortSeats(data.tickets).map(
           (ticket) =>
             html`<div style="margin:16px 0;text-align:center">
@@ -54,29 +61,28 @@ export function renderOrderConfirmed(data: OrderConfirmedData): RenderedMail {
                 src="cid:${data.ticketImageCid(ticket.id)}"
                 width="180"
                 height="180"
-                alt="QR code of the ticket for ${seatLabel(ticket)}"
+                alt="${words.qrAlt(seatLabel(ticket, locale))}"
               />
-              <p style="margin:4px 0 0;font-size:14px">${seatLabel(ticket)}</p>
+              <p style="margin:4px 0 0;font-size:14px">${seatLabel(ticket, locale)}</p>
               <p style="margin:0;font-family:monospace;color:#6b7280">${ticket.reference}</p>
             </div>`,
         )}
-        <p style="margin:0 0 8px">
-          Show the QR codes at the door, on your phone or printed (the PDF is attached).
-        </p>
+        <p style="margin:0 0 8px">${words.showQr}</p>
         <p style="margin:0;font-size:13px;color:#6b7280">${reference}</p>`,
     }),
     text: textLayout({
       title,
       action,
       paragraphs: [
-        `Hello ${data.buyerName}, your payment went through and your seats are yours.`,
-        [showLine(data.show), data.show.hallAddress].join("\n"),
-        seats.map((seat) => `- ${seatLabel(seat)}`).join("\n"),
-        `${count}, total paid ${total}`,
+        hello,
+        [showLine(data.show, locale), data.show.hallAddress].join("\n"),
+        seats.map((seat) => `- ${seatLabel(seat, locale)}`).join("\n"),
+        paid,
         [
-          "Your tickets are attached as a PDF; show the QR codes at the door. If a code will not",
-          "scan, staff can type its reference:",
-          ...sortSeats(data.tickets).map((ticket) => `- ${seatLabel(ticket)}: ${ticket.reference}`),
+          words.attached,
+          ...sortSeats(data.tickets).map(
+            (ticket) => `- ${seatLabel(ticket, locale)}: ${ticket.reference}`,
+          ),
         ].join("\n"),
         reference,
       ],

@@ -1,9 +1,13 @@
 import { formatShowTime } from "@ticketping/common/format";
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
 import { showHtml, showLine, type ShowDetails } from "./show";
+import { mailWords } from "./words";
 
 export interface PaymentFailedData {
+  /** The buyer's language (users.locale). */
+  locale: Locale;
   buyerName: string;
   show: ShowDetails;
   /** Until when the seats stay held for another try. */
@@ -13,30 +17,23 @@ export interface PaymentFailedData {
 }
 
 export function renderPaymentFailed(data: PaymentFailedData): RenderedMail {
-  const title = `Your payment for ${data.show.performanceName} did not go through`;
-  const until = formatShowTime(data.holdExpiresAt, data.show.timeZone);
-  const held = `Your seats are still held for you until ${until}: you can try again with the same or another card.`;
-  const action = { label: "Try the payment again", url: data.checkoutUrl };
+  const { locale } = data;
+  const words = mailWords[locale].paymentFailed;
+  const title = words.title(data.show.performanceName);
+  const held = words.held(formatShowTime(data.holdExpiresAt, data.show.timeZone, locale));
+  const action = { label: words.action, url: data.checkoutUrl };
+  const hello = words.hello(data.buyerName);
   return {
     subject: title,
     html: layout({
+      locale,
       title,
       preheader: held,
       action,
-      body: html`<p style="margin:0 0 16px">
-          Hello ${data.buyerName}, the payment was declined and nothing was charged.
-        </p>
-        ${showHtml(data.show)}
+      body: html`<p style="margin:0 0 16px">${hello}</p>
+        ${showHtml(data.show, locale)}
         <p style="margin:0">${held}</p>`,
     }),
-    text: textLayout({
-      title,
-      action,
-      paragraphs: [
-        `Hello ${data.buyerName}, the payment was declined and nothing was charged.`,
-        showLine(data.show),
-        held,
-      ],
-    }),
+    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show, locale), held] }),
   };
 }

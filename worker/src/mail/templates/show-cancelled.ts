@@ -1,9 +1,13 @@
 import { formatMoney } from "@ticketping/common/format";
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
 import { showHtml, showLine, type ShowDetails } from "./show";
+import { mailWords } from "./words";
 
 export interface ShowCancelledData {
+  /** The buyer's language (users.locale). */
+  locale: Locale;
   buyerName: string;
   show: ShowDetails;
   /** What the buyer paid, refunded in full. */
@@ -13,26 +17,24 @@ export interface ShowCancelledData {
 }
 
 export function renderShowCancelled(data: ShowCancelledData): RenderedMail {
-  const amount = formatMoney(data.amountMinor, data.currency);
-  const title = `Cancelled: ${data.show.performanceName}`;
-  const sorry =
-    "We are sorry: this show will not take place, and your tickets are no longer valid.";
-  const refund = `Your payment of ${amount} is refunded in full to the card you paid with; you need to do nothing.`;
-  const action = { label: "See your bookings", url: data.ticketsUrl };
+  const { locale } = data;
+  const words = mailWords[locale].showCancelled;
+  const amount = formatMoney(data.amountMinor, data.currency, locale);
+  const title = words.title(data.show.performanceName);
+  const hello = `${words.hello(data.buyerName)} ${words.sorry}`;
+  const refund = words.refund(amount);
+  const action = { label: words.action, url: data.ticketsUrl };
   return {
     subject: title,
     html: layout({
+      locale,
       title,
-      preheader: sorry,
+      preheader: words.sorry,
       action,
-      body: html`<p style="margin:0 0 16px">Hello ${data.buyerName}. ${sorry}</p>
-        ${showHtml(data.show)}
+      body: html`<p style="margin:0 0 16px">${hello}</p>
+        ${showHtml(data.show, locale)}
         <p style="margin:0">${refund}</p>`,
     }),
-    text: textLayout({
-      title,
-      action,
-      paragraphs: [`Hello ${data.buyerName}. ${sorry}`, showLine(data.show), refund],
-    }),
+    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show, locale), refund] }),
   };
 }

@@ -1,5 +1,7 @@
 import { formatShowTime } from "@ticketping/common/format";
+import type { Locale } from "@ticketping/common/i18n";
 import { html, type SafeHtml } from "./html";
+import { mailWords } from "./words";
 
 /** What every mail about a show says of it; the time is the venue's local time. */
 export interface ShowDetails {
@@ -22,21 +24,22 @@ export interface MailTicket extends TicketSeat {
   reference: string;
 }
 
-export function showLine(show: ShowDetails): string {
-  return `${show.performanceName}, ${show.hallName}, ${formatShowTime(show.startsAt, show.timeZone)}`;
+export function showLine(show: ShowDetails, locale: Locale): string {
+  return `${show.performanceName}, ${show.hallName}, ${formatShowTime(show.startsAt, show.timeZone, locale)}`;
 }
 
-export function showHtml(show: ShowDetails): SafeHtml {
+export function showHtml(show: ShowDetails, locale: Locale): SafeHtml {
   return html`<p style="margin:0 0 16px">
     <strong>${show.performanceName}</strong><br />${show.hallName}<br />${formatShowTime(
       show.startsAt,
       show.timeZone,
+      locale,
     )}
   </p>`;
 }
 
-export function seatLabel(seat: TicketSeat): string {
-  return `Row ${seat.row}, seat ${seat.column} (${seat.grade})`;
+export function seatLabel(seat: TicketSeat, locale: Locale): string {
+  return mailWords[locale].seat(seat.row, seat.column, seat.grade);
 }
 
 /** Seats in hall order: row, then seat. */

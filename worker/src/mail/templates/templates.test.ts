@@ -32,6 +32,7 @@ function expectWellFormed(mail: RenderedMail): void {
 describe("mail templates", () => {
   it("order confirmation: seats in hall order with grades, show time in the venue's zone, total", () => {
     const mail = mailTemplates["order-confirmed"]({
+      locale: "en",
       buyerName: "Ana",
       show: { ...show, hallAddress: "424 Olympic-ro, Seoul" },
       seats: [
@@ -76,6 +77,7 @@ describe("mail templates", () => {
 
   it("payment failed: the hold's end in the venue's zone and a link back to pay", () => {
     const mail = mailTemplates["payment-failed"]({
+      locale: "en",
       buyerName: "Bo",
       show,
       holdExpiresAt: new Date("2026-12-01T03:05:00Z"),
@@ -94,6 +96,7 @@ describe("mail templates", () => {
 
   it("hold lapsed: seats released, nothing charged, a link to book again", () => {
     const mail = mailTemplates["hold-lapsed"]({
+      locale: "en",
       buyerName: "Cy",
       show,
       performanceUrl: "https://tickets.example/performances/winter-gala",
@@ -110,6 +113,7 @@ describe("mail templates", () => {
 
   it("refund issued: the amount and why", () => {
     const mail = mailTemplates["refund-issued"]({
+      locale: "en",
       buyerName: "Di",
       show,
       amountMinor: 12050,
@@ -124,6 +128,7 @@ describe("mail templates", () => {
 
   it("show cancelled: tickets void, full refund", () => {
     const mail = mailTemplates["show-cancelled"]({
+      locale: "en",
       buyerName: "Ed",
       show,
       amountMinor: 55000,
@@ -137,6 +142,7 @@ describe("mail templates", () => {
 
   it("verify your address: the single-use link and its expiry", () => {
     const mail = mailTemplates["verify-address"]({
+      locale: "en",
       name: "Fa <script>",
       verifyUrl: "https://tickets.example/verify?token=a.b&x=1",
       expiresInHours: 24,
@@ -153,6 +159,7 @@ describe("mail templates", () => {
 
   it("keeps Korean names, shows and halls as written in the subject and both parts", () => {
     const mail = mailTemplates["show-cancelled"]({
+      locale: "en",
       buyerName: "김민준",
       show: { ...show, performanceName: "봄의 소리 콘서트", hallName: "세종문화회관 대극장" },
       amountMinor: 55000,
@@ -164,5 +171,51 @@ describe("mail templates", () => {
     // Hangul goes into the HTML as characters, not entities: the layout declares UTF-8.
     expectInBothParts(mail, ["김민준", "봄의 소리 콘서트", "세종문화회관 대극장"]);
     expect(mail.html).toMatch(/<meta charset="utf-8" \/>/i);
+  });
+
+  it("speaks Korean to a Korean buyer: words, show time and amounts, in both parts", () => {
+    const mail = mailTemplates["order-confirmed"]({
+      locale: "ko",
+      buyerName: "김민준",
+      show: { ...show, hallAddress: "서울 송파구 올림픽로 424" },
+      seats: [{ row: 1, column: 5, grade: "VIP" }],
+      amountMinor: 55000,
+      currency: "KRW",
+      reservationId: "0196f0c2-0000-7000-8000-000000000002",
+      ticketsUrl: "https://tickets.example/my-tickets",
+      tickets: [{ id: "t-1", reference: "AAAA-AAAA-AAAAA", row: 1, column: 5, grade: "VIP" }],
+      ticketImageCid: (id) => `${id}@cid.test`,
+    });
+    expectWellFormed(mail);
+    expect(mail.subject).toBe("Winter <Gala> & Friends 티켓이 준비되었습니다");
+    expect(mail.html).toContain('<html lang="ko">');
+    expectInBothParts(mail, [
+      "김민준님, 결제가 완료되어 좌석이 확정되었습니다.",
+      "2026년 12월 20일 (일) 19:30 GMT+9 (Asia/Seoul)",
+      "1열 5번 (VIP)",
+      "티켓 1장, 총 결제 금액 ₩55,000",
+      "예매 번호: 0196f0c2-0000-7000-8000-000000000002",
+    ]);
+    expect(mail.html).toContain("버튼이 열리지 않으면 이 링크를 여세요:");
+    expect(mail.text).not.toMatch(/\b(Hello|Row|seat)\b|total paid|attached/);
+  });
+
+  it("has every template in every language", () => {
+    const verify = mailTemplates["verify-address"]({
+      locale: "ko",
+      name: "김민준",
+      verifyUrl: "https://tickets.example/verify?token=x",
+      expiresInHours: 24,
+    });
+    expect(verify.subject).toBe("이메일 주소를 인증해 주세요");
+    expect(verify.text).toContain("24시간 뒤에 만료됩니다");
+    const lapsed = mailTemplates["hold-lapsed"]({
+      locale: "ko",
+      buyerName: "김민준",
+      show,
+      performanceUrl: "https://tickets.example/performances/x",
+    });
+    expect(lapsed.subject).toBe("Winter <Gala> & Friends 좌석 선점이 해제되었습니다");
+    expectWellFormed(lapsed);
   });
 });

@@ -1,7 +1,11 @@
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
+import { mailWords } from "./words";
 
 export interface VerifyAddressData {
+  /** The language the site spoke at sign-up (users.locale). */
+  locale: Locale;
   name: string;
   /** The signed, single-use link that marks the address verified. */
   verifyUrl: string;
@@ -9,13 +13,16 @@ export interface VerifyAddressData {
 }
 
 export function renderVerifyAddress(data: VerifyAddressData): RenderedMail {
-  const title = "Confirm your email address";
-  const ask = `Hello ${data.name}, confirm that this address is yours to finish signing up to Ticketping.`;
-  const expiry = `The link works once and expires in ${data.expiresInHours} hours. If you did not sign up, ignore this mail.`;
-  const action = { label: "Confirm my address", url: data.verifyUrl };
+  const { locale } = data;
+  const words = mailWords[locale].verifyAddress;
+  const title = words.title;
+  const ask = words.ask(data.name);
+  const expiry = words.expiry(data.expiresInHours);
+  const action = { label: words.action, url: data.verifyUrl };
   return {
     subject: title,
     html: layout({
+      locale,
       title,
       preheader: ask,
       action,

@@ -1,9 +1,13 @@
 import { formatShowTime } from "@ticketping/common/format";
+import type { Locale } from "@ticketping/common/i18n";
 import { html } from "./html";
 import { layout, textLayout, type RenderedMail } from "./layout";
 import { showHtml, showLine, type ShowDetails } from "./show";
+import { mailWords } from "./words";
 
 export interface WaitlistOfferData {
+  /** The buyer's language (users.locale). */
+  locale: Locale;
   buyerName: string;
   show: ShowDetails;
   /** How many seats are held for the buyer. */
@@ -15,22 +19,24 @@ export interface WaitlistOfferData {
 }
 
 export function renderWaitlistOffer(data: WaitlistOfferData): RenderedMail {
-  const title = `Seats for ${data.show.performanceName} are yours to take`;
-  const until = formatShowTime(data.offerExpiresAt, data.show.timeZone);
-  const seats = data.seatCount === 1 ? "1 seat" : `${data.seatCount} seats`;
-  const held = `We hold ${seats} for you until ${until}. After that they go to the next buyer on the waitlist.`;
-  const action = { label: "Take the seats", url: data.offerUrl };
-  const hello = `Hello ${data.buyerName}, seats came back for a show whose waitlist you joined.`;
+  const { locale } = data;
+  const words = mailWords[locale].waitlistOffer;
+  const title = words.title(data.show.performanceName);
+  const until = formatShowTime(data.offerExpiresAt, data.show.timeZone, locale);
+  const held = words.held(data.seatCount, until);
+  const action = { label: words.action, url: data.offerUrl };
+  const hello = words.hello(data.buyerName);
   return {
     subject: title,
     html: layout({
+      locale,
       title,
       preheader: held,
       action,
       body: html`<p style="margin:0 0 16px">${hello}</p>
-        ${showHtml(data.show)}
+        ${showHtml(data.show, locale)}
         <p style="margin:0">${held}</p>`,
     }),
-    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show), held] }),
+    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show, locale), held] }),
   };
 }

@@ -3,10 +3,11 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
-import { formatShowTime } from "@ticketping/common/format";
 import { BookingView } from "@/components/seat-map/booking-view";
+import { ShowTime } from "@/components/show-time";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { getOpenHold } from "@/server/booking/get-open-hold";
@@ -15,7 +16,9 @@ import { waitingRoomPath } from "@/server/booking/gate/transport";
 import { getScheduleSummary } from "@/server/seat-map/get-schedule-summary";
 import { serverNow } from "@/server/http/server-now";
 
-export const metadata: Metadata = { title: "Choose your seats" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("booking"))("title") };
+}
 
 const scheduleIdSchema = z.uuid();
 
@@ -43,6 +46,7 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
   });
   if (!token) redirect(waitingRoom);
   const hold = await getOpenHold({ userId: user.id, scheduleId });
+  const t = await getTranslations("booking");
 
   return (
     <div className="flex flex-col gap-6">
@@ -51,11 +55,12 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
           href={`/performances/${schedule.performanceSlug}`}
           className="text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
         >
-          ← All shows of this performance
+          {t("allShows")}
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
         <p className="text-slate-600">
-          {schedule.hallName} · {formatShowTime(new Date(schedule.startsAt), schedule.timeZone)}
+          {schedule.hallName} ·{" "}
+          <ShowTime startsAt={new Date(schedule.startsAt)} timeZone={schedule.timeZone} />
         </p>
       </header>
       <BookingView

@@ -5,16 +5,15 @@
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/api-client";
-import { formatShowTime } from "@ticketping/common/format";
 import { formatMoney } from "@/components/format";
 import { formatTimeOfDay } from "@/components/format-time-of-day";
 import { HoldCountdown } from "@/components/hold-countdown";
-import {
-  ReservationStatusBadge,
-  reservationStatusStyles,
-} from "@/components/tickets/reservation-status";
+import { ShowTime } from "@/components/show-time";
+import { ReservationStatusBadge, useStatusReason } from "@/components/tickets/reservation-status";
+import { useErrorText } from "@/components/use-error-text";
 import { useCountdown } from "@/components/use-countdown";
 import type { CheckoutView, StartedCheckout } from "@/server/payments/checkout-view";
 
@@ -34,6 +33,8 @@ export function CheckoutPanel({
   declined: boolean;
   stripePublishableKey: string | null;
 }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
   const url = `/api/reservations/${initial.reservationId}/checkout`;
   const [paying, setPaying] = useState(false);
   const { serverNowMs } = initial;
@@ -59,7 +60,7 @@ export function CheckoutPanel({
   return (
     <section aria-labelledby="checkout-heading" className="mx-auto flex max-w-4xl flex-col gap-6">
       <header className="flex flex-col gap-1">
-        <p className="text-sm font-medium text-slate-600">Checkout</p>
+        <p className="text-sm font-medium text-slate-600">{t("title")}</p>
         <h1 id="checkout-heading" className="text-2xl font-bold tracking-tight">
           <Link
             href={`/performances/${checkout.performance.slug}`}
@@ -69,7 +70,10 @@ export function CheckoutPanel({
           </Link>
         </h1>
         <p className="text-slate-700">
-          {formatShowTime(new Date(checkout.schedule.startsAt), checkout.performance.hallTimeZone)}{" "}
+          <ShowTime
+            startsAt={new Date(checkout.schedule.startsAt)}
+            timeZone={checkout.performance.hallTimeZone}
+          />{" "}
           · {checkout.performance.hallName}
         </p>
       </header>
@@ -85,7 +89,7 @@ export function CheckoutPanel({
           <div className="flex items-center justify-between gap-2">
             <ReservationStatusBadge status={checkout.status} />
             <span className="text-lg font-semibold tabular-nums">
-              {formatMoney(checkout.amountMinor, checkout.currency)}
+              {formatMoney(checkout.amountMinor, checkout.currency, locale)}
             </span>
           </div>
           {checkout.status === "PENDING" ? (
@@ -115,33 +119,33 @@ export function CheckoutPanel({
 }
 
 function SeatSummary({ checkout }: { checkout: CheckoutView }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="text-base font-semibold">Your seats</h2>
+      <h2 className="text-base font-semibold">{t("yourSeats")}</h2>
       <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">Seats and prices</caption>
+        <caption className="sr-only">{t("seatsAndPrices")}</caption>
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 font-medium">
-              Seat
+              {t("seat")}
             </th>
             <th scope="col" className="py-2 font-medium">
-              Grade
+              {t("grade")}
             </th>
             <th scope="col" className="py-2 text-right font-medium">
-              Price
+              {t("price")}
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {checkout.seats.map((seat) => (
             <tr key={seat.seatId}>
-              <td className="py-2">
-                Row {seat.row}, seat {seat.column}
-              </td>
+              <td className="py-2">{t("seatName", { row: seat.row, column: seat.column })}</td>
               <td className="py-2">{seat.gradeName}</td>
               <td className="py-2 text-right tabular-nums">
-                {formatMoney(seat.priceMinor, checkout.currency)}
+                {formatMoney(seat.priceMinor, checkout.currency, locale)}
               </td>
             </tr>
           ))}
@@ -149,10 +153,10 @@ function SeatSummary({ checkout }: { checkout: CheckoutView }) {
         <tfoot>
           <tr className="border-t border-slate-200 font-semibold">
             <th scope="row" colSpan={2} className="py-2 text-left">
-              Total
+              {t("total")}
             </th>
             <td className="py-2 text-right tabular-nums">
-              {formatMoney(checkout.amountMinor, checkout.currency)}
+              {formatMoney(checkout.amountMinor, checkout.currency, locale)}
             </td>
           </tr>
         </tfoot>
@@ -176,6 +180,8 @@ function PayBox({
   stripePublishableKey: string | null;
   onRedirecting: () => void;
 }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
   const pay = useMutation({
     mutationFn: () =>
       apiRequest<StartedCheckout>(`/api/reservations/${checkout.reservationId}/checkout`, {
@@ -193,7 +199,7 @@ function PayBox({
     },
   });
   const lapsed = holdLeftMs === 0;
-  const amount = formatMoney(checkout.amountMinor, checkout.currency);
+  const amount = formatMoney(checkout.amountMinor, checkout.currency, locale);
 
   return (
     <div className="flex flex-col gap-4">
@@ -217,15 +223,13 @@ function PayBox({
         }}
       >
         {pay.isPending || pay.isSuccess
-          ? "Opening the payment page…"
+          ? t("opening")
           : declined
-            ? `Try again: pay ${amount}`
-            : `Pay ${amount}`}
+            ? t("tryAgainPay", { amount })
+            : t("pay", { amount })}
       </button>
       <p className="text-xs text-slate-500">
-        {checkout.provider === "STRIPE"
-          ? "You pay on Stripe's secure page and come back here."
-          : "Test mode: the payment page is simulated and no money moves."}
+        {checkout.provider === "STRIPE" ? t("stripeNote") : t("simulatedNote")}
       </p>
     </div>
   );
@@ -236,43 +240,47 @@ function PayBox({
  * closed, and paying again opens a new one.
  */
 function Declined({ holdExpiresAt }: { holdExpiresAt: string }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
   return (
     <div className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-      <p className="font-semibold">Your payment was declined. You were not charged.</p>
+      <p className="font-semibold">{t("declined")}</p>
       <p className="mt-1">
-        Your seats are still held for you until {formatTimeOfDay(new Date(holdExpiresAt))}. You can
-        try again before then.
+        {t("stillHeld", { time: formatTimeOfDay(new Date(holdExpiresAt), locale) })}
       </p>
     </div>
   );
 }
 
 function PayError({ error }: { error: Error }) {
+  const errorText = useErrorText();
   return (
     <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-      {error.message}
+      {errorText(error)}
     </p>
   );
 }
 
 function Confirming() {
+  const t = useTranslations("checkout");
   return (
     <div className="flex items-center gap-3 text-sm text-slate-700" role="status">
       <span
         aria-hidden
         className="h-5 w-5 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600"
       />
-      Payment received. Confirming your seats…
+      {t("confirming")}
     </div>
   );
 }
 
 function Confirmed({ checkout }: { checkout: CheckoutView }) {
+  const t = useTranslations("checkout");
   return (
     <div className="flex flex-col gap-3">
-      <p className="font-semibold text-emerald-800">You are going! These seats are yours.</p>
+      <p className="font-semibold text-emerald-800">{t("confirmed")}</p>
       <Link href="/my-tickets" className={secondaryButton}>
-        See My tickets
+        {t("seeTickets")}
       </Link>
       {checkout.cancellable ? <CancelTickets checkout={checkout} /> : null}
     </div>
@@ -280,6 +288,9 @@ function Confirmed({ checkout }: { checkout: CheckoutView }) {
 }
 
 function CancelTickets({ checkout }: { checkout: CheckoutView }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const cancel = useMutation({
@@ -299,7 +310,7 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
           setConfirming(true);
         }}
       >
-        Cancel tickets and get a refund
+        {t("cancelOpen")}
       </button>
     );
   }
@@ -307,16 +318,17 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
     <div
       className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3"
       role="group"
-      aria-label="Confirm cancellation"
+      aria-label={t("cancelGroup")}
     >
       <p className="text-sm">
-        Cancel these {checkout.seats.length === 1 ? "tickets" : `${checkout.seats.length} tickets`}{" "}
-        and refund {formatMoney(checkout.amountMinor, checkout.currency)}? The seats go back on
-        sale.
+        {t("cancelQuestion", {
+          count: checkout.seats.length,
+          amount: formatMoney(checkout.amountMinor, checkout.currency, locale),
+        })}
       </p>
       {cancel.error ? (
         <p className="text-sm text-red-800" role="alert">
-          {cancel.error.message}
+          {errorText(cancel.error)}
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -328,7 +340,7 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
             cancel.mutate();
           }}
         >
-          {cancel.isPending ? "Cancelling…" : "Yes, cancel"}
+          {cancel.isPending ? t("cancelling") : t("yesCancel")}
         </button>
         <button
           type="button"
@@ -338,7 +350,7 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
             setConfirming(false);
           }}
         >
-          Keep my tickets
+          {t("keep")}
         </button>
       </div>
     </div>
@@ -346,14 +358,15 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
 }
 
 function Ended({ checkout }: { checkout: CheckoutView }) {
-  const reason = checkout.statusReason ?? reservationStatusStyles[checkout.status].defaultReason;
+  const t = useTranslations("checkout");
+  const reason = useStatusReason()(checkout.status, checkout.statusReason);
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700" data-testid="checkout-reason">
         {reason}
       </p>
       <Link href={`/performances/${checkout.performance.slug}`} className={secondaryButton}>
-        Back to the performance
+        {t("back")}
       </Link>
     </div>
   );

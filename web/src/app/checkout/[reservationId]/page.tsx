@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { env } from "@/env";
@@ -8,7 +9,9 @@ import { getSessionUser } from "@/server/auth/session";
 import { getCheckout } from "@/server/payments/get-checkout";
 import { CheckoutPanel } from "./checkout-panel";
 
-export const metadata: Metadata = { title: "Checkout" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("title") };
+}
 
 export default async function CheckoutPage({
   params,

@@ -2,10 +2,12 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AppError } from "@ticketping/common/errors";
 import { SaleStatusPanel } from "@/components/catalog/sale-status-panel";
 import { formatShowTime } from "@ticketping/common/format";
+import { ShowTime } from "@/components/show-time";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
 import { env } from "@/env";
@@ -44,6 +46,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PerformancePage({ params }: Props) {
   await connection();
   const performance = await load(params);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("performance")]);
+  const zone = performance.hall.timeZone;
   const preQueueOpensAt = new Date(
     performance.bookingOpensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
   );
@@ -76,10 +80,10 @@ export default async function PerformancePage({ params }: Props) {
           <SaleStatusPanel
             phase={performance.phase}
             opensAtMs={performance.bookingOpensAt.getTime()}
-            opensAtLabel={formatDateTime(performance.bookingOpensAt)}
-            closesAtLabel={formatDateTime(performance.bookingClosesAt)}
+            opensAtLabel={formatDateTime(performance.bookingOpensAt, locale, zone)}
+            closesAtLabel={formatDateTime(performance.bookingClosesAt, locale, zone)}
             preQueueOpensAtMs={preQueueOpensAt.getTime()}
-            preQueueOpensAtLabel={formatDateTime(preQueueOpensAt)}
+            preQueueOpensAtLabel={formatDateTime(preQueueOpensAt, locale, zone)}
             serverNowMs={performance.asOf.getTime()}
           />
           {performance.generalSaleOpensAt &&
@@ -95,30 +99,31 @@ export default async function PerformancePage({ params }: Props) {
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
             <div>
-              <dt className="font-medium text-slate-500">Hall</dt>
+              <dt className="font-medium text-slate-500">{t("hall")}</dt>
               <dd>
                 {performance.hall.name}
                 <span className="block text-slate-600">{performance.hall.address}</span>
               </dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-500">Booking window</dt>
+              <dt className="font-medium text-slate-500">{t("bookingWindow")}</dt>
               <dd>
-                {formatDateTime(performance.bookingOpensAt)} –{" "}
-                {formatDateTime(performance.bookingClosesAt)}
+                {formatDateTime(performance.bookingOpensAt, locale, zone)} –{" "}
+                {formatDateTime(performance.bookingClosesAt, locale, zone)}
+                <span className="block text-slate-600">{t("venueClock", { timeZone: zone })}</span>
               </dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-500">Running time</dt>
-              <dd>{performance.runtimeMinutes} minutes</dd>
+              <dt className="font-medium text-slate-500">{t("runningTime")}</dt>
+              <dd>{t("minutes", { count: performance.runtimeMinutes })}</dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-500">Age rating</dt>
+              <dt className="font-medium text-slate-500">{t("ageRating")}</dt>
               <dd>{performance.ageRating}</dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-500">Seats per booking</dt>
-              <dd>Up to {performance.maxSeatsPerReservation}</dd>
+              <dt className="font-medium text-slate-500">{t("seatsPerBooking")}</dt>
+              <dd>{t("upTo", { count: performance.maxSeatsPerReservation })}</dd>
             </div>
           </dl>
         </div>
@@ -126,7 +131,7 @@ export default async function PerformancePage({ params }: Props) {
 
       <section aria-labelledby="grades-heading">
         <h2 id="grades-heading" className="mb-3 text-xl font-semibold">
-          Prices
+          {t("prices")}
         </h2>
         <ul className="flex flex-wrap gap-3">
           {performance.grades.map((grade) => (
@@ -141,7 +146,7 @@ export default async function PerformancePage({ params }: Props) {
               />
               <span className="font-semibold">{grade.name}</span>
               <span className="tabular-nums text-slate-700">
-                {formatMoney(grade.priceMinor, grade.currency)}
+                {formatMoney(grade.priceMinor, grade.currency, locale)}
               </span>
             </li>
           ))}
@@ -150,10 +155,10 @@ export default async function PerformancePage({ params }: Props) {
 
       <section aria-labelledby="schedules-heading">
         <h2 id="schedules-heading" className="mb-3 text-xl font-semibold">
-          Shows
+          {t("shows")}
         </h2>
         {performance.schedules.length === 0 ? (
-          <p className="text-slate-600">No show times announced yet.</p>
+          <p className="text-slate-600">{t("noShows")}</p>
         ) : (
           <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
             {performance.schedules.map((schedule) => {
@@ -166,12 +171,15 @@ export default async function PerformancePage({ params }: Props) {
                 >
                   <div>
                     <p className="font-semibold">
-                      {formatShowTime(schedule.startsAt, performance.hall.timeZone)}
+                      <ShowTime startsAt={schedule.startsAt} timeZone={zone} />
                     </p>
                     <p className="text-sm text-slate-600">
                       {soldOut
-                        ? "Sold out"
-                        : `${schedule.availableSeats} of ${schedule.totalSeats} seats available`}
+                        ? t("soldOut")
+                        : t("seatsAvailable", {
+                            available: schedule.availableSeats,
+                            total: schedule.totalSeats,
+                          })}
                     </p>
                   </div>
                   {/* Fixed width: the button appearing at the opening moves nothing. */}
@@ -180,17 +188,19 @@ export default async function PerformancePage({ params }: Props) {
                       <Link
                         href={`/book/${schedule.id}` as Route}
                         className="inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
-                        aria-label={`${preQueueOpen ? "Join the pre-queue for" : "Book"} ${formatShowTime(schedule.startsAt, performance.hall.timeZone)}`}
+                        aria-label={t(preQueueOpen ? "joinPreQueueLabel" : "bookLabel", {
+                          show: formatShowTime(schedule.startsAt, zone, locale),
+                        })}
                       >
-                        {preQueueOpen ? "Join the line" : "Book"}
+                        {preQueueOpen ? t("joinLine") : t("book")}
                       </Link>
                     ) : (
                       <span className="inline-flex w-full items-center justify-center rounded-lg bg-slate-100 px-4 py-2 text-sm font-medium text-slate-600">
                         {soldOut
-                          ? "Sold out"
+                          ? t("soldOut")
                           : performance.phase === "upcoming"
-                            ? "Opens soon"
-                            : "Closed"}
+                            ? t("opensSoon")
+                            : t("closed")}
                       </span>
                     )}
                   </div>
@@ -198,7 +208,7 @@ export default async function PerformancePage({ params }: Props) {
                     <div className="w-full">
                       <JoinWaitlist
                         scheduleId={schedule.id}
-                        showLabel={formatShowTime(schedule.startsAt, performance.hall.timeZone)}
+                        showLabel={formatShowTime(schedule.startsAt, zone, locale)}
                         maxSeats={performance.maxSeatsPerReservation}
                       />
                     </div>
@@ -212,22 +222,19 @@ export default async function PerformancePage({ params }: Props) {
 
       <section aria-labelledby="fairness-heading">
         <h2 id="fairness-heading" className="mb-2 text-xl font-semibold">
-          A line you can check
+          {t("fairnessHeading")}
         </h2>
         <p className="max-w-prose text-slate-700">
-          Everyone who joins the waiting room before sales open is put in a random order when they
-          open. The order comes from a secret seed fixed before anyone could join; its fingerprint
-          (SHA-256) is published here now and cannot change. After the opening the seed and the list
-          are published, so anyone can recompute the order.{" "}
+          {t("fairnessText")}{" "}
           <Link
             href={`/performances/${performance.slug}/fairness` as Route}
             className="font-medium text-slate-900 underline"
           >
-            Verify this sale
+            {t("verifySale")}
           </Link>
         </p>
         <p className="mt-2 text-sm text-slate-600">
-          Commitment ({performance.fairness.algorithm}):{" "}
+          {t("commitment", { algorithm: performance.fairness.algorithm })}{" "}
           <code data-testid="fairness-commitment" className="break-all">
             {performance.fairness.commitment}
           </code>
@@ -236,11 +243,15 @@ export default async function PerformancePage({ params }: Props) {
 
       <section aria-labelledby="hall-heading">
         <h2 id="hall-heading" className="mb-2 text-xl font-semibold">
-          The hall
+          {t("hallHeading")}
         </h2>
         <p className="text-slate-700">
-          {performance.hall.name}, {performance.hall.address}: {performance.hall.rows} rows of{" "}
-          {performance.hall.columns} seats, row 1 nearest the stage.
+          {t("hallText", {
+            name: performance.hall.name,
+            address: performance.hall.address,
+            rows: performance.hall.rows,
+            columns: performance.hall.columns,
+          })}
         </p>
       </section>
     </article>

@@ -2,9 +2,11 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formatShowTime } from "@ticketping/common/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
+import { ShowTime } from "@/components/show-time";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { SLOT_ENDED, waitingRoomPath } from "@/server/booking/gate/transport";
@@ -12,7 +14,9 @@ import { getMyPseudonym } from "@/server/fairness/get-my-pseudonym";
 import { serverNow } from "@/server/http/server-now";
 import { getWaitingRoom } from "@/server/queue/get-waiting-room";
 
-export const metadata: Metadata = { title: "Waiting room" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("queue"))("title") };
+}
 
 const idSchema = z.uuid();
 
@@ -45,6 +49,7 @@ export default async function QueuePage({
   const room = await getWaitingRoom({ performanceId, scheduleId });
   if (!room) notFound();
 
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("queue")]);
   const { pseudonym } = await getMyPseudonym({ slug: room.performanceId, userId: user.id });
   const performanceHref = `/performances/${room.performanceSlug}`;
   const preQueueOpensAt = new Date(
@@ -61,21 +66,26 @@ export default async function QueuePage({
         >
           ← {room.performanceName}
         </Link>
-        <h1 className="text-2xl font-bold tracking-tight">Waiting room</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
         <p className="text-slate-600">
           {room.performanceName} · {room.hallName}
-          {room.schedule ? ` · ${formatShowTime(room.schedule.startsAt, room.hallTimeZone)}` : null}
+          {room.schedule ? (
+            <>
+              {" · "}
+              <ShowTime startsAt={room.schedule.startsAt} timeZone={room.hallTimeZone} />
+            </>
+          ) : null}
         </p>
       </header>
       <p className="text-sm text-slate-600">
-        Your id in this sale&apos;s{" "}
+        {t("pseudonymBefore")}{" "}
         <Link
           href={`${performanceHref}/fairness` as Route}
           className="font-medium text-slate-900 underline"
         >
-          public fairness record
+          {t("fairnessRecord")}
         </Link>
-        :{" "}
+        {t("pseudonymAfter")}{" "}
         <code data-testid="fairness-pseudonym" className="font-mono">
           {pseudonym}
         </code>
@@ -89,7 +99,7 @@ export default async function QueuePage({
         opening={{
           opensAtMs: room.opensAt.getTime(),
           preQueueOpensAtMs: preQueueOpensAt.getTime(),
-          preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone),
+          preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone, locale),
           serverNowMs: serverNow(),
         }}
         presale={

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@ticketping/common/errors";
 import { formatMoney } from "@/components/format";
 import { HoldCountdown } from "@/components/hold-countdown";
 import { getSessionUser } from "@/server/auth/session";
 import { getSimulatedCheckout } from "@/server/payments/simulated-checkout";
 
-export const metadata: Metadata = { title: "Test payment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("simulated"))("title") };
+}
 
 /**
  * The Simulated provider's payment page, standing in for Stripe's. Its buttons post to
@@ -30,7 +33,8 @@ export default async function SimulatedCheckoutPage({
       throw error;
     },
   );
-  const amount = formatMoney(checkout.amountMinor, checkout.currency);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("simulated")]);
+  const amount = formatMoney(checkout.amountMinor, checkout.currency, locale);
 
   return (
     <section
@@ -38,15 +42,14 @@ export default async function SimulatedCheckoutPage({
       className="mx-auto flex max-w-md flex-col gap-5 rounded-2xl border-2 border-dashed border-amber-400 bg-white p-6 shadow-sm"
     >
       <p className="rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-900">
-        Test payment page. No card is needed and no money moves.
+        {t("banner")}
       </p>
       <div>
         <h1 id="payment-heading" className="text-xl font-bold">
-          Pay {amount}
+          {t("pay", { amount })}
         </h1>
         <p className="text-slate-700">
-          {checkout.performanceName} · {checkout.seatCount}{" "}
-          {checkout.seatCount === 1 ? "seat" : "seats"}
+          {checkout.performanceName} · {t("seats", { count: checkout.seatCount })}
         </p>
       </div>
       {checkout.open ? (
@@ -69,7 +72,7 @@ export default async function SimulatedCheckoutPage({
               value="pay"
               className="inline-flex min-h-11 flex-1 items-center justify-center rounded-lg bg-emerald-700 px-5 py-2.5 font-semibold text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
             >
-              Pay {amount}
+              {t("pay", { amount })}
             </button>
             <button
               type="submit"
@@ -77,18 +80,18 @@ export default async function SimulatedCheckoutPage({
               value="decline"
               className="inline-flex min-h-11 flex-1 items-center justify-center rounded-lg border border-slate-300 px-5 py-2.5 font-semibold text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-500"
             >
-              Decline
+              {t("decline")}
             </button>
           </form>
         </>
       ) : (
         <p className="text-sm text-slate-700" role="status">
-          This payment page is no longer open.{" "}
+          {t("closed")}{" "}
           <a
             href={`/checkout/${checkout.reservationId}`}
             className="font-semibold text-brand-700 underline"
           >
-            Back to checkout
+            {t("back")}
           </a>
         </p>
       )}

@@ -49,6 +49,11 @@ export const undocumentedRoutes: Record<string, UndocumentedRoute> = {
     methods: ["GET"],
     reason: "the benchmark's baseline, served only with BENCH_ROUTES=1",
   },
+  "/language": {
+    methods: ["POST"],
+    reason:
+      "the language switcher's form post (it answers a redirect and a cookie), not the JSON API",
+  },
   "/simulated-checkout/[sessionId]/submit": {
     methods: ["POST"],
     reason: "the simulated payment page's form post (it answers a redirect), not the JSON API",

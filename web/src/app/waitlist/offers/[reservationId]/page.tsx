@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { formatShowTime } from "@ticketping/common/format";
 import { formatMoney } from "@/components/format";
+import { ShowTime } from "@/components/show-time";
 import { OfferActions } from "@/components/waitlist/offer-actions";
 import { getSessionUser } from "@/server/auth/session";
 import { getWaitlistOffer } from "@/server/waitlist/get-waitlist-offer";
 
-export const metadata: Metadata = { title: "Your waitlist offer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("waitlist"))("title") };
+}
 
 /** The page a waitlist offer's mail and My tickets link to: take the seats, or decline. */
 export default async function WaitlistOfferPage({
@@ -32,6 +36,7 @@ export default async function WaitlistOfferPage({
     },
   );
   const { open } = offer;
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("waitlist")]);
 
   return (
     <section
@@ -40,34 +45,37 @@ export default async function WaitlistOfferPage({
       data-testid="waitlist-offer"
     >
       <h1 id="offer-heading" className="text-2xl font-bold tracking-tight">
-        Seats for {offer.performanceName}
+        {t("heading", { performance: offer.performanceName })}
       </h1>
-      <p>{formatShowTime(new Date(offer.startsAt), offer.hallTimeZone)}</p>
+      <p>
+        <ShowTime startsAt={new Date(offer.startsAt)} timeZone={offer.hallTimeZone} />
+      </p>
       <ul className="text-sm">
         {offer.seats.map((seat) => (
           <li key={`${seat.row}-${seat.column}`}>
-            Row {seat.row}, seat {seat.column} ({seat.grade})
+            {t("seat", { row: seat.row, column: seat.column, grade: seat.grade })}
           </li>
         ))}
       </ul>
-      <p className="font-semibold">{formatMoney(offer.amountMinor, offer.currency)}</p>
+      <p className="font-semibold">{formatMoney(offer.amountMinor, offer.currency, locale)}</p>
       {offer.accepted && open ? (
         <Link
           href={`/checkout/${offer.reservationId}`}
           className="font-semibold text-brand-700 hover:underline"
         >
-          Pay for your seats
+          {t("pay")}
         </Link>
       ) : open ? (
         <>
           <p className="text-sm">
-            Held for you until {formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone)}, then
-            they go to the next buyer in line.
+            {t("heldUntil", {
+              time: formatShowTime(new Date(offer.expiresAt), offer.hallTimeZone, locale),
+            })}
           </p>
           <OfferActions reservationId={offer.reservationId} />
         </>
       ) : (
-        <p className="text-sm">This offer has ended.</p>
+        <p className="text-sm">{t("ended")}</p>
       )}
     </section>
   );
