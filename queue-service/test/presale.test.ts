@@ -232,6 +232,69 @@ describe("spending a presale code at the claim", () => {
     ).toBe("PRESALE_CODE_USED_UP");
   });
 
+  it("signs no extension of a turn whose spend failed, and pays it before signing", async () => {
+    let outage = true;
+    const instance = await bed.serve({
+      presale: (ledger) => ({
+        ...ledger,
+        spend: async (use) => {
+          if (outage) throw new Error("Connection terminated unexpectedly");
+          return ledger.spend(use);
+        },
+      }),
+    });
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId);
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const claimed = await joinAndClaim(socket, performanceId);
+    expect(claimed.error?.code).toBe("SERVICE_UNAVAILABLE");
+    // The grant stays claimed for the retry, but its code has not paid: no token for it.
+    const extended = await ask<WorkingTokenGrant>(socket, "queue:extend", performanceId);
+    expect(extended.error?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(extended.data).toBeUndefined();
+    expect(await usesOf(code.id)).toBe(0);
+    outage = false;
+    const retried = await ask<WorkingTokenGrant>(socket, "queue:claim", performanceId);
+    expect(retried.data?.token).toBeTruthy();
+    expect(await usesOf(code.id)).toBe(1);
+  });
+
+  it("signs no extension of a turn whose code another holder spent meanwhile", async () => {
+    let outage = true;
+    const instance = await bed.serve({
+      presale: (ledger) => ({
+        ...ledger,
+        spend: async (use) => {
+          if (outage) throw new Error("Connection terminated unexpectedly");
+          return ledger.spend(use);
+        },
+      }),
+    });
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId);
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    expect((await joinAndClaim(socket, performanceId)).error?.code).toBe("SERVICE_UNAVAILABLE");
+    await bed.prisma.presaleCode.update({ where: { id: code.id }, data: { uses: 1 } });
+    outage = false;
+    const extended = await ask<WorkingTokenGrant>(socket, "queue:extend", performanceId);
+    expect(extended.error?.code).toBe("PRESALE_CODE_USED_UP");
+    // The unpaid turn ended at once.
+    const standing = await ask<QueueStanding>(socket, "queue:status", performanceId);
+    expect(standing.error?.code).toBe("NOT_IN_QUEUE");
+  });
+
   it("spends the code a ticket carries, and refuses the turn of a ticket without one", async () => {
     const instance = await bed.serve();
     const performanceId = await presalePerformance();

@@ -207,11 +207,15 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
 
   const extend = handler(
     "queue:extend",
-    async (_socket, performanceId, userId): Promise<WorkingTokenGrant> => {
+    async (socket, performanceId, userId): Promise<WorkingTokenGrant> => {
       const outcome = await store.extend({ performanceId, userId });
       if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
       if (outcome.status === "not_claimed") throw new QueueRequestError("NOT_CLAIMED");
       if (outcome.status === "already_extended") throw new QueueRequestError("ALREADY_EXTENDED");
+      // The grant is marked claimed before the claim's spend runs, so a claimed grant may be
+      // one its code never paid for (the spend hit an outage or was refused): pay here too
+      // before signing. Under the turn's token id an already paid turn spends nothing more.
+      await payPresale(socket, performanceId, userId, outcome.tokenId);
       return {
         performanceId,
         tokenId: outcome.tokenId,

@@ -1,4 +1,4 @@
-import { presaleLedgerFromDatabase } from "../../src/door/presale-ledger";
+import { presaleLedgerFromDatabase, type PresaleLedger } from "../../src/door/presale-ledger";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "@ticketping/common/logger";
 import {
@@ -58,6 +58,8 @@ export async function startInstance(options: {
   prisma: PrismaClient;
   config: QueueServiceConfig;
   expiryNotifications?: boolean;
+  /** Wraps the database's presale ledger, e.g. to make a spend fail. */
+  presale?: (fromDatabase: PresaleLedger) => PresaleLedger;
 }): Promise<TestInstance> {
   const connections: RedisClient[] = [
     connectRedis("queue-test"),
@@ -76,7 +78,7 @@ export async function startInstance(options: {
     loadSaleFacts: loadSaleFactsFromDatabase(options.prisma),
     loadBuyerStates: loadBuyerStatesFromDatabase(options.prisma),
     loadEntryRules: loadQueueEntryRules(options.prisma),
-    presale: presaleLedgerFromDatabase(options.prisma),
+    presale: (options.presale ?? ((ledger) => ledger))(presaleLedgerFromDatabase(options.prisma)),
     config: options.config,
     logger: createLogger({ name: "queue-test", level: "silent" }),
   });

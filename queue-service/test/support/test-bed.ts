@@ -3,6 +3,7 @@ import type { PrismaClient } from "@ticketping/db";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import type { RedisClient } from "@ticketping/common/redis";
 import type { QueueServiceConfig } from "../../src/config";
+import type { PresaleLedger } from "../../src/door/presale-ledger";
 import { startInstance, testConfig, type TestInstance } from "./instance";
 import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./redis";
 
@@ -18,6 +19,7 @@ export interface QueueTestBed {
   serve(options?: {
     keyPrefix?: string;
     overrides?: Partial<QueueServiceConfig>;
+    presale?: (fromDatabase: PresaleLedger) => PresaleLedger;
   }): Promise<TestInstance>;
   /** Runs after the current test; the last registered runs first. */
   afterThisTest(cleanup: () => Promise<void> | void): void;
@@ -55,10 +57,11 @@ export function useQueueTestBed(label: string): QueueTestBed {
       if (!redis) throw new Error("the test bed's Redis connection is made in beforeAll");
       return redis;
     },
-    async serve({ keyPrefix = uniqueKeyPrefix(label), overrides = {} } = {}) {
+    async serve({ keyPrefix = uniqueKeyPrefix(label), overrides = {}, presale } = {}) {
       const instance = await startInstance({
         prisma: bed.prisma,
         config: testConfig(keyPrefix, overrides),
+        ...(presale ? { presale } : {}),
       });
       cleanups.push(async () => {
         await instance.close();
