@@ -40,6 +40,17 @@ test("a presale code admits its holder and a buyer without one is refused", asyn
   await outsider.page.goto(`/book/${show.scheduleId}`);
   const room = outsider.page.getByTestId("waiting-room");
   await expect(room).toHaveAttribute("data-state", "presale");
+  // A code no door could accept is refused at once, in words, not retried in silence.
+  for (const malformed of ["AB1", "ABCD_EFGH", "ABCD-EFGH."]) {
+    await outsider.page.getByLabel("Presale code").fill(malformed);
+    await outsider.page.getByRole("button", { name: "Join the line with this code" }).click();
+    await expect(outsider.page.getByTestId("presale-refusal")).toHaveAttribute(
+      "data-code",
+      "MISTYPED",
+    );
+    await expect(outsider.page.getByTestId("presale-refusal")).toContainText("Check your code");
+    await expect(room).toHaveAttribute("data-state", "presale");
+  }
   await outsider.page.getByLabel("Presale code").fill("WRNG-CODE-ABCD-EFGH");
   await outsider.page.getByRole("button", { name: "Join the line with this code" }).click();
   await expect(outsider.page.getByTestId("presale-refusal")).toHaveAttribute(

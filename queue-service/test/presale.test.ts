@@ -155,6 +155,14 @@ describe("presale codes at the session door", () => {
     expect(await at(revoked.code)).toBe("PRESALE_CODE_INVALID");
     expect(await at(foreign.code)).toBe("PRESALE_CODE_INVALID");
     expect(await at(usedUp.code)).toBe("PRESALE_CODE_USED_UP");
+    // Mistyped beyond any code's shape: refused as a code, not as a stranger (which would
+    // send the page round the ticket route and back forever).
+    for (const malformed of ["AB1", "ABCD_EFGH", "ABCD-EFGH.", "x".repeat(65)]) {
+      expect(await at(malformed)).toBe("PRESALE_CODE_INVALID");
+    }
+    expect(
+      (await enter(instance.url, { token: buyer.token, performanceId: "not-a-uuid" })).code,
+    ).toBe("UNAUTHENTICATED");
     // Typed in lower case with spaces, the code is the same code.
     expect(await at(valid.code.toLowerCase().replaceAll("-", " "))).toBe("connected");
     // Checking at the door spends nothing: only a claim does.

@@ -3,6 +3,7 @@
 // that signs or verifies tokens, so a client bundle never carries that code.
 export * from "./codes";
 export * from "./position";
+export * from "./presale-code-schema";
 export * from "./wait-estimate";
 export type {
   AckError,

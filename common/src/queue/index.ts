@@ -13,3 +13,4 @@ export * from "./working-token";
 export * from "./entry";
 export * from "./entry-rules";
 export * from "./presale";
+export * from "./presale-code-schema";

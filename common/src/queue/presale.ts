@@ -1,17 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import type { PresaleRefusal } from "./codes";
-
-/**
- * A presale code as a buyer types it: letters and digits, dashes and spaces allowed (they
- * are dropped before hashing), so `ab12-cd34` and `AB12CD34` are the same code.
- */
-export const presaleCodeSchema = z
-  .string()
-  .trim()
-  .min(4)
-  .max(64)
-  .regex(/^[A-Za-z0-9 -]+$/, "Letters, digits and dashes only.");
 
 export function normalizePresaleCode(code: string): string {
   return code.replace(/[\s-]/g, "").toUpperCase();

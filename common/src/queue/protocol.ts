@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { QueueErrorCode, ReleaseReason } from "./codes";
 import { performanceIdSchema } from "./ids";
-import { presaleCodeSchema } from "./presale";
+import { presaleCodeSchema } from "./presale-code-schema";
 
 /** Payload of every client event: which performance's queue it is about. */
 export const performanceRequestSchema = z.object({ performanceId: performanceIdSchema }).strict();

@@ -1,11 +1,22 @@
 import type { ExtendedError } from "socket.io";
-import { handshakeAuthSchema, verifyQueueTicket } from "@ticketping/common/queue";
+import { z } from "zod";
+import {
+  handshakeAuthSchema,
+  performanceIdSchema,
+  verifyQueueTicket,
+} from "@ticketping/common/queue";
 import type { Logger } from "@ticketping/common/logger";
 import type { RedisClient } from "@ticketping/common/redis";
 import { enterWithSession, type SessionDoor } from "../door/enter-with-session";
 import { claimTicketUse } from "./claim-ticket-use";
 import { connectError } from "./connect-error";
 import type { QueueSocket } from "./types";
+
+/** The session door's handshake whatever its code says (the code is checked on its own). */
+const codeEntrySchema = z
+  .object({ performanceId: performanceIdSchema, presaleCode: z.unknown() })
+  .strict()
+  .refine((auth) => auth.presaleCode !== undefined);
 
 /**
  * io.use middleware: no valid, unused ticket (or a session passing every check the ticket
@@ -22,7 +33,12 @@ export function authenticateHandshake(options: {
 }) {
   const authenticate = async (socket: QueueSocket): Promise<ExtendedError | undefined> => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return connectError("UNAUTHENTICATED");
+    if (!auth.success) {
+      // A mistyped code is the buyer's to fix: UNAUTHENTICATED would send the page to the
+      // ticket route, which refuses the same code as a validation error, and round again.
+      const mistyped = codeEntrySchema.safeParse(socket.handshake.auth).success;
+      return connectError(mistyped ? "PRESALE_CODE_INVALID" : "UNAUTHENTICATED");
+    }
     if ("performanceId" in auth.data) {
       if (!options.sessionDoor) return connectError("UNAUTHENTICATED");
       const { performanceId, presaleCode } = auth.data;

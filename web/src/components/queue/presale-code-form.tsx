@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { PresaleRefusal } from "@ticketping/common/queue/client";
+import { presaleCodeSchema, type PresaleRefusal } from "@ticketping/common/queue/client";
 
 // What each refusal tells the buyer, and what to do next.
 const refusalText: Record<PresaleRefusal, string> = {
@@ -27,13 +27,24 @@ export function PresaleCodeForm({
   onSubmit: (code: string) => void;
 }) {
   const [code, setCode] = useState("");
+  // Checked here with the doors' own rule: a code no door can accept is the buyer's to fix.
+  const [mistyped, setMistyped] = useState<string | null>(null);
+  const error = mistyped ?? (refusal ? refusalText[refusal.code] : null);
   return (
     <form
       data-testid="presale-form"
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        if (code.trim() !== "") onSubmit(code.trim());
+        const parsed = presaleCodeSchema.safeParse(code);
+        if (!parsed.success) {
+          setMistyped(
+            `${parsed.error.issues[0]?.message ?? "Not a presale code."} Check your code and try again.`,
+          );
+          return;
+        }
+        setMistyped(null);
+        onSubmit(parsed.data);
       }}
     >
       <p className="rounded-lg bg-violet-50 p-4 text-violet-950">
@@ -53,21 +64,22 @@ export function PresaleCodeForm({
         value={code}
         onChange={(event) => {
           setCode(event.target.value);
+          setMistyped(null);
         }}
-        aria-invalid={refusal ? true : undefined}
-        aria-describedby={refusal ? "presale-code-error" : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "presale-code-error" : undefined}
         className="rounded-lg border border-slate-300 px-3 py-2 font-mono uppercase tracking-wider"
         placeholder="XXXX-XXXX-XXXX-XXXX"
       />
-      {refusal ? (
+      {error ? (
         <p
           id="presale-code-error"
           role="alert"
           data-testid="presale-refusal"
-          data-code={refusal.code}
+          data-code={mistyped ? "MISTYPED" : refusal?.code}
           className="text-sm font-medium text-red-700"
         >
-          {refusalText[refusal.code]}
+          {error}
         </p>
       ) : null}
       <button

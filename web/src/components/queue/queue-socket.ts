@@ -124,7 +124,13 @@ export function openQueueSocket({
         ? { code: doorCode as PresaleRefusal, message: error.message }
         : ticketError && PRESALE_CODES.has(ticketError.code)
           ? { code: ticketError.code as PresaleRefusal, message: ticketError.message }
-          : null;
+          : ticketError?.code === "VALIDATION_FAILED" && ticketError.fieldErrors().presaleCode
+            ? // A code no door accepts: retrying would only ask the same again, forever.
+              {
+                code: "PRESALE_CODE_INVALID" as const,
+                message: ticketError.fieldErrors().presaleCode ?? "",
+              }
+            : null;
     if (presaleRefusal) {
       onPresaleRefused?.(presaleRefusal.code, presaleRefusal.message);
       return;
