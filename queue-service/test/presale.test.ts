@@ -216,11 +216,11 @@ describe("spending a presale code at the claim", () => {
     }
   });
 
-  it("spends once per turn however often it is claimed, and a spent code opens no door again", async () => {
+  it("spends once per turn however often it is claimed; a spent code lets in its spender only", async () => {
     const instance = await bed.serve();
     const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
+    const [buyer, another] = await buyers(2);
+    if (!buyer || !another) throw new Error("no buyers");
     const code = await presaleCode(performanceId);
     const socket = await entered(instance.url, {
       token: buyer.token,
@@ -233,9 +233,21 @@ describe("spending a presale code at the claim", () => {
     );
     expect(again.map((claim) => claim.data?.tokenId)).toEqual(Array(3).fill(first.data?.tokenId));
     expect(await usesOf(code.id)).toBe(1);
-    // The holder who spent it cannot walk back into the line on it.
+    // Its spender comes back to the turn it paid for (a second tab, a reload) on the same
+    // code, and claiming there answers the same turn without spending again.
+    const back = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const rejoined = await ask<QueueStanding>(back, "queue:join", performanceId);
+    expect(rejoined.data?.status).toBe("active");
+    const reclaimed = await ask<WorkingTokenGrant>(back, "queue:claim", performanceId);
+    expect(reclaimed.data?.tokenId).toBe(first.data?.tokenId);
+    expect(await usesOf(code.id)).toBe(1);
+    // Anybody else is refused.
     expect(
-      (await enter(instance.url, { token: buyer.token, performanceId, presaleCode: code.code }))
+      (await enter(instance.url, { token: another.token, performanceId, presaleCode: code.code }))
         .code,
     ).toBe("PRESALE_CODE_USED_UP");
   });

@@ -20,7 +20,14 @@ const entry = (code: string | undefined, generalSaleOpensAt: number | null, code
   const { book, asked } = bookOf(codes);
   return {
     asked,
-    outcome: checkPresaleEntry({ book, performanceId: "p", generalSaleOpensAt, code, now: NOW }),
+    outcome: checkPresaleEntry({
+      book,
+      performanceId: "p",
+      generalSaleOpensAt,
+      code,
+      userId: "u",
+      now: NOW,
+    }),
   };
 };
 

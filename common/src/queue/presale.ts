@@ -28,8 +28,12 @@ export interface FoundPresaleCode {
 
 /** Both doors' code book (the database's, in @ticketping/db). */
 export interface PresaleCodeBook {
-  /** null: no such code for this performance. */
-  find(performanceId: string, code: string): Promise<FoundPresaleCode | null>;
+  /**
+   * null: no such code for this performance. `usedUp` is false for a buyer who holds an
+   * unreturned use of it: their own turn paid, they may come back to it (another tab, a
+   * reload, a reconnect after a lost claim answer).
+   */
+  find(performanceId: string, code: string, userId: string): Promise<FoundPresaleCode | null>;
 }
 
 export type PresaleEntry =
@@ -47,17 +51,20 @@ export async function checkPresaleEntry({
   performanceId,
   generalSaleOpensAt,
   code,
+  userId,
   now = Date.now(),
 }: {
   book: PresaleCodeBook;
   performanceId: string;
+  /** Who enters: a code they already spent stays theirs (see PresaleCodeBook.find). */
+  userId: string;
   generalSaleOpensAt: number | null;
   code: string | undefined;
   now?: number;
 }): Promise<PresaleEntry> {
   if (!isPresaleOn(generalSaleOpensAt, now)) return { ok: true, presaleCodeId: undefined };
   if (code === undefined || code.trim() === "") return { ok: false, code: "PRESALE_CODE_REQUIRED" };
-  const found = await book.find(performanceId, code);
+  const found = await book.find(performanceId, code, userId);
   if (!found || found.revoked) return { ok: false, code: "PRESALE_CODE_INVALID" };
   if (found.usedUp) return { ok: false, code: "PRESALE_CODE_USED_UP" };
   return { ok: true, presaleCodeId: found.id };

@@ -83,6 +83,7 @@ export async function enterWithSession(
     performanceId,
     generalSaleOpensAt: rules.generalSaleOpensAt,
     code: presaleCode,
+    userId,
   });
   if (!presale.ok) return { ok: false, code: presale.code };
   return { ok: true, userId, presaleCodeId: presale.presaleCodeId };

@@ -47,6 +47,7 @@ export async function issueQueueTicket({
     performanceId,
     generalSaleOpensAt: rules.generalSaleOpensAt,
     code: presaleCode,
+    userId,
   });
   if (!presale.ok) {
     throw new AppError(presale.code, `presale entry refused: ${presale.code}`, {
