@@ -88,3 +88,26 @@ test("a presale code admits its holder and a buyer without one is refused", asyn
     "PRESALE_CODE_USED_UP",
   );
 });
+
+test("a buyer without a code at the presale's form joins the line when the general sale opens", async ({
+  newShow,
+  newBuyer,
+  prisma,
+}) => {
+  test.setTimeout(120_000);
+  const show = await newShow({ label: "Presale Ends", powComplexity: 0 });
+  // Long enough for the page to load while the presale is on, short enough to wait out.
+  const opensAt = new Date(Date.now() + 15_000);
+  await prisma.performance.update({
+    where: { id: show.performanceId },
+    data: { generalSaleOpensAt: opensAt },
+  });
+  const buyer = await newBuyer("waitsforgeneral");
+  await buyer.page.goto(`/book/${show.scheduleId}`);
+  await expect(buyer.page.getByTestId("waiting-room")).toHaveAttribute("data-state", "presale");
+  expect(Date.now()).toBeLessThan(opensAt.getTime());
+  // No reload: the page's own clock takes the buyer in once the general sale opens.
+  await expect(seatMap(buyer.page)).toBeVisible({ timeout: 45_000 });
+  await expect(buyer.page).toHaveURL(new RegExp(`/book/${show.scheduleId}$`));
+  expect(await prisma.presaleUse.count({ where: { performanceId: show.performanceId } })).toBe(0);
+});

@@ -108,9 +108,15 @@ export function useWaitingRoom({
    * the line again only when they ask (not silently at the back of it).
    */
   slotEnded?: boolean;
-  /** The sale is in its presale: ask for a code before entering the line. */
+  /**
+   * The sale is in its presale: ask for a code before entering the line. Turning false
+   * (the general sale opened while the page was up) takes a buyer still at the code form
+   * into the line without one.
+   */
   presale?: boolean;
 }): WaitingRoom {
+  // The socket is set up for the sale as the page found it; the presale's end is an event.
+  const presaleAtMount = useRef(presale);
   const [view, setView] = useState<WaitingView>(
     slotEnded
       ? { kind: "released", reason: "expired" }
@@ -125,10 +131,12 @@ export function useWaitingRoom({
     retry: () => void;
     leave: () => void;
     joinWithCode: (code: string) => void;
+    generalSaleOpened: () => void;
   }>({
     retry: () => undefined,
     leave: () => undefined,
     joinWithCode: () => undefined,
+    generalSaleOpened: () => undefined,
   });
 
   useEffect(() => {
@@ -137,7 +145,9 @@ export function useWaitingRoom({
     let paceSamples: PaceSample[] = [];
     let phase: QueueProgress["phase"] | null = null;
     /** False after a refusal, a lapsed turn or leaving: reconnects then do not re-join. */
-    let wantsPlace = !slotEnded && !presale;
+    let wantsPlace = !slotEnded && !presaleAtMount.current;
+    /** The view asks for a code (and nothing else is going on). */
+    let atCodeForm = !slotEnded && presaleAtMount.current;
     let presaleCode: string | undefined;
     let entering = false;
     let stopped = false;
@@ -161,6 +171,7 @@ export function useWaitingRoom({
       onPresaleRefused: (code, message) => {
         if (stopped) return;
         wantsPlace = false;
+        atCodeForm = true;
         setConnection("connected");
         setView({ kind: "presale", refusal: { code, message } });
       },
@@ -182,6 +193,7 @@ export function useWaitingRoom({
       if (next.kind === "refused" && isPresaleRefusal(next.code)) {
         // The claim found the code spent or revoked since the door: ask for another.
         next = { kind: "presale", refusal: { code: next.code, message: next.message } };
+        atCodeForm = true;
       }
       wantsPlace = false;
       baseline = null;
@@ -281,16 +293,27 @@ export function useWaitingRoom({
 
     actions.current = {
       retry: () => {
+        atCodeForm = false;
         wantsPlace = true;
         setView({ kind: "joining" });
         if (socket.connected) join();
         else socket.connect();
       },
       joinWithCode: (code) => {
+        atCodeForm = false;
         presaleCode = code;
         wantsPlace = true;
         setView({ kind: "joining" });
         // A socket that entered without this code must enter again to carry it.
+        if (socket.connected) socket.disconnect();
+        socket.connect();
+      },
+      generalSaleOpened: () => {
+        if (!atCodeForm || stopped) return;
+        atCodeForm = false;
+        presaleCode = undefined;
+        wantsPlace = true;
+        setView({ kind: "joining" });
         if (socket.connected) socket.disconnect();
         socket.connect();
       },
@@ -309,7 +332,11 @@ export function useWaitingRoom({
       // leaving the line is the Leave button's decision, never a side effect.
       close();
     };
-  }, [performanceId, queueUrl, destination, slotEnded, presale]);
+  }, [performanceId, queueUrl, destination, slotEnded]);
+
+  useEffect(() => {
+    if (!presale) actions.current.generalSaleOpened();
+  }, [presale]);
 
   const retry = useCallback(() => {
     actions.current.retry();

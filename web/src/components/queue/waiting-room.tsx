@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
+import { useCountdown } from "../use-countdown";
 import { PresaleCodeForm } from "./presale-code-form";
 import { QueueNotice, type SaleOpening } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
@@ -65,14 +66,16 @@ export function WaitingRoom({
   /** When the sale and its pre-queue open, for a buyer who came too early. */
   opening: SaleOpening;
   /** The sale is in its presale until the general sale (its time on the venue's clock). */
-  presale: { generalSaleLabel: string } | null;
+  presale: { generalSaleLabel: string; generalSaleOpensAtMs: number } | null;
 }) {
+  // On the server's clock (the page's offset), so the line opens to all on time.
+  const presaleLeftMs = useCountdown(presale?.generalSaleOpensAtMs ?? 0, opening.serverNowMs);
   const { view, connection, progress, powProgress, retry, leave, joinWithCode } = useWaitingRoom({
     performanceId,
     queueUrl,
     destination,
     slotEnded,
-    presale: presale !== null,
+    presale: presale !== null && presaleLeftMs > 0,
   });
   const t = useTranslations("queue");
   const formatWait = useFormatWait();

@@ -104,7 +104,10 @@ export default async function QueuePage({
         }}
         presale={
           room.generalSaleOpensAt && room.generalSaleOpensAt.getTime() > serverNow()
-            ? { generalSaleLabel: formatShowTime(room.generalSaleOpensAt, room.hallTimeZone) }
+            ? {
+                generalSaleLabel: formatShowTime(room.generalSaleOpensAt, room.hallTimeZone),
+                generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
+              }
             : null
         }
       />
