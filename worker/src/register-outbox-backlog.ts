@@ -29,7 +29,8 @@ export function registerOutboxBacklog({
   /** A database that does not answer leaves the gauges unknown rather than stalling the scrape. */
   timeoutMs?: number;
 }): void {
-  // Both gauges are collected in the same scrape: one query serves both.
+  // A scrape collects both gauges at once: they share the query in flight, and the next
+  // scrape reads afresh (kept any longer, a reading would hide an event written since).
   let reading: Promise<OutboxBacklog | undefined> | undefined;
   const readOnce = (): Promise<OutboxBacklog | undefined> => {
     reading ??= readOutboxBacklog(prisma, timeoutMs)
@@ -38,7 +39,7 @@ export function registerOutboxBacklog({
         return undefined;
       })
       .finally(() => {
-        setTimeout(() => (reading = undefined), 100).unref();
+        reading = undefined;
       });
     return reading;
   };
