@@ -25,7 +25,7 @@ export function ShowTime({ startsAt, timeZone }: { startsAt: Date; timeZone: str
     <>
       <time dateTime={startsAt.toISOString()}>{venue}</time>
       {differs ? (
-        <span className="block text-xs font-normal text-slate-500" data-testid="own-time">
+        <span className="block text-xs font-normal text-slate-600" data-testid="own-time">
           {t("yourTime", { time: own })}
         </span>
       ) : null}
