@@ -7,16 +7,18 @@ import {
   reservationConfirmed,
   waitlistOffered,
 } from "@ticketping/common/events";
+import type { EventDefinition, EventOf } from "@ticketping/common/events";
 import { subscribe, type Subscription } from "@ticketping/common/kafka";
+import type { z } from "zod";
 import type { Logger } from "@ticketping/common/logger";
 import type { PrismaClient } from "@ticketping/db";
 import type { MailLinks } from "./links";
 import { loadRefundForMail } from "./load-refund";
-import { loadReservationForMail } from "./load-reservation";
+import { loadReservationForMail, type ReservationForMail } from "./load-reservation";
 import { loadVerificationForMail } from "./load-verification";
-import { enqueueMails, type QueuedMail } from "./mail-ledger";
+import { enqueueMails } from "./mail-ledger";
 import { mailMetrics } from "./metrics";
-import { mailTemplates, type MailTemplateName } from "./templates";
+import { mailTemplates, type MailTemplateName, type RenderedMail } from "./templates";
 import { ticketImageCid } from "./ticket-attachments";
 
 export interface MailHandlerDeps {
@@ -44,155 +46,171 @@ export interface MailHandlerDeps {
 export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
   const { prisma, links } = deps;
 
-  const stale = (occurredAt: string) => Date.now() - Date.parse(occurredAt) > deps.maxEventAgeMs;
-  const record = async (
-    about: { reservationId: string } | { verificationId: string },
+  /**
+   * One kind of mail an event causes. A stale event mails nothing; otherwise `compose`
+   * reads the state now and answers the mail, or null when the state says none is due.
+   * The mail is recorded in the ledger under the event's id, so a redelivery adds nothing.
+   */
+  const mailOn = <Definition extends EventDefinition>(
+    definition: Definition,
+    {
+      about,
+      template,
+      compose,
+    }: {
+      about: (event: EventOf<Definition>) => MailSubject;
+      /** What the event mails, for the log when it mails nothing. */
+      template: MailTemplateName;
+      compose: (event: EventOf<Definition>) => Promise<ComposedMail | null>;
+    },
+  ): Subscription =>
+    subscribe(definition, async (event) => {
+      const stale = Date.now() - Date.parse(event.occurredAt) > deps.maxEventAgeMs;
+      const composed = stale ? null : await compose(event);
+      const added = composed
+        ? await enqueueMails(prisma, [
+            {
+              ...composed.mail,
+              eventId: event.id,
+              recipient: composed.recipient,
+              template: composed.template,
+              ...(composed.ticketsOf === undefined ? {} : { ticketsOf: composed.ticketsOf }),
+            },
+          ])
+        : 0;
+      const recordedTemplate = composed?.template ?? template;
+      if (added > 0) {
+        mailMetrics.queued.inc({ template: recordedTemplate });
+        deps.wakeSender();
+      }
+      deps.logger.info(
+        { ...about(event), template: recordedTemplate, recorded: added > 0 },
+        "mail event handled",
+      );
+    });
+
+  /** A mail about one reservation, to its buyer, when `render` finds it due. */
+  const reservationMailOn = (
+    definition: ReservationEvent,
     template: MailTemplateName,
-    mail: QueuedMail | null,
-  ): Promise<void> => {
-    const added = mail ? await enqueueMails(prisma, [mail]) : 0;
-    if (added > 0) {
-      mailMetrics.queued.inc({ template });
-      deps.wakeSender();
-    }
-    deps.logger.info({ ...about, template, recorded: added > 0 }, "mail event handled");
-  };
+    render: (reservation: ReservationForMail, reservationId: string) => RenderedMail | null,
+    { withTickets = false }: { withTickets?: boolean } = {},
+  ): Subscription =>
+    mailOn(definition, {
+      about: (event) => ({ reservationId: reservationIdOf(event) }),
+      template,
+      compose: async (event) => {
+        const reservationId = reservationIdOf(event);
+        const reservation = await loadReservationForMail(prisma, reservationId);
+        const mail = reservation ? render(reservation, reservationId) : null;
+        if (!reservation || !mail) return null;
+        return {
+          mail,
+          template,
+          recipient: reservation.buyer.email,
+          ...(withTickets ? { ticketsOf: reservationId } : {}),
+        };
+      },
+    });
+
+  const stillOpen = (reservation: ReservationForMail) =>
+    reservation.status === "PENDING" && reservation.holdExpiresAt > new Date();
 
   return [
-    subscribe(reservationConfirmed, async (event) => {
-      const { reservationId } = event.payload;
-      const template = "order-confirmed";
-      const reservation = stale(event.occurredAt)
-        ? null
-        : await loadReservationForMail(prisma, reservationId);
-      if (!reservation?.confirmedAt) return record({ reservationId }, template, null);
-      const mail = mailTemplates[template]({
-        locale: reservation.buyer.locale,
-        buyerName: reservation.buyer.name,
-        show: reservation.show,
-        seats: reservation.seats,
-        amountMinor: reservation.amountMinor,
-        currency: reservation.currency,
-        reservationId: event.payload.reservationId,
-        ticketsUrl: links.tickets(),
-        tickets: reservation.tickets,
-        ticketImageCid,
-      });
-      await record({ reservationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: reservation.buyer.email,
-        template,
-        ticketsOf: reservationId,
-      });
-    }),
+    reservationMailOn(
+      reservationConfirmed,
+      "order-confirmed",
+      (reservation, reservationId) =>
+        reservation.confirmedAt
+          ? mailTemplates["order-confirmed"]({
+              locale: reservation.buyer.locale,
+              buyerName: reservation.buyer.name,
+              show: reservation.show,
+              seats: reservation.seats,
+              amountMinor: reservation.amountMinor,
+              currency: reservation.currency,
+              reservationId,
+              ticketsUrl: links.tickets(),
+              tickets: reservation.tickets,
+              ticketImageCid,
+            })
+          : null,
+      { withTickets: true },
+    ),
 
     // The hold stays after a decline: the buyer may pay again until it lapses, so the mail
     // links back to the checkout. A hold already over gets the lapse mail instead.
-    subscribe(paymentFailed, async (event) => {
-      const { reservationId } = event.payload;
-      const template = "payment-failed";
-      const reservation = stale(event.occurredAt)
-        ? null
-        : await loadReservationForMail(prisma, reservationId);
-      if (reservation?.status !== "PENDING" || reservation.holdExpiresAt <= new Date()) {
-        return record({ reservationId }, template, null);
-      }
-      const mail = mailTemplates[template]({
-        locale: reservation.buyer.locale,
-        buyerName: reservation.buyer.name,
-        show: reservation.show,
-        holdExpiresAt: reservation.holdExpiresAt,
-        checkoutUrl: links.checkout(event.payload.reservationId),
-      });
-      await record({ reservationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: reservation.buyer.email,
-        template,
-      });
-    }),
+    reservationMailOn(paymentFailed, "payment-failed", (reservation, reservationId) =>
+      stillOpen(reservation)
+        ? mailTemplates["payment-failed"]({
+            locale: reservation.buyer.locale,
+            buyerName: reservation.buyer.name,
+            show: reservation.show,
+            holdExpiresAt: reservation.holdExpiresAt,
+            checkoutUrl: links.checkout(reservationId),
+          })
+        : null,
+    ),
 
     // hold.expired also comes from Redis's expiry notice before the hold is ended; every
     // source reports one hold under the same id, and only the EXPIRED state sends.
-    subscribe(holdExpired, async (event) => {
-      const { reservationId } = event.payload;
-      const template = "hold-lapsed";
-      const reservation = stale(event.occurredAt)
-        ? null
-        : await loadReservationForMail(prisma, reservationId);
-      if (reservation?.status !== "EXPIRED") return record({ reservationId }, template, null);
-      const mail = mailTemplates[template]({
-        locale: reservation.buyer.locale,
-        buyerName: reservation.buyer.name,
-        show: reservation.show,
-        performanceUrl: links.performance(reservation.show.slug),
-      });
-      await record({ reservationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: reservation.buyer.email,
-        template,
-      });
-    }),
+    reservationMailOn(holdExpired, "hold-lapsed", (reservation) =>
+      reservation.status === "EXPIRED"
+        ? mailTemplates["hold-lapsed"]({
+            locale: reservation.buyer.locale,
+            buyerName: reservation.buyer.name,
+            show: reservation.show,
+            performanceUrl: links.performance(reservation.show.slug),
+          })
+        : null,
+    ),
+
+    // Only an offer still open is mailed: one taken, declined or lapsed before the handler
+    // ran has nothing left to offer.
+    reservationMailOn(waitlistOffered, "waitlist-offer", (reservation, reservationId) =>
+      stillOpen(reservation)
+        ? mailTemplates["waitlist-offer"]({
+            locale: reservation.buyer.locale,
+            buyerName: reservation.buyer.name,
+            show: reservation.show,
+            seatCount: reservation.seats.length,
+            offerExpiresAt: reservation.holdExpiresAt,
+            offerUrl: links.waitlistOffer(reservationId),
+          })
+        : null,
+    ),
 
     // One payment.refunded per refund (whoever records it first announces it), for the
     // buyer's own cancellation, a late or second payment, a refund at the provider, or an
     // organizer's refund (refundId); a cancelled show's buyers get the show-cancelled mail.
-    subscribe(paymentRefunded, async (event) => {
-      const { reservationId, paymentId, refundId } = event.payload;
-      const refund = stale(event.occurredAt)
-        ? null
-        : await loadRefundForMail(prisma, { paymentId, refundId });
-      const template = refund?.showCancelled ? "show-cancelled" : "refund-issued";
-      if (refund?.status !== "REFUNDED" || refund.amountMinor <= 0) {
-        return record({ reservationId }, template, null);
-      }
-      const { reservation } = refund;
-      const common = {
-        locale: reservation.buyer.locale,
-        buyerName: reservation.buyer.name,
-        show: reservation.show,
-        amountMinor: refund.amountMinor,
-        currency: refund.currency,
-        ticketsUrl: links.tickets(),
-      };
-      const mail = refund.showCancelled
-        ? mailTemplates["show-cancelled"](common)
-        : mailTemplates["refund-issued"]({ ...common, reason: refund.reason });
-      await record({ reservationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: reservation.buyer.email,
-        template,
-      });
-    }),
-
-    // Only an offer still open is mailed: one taken, declined or lapsed before the handler
-    // ran has nothing left to offer.
-    subscribe(waitlistOffered, async (event) => {
-      const { reservationId } = event.payload;
-      const template = "waitlist-offer";
-      const reservation = stale(event.occurredAt)
-        ? null
-        : await loadReservationForMail(prisma, reservationId);
-      if (reservation?.status !== "PENDING" || reservation.holdExpiresAt <= new Date()) {
-        return record({ reservationId }, template, null);
-      }
-      const mail = mailTemplates[template]({
-        locale: reservation.buyer.locale,
-        buyerName: reservation.buyer.name,
-        show: reservation.show,
-        seatCount: reservation.seats.length,
-        offerExpiresAt: reservation.holdExpiresAt,
-        offerUrl: links.waitlistOffer(reservationId),
-      });
-      await record({ reservationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: reservation.buyer.email,
-        template,
-      });
+    mailOn(paymentRefunded, {
+      about: (event) => ({ reservationId: event.payload.reservationId }),
+      template: "refund-issued",
+      compose: async (event) => {
+        const { paymentId, refundId } = event.payload;
+        const refund = await loadRefundForMail(prisma, { paymentId, refundId });
+        if (refund?.status !== "REFUNDED" || refund.amountMinor <= 0) return null;
+        const { reservation } = refund;
+        const common = {
+          locale: reservation.buyer.locale,
+          buyerName: reservation.buyer.name,
+          show: reservation.show,
+          amountMinor: refund.amountMinor,
+          currency: refund.currency,
+          ticketsUrl: links.tickets(),
+        };
+        return refund.showCancelled
+          ? {
+              mail: mailTemplates["show-cancelled"](common),
+              template: "show-cancelled",
+              recipient: reservation.buyer.email,
+            }
+          : {
+              mail: mailTemplates["refund-issued"]({ ...common, reason: refund.reason }),
+              template: "refund-issued",
+              recipient: reservation.buyer.email,
+            };
+      },
     }),
 
     // The link is signed here, as the mail is written, not by the web app at sign-up: the
@@ -200,33 +218,46 @@ export function createMailSubscriptions(deps: MailHandlerDeps): Subscription[] {
     // the mail (and its ledger row until pruned), never in the outbox, Kafka's retained log
     // or a dead-letter topic. A link already used, lapsed or outdone (the address verified
     // another way) sends nothing.
-    subscribe(accountVerificationRequested, async (event) => {
-      const { verificationId } = event.payload;
-      const template = "verify-address";
-      const verification = stale(event.occurredAt)
-        ? null
-        : await loadVerificationForMail(prisma, verificationId);
-      if (!verification) return record({ verificationId }, template, null);
-      const token = signEmailVerificationToken({
-        secret: deps.emailTokenSecret,
-        verificationId,
-        expiresAt: verification.expiresAt,
-      });
-      const mail = mailTemplates[template]({
-        locale: verification.locale,
-        name: verification.name,
-        verifyUrl: links.verifyEmail(token),
-        expiresInHours: Math.max(
-          1,
-          Math.round((verification.expiresAt.getTime() - Date.now()) / 3_600_000),
-        ),
-      });
-      await record({ verificationId }, template, {
-        ...mail,
-        eventId: event.id,
-        recipient: verification.email,
-        template,
-      });
+    mailOn(accountVerificationRequested, {
+      about: (event) => ({ verificationId: event.payload.verificationId }),
+      template: "verify-address",
+      compose: async (event) => {
+        const { verificationId } = event.payload;
+        const verification = await loadVerificationForMail(prisma, verificationId);
+        if (!verification) return null;
+        const token = signEmailVerificationToken({
+          secret: deps.emailTokenSecret,
+          verificationId,
+          expiresAt: verification.expiresAt,
+        });
+        const mail = mailTemplates["verify-address"]({
+          locale: verification.locale,
+          name: verification.name,
+          verifyUrl: links.verifyEmail(token),
+          expiresInHours: Math.max(
+            1,
+            Math.round((verification.expiresAt.getTime() - Date.now()) / 3_600_000),
+          ),
+        });
+        return { mail, template: "verify-address", recipient: verification.email };
+      },
     }),
   ];
+}
+
+type MailSubject = { reservationId: string } | { verificationId: string };
+
+interface ComposedMail {
+  mail: RenderedMail;
+  template: MailTemplateName;
+  recipient: string;
+  /** A reservation whose tickets go with the mail. */
+  ticketsOf?: string;
+}
+
+/** The events whose mail is about one reservation. */
+type ReservationEvent = EventDefinition<string, z.ZodType<{ reservationId: string }>>;
+
+function reservationIdOf(event: EventOf<ReservationEvent>): string {
+  return event.payload.reservationId;
 }
