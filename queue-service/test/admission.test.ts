@@ -100,6 +100,8 @@ describe("joining", () => {
     ["SALE_CLOSED", { saleStatus: "CLOSED" }],
     ["SALE_CLOSED", { closesAt: new Date(Date.now() - 1_000), opensAt: new Date(0) }],
     ["SOLD_OUT", { seats: 0 }],
+    // Sold out before the opening too, in the catalog's order (web's sale-phase.ts).
+    ["SOLD_OUT", { seats: 0, opensAt: new Date(Date.now() + 2 * 3_600_000) }],
     ["NOT_OPEN_YET", { opensAt: new Date(Date.now() + 2 * 3_600_000) }],
   ])("refuses at once with %s (%j)", async (reason, performance) => {
     const queue = await queueFor(performance === "missing" ? {} : performance);

@@ -29,6 +29,7 @@ function whereFor(filters: CatalogFilters, now: Date): Prisma.PerformanceWhereIn
     });
   }
   if (filters.sale === "opening-soon") {
+    // One with nothing left to sell (all held back, say) is dropped once seats are counted.
     and.push({ saleStatus: "PUBLISHED", bookingOpensAt: { gt: now } });
   }
   return { AND: and };
@@ -82,5 +83,6 @@ export async function listPerformances({
   });
   return listed
     .filter(({ phase }) => filters.sale !== "on-sale" || phase === "open")
+    .filter(({ phase }) => filters.sale !== "opening-soon" || phase === "pre")
     .map(({ summary }) => summary);
 }

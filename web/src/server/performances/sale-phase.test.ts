@@ -23,6 +23,10 @@ describe("salePhase", () => {
     expect(salePhase({ ...base, availableSeats: 0 }, now)).toBe("sold_out");
     expect(salePhase({ ...base, saleStatus: "CLOSED" }, now)).toBe("closed");
   });
+  it("is sold out, not upcoming, before the opening with no seat left, as the queue refuses it", () => {
+    const later = new Date("2026-06-02T00:00:00Z");
+    expect(salePhase({ ...base, bookingOpensAt: later, availableSeats: 0 }, now)).toBe("sold_out");
+  });
 });
 
 describe("publicSalePhase", () => {

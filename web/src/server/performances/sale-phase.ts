@@ -34,8 +34,11 @@ export interface SalePhaseInput {
  */
 export function salePhase(performance: SalePhaseInput, now: Date = new Date()): CatalogSalePhase {
   if (performance.saleStatus !== "PUBLISHED") return "closed";
-  if (now < performance.bookingOpensAt) return "pre";
   if (now >= performance.bookingClosesAt) return "closed";
+  // Before "pre", in the queue's order (common's queue.lua salePhase): a sale whose opening
+  // the organizer moved later after it sold out, or whose every seat is held back, has
+  // nothing to queue for, and the catalog must not invite buyers the line would refuse.
   if (performance.availableSeats === 0) return "sold_out";
+  if (now < performance.bookingOpensAt) return "pre";
   return "open";
 }
