@@ -1,7 +1,7 @@
 import type { Locale } from "@ticketping/common/i18n";
-import { html } from "./html";
-import { layout, textLayout, type RenderedMail } from "./layout";
-import { showHtml, showLine, type ShowDetails } from "./show";
+import type { RenderedMail } from "./layout";
+import type { ShowDetails } from "./show";
+import { renderShowNotice } from "./show-notice";
 import { mailWords } from "./words";
 
 export interface HoldLapsedData {
@@ -19,21 +19,13 @@ export function renderHoldLapsed(data: HoldLapsedData): RenderedMail {
   const title = words.title(data.show.performanceName);
   const action = { label: words.action, url: data.performanceUrl };
   const hello = `${words.hello(data.buyerName)} ${words.lapse}`;
-  return {
-    subject: title,
-    html: layout({
-      locale,
-      title,
-      preheader: words.lapse,
-      action,
-      body: html`<p style="margin:0 0 16px">${hello}</p>
-        ${showHtml(data.show, locale)}
-        <p style="margin:0">${words.again}</p>`,
-    }),
-    text: textLayout({
-      title,
-      action,
-      paragraphs: [hello, showLine(data.show, locale), words.again],
-    }),
-  };
+  return renderShowNotice({
+    locale,
+    title,
+    preheader: words.lapse,
+    hello,
+    show: data.show,
+    news: words.again,
+    action,
+  });
 }

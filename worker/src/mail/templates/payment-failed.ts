@@ -1,8 +1,8 @@
 import { formatShowTime } from "@ticketping/common/format";
 import type { Locale } from "@ticketping/common/i18n";
-import { html } from "./html";
-import { layout, textLayout, type RenderedMail } from "./layout";
-import { showHtml, showLine, type ShowDetails } from "./show";
+import type { RenderedMail } from "./layout";
+import type { ShowDetails } from "./show";
+import { renderShowNotice } from "./show-notice";
 import { mailWords } from "./words";
 
 export interface PaymentFailedData {
@@ -23,17 +23,13 @@ export function renderPaymentFailed(data: PaymentFailedData): RenderedMail {
   const held = words.held(formatShowTime(data.holdExpiresAt, data.show.timeZone, locale));
   const action = { label: words.action, url: data.checkoutUrl };
   const hello = words.hello(data.buyerName);
-  return {
-    subject: title,
-    html: layout({
-      locale,
-      title,
-      preheader: held,
-      action,
-      body: html`<p style="margin:0 0 16px">${hello}</p>
-        ${showHtml(data.show, locale)}
-        <p style="margin:0">${held}</p>`,
-    }),
-    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show, locale), held] }),
-  };
+  return renderShowNotice({
+    locale,
+    title,
+    preheader: held,
+    hello,
+    show: data.show,
+    news: held,
+    action,
+  });
 }

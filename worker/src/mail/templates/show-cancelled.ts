@@ -1,8 +1,8 @@
 import { formatMoney } from "@ticketping/common/format";
 import type { Locale } from "@ticketping/common/i18n";
-import { html } from "./html";
-import { layout, textLayout, type RenderedMail } from "./layout";
-import { showHtml, showLine, type ShowDetails } from "./show";
+import type { RenderedMail } from "./layout";
+import type { ShowDetails } from "./show";
+import { renderShowNotice } from "./show-notice";
 import { mailWords } from "./words";
 
 export interface ShowCancelledData {
@@ -24,17 +24,13 @@ export function renderShowCancelled(data: ShowCancelledData): RenderedMail {
   const hello = `${words.hello(data.buyerName)} ${words.sorry}`;
   const refund = words.refund(amount);
   const action = { label: words.action, url: data.ticketsUrl };
-  return {
-    subject: title,
-    html: layout({
-      locale,
-      title,
-      preheader: words.sorry,
-      action,
-      body: html`<p style="margin:0 0 16px">${hello}</p>
-        ${showHtml(data.show, locale)}
-        <p style="margin:0">${refund}</p>`,
-    }),
-    text: textLayout({ title, action, paragraphs: [hello, showLine(data.show, locale), refund] }),
-  };
+  return renderShowNotice({
+    locale,
+    title,
+    preheader: words.sorry,
+    hello,
+    show: data.show,
+    news: refund,
+    action,
+  });
 }
