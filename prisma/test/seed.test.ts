@@ -19,7 +19,16 @@ async function snapshot(prisma: PrismaClient) {
       posterUrl: true,
       bookingOpensAt: true,
       bookingClosesAt: true,
-      hall: { select: { name: true, rows: true, columns: true } },
+      hall: {
+        select: {
+          name: true,
+          rows: true,
+          columns: true,
+          aisleAfterRows: true,
+          aisleAfterColumns: true,
+          sections: true,
+        },
+      },
       grades: {
         select: { name: true, priceMinor: true, currency: true },
         orderBy: { name: "asc" },
@@ -71,6 +80,16 @@ describe("seed", () => {
       demoAccounts.map((account) => [account.email, account.role]).sort(),
     );
     expect(first.halls).toBe(counts.halls);
+    // The on-sale show's hall shows aisles and sections on its seat map.
+    const onSale = first.performances.find((row) => row.slug === demoPerformanceSlugs.onSale);
+    expect(onSale?.hall).toMatchObject({
+      aisleAfterRows: [12],
+      aisleAfterColumns: [12],
+      sections: [
+        { name: "Stalls", fromRow: 1, toRow: 12, fromColumn: 1, toColumn: 25 },
+        { name: "Balcony", fromRow: 13, toRow: 20, fromColumn: 1, toColumn: 25 },
+      ],
+    });
     expect(first.performances).toHaveLength(counts.performances);
     expect(first.grades).toBe(counts.grades);
     expect(first.schedules).toBe(counts.schedules);

@@ -9,12 +9,21 @@ import { upsertDemoUsers } from "./upsert-demo-users";
 
 /** Halls have no natural key; the demo ones are found by name and updated in place. */
 async function upsertHall(tx: TransactionClient, hall: DemoHall): Promise<string> {
+  const data = {
+    name: hall.name,
+    address: hall.address,
+    rows: hall.rows,
+    columns: hall.columns,
+    aisleAfterRows: [...(hall.aisleAfterRows ?? [])],
+    aisleAfterColumns: [...(hall.aisleAfterColumns ?? [])],
+    sections: (hall.sections ?? []).map((section) => ({ ...section })),
+  };
   const existing = await tx.hall.findFirst({ where: { name: hall.name }, select: { id: true } });
   if (existing) {
-    await tx.hall.update({ where: { id: existing.id }, data: hall });
+    await tx.hall.update({ where: { id: existing.id }, data });
     return existing.id;
   }
-  return (await tx.hall.create({ data: hall, select: { id: true } })).id;
+  return (await tx.hall.create({ data, select: { id: true } })).id;
 }
 
 /**

@@ -9,6 +9,18 @@ export interface DemoHall {
   address: string;
   rows: number;
   columns: number;
+  /** Aisles and sections the seat map draws (see the hall's columns); none when left out. */
+  aisleAfterRows?: readonly number[];
+  aisleAfterColumns?: readonly number[];
+  sections?: readonly DemoSection[];
+}
+
+export interface DemoSection {
+  name: string;
+  fromRow: number;
+  toRow: number;
+  fromColumn: number;
+  toColumn: number;
 }
 
 export const demoHalls = {
@@ -17,6 +29,13 @@ export const demoHalls = {
     address: "1 Harbour Road, Demo City",
     rows: 20,
     columns: 25,
+    // A centre aisle, a cross aisle, and the stalls apart from the balcony.
+    aisleAfterRows: [12],
+    aisleAfterColumns: [12],
+    sections: [
+      { name: "Stalls", fromRow: 1, toRow: 12, fromColumn: 1, toColumn: 25 },
+      { name: "Balcony", fromRow: 13, toRow: 20, fromColumn: 1, toColumn: 25 },
+    ],
   },
   studio: {
     name: "Ticketping Studio",

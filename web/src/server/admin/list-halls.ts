@@ -7,8 +7,13 @@ export async function listHalls(): Promise<AdminHall[]> {
     orderBy: { name: "asc" },
     include: { _count: { select: { performances: true } } },
   });
-  return halls.map(({ _count, createdAt: _c, updatedAt: _u, ...hall }) => ({
-    ...hall,
-    performanceCount: _count.performances,
+  return halls.map((hall) => ({
+    id: hall.id,
+    name: hall.name,
+    address: hall.address,
+    rows: hall.rows,
+    columns: hall.columns,
+    timeZone: hall.timeZone,
+    performanceCount: hall._count.performances,
   }));
 }

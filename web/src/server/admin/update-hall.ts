@@ -2,7 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { db } from "../db";
+import { findPlanProblems } from "../hall-plan/find-plan-problems";
+import { readHallPlan } from "../hall-plan/read-hall-plan";
 import type { SavedHall } from "./answers";
+import { invalidInput } from "./invalid-input";
 import { invalidateLiveCaches } from "./invalidate-live-caches";
 import { listScheduleIds } from "./list-schedule-ids";
 import type { hallUpdateSchema } from "./schemas";
@@ -37,6 +40,18 @@ export async function updateHall({
             "This hall's size cannot change: seats of existing schedules were laid out from it. Create a new hall instead.",
           details: { reason: "HALL_IN_USE" },
         });
+      }
+    }
+    // Aisles and sections must stay inside (the database's CHECKs would refuse aisles
+    // with a bare 500; sections only this check keeps).
+    if (resizing) {
+      const size = { rows: input.rows ?? hall.rows, columns: input.columns ?? hall.columns };
+      const outside = findPlanProblems(readHallPlan(hall), size);
+      if (outside.length > 0) {
+        throw invalidInput(
+          input.rows !== undefined && input.rows !== hall.rows ? "rows" : "columns",
+          "Aisles or sections lie beyond this size: change them first.",
+        );
       }
     }
     const updated = await tx.hall.update({

@@ -10,6 +10,7 @@ import {
 } from "../admin/answers";
 import { queueSettingsSchema } from "../admin/schemas";
 import { holdViewSchema } from "../booking/hold-view";
+import { hallPlanAnswerSchema } from "../hall-plan/schemas";
 import { healthReportSchema } from "../health/schemas";
 import { checkoutViewSchema, startedCheckoutSchema } from "../payments/checkout-view";
 import { webhookAnswerSchema } from "../payments/webhook-answer";
@@ -38,6 +39,7 @@ export const namedSchemas = new Map<z.ZodType, string>([
   [webhookAnswerSchema, "WebhookAnswer"],
   [adminHallSchema, "AdminHall"],
   [savedHallSchema, "Hall"],
+  [hallPlanAnswerSchema, "HallPlan"],
   [adminPerformanceRowSchema, "AdminPerformanceRow"],
   [adminPerformanceSchema, "AdminPerformance"],
   [adminGradeSchema, "Grade"],

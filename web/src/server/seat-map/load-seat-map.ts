@@ -1,6 +1,7 @@
 import "server-only";
 import { seatOwnerValue } from "@ticketping/common/seats";
 import { db } from "../db";
+import { readHallPlan } from "../hall-plan/read-hall-plan";
 import type { SeatMapLayout } from "./types";
 import { performanceHeaderSelect } from "./performance-header-select";
 
@@ -96,6 +97,7 @@ export async function loadSeatMap({
         seat.column,
         gradeIndex.get(seat.grade_id) ?? 0,
       ]),
+      plan: readHallPlan(performance.hall),
     },
     taken,
   };

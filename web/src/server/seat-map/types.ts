@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hallPlanAnswerSchema } from "../hall-plan/schemas";
 
 /** A seat in the layout: [seatId, row, column, index into grades]. Compact: halls are big. */
 export const layoutSeatSchema = z.tuple([
@@ -36,6 +37,11 @@ export const seatMapLayoutSchema = z.strictObject({
   maxSeatsPerReservation: z.int(),
   grades: z.array(layoutGradeSchema),
   seats: z.array(layoutSeatSchema).describe("Ordered by row, then column."),
+  plan: hallPlanAnswerSchema
+    .optional()
+    .describe(
+      "The hall's aisles and sections, drawn on the map; absent from a layout cached before halls had them (draw none).",
+    ),
 });
 export type SeatMapLayout = z.infer<typeof seatMapLayoutSchema>;
 

@@ -40,6 +40,8 @@ import {
   presaleCodeViewSchema,
   presaleCodesCreateSchema,
 } from "../../presale/schemas";
+import { hallWithPlanSchema } from "../../hall-plan/answers";
+import { hallPlanSchema } from "../../hall-plan/schemas";
 import type { Operation } from "../operation";
 
 const tag = "Organizer";
@@ -82,6 +84,35 @@ export const organizerOperations: Operation[] = [
     body: hallUpdateSchema,
     answers: { 200: { description: "Saved.", data: z.strictObject({ hall: savedHallSchema }) } },
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "get",
+    path: "/api/admin/halls/{id}/plan",
+    operationId: "getHallPlan",
+    summary: "A hall's aisles and sections",
+    params: idParamsSchema,
+    answers: {
+      200: {
+        description: "The hall's size and plan.",
+        data: z.strictObject({ hall: hallWithPlanSchema }),
+      },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
+  },
+  {
+    ...organizer,
+    method: "put",
+    path: "/api/admin/halls/{id}/plan",
+    operationId: "setHallPlan",
+    summary: "Replaces a hall's aisles and sections; its shows' seat maps draw them",
+    description: `Aisles are gaps after rows or seats: they move no seat, so they may change while shows are on sale. Sections must lie inside the hall and not overlap; their names are unique (any case). Each refused field is an issue of \`VALIDATION_FAILED\` with a stable \`code\` (web/README.md). ${cacheDrop}`,
+    params: idParamsSchema,
+    body: hallPlanSchema,
+    answers: {
+      200: { description: "Saved.", data: z.strictObject({ hall: hallWithPlanSchema }) },
+    },
+    errors: ["SERVICE_UNAVAILABLE"],
   },
   {
     ...organizer,
