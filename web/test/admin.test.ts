@@ -60,6 +60,8 @@ const adminRequests: [string, string][] = [
   ["GET", "/api/admin/halls"],
   ["POST", "/api/admin/halls"],
   ["PATCH", `/api/admin/halls/${someId}`],
+  ["GET", `/api/admin/halls/${someId}/plan`],
+  ["PUT", `/api/admin/halls/${someId}/plan`],
   ["GET", "/api/admin/performances"],
   ["POST", "/api/admin/performances"],
   ["GET", `/api/admin/performances/${someId}`],

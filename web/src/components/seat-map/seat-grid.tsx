@@ -1,10 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { findSectionOf } from "@/server/hall-plan/hall-plan";
 import type { SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
+import { planGridTracks, type TrackKind } from "./grid-tracks";
 import { SeatFace } from "./seat-face";
 import { seatState, useSeatWords } from "./seat-labels";
+import { SectionChooser } from "./section-chooser";
 import { useSeatZoom } from "./use-seat-zoom";
 
 /**
@@ -12,8 +15,10 @@ import { useSeatZoom } from "./use-seat-zoom";
  * is in the tab order (roving tabindex); arrow keys move between seats, Home/End to the
  * row's ends, Space/Enter toggles. Taken seats stay focusable so they can be heard.
  * Seat numbers run along the top and row numbers down the side, as the hall numbers them.
- * On a narrow screen the map zooms (buttons, pinch, ctrl + wheel) and pans by scrolling,
- * and says when seats lie off-screen to either side.
+ * Aisles are gaps between seats (arrows step over them to the next seat) and sections are
+ * labelled boxes; a seat's label names its section. On a narrow screen the map zooms
+ * (buttons, pinch, ctrl + wheel) and pans by scrolling, and says when seats lie off-screen
+ * to either side; a hall with sections offers to go straight to one.
  */
 export function SeatGrid({
   layout,
@@ -37,11 +42,39 @@ export function SeatGrid({
   const positions = new Map(
     layout.seats.map(([, row, column], index) => [`${row}:${column}`, index]),
   );
+  const tracks = planGridTracks(layout);
+  const sections = layout.plan?.sections ?? [];
+  const sectionBoxes = useRef(new Map<number, HTMLDivElement>());
+  // A section chosen on a phone: scrolled to once the zoom it asked for is drawn (a new
+  // object each time, so choosing the same section again scrolls again).
+  const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
+  useEffect(() => {
+    if (!scrollTo) return;
+    sectionBoxes.current.get(scrollTo.index)?.scrollIntoView({ block: "start", inline: "start" });
+  }, [scrollTo]);
+
+  const chooseSection = (index: number) => {
+    const section = sections[index];
+    if (!section) return;
+    zoom.zoomAtLeast(1);
+    setScrollTo({ index });
+    // Tabbing into the map then lands in the chosen section.
+    const first = seekFrom(section.fromRow, section.fromColumn);
+    if (first !== undefined) setFocusIndex(first);
+  };
+  const showWholeHall = () => {
+    zoom.zoomTo(0);
+    scroller.current?.scrollTo({ left: 0 });
+  };
 
   const moveFocus = (index: number) => {
     setFocusIndex(index);
     buttons.current.get(index)?.focus();
   };
+
+  /** The seat at (row, column), else the next one along the row. */
+  const seekFrom = (row: number, column: number) =>
+    positions.get(`${row}:${column}`) ?? seek(row, column, 0, 1);
 
   /** The nearest seat from (row, column) stepping by (dRow, dColumn), if any. */
   const seek = (row: number, column: number, dRow: number, dColumn: number) => {
@@ -78,15 +111,24 @@ export function SeatGrid({
 
   const rows = Array.from({ length: layout.rows }, (_, r) => r + 1);
   const columns = Array.from({ length: layout.columns }, (_, c) => c + 1);
+  const aisles = tracks.columns.filter((kind) => kind === "aisle").length;
   // Fitted, seats shrink to fit a laptop or a phone and stop growing at 2rem; zoomed, they
-  // keep their size and the map scrolls.
-  const sizing =
-    zoom.seatRem === null
-      ? {
-          gridTemplateColumns: `auto repeat(${layout.columns}, minmax(0.875rem, 2rem))`,
-          maxWidth: `${layout.columns * 2.25 + 2}rem`,
-        }
-      : { gridTemplateColumns: `auto repeat(${layout.columns}, ${zoom.seatRem}rem)` };
+  // keep their size and the map scrolls. An aisle is about half a seat wide.
+  const trackSize = (kind: TrackKind) => {
+    if (kind === "header" || kind === "label") return "auto";
+    if (zoom.seatRem === null)
+      return kind === "seat" ? "minmax(0.875rem, 2rem)" : "minmax(0.5rem, 1rem)";
+    return `${kind === "seat" ? zoom.seatRem : zoom.seatRem / 2}rem`;
+  };
+  const rowSize = (kind: TrackKind) =>
+    kind === "aisle" ? (zoom.seatRem === null ? "0.75rem" : `${zoom.seatRem / 2}rem`) : "auto";
+  const sizing = {
+    gridTemplateColumns: tracks.columns.map(trackSize).join(" "),
+    gridTemplateRows: tracks.rows.map(rowSize).join(" "),
+    ...(zoom.seatRem === null
+      ? { maxWidth: `${layout.columns * 2.25 + aisles * 1.25 + 2}rem` }
+      : {}),
+  };
   return (
     <div className="flex flex-col gap-2">
       <div className="flex min-h-8 flex-wrap items-center justify-between gap-2 text-sm">
@@ -114,6 +156,9 @@ export function SeatGrid({
           />
         </div>
       </div>
+      {sections.length > 0 ? (
+        <SectionChooser sections={sections} onChoose={chooseSection} onWholeHall={showWholeHall} />
+      ) : null}
       <div className="relative">
         <div
           ref={scroller}
@@ -128,14 +173,50 @@ export function SeatGrid({
             className={`grid min-w-min gap-0.5 sm:gap-1 ${zoom.seatRem === null ? "mx-auto w-full" : "w-max"}`}
             style={sizing}
           >
+            {/* Behind the seats, which come later; the seats' labels name the section. */}
+            {tracks.sections.map((area, index) => (
+              <div
+                key={`box-${area.section.name}`}
+                aria-hidden="true"
+                data-section-box={area.section.name}
+                ref={(element) => {
+                  if (element) sectionBoxes.current.set(index, element);
+                  else sectionBoxes.current.delete(index);
+                }}
+                className="-m-1 scroll-ml-10 rounded-lg border border-slate-300 bg-slate-50"
+                style={{
+                  gridRow: `${area.rowStart} / ${area.rowEnd}`,
+                  gridColumn: `${area.columnStart} / ${area.columnEnd}`,
+                }}
+              />
+            ))}
+            {tracks.sections.map((area) => (
+              <span
+                key={`label-${area.section.name}`}
+                aria-hidden="true"
+                data-section-label={area.section.name}
+                className="truncate px-1 pt-0.5 text-xs font-semibold text-slate-700"
+                style={{
+                  gridRow: area.labelRow,
+                  gridColumn: `${area.columnStart} / ${area.columnEnd}`,
+                }}
+              >
+                {area.section.name}
+              </span>
+            ))}
             <div role="row" className="contents">
-              <span aria-hidden="true" className="sticky left-0 bg-white" />
+              <span
+                aria-hidden="true"
+                className="sticky left-0 bg-white"
+                style={{ gridRow: 1, gridColumn: 1 }}
+              />
               {columns.map((column) => (
                 <span
                   key={column}
                   role="columnheader"
                   aria-label={t("columnHeader", { column })}
                   className="text-center text-[0.6rem] leading-4 text-slate-500 tabular-nums"
+                  style={{ gridRow: 1, gridColumn: tracks.columnOf(column) }}
                 >
                   {column}
                 </span>
@@ -146,6 +227,7 @@ export function SeatGrid({
                 <span
                   role="rowheader"
                   className="sticky left-0 z-20 flex items-center justify-end bg-white pr-1 text-xs text-slate-500 tabular-nums"
+                  style={{ gridRow: tracks.rowOf(row), gridColumn: 1 }}
                 >
                   {t.rich("rowName", {
                     row,
@@ -155,8 +237,9 @@ export function SeatGrid({
                 {columns.map((column) => {
                   const index = positions.get(`${row}:${column}`);
                   const seat = index === undefined ? undefined : layout.seats[index];
+                  const place = { gridRow: tracks.rowOf(row), gridColumn: tracks.columnOf(column) };
                   if (index === undefined || !seat) {
-                    return <span key={column} role="gridcell" aria-hidden="true" />;
+                    return <span key={column} role="gridcell" aria-hidden="true" style={place} />;
                   }
                   const [id, , , gradeIndex] = seat;
                   const grade = layout.grades[gradeIndex];
@@ -167,7 +250,7 @@ export function SeatGrid({
                   });
                   const taken = state === "held" || state === "sold";
                   return (
-                    <span key={id} role="gridcell">
+                    <span key={id} role="gridcell" style={place}>
                       <button
                         ref={(element) => {
                           if (element) buttons.current.set(index, element);
@@ -177,7 +260,13 @@ export function SeatGrid({
                         data-seat-id={id}
                         data-state={state}
                         tabIndex={index === focusIndex ? 0 : -1}
-                        aria-label={seatLabel(row, column, grade, state)}
+                        aria-label={seatLabel(
+                          row,
+                          column,
+                          grade,
+                          state,
+                          findSectionOf(sections, row, column)?.name,
+                        )}
                         aria-pressed={state === "selected"}
                         aria-disabled={taken || state === "yours"}
                         onFocus={() => {

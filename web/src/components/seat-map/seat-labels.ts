@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { findSectionOf } from "@/server/hall-plan/hall-plan";
 import type { LayoutGrade, SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
 import { formatMoney } from "../format";
 
@@ -19,24 +20,32 @@ export function seatState(
 export function useSeatWords() {
   const t = useTranslations("booking");
   const locale = useLocale();
-  /** "Row 3, seat 7" */
+  /** "Row 3, seat 7", or "Balcony, row 3, seat 7" in a hall with sections */
   const seatName = (layout: SeatMapLayout, seatId: string): string => {
     const seat = layout.seats.find(([id]) => id === seatId);
-    return seat ? t("seatName", { row: seat[1], column: seat[2] }) : t("someSeat");
+    if (!seat) return t("someSeat");
+    const [, row, column] = seat;
+    const section = findSectionOf(layout.plan?.sections ?? [], row, column);
+    return section
+      ? t("seatNameInSection", { section: section.name, row, column })
+      : t("seatName", { row, column });
   };
-  /** "Row 3, seat 7, VIP, €180.00, available" */
+  /** "Row 3, seat 7, VIP, €180.00, available", the section's name first when it has one */
   const seatLabel = (
     row: number,
     column: number,
     grade: LayoutGrade | undefined,
     state: SeatState,
-  ): string =>
-    t("seatLabel", {
+    section?: string,
+  ): string => {
+    const values = {
       row,
       column,
       grade: grade?.name ?? t("seat"),
       price: grade ? formatMoney(grade.priceMinor, grade.currency, locale) : "",
       state: t(`state_${state}`),
-    });
+    };
+    return section ? t("seatLabelInSection", { ...values, section }) : t("seatLabel", values);
+  };
   return { seatName, seatLabel };
 }

@@ -25,6 +25,13 @@ export function useSeatZoom(scroller: RefObject<HTMLDivElement | null>) {
   const zoomBy = (by: number) => {
     setLevel((current) => stepped(current, by));
   };
+  const zoomTo = (to: number) => {
+    setLevel(stepped(to, 0));
+  };
+  /** At least `to`, so a buyer's own closer zoom is kept. */
+  const zoomAtLeast = (to: number) => {
+    setLevel((current) => Math.max(current, stepped(to, 0)));
+  };
 
   useEffect(() => {
     const element = scroller.current;
@@ -97,6 +104,8 @@ export function useSeatZoom(scroller: RefObject<HTMLDivElement | null>) {
     canZoomIn: level < lastLevel,
     canZoomOut: level > 0,
     zoomBy,
+    zoomTo,
+    zoomAtLeast,
     more,
   };
 }

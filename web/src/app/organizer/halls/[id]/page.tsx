@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 import { timeZoneNames } from "@ticketping/common/format";
 import { HallForm } from "@/components/organizer/hall-form";
+import { HallPlanEditor } from "@/components/organizer/hall-plan-editor";
 import { getHall } from "@/server/admin/get-hall";
+import { getHallPlan } from "@/server/hall-plan/get-hall-plan";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
@@ -13,8 +17,12 @@ export default async function EditHallPage({ params }: { params: Promise<{ id: s
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/halls/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
-  const hall = await getHall({ id: parsed.data.id });
-  if (!hall) notFound();
+  const [hall, planned, messages] = await Promise.all([
+    getHall({ id: parsed.data.id }),
+    getHallPlan({ id: parsed.data.id }),
+    getMessages(),
+  ]);
+  if (!hall || !planned) notFound();
   return (
     <>
       <Link href="/organizer" className="text-sm text-brand-700 hover:underline">
@@ -25,6 +33,10 @@ export default async function EditHallPage({ params }: { params: Promise<{ id: s
         Used by {hall.performanceCount} performances. Its size is fixed once a show time exists.
       </p>
       <HallForm hall={hall} timeZones={timeZoneNames(hall.timeZone)} />
+      {/* The editor's own words only: buyers' pages do not carry the console's. */}
+      <NextIntlClientProvider messages={{ hallPlan: messages.hallPlan }}>
+        <HallPlanEditor hall={planned} plan={planned.plan} />
+      </NextIntlClientProvider>
     </>
   );
 }
