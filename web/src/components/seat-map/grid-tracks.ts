@@ -1,4 +1,4 @@
-import { NO_HALL_PLAN, type HallPlan, type HallSection } from "@/server/hall-plan/hall-plan";
+import { NO_HALL_PLAN, type HallPlan, type HallSection } from "../../server/hall-plan/hall-plan";
 
 /** What one track of the seat map's CSS grid holds. */
 export type TrackKind = "header" | "label" | "seat" | "aisle";
