@@ -53,20 +53,6 @@ export function SeatGrid({
     sectionBoxes.current.get(scrollTo.index)?.scrollIntoView({ block: "start", inline: "start" });
   }, [scrollTo]);
 
-  const chooseSection = (index: number) => {
-    const section = sections[index];
-    if (!section) return;
-    zoom.zoomAtLeast(1);
-    setScrollTo({ index });
-    // Tabbing into the map then lands in the chosen section.
-    const first = seekFrom(section.fromRow, section.fromColumn);
-    if (first !== undefined) setFocusIndex(first);
-  };
-  const showWholeHall = () => {
-    zoom.zoomTo(0);
-    scroller.current?.scrollTo({ left: 0 });
-  };
-
   const moveFocus = (index: number) => {
     setFocusIndex(index);
     buttons.current.get(index)?.focus();
@@ -87,6 +73,20 @@ export function SeatGrid({
       if (found !== undefined) return found;
     }
     return undefined;
+  };
+
+  const chooseSection = (index: number) => {
+    const section = sections[index];
+    if (!section) return;
+    zoom.zoomAtLeast(1);
+    setScrollTo({ index });
+    // Tabbing into the map then lands in the chosen section.
+    const first = seekFrom(section.fromRow, section.fromColumn);
+    if (first !== undefined) setFocusIndex(first);
+  };
+  const showWholeHall = () => {
+    zoom.zoomTo(0);
+    scroller.current?.scrollTo({ left: 0 });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
