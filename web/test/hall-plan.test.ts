@@ -207,6 +207,10 @@ describe("a hall's plan", () => {
         { path: "sections.0.name", message: "Give the section a name." },
       ],
       [
+        { ...goodPlan, sections: [{ ...floorA, name: "Floor \ud800" }] },
+        { path: "sections.0.name", message: "The name holds a broken character." },
+      ],
+      [
         { ...goodPlan, sections: [{ ...floorA, fromRow: 0 }] },
         { path: "sections.0.fromRow", message: "Rows count from 1." },
       ],

@@ -5,6 +5,8 @@ import { findPlanProblems } from "./find-plan-problems";
 import { hallPlanLimits, type HallPlan } from "./hall-plan";
 import { planProblemWords } from "./plan-problem-words";
 
+const WHOLE_CHARACTERS = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+
 const place = (max: number, what: string) =>
   z
     .int({ error: "Use a whole number." })
@@ -21,6 +23,9 @@ export const hallSectionSchema = z.strictObject({
       hallPlanLimits.sectionName.max,
       `Use at most ${hallPlanLimits.sectionName.max} characters.`,
     )
+    // Half a UTF-16 pair is text JavaScript keeps but PostgreSQL's jsonb refuses (a 500).
+    // A refinement, not a pattern: the OpenAPI document's readers need not parse it.
+    .refine((name) => WHOLE_CHARACTERS.test(name), "The name holds a broken character.")
     .describe("Shown above the section on the seat map; unique in the hall (any case)."),
   fromRow: row.describe("First row, 1-based from the stage."),
   toRow: row.describe("Last row, inclusive."),
