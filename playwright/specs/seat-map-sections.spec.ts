@@ -79,6 +79,7 @@ test("an organizer adds aisles and sections in words; on a laptop the map draws 
   await expect(
     consolePage.getByRole("group", { name: "Section 2" }).getByLabel("Name"),
   ).toHaveValue("Balcony");
+  await expectAccessible(consolePage, "hall page with aisles and sections");
 
   const buyer = await newBuyer("plan-laptop");
   await admit(buyer, show.performanceId);
