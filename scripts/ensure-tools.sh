@@ -40,6 +40,11 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need python3-venv "Schemathes
 # The ticket PDF's test renders a page (pdftoppm) and reads its text (pdftotext).
 { has pdftoppm && has pdftotext; } || need poppler-utils "the ticket PDF test (render a page, read its text)"
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || need chromium "the browser tests (Playwright drives Debian's Chromium)"
+# The browser tests check the pages in Korean too (screenshots against committed baselines):
+# without a font that has Hangul, Chromium draws every Korean letter as a box.
+has fc-list || need fontconfig "fc-list: finding a Korean font for the browser tests"
+{ has fc-list && fc-list :lang=ko family | grep -q .; } ||
+  need fonts-noto-cjk "Korean text in the browser tests (Chromium has no Hangul font of its own)"
 
 # stripe-mock (the payment tests) is built once with `go install`; Debian's Go is older than
 # it needs, so Go is the one tool this script cannot install.
