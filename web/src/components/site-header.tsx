@@ -43,7 +43,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
           {user ? (
             <>
               <span
-                className="max-w-48 truncate text-sm text-slate-600"
+                className="max-w-32 truncate text-sm text-slate-600 sm:max-w-48"
                 data-testid="signed-in-user"
               >
                 {user.name ?? user.email}
