@@ -39,7 +39,10 @@ for (const variant of PAGE_VARIANTS) {
     // loaded machine that takes minutes, not the one a single page gets.
     test.describe.configure({ timeout: 240_000 });
 
-    test("pages anyone can open: catalog, a performance, fairness, sign-in and sign-up, API docs, 404", async ({
+    // The catalog, a performance before and during its sale, sign-in and sign-up, email
+    // confirmation and the 404; the fairness page, the API reference and the console's 403
+    // in the languages they speak (PARTLY_TRANSLATED_PAGES).
+    test("pages anyone can open, and a buyer's 403, each in the languages it speaks", async ({
       browser,
       baseURL,
       newShow,
