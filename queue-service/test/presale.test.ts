@@ -463,3 +463,44 @@ describe("the end of a presale", () => {
     expect(await bed.prisma.presaleUse.count({ where: { performanceId } })).toBe(0);
   });
 });
+
+describe("the presale check's place at the session door", () => {
+  it("asks for the code before the proof of work, and says when the general sale opens", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const { generalSaleOpensAt } = await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { queuePowComplexity: 8_000 },
+      select: { generalSaleOpensAt: true },
+    });
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    // No proof-of-work pass is held: a buyer without a code learns first that a code is
+    // needed, as at the ticket route, instead of solving a proof of work to be refused.
+    const socket = io(instance.url, {
+      auth: { performanceId },
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie: `next-auth.session-token=${buyer.token}` },
+    });
+    const refusal = await new Promise<{ code?: string; generalSaleOpensAt?: string }>((resolve) => {
+      socket.once("connect_error", (error: Error & { data?: object }) => {
+        resolve(error.data ?? {});
+      });
+      socket.once("connect", () => {
+        resolve({ code: "connected" });
+      });
+    });
+    socket.disconnect();
+    expect(refusal).toMatchObject({
+      code: "PRESALE_CODE_REQUIRED",
+      generalSaleOpensAt: generalSaleOpensAt?.toISOString(),
+    });
+    const withCode = await presaleCode(performanceId);
+    expect(
+      (await enter(instance.url, { token: buyer.token, performanceId, presaleCode: withCode.code }))
+        .code,
+    ).toBe("POW_REQUIRED");
+  });
+});

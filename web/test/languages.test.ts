@@ -71,9 +71,12 @@ describe("the site's language", () => {
 
     const unknown = await switchLanguage("fr");
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
-      "VALIDATION_FAILED",
-    );
+    expect(
+      ((await unknown.json()) as { error: { code: string; details: unknown } }).error,
+    ).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { issues: [expect.objectContaining({ path: "locale" })] },
+    });
     expect(unknown.headers.get("set-cookie")).toBeNull();
   });
 

@@ -31,9 +31,9 @@ export type SessionEntry =
  * ticket is checked here, in the same order and against the same state: the session is
  * sealed by the web app's secret, unexpired and not ended since (its version); one entry
  * of the buyer's per-minute budget, shared with the ticket route; the performance has a
- * line; a confirmed address when the line asks one; a proof-of-work pass when it asks one
- * (the pass is earned at the ticket route, which is where the solution goes); during a
- * presale, a valid code with a use left (checkPresaleEntry). The socket that passes is
+ * line; a confirmed address when the line asks one; during a presale, a valid code with a
+ * use left (checkPresaleEntry); a proof-of-work pass when the line asks one (the pass is
+ * earned at the ticket route, which is where the solution goes). The socket that passes is
  * bound to that performance, as a ticket's would be, and carries the code to the claim.
  */
 export async function enterWithSession(
@@ -70,6 +70,18 @@ export async function enterWithSession(
     const current = await door.buyers.current(userId, { fresh: true });
     if (!current?.emailVerified) return { ok: false, code: "EMAIL_NOT_VERIFIED" };
   }
+  // Before the proof of work, as at the ticket route: nobody solves one to be refused after.
+  const presale = await checkPresaleEntry({
+    book: door.presale.book,
+    performanceId,
+    generalSaleOpensAt: rules.generalSaleOpensAt,
+    code: presaleCode,
+    userId,
+  });
+  if (!presale.ok) {
+    const opensAt = new Date(rules.generalSaleOpensAt ?? 0).toISOString();
+    return { ok: false, code: presale.code, extra: { generalSaleOpensAt: opensAt } };
+  }
   if (rules.powComplexity > 0) {
     const pass = await door.redis.getex(
       entryPassKey(performanceId, userId),
@@ -78,13 +90,5 @@ export async function enterWithSession(
     );
     if (pass === null) return { ok: false, code: "POW_REQUIRED" };
   }
-  const presale = await checkPresaleEntry({
-    book: door.presale.book,
-    performanceId,
-    generalSaleOpensAt: rules.generalSaleOpensAt,
-    code: presaleCode,
-    userId,
-  });
-  if (!presale.ok) return { ok: false, code: presale.code };
   return { ok: true, userId, presaleCodeId: presale.presaleCodeId };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AppError } from "@ticketping/common/errors";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALES } from "@ticketping/common/i18n";
 import { setUserLocale } from "@/server/accounts/set-user-locale";
 import { getSessionUser } from "@/server/auth/session";
+import { parseFormBody } from "@/server/http/parse";
 import { route } from "@/server/http/route";
 import { returnPathOf } from "@/server/http/return-path-of";
 
@@ -16,10 +16,7 @@ const formSchema = z.object({ locale: z.enum(LOCALES) });
  * speaks it), and sends the browser back to the page it came from.
  */
 export const POST = route(async (request: Request) => {
-  const body = await request.formData().catch(() => null);
-  const form = formSchema.safeParse(body ? Object.fromEntries(body) : {});
-  if (!form.success) throw new AppError("VALIDATION_FAILED", "locale must be one of en, ko");
-  const { locale } = form.data;
+  const { locale } = await parseFormBody(request, formSchema);
   const user = await getSessionUser();
   if (user) await setUserLocale({ userId: user.id, locale });
   return new Response(null, {

@@ -46,6 +46,17 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   return result.data;
 }
 
+/** A plain HTML form's body (application/x-www-form-urlencoded or multipart). */
+export async function parseFormBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  const form = await request.formData().catch(() => null);
+  const result = schema.safeParse(form ? Object.fromEntries(form) : {});
+  if (!result.success) throw validationError(result.error, "form");
+  return result.data;
+}
+
 export function parseSearchParams<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
