@@ -38,4 +38,6 @@ export type TransactionClient = Prisma.TransactionClient;
 export { loadQueueEntryRules } from "./queue-entry-rules";
 export { presaleCodeBook } from "./presale/presale-code-book";
 export { spendPresaleCode, type PresaleSpend } from "./presale/spend-presale-code";
-export { givePresaleUsesBack } from "./presale/give-presale-uses-back";
+export { endPresaleTurn } from "./presale/end-presale-turn";
+export { giveBackPresaleUseOfReservation } from "./presale/give-back-presale-use-of-reservation";
+export { giveBackEndedPresaleTurns } from "./presale/give-back-ended-presale-turns";

@@ -105,16 +105,20 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   });
 
   const notifier = createNotifier(server);
-  const onReleased = (performanceId: string, userId: string, reason: ReleaseReason) => {
+  const onReleased = (
+    performanceId: string,
+    userId: string,
+    reason: ReleaseReason,
+    tokenId?: string,
+  ) => {
     metrics.releases.inc({ reason });
     notifier.released(performanceId, userId, reason);
-    // A paid turn keeps its presale use; any other end gives an unbought one back (once:
-    // see givePresaleUsesBack). A lost give-back keeps the use spent, never doubles it.
-    if (reason !== "confirmed") {
-      deps.presale.giveBack({ performanceId, userId }).catch((error: unknown) => {
-        logger.warn({ err: error, performanceId, userId }, "giving a presale use back failed");
-      });
-    }
+    // Every end of a turn, paid or not: its presale use comes back once nothing of the turn
+    // is live or bought (see endPresaleTurn). A lost report is caught by the worker's sweep.
+    const turn = { performanceId, userId, ...(tokenId === undefined ? {} : { tokenId }) };
+    deps.presale.endTurn(turn).catch((error: unknown) => {
+      logger.warn({ err: error, performanceId, userId }, "ending a presale turn failed");
+    });
   };
 
   const lastTouched = new Map<string, number>();
@@ -194,7 +198,9 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         reason: "confirmed",
         admittedBefore: Date.parse(event.occurredAt),
       });
-      if (outcome.status === "released") onReleased(performanceId, userId, outcome.reason);
+      if (outcome.status === "released") {
+        onReleased(performanceId, userId, outcome.reason, outcome.tokenId);
+      }
     },
     close: async () => {
       await Promise.all([ticker.stop(), sweeper.stop(), expiry?.stop()]);

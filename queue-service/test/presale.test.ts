@@ -8,7 +8,7 @@ import {
   type QueueStanding,
   type WorkingTokenGrant,
 } from "@ticketping/common/queue";
-import { givePresaleUsesBack } from "@ticketping/db";
+import { endPresaleTurn, giveBackPresaleUseOfReservation } from "@ticketping/db";
 import { createTestBuyers } from "@ticketping/db/testing";
 import { createPerformance } from "./support/fixtures";
 import { TEST_SESSION_SECRET } from "./support/instance";
@@ -132,6 +132,28 @@ async function until(check: () => Promise<boolean>, what: string, intervalMs = 5
   }
 }
 
+/**
+ * A queue service whose presale spends fail as on a database outage until `recover()`.
+ */
+async function serveWithSpendOutage(): Promise<{ url: string; recover: () => void }> {
+  let outage = true;
+  const instance = await bed.serve({
+    presale: (ledger) => ({
+      ...ledger,
+      spend: async (use) => {
+        if (outage) throw new Error("Connection terminated unexpectedly");
+        return ledger.spend(use);
+      },
+    }),
+  });
+  return {
+    url: instance.url,
+    recover: () => {
+      outage = false;
+    },
+  };
+}
+
 describe("presale codes at the session door", () => {
   it("refuses a missing, unknown, revoked or used-up code, and lets a valid one in", async () => {
     const instance = await bed.serve();
@@ -252,17 +274,8 @@ describe("spending a presale code at the claim", () => {
     ).toBe("PRESALE_CODE_USED_UP");
   });
 
-  it("signs no extension of a turn whose spend failed, and pays it before signing", async () => {
-    let outage = true;
-    const instance = await bed.serve({
-      presale: (ledger) => ({
-        ...ledger,
-        spend: async (use) => {
-          if (outage) throw new Error("Connection terminated unexpectedly");
-          return ledger.spend(use);
-        },
-      }),
-    });
+  it("signs no extension of a turn whose spend failed, pays it before signing, and keeps the extension for later", async () => {
+    const instance = await serveWithSpendOutage();
     const performanceId = await presalePerformance();
     const [buyer] = await buyers(1);
     if (!buyer) throw new Error("no buyer");
@@ -279,23 +292,22 @@ describe("spending a presale code at the claim", () => {
     expect(extended.error?.code).toBe("SERVICE_UNAVAILABLE");
     expect(extended.data).toBeUndefined();
     expect(await usesOf(code.id)).toBe(0);
-    outage = false;
+    instance.recover();
     const retried = await ask<WorkingTokenGrant>(socket, "queue:claim", performanceId);
     expect(retried.data?.token).toBeTruthy();
+    expect(await usesOf(code.id)).toBe(1);
+    // The failed extension did not use up the turn's one extension, and the use's turn now
+    // ends with the extended token.
+    const later = await ask<WorkingTokenGrant>(socket, "queue:extend", performanceId);
+    expect(later.data?.token).toBeTruthy();
+    expect(later.data?.extendable).toBe(false);
+    const use = await bed.prisma.presaleUse.findFirstOrThrow({ where: { codeId: code.id } });
+    expect(use.turnEndsAt?.getTime()).toBe(later.data?.expiresAt);
     expect(await usesOf(code.id)).toBe(1);
   });
 
   it("signs no extension of a turn whose code another holder spent meanwhile", async () => {
-    let outage = true;
-    const instance = await bed.serve({
-      presale: (ledger) => ({
-        ...ledger,
-        spend: async (use) => {
-          if (outage) throw new Error("Connection terminated unexpectedly");
-          return ledger.spend(use);
-        },
-      }),
-    });
+    const instance = await serveWithSpendOutage();
     const performanceId = await presalePerformance();
     const [buyer] = await buyers(1);
     if (!buyer) throw new Error("no buyer");
@@ -307,7 +319,7 @@ describe("spending a presale code at the claim", () => {
     });
     expect((await joinAndClaim(socket, performanceId)).error?.code).toBe("SERVICE_UNAVAILABLE");
     await bed.prisma.presaleCode.update({ where: { id: code.id }, data: { uses: 1 } });
-    outage = false;
+    instance.recover();
     const extended = await ask<WorkingTokenGrant>(socket, "queue:extend", performanceId);
     expect(extended.error?.code).toBe("PRESALE_CODE_USED_UP");
     // The unpaid turn ended at once.
@@ -391,9 +403,12 @@ describe("giving a presale use back", () => {
     await until(async () => (await usesOf(code.id)) === 1, "the leaver's use to come back");
     // The end of that turn reported again, many times at once (a redelivery, the sweeper
     // and the expiry listener together): nothing more comes back.
-    const giveBack = givePresaleUsesBack(bed.prisma);
+    const end = endPresaleTurn(bed.prisma);
+    const turn = { performanceId, userId: leaver.id };
+    const tokenId = (await bed.prisma.presaleUse.findFirstOrThrow({ where: { userId: leaver.id } }))
+      .tokenId;
     const again = await Promise.all(
-      Array.from({ length: 5 }, () => giveBack({ performanceId, userId: leaver.id })),
+      Array.from({ length: 5 }, (_, index) => end(index % 2 ? turn : { ...turn, tokenId })),
     );
     expect(again).toEqual([0, 0, 0, 0, 0]);
     expect(await usesOf(code.id)).toBe(1);
@@ -402,19 +417,70 @@ describe("giving a presale use back", () => {
     ).toBe(1);
   });
 
+  it("keeps the use of a turn left with a live hold, and gives it back when that hold ends unpaid", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId);
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const claimed = await joinAndClaim(socket, performanceId);
+    if (!claimed.data) throw new Error("no token");
+    const use = await bed.prisma.presaleUse.findUniqueOrThrow({
+      where: { tokenId: claimed.data.tokenId },
+    });
+    const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
+    // A hold of this turn, as create_hold writes it.
+    const hold = await bed.prisma.reservation.create({
+      data: {
+        userId: buyer.id,
+        scheduleId: schedule.id,
+        amountMinor: 1000,
+        currency: "EUR",
+        holdExpiresAt: new Date(Date.now() + 300_000),
+        presaleUseId: use.id,
+      },
+    });
+    expect((await ask<{ left: string }>(socket, "queue:leave", performanceId)).data?.left).toBe(
+      "active",
+    );
+    // The queue reported the end of this very turn (by its token), and the hold kept the use.
+    await until(
+      async () =>
+        (await bed.prisma.presaleUse.findUniqueOrThrow({ where: { id: use.id } })).turnEndedAt !==
+        null,
+      "the end of the turn to be recorded",
+    );
+    expect(await usesOf(code.id)).toBe(1);
+    await bed.prisma.reservation.update({
+      where: { id: hold.id },
+      data: { status: "CANCELLED", closedAt: new Date() },
+    });
+    expect(await giveBackPresaleUseOfReservation(bed.prisma, { reservationId: hold.id })).toBe(
+      true,
+    );
+    expect(await usesOf(code.id)).toBe(0);
+  });
+
   it("keeps the use of a turn that bought something, or whose payment is under way", async () => {
     const performanceId = await presalePerformance();
     const [buyer] = await buyers(1);
     if (!buyer) throw new Error("no buyer");
     const code = await presaleCode(performanceId, { useLimit: 2 });
     await bed.prisma.presaleCode.update({ where: { id: code.id }, data: { uses: 1 } });
-    await bed.prisma.presaleUse.create({
+    const tokenId = `token-${code.id}`;
+    const use = await bed.prisma.presaleUse.create({
       data: {
         codeId: code.id,
         performanceId,
         userId: buyer.id,
-        tokenId: `token-${code.id}`,
+        tokenId,
         spentAt: new Date(Date.now() - 60_000),
+        turnEndsAt: new Date(Date.now() - 1_000),
       },
     });
     const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
@@ -426,9 +492,12 @@ describe("giving a presale use back", () => {
         amountMinor: 1000,
         currency: "EUR",
         holdExpiresAt: new Date(Date.now() + 300_000),
+        presaleUseId: use.id,
       },
     });
-    expect(await givePresaleUsesBack(bed.prisma)({ performanceId, userId: buyer.id })).toBe(0);
+    const end = endPresaleTurn(bed.prisma);
+    expect(await end({ performanceId, userId: buyer.id, tokenId })).toBe(0);
+    expect(await end({ performanceId, userId: buyer.id })).toBe(0);
     expect(await usesOf(code.id)).toBe(1);
   });
 });

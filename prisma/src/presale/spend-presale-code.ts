@@ -5,10 +5,13 @@ export type PresaleSpend = "spent" | "used_up" | "revoked";
 /**
  * Spends one use of a presale code for one admission, when its holder claims the working
  * token. One row per token (unique token_id): a second claim of the same turn (another tab,
- * a retry) spends nothing more. The use is counted by a conditional update of the code's
- * row, whose row lock serialises racing holders: of two admissions racing for the last use,
- * the second re-reads `uses` after the first commits and is refused. Refused, nothing is
- * written.
+ * a retry, an extension) spends nothing more, and only moves the turn's end to the token's
+ * new expiry. The use is counted by a conditional update of the code's row, whose row lock
+ * serialises racing holders: of two admissions racing for the last use, the second re-reads
+ * `uses` after the first commits and is refused. Refused, nothing is written.
+ *
+ * A turn whose use was already given back (its end was read on a clock a moment ahead of
+ * the queue's) spends it again, or is refused if the code has none left.
  */
 export function spendPresaleCode(prisma: Pick<PrismaClient, "$transaction">) {
   return async ({
@@ -16,19 +19,37 @@ export function spendPresaleCode(prisma: Pick<PrismaClient, "$transaction">) {
     performanceId,
     userId,
     tokenId,
+    turnEndsAt,
   }: {
     codeId: string;
     performanceId: string;
     userId: string;
     tokenId: string;
+    /** The working token's expiry: the turn is over then, if nothing ended it before. */
+    turnEndsAt: Date;
   }): Promise<PresaleSpend> =>
     prisma
       .$transaction(async (tx): Promise<PresaleSpend> => {
         const inserted = await tx.$executeRaw`
-        INSERT INTO presale_uses (id, code_id, performance_id, user_id, token_id)
-        VALUES (gen_random_uuid(), ${codeId}::uuid, ${performanceId}::uuid, ${userId}::uuid, ${tokenId})
+        INSERT INTO presale_uses (id, code_id, performance_id, user_id, token_id, turn_ends_at)
+        VALUES (gen_random_uuid(), ${codeId}::uuid, ${performanceId}::uuid, ${userId}::uuid,
+                ${tokenId}, ${turnEndsAt})
         ON CONFLICT (token_id) DO NOTHING`;
-        if (inserted === 0) return "spent";
+        if (inserted === 0) {
+          const [use] = await tx.$queryRaw<{ returned: boolean }[]>`
+            SELECT returned_at IS NOT NULL AS returned FROM presale_uses
+             WHERE token_id = ${tokenId} FOR UPDATE`;
+          if (!use?.returned) {
+            await tx.$executeRaw`
+              UPDATE presale_uses SET turn_ends_at = greatest(turn_ends_at, ${turnEndsAt})
+               WHERE token_id = ${tokenId}`;
+            return "spent";
+          }
+          await tx.$executeRaw`
+            UPDATE presale_uses
+               SET turn_ends_at = ${turnEndsAt}, turn_ended_at = NULL, returned_at = NULL
+             WHERE token_id = ${tokenId}`;
+        }
         const counted = await tx.$executeRaw`
         UPDATE presale_codes SET uses = uses + 1
         WHERE id = ${codeId}::uuid AND performance_id = ${performanceId}::uuid

@@ -1,6 +1,6 @@
 import type { PresaleCodeBook } from "@ticketping/common/queue";
 import {
-  givePresaleUsesBack,
+  endPresaleTurn,
   presaleCodeBook,
   spendPresaleCode,
   type PresaleSpend,
@@ -15,14 +15,16 @@ export interface PresaleLedger {
     performanceId: string;
     userId: string;
     tokenId: string;
+    turnEndsAt: Date;
   }) => Promise<PresaleSpend>;
-  giveBack: (turn: { performanceId: string; userId: string }) => Promise<number>;
+  /** A turn ended: its use comes back unless a hold of it is live or bought. */
+  endTurn: (turn: { performanceId: string; userId: string; tokenId?: string }) => Promise<number>;
 }
 
 export function presaleLedgerFromDatabase(prisma: PrismaClient): PresaleLedger {
   return {
     book: presaleCodeBook(prisma),
     spend: spendPresaleCode(prisma),
-    giveBack: givePresaleUsesBack(prisma),
+    endTurn: endPresaleTurn(prisma),
   };
 }

@@ -10,7 +10,7 @@ import {
   type QueueStanding,
   type WorkingTokenGrant,
 } from "@ticketping/common/queue";
-import type { QueueStore } from "@ticketping/common/queue/store";
+import type { ExtendOutcome, QueueStore } from "@ticketping/common/queue/store";
 import { isDatabaseUnavailable } from "@ticketping/db";
 import type { QueueServiceConfig } from "../config";
 import type { PresaleLedger } from "../door/presale-ledger";
@@ -35,7 +35,12 @@ export interface QueueHandlerContext {
   entryRules: QueueEntryRulesSource;
   presale: PresaleLedger;
   /** A working slot ended: count it, tell the buyer's tabs, give back an unused presale use. */
-  onReleased: (performanceId: string, userId: string, reason: ReleaseReason) => void;
+  onReleased: (
+    performanceId: string,
+    userId: string,
+    reason: ReleaseReason,
+    tokenId?: string,
+  ) => void;
 }
 
 type Listener = (this: QueueSocket, ...args: unknown[]) => void;
@@ -148,6 +153,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     performanceId: string,
     userId: string,
     tokenId: string,
+    expiresAt: number,
   ): Promise<void> => {
     const spent = await retryableOnOutage(async () => {
       const rules = await context.entryRules.get(performanceId);
@@ -155,12 +161,20 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       const codeId = socket.data.presaleCodeId;
       return codeId === undefined
         ? "required"
-        : context.presale.spend({ codeId, performanceId, userId, tokenId });
+        : context.presale.spend({
+            codeId,
+            performanceId,
+            userId,
+            tokenId,
+            turnEndsAt: new Date(expiresAt),
+          });
     });
     if (spent === "free") return;
     if (spent === "spent") return;
     const released = await store.release({ performanceId, userId, reason: "revoked" });
-    if (released.status === "released") context.onReleased(performanceId, userId, released.reason);
+    if (released.status === "released") {
+      context.onReleased(performanceId, userId, released.reason, tokenId);
+    }
     throw new QueueRequestError(
       spent === "required"
         ? "PRESALE_CODE_REQUIRED"
@@ -188,7 +202,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     async (socket, performanceId, userId): Promise<WorkingTokenGrant> => {
       const outcome = await store.claim({ performanceId, userId, tokenId: randomUUID() });
       if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
-      await payPresale(socket, performanceId, userId, outcome.tokenId);
+      await payPresale(socket, performanceId, userId, outcome.tokenId, outcome.expiresAt);
       return {
         performanceId,
         tokenId: outcome.tokenId,
@@ -208,14 +222,16 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
   const extend = handler(
     "queue:extend",
     async (socket, performanceId, userId): Promise<WorkingTokenGrant> => {
+      // Paid before Redis changes: a spend that fails (an outage) must not use up the
+      // turn's one extension. The grant is marked claimed before the claim's spend runs, so
+      // a claimed grant may be one its code never paid for: this pays it, and moves the
+      // turn's end to the extension's. Under the turn's token id a paid turn spends nothing
+      // more.
+      const planned = await store.extend({ performanceId, userId, checkOnly: true });
+      if (planned.status !== "extendable") throw extendRefusal(planned.status);
+      await payPresale(socket, performanceId, userId, planned.tokenId, planned.expiresAt);
       const outcome = await store.extend({ performanceId, userId });
-      if (outcome.status === "not_admitted") throw new QueueRequestError("NOT_ADMITTED");
-      if (outcome.status === "not_claimed") throw new QueueRequestError("NOT_CLAIMED");
-      if (outcome.status === "already_extended") throw new QueueRequestError("ALREADY_EXTENDED");
-      // The grant is marked claimed before the claim's spend runs, so a claimed grant may be
-      // one its code never paid for (the spend hit an outage or was refused): pay here too
-      // before signing. Under the turn's token id an already paid turn spends nothing more.
-      await payPresale(socket, performanceId, userId, outcome.tokenId);
+      if (outcome.status !== "extended") throw extendRefusal(outcome.status);
       return {
         performanceId,
         tokenId: outcome.tokenId,
@@ -232,12 +248,21 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     },
   );
 
+  const extendRefusal = (status: ExtendOutcome["status"]): QueueRequestError =>
+    new QueueRequestError(
+      status === "not_claimed"
+        ? "NOT_CLAIMED"
+        : status === "already_extended"
+          ? "ALREADY_EXTENDED"
+          : "NOT_ADMITTED",
+    );
+
   const leave = handler(
     "queue:leave",
     async (socket, performanceId, userId): Promise<LeaveResult> => {
       const outcome = await store.leave({ performanceId, userId });
       if (outcome.status === "left" && outcome.from === "active") {
-        context.onReleased(performanceId, userId, "left");
+        context.onReleased(performanceId, userId, "left", outcome.tokenId);
       }
       await exit(socket, performanceId);
       if (outcome.status === "not_in_queue") throw new QueueRequestError("NOT_IN_QUEUE");

@@ -18,7 +18,12 @@ export function listenForExpiredGrants(options: {
   expiredKeys: ExpiredKeySource;
   store: QueueStore;
   logger: Logger;
-  onReleased: (performanceId: string, userId: string, reason: ReleaseReason) => void;
+  onReleased: (
+    performanceId: string,
+    userId: string,
+    reason: ReleaseReason,
+    tokenId?: string,
+  ) => void;
 }): ExpiredKeyListener {
   const { store, logger, onReleased } = options;
 
@@ -28,7 +33,7 @@ export function listenForExpiredGrants(options: {
     store.release({ ...grant, reason: "expired" }).then(
       (outcome) => {
         if (outcome.status === "released") {
-          onReleased(grant.performanceId, grant.userId, outcome.reason);
+          onReleased(grant.performanceId, grant.userId, outcome.reason, outcome.tokenId);
         }
       },
       (error: unknown) => {

@@ -15,7 +15,12 @@ export function startSweeper(options: {
   store: QueueStore;
   config: QueueServiceConfig;
   logger: Logger;
-  onReleased: (performanceId: string, userId: string, reason: ReleaseReason) => void;
+  onReleased: (
+    performanceId: string,
+    userId: string,
+    reason: ReleaseReason,
+    tokenId?: string,
+  ) => void;
 }): { stop: () => Promise<void> } {
   const { store, config, logger, onReleased } = options;
 

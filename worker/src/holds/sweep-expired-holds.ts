@@ -3,6 +3,7 @@ import type { HandlerDeps } from "../handlers/deps";
 import { confirmStuckPayments } from "../payments/confirm-stuck-payments";
 import { finishCancelledShows } from "../refunds/finish-cancelled-shows";
 import { retryPendingRefunds } from "../refunds/retry-pending-refunds";
+import { giveBackEndedPresaleTurns } from "@ticketping/db";
 import { holdExpiryEventId } from "@ticketping/db/lifecycle";
 import { expireReservation } from "../reservations/expire-reservation";
 import { passWaitlists } from "../waitlist/pass-waitlists";
@@ -33,8 +34,9 @@ export interface RunningHoldSweeper {
  * shares the expiry code (and event id) with the hold.expired handler, so a hold reported
  * by both ends once. It also carries out refunds left pending (retryPendingRefunds),
  * finishes cancelled shows whose orders are not all refunded (finishCancelledShows),
- * applies payments whose event is stuck (confirmStuckPayments) and offers free seats to
- * waitlists whose pass was missed or failed (passWaitlists).
+ * applies payments whose event is stuck (confirmStuckPayments), gives back the presale uses
+ * of ended turns whose end went unreported (giveBackEndedPresaleTurns) and offers free
+ * seats to waitlists whose pass was missed or failed (passWaitlists).
  */
 export function startHoldSweeper({
   deps,
@@ -94,6 +96,8 @@ export function startHoldSweeper({
     const cancelled = await finishCancelledShows(deps, { olderThanMs: refundRetryAfterMs });
     if (cancelled > 0) log.info({ cancelled }, "refunded orders of cancelled shows");
     await confirmStuckPayments(deps, { olderThanMs: stuckPaymentAfterMs });
+    const uses = await giveBackEndedPresaleTurns(deps.prisma);
+    if (uses > 0) log.info({ uses }, "gave back presale uses of ended turns");
     const waitlists = await passWaitlists(deps);
     if (waitlists.offered > 0) log.info(waitlists, "made waitlist offers");
     return total;

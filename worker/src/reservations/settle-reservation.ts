@@ -1,3 +1,4 @@
+import { giveBackPresaleUseOfReservation } from "@ticketping/db";
 import { syncSeatCache } from "@ticketping/db/lifecycle";
 import type { HandlerDeps } from "../handlers/deps";
 import { passReturnedSeats } from "../waitlist/pass-returned-seats";
@@ -11,7 +12,8 @@ export interface SettleOptions {
 /**
  * Brings everything outside PostgreSQL in line with a reservation's committed status: the
  * seat-map cache (syncSeatCache: SOLD, or the seats freed, which then are offered to the
- * show's waitlist) and, for a hold that ended unpaid, the provider's checkout session. Every step is idempotent and driven by the status, not by
+ * show's waitlist), the presale use of a turn whose last hold this was, and, for a hold
+ * that ended unpaid, the provider's checkout session. Every step is idempotent and driven by the status, not by
  * the event, so it runs on every delivery: a crash between the database commit and these
  * calls is repaired by the redelivery that follows.
  */
@@ -53,6 +55,8 @@ export async function settleReservation(
     await passReturnedSeats(deps, scheduleId);
   }
   if (status === "CONFIRMED") return;
+  // The last hold of a presale turn that is over ended unpaid: the turn's use comes back.
+  await giveBackPresaleUseOfReservation(prisma, { reservationId });
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.
   const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;

@@ -4,11 +4,13 @@
   KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
+  ARGV[3] "check": change nothing, answer what an extension would be ({status =
+          "extendable", tokenId, expiresAt}), so the caller can pay for it first
 
   Returns JSON:
     {status = "need_settings"} | {status = "not_admitted"} | {status = "not_claimed"}
     {status = "already_extended"}
-    {status = "extended", tokenId, expiresAt}
+    {status = "extended", tokenId, expiresAt} | {status = "extendable", tokenId, expiresAt}
 ]]
 -- @include "queue"
 
@@ -29,6 +31,9 @@ if grant[4] == "1" then
   return cjson.encode({ status = "already_extended" })
 end
 local expiresAt = num(grant[3], 0) + settings.tokenTtlMs
+if ARGV[3] == "check" then
+  return cjson.encode({ status = "extendable", tokenId = grant[2], expiresAt = expiresAt })
+end
 rcall("HSET", grantKey, "extended", "1", "expiresAt", expiresAt)
 rcall("PEXPIREAT", grantKey, expiresAt)
 rcall("ZADD", activeKey, "XX", expiresAt, user)

@@ -5,19 +5,25 @@
   ARGV[1] grant key prefix
   ARGV[2] user id
 
-  Returns JSON: {status = "left", from = "waiting" | "pre" | "active"} | {status = "not_in_queue"}
+  Returns JSON: {status = "left", from = "waiting" | "pre" | "active", tokenId?}
+    | {status = "not_in_queue"}
+    tokenId: the working token's id, when the buyer left a claimed turn
 ]]
 -- @include "queue"
 
 local user = ARGV[2]
 local grantKey = grantPrefix .. user
 local from = nil
+local tokenId = nil
 if rcall("ZREM", waitingKey, user) == 1 then
   from = "waiting"
 elseif rcall("ZREM", preKey, user) == 1 then
   from = "pre"
-elseif rcall("DEL", grantKey) == 1 then
-  from = "active"
+else
+  tokenId = rcall("HGET", grantKey, "jti")
+  if rcall("DEL", grantKey) == 1 then
+    from = "active"
+  end
 end
 local freedSlot = rcall("ZREM", activeKey, user) == 1
 rcall("ZREM", goneKey, user)
@@ -33,4 +39,7 @@ if from == "active" then
 else
   rcall("HINCRBY", statsKey, "left", 1)
 end
-return cjson.encode({ status = "left", from = from })
+if tokenId == false or tokenId == "" then
+  tokenId = nil
+end
+return cjson.encode({ status = "left", from = from, tokenId = tokenId })

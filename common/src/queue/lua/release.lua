@@ -11,7 +11,9 @@
   ARGV[5] token id, or "": release only the grant carrying this token
 
   Returns JSON:
-    {status = "released", reason}   reason is "expired" when the grant had already lapsed
+    {status = "released", reason, tokenId?}   reason is "expired" when the grant had already
+                                              lapsed; tokenId: the claimed grant's, when it
+                                              still existed
     {status = "alive"} | {status = "stale"} | {status = "not_active"}
 ]]
 -- @include "queue"
@@ -19,6 +21,7 @@
 local user, reason = ARGV[2], ARGV[3]
 local grantKey = grantPrefix .. user
 local grant = rcall("HMGET", grantKey, "admittedAt", "jti")
+local tokenId = nil
 if grant[1] then
   if reason == "expired" then
     local remaining = rcall("PTTL", grantKey)
@@ -34,6 +37,9 @@ if grant[1] then
     return cjson.encode({ status = "stale" })
   end
   rcall("DEL", grantKey)
+  if grant[2] and grant[2] ~= "" then
+    tokenId = grant[2]
+  end
 else
   reason = "expired"
 end
@@ -41,4 +47,4 @@ if rcall("ZREM", activeKey, user) == 0 then
   return cjson.encode({ status = "not_active" })
 end
 rcall("HINCRBY", statsKey, "released:" .. reason, 1)
-return cjson.encode({ status = "released", reason = reason })
+return cjson.encode({ status = "released", reason = reason, tokenId = tokenId })

@@ -236,12 +236,20 @@ export class QueueStore {
     );
   }
 
-  async extend(options: { performanceId: string; userId: string }): Promise<ExtendOutcome> {
+  /** Extends a claimed token once; `checkOnly` answers what the extension would be. */
+  async extend(options: {
+    performanceId: string;
+    userId: string;
+    checkOnly?: boolean;
+  }): Promise<ExtendOutcome> {
     const { performanceId } = options;
     return this.withSettings(performanceId, async () =>
       parseReply(
         extendReply,
-        await this.run("extend", performanceId, [userIdSchema.parse(options.userId)]),
+        await this.run("extend", performanceId, [
+          userIdSchema.parse(options.userId),
+          options.checkOnly ? "check" : "",
+        ]),
       ),
     );
   }

@@ -89,15 +89,26 @@ export const extendReply = z.discriminatedUnion("status", [
   z.object({ status: z.literal("not_claimed") }),
   z.object({ status: z.literal("already_extended") }),
   z.object({ status: z.literal("extended"), tokenId: z.string(), expiresAt: z.number() }),
+  z.object({ status: z.literal("extendable"), tokenId: z.string(), expiresAt: z.number() }),
 ]);
 
 export const leaveReply = z.discriminatedUnion("status", [
   z.object({ status: z.literal("not_in_queue") }),
-  z.object({ status: z.literal("left"), from: z.enum(["waiting", "pre", "active"]) }),
+  z.object({
+    status: z.literal("left"),
+    from: z.enum(["waiting", "pre", "active"]),
+    /** The working token's id, when a claimed turn was left. */
+    tokenId: z.string().optional(),
+  }),
 ]);
 
 export const releaseReply = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("released"), reason: z.enum(releaseReasons) }),
+  z.object({
+    status: z.literal("released"),
+    reason: z.enum(releaseReasons),
+    /** The claimed grant's token id, unless it had lapsed (Redis no longer knows it). */
+    tokenId: z.string().optional(),
+  }),
   z.object({ status: z.literal("alive") }),
   z.object({ status: z.literal("stale") }),
   z.object({ status: z.literal("not_active") }),

@@ -6,8 +6,8 @@ import { SHOW_CANCELLED_SQLSTATE, uuidv7 } from "@ticketping/db";
 import { env } from "@/env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
-import { getPresaleSeatCap } from "../presale/get-presale-seat-cap";
 import { getSeatMap } from "../seat-map/get-seat-map";
+import { queueTokenRequiredDetails } from "./gate/transport";
 import type { RememberedLayout } from "../seat-map/layout-memo";
 import type { HoldView } from "./hold-view";
 import { holdRateLimits } from "./rate-limits";
@@ -18,7 +18,10 @@ export interface CreateHoldOptions {
   /** The schedule's layout (the caller has it from the gate); PostgreSQL re-checks limits. */
   layout: RememberedLayout;
   seatIds: string[];
-  /** The working token's id: a turn paid with a presale code may hold at most its seat cap. */
+  /**
+   * The working token's id. In a turn paid with a presale code, the turn's holds and
+   * purchases together stay within the code's seat cap (create_hold checks it atomically).
+   */
   tokenId?: string;
   now?: Date;
 }
@@ -38,10 +41,6 @@ export async function createHold({
 }: CreateHoldOptions): Promise<HoldView> {
   const { scheduleId, performanceId } = layout.layout;
   const requested = checkSeats(layout, seatIds);
-  if (tokenId !== undefined) {
-    const cap = await getPresaleSeatCap({ tokenId });
-    if (cap !== null && requested.length > cap) throw presaleSeatCap(cap);
-  }
   const reservationId = uuidv7(now.getTime());
   const holdExpiresAt = new Date(now.getTime() + env.HOLD_TTL_SECONDS * 1000);
   const redis = getRedis();
@@ -58,6 +57,7 @@ export async function createHold({
   await holdInRedis({ userId, scheduleId, reservationId, seatIds: requested, holdExpiresAt });
   try {
     const { amountMinor, currency } = await writeReservation({
+      ...(tokenId === undefined ? {} : { tokenId }),
       userId,
       performanceId,
       scheduleId,
@@ -152,6 +152,7 @@ async function writeReservation(options: {
   seatIds: string[];
   holdExpiresAt: Date;
   now: Date;
+  tokenId?: string;
 }): Promise<{ amountMinor: number; currency: string }> {
   const { performanceId, scheduleId } = options;
   const result = await writeHoldReservation({
@@ -180,6 +181,13 @@ async function writeReservation(options: {
       throw tooManySeats(result.max_seats ?? 0);
     case "OPEN_HOLDS":
       throw openHoldLimit();
+    case "PRESALE_SEAT_CAP":
+      throw presaleSeatCap(result.max_seats ?? 0);
+    case "PRESALE_TURN_OVER":
+      // The turn's use was given back: its token has run out (or the buyer left the line).
+      throw new AppError("QUEUE_TOKEN_REQUIRED", "the presale turn of this token is over", {
+        details: queueTokenRequiredDetails(performanceId, scheduleId),
+      });
     case "UNKNOWN_SEATS":
       throw new AppError("VALIDATION_FAILED", "seats of another schedule", {
         userMessage: "Some seats are not part of this show.",
@@ -214,7 +222,7 @@ function tooManySeats(max: number): AppError {
 
 function presaleSeatCap(max: number): AppError {
   return new AppError("HOLD_LIMIT_REACHED", "presale code's seat cap", {
-    userMessage: `Your presale code lets you hold at most ${max} seats.`,
+    userMessage: `Your presale code lets you hold at most ${max} seats in this turn, held and bought together.`,
     details: { limit: "presale-seat-cap", max },
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@ticketping/common/errors";
-import { isPaidHoldRefusal } from "@ticketping/db";
+import { giveBackPresaleUseOfReservation, isPaidHoldRefusal } from "@ticketping/db";
 import { releaseHeldReservation, syncSeatCache } from "@ticketping/db/lifecycle";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -50,6 +50,11 @@ export async function releaseHold({
     });
   }
   await expireSession(reservation);
+  // A presale turn that is over gets its use back now if this was its last live hold; the
+  // worker does it again on hold.released should this call fail.
+  await giveBackPresaleUseOfReservation(db(), { reservationId }).catch((error: unknown) => {
+    logger.warn({ err: error, reservationId }, "could not give a presale use back");
+  });
   await syncSeatCache(
     { redis: getRedis(), keyPrefix: env.SEAT_KEY_PREFIX },
     { reservationId, scheduleId, status: "CANCELLED" },

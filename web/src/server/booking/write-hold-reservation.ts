@@ -11,12 +11,21 @@ export interface HoldReservation {
   holdExpiresAt: Date;
   now: Date;
   maxOpenHolds: number;
+  /** The working token's id: a hold made in a presale turn belongs to it (create_hold). */
+  tokenId?: string;
 }
 
 /** create_hold's answer for one hold (see its migration for the outcomes). */
 export interface HoldOutcome {
   outcome:
-    "HELD" | "SALE_CLOSED" | "TOO_MANY_SEATS" | "OPEN_HOLDS" | "UNKNOWN_SEATS" | "SEAT_TAKEN";
+    | "HELD"
+    | "SALE_CLOSED"
+    | "TOO_MANY_SEATS"
+    | "OPEN_HOLDS"
+    | "UNKNOWN_SEATS"
+    | "SEAT_TAKEN"
+    | "PRESALE_SEAT_CAP"
+    | "PRESALE_TURN_OVER";
   amount_minor: number;
   currency: string | null;
   max_seats: number | null;
@@ -52,6 +61,7 @@ async function writeBatch(holds: HoldReservation[]): Promise<(HoldOutcome | Erro
     hold_expires_at: hold.holdExpiresAt.toISOString(),
     now: hold.now.toISOString(),
     max_open_holds: hold.maxOpenHolds,
+    presale_token_id: hold.tokenId ?? null,
   }));
   const rows = await db().$queryRaw<BatchRow[]>`
     SELECT * FROM create_holds(${JSON.stringify(payload)}::jsonb)`;

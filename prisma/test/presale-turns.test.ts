@@ -1,0 +1,342 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  endPresaleTurn,
+  giveBackEndedPresaleTurns,
+  giveBackPresaleUseOfReservation,
+  spendPresaleCode,
+  type PrismaClient,
+} from "../src/index";
+import { expireHeldReservation, holdExpiryEventId, releaseHeldReservation } from "../src/lifecycle";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+import { createBuyers, createOnSaleSchedule } from "./fixtures";
+
+// A presale use belongs to the turn it paid for: holds made with the turn's token carry it,
+// it is kept while one of them is live or bought, and comes back exactly once when the turn
+// is over and every one of them ended unpaid, whichever of those two comes last.
+
+interface Answer {
+  reservation_id: string;
+  outcome: string;
+  max_seats: number | null;
+}
+
+describe("presale turns", () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ label: "presale_turns", maxConnections: 20 });
+    prisma = database.prisma;
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  /** A show on sale, a buyer, and a code spent for one turn of that buyer. */
+  async function spentTurn({
+    seats = 10,
+    seatCap = null,
+    useLimit = 1,
+    turnEndsAt = new Date(Date.now() + 600_000),
+  }: { seats?: number; seatCap?: number | null; useLimit?: number; turnEndsAt?: Date } = {}) {
+    const [schedule] = await createOnSaleSchedule(prisma, { seats });
+    const [userId] = await createBuyers(prisma, 1);
+    if (!schedule || !userId) throw new Error("fixture incomplete");
+    const { performanceId } = await prisma.schedule.findUniqueOrThrow({
+      where: { id: schedule.scheduleId },
+    });
+    const code = await prisma.presaleCode.create({
+      data: {
+        performanceId,
+        kind: useLimit === 1 ? "SINGLE" : "SHARED",
+        codeHash: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+        hint: "TEST",
+        useLimit,
+        seatCap,
+      },
+    });
+    const tokenId = randomUUID();
+    const spent = await spendPresaleCode(prisma)({
+      codeId: code.id,
+      performanceId,
+      userId,
+      tokenId,
+      turnEndsAt,
+    });
+    expect(spent).toBe("spent");
+    const hold = (
+      seatIds: string[],
+      options: { token?: string | null; maxOpen?: number } = {},
+    ) => ({
+      reservation_id: randomUUID(),
+      user_id: userId,
+      performance_id: performanceId,
+      schedule_id: schedule.scheduleId,
+      seat_ids: seatIds,
+      hold_expires_at: new Date(Date.now() + 300_000).toISOString(),
+      now: new Date().toISOString(),
+      max_open_holds: options.maxOpen ?? 5,
+      presale_token_id: options.token === undefined ? tokenId : options.token,
+    });
+    const createHolds = async (holds: ReturnType<typeof hold>[]) =>
+      prisma.$queryRaw<Answer[]>`SELECT * FROM create_holds(${JSON.stringify(holds)}::jsonb)`;
+    const holdOne = async (seatIds: string[], options?: Parameters<typeof hold>[1]) => {
+      const request = hold(seatIds, options);
+      const [answer] = await createHolds([request]);
+      if (!answer) throw new Error("no answer");
+      return answer;
+    };
+    const use = () => prisma.presaleUse.findUniqueOrThrow({ where: { tokenId } });
+    const uses = async () =>
+      (await prisma.presaleCode.findUniqueOrThrow({ where: { id: code.id } })).uses;
+    return {
+      performanceId,
+      scheduleId: schedule.scheduleId,
+      seatIds: schedule.seatIds,
+      userId,
+      codeId: code.id,
+      tokenId,
+      request: hold,
+      holdOne,
+      createHolds,
+      use,
+      uses,
+    };
+  }
+
+  /** A hold's time ran out: it ends EXPIRED, as the worker's expiry ends it. */
+  async function lapse(reservationId: string): Promise<void> {
+    await prisma.reservation.update({
+      where: { id: reservationId },
+      data: { holdExpiresAt: new Date(Date.now() - 1_000) },
+    });
+    const { scheduleId } = await prisma.reservation.findUniqueOrThrow({
+      where: { id: reservationId },
+    });
+    const expired = await prisma.$transaction((tx) =>
+      expireHeldReservation(tx, {
+        reservationId,
+        scheduleId,
+        eventId: holdExpiryEventId(reservationId),
+      }),
+    );
+    expect(expired).toBe(true);
+  }
+
+  it("writes the turn on its holds, and not on holds of a token that paid for no turn", async () => {
+    const turn = await spentTurn();
+    const held = await turn.holdOne(turn.seatIds.slice(0, 1));
+    expect(held.outcome).toBe("HELD");
+    const other = await turn.holdOne(turn.seatIds.slice(1, 2), { token: randomUUID() });
+    expect(other.outcome).toBe("HELD");
+    const [mine, theirs] = await Promise.all(
+      [held, other].map((answer) =>
+        prisma.reservation.findUniqueOrThrow({ where: { id: answer.reservation_id } }),
+      ),
+    );
+    expect(mine?.presaleUseId).toBe((await turn.use()).id);
+    expect(theirs?.presaleUseId).toBeNull();
+  });
+
+  it("gives the use back when a hold that outlived its turn lapses unpaid", async () => {
+    const turn = await spentTurn();
+    const held = await turn.holdOne(turn.seatIds.slice(0, 2));
+    expect(held.outcome).toBe("HELD");
+    // The turn ends while the hold stands: the use is kept.
+    expect(
+      await endPresaleTurn(prisma)({
+        performanceId: turn.performanceId,
+        userId: turn.userId,
+        tokenId: turn.tokenId,
+      }),
+    ).toBe(0);
+    expect(await turn.uses()).toBe(1);
+    await lapse(held.reservation_id);
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(true);
+    expect(await turn.uses()).toBe(0);
+    expect((await turn.use()).returnedAt).not.toBeNull();
+    // Reported again: nothing more.
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(false);
+    expect(await turn.uses()).toBe(0);
+  });
+
+  it("gives the use back when the buyer releases the last hold of an ended turn", async () => {
+    const turn = await spentTurn();
+    const held = await turn.holdOne(turn.seatIds.slice(0, 1));
+    await endPresaleTurn(prisma)({
+      performanceId: turn.performanceId,
+      userId: turn.userId,
+      tokenId: turn.tokenId,
+    });
+    const released = await prisma.$transaction((tx) =>
+      releaseHeldReservation(tx, {
+        reservationId: held.reservation_id,
+        userId: turn.userId,
+        scheduleId: turn.scheduleId,
+      }),
+    );
+    expect(released).toBe(true);
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(true);
+    expect(await turn.uses()).toBe(0);
+  });
+
+  it("keeps the use while a hold of the turn is live or bought, whatever else the buyer holds", async () => {
+    const turn = await spentTurn();
+    const bought = await turn.holdOne(turn.seatIds.slice(0, 1));
+    // A hold of another turn (or a waitlist offer) does not keep this turn's use.
+    const unrelated = await turn.holdOne(turn.seatIds.slice(1, 2), { token: null });
+    expect(unrelated.outcome).toBe("HELD");
+    await prisma.payment.create({
+      data: {
+        reservationId: bought.reservation_id,
+        provider: "SIMULATED",
+        providerPaymentId: randomUUID(),
+        amountMinor: 5_000,
+        currency: "EUR",
+        status: "COMPLETED",
+      },
+    });
+    await prisma.reservation.update({
+      where: { id: bought.reservation_id },
+      data: { status: "CONFIRMED", confirmedAt: new Date() },
+    });
+    const end = endPresaleTurn(prisma);
+    expect(
+      await end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
+    ).toBe(0);
+    expect(await turn.uses()).toBe(1);
+    // And without the unrelated hold's help: an unbought turn with only unrelated live
+    // holds gets its use back.
+    const second = await spentTurn();
+    expect((await second.holdOne(second.seatIds.slice(0, 1), { token: null })).outcome).toBe(
+      "HELD",
+    );
+    expect(
+      await end({
+        performanceId: second.performanceId,
+        userId: second.userId,
+        tokenId: second.tokenId,
+      }),
+    ).toBe(1);
+    expect(await second.uses()).toBe(0);
+  });
+
+  it("never gives back a later turn's use on a late report of an earlier turn's lapse", async () => {
+    const first = await spentTurn({ useLimit: 2, turnEndsAt: new Date(Date.now() - 1_000) });
+    // The same buyer's next turn, on the same code, still running.
+    const nextToken = randomUUID();
+    expect(
+      await spendPresaleCode(prisma)({
+        codeId: first.codeId,
+        performanceId: first.performanceId,
+        userId: first.userId,
+        tokenId: nextToken,
+        turnEndsAt: new Date(Date.now() + 600_000),
+      }),
+    ).toBe("spent");
+    expect(await first.uses()).toBe(2);
+    // The lapse of the first turn, reported without its token (Redis no longer knows it).
+    const end = endPresaleTurn(prisma);
+    const reports = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        end({ performanceId: first.performanceId, userId: first.userId }),
+      ),
+    );
+    expect(reports.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(await first.uses()).toBe(1);
+    const next = await prisma.presaleUse.findUniqueOrThrow({ where: { tokenId: nextToken } });
+    expect(next.returnedAt).toBeNull();
+  });
+
+  it("gives back exactly once when the turn's end races its last hold's lapse", async () => {
+    const end = endPresaleTurn(prisma);
+    for (let round = 0; round < 8; round += 1) {
+      const turn = await spentTurn({ seats: 4 });
+      const held = await turn.holdOne(turn.seatIds.slice(0, 2));
+      expect(held.outcome).toBe("HELD");
+      await prisma.reservation.update({
+        where: { id: held.reservation_id },
+        data: { holdExpiresAt: new Date(Date.now() - 1_000) },
+      });
+      const [ended, lapsed] = await Promise.all([
+        end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
+        (async () => {
+          await prisma.$transaction((tx) =>
+            expireHeldReservation(tx, {
+              reservationId: held.reservation_id,
+              scheduleId: turn.scheduleId,
+              eventId: holdExpiryEventId(held.reservation_id),
+            }),
+          );
+          return giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id });
+        })(),
+      ]);
+      // Exactly one of the two gave it back, whichever came last.
+      expect(ended + (lapsed ? 1 : 0)).toBe(1);
+      expect(await turn.uses()).toBe(0);
+      // Redelivered reports of both, and the worker's sweep: nothing more.
+      await end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId });
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id });
+      await giveBackEndedPresaleTurns(prisma);
+      expect(await turn.uses()).toBe(0);
+    }
+  });
+
+  it("never gives back a use under a hold written as the turn ends", async () => {
+    const end = endPresaleTurn(prisma);
+    for (let round = 0; round < 8; round += 1) {
+      const turn = await spentTurn({ seats: 4 });
+      const [answer, ended] = await Promise.all([
+        turn.holdOne(turn.seatIds.slice(0, 1)),
+        end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
+      ]);
+      // Either the hold came first and keeps the use, or the use came back first and the
+      // hold is refused: never a hold under a returned use.
+      if (answer.outcome === "HELD") {
+        expect(ended).toBe(0);
+        expect(await turn.uses()).toBe(1);
+      } else {
+        expect(answer.outcome).toBe("PRESALE_TURN_OVER");
+        expect(ended).toBe(1);
+        expect(await turn.uses()).toBe(0);
+      }
+    }
+  });
+
+  it("keeps a turn's holds and purchases within its code's seat cap, however the requests race", async () => {
+    const turn = await spentTurn({ seats: 12, seatCap: 4 });
+    // Six requests of two seats each, at once, each its own batch.
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((index) =>
+        turn.holdOne(turn.seatIds.slice(index * 2, index * 2 + 2), { maxOpen: 10 }),
+      ),
+    );
+    const held = answers.filter((answer) => answer.outcome === "HELD");
+    expect(held).toHaveLength(2);
+    for (const refused of answers.filter((answer) => answer.outcome !== "HELD")) {
+      expect(refused).toMatchObject({ outcome: "PRESALE_SEAT_CAP", max_seats: 4 });
+    }
+    // In one batch too.
+    const again = await spentTurn({ seats: 12, seatCap: 3 });
+    const batch = await again.createHolds(
+      [0, 1, 2].map((index) =>
+        again.request(again.seatIds.slice(index * 2, index * 2 + 2), { maxOpen: 10 }),
+      ),
+    );
+    expect(batch.filter((answer) => answer.outcome === "HELD")).toHaveLength(1);
+    // An ended unpaid hold no longer counts.
+    const [first] = held;
+    if (!first) throw new Error("no hold");
+    await lapse(first.reservation_id);
+    const after = await turn.holdOne(turn.seatIds.slice(10, 12), { maxOpen: 10 });
+    expect(after.outcome).toBe("HELD");
+  });
+});
