@@ -1,22 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/seats";
-import {
-  createBuyers,
-  seedPerformance,
-  type SeededSchedule,
-  type TestBuyer,
-} from "./support/booking";
-import { signedInUsers } from "./support/sign-in";
-import type { RunningWebServer } from "./support/web-server";
-import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
+import type { TestBuyer } from "./support/booking";
+import { useOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
-let system: WebTestSystem;
-let web: RunningWebServer;
-let adminCookie: string;
-let buyerCookie: string;
-let show: SeededSchedule;
-let buyers: TestBuyer[];
+const bed = useOrganizerTestBed({ label: "held-back", rows: 2, columns: 20, buyers: 12 });
 
 type SeatState = "FREE" | "HELD" | "SOLD" | "HELD_BACK";
 
@@ -30,41 +18,22 @@ interface ApiBody {
   error?: { code: string; details?: { seatIds?: string[]; issues?: { path: string }[] } };
 }
 
-async function call(
+const call = (
   method: string,
   path: string,
-  {
-    cookie = adminCookie,
-    body,
-    headers = {},
-  }: {
-    cookie?: string | null;
-    body?: unknown;
-    headers?: Record<string, string>;
-  } = {},
-): Promise<{ status: number; body: ApiBody }> {
-  const response = await fetch(`${web.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(cookie === null ? {} : { cookie }),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as ApiBody };
-}
+  options?: Parameters<typeof bed.call>[2],
+): Promise<ApiAnswer<ApiBody>> => bed.call<ApiBody>(method, path, options);
 
-const seat = (index: number) => show.seatIds[index] ?? "";
-const buyer = (index: number) => buyers[index] as TestBuyer;
-const changePath = () => `/api/admin/schedules/${show.scheduleId}/held-back-seats`;
+const seat = (index: number) => bed.show.seatIds[index] ?? "";
+const buyer = (index: number) => bed.buyers[index] as TestBuyer;
+const changePath = () => `/api/admin/schedules/${bed.show.scheduleId}/held-back-seats`;
 
 const holdBack = (seatIds: string[], heldBack = true) =>
   call("POST", changePath(), { body: { seatIds, heldBack } });
 
 async function buyerHold(who: TestBuyer, seatIds: string[]) {
-  const headers = await system.buyerHeaders(who, show.performanceId);
-  return call("POST", `/api/schedules/${show.scheduleId}/holds`, {
+  const headers = await bed.system.buyerHeaders(who, bed.show.performanceId);
+  return call("POST", `/api/schedules/${bed.show.scheduleId}/holds`, {
     cookie: null,
     headers,
     body: { seatIds },
@@ -73,8 +42,8 @@ async function buyerHold(who: TestBuyer, seatIds: string[]) {
 
 /** The buyer's seat map letter of one seat: A available, H held, S sold (or held back). */
 async function seatMapLetter(who: TestBuyer, index: number): Promise<string> {
-  const response = await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/seat-map`, {
-    headers: await system.buyerHeaders(who, show.performanceId),
+  const response = await fetch(`${bed.web.baseUrl}/api/schedules/${bed.show.scheduleId}/seat-map`, {
+    headers: await bed.system.buyerHeaders(who, bed.show.performanceId),
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { data: { status: string } };
@@ -83,22 +52,6 @@ async function seatMapLetter(who: TestBuyer, index: number): Promise<string> {
 
 const stateOf = (body: ApiBody, seatId: string) =>
   body.data?.seats?.seats.find((row) => row.id === seatId)?.state;
-
-beforeAll(async () => {
-  system = await createWebTestSystem({ label: "web_held_back" });
-  web = await system.startWeb();
-  const [admin, signedBuyer] = await signedInUsers(system.prisma, web.baseUrl, [
-    { label: "held-back-organizer", role: "ADMIN" },
-    { label: "held-back-buyer" },
-  ]);
-  [adminCookie, buyerCookie] = [admin.cookie, signedBuyer.cookie];
-  [show] = (await seedPerformance(system.prisma, { rows: 2, columns: 20 })) as [SeededSchedule];
-  buyers = await createBuyers(system.prisma, 12);
-});
-
-afterAll(async () => {
-  await system.stop();
-});
 
 describe("/api/admin/schedules/:id/held-back-seats", () => {
   it("is for organizers only", async () => {
@@ -110,7 +63,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
         401,
         "UNAUTHENTICATED",
       ]);
-      const asBuyer = await call(method, changePath(), { cookie: buyerCookie, body });
+      const asBuyer = await call(method, changePath(), { cookie: bed.buyerCookie, body });
       expect([method, asBuyer.status, asBuyer.body.error?.code]).toEqual([
         method,
         403,
@@ -118,7 +71,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
       ]);
     }
     expect(
-      await system.prisma.seat.count({ where: { id: seat(0), heldBackAt: { not: null } } }),
+      await bed.system.prisma.seat.count({ where: { id: seat(0), heldBackAt: { not: null } } }),
     ).toBe(0);
   });
 
@@ -151,7 +104,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
     expect([unknownShow.status, unknownShow.body.error?.code]).toEqual([404, "NOT_FOUND"]);
     const unknownGet = await call("GET", `/api/admin/schedules/${randomUUID()}/held-back-seats`);
     expect(unknownGet.status).toBe(404);
-    expect(await system.prisma.seat.count({ where: { heldBackAt: { not: null } } })).toBe(0);
+    expect(await bed.system.prisma.seat.count({ where: { heldBackAt: { not: null } } })).toBe(0);
   });
 
   it("takes a free seat off sale until it is released: never free to buyers, not holdable, not counted", async () => {
@@ -170,7 +123,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
     const refused = await buyerHold(buyer(0), [seat(target)]);
     expect([refused.status, refused.body.error?.code]).toEqual([409, "SEAT_UNAVAILABLE"]);
 
-    const stats = await call("GET", `/api/admin/performances/${show.performanceId}/stats`);
+    const stats = await call("GET", `/api/admin/performances/${bed.show.performanceId}/stats`);
     expect(stats.body.data?.stats?.seats).toMatchObject({
       total: 40,
       available: 39,
@@ -194,7 +147,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
       refused.body.error?.details?.seatIds,
     ]).toEqual([409, "SEAT_UNAVAILABLE", [seat(2)]]);
     expect(
-      await system.prisma.seat.count({
+      await bed.system.prisma.seat.count({
         where: { id: { in: [seat(2), seat(3)] }, heldBackAt: { not: null } },
       }),
     ).toBe(0);
@@ -204,7 +157,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
     const target = 4;
     expect(await seatMapLetter(buyer(2), target)).toBe("A");
     // Held back behind the cache's back: Redis still calls the seat free.
-    await system.prisma.seat.update({
+    await bed.system.prisma.seat.update({
       where: { id: seat(target) },
       data: { heldBackAt: new Date() },
     });
@@ -215,11 +168,13 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
       refused.body.error?.details?.seatIds,
     ]).toEqual([409, "SEAT_UNAVAILABLE", [seat(target)]]);
     expect(
-      await system.prisma.reservationSeat.count({ where: { seatId: seat(target), active: true } }),
+      await bed.system.prisma.reservationSeat.count({
+        where: { seatId: seat(target), active: true },
+      }),
     ).toBe(0);
     // The refusal rebuilt the map from the database: the seat is no longer free there.
-    const cached = await system.redis.hget(
-      scheduleKeys(system.keyPrefix, show.scheduleId).status,
+    const cached = await bed.system.redis.hget(
+      scheduleKeys(bed.system.keyPrefix, bed.show.scheduleId).status,
       seat(target),
     );
     expect(cached ?? (await seatMapLetter(buyer(2), target))).not.toBe("A");
@@ -239,7 +194,7 @@ describe("/api/admin/schedules/:id/held-back-seats", () => {
       expect([round, holdWon, backWon]).toEqual([round, !backWon, !holdWon]);
       if (!holdWon) expect(hold.body.error?.code).toBe("SEAT_UNAVAILABLE");
       if (!backWon) expect(back.body.error?.code).toBe("SEAT_UNAVAILABLE");
-      const row = await system.prisma.seat.findUniqueOrThrow({
+      const row = await bed.system.prisma.seat.findUniqueOrThrow({
         where: { id: target },
         select: { heldBackAt: true, holds: { where: { active: true }, select: { seatId: true } } },
       });

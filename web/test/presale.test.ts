@@ -1,26 +1,20 @@
 import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyQueueTicket } from "@ticketping/common/queue";
-import {
-  createBuyers,
-  seedPerformance,
-  type SeededSchedule,
-  type TestBuyer,
-} from "./support/booking";
-import { signedInUsers } from "./support/sign-in";
-import type { RunningWebServer } from "./support/web-server";
-import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
+import type { TestBuyer } from "./support/booking";
+import { useOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
 // Presale codes in the web app: the organizer's API (make, list, revoke), the presale
 // window on the performance (zod and the database's CHECK), and the ticket route's door.
 // Spending and giving back happen at the queue service (queue-service/test/presale.test.ts).
 
-let system: WebTestSystem;
-let web: RunningWebServer;
-let adminCookie: string;
-let buyerCookie: string;
-let show: SeededSchedule;
-let buyers: TestBuyer[];
+const bed = useOrganizerTestBed({
+  label: "presale",
+  rows: 1,
+  columns: 10,
+  buyers: 4,
+  env: { HOLD_MAX_OPEN_PER_BUYER: "10" },
+});
 
 interface CodeView {
   id: string;
@@ -43,32 +37,22 @@ interface ApiBody {
   error?: { code: string; details?: { issues?: { path: string }[]; reason?: string } };
 }
 
-async function call(
+const call = (
   method: string,
   path: string,
-  { cookie = adminCookie, body }: { cookie?: string | null; body?: unknown } = {},
-): Promise<{ status: number; body: ApiBody }> {
-  const response = await fetch(`${web.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(cookie === null ? {} : { cookie }),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as ApiBody };
-}
+  options?: Parameters<typeof bed.call>[2],
+): Promise<ApiAnswer<ApiBody>> => bed.call<ApiBody>(method, path, options);
 
-const codesPath = (performanceId = show.performanceId) =>
+const codesPath = (performanceId = bed.show.performanceId) =>
   `/api/admin/performances/${performanceId}/presale-codes`;
-const buyer = (index: number) => buyers[index] as TestBuyer;
+const buyer = (index: number) => bed.buyers[index] as TestBuyer;
 const inOneDay = () => new Date(Date.now() + 86_400_000);
 
 async function requestTicket(who: TestBuyer, presaleCode?: string) {
   return call("POST", "/api/queue/ticket", {
-    cookie: await system.sessionCookie(who),
+    cookie: await bed.system.sessionCookie(who),
     body: {
-      performanceId: show.performanceId,
+      performanceId: bed.show.performanceId,
       ...(presaleCode === undefined ? {} : { presaleCode }),
     },
   });
@@ -79,22 +63,6 @@ async function makeCodes(body: unknown): Promise<CodeView[]> {
   expect(made.status).toBe(201);
   return made.body.data?.codes ?? [];
 }
-
-beforeAll(async () => {
-  system = await createWebTestSystem({ label: "web_presale" });
-  web = await system.startWeb();
-  const [admin, signedBuyer] = await signedInUsers(system.prisma, web.baseUrl, [
-    { label: "presale-organizer", role: "ADMIN" },
-    { label: "presale-buyer" },
-  ]);
-  [adminCookie, buyerCookie] = [admin.cookie, signedBuyer.cookie];
-  [show] = (await seedPerformance(system.prisma, { rows: 1, columns: 10 })) as [SeededSchedule];
-  buyers = await createBuyers(system.prisma, 4);
-});
-
-afterAll(async () => {
-  await system.stop();
-});
 
 describe("the organizer's presale codes API", () => {
   it("is for organizers only", async () => {
@@ -111,10 +79,10 @@ describe("the organizer's presale codes API", () => {
         401,
         "UNAUTHENTICATED",
       ]);
-      const asBuyer = await call(method, path, { cookie: buyerCookie, body });
+      const asBuyer = await call(method, path, { cookie: bed.buyerCookie, body });
       expect([path, asBuyer.status, asBuyer.body.error?.code]).toEqual([path, 403, "FORBIDDEN"]);
     }
-    expect(await system.prisma.presaleCode.count()).toBe(0);
+    expect(await bed.system.prisma.presaleCode.count()).toBe(0);
   });
 
   it("validates its input and names an unknown performance or code", async () => {
@@ -147,7 +115,7 @@ describe("the organizer's presale codes API", () => {
     expect(revokeUnknown.status).toBe(404);
     // A malformed id names nothing, as everywhere in the API.
     expect((await call("POST", "/api/admin/presale-codes/not-a-uuid/revoke")).status).toBe(404);
-    expect(await system.prisma.presaleCode.count()).toBe(0);
+    expect(await bed.system.prisma.presaleCode.count()).toBe(0);
   });
 
   it("makes single-use and shared codes, shows them once and keeps only their hashes", async () => {
@@ -163,7 +131,7 @@ describe("the organizer's presale codes API", () => {
     const [shared] = await makeCodes({ kind: "SHARED", useLimit: 50, seatCap: 2 });
     expect([shared?.kind, shared?.useLimit, shared?.seatCap]).toEqual(["SHARED", 50, 2]);
 
-    const stored = await system.prisma.presaleCode.findMany();
+    const stored = await bed.system.prisma.presaleCode.findMany();
     const hashes = new Set(stored.map((row) => row.codeHash));
     for (const code of [...plain, shared?.code ?? ""]) {
       const normalized = code.replaceAll("-", "");
@@ -193,11 +161,11 @@ describe("the organizer's presale codes API", () => {
 });
 
 describe("the presale window", () => {
-  const performancePath = () => `/api/admin/performances/${show.performanceId}`;
+  const performancePath = () => `/api/admin/performances/${bed.show.performanceId}`;
 
   it("must lie strictly inside the booking window: zod, then the database, never a 500", async () => {
-    const performance = await system.prisma.performance.findUniqueOrThrow({
-      where: { id: show.performanceId },
+    const performance = await bed.system.prisma.performance.findUniqueOrThrow({
+      where: { id: bed.show.performanceId },
     });
     const outside = [
       performance.bookingOpensAt,
@@ -230,8 +198,8 @@ describe("the presale window", () => {
     expect(shown.body.data?.performance?.generalSaleOpensAt).toBeTruthy();
     // The database refuses it too, whatever path writes it.
     await expect(
-      system.prisma.performance.update({
-        where: { id: show.performanceId },
+      bed.system.prisma.performance.update({
+        where: { id: bed.show.performanceId },
         data: { generalSaleOpensAt: performance.bookingOpensAt },
       }),
     ).rejects.toThrow(/performances_presale_window/);
@@ -240,8 +208,8 @@ describe("the presale window", () => {
   });
 
   it("answers 200 or 400, never 500, to edits racing each other across the rule", async () => {
-    const performance = await system.prisma.performance.findUniqueOrThrow({
-      where: { id: show.performanceId },
+    const performance = await bed.system.prisma.performance.findUniqueOrThrow({
+      where: { id: bed.show.performanceId },
     });
     const hours = (count: number) => new Date(Date.now() + count * 3_600_000).toISOString();
     const statuses = new Set<number>();
@@ -252,12 +220,12 @@ describe("the presale window", () => {
         call("PATCH", performancePath(), { body: { bookingClosesAt: hours(24) } }),
       ]);
       for (const answer of answers) statuses.add(answer.status);
-      const now = await system.prisma.performance.findUniqueOrThrow({
-        where: { id: show.performanceId },
+      const now = await bed.system.prisma.performance.findUniqueOrThrow({
+        where: { id: bed.show.performanceId },
       });
       if (now.generalSaleOpensAt) expect(now.generalSaleOpensAt < now.bookingClosesAt).toBe(true);
-      await system.prisma.performance.update({
-        where: { id: show.performanceId },
+      await bed.system.prisma.performance.update({
+        where: { id: bed.show.performanceId },
         data: { generalSaleOpensAt: null, bookingClosesAt: performance.bookingClosesAt },
       });
     }
@@ -269,7 +237,7 @@ describe("the ticket route during a presale", () => {
   it("refuses a buyer without a valid code and admits a holder, with the code in the ticket", async () => {
     // Outside a presale no code is needed.
     expect((await requestTicket(buyer(0))).status).toBe(200);
-    const moved = await call("PATCH", `/api/admin/performances/${show.performanceId}`, {
+    const moved = await call("PATCH", `/api/admin/performances/${bed.show.performanceId}`, {
       body: { generalSaleOpensAt: inOneDay().toISOString() },
     });
     expect(moved.status).toBe(200);
@@ -277,7 +245,7 @@ describe("the ticket route during a presale", () => {
     const [valid, revoked, usedUp] = await makeCodes({ kind: "SINGLE", count: 3 });
     if (!valid?.code || !revoked?.code || !usedUp?.code) throw new Error("no codes");
     await call("POST", `/api/admin/presale-codes/${revoked.id}/revoke`);
-    await system.prisma.presaleCode.update({ where: { id: usedUp.id }, data: { uses: 1 } });
+    await bed.system.prisma.presaleCode.update({ where: { id: usedUp.id }, data: { uses: 1 } });
 
     const none = await requestTicket(buyer(1));
     expect([none.status, none.body.error?.code]).toEqual([403, "PRESALE_CODE_REQUIRED"]);
@@ -293,17 +261,17 @@ describe("the ticket route during a presale", () => {
     const admitted = await requestTicket(buyer(2), valid.code.toLowerCase());
     expect(admitted.status).toBe(200);
     const ticket = await verifyQueueTicket({
-      secret: system.secrets.queueTicket,
+      secret: bed.system.secrets.queueTicket,
       ticket: admitted.body.data?.ticket ?? "",
     });
     expect(ticket.presaleCodeId).toBe(valid.id);
     // The ticket route checks; only the claim at the queue service spends.
-    const row = await system.prisma.presaleCode.findUniqueOrThrow({ where: { id: valid.id } });
+    const row = await bed.system.prisma.presaleCode.findUniqueOrThrow({ where: { id: valid.id } });
     expect(row.uses).toBe(0);
 
     // The general sale opens (the organizer moves it to now): the line is open to all.
-    await system.prisma.performance.update({
-      where: { id: show.performanceId },
+    await bed.system.prisma.performance.update({
+      where: { id: bed.show.performanceId },
       data: { generalSaleOpensAt: new Date(Date.now() + 500) },
     });
     const deadline = Date.now() + 15_000;
@@ -317,25 +285,31 @@ describe("the ticket route during a presale", () => {
 });
 
 describe("a presale code's seat cap", () => {
-  it("caps the seats one turn paid with the code may hold", async () => {
-    const [capped] = await makeCodes({ kind: "SHARED", useLimit: 10, seatCap: 2 });
-    if (!capped) throw new Error("no code");
-    const who = buyer(0);
-    const { token, tokenId } = await system.admit(who, show.performanceId);
-    // What the queue service's claim writes when it spends the code for this turn.
-    await system.prisma.presaleUse.create({
-      data: { codeId: capped.id, performanceId: show.performanceId, userId: who.id, tokenId },
+  /** A turn paid with `code`, as the queue service's claim records it, and its hold calls. */
+  async function turnOf(who: TestBuyer, codeId: string) {
+    const { token, tokenId } = await bed.system.admit(who, bed.show.performanceId);
+    await bed.system.prisma.presaleUse.create({
+      data: {
+        codeId,
+        performanceId: bed.show.performanceId,
+        userId: who.id,
+        tokenId,
+        turnEndsAt: new Date(Date.now() + 600_000),
+      },
     });
     const hold = async (seatIds: string[]) => {
-      const response = await fetch(`${web.baseUrl}/api/schedules/${show.scheduleId}/holds`, {
-        method: "POST",
-        headers: {
-          cookie: await system.sessionCookie(who),
-          "x-working-token": token,
-          "content-type": "application/json",
+      const response = await fetch(
+        `${bed.web.baseUrl}/api/schedules/${bed.show.scheduleId}/holds`,
+        {
+          method: "POST",
+          headers: {
+            cookie: await bed.system.sessionCookie(who),
+            "x-working-token": token,
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ seatIds }),
         },
-        body: JSON.stringify({ seatIds }),
-      });
+      );
       return {
         status: response.status,
         body: (await response.json()) as {
@@ -343,13 +317,64 @@ describe("a presale code's seat cap", () => {
         },
       };
     };
-    const tooMany = await hold(show.seatIds.slice(0, 3));
+    return { tokenId, hold };
+  }
+
+  it("caps the seats one turn paid with the code may hold", async () => {
+    const [capped] = await makeCodes({ kind: "SHARED", useLimit: 10, seatCap: 2 });
+    if (!capped) throw new Error("no code");
+    const who = buyer(0);
+    const { hold } = await turnOf(who, capped.id);
+    const tooMany = await hold(bed.show.seatIds.slice(0, 3));
     expect([tooMany.status, tooMany.body.error?.code, tooMany.body.error?.details]).toEqual([
       409,
       "HOLD_LIMIT_REACHED",
       { limit: "presale-seat-cap", max: 2 },
     ]);
-    expect(await system.prisma.reservation.count({ where: { userId: who.id } })).toBe(0);
-    expect((await hold(show.seatIds.slice(0, 2))).status).toBe(201);
+    expect(await bed.system.prisma.reservation.count({ where: { userId: who.id } })).toBe(0);
+    expect((await hold(bed.show.seatIds.slice(0, 2))).status).toBe(201);
+  });
+
+  it("caps a turn's holds together, however many requests race (several open holds allowed)", async () => {
+    const [capped] = await makeCodes({ kind: "SHARED", useLimit: 10, seatCap: 3 });
+    if (!capped) throw new Error("no code");
+    const who = buyer(1);
+    const { hold } = await turnOf(who, capped.id);
+    // Four requests of two free seats each, at once: only one fits within three seats.
+    const pairs = [2, 4, 6, 8].map((first) => bed.show.seatIds.slice(first, first + 2));
+    const answers = await Promise.all(pairs.map((seatIds) => hold(seatIds)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused.body.error?.details).toEqual({ limit: "presale-seat-cap", max: 3 });
+    }
+    const heldSeats = () =>
+      bed.system.prisma.reservationSeat.count({
+        where: { reservation: { userId: who.id, status: "PENDING" } },
+      });
+    expect(await heldSeats()).toBe(2);
+    // One more seat fits the cap; a fourth does not.
+    const refusedPairs = pairs.filter((_, index) => answers[index]?.status === 409);
+    const [one, another] = refusedPairs.map((pair) => pair[0] ?? "");
+    expect((await hold([one ?? ""])).status).toBe(201);
+    const beyond = await hold([another ?? ""]);
+    expect([beyond.status, beyond.body.error?.details]).toEqual([
+      409,
+      { limit: "presale-seat-cap", max: 3 },
+    ]);
+    expect(await heldSeats()).toBe(3);
+  });
+
+  it("refuses a hold in a turn whose use came back, as a turn that is over", async () => {
+    const [code] = await makeCodes({ kind: "SHARED", useLimit: 10 });
+    if (!code) throw new Error("no code");
+    const who = buyer(2);
+    const { tokenId, hold } = await turnOf(who, code.id);
+    await bed.system.prisma.presaleUse.update({
+      where: { tokenId },
+      data: { turnEndedAt: new Date(), returnedAt: new Date() },
+    });
+    const refused = await hold(bed.show.seatIds.slice(9, 10));
+    expect([refused.status, refused.body.error?.code]).toEqual([403, "QUEUE_TOKEN_REQUIRED"]);
+    expect(await bed.system.prisma.reservation.count({ where: { userId: who.id } })).toBe(0);
   });
 });

@@ -21,6 +21,8 @@ let firstCookie: string;
 let firstId: string;
 let secondCookie: string;
 let secondId: string;
+/** The performance's page. */
+let slug: string;
 /** Every seat sold. */
 let soldOut: string;
 /** Seats free. */
@@ -125,6 +127,7 @@ beforeAll(async () => {
     throw new Error("fixture incomplete");
   }
   [soldOut, onSale, offerShow, offerSeats] = [sold, free, offered, freeSeats];
+  slug = performance.slug;
   await seedReservation(system.prisma, {
     userId: owner.id,
     scheduleId: soldOut,
@@ -251,6 +254,26 @@ describe("a show's waitlist (buyers)", () => {
     const mine = await call("GET", path, { cookie: secondCookie });
     expect(mine.body.data?.waitlist).toMatchObject({ waiting: 2, entry: { position: 1 } });
     expect(await system.prisma.waitlistEntry.count({ where: { scheduleId: soldOut } })).toBe(2);
+  });
+
+  it("shows a buyer who joined as joined when the page is loaded again, with a way to leave", async () => {
+    // The buyers of the test above wait: second first, for one seat.
+    const page = async (cookie?: string) => {
+      const response = await fetch(`${web.baseUrl}/performances/${slug}`, {
+        headers: cookie ? { cookie } : {},
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const mine = await page(secondCookie);
+    const joined = /data-testid="waitlist-joined"[^>]*>([\s\S]*?)<\/div>/.exec(mine)?.[1] ?? "";
+    expect(joined).toContain("On the waitlist for 1 seat: number 1 in line.");
+    expect(joined).toMatch(/<button[^>]*>Leave the waitlist<\/button>/);
+    // Nobody signed in, or somebody not on it, is offered to join.
+    for (const html of [await page(), await page(adminCookie)]) {
+      expect(html).not.toContain('data-testid="waitlist-joined"');
+      expect(html).toContain("Join waitlist");
+    }
   });
 });
 

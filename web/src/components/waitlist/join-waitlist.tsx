@@ -8,20 +8,25 @@ import type { ShowWaitlist } from "@/server/waitlist/schemas";
 import { apiRequest, ApiError } from "../api-client";
 import { buttonClass, FormAlert, inputClass, secondaryButtonClass } from "../form/field";
 
-/** Joining and leaving a sold-out show's waitlist, with the buyer's place in line. */
+/**
+ * Joining and leaving a sold-out show's waitlist, with the buyer's place in line. `initial`
+ * is the signed-in buyer's waitlist as the page read it, so a reload shows their entry.
+ */
 export function JoinWaitlist({
   scheduleId,
   showLabel,
   maxSeats,
+  initial,
 }: {
   scheduleId: string;
   showLabel: string;
   maxSeats: number;
+  initial: ShowWaitlist | null;
 }) {
   const t = useTranslations("waitlist");
   const errorText = useErrorText();
   const router = useRouter();
-  const [waitlist, setWaitlist] = useState<ShowWaitlist | null>(null);
+  const [waitlist, setWaitlist] = useState<ShowWaitlist | null>(initial);
   const [quantity, setQuantity] = useState(1);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);

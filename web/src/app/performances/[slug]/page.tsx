@@ -13,7 +13,9 @@ import { Poster } from "@/components/poster";
 import { env } from "@/env";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
 import { JoinWaitlist } from "@/components/waitlist/join-waitlist";
+import { getSessionUser } from "@/server/auth/session";
 import { getPerformance } from "@/server/performances/get-performance";
+import { getMyShowWaitlists } from "@/server/waitlist/get-my-show-waitlists";
 import type { PerformanceDetail } from "@/server/performances/schemas";
 import { slugSchema } from "@/server/performances/slug";
 
@@ -57,6 +59,12 @@ export default async function PerformancePage({ params }: Props) {
   const bookable = performance.phase === "on-sale" || preQueueOpen;
   // A sold-out show of an open sale takes a waitlist (the server checks it again).
   const waitlistOpen = performance.phase === "on-sale" || performance.phase === "sold-out";
+  const myWaitlists = await getMyShowWaitlists({
+    userId: waitlistOpen ? ((await getSessionUser())?.id ?? null) : null,
+    scheduleIds: performance.schedules
+      .filter((schedule) => schedule.availableSeats === 0)
+      .map((schedule) => schedule.id),
+  });
 
   return (
     <article aria-labelledby="performance-heading" className="flex flex-col gap-8">
@@ -210,6 +218,7 @@ export default async function PerformancePage({ params }: Props) {
                         scheduleId={schedule.id}
                         showLabel={formatShowTime(schedule.startsAt, zone, locale)}
                         maxSeats={performance.maxSeatsPerReservation}
+                        initial={myWaitlists.get(schedule.id) ?? null}
                       />
                     </div>
                   ) : null}
