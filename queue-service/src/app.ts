@@ -105,22 +105,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   });
 
   const notifier = createNotifier(server);
-  const onReleased = (
-    performanceId: string,
-    userId: string,
-    reason: ReleaseReason,
-    tokenId?: string,
-  ) => {
-    metrics.releases.inc({ reason });
-    notifier.released(performanceId, userId, reason);
-    // Every end of a turn, paid or not: its presale use comes back once nothing of the turn
-    // is live or bought (see endPresaleTurn). A lost report is caught by the worker's sweep.
-    const turn = { performanceId, userId, ...(tokenId === undefined ? {} : { tokenId }) };
-    deps.presale.endTurn(turn).catch((error: unknown) => {
-      logger.warn({ err: error, performanceId, userId }, "ending a presale turn failed");
-    });
-  };
-
   const lastTouched = new Map<string, number>();
   const touchQueue = (performanceId: string) => {
     const now = Date.now();
@@ -147,6 +131,27 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     load: deps.loadEntryRules,
     defaultPowComplexity: sessionDoor?.defaultPowComplexity ?? 0,
   });
+
+  const onReleased = (
+    performanceId: string,
+    userId: string,
+    reason: ReleaseReason,
+    tokenId?: string,
+  ) => {
+    metrics.releases.inc({ reason });
+    notifier.released(performanceId, userId, reason);
+    // Every end of a turn, paid or not, of a performance with a presale (past or present):
+    // its use comes back once nothing of the turn is live or bought (see endPresaleTurn).
+    // Other sales never reach PostgreSQL here. A lost report is caught by the worker's sweep.
+    const turn = { performanceId, userId, ...(tokenId === undefined ? {} : { tokenId }) };
+    entryRules
+      .get(performanceId)
+      .then((rules) => (rules?.generalSaleOpensAt == null ? 0 : deps.presale.endTurn(turn)))
+      .catch((error: unknown) => {
+        logger.warn({ err: error, performanceId, userId }, "ending a presale turn failed");
+      });
+  };
+
   server.use(
     authenticateHandshake({
       ticketSecret: config.ticketSecret,

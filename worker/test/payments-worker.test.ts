@@ -422,6 +422,52 @@ describe("payments in the worker (real PostgreSQL, Redis, Kafka)", () => {
       .toBe(true);
   });
 
+  it("gives a presale turn's use back when its hold, outliving the turn, lapses unpaid", async () => {
+    const { show, buyer, reservation } = await createShowWithHold(prisma, {
+      seats: 1,
+      holdExpiresAt: new Date(Date.now() - 120_000),
+    });
+    const { performanceId } = await prisma.schedule.findUniqueOrThrow({
+      where: { id: show.scheduleId },
+    });
+    const code = await prisma.presaleCode.create({
+      data: {
+        performanceId,
+        kind: "SINGLE",
+        codeHash: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+        hint: "TEST",
+        useLimit: 1,
+        uses: 1,
+      },
+    });
+    // The queue ended the turn (the buyer left) while this hold of it stood. Its token's
+    // time is still ahead, so only the hold's own end can give the use back.
+    const use = await prisma.presaleUse.create({
+      data: {
+        codeId: code.id,
+        performanceId,
+        userId: buyer,
+        tokenId: randomUUID(),
+        turnEndsAt: new Date(Date.now() + 600_000),
+        turnEndedAt: new Date(),
+      },
+    });
+    await prisma.reservation.update({
+      where: { id: reservation.id },
+      data: { presaleUseId: use.id },
+    });
+    await expect.poll(() => statusOf(reservation.id), poll).toBe("EXPIRED");
+    await expect
+      .poll(
+        async () => (await prisma.presaleCode.findUniqueOrThrow({ where: { id: code.id } })).uses,
+        poll,
+      )
+      .toBe(0);
+    expect(
+      (await prisma.presaleUse.findUniqueOrThrow({ where: { id: use.id } })).returnedAt,
+    ).not.toBeNull();
+  });
+
   it("retries a failing handler with backoff, then parks the event on the dead-letter topic", async () => {
     const { reservation } = await createShowWithHold(prisma, { seats: 1 });
     // A Stripe payment while this worker runs the Simulated provider: it cannot refund it.

@@ -30,6 +30,7 @@ export async function settleReservation(
       checkoutProvider: true,
       checkoutSessionId: true,
       confirmedAt: true,
+      presaleUseId: true,
       seats: { select: { seatId: true, active: true } },
     },
   });
@@ -56,7 +57,7 @@ export async function settleReservation(
   }
   if (status === "CONFIRMED") return;
   // The last hold of a presale turn that is over ended unpaid: the turn's use comes back.
-  await giveBackPresaleUseOfReservation(prisma, { reservationId });
+  if (reservation.presaleUseId) await giveBackPresaleUseOfReservation(prisma, { reservationId });
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.
   const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;

@@ -29,7 +29,12 @@ export async function releaseHold({
 }: OwnReservationRequest): Promise<CancelledReservation> {
   const reservation = await db().reservation.findFirst({
     where: { id: reservationId, userId },
-    select: { scheduleId: true, checkoutProvider: true, checkoutSessionId: true },
+    select: {
+      scheduleId: true,
+      checkoutProvider: true,
+      checkoutSessionId: true,
+      presaleUseId: true,
+    },
   });
   if (!reservation) throw ownReservationNotFound(reservationId);
   const { scheduleId } = reservation;
@@ -52,9 +57,11 @@ export async function releaseHold({
   await expireSession(reservation);
   // A presale turn that is over gets its use back now if this was its last live hold; the
   // worker does it again on hold.released should this call fail.
-  await giveBackPresaleUseOfReservation(db(), { reservationId }).catch((error: unknown) => {
-    logger.warn({ err: error, reservationId }, "could not give a presale use back");
-  });
+  if (reservation.presaleUseId) {
+    await giveBackPresaleUseOfReservation(db(), { reservationId }).catch((error: unknown) => {
+      logger.warn({ err: error, reservationId }, "could not give a presale use back");
+    });
+  }
   await syncSeatCache(
     { redis: getRedis(), keyPrefix: env.SEAT_KEY_PREFIX },
     { reservationId, scheduleId, status: "CANCELLED" },
