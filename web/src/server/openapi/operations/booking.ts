@@ -42,7 +42,7 @@ export const bookingOperations: Operation[] = [
     tag,
     summary: "Holds seats of a show, all or nothing, as one PENDING reservation",
     description:
-      "1 to the performance's `maxSeatsPerReservation` seats of this show, no duplicates. The hold lasts until `holdExpiresAt`; pay through checkout before then. A seat of another show, or a duplicate, is `VALIDATION_FAILED`. 20 attempts per buyer and performance in 10 minutes.",
+      "1 to the performance's `maxSeatsPerReservation` seats of this show, no duplicates. The hold lasts until `holdExpiresAt`; pay through checkout before then. A seat of another show, or a duplicate, is `VALIDATION_FAILED`. 20 attempts per buyer and performance in 10 minutes. In a presale turn paid with a code that has a seat cap, the turn's held and bought seats together stay within it: `HOLD_LIMIT_REACHED` with `details.limit` `presale-seat-cap`. The token of a presale turn whose code use was given back (the turn is over) is `QUEUE_TOKEN_REQUIRED`.",
     access: "admitted",
     params: scheduleParamsSchema,
     body: holdRequestSchema,
