@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { scheduleKeys } from "@ticketping/common/seats";
 import type { TestBuyer } from "./support/booking";
-import { useOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
+import { setUpOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
-const bed = useOrganizerTestBed({ label: "held-back", rows: 2, columns: 20, buyers: 12 });
+const bed = setUpOrganizerTestBed({ label: "held-back", rows: 2, columns: 20, buyers: 12 });
 
 type SeatState = "FREE" | "HELD" | "SOLD" | "HELD_BACK";
 

@@ -2,13 +2,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyQueueTicket } from "@ticketping/common/queue";
 import type { TestBuyer } from "./support/booking";
-import { useOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
+import { setUpOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
 // Presale codes in the web app: the organizer's API (make, list, revoke), the presale
 // window on the performance (zod and the database's CHECK), and the ticket route's door.
 // Spending and giving back happen at the queue service (queue-service/test/presale.test.ts).
 
-const bed = useOrganizerTestBed({
+const bed = setUpOrganizerTestBed({
   label: "presale",
   rows: 1,
   columns: 10,

@@ -32,7 +32,7 @@ export interface OrganizerTestBed {
  * app, a signed-in organizer and buyer, one show and some buyers; all stopped after the
  * file. The returned object is filled in before the file's first test.
  */
-export function useOrganizerTestBed({
+export function setUpOrganizerTestBed({
   label,
   rows,
   columns,
