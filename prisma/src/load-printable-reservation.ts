@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, isLocale } from "@ticketping/common/i18n";
 import type { PrintableReservation } from "@ticketping/common/tickets/print";
 import type { PrismaClient } from "./generated/client";
 import { seatLabelSelect, showOfSchedule, showOfScheduleSelect } from "./show-of-schedule";
@@ -24,7 +25,7 @@ export async function loadPrintableReservation(
       userId: true,
       status: true,
       scheduleId: true,
-      user: { select: { name: true } },
+      user: { select: { name: true, locale: true } },
       schedule: { select: showOfScheduleSelect },
       // A seat the organizer refunded has no ticket to print any more.
       tickets: {
@@ -41,6 +42,8 @@ export async function loadPrintableReservation(
     status: reservation.status,
     scheduleId: reservation.scheduleId,
     holderName: reservation.user.name,
+    // The account's language, as its mails speak it: My tickets' PDF is the mail's PDF.
+    locale: isLocale(reservation.user.locale) ? reservation.user.locale : DEFAULT_LOCALE,
     performanceName: show.performanceName,
     runtimeMinutes: show.runtimeMinutes,
     hallName: show.hallName,

@@ -14,3 +14,5 @@ export {
   verifyTicketCode,
 } from "./ticket-signing";
 export type { TicketCodeCheck, TicketPublicKey, TicketSigner } from "./ticket-signing";
+export { ticketWords } from "./ticket-words";
+export type { TicketWords } from "./ticket-words";

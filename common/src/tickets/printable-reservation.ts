@@ -1,8 +1,10 @@
 import { formatShowTime } from "../format";
+import type { Locale } from "../i18n";
 import { qrPng } from "./qr-matrix";
 import { seatLabelOf } from "./ticket-code-format";
 import { renderTicketsPdf } from "./ticket-pdf";
 import { ticketReferenceOf } from "./ticket-reference";
+import { ticketWords } from "./ticket-words";
 import type { TicketSigner } from "./ticket-signing";
 
 /** A confirmed reservation's tickets with what is printed on them. */
@@ -16,6 +18,8 @@ export interface PrintableReservation {
   /** The venue's IANA zone: the time printed is the one on the venue's clock. */
   timeZone: string;
   tickets: readonly { id: string; row: number; column: number; gradeName: string }[];
+  /** The buyer's language (their account's): the seats and the time are written in it. */
+  locale: Locale;
 }
 
 export interface IssuedTicket {
@@ -41,7 +45,7 @@ export function issuedTickets(
         scheduleId: reservation.scheduleId,
         seatLabel: seatLabelOf(ticket),
       }),
-      seat: `Row ${ticket.row}, seat ${ticket.column}`,
+      seat: ticketWords[reservation.locale].seat(ticket.row, ticket.column),
       gradeName: ticket.gradeName,
     }));
 }
@@ -55,8 +59,9 @@ export function reservationTicketsPdf(
     show: {
       performanceName: reservation.performanceName,
       hallName: reservation.hallName,
-      startsAt: formatShowTime(reservation.startsAt, reservation.timeZone),
+      startsAt: formatShowTime(reservation.startsAt, reservation.timeZone, reservation.locale),
     },
+    title: ticketWords[reservation.locale].pdfTitle(reservation.performanceName),
     tickets: issuedTickets(reservation, signer).map((ticket) => ({
       ...ticket,
       holderName: reservation.holderName,

@@ -57,12 +57,15 @@ function drawQr(
 export async function renderTicketsPdf({
   show,
   tickets,
+  title = `Tickets: ${show.performanceName}`,
 }: {
   show: PrintableShow;
   tickets: readonly PrintableTicket[];
+  /** The document's title, in the buyer's language. */
+  title?: string;
 }): Promise<Uint8Array> {
   const document = await PDFDocument.create();
-  document.setTitle(`Tickets: ${show.performanceName}`);
+  document.setTitle(title);
   document.setProducer("Ticketping");
   // Subsets: only the glyphs the tickets use are embedded, so a Korean ticket stays tens
   // of kilobytes, not the fonts' megabytes.

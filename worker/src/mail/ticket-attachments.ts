@@ -32,6 +32,7 @@ export function createTicketAttachments({
       startsAt: reservation.startsAt,
       timeZone: reservation.timeZone,
       tickets: reservation.tickets,
+      locale: reservation.locale,
     });
     return [
       {

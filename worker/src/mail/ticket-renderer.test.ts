@@ -43,6 +43,7 @@ describe("the ticket renderer thread", () => {
       startsAt: new Date("2026-12-20T10:30:00Z"),
       timeZone: "Asia/Seoul",
       tickets,
+      locale: "en",
     };
     const rendered = await renderer.render(reservation);
     const pdf = await PDFDocument.load(rendered.pdf);
@@ -87,6 +88,7 @@ describe("the ticket renderer thread", () => {
         startsAt: new Date(),
         timeZone: "Europe/Paris",
         tickets: [],
+        locale: "en",
       }),
     ).rejects.toThrow(/stopping/);
     if (process.platform === "linux") {

@@ -1,5 +1,5 @@
 import "server-only";
-import { renderShowCalendar } from "@ticketping/common/tickets";
+import { renderShowCalendar, ticketWords } from "@ticketping/common/tickets";
 import { issuedTickets, reservationTicketsPdf } from "@ticketping/common/tickets/print";
 import type { LoadedPrintableReservation } from "@ticketping/db";
 import { env } from "@/env";
@@ -19,7 +19,7 @@ export function ticketsCalendar(reservation: LoadedPrintableReservation): string
     startsAt: reservation.startsAt,
     durationMinutes: reservation.runtimeMinutes,
     location: `${reservation.hallName}, ${reservation.hallAddress}`,
-    description: `Your seats: ${seats}. Your tickets (QR codes) are in My tickets.`,
+    description: ticketWords[reservation.locale].calendarDescription(seats),
     url: new URL("/my-tickets", env.NEXTAUTH_URL).toString(),
   });
 }
