@@ -1,16 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { presaleCodeSchema, type PresaleRefusal } from "@ticketping/common/queue/client";
 
-// What each refusal tells the buyer, and what to do next.
-const refusalText: Record<PresaleRefusal, string> = {
-  PRESALE_CODE_REQUIRED: "Enter your presale code to join the line.",
-  PRESALE_CODE_INVALID:
-    "This code is not valid for this performance, or it was withdrawn. Check it and try again.",
-  PRESALE_CODE_USED_UP:
-    "This code has been used up. Try another code, or come back when the general sale opens.",
-};
+/** Which of the code's rules a typed code broke, from the doors' own schema. */
+function mistakeOf(code: string): "short" | "long" | "characters" | null {
+  const parsed = presaleCodeSchema.safeParse(code);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]?.code;
+  return issue === "too_small" ? "short" : issue === "too_big" ? "long" : "characters";
+}
 
 /**
  * The presale's way into the line: the buyer's code, sent with the entry (the queue
@@ -26,33 +26,31 @@ export function PresaleCodeForm({
   refusal: { code: PresaleRefusal; message: string } | null;
   onSubmit: (code: string) => void;
 }) {
+  const t = useTranslations("queue");
   const [code, setCode] = useState("");
   // Checked here with the doors' own rule: a code no door can accept is the buyer's to fix.
   const [mistyped, setMistyped] = useState<string | null>(null);
-  const error = mistyped ?? (refusal ? refusalText[refusal.code] : null);
+  const error = mistyped ?? (refusal ? t(`presaleRefusal_${refusal.code}`) : null);
   return (
     <form
       data-testid="presale-form"
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        const parsed = presaleCodeSchema.safeParse(code);
-        if (!parsed.success) {
-          setMistyped(
-            `${parsed.error.issues[0]?.message ?? "Not a presale code."} Check your code and try again.`,
-          );
+        const mistake = mistakeOf(code);
+        if (mistake) {
+          setMistyped(t(`presaleMistyped_${mistake}`));
           return;
         }
         setMistyped(null);
-        onSubmit(parsed.data);
+        onSubmit(presaleCodeSchema.parse(code));
       }}
     >
       <p className="rounded-lg bg-violet-50 p-4 text-violet-950">
-        A presale is on: until the general sale opens ({generalSaleLabel}), only buyers with a
-        presale code can join the line.
+        {t("presaleOn", { time: generalSaleLabel })}
       </p>
       <label htmlFor="presale-code" className="text-sm font-medium">
-        Presale code
+        {t("presaleCodeLabel")}
       </label>
       <input
         id="presale-code"
@@ -86,7 +84,7 @@ export function PresaleCodeForm({
         type="submit"
         className="self-start rounded-lg bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
       >
-        Join the line with this code
+        {t("presaleJoin")}
       </button>
     </form>
   );

@@ -105,7 +105,11 @@ export default async function QueuePage({
         presale={
           room.generalSaleOpensAt && room.generalSaleOpensAt.getTime() > serverNow()
             ? {
-                generalSaleLabel: formatShowTime(room.generalSaleOpensAt, room.hallTimeZone),
+                generalSaleLabel: formatShowTime(
+                  room.generalSaleOpensAt,
+                  room.hallTimeZone,
+                  locale,
+                ),
                 generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
               }
             : null
