@@ -3,6 +3,8 @@
 export interface FieldIssue {
   path: string;
   message: string;
+  /** A rule's own stable code, where it has one (e.g. UNKNOWN_TIME_ZONE). */
+  code?: string;
 }
 
 export class ApiError extends Error {
@@ -16,11 +18,15 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
-  /** Validation messages by field path ("name", "grades.0.priceMinor", ...). */
+  /** The fields a VALIDATION_FAILED names, first issue of each field first. */
+  issues(): FieldIssue[] {
+    return Array.isArray(this.details?.issues) ? (this.details.issues as FieldIssue[]) : [];
+  }
+
+  /** Validation messages by field path ("name", "grades.0.priceMinor", ...), in English. */
   fieldErrors(): Record<string, string> {
-    const issues = Array.isArray(this.details?.issues) ? (this.details.issues as FieldIssue[]) : [];
     const errors: Record<string, string> = {};
-    for (const issue of issues) errors[issue.path] ??= issue.message;
+    for (const issue of this.issues()) errors[issue.path] ??= issue.message;
     return errors;
   }
 

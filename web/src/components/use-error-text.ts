@@ -1,7 +1,8 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import { errorCodes } from "@ticketping/common/errors";
+import type { Messages } from "@/i18n/messages";
 import { ApiError } from "./api-client";
 
 /** The codes the messages name: every API error code, plus the client's own two. */
@@ -22,5 +23,39 @@ export function useErrorText(): (error: unknown) => string {
     if (!(error instanceof ApiError)) return t("UNKNOWN");
     if (locale === "en" && error.message) return error.message;
     return t(isErrorKey(error.code) ? error.code : "UNKNOWN");
+  };
+}
+
+/** The codes and reasons a field's refusal may carry that have their own words. */
+type FieldErrorKey = keyof Messages["fieldErrors"];
+const isFieldErrorKey = (key: string | undefined, messages: Messages["fieldErrors"]) =>
+  key !== undefined && key in messages;
+
+/**
+ * fieldErrorText(error, rules): the words beside each field a refusal names, in the page's
+ * language. The API's field messages are English: a rule's own code (UNKNOWN_TIME_ZONE) or
+ * the refusal's reason (SLUG_TAKEN) has its words in every language; otherwise English keeps
+ * the server's message, and other languages say the form's own words for that field
+ * (`rules`, by path: "rows", "grades.0.priceMinor"), or ask to check it.
+ */
+export function useFieldErrorText(): (
+  error: ApiError,
+  rules?: Record<string, string>,
+) => Record<string, string> {
+  const t = useTranslations("fieldErrors");
+  const locale = useLocale();
+  const words = useMessages().fieldErrors;
+  return (error, rules = {}) => {
+    const errors: Record<string, string> = {};
+    for (const issue of error.issues()) {
+      if (issue.path in errors) continue;
+      const own = [issue.code, error.reason].find((key) => isFieldErrorKey(key, words));
+      errors[issue.path] = own
+        ? t(own as FieldErrorKey)
+        : locale === "en"
+          ? issue.message
+          : (rules[issue.path] ?? t("invalid"));
+    }
+    return errors;
   };
 }

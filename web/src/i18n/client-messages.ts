@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   "checkout",
   "countdown",
   "errors",
+  "fieldErrors",
   "header",
   "pageError",
   "pow",
@@ -24,10 +25,15 @@ export const CLIENT_NAMESPACES = [
   "waitlist",
 ] as const satisfies readonly (keyof Messages)[];
 
-export function pickClientMessages(
+/**
+ * The messages a page's Client Components read: every page's shared namespaces, plus the
+ * `extra` ones of one area (the organizer console's, the door's) that only its pages load.
+ */
+export function pickClientMessages<Extra extends keyof Messages = never>(
   messages: Messages,
-): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+  extra: readonly Extra[] = [],
+): Pick<Messages, (typeof CLIENT_NAMESPACES)[number] | Extra> {
   return Object.fromEntries(
-    CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]),
-  ) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+    [...CLIENT_NAMESPACES, ...extra].map((namespace) => [namespace, messages[namespace]]),
+  ) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number] | Extra>;
 }

@@ -2,5 +2,5 @@ import { Forbidden } from "@/components/forbidden";
 
 /** What forbidden() renders under /door, with HTTP status 403. */
 export default function DoorForbidden() {
-  return <Forbidden what="The door" forWhom="door staff and organizers" />;
+  return <Forbidden area="door" />;
 }

@@ -2,5 +2,5 @@ import { Forbidden } from "@/components/forbidden";
 
 /** What forbidden() renders under /organizer, with HTTP status 403. */
 export default function OrganizerForbidden() {
-  return <Forbidden what="The organizer console" />;
+  return <Forbidden area="organizer" />;
 }

@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
+import { AreaMessages } from "@/components/i18n/area-messages";
 
-/** Organizer pages check access themselves (see denyNonAdmin); this only frames them. */
+/** Organizer pages check access themselves (see denyNonAdmin); this frames them and gives
+ * their forms the console's words. */
 export default function OrganizerLayout({ children }: { children: ReactNode }) {
-  return <div className="flex flex-col gap-6">{children}</div>;
+  return (
+    <AreaMessages namespaces={["organizer"]}>
+      <div className="flex flex-col gap-6">{children}</div>
+    </AreaMessages>
+  );
 }

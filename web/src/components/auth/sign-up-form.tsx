@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useErrorText } from "../use-error-text";
+import { useErrorText, useFieldErrorText } from "../use-error-text";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -20,7 +20,9 @@ const SIGN_UP_POW = { purpose: "signup" } as const;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const tField = useTranslations("fieldErrors");
   const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
   const router = useRouter();
   const [emailTaken, setEmailTaken] = useState(false);
   // A short proof of work makes each account cost a farm CPU time (see web/README.md).
@@ -68,7 +70,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       // The next try needs a fresh check.
       prepare();
       if (error instanceof ApiError && error.code === "VALIDATION_FAILED") {
-        return { errors: error.fieldErrors(), alert: t("correctFields") };
+        return {
+          errors: fieldErrorText(error, {
+            email: tField("signupEmail"),
+            name: tField("signupName"),
+            password: tField("signupPassword", { min: PASSWORD_MIN_LENGTH }),
+          }),
+          alert: t("correctFields"),
+        };
       }
       if (error instanceof ApiError && error.code === "EMAIL_TAKEN") {
         setEmailTaken(true);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { IScannerControls } from "@zxing/browser";
 
@@ -8,6 +9,8 @@ import type { IScannerControls } from "@zxing/browser";
  * code seen again within 3 s is one scan: a held-up phone is read many times a second.
  */
 export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
+  const t = useTranslations("door");
+  const cameraFailed = t("cameraFailed");
   const video = useRef<HTMLVideoElement>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +45,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
         );
         if (stopped()) state.controls.stop();
       } catch (cause) {
-        setError(cause instanceof Error ? cause.message : "The camera could not start.");
+        setError(cause instanceof Error ? cause.message : cameraFailed);
         setRunning(false);
       }
     })();
@@ -50,7 +53,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
       state.stopped = true;
       state.controls?.stop();
     };
-  }, [running]);
+  }, [running, cameraFailed]);
 
   return (
     <div className="flex flex-col gap-2">
@@ -62,7 +65,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
         }}
         className="rounded-lg bg-slate-900 px-4 py-3 text-base font-semibold text-white"
       >
-        {running ? "Stop camera" : "Scan with camera"}
+        {running ? t("stopCamera") : t("startCamera")}
       </button>
       {running ? (
         <video

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { useErrorText } from "../use-error-text";
 import { apiRequest, ApiError } from "../api-client";
 import { CameraScanner } from "./camera-scanner";
 import { DoorSearch } from "./door-search";
@@ -25,7 +27,9 @@ export interface DoorShowView {
  * downloaded and keeps its admissions for the sync.
  */
 export function DoorConsole({ show }: { show: DoorShowView }) {
-  const [gate, setGate] = useStoredText(GATE_KEY, "Gate 1");
+  const t = useTranslations("door");
+  const errorText = useErrorText();
+  const [gate, setGate] = useStoredText(GATE_KEY, t("defaultGate"));
   const [typed, setTyped] = useState("");
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [offline, setOffline] = useState(false);
@@ -37,7 +41,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
     async (scan: Scan) => {
       const list = offlineStore.list(show.scheduleId);
       if (!list) {
-        setProblem("No network, and this door has not downloaded the ticket list.");
+        setProblem(t("noList"));
         return;
       }
       const pending = offlineStore.pending(show.scheduleId);
@@ -53,7 +57,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
       }
       setVerdict(decided.verdict);
     },
-    [gate, show.scheduleId],
+    [gate, show.scheduleId, t],
   );
 
   const check = useCallback(
@@ -73,10 +77,10 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
           setOffline(true);
           return checkOffline(scan);
         }
-        setProblem(error.message);
+        setProblem(errorText(error));
       }
     },
-    [checkOffline, gate, offline, show.scheduleId],
+    [checkOffline, errorText, gate, offline, show.scheduleId],
   );
 
   return (
@@ -89,7 +93,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
         <DoorStatsLine scheduleId={show.scheduleId} paused={offline} />
       </header>
       <label className="flex items-center gap-2 text-sm font-medium">
-        Gate
+        {t("gate")}
         <input
           value={gate}
           maxLength={50}
@@ -116,7 +120,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
         }}
       >
         <label htmlFor="door-code" className="sr-only">
-          Ticket code or reference
+          {t("codeLabel")}
         </label>
         <input
           id="door-code"
@@ -124,7 +128,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
           onChange={(event) => {
             setTyped(event.target.value);
           }}
-          placeholder="Ticket code or reference"
+          placeholder={t("codeLabel")}
           autoComplete="off"
           autoCapitalize="characters"
           className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-3 font-mono"
@@ -133,7 +137,7 @@ export function DoorConsole({ show }: { show: DoorShowView }) {
           type="submit"
           className="rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white"
         >
-          Check
+          {t("check")}
         </button>
       </form>
       <CameraScanner onCode={(code) => void check({ code })} />

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import type { DoorTicket } from "./verdict";
 
 /** A guest without a readable code: find their tickets by name, email or seat, admit one. */
@@ -14,6 +16,8 @@ export function DoorSearch({
   disabled: boolean;
   onAdmit: (ticketId: string) => void;
 }) {
+  const t = useTranslations("door");
+  const errorText = useErrorText();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<DoorTicket[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +25,7 @@ export function DoorSearch({
   return (
     <section aria-labelledby="door-search-heading" className="flex flex-col gap-2">
       <h2 id="door-search-heading" className="text-base font-semibold">
-        Find a guest
+        {t("searchHeading")}
       </h2>
       <form
         className="flex gap-2"
@@ -34,12 +38,12 @@ export function DoorSearch({
               setResults(tickets);
             })
             .catch((cause: unknown) => {
-              setError(cause instanceof Error ? cause.message : "The search failed.");
+              setError(cause instanceof Error ? errorText(cause) : t("searchFailed"));
             });
         }}
       >
         <label htmlFor="door-search" className="sr-only">
-          Name, email or seat
+          {t("searchLabel")}
         </label>
         <input
           id="door-search"
@@ -47,7 +51,7 @@ export function DoorSearch({
           onChange={(event) => {
             setQuery(event.target.value);
           }}
-          placeholder="Name, email or seat (R3-12)"
+          placeholder={t("searchPlaceholder")}
           minLength={2}
           disabled={disabled}
           className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2"
@@ -57,7 +61,7 @@ export function DoorSearch({
           disabled={disabled}
           className="rounded-lg border border-slate-300 px-4 py-2 font-semibold disabled:opacity-50"
         >
-          Search
+          {t("search")}
         </button>
       </form>
       {error ? (
@@ -67,18 +71,19 @@ export function DoorSearch({
       ) : null}
       {results ? (
         results.length === 0 ? (
-          <p className="text-sm text-slate-600">No ticket of this show matches.</p>
+          <p className="text-sm text-slate-600">{t("noMatch")}</p>
         ) : (
           <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {results.map((ticket) => (
               <li key={ticket.id} className="flex items-center justify-between gap-2 p-2 text-sm">
                 <span>
-                  <span className="font-semibold">{ticket.holderName}</span> · Row {ticket.seat.row}
-                  , seat {ticket.seat.column} · {ticket.seat.gradeName}
+                  <span className="font-semibold">{ticket.holderName}</span> ·{" "}
+                  {t("seat", { row: ticket.seat.row, column: ticket.seat.column })} ·{" "}
+                  {ticket.seat.gradeName}
                   {!ticket.valid
-                    ? " · not valid"
+                    ? ` · ${t("notValidMark")}`
                     : ticket.checkIn
-                      ? ` · in at ${ticket.checkIn.gate}`
+                      ? ` · ${t("inAt", { gate: ticket.checkIn.gate })}`
                       : ""}
                 </span>
                 <button
@@ -88,7 +93,7 @@ export function DoorSearch({
                   }}
                   className="rounded-md bg-slate-900 px-3 py-1 font-semibold text-white"
                 >
-                  Check in
+                  {t("checkIn")}
                 </button>
               </li>
             ))}

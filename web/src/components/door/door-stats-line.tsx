@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { apiRequest } from "../api-client";
 
@@ -11,6 +12,7 @@ interface Stats {
 
 /** Admitted of sold, and per gate, refreshed every 5 s while online. */
 export function DoorStatsLine({ scheduleId, paused }: { scheduleId: string; paused: boolean }) {
+  const t = useTranslations("door");
   const [stats, setStats] = useState<Stats | null>(null);
   useEffect(() => {
     if (paused) return;
@@ -31,10 +33,11 @@ export function DoorStatsLine({ scheduleId, paused }: { scheduleId: string; paus
   if (!stats) return null;
   return (
     <p className="text-sm text-slate-700" data-testid="door-stats">
-      <span className="font-semibold tabular-nums">
-        {stats.admitted} of {stats.sold}
-      </span>{" "}
-      admitted
+      {t.rich("stats", {
+        admitted: stats.admitted,
+        sold: stats.sold,
+        strong: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+      })}
       {stats.byGate.length > 0
         ? ` · ${stats.byGate.map((gate) => `${gate.gate}: ${gate.admitted}`).join(" · ")}`
         : ""}

@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiRequest } from "../api-client";
 import { offlineStore, type OfflineList } from "./offline-door";
+import type { Outcome } from "./verdict";
 
 interface SyncResult {
   ticketId: string;
@@ -11,6 +13,15 @@ interface SyncResult {
 }
 
 const BATCH = 150;
+
+const outcomes: readonly string[] = [
+  "ADMITTED",
+  "ALREADY_ADMITTED",
+  "WRONG_SHOW",
+  "NOT_VALID",
+  "INVALID",
+] satisfies Outcome[];
+const isOutcome = (value: string): value is Outcome => outcomes.includes(value);
 
 /**
  * Downloading the show's list for a door without the network, switching to it, and sending
@@ -30,13 +41,14 @@ export function OfflinePanel({
   pendingCount: number;
   onOfflineChange: (offline: boolean) => void;
 }) {
+  const t = useTranslations("door");
   const [note, setNote] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<SyncResult[]>([]);
 
   async function download() {
     const list = await apiRequest<OfflineList>(`/api/check-in/tickets?scheduleId=${scheduleId}`);
     offlineStore.saveList(scheduleId, list);
-    setNote(`Ticket list saved: ${list.tickets.length} tickets.`);
+    setNote(t("listSaved", { count: list.tickets.length }));
   }
 
   async function sync() {
@@ -53,7 +65,7 @@ export function OfflinePanel({
       offlineStore.savePending(scheduleId, pending);
     }
     setDuplicates(found);
-    setNote(found.length === 0 ? "Synced: every offline admission recorded." : null);
+    setNote(found.length === 0 ? t("synced") : null);
     onOfflineChange(false);
   }
 
@@ -63,23 +75,23 @@ export function OfflinePanel({
       className="flex flex-col gap-2 border-t border-slate-200 pt-3"
     >
       <h2 id="door-offline-heading" className="text-base font-semibold">
-        Without the network
+        {t("offlineHeading")}
       </h2>
       <p className="text-sm text-slate-600" data-testid="door-offline-state">
-        {offline ? "Offline: checking against the saved list." : "Online."}{" "}
-        {pendingCount > 0 ? `${pendingCount} admissions waiting to sync.` : ""}
+        {offline ? t("offlineState") : t("onlineState")}{" "}
+        {pendingCount > 0 ? t("pending", { count: pendingCount }) : ""}
       </p>
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
           onClick={() =>
             void download().catch(() => {
-              setNote("The list could not be downloaded.");
+              setNote(t("listFailed"));
             })
           }
           className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-semibold"
         >
-          Download ticket list
+          {t("download")}
         </button>
         <button
           type="button"
@@ -88,19 +100,19 @@ export function OfflinePanel({
           }}
           className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-semibold"
         >
-          {offline ? "Go back online" : "Work offline"}
+          {offline ? t("goOnline") : t("goOffline")}
         </button>
         <button
           type="button"
           disabled={pendingCount === 0}
           onClick={() =>
             void sync().catch(() => {
-              setNote("Still offline: nothing was lost, try again.");
+              setNote(t("syncFailed"));
             })
           }
           className="rounded-lg bg-slate-900 px-3 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Sync now
+          {t("sync")}
         </button>
       </div>
       {note ? (
@@ -114,17 +126,19 @@ export function OfflinePanel({
           data-testid="door-sync-report"
           className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-sm"
         >
-          <p className="font-semibold">
-            {duplicates.length} offline admission{duplicates.length === 1 ? " was" : "s were"} not
-            valid once synced:
-          </p>
+          <p className="font-semibold">{t("syncReport", { count: duplicates.length })}</p>
           <ul className="list-disc pl-5">
             {duplicates.map((result) => (
               <li key={result.ticketId}>
-                Ticket {result.ticketId.slice(0, 8)}:{" "}
-                {result.outcome === "ALREADY_ADMITTED" && result.checkIn
-                  ? `already admitted at ${result.checkIn.gate}`
-                  : result.outcome.toLowerCase().replace("_", " ")}
+                {t("syncTicket", {
+                  ticket: result.ticketId.slice(0, 8),
+                  outcome:
+                    result.outcome === "ALREADY_ADMITTED" && result.checkIn
+                      ? t("syncAlready", { gate: result.checkIn.gate })
+                      : isOutcome(result.outcome)
+                        ? t(`syncOutcome_${result.outcome}`)
+                        : result.outcome,
+                })}
               </li>
             ))}
           </ul>

@@ -1,39 +1,65 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { INTL_LOCALES } from "@ticketping/common/i18n";
 import { formatDateTime } from "@/components/format";
 import type { SaleReport } from "@/server/fairness/report-schemas";
 
-const whole = new Intl.NumberFormat("en");
-const seconds = (value: number) => `${whole.format(Math.round(value * 10) / 10)} s`;
-
 /** A sale's fairness figures (docs/fairness.md, "The fairness report"), as a list. */
-export function SaleReportFigures({ report }: { report: SaleReport }) {
+export async function SaleReportFigures({ report }: { report: SaleReport }) {
+  const [locale, t, queue] = await Promise.all([
+    getLocale(),
+    getTranslations("fairness"),
+    getTranslations("queue"),
+  ]);
+  const whole = new Intl.NumberFormat(INTL_LOCALES[locale]);
+  const seconds = (value: number) =>
+    t("seconds", { value: whole.format(Math.round(value * 10) / 10) });
+  // The queue's refusal codes, named as the waiting room names them.
+  const refusalName = (code: string) => {
+    const key = `refusedTitle_${code}`;
+    return queue.has(key as "refusedTitle_SOLD_OUT") ? queue(key as "refusedTitle_SOLD_OUT") : code;
+  };
   const refusals = Object.entries(report.refusals);
   const rows: [string, string][] = [
-    ["Opened", report.openedAt ? formatDateTime(report.openedAt) : "not yet"],
-    ["Buyers who entered the line", whole.format(report.entrants)],
-    ["Shuffled in from the pre-queue", whole.format(report.preQueued)],
-    ["Admitted", whole.format(report.admitted)],
+    [t("opened"), report.openedAt ? formatDateTime(report.openedAt, locale) : t("notYet")],
+    [t("entered"), whole.format(report.entrants)],
+    [t("preQueued"), whole.format(report.preQueued)],
+    [t("admitted"), whole.format(report.admitted)],
     [
-      "Admitted out of order",
+      t("outOfOrder"),
       report.outOfOrder.count === 0
-        ? "none"
-        : `${whole.format(report.outOfOrder.count)} (at worst ${whole.format(report.outOfOrder.largestInPlaces)} places, ${seconds(report.outOfOrder.largestInSeconds)})`,
+        ? t("none")
+        : t("outOfOrderValue", {
+            count: whole.format(report.outOfOrder.count),
+            places: whole.format(report.outOfOrder.largestInPlaces),
+            seconds: seconds(report.outOfOrder.largestInSeconds),
+          }),
     ],
     [
-      "Turned away",
+      t("turnedAway"),
       refusals.length === 0
-        ? "nobody"
-        : refusals.map(([reason, count]) => `${reason} ${whole.format(count)}`).join(", "),
+        ? t("nobody")
+        : refusals
+            .map(([reason, count]) => `${refusalName(reason)} ${whole.format(count)}`)
+            .join(", "),
     ],
     [
-      "Proof of work",
-      `${whole.format(report.proofOfWork.solved)} solved, ${whole.format(report.proofOfWork.failed)} refused`,
+      t("proofOfWork"),
+      t("proofOfWorkValue", {
+        solved: whole.format(report.proofOfWork.solved),
+        failed: whole.format(report.proofOfWork.failed),
+      }),
     ],
     [
-      "Most buyers choosing seats at once",
-      `${whole.format(report.workingSet.max)}${report.workingSet.limit === null ? "" : ` of ${whole.format(report.workingSet.limit)} allowed`}`,
+      t("workingSet"),
+      report.workingSet.limit === null
+        ? whole.format(report.workingSet.max)
+        : t("workingSetOf", {
+            max: whole.format(report.workingSet.max),
+            limit: whole.format(report.workingSet.limit),
+          }),
     ],
     [
-      "Wait in line (median, 90th, 99th percentile, longest)",
+      t("wait"),
       report.waitSeconds
         ? [
             report.waitSeconds.p50,
@@ -43,13 +69,13 @@ export function SaleReportFigures({ report }: { report: SaleReport }) {
           ]
             .map(seconds)
             .join(" · ")
-        : "nobody admitted yet",
+        : t("nobodyAdmitted"),
     ],
     [
-      "Sold out",
+      t("soldOut"),
       report.soldOutAfterSeconds === null
-        ? "not sold out"
-        : `${seconds(report.soldOutAfterSeconds)} after the opening`,
+        ? t("notSoldOut")
+        : t("soldOutAfter", { seconds: seconds(report.soldOutAfterSeconds) }),
     ],
   ];
   return (
@@ -62,12 +88,7 @@ export function SaleReportFigures({ report }: { report: SaleReport }) {
           </div>
         ))}
       </dl>
-      {report.recordComplete ? null : (
-        <p className="text-sm text-amber-800">
-          This sale outgrew its record: the order and wait figures cover its first 500,000 entries
-          only.
-        </p>
-      )}
+      {report.recordComplete ? null : <p className="text-sm text-amber-800">{t("outgrew")}</p>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, type SubmitEvent } from "react";
 import { ApiError } from "../api-client";
+import { useErrorText, useFieldErrorText } from "../use-error-text";
 
 /** How a submission ended when its action did not throw. */
 export type SubmitOutcome =
@@ -19,13 +20,18 @@ export interface SubmitProblem {
   errors?: Record<string, string>;
 }
 
-const SOMETHING_WENT_WRONG = "Something went wrong. Please try again.";
-
-/** An API refusal says what was wrong and where; anything else is our fault, said plainly. */
-function describeFailure(error: unknown): SubmitProblem {
-  return error instanceof ApiError
-    ? { alert: error.message, errors: error.fieldErrors() }
-    : { alert: SOMETHING_WENT_WRONG };
+/**
+ * An API refusal says what was wrong and where; anything else is our fault, said plainly.
+ * In the page's language: `fieldRules` are the form's own words for its fields (by path),
+ * said beside a field the API refused where the API's English will not do.
+ */
+function useDescribeFailure(fieldRules: Record<string, string>): (error: unknown) => SubmitProblem {
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
+  return (error) =>
+    error instanceof ApiError
+      ? { alert: errorText(error), errors: fieldErrorText(error, fieldRules) }
+      : { alert: errorText(error) };
 }
 
 /**
@@ -38,9 +44,15 @@ export function useSubmit(
   action: (form: FormData) => Promise<SubmitOutcome>,
   {
     initialAlert = null,
-    describeError = describeFailure,
-  }: { initialAlert?: string | null; describeError?: (error: unknown) => SubmitProblem } = {},
+    describeError,
+    fieldRules = {},
+  }: {
+    initialAlert?: string | null;
+    describeError?: (error: unknown) => SubmitProblem;
+    fieldRules?: Record<string, string>;
+  } = {},
 ) {
+  const describeFailure = useDescribeFailure(fieldRules);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(initialAlert);
@@ -56,7 +68,7 @@ export function useSubmit(
       outcome = await action(form);
     } catch (error) {
       outcome = undefined;
-      const problem = describeError(error);
+      const problem = (describeError ?? describeFailure)(error);
       setErrors(problem.errors ?? {});
       setAlert(problem.alert ?? null);
     }

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { hallLimits } from "@/server/admin/limits";
 import { apiRequest } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
+import { wholeNumberProblem } from "./whole-number-problem";
 
 export interface HallFormValues {
   id: string;
@@ -24,19 +26,40 @@ const DEFAULT_TIME_ZONE = "Asia/Seoul";
  * renders are the ones the browser hydrates.
  */
 export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones: string[] }) {
+  const t = useTranslations("organizer.hall");
+  const tField = useTranslations("fieldErrors");
   const router = useRouter();
+  const rangeWords = {
+    rows: {
+      whole: tField("wholeNumber"),
+      min: tField("rowsMin", { min: hallLimits.rows.min }),
+      max: tField("rowsMax", { max: hallLimits.rows.max }),
+    },
+    columns: {
+      whole: tField("wholeNumber"),
+      min: tField("columnsMin", { min: hallLimits.columns.min }),
+      max: tField("columnsMax", { max: hallLimits.columns.max }),
+    },
+  };
   const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const body = {
       name: formText(form, "name"),
       address: formText(form, "address"),
-      rows: Number(formText(form, "rows")),
-      columns: Number(formText(form, "columns")),
+      rows: Number(formText(form, "rows") || Number.NaN),
+      columns: Number(formText(form, "columns") || Number.NaN),
       timeZone: formText(form, "timeZone"),
     };
+    const problems = Object.fromEntries(
+      (["rows", "columns"] as const).flatMap((name) => {
+        const problem = wholeNumberProblem(body[name], hallLimits[name], rangeWords[name]);
+        return problem ? [[name, problem]] : [];
+      }),
+    );
+    if (Object.keys(problems).length > 0) return { alert: t("invalid"), errors: problems };
     if (hall) {
       await apiRequest(`/api/admin/halls/${hall.id}`, { method: "PATCH", body });
       router.refresh();
-      return { note: "Saved." };
+      return { note: t("saved") };
     }
     await apiRequest("/api/admin/halls", { method: "POST", body });
     router.push("/organizer");
@@ -47,7 +70,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
   return (
     <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-3" noValidate>
       <FormAlert message={alert} />
-      <Field id="hall-name" label="Name" error={errors.name}>
+      <Field id="hall-name" label={t("name")} error={errors.name}>
         <input
           {...describedBy("hall-name", errors.name)}
           name="name"
@@ -57,7 +80,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
           className={inputClass}
         />
       </Field>
-      <Field id="hall-address" label="Address" error={errors.address}>
+      <Field id="hall-address" label={t("address")} error={errors.address}>
         <input
           {...describedBy("hall-address", errors.address)}
           name="address"
@@ -68,7 +91,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
         />
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field id="hall-rows" label="Rows" hint="Row 1 is nearest the stage." error={errors.rows}>
+        <Field id="hall-rows" label={t("rows")} hint={t("rowsHint")} error={errors.rows}>
           <input
             {...describedBy("hall-rows", errors.rows, true)}
             name="rows"
@@ -81,7 +104,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
             className={inputClass}
           />
         </Field>
-        <Field id="hall-columns" label="Seats per row" error={errors.columns}>
+        <Field id="hall-columns" label={t("columns")} error={errors.columns}>
           <input
             {...describedBy("hall-columns", errors.columns)}
             name="columns"
@@ -97,8 +120,8 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
       </div>
       <Field
         id="hall-time-zone"
-        label="Time zone"
-        hint="The venue's clock: buyers see every show time in it."
+        label={t("timeZone")}
+        hint={t("timeZoneHint")}
         error={errors.timeZone}
       >
         <select
@@ -117,7 +140,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
       </Field>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
-          {pending ? "Saving…" : hall ? "Save hall" : "Create hall"}
+          {pending ? t("saving") : hall ? t("save") : t("create")}
         </button>
         <p role="status" className="text-sm text-emerald-700">
           {note ?? ""}

@@ -1,9 +1,15 @@
 "use client";
 
 import type { Route } from "next";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { gradeLimits, maxSeatsPerReservationLimits, saleStatuses } from "@/server/admin/limits";
+import {
+  gradeLimits,
+  maxSeatsPerReservationLimits,
+  runtimeMinutesLimits,
+  saleStatuses,
+} from "@/server/admin/limits";
 import { apiRequest } from "../api-client";
 import {
   buttonClass,
@@ -16,6 +22,7 @@ import {
 import { eurosToMinor, fromUtcInput, toUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
+import { wholeNumberProblem } from "./whole-number-problem";
 
 export interface PerformanceFormValues {
   id?: string;
@@ -37,12 +44,6 @@ interface GradeDraft {
   price: string;
   colour: string;
 }
-
-const saleStatusLabels: Record<(typeof saleStatuses)[number], string> = {
-  DRAFT: "Draft (hidden from buyers)",
-  PUBLISHED: "Published (on sale inside the booking window)",
-  CLOSED: "Closed (visible, no new bookings)",
-};
 
 const defaultGrades: GradeDraft[] = [
   { key: 1, name: "R", price: "80.00", colour: "#C0392B" },
@@ -69,8 +70,24 @@ export function PerformanceForm({
   halls: { id: string; name: string; rows: number; columns: number }[];
   initial: PerformanceFormValues;
 }) {
+  const t = useTranslations("organizer.performanceForm");
+  const tOrganizer = useTranslations("organizer");
+  const tField = useTranslations("fieldErrors");
   const router = useRouter();
   const formId = useId();
+  const rangeWords = {
+    runtimeMinutes: {
+      whole: tField("wholeNumber"),
+      min: tField("runtimeMin", { min: runtimeMinutesLimits.min }),
+      max: tField("runtimeMax", { max: runtimeMinutesLimits.max }),
+    },
+    maxSeatsPerReservation: {
+      whole: tField("wholeNumber"),
+      min: tField("seatsMin", { min: maxSeatsPerReservationLimits.min }),
+      max: tField("seatsMax", { max: maxSeatsPerReservationLimits.max }),
+    },
+  };
+  const priceWords = tField("price", { max: (gradeLimits.priceMinor.max / 100).toFixed(2) });
   const editing = initial.id !== undefined;
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(editing);
@@ -89,20 +106,44 @@ export function PerformanceForm({
       slug,
       description: text("description"),
       posterUrl: text("posterUrl"),
-      runtimeMinutes: Number(text("runtimeMinutes")),
+      runtimeMinutes: Number(text("runtimeMinutes") || Number.NaN),
       ageRating: text("ageRating"),
       bookingOpensAt: fromUtcInput(text("bookingOpensAt")),
       bookingClosesAt: fromUtcInput(text("bookingClosesAt")),
-      maxSeatsPerReservation: Number(text("maxSeatsPerReservation")),
+      maxSeatsPerReservation: Number(text("maxSeatsPerReservation") || Number.NaN),
       hallId: text("hallId"),
     };
+    const problems: Record<string, string> = {};
+    const runtimeProblem = wholeNumberProblem(
+      fields.runtimeMinutes,
+      runtimeMinutesLimits,
+      rangeWords.runtimeMinutes,
+    );
+    if (runtimeProblem) problems.runtimeMinutes = runtimeProblem;
+    const seatsProblem = wholeNumberProblem(
+      fields.maxSeatsPerReservation,
+      maxSeatsPerReservationLimits,
+      rangeWords.maxSeatsPerReservation,
+    );
+    if (seatsProblem) problems.maxSeatsPerReservation = seatsProblem;
+    if (!initial.id) {
+      grades.forEach((grade, index) => {
+        const minor = eurosToMinor(grade.price);
+        if (minor === null || minor > gradeLimits.priceMinor.max) {
+          problems[`grades.${index}.priceMinor`] = priceWords;
+        }
+      });
+    }
+    if (Object.keys(problems).length > 0) {
+      return { alert: tOrganizer("invalid"), errors: problems };
+    }
     if (initial.id) {
       await apiRequest(`/api/admin/performances/${initial.id}`, {
         method: "PATCH",
         body: fields,
       });
       router.refresh();
-      return { note: "Saved." };
+      return { note: tOrganizer("saved") };
     }
     const body = {
       ...fields,
@@ -128,7 +169,7 @@ export function PerformanceForm({
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <FormAlert message={alert} />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
-        <Field id={id("name")} label="Name" error={errors.name}>
+        <Field id={id("name")} label={t("name")} error={errors.name}>
           <input
             {...describedBy(id("name"), errors.name)}
             name="name"
@@ -143,8 +184,8 @@ export function PerformanceForm({
         </Field>
         <Field
           id={id("slug")}
-          label="Slug"
-          hint="The address: /performances/<slug>."
+          label={t("slug")}
+          hint={t("slugHint", { path: "/performances/<slug>" })}
           error={errors.slug}
         >
           <input
@@ -162,7 +203,7 @@ export function PerformanceForm({
         </Field>
         <Field
           id={id("description")}
-          label="Description"
+          label={t("description")}
           error={errors.description}
           className="sm:col-span-2"
         >
@@ -177,8 +218,8 @@ export function PerformanceForm({
         </Field>
         <Field
           id={id("posterUrl")}
-          label="Poster URL"
-          hint="A path on this site such as /posters/name.svg, or an https URL. Optional."
+          label={t("posterUrl")}
+          hint={t("posterUrlHint")}
           error={errors.posterUrl}
         >
           <input
@@ -188,7 +229,7 @@ export function PerformanceForm({
             className={inputClass}
           />
         </Field>
-        <Field id={id("hallId")} label="Hall" error={errors.hallId}>
+        <Field id={id("hallId")} label={t("hall")} error={errors.hallId}>
           <select
             {...describedBy(id("hallId"), errors.hallId)}
             name="hallId"
@@ -203,18 +244,14 @@ export function PerformanceForm({
             ))}
           </select>
         </Field>
-        <Field
-          id={id("runtimeMinutes")}
-          label="Running time (minutes)"
-          error={errors.runtimeMinutes}
-        >
+        <Field id={id("runtimeMinutes")} label={t("runtime")} error={errors.runtimeMinutes}>
           <input
             {...describedBy(id("runtimeMinutes"), errors.runtimeMinutes)}
             name="runtimeMinutes"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={1440}
+            min={runtimeMinutesLimits.min}
+            max={runtimeMinutesLimits.max}
             defaultValue={initial.runtimeMinutes}
             required
             className={inputClass}
@@ -222,8 +259,8 @@ export function PerformanceForm({
         </Field>
         <Field
           id={id("ageRating")}
-          label="Age rating"
-          hint='e.g. "ALL", "12+".'
+          label={t("ageRating")}
+          hint={t("ageRatingHint")}
           error={errors.ageRating}
         >
           <input
@@ -235,7 +272,7 @@ export function PerformanceForm({
             className={inputClass}
           />
         </Field>
-        <Field id={id("bookingOpensAt")} label="Booking opens (UTC)" error={errors.bookingOpensAt}>
+        <Field id={id("bookingOpensAt")} label={t("opens")} error={errors.bookingOpensAt}>
           <input
             {...describedBy(id("bookingOpensAt"), errors.bookingOpensAt)}
             name="bookingOpensAt"
@@ -245,11 +282,7 @@ export function PerformanceForm({
             className={inputClass}
           />
         </Field>
-        <Field
-          id={id("bookingClosesAt")}
-          label="Booking closes (UTC)"
-          error={errors.bookingClosesAt}
-        >
+        <Field id={id("bookingClosesAt")} label={t("closes")} error={errors.bookingClosesAt}>
           <input
             {...describedBy(id("bookingClosesAt"), errors.bookingClosesAt)}
             name="bookingClosesAt"
@@ -261,7 +294,7 @@ export function PerformanceForm({
         </Field>
         <Field
           id={id("maxSeatsPerReservation")}
-          label="Seats per booking, at most"
+          label={t("maxSeats")}
           error={errors.maxSeatsPerReservation}
         >
           <input
@@ -277,7 +310,7 @@ export function PerformanceForm({
           />
         </Field>
         {editing ? null : (
-          <Field id={id("saleStatus")} label="Sale status" error={errors.saleStatus}>
+          <Field id={id("saleStatus")} label={t("saleStatus")} error={errors.saleStatus}>
             <select
               {...describedBy(id("saleStatus"), errors.saleStatus)}
               name="saleStatus"
@@ -286,7 +319,7 @@ export function PerformanceForm({
             >
               {saleStatuses.map((status) => (
                 <option key={status} value={status}>
-                  {saleStatusLabels[status]}
+                  {t(`status_${status}`)}
                 </option>
               ))}
             </select>
@@ -296,10 +329,8 @@ export function PerformanceForm({
 
       {editing ? null : (
         <fieldset className="flex flex-col gap-2 rounded-xl border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold">Grades and prices (EUR)</legend>
-          <p className="text-xs text-slate-500">
-            Most expensive first. Rows get their grade when you add a show time.
-          </p>
+          <legend className="px-1 text-sm font-semibold">{t("grades")}</legend>
+          <p className="text-xs text-slate-500">{t("gradesHint")}</p>
           {errors.grades ? (
             <p className="text-xs font-medium text-red-700">{errors.grades}</p>
           ) : null}
@@ -308,7 +339,11 @@ export function PerformanceForm({
             const error = (field: string) => errors[`grades.${index}.${field}`];
             return (
               <div key={grade.key} className="grid grid-cols-[1fr_1fr_auto_auto] items-start gap-2">
-                <Field id={gradeId("name")} label={`Grade ${index + 1} name`} error={error("name")}>
+                <Field
+                  id={gradeId("name")}
+                  label={t("gradeName", { number: index + 1 })}
+                  error={error("name")}
+                >
                   <input
                     {...describedBy(gradeId("name"), error("name"))}
                     value={grade.name}
@@ -319,7 +354,7 @@ export function PerformanceForm({
                     className={inputClass}
                   />
                 </Field>
-                <Field id={gradeId("price")} label="Price (€)" error={error("priceMinor")}>
+                <Field id={gradeId("price")} label={t("price")} error={error("priceMinor")}>
                   <input
                     {...describedBy(gradeId("price"), error("priceMinor"))}
                     value={grade.price}
@@ -331,7 +366,7 @@ export function PerformanceForm({
                     className={inputClass}
                   />
                 </Field>
-                <Field id={gradeId("colour")} label="Colour" error={error("colour")}>
+                <Field id={gradeId("colour")} label={t("colour")} error={error("colour")}>
                   <input
                     {...describedBy(gradeId("colour"), error("colour"))}
                     type="color"
@@ -346,12 +381,12 @@ export function PerformanceForm({
                   type="button"
                   className="mt-6 rounded-lg px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-40"
                   disabled={grades.length === 1}
-                  aria-label={`Remove grade ${index + 1}`}
+                  aria-label={t("removeGrade", { number: index + 1 })}
                   onClick={() => {
                     setGrades((current) => current.filter((item) => item.key !== grade.key));
                   }}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </div>
             );
@@ -372,14 +407,14 @@ export function PerformanceForm({
               ]);
             }}
           >
-            Add grade
+            {t("addGrade")}
           </button>
         </fieldset>
       )}
 
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending || halls.length === 0} className={buttonClass}>
-          {pending ? "Saving…" : editing ? "Save details" : "Create performance"}
+          {pending ? tOrganizer("saving") : editing ? t("saveDetails") : t("create")}
         </button>
         <p role="status" className="text-sm text-emerald-700">
           {note ?? ""}

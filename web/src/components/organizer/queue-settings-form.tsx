@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { queueLimits } from "@/server/admin/limits";
-import { findQueueSettingProblem } from "@/server/admin/queue-setting-problem";
+import { queueSettingProblemText, type QueueTranslator } from "./queue-setting-problem-text";
 import { apiRequest } from "../api-client";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "../form/field";
 import { optionalNumber } from "./input-values";
@@ -23,52 +24,20 @@ type NumericSetting = Exclude<keyof QueueSettingsValues, "requireVerifiedEmail">
 /** What an empty field means on this system: the queue service's and the server's defaults. */
 export type QueueSettingDefaults = Record<NumericSetting, number>;
 
+const fields: { name: NumericSetting; step: string }[] = [
+  { name: "maxActive", step: "1" },
+  { name: "admitRatePerSec", step: "1" },
+  { name: "tokenTtlSeconds", step: "1" },
+  { name: "refuseRatio", step: "0.1" },
+  { name: "powComplexity", step: "1" },
+];
+
 /** The value an empty field stands for, as its placeholder and hint show it. */
-function defaultText(name: NumericSetting, value: number): string {
+function defaultText(t: QueueTranslator, name: NumericSetting, value: number): string {
   // The refusal's ratio and the browser check are off at 0.
-  if (value === 0 && (name === "refuseRatio" || name === "powComplexity")) return "off";
+  if (value === 0 && (name === "refuseRatio" || name === "powComplexity")) return t("off");
   return value.toLocaleString("en-GB");
 }
-
-const fields: {
-  name: NumericSetting;
-  label: string;
-  hint: string;
-  step: string;
-}[] = [
-  {
-    name: "maxActive",
-    label: "Buyers booking at once",
-    hint: "The working set: how many may pick seats and pay at the same time.",
-    step: "1",
-  },
-  {
-    name: "admitRatePerSec",
-    label: "Admissions per second",
-    hint: "How fast the line moves while the working set has room.",
-    step: "1",
-  },
-  {
-    name: "tokenTtlSeconds",
-    label: "Booking time (seconds)",
-    hint: "How long an admitted buyer may take to book.",
-    step: "1",
-  },
-  {
-    name: "refuseRatio",
-    label: "Refuse when line exceeds × seats left",
-    hint: "Turn newcomers away once the line is this many times the seats left.",
-    step: "0.1",
-  },
-  {
-    name: "powComplexity",
-    label: "Browser check to join the line",
-    hint:
-      "Proof of work each buyer's browser does before joining, so an account farm pays for " +
-      "every place it takes. 8,000 takes a laptop about a second; 0 turns it off.",
-    step: "1",
-  },
-];
 
 /**
  * The waiting room's live tuning of one performance; empty fields use the defaults, which
@@ -84,6 +53,8 @@ export function QueueSettingsForm({
   settings: QueueSettingsValues;
   defaults: QueueSettingDefaults;
 }) {
+  const t = useTranslations("organizer.queue");
+  const tOrganizer = useTranslations("organizer");
   const router = useRouter();
   const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const values = fields.map(
@@ -91,12 +62,12 @@ export function QueueSettingsForm({
     );
     const problems = Object.fromEntries(
       values.flatMap(([name, value]) => {
-        const problem = findQueueSettingProblem(name, value);
+        const problem = queueSettingProblemText(t, name, value);
         return problem ? [[name, problem]] : [];
       }),
     );
     if (Object.keys(problems).length > 0) {
-      return { alert: "Some fields are not valid.", errors: problems };
+      return { alert: tOrganizer("invalid"), errors: problems };
     }
     const body = {
       ...Object.fromEntries(values),
@@ -107,7 +78,7 @@ export function QueueSettingsForm({
       body,
     });
     router.refresh();
-    return { note: "Saved. The waiting room runs with them from now on." };
+    return { note: t("saved") };
   });
 
   return (
@@ -122,8 +93,12 @@ export function QueueSettingsForm({
             <Field
               key={field.name}
               id={id}
-              label={field.label}
-              hint={`${field.hint} ${limits.min}–${limits.max.toLocaleString("en-GB")}; empty for the default, ${defaultText(field.name, defaults[field.name])}.`}
+              label={t(`label_${field.name}`)}
+              hint={`${t(`hint_${field.name}`)} ${t("range", {
+                min: limits.min,
+                max: limits.max.toLocaleString("en-GB"),
+                value: defaultText(t, field.name, defaults[field.name]),
+              })}`}
               error={error}
             >
               <input
@@ -135,7 +110,9 @@ export function QueueSettingsForm({
                 min={limits.min}
                 max={limits.max}
                 defaultValue={settings[field.name] ?? ""}
-                placeholder={`${defaultText(field.name, defaults[field.name])} (default)`}
+                placeholder={t("placeholder", {
+                  value: defaultText(t, field.name, defaults[field.name]),
+                })}
                 className={inputClass}
               />
             </Field>
@@ -151,16 +128,15 @@ export function QueueSettingsForm({
             defaultChecked={settings.requireVerifiedEmail}
             className="h-4 w-4"
           />
-          Only buyers with a confirmed email may join the line
+          {t("verifiedEmail")}
         </label>
         <p id="queue-requireVerifiedEmail-hint" className="text-sm text-gray-600">
-          Each account then costs a working mailbox, which slows account farms. Untick it to let any
-          signed-in buyer in.
+          {t("verifiedEmailHint")}
         </p>
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
-          {pending ? "Saving…" : "Save queue settings"}
+          {pending ? tOrganizer("saving") : t("save")}
         </button>
         <p role="status" className="text-sm text-emerald-700">
           {note ?? ""}

@@ -1,53 +1,44 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { SaleStatus } from "@ticketping/db/browser";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
 import { useConfirmDialog, type ConfirmRequest } from "./use-confirm-dialog";
-
-const describe: Record<SaleStatus, string> = {
-  DRAFT: "Draft: hidden from buyers.",
-  PUBLISHED: "Published: on sale while the booking window is open.",
-  CLOSED: "Closed: visible to buyers, but nobody can book.",
-};
 
 /**
  * What closing the sale or taking it back to draft does to buyers, asked before either
  * (holds are never cancelled by a status: a buyer who holds seats may still pay for them).
  */
-const confirmations: Partial<Record<SaleStatus, ConfirmRequest>> = {
-  CLOSED: {
-    title: "Close sales?",
-    confirmLabel: "Close sales",
-    body: (
-      <>
-        <p>
-          Nobody can hold new seats. Buyers in the waiting room keep their place but nobody is
-          admitted until you reopen sales.
-        </p>
-        <p>Seats already held stay held: their buyers may still pay until the hold lapses.</p>
-      </>
-    ),
-  },
-  DRAFT: {
-    title: "Back to draft?",
-    confirmLabel: "Back to draft",
-    body: (
-      <>
-        <p>
-          The performance disappears from the catalog and its pages, and nobody can hold new seats.
-          Nobody in the waiting room is admitted until you publish it again.
-        </p>
-        <p>
-          Seats already held stay held: their buyers may still pay until the hold lapses. Tickets
-          already sold stay valid.
-        </p>
-      </>
-    ),
-  },
-};
+function confirmations(
+  t: ReturnType<typeof useTranslations<"organizer.sale">>,
+): Partial<Record<SaleStatus, ConfirmRequest>> {
+  return {
+    CLOSED: {
+      title: t("closeTitle"),
+      confirmLabel: t("closeConfirm"),
+      body: (
+        <>
+          <p>{t("closeText1")}</p>
+          <p>{t("closeText2")}</p>
+        </>
+      ),
+    },
+    DRAFT: {
+      title: t("draftTitle"),
+      confirmLabel: t("draftConfirm"),
+      body: (
+        <>
+          <p>{t("draftText1")}</p>
+          <p>{t("draftText2")}</p>
+        </>
+      ),
+    },
+  };
+}
 
 /** Opens and closes the sale: the saleStatus field, one click each, asked first when it shuts. */
 export function SaleControls({
@@ -57,13 +48,16 @@ export function SaleControls({
   performanceId: string;
   status: SaleStatus;
 }) {
+  const t = useTranslations("organizer.sale");
+  const tOrganizer = useTranslations("organizer");
+  const errorText = useErrorText();
   const router = useRouter();
   const [pending, setPending] = useState<SaleStatus | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
 
   async function change(next: SaleStatus) {
-    const question = confirmations[next];
+    const question = confirmations(t)[next];
     if (question && !(await confirm(question))) return;
     setPending(next);
     setAlert(null);
@@ -74,9 +68,7 @@ export function SaleControls({
       });
       router.refresh();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(null);
   }
@@ -84,16 +76,19 @@ export function SaleControls({
   const actions: { to: SaleStatus; label: string; primary: boolean }[] = [
     {
       to: "PUBLISHED",
-      label: status === "CLOSED" ? "Reopen sales" : "Publish and open sales",
+      label: status === "CLOSED" ? t("reopen") : t("publish"),
       primary: true,
     },
-    { to: "CLOSED", label: "Close sales", primary: false },
-    { to: "DRAFT", label: "Back to draft", primary: false },
+    { to: "CLOSED", label: t("closeConfirm"), primary: false },
+    { to: "DRAFT", label: t("draftConfirm"), primary: false },
   ];
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm" data-testid="sale-status-text">
-        <span className="font-semibold">Status: {status}</span> — {describe[status]}
+        <span className="font-semibold">
+          {t("status", { status: tOrganizer(`saleStatus_${status}`) })}
+        </span>{" "}
+        — {t(`describe_${status}`)}
       </p>
       <div className="flex flex-wrap gap-2">
         {actions
@@ -106,7 +101,7 @@ export function SaleControls({
               className={action.primary ? buttonClass : secondaryButtonClass}
               onClick={() => void change(action.to)}
             >
-              {pending === action.to ? "Saving…" : action.label}
+              {pending === action.to ? tOrganizer("saving") : action.label}
             </button>
           ))}
       </div>

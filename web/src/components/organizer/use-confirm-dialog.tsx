@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { dangerButtonClass, secondaryButtonClass } from "../form/field";
 
@@ -26,6 +27,7 @@ export function useConfirmDialog(): {
   confirm: (request: ConfirmRequest) => Promise<boolean>;
   dialog: ReactNode;
 } {
+  const t = useTranslations("organizer");
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -78,7 +80,7 @@ export function useConfirmDialog(): {
               answer(false);
             }}
           >
-            Cancel
+            {t("cancel")}
           </button>
           <button
             type="button"

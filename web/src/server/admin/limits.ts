@@ -10,6 +10,9 @@ export const gradeLimits = { priceMinor: { min: 0, max: 10_000_000 } } as const;
 
 export const maxSeatsPerReservationLimits = { min: 1, max: 20 } as const;
 
+/** A performance's running time in minutes: up to a day. */
+export const runtimeMinutesLimits = { min: 1, max: 1440 } as const;
+
 /** Waiting-room tuning; null (an empty field) means the queue service's default. */
 export const queueLimits = {
   maxActive: { min: 1, max: 100_000 },

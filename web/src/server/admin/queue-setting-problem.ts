@@ -29,15 +29,25 @@ export function queueSettingWords(name: QueueSettingName, rule: "min" | "max" | 
   return `${rule === "min" ? "At least" : "At most"} ${amount(name, queueLimits[name][rule])}.`;
 }
 
-/** The problem with a value typed into the form (null: left empty, the default), or null. */
+/** Which rule a value typed into the form breaks (null: left empty, the default), or null. */
+export function findQueueSettingRule(
+  name: QueueSettingName,
+  value: number | null,
+): "number" | "whole" | "min" | "max" | null {
+  if (value === null) return null;
+  if (!Number.isFinite(value)) return "number";
+  if (!fractional.has(name) && !Number.isInteger(value)) return "whole";
+  if (value < queueLimits[name].min) return "min";
+  if (value > queueLimits[name].max) return "max";
+  return null;
+}
+
+/** The problem with a value typed into the form, in English (the API's words), or null. */
 export function findQueueSettingProblem(
   name: QueueSettingName,
   value: number | null,
 ): string | null {
-  if (value === null) return null;
-  if (!Number.isFinite(value)) return "Enter a number, or leave it empty for the default.";
-  if (!fractional.has(name) && !Number.isInteger(value)) return queueSettingWords(name, "whole");
-  if (value < queueLimits[name].min) return queueSettingWords(name, "min");
-  if (value > queueLimits[name].max) return queueSettingWords(name, "max");
-  return null;
+  const rule = findQueueSettingRule(name, value);
+  if (rule === "number") return "Enter a number, or leave it empty for the default.";
+  return rule ? queueSettingWords(name, rule) : null;
 }

@@ -7,6 +7,7 @@ import {
   hallLimits,
   maxSeatsPerReservationLimits,
   queueLimits,
+  runtimeMinutesLimits,
   saleStatuses,
 } from "./limits";
 import { queueSettingWords, type QueueSettingName } from "./queue-setting-problem";
@@ -19,6 +20,21 @@ const isoDateTime = z.iso
 
 const trimmed = (max: number) =>
   text().trim().min(1, "Required.").max(max, `Use at most ${max} characters.`);
+
+/**
+ * A whole number within limits, refused in plain words ("At least 1 row.") rather than the
+ * validator's. The console's forms say the same in the page's language (fieldErrors.*).
+ */
+const wholeCount = (
+  limits: { readonly min: number; readonly max: number },
+  [one, many]: readonly [string, string],
+) => {
+  const count = (value: number) => `${value.toLocaleString("en-GB")} ${value === 1 ? one : many}`;
+  return z
+    .int(`Enter a whole number.`)
+    .min(limits.min, `At least ${count(limits.min)}.`)
+    .max(limits.max, `At most ${count(limits.max)}.`);
+};
 
 /** The issue code of a time zone Intl does not know (`details.issues[].code`). */
 export const UNKNOWN_TIME_ZONE = "UNKNOWN_TIME_ZONE";
@@ -44,8 +60,8 @@ export const timeZoneSchema = z
 export const hallSchema = z.object({
   name: trimmed(200),
   address: trimmed(500),
-  rows: z.int().min(hallLimits.rows.min).max(hallLimits.rows.max),
-  columns: z.int().min(hallLimits.columns.min).max(hallLimits.columns.max),
+  rows: wholeCount(hallLimits.rows, ["row", "rows"]),
+  columns: wholeCount(hallLimits.columns, ["seat a row", "seats a row"]),
   /** Optional on create: `Asia/Seoul` when left out. */
   timeZone: timeZoneSchema.optional(),
 });
@@ -84,7 +100,7 @@ const performanceFields = {
   slug: slugSchema,
   description: text().trim().max(5000),
   posterUrl: posterUrlSchema,
-  runtimeMinutes: z.int().min(1).max(1440),
+  runtimeMinutes: wholeCount(runtimeMinutesLimits, ["minute", "minutes"]),
   ageRating: trimmed(16),
   bookingOpensAt: isoDateTime,
   bookingClosesAt: isoDateTime,
@@ -94,10 +110,10 @@ const performanceFields = {
       "When set, the sale from bookingOpensAt until then is a presale: only buyers with a presale code enter the line. Strictly after bookingOpensAt and before bookingClosesAt; null: no presale.",
     ),
   saleStatus: z.enum(saleStatuses),
-  maxSeatsPerReservation: z
-    .int()
-    .min(maxSeatsPerReservationLimits.min)
-    .max(maxSeatsPerReservationLimits.max),
+  maxSeatsPerReservation: wholeCount(maxSeatsPerReservationLimits, [
+    "seat a booking",
+    "seats a booking",
+  ]),
   hallId: z.uuid(),
 };
 

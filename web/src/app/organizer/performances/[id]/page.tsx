@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AppError } from "@ticketping/common/errors";
 import { GradesEditor } from "@/components/organizer/grades-editor";
 import { toUtcInput } from "@/components/organizer/input-values";
@@ -22,7 +23,9 @@ import { listHalls } from "@/server/admin/list-halls";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
-export const metadata: Metadata = { title: "Edit performance" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organizer.performance"))("title") };
+}
 
 const sectionClass =
   "flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
@@ -50,7 +53,8 @@ export default async function EditPerformancePage({ params }: { params: Promise<
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/performances/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
-  const [performance, halls, report, presaleCodes] = await Promise.all([
+  const [t, performance, halls, report, presaleCodes] = await Promise.all([
+    getTranslations("organizer"),
     load(parsed.data.id),
     listHalls(),
     loadReport(parsed.data.id),
@@ -72,19 +76,23 @@ export default async function EditPerformancePage({ params }: { params: Promise<
     <>
       <div className="flex flex-col gap-1">
         <Link href="/organizer" className="text-sm text-brand-700 hover:underline">
-          ← Organizer console
+          {t("back")}
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">{performance.name}</h1>
         <p className="text-sm text-slate-600">
-          {performance.hall.name} · {performance.reservationCount} reservations ·{" "}
+          {t("performance.summary", {
+            hall: performance.hall.name,
+            count: performance.reservationCount,
+          })}{" "}
+          ·{" "}
           {performance.saleStatus === "DRAFT" ? (
-            "not visible to buyers yet"
+            t("performance.notVisible")
           ) : (
             <Link
               href={`/performances/${performance.slug}`}
               className="font-medium text-brand-700 hover:underline"
             >
-              view as a buyer
+              {t("performance.viewAsBuyer")}
             </Link>
           )}
           {" · "}
@@ -92,46 +100,42 @@ export default async function EditPerformancePage({ params }: { params: Promise<
             href={`/organizer/performances/${performance.id}/orders`}
             className="font-medium text-brand-700 hover:underline"
           >
-            orders and attendees
+            {t("performance.ordersLink")}
           </Link>
         </p>
       </div>
 
       <section aria-labelledby="live-heading" className={sectionClass}>
         <h2 id="live-heading" className="text-lg font-semibold">
-          Live numbers
+          {t("performance.live")}
         </h2>
         <LiveStats performanceId={performance.id} />
       </section>
 
       <section aria-labelledby="report-heading" className={sectionClass}>
         <h2 id="report-heading" className="text-lg font-semibold">
-          Fairness report
+          {t("performance.report")}
         </h2>
         <p className="text-sm text-slate-600">
-          {report?.final
-            ? "Final: the sale has closed, and buyers can read this on the sale's verify page."
-            : "As of this page's loading; buyers can read it on the sale's verify page once the sale closes."}
+          {report?.final ? t("performance.reportFinal") : t("performance.reportLive")}
         </p>
         {report ? (
           <SaleReportFigures report={report} />
         ) : (
-          <p className="text-sm text-slate-600">
-            The waiting room&apos;s records cannot be read now.
-          </p>
+          <p className="text-sm text-slate-600">{t("performance.reportUnavailable")}</p>
         )}
       </section>
 
       <section aria-labelledby="sale-heading" className={sectionClass}>
         <h2 id="sale-heading" className="text-lg font-semibold">
-          Sale
+          {t("performance.sale")}
         </h2>
         <SaleControls performanceId={performance.id} status={performance.saleStatus} />
       </section>
 
       <section aria-labelledby="presale-heading" className={sectionClass}>
         <h2 id="presale-heading" className="text-lg font-semibold">
-          Presale
+          {t("performance.presale")}
         </h2>
         <PresaleCodes
           performanceId={performance.id}
@@ -142,7 +146,7 @@ export default async function EditPerformancePage({ params }: { params: Promise<
 
       <section aria-labelledby="schedules-heading" className={sectionClass}>
         <h2 id="schedules-heading" className="text-lg font-semibold">
-          Show times
+          {t("performance.shows")}
         </h2>
         <ScheduleManager
           performanceId={performance.id}
@@ -155,14 +159,14 @@ export default async function EditPerformancePage({ params }: { params: Promise<
 
       <section aria-labelledby="grades-heading" className={sectionClass}>
         <h2 id="grades-heading" className="text-lg font-semibold">
-          Grades and prices
+          {t("performance.grades")}
         </h2>
         <GradesEditor performanceId={performance.id} grades={performance.grades} />
       </section>
 
       <section aria-labelledby="queue-heading" className={sectionClass}>
         <h2 id="queue-heading" className="text-lg font-semibold">
-          Waiting room
+          {t("performance.queue")}
         </h2>
         <QueueSettingsForm
           performanceId={performance.id}
@@ -179,7 +183,7 @@ export default async function EditPerformancePage({ params }: { params: Promise<
 
       <section aria-labelledby="details-heading" className={sectionClass}>
         <h2 id="details-heading" className="text-lg font-semibold">
-          Details
+          {t("performance.details")}
         </h2>
         <PerformanceForm
           halls={halls}

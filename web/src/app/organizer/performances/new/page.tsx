@@ -1,34 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PerformanceForm } from "@/components/organizer/performance-form";
 import { listHalls } from "@/server/admin/list-halls";
 import { suggestBookingWindow } from "@/server/admin/suggest-booking-window";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
-export const metadata: Metadata = { title: "New performance" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organizer.newPerformance"))("title") };
+}
 
 export default async function NewPerformancePage() {
   await requireAdminPage("/organizer/performances/new");
-  const halls = await listHalls();
+  const [halls, t] = await Promise.all([listHalls(), getTranslations("organizer")]);
   // Defaults come from the server, so the form's first render matches the HTML.
   const bookingWindow = suggestBookingWindow();
 
   return (
     <>
       <Link href="/organizer" className="text-sm text-brand-700 hover:underline">
-        ← Organizer console
+        {t("back")}
       </Link>
-      <h1 className="text-2xl font-bold tracking-tight">New performance</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t("newPerformance.title")}</h1>
       {halls.length === 0 ? (
         <p className="text-slate-700">
-          Create a hall first:{" "}
-          <Link
-            href="/organizer/halls/new"
-            className="font-semibold text-brand-700 hover:underline"
-          >
-            new hall
-          </Link>
-          .
+          {t.rich("newPerformance.hallFirst", {
+            link: (chunks) => (
+              <Link
+                href="/organizer/halls/new"
+                className="font-semibold text-brand-700 hover:underline"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <PerformanceForm

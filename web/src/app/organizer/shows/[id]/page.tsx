@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@ticketping/common/errors";
 import { formatDateTime } from "@/components/format";
 import { HeldBackSeats } from "@/components/organizer/held-back-seats";
@@ -15,7 +16,9 @@ import { getShowCancellation } from "@/server/refunds/get-show-cancellation";
 import { listShowOrders, type ShowOrders } from "@/server/refunds/list-show-orders";
 import { getAdminWaitlist } from "@/server/waitlist/get-admin-waitlist";
 
-export const metadata: Metadata = { title: "Orders of a show" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organizer.show"))("title") };
+}
 
 const sectionClass =
   "flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
@@ -39,7 +42,9 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
   await requireAdminPage(`/organizer/shows/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
   const { schedule, orders } = await load(parsed.data.id);
-  const [cancellation, seats, waitlist] = await Promise.all([
+  const [locale, t, cancellation, seats, waitlist] = await Promise.all([
+    getLocale(),
+    getTranslations("organizer.show"),
     getShowCancellation({ scheduleId: schedule.id }),
     getShowSeats({ scheduleId: schedule.id }),
     getAdminWaitlist({ scheduleId: schedule.id }),
@@ -55,32 +60,32 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
           ← {schedule.performance.name}
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">
-          Orders of {formatDateTime(schedule.startsAt)}
+          {t("heading", { time: formatDateTime(schedule.startsAt, locale) })}
         </h1>
         {schedule.cancelledAt ? (
           <p className="text-sm font-semibold text-red-700" data-testid="show-cancelled">
-            Cancelled {formatDateTime(schedule.cancelledAt)}
+            {t("cancelled", { time: formatDateTime(schedule.cancelledAt, locale) })}
           </p>
         ) : null}
       </div>
 
       <section aria-labelledby="lists-heading" className={sectionClass}>
         <h2 id="lists-heading" className="text-lg font-semibold">
-          Orders and attendees
+          {t("lists")}
         </h2>
         <SalesLists scope="schedules" id={schedule.id} showTimes={false} />
       </section>
 
       <section aria-labelledby="held-back-heading" className={sectionClass}>
         <h2 id="held-back-heading" className="text-lg font-semibold">
-          Held-back seats
+          {t("heldBack")}
         </h2>
         <HeldBackSeats initial={seats} />
       </section>
 
       <section aria-labelledby="cancel-heading" className={sectionClass}>
         <h2 id="cancel-heading" className="text-lg font-semibold">
-          Cancel the show
+          {t("cancel")}
         </h2>
         <ShowCancellation
           scheduleId={schedule.id}
@@ -94,17 +99,17 @@ export default async function ShowOrdersPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="waitlist-heading" className={sectionClass}>
         <h2 id="waitlist-heading" className="text-lg font-semibold">
-          Waitlist
+          {t("waitlist")}
         </h2>
         <ShowWaitlist initial={waitlist} />
       </section>
 
       <section aria-labelledby="orders-heading" className={sectionClass}>
         <h2 id="orders-heading" className="text-lg font-semibold">
-          Refunds: paid orders ({orders.length})
+          {t("refunds", { count: orders.length })}
         </h2>
         {orders.length === 0 ? (
-          <p className="text-sm text-slate-600">Nobody has paid for this show.</p>
+          <p className="text-sm text-slate-600">{t("nobodyPaid")}</p>
         ) : (
           <ul className="flex flex-col gap-3">
             {orders.map((order) => (

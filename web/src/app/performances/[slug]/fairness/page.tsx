@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@ticketping/common/errors";
 import { checkSale } from "@ticketping/verify";
 import { formatDateTime } from "@/components/format";
@@ -12,7 +13,9 @@ import type { SaleReport } from "@/server/fairness/report-schemas";
 import type { SaleFairness } from "@/server/fairness/schemas";
 import { slugSchema } from "@/server/performances/slug";
 
-export const metadata: Metadata = { title: "Verify this sale" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("fairness"))("title") };
+}
 
 async function load(rawSlug: string): Promise<SaleFairness> {
   const slug = slugSchema.safeParse(rawSlug);
@@ -47,6 +50,7 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
   const report = await loadReport(record.performanceId);
   const verdict = checkSale({ ...record, shuffledAt: record.shuffledAt?.toISOString() ?? null });
   const apiPath = `/api/performances/${slug}/fairness`;
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("fairness")]);
 
   return (
     <article className="mx-auto flex w-full max-w-3xl flex-col gap-6">
@@ -55,13 +59,10 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
           href={`/performances/${slug}` as Route}
           className="text-sm font-medium text-slate-600 hover:text-slate-900"
         >
-          ← Back to the performance
+          {t("back")}
         </Link>
-        <h1 className="text-2xl font-bold tracking-tight">Verify this sale</h1>
-        <p className="max-w-prose text-slate-700">
-          Buyers who join before the sale opens are shuffled into one line when it opens. The
-          shuffle&apos;s seed was fixed, and its SHA-256 published, before anyone could join.
-        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="max-w-prose text-slate-700">{t("intro")}</p>
       </header>
 
       <section
@@ -71,83 +72,90 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
         className="rounded border border-slate-300 p-4"
       >
         <h2 id="verdict-heading" className="text-xl font-semibold">
-          {verdict.outcome === "matches"
-            ? "Matches"
-            : verdict.outcome === "not-yet-revealed"
-              ? "Not revealed yet"
-              : "Does not match"}
+          {t(
+            verdict.outcome === "matches"
+              ? "outcome_matches"
+              : verdict.outcome === "not-yet-revealed"
+                ? "outcome_not-yet-revealed"
+                : "outcome_mismatch",
+          )}
         </h2>
         <p className="text-slate-700">
           {verdict.outcome === "matches"
-            ? `The seed hashes to the commitment, and shuffling the ${verdict.entrants} entrants with it gives exactly the published line.`
+            ? t("matchesText", { entrants: verdict.entrants })
             : verdict.outcome === "not-yet-revealed"
-              ? "The sale has not opened yet. Note the commitment below: after the opening, the seed must hash to it."
-              : verdict.reasons.join(" ")}
+              ? t("notRevealedText")
+              : // The verifier names each fault in English; other languages say it plainly.
+                locale === "en"
+                ? verdict.reasons.join(" ")
+                : t("mismatchText")}
         </p>
       </section>
 
       <section aria-labelledby="record-heading" className="flex flex-col gap-2">
         <h2 id="record-heading" className="text-xl font-semibold">
-          The record
+          {t("recordHeading")}
         </h2>
         <dl className="grid grid-cols-1 gap-y-2 text-sm">
           <div>
-            <dt className="font-medium text-slate-500">Algorithm</dt>
+            <dt className="font-medium text-slate-500">{t("algorithm")}</dt>
             <dd>{record.algorithm}</dd>
           </div>
           <div>
-            <dt className="font-medium text-slate-500">Commitment (SHA-256 of the seed)</dt>
+            <dt className="font-medium text-slate-500">{t("commitment")}</dt>
             <dd>
               <code className="break-all">{record.commitment}</code>
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-slate-500">Seed</dt>
+            <dt className="font-medium text-slate-500">{t("seed")}</dt>
             <dd>
-              <code className="break-all">{record.seed ?? "published after the opening"}</code>
+              <code className="break-all">{record.seed ?? t("afterOpening")}</code>
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-slate-500">Shuffled</dt>
-            <dd>{record.shuffledAt ? formatDateTime(record.shuffledAt) : "not yet"}</dd>
+            <dt className="font-medium text-slate-500">{t("shuffled")}</dt>
+            <dd>{record.shuffledAt ? formatDateTime(record.shuffledAt, locale) : t("notYet")}</dd>
           </div>
           <div>
-            <dt className="font-medium text-slate-500">Pre-queue entrants</dt>
-            <dd>{record.entrants?.length ?? "published after the opening"}</dd>
+            <dt className="font-medium text-slate-500">{t("entrants")}</dt>
+            <dd>{record.entrants?.length ?? t("afterOpening")}</dd>
           </div>
         </dl>
       </section>
 
       <section aria-labelledby="report-heading" className="flex flex-col gap-2">
         <h2 id="report-heading" className="text-xl font-semibold">
-          The sale in figures
+          {t("figuresHeading")}
         </h2>
         {report ? (
           <SaleReportFigures report={report} />
         ) : (
-          <p className="text-slate-700">
-            Published when the sale closes: who entered the line, who was admitted and in what
-            order, who was turned away and why, and how long the wait was.
-          </p>
+          <p className="text-slate-700">{t("figuresLater")}</p>
         )}
       </section>
 
       <section aria-labelledby="yourself-heading" className="flex flex-col gap-2">
         <h2 id="yourself-heading" className="text-xl font-semibold">
-          Check it yourself
+          {t("yourselfHeading")}
         </h2>
         <p className="max-w-prose text-slate-700">
-          The whole record is at{" "}
-          <a href={apiPath} className="font-medium underline">
-            {apiPath}
-          </a>
-          . Your own id in it is shown in the waiting room. To recompute the line on your own
-          machine: <code>npx ticketping-verify &lt;this site&gt; {slug}</code>.
+          {t.rich("yourself", {
+            path: apiPath,
+            link: (chunks) => (
+              <a href={apiPath} className="font-medium underline">
+                {chunks}
+              </a>
+            ),
+          })}{" "}
+          <code>
+            npx ticketping-verify &lt;{t("siteArg")}&gt; {slug}
+          </code>
         </p>
         {record.lineOrder && record.lineOrder.length > 0 ? (
           <details>
             <summary className="cursor-pointer font-medium">
-              The line after the shuffle ({record.lineOrder.length})
+              {t("lineAfter", { count: record.lineOrder.length })}
             </summary>
             <ol className="mt-2 list-decimal pl-8 font-mono text-sm">
               {record.lineOrder.slice(0, 1_000).map((pseudonym, index) => (

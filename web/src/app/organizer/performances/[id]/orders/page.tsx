@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AppError } from "@ticketping/common/errors";
 import { SalesLists } from "@/components/organizer/sales-lists";
 import type { AdminPerformance } from "@/server/admin/answers";
@@ -8,7 +9,9 @@ import { getAdminPerformance } from "@/server/admin/get-admin-performance";
 import { idParamsSchema } from "@/server/admin/schemas";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
-export const metadata: Metadata = { title: "Orders and attendees" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organizer.orders"))("title") };
+}
 
 async function load(id: string): Promise<AdminPerformance> {
   try {
@@ -28,7 +31,10 @@ export default async function PerformanceOrdersPage({
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/performances/${parsed.success ? parsed.data.id : ""}/orders`);
   if (!parsed.success) notFound();
-  const performance = await load(parsed.data.id);
+  const [performance, t] = await Promise.all([
+    load(parsed.data.id),
+    getTranslations("organizer.orders"),
+  ]);
   return (
     <>
       <div className="flex flex-col gap-1">
@@ -38,10 +44,8 @@ export default async function PerformanceOrdersPage({
         >
           ← {performance.name}
         </Link>
-        <h1 className="text-2xl font-bold tracking-tight">Orders and attendees</h1>
-        <p className="text-sm text-slate-600">
-          Every show of {performance.name}. A show&apos;s own page (from Shows) also refunds.
-        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("everyShow", { name: performance.name })}</p>
       </div>
       <section className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <SalesLists scope="performances" id={performance.id} showTimes />
