@@ -1,8 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { formatMoney } from "../format";
 import {
   buttonClass,
@@ -13,6 +15,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
+import { gradeLimits } from "@/server/admin/limits";
 import { useConfirmDialog } from "./use-confirm-dialog";
 import { eurosToMinor, minorToEuros } from "./input-values";
 import { formText } from "../form/form-text";
@@ -37,28 +40,35 @@ function GradeForm({
   performanceId: string;
   onDone: () => void;
 }) {
+  const t = useTranslations("organizer.grades");
+  const tOrganizer = useTranslations("organizer");
+  const tField = useTranslations("fieldErrors");
   const router = useRouter();
   const prefix = grade ? `grade-${grade.id}` : "grade-new";
 
-  const { pending, errors, alert, onSubmit } = useSubmit(async (form) => {
-    const body = {
-      name: formText(form, "name"),
-      priceMinor: eurosToMinor(formText(form, "price")) ?? Number.NaN,
-      colour: formText(form, "colour"),
-      sortOrder: Number(formText(form, "sortOrder")),
-    };
-    if (grade) {
-      await apiRequest(`/api/admin/grades/${grade.id}`, { method: "PATCH", body });
-    } else {
-      await apiRequest(`/api/admin/performances/${performanceId}/grades`, {
-        method: "POST",
-        body,
-      });
-    }
-    router.refresh();
-    onDone();
-    return undefined;
-  });
+  const priceRule = tField("price", { max: minorToEuros(gradeLimits.priceMinor.max) });
+  const { pending, errors, alert, onSubmit } = useSubmit(
+    async (form) => {
+      const body = {
+        name: formText(form, "name"),
+        priceMinor: eurosToMinor(formText(form, "price")) ?? Number.NaN,
+        colour: formText(form, "colour"),
+        sortOrder: Number(formText(form, "sortOrder")),
+      };
+      if (grade) {
+        await apiRequest(`/api/admin/grades/${grade.id}`, { method: "PATCH", body });
+      } else {
+        await apiRequest(`/api/admin/performances/${performanceId}/grades`, {
+          method: "POST",
+          body,
+        });
+      }
+      router.refresh();
+      onDone();
+      return undefined;
+    },
+    { fieldRules: { priceMinor: priceRule } },
+  );
 
   return (
     <form
@@ -68,7 +78,7 @@ function GradeForm({
     >
       <FormAlert message={alert} />
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-[1fr_1fr_auto_6rem]">
-        <Field id={`${prefix}-name`} label="Name" error={errors.name}>
+        <Field id={`${prefix}-name`} label={t("name")} error={errors.name}>
           <input
             {...describedBy(`${prefix}-name`, errors.name)}
             name="name"
@@ -77,7 +87,7 @@ function GradeForm({
             className={inputClass}
           />
         </Field>
-        <Field id={`${prefix}-price`} label="Price (€)" error={errors.priceMinor}>
+        <Field id={`${prefix}-price`} label={t("price")} error={errors.priceMinor}>
           <input
             {...describedBy(`${prefix}-price`, errors.priceMinor)}
             name="price"
@@ -86,7 +96,7 @@ function GradeForm({
             className={inputClass}
           />
         </Field>
-        <Field id={`${prefix}-colour`} label="Colour" error={errors.colour}>
+        <Field id={`${prefix}-colour`} label={t("colour")} error={errors.colour}>
           <input
             {...describedBy(`${prefix}-colour`, errors.colour)}
             name="colour"
@@ -95,7 +105,7 @@ function GradeForm({
             className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
           />
         </Field>
-        <Field id={`${prefix}-order`} label="Order" error={errors.sortOrder}>
+        <Field id={`${prefix}-order`} label={t("order")} error={errors.sortOrder}>
           <input
             {...describedBy(`${prefix}-order`, errors.sortOrder)}
             name="sortOrder"
@@ -109,10 +119,10 @@ function GradeForm({
       </div>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={buttonClass}>
-          {pending ? "Saving…" : grade ? "Save grade" : "Add grade"}
+          {pending ? tOrganizer("saving") : grade ? t("save") : t("add")}
         </button>
         <button type="button" onClick={onDone} className={secondaryButtonClass}>
-          Cancel
+          {tOrganizer("cancel")}
         </button>
       </div>
     </form>
@@ -130,6 +140,9 @@ export function GradesEditor({
   performanceId: string;
   grades: GradeRow[];
 }) {
+  const t = useTranslations("organizer.grades");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -137,9 +150,9 @@ export function GradesEditor({
 
   async function remove(grade: GradeRow) {
     const confirmed = await confirm({
-      title: `Delete grade ${grade.name}?`,
-      confirmLabel: "Delete the grade",
-      body: <p>This cannot be undone. A grade that seats still use cannot be deleted.</p>,
+      title: t("deleteTitle", { name: grade.name }),
+      confirmLabel: t("deleteConfirm"),
+      body: <p>{t("deleteText")}</p>,
     });
     if (!confirmed) return;
     setAlert(null);
@@ -147,9 +160,7 @@ export function GradesEditor({
       await apiRequest(`/api/admin/grades/${grade.id}`, { method: "DELETE" });
       router.refresh();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
   }
 
@@ -181,8 +192,12 @@ export function GradesEditor({
                 style={{ backgroundColor: grade.colour }}
               />
               <span className="min-w-16 font-semibold">{grade.name}</span>
-              <span className="tabular-nums">{formatMoney(grade.priceMinor, grade.currency)}</span>
-              <span className="text-xs text-slate-500">{grade.seatCount} seats</span>
+              <span className="tabular-nums">
+                {formatMoney(grade.priceMinor, grade.currency, locale)}
+              </span>
+              <span className="text-xs text-slate-500">
+                {t("seats", { count: grade.seatCount })}
+              </span>
               <span className="ml-auto flex gap-2">
                 <button
                   type="button"
@@ -190,17 +205,17 @@ export function GradesEditor({
                   onClick={() => {
                     setEditing(grade.id);
                   }}
-                  aria-label={`Edit grade ${grade.name}`}
+                  aria-label={t("editLabel", { name: grade.name })}
                 >
-                  Edit
+                  {t("edit")}
                 </button>
                 <button
                   type="button"
                   className={dangerButtonClass}
                   onClick={() => void remove(grade)}
-                  aria-label={`Delete grade ${grade.name}`}
+                  aria-label={t("deleteLabel", { name: grade.name })}
                 >
-                  Delete
+                  {t("delete")}
                 </button>
               </span>
             </li>
@@ -222,7 +237,7 @@ export function GradesEditor({
             setEditing("new");
           }}
         >
-          Add grade
+          {t("add")}
         </button>
       )}
     </div>

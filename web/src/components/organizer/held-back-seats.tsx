@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 
@@ -21,19 +23,14 @@ const stateClass: Record<SeatState, string> = {
   HELD_BACK: "border-violet-500 bg-violet-200 text-violet-900",
 };
 
-const stateName: Record<SeatState, string> = {
-  FREE: "free",
-  HELD: "held by a buyer",
-  SOLD: "sold",
-  HELD_BACK: "held back",
-};
-
 /**
  * The show's seat plan for the organizer: choose seats, then take them off sale (house
  * seats, camera positions) or put held-back seats on sale again. Only free and held-back
  * seats can be chosen: a buyer's seat is never the organizer's to move.
  */
 export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
+  const t = useTranslations("organizer.heldBack");
+  const errorText = useErrorText();
   const [plan, setPlan] = useState(initial);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState(false);
@@ -54,21 +51,16 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
       .filter((seat) => chosen.has(seat.id) && (seat.state === "HELD_BACK") !== hold)
       .map((seat) => seat.id);
     if (seatIds.length === 0) {
-      setAlert(hold ? "Choose free seats to hold back." : "Choose held-back seats to release.");
+      setAlert(hold ? t("chooseFree") : t("chooseHeldBack"));
       return;
     }
-    const count = `${seatIds.length} ${seatIds.length === 1 ? "seat" : "seats"}`;
+    const count = seatIds.length;
     if (
       !hold &&
       !(await confirm({
-        title: `Release ${count}?`,
-        confirmLabel: `Release ${count}`,
-        body: (
-          <p>
-            They go on sale at once: any buyer admitted from the waiting room may hold them, and
-            buyers on this show&apos;s waitlist may be offered them.
-          </p>
-        ),
+        title: t("releaseTitle", { count }),
+        confirmLabel: t("releaseConfirm", { count }),
+        body: <p>{t("releaseText")}</p>,
       }))
     ) {
       return;
@@ -83,9 +75,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
       setPlan(answer.seats);
       setChosen(new Set());
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
@@ -93,15 +83,13 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-600" data-testid="held-back-count">
-        {heldBack === 0
-          ? "No seats are held back."
-          : `${heldBack} ${heldBack === 1 ? "seat is" : "seats are"} held back: buyers see them taken.`}
+        {heldBack === 0 ? t("none") : t("count", { count: heldBack })}
       </p>
       <div
         className="grid w-fit gap-1 overflow-x-auto"
         style={{ gridTemplateColumns: `repeat(${plan.columns}, minmax(1.75rem, auto))` }}
         role="group"
-        aria-label="Seats of this show"
+        aria-label={t("plan")}
       >
         {plan.seats.map((seat) => {
           const selectable = seat.state === "FREE" || seat.state === "HELD_BACK";
@@ -116,7 +104,11 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
               } disabled:cursor-not-allowed`}
               disabled={!selectable || pending}
               aria-pressed={isChosen}
-              aria-label={`Row ${seat.row}, seat ${seat.column}, ${stateName[seat.state]}`}
+              aria-label={t("seat", {
+                row: seat.row,
+                column: seat.column,
+                state: t(`state_${seat.state}`),
+              })}
               data-testid={`plan-seat-${seat.row}-${seat.column}`}
               data-state={seat.state}
               onClick={() => {
@@ -135,7 +127,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
           disabled={pending}
           onClick={() => void change(true)}
         >
-          Hold back chosen seats
+          {t("hold")}
         </button>
         <button
           type="button"
@@ -143,7 +135,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
           disabled={pending}
           onClick={() => void change(false)}
         >
-          Release chosen seats
+          {t("release")}
         </button>
       </div>
       <FormAlert message={alert} />

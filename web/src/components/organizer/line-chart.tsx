@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { chartTicks } from "./chart-ticks";
 
 export interface ChartSeries {
@@ -26,6 +27,8 @@ export function LineChart({
   sampleCount: number;
   intervalSeconds: number;
 }) {
+  const t = useTranslations("organizer.chart");
+  const minutes = Math.round((sampleCount * intervalSeconds) / 60);
   const drawn = series.flatMap((line) => line.values.filter((v): v is number => v !== null));
   const { max, ticks } = chartTicks(Math.max(0, ...drawn));
   const points = Math.max(0, ...series.map((line) => line.values.filter((v) => v !== null).length));
@@ -51,7 +54,7 @@ export function LineChart({
   }
 
   const latest = series
-    .map((line) => `${line.label} ${line.values.at(-1) ?? "unknown"}`)
+    .map((line) => `${line.label} ${line.values.at(-1) ?? t("unknown")}`)
     .join(", ");
   return (
     <figure className="flex flex-col gap-2" data-testid="live-chart" data-points={points}>
@@ -60,7 +63,7 @@ export function LineChart({
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="h-auto w-full rounded-lg border border-slate-200 bg-white"
         role="img"
-        aria-label={`${title}, last ${Math.round((sampleCount * intervalSeconds) / 60)} minutes. Latest: ${latest}.`}
+        aria-label={t("label", { title, minutes, latest })}
       >
         {ticks.map((value) => {
           return (
@@ -80,10 +83,10 @@ export function LineChart({
           );
         })}
         <text x={PAD.left} y={HEIGHT - 4} fontSize="11" fill="#64748b">
-          {Math.round((sampleCount * intervalSeconds) / 60)} min ago
+          {t("ago", { minutes })}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 4} fontSize="11" fill="#64748b" textAnchor="end">
-          now
+          {t("now")}
         </text>
         {series.map((line) => (
           <path

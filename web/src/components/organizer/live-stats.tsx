@@ -1,11 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChartSampleJson, PerformanceStatsJson } from "@/server/admin/answers";
 import { chartHistory } from "@/server/admin/chart-history";
 import { toChartSample } from "@/server/admin/to-chart-sample";
 import { apiRequest, ApiError } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { formatMoney } from "../format";
 import { LineChart } from "./line-chart";
 
@@ -47,6 +49,9 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
  * organizer's and others'), so a reload keeps them; live polls append after those.
  */
 export function LiveStats({ performanceId }: { performanceId: string }) {
+  const t = useTranslations("organizer.live");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const [samples, setSamples] = useState<ChartSampleJson[]>([]);
   const history = useQuery({
     queryKey: ["admin", "performance-chart-history", performanceId],
@@ -95,49 +100,49 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
       <div className="min-h-5 text-sm" aria-live="polite">
         {query.error ? (
           <p className="font-medium text-red-700">
-            Live numbers could not be loaded
-            {query.error instanceof ApiError ? `: ${query.error.message}` : "."} Retrying…
+            {t("failed", {
+              reason: query.error instanceof ApiError ? `: ${errorText(query.error)}` : "",
+            })}
           </p>
         ) : null}
       </div>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-live="polite" aria-atomic="false">
-        <Figure label="Seats sold" value={number(latest?.seats.sold)} testId="stat-sold" />
-        <Figure label="Seats held" value={number(latest?.seats.held)} testId="stat-held" />
+        <Figure label={t("sold")} value={number(latest?.seats.sold)} testId="stat-sold" />
+        <Figure label={t("held")} value={number(latest?.seats.held)} testId="stat-held" />
         <Figure
-          label="Seats available"
+          label={t("available")}
           value={number(latest?.seats.available)}
           testId="stat-available"
         />
         <Figure
-          label="Revenue"
-          value={latest ? formatMoney(latest.revenueMinor, latest.currency) : "–"}
+          label={t("revenue")}
+          value={latest ? formatMoney(latest.revenueMinor, latest.currency, locale) : "–"}
           testId="stat-revenue"
         />
         <Figure
-          label="Waiting in line"
+          label={t("waiting")}
           value={latest && queue ? number(toChartSample(latest).inLine ?? 0) : "–"}
           testId="stat-waiting"
         />
         <Figure
-          label="Booking now"
+          label={t("booking")}
           value={queue ? number(queue.active) : "–"}
           testId="stat-active"
         />
         <Figure
-          label="Admitted / min"
+          label={t("admitted")}
           value={queue ? number(Math.round(queue.admittedPerMinute)) : "–"}
           testId="stat-admitted"
         />
         <Figure
-          label="Awaiting payment"
+          label={t("pending")}
           value={number(latest?.reservations.pending)}
           testId="stat-pending"
         />
       </dl>
       {queue && !queue.live ? (
         <p className="text-sm text-slate-600" data-testid="queue-idle">
-          The waiting room is not running for this performance right now (nobody has joined it
-          recently), so its figures are zero.
+          {t("idle")}
         </p>
       ) : null}
       {queueUnavailable ? (
@@ -145,44 +150,44 @@ export function LiveStats({ performanceId }: { performanceId: string }) {
           className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
           data-testid="queue-stats-unavailable"
         >
-          Waiting room stats unavailable: the queue service's figures cannot be read right now.
+          {t("unavailable")}
         </p>
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <LineChart
-          title="Seats"
+          title={t("seatsChart")}
           sampleCount={SAMPLES}
           intervalSeconds={POLL_SECONDS}
           series={[
             {
-              label: "Sold",
+              label: t("soldLine"),
               colour: "#059669",
               values: points.map((point) => point?.sold ?? null),
             },
             {
-              label: "Held",
+              label: t("heldLine"),
               colour: "#d97706",
               values: points.map((point) => point?.held ?? null),
             },
           ]}
         />
         <LineChart
-          title="Waiting room"
+          title={t("queueChart")}
           sampleCount={SAMPLES}
           intervalSeconds={POLL_SECONDS}
           series={[
             {
-              label: "Waiting in line",
+              label: t("waiting"),
               colour: "#e11d48",
               values: points.map((point) => point?.inLine ?? null),
             },
             {
-              label: "Booking now",
+              label: t("booking"),
               colour: "#2563eb",
               values: points.map((point) => point?.active ?? null),
             },
             {
-              label: "Admitted / min",
+              label: t("admitted"),
               colour: "#7c3aed",
               values: points.map((point) => point?.admittedPerMinute ?? null),
             },

@@ -1,8 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { buttonClass, dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 import { formatDateTime, formatMoney } from "../format";
@@ -32,6 +34,10 @@ export interface OrderForRefund {
  * happens. The worker makes the refund; the list shows it pending until then.
  */
 export function OrderRefunds({ order }: { order: OrderForRefund }) {
+  const t = useTranslations("organizer.refunds");
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const money = (minor: number) => formatMoney(minor, order.currency, locale);
   const router = useRouter();
   const formId = useId();
   const [selected, setSelected] = useState<string[]>([]);
@@ -44,16 +50,12 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
   const amount = chosen.reduce((sum, seat) => sum + seat.priceMinor, 0);
 
   async function refund() {
-    const what = selected.length > 0 ? `${chosen.length} seat(s)` : "the whole order";
-    const seats = releaseSeats ? "go back on sale" : "stay off sale";
+    const what = selected.length > 0 ? t("whatSeats", { count: chosen.length }) : t("whatOrder");
+    const seats = releaseSeats ? t("seatsBack") : t("seatsOff");
     const confirmed = await confirm({
-      title: `Refund ${formatMoney(amount, order.currency)}?`,
-      confirmLabel: `Refund ${formatMoney(amount, order.currency)}`,
-      body: (
-        <p>
-          {`For ${what} of ${order.buyerName}: their tickets stop admitting at once, the seats ${seats} and the buyer is mailed. This cannot be undone.`}
-        </p>
-      ),
+      title: t("title", { amount: money(amount) }),
+      confirmLabel: t("confirm", { amount: money(amount) }),
+      body: <p>{t("text", { what, buyer: order.buyerName, seats })}</p>,
     });
     if (!confirmed) return;
     setPending(true);
@@ -66,9 +68,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
       setSelected([]);
       router.refresh();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
@@ -85,12 +85,14 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
           {order.buyerName} <span className="font-normal text-slate-500">{order.buyerEmail}</span>
         </p>
         <p className="text-sm tabular-nums" data-testid="order-status">
-          {order.status} · {formatMoney(order.amountMinor, order.currency)}
-          {order.confirmedAt ? ` · paid ${formatDateTime(new Date(order.confirmedAt))}` : ""}
+          {t(`status_${order.status}`)} · {money(order.amountMinor)}
+          {order.confirmedAt
+            ? t("paid", { time: formatDateTime(new Date(order.confirmedAt), locale) })
+            : ""}
         </p>
       </div>
       <fieldset className="flex flex-wrap gap-2" disabled={pending || order.status !== "CONFIRMED"}>
-        <legend className="sr-only">Seats to refund (none ticked: the whole order)</legend>
+        <legend className="sr-only">{t("seatsLegend")}</legend>
         {order.seats.map((seat) => (
           <label
             key={seat.seatId}
@@ -108,8 +110,15 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
                 );
               }}
             />
-            {`Row ${seat.row}, seat ${seat.column} · ${seat.gradeName} · ${formatMoney(seat.priceMinor, order.currency)}`}
-            {seat.refunded ? <span className="font-semibold text-slate-500">refunded</span> : null}
+            {t("seat", {
+              row: seat.row,
+              column: seat.column,
+              grade: seat.gradeName,
+              price: money(seat.priceMinor),
+            })}
+            {seat.refunded ? (
+              <span className="font-semibold text-slate-500">{t("refunded")}</span>
+            ) : null}
           </label>
         ))}
       </fieldset>
@@ -118,8 +127,8 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
           {order.refunds.map((refund) => (
             <li key={refund.id}>
               {refund.status === "REFUNDED"
-                ? `Refunded ${formatMoney(refund.amountMinor, order.currency)}`
-                : `Refund of ${formatMoney(refund.amountMinor, order.currency)} on its way`}
+                ? t("refundDone", { amount: money(refund.amountMinor) })
+                : t("refundPending", { amount: money(refund.amountMinor) })}
             </li>
           ))}
         </ul>
@@ -135,7 +144,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
                 setReleaseSeats(event.target.checked);
               }}
             />
-            Put the seats back on sale
+            {t("release")}
           </label>
           <button
             type="button"
@@ -144,10 +153,10 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
             onClick={() => void refund()}
           >
             {pending
-              ? "Refunding…"
+              ? t("refunding")
               : selected.length > 0
-                ? `Refund ${chosen.length} seat(s), ${formatMoney(amount, order.currency)}`
-                : `Refund the whole order, ${formatMoney(amount, order.currency)}`}
+                ? t("refundSeats", { count: chosen.length, amount: money(amount) })
+                : t("refundOrder", { amount: money(amount) })}
           </button>
         </div>
       ) : null}

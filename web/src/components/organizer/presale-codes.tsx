@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { maxSeatsPerReservationLimits } from "@/server/admin/limits";
 import { presaleCodeLimits } from "@/server/presale/limits";
 import type { CreatedPresaleCodes, PresaleCodeView } from "@/server/presale/schemas";
 import { apiRequest, ApiError } from "../api-client";
+import { useErrorText, useFieldErrorText } from "../use-error-text";
 import {
   buttonClass,
   dangerButtonClass,
@@ -17,9 +19,6 @@ import {
 } from "../form/field";
 import { fromUtcInput, optionalNumber, toUtcInput } from "./input-values";
 import { useConfirmDialog } from "./use-confirm-dialog";
-
-const problem = (error: unknown) =>
-  error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
 
 /**
  * The performance's presale: when the general sale opens (before it, only code holders
@@ -35,6 +34,9 @@ export function PresaleCodes({
   generalSaleOpensAt: string | null;
   initialCodes: PresaleCodeView[];
 }) {
+  const t = useTranslations("organizer.presale");
+  const problem = useErrorText();
+  const fieldErrorText = useFieldErrorText();
   const router = useRouter();
   const [codes, setCodes] = useState(initialCodes);
   const [opensAt, setOpensAt] = useState(generalSaleOpensAt ? toUtcInput(generalSaleOpensAt) : "");
@@ -53,7 +55,7 @@ export function PresaleCodes({
     setWindowError(undefined);
     const value = clear ? null : fromUtcInput(opensAt);
     if (!clear && value === null) {
-      setWindowError("Enter a date and time (UTC).");
+      setWindowError(t("enterDate"));
       return;
     }
     setPending(true);
@@ -65,7 +67,11 @@ export function PresaleCodes({
       if (clear) setOpensAt("");
       router.refresh();
     } catch (error) {
-      setWindowError(problem(error));
+      setWindowError(
+        (error instanceof ApiError
+          ? fieldErrorText(error, { generalSaleOpensAt: t("windowRule") }).generalSaleOpensAt
+          : undefined) ?? problem(error),
+      );
     }
     setPending(false);
   }
@@ -96,15 +102,9 @@ export function PresaleCodes({
 
   async function revoke(id: string) {
     const confirmed = await confirm({
-      title: "Revoke this code?",
-      confirmLabel: "Revoke the code",
-      body: (
-        <p>
-          Nobody can join the line with it from now on, and buyers waiting in line with it lose
-          their turn when it comes. Buyers already choosing seats with it keep their holds and can
-          still pay. This cannot be undone.
-        </p>
-      ),
+      title: t("revokeTitle"),
+      confirmLabel: t("revokeConfirm"),
+      body: <p>{t("revokeText")}</p>,
     });
     if (!confirmed) return;
     setAlert(null);
@@ -126,8 +126,8 @@ export function PresaleCodes({
       <div className="flex flex-wrap items-end gap-2">
         <Field
           id="general-sale-opens-at"
-          label="General sale opens (UTC)"
-          hint="Before it, from the opening of booking, only buyers with a presale code join the line. Empty: no presale."
+          label={t("opensAt")}
+          hint={t("opensAtHint")}
           error={windowError}
         >
           <input
@@ -146,7 +146,7 @@ export function PresaleCodes({
           disabled={pending}
           onClick={() => void saveWindow(false)}
         >
-          Save presale
+          {t("save")}
         </button>
         {generalSaleOpensAt ? (
           <button
@@ -155,13 +155,13 @@ export function PresaleCodes({
             disabled={pending}
             onClick={() => void saveWindow(true)}
           >
-            No presale
+            {t("none")}
           </button>
         ) : null}
       </div>
 
       <fieldset className="flex flex-wrap items-end gap-3">
-        <legend className="mb-1 text-sm font-medium text-slate-800">New codes</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-800">{t("newCodes")}</legend>
         <label className="flex items-center gap-1 text-sm">
           <input
             type="radio"
@@ -171,7 +171,7 @@ export function PresaleCodes({
               setKind("SINGLE");
             }}
           />
-          Single-use codes
+          {t("single")}
         </label>
         <label className="flex items-center gap-1 text-sm">
           <input
@@ -182,9 +182,9 @@ export function PresaleCodes({
               setKind("SHARED");
             }}
           />
-          One shared code
+          {t("shared")}
         </label>
-        <Field id="presale-amount" label={kind === "SINGLE" ? "How many" : "Uses"}>
+        <Field id="presale-amount" label={kind === "SINGLE" ? t("howMany") : t("uses")}>
           <input
             id="presale-amount"
             type="number"
@@ -197,7 +197,7 @@ export function PresaleCodes({
             }}
           />
         </Field>
-        <Field id="presale-seat-cap" label="Seats per buyer (optional)">
+        <Field id="presale-seat-cap" label={t("seatCap")}>
           <input
             id="presale-seat-cap"
             type="number"
@@ -210,7 +210,7 @@ export function PresaleCodes({
             }}
           />
         </Field>
-        <Field id="presale-label" label="Note (optional)">
+        <Field id="presale-label" label={t("note")}>
           <input
             id="presale-label"
             maxLength={100}
@@ -227,16 +227,14 @@ export function PresaleCodes({
           disabled={pending}
           onClick={() => void create()}
         >
-          Create codes
+          {t("create")}
         </button>
       </fieldset>
       <FormAlert message={alert} />
 
       {created ? (
         <div className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
-          <p className="text-sm font-semibold text-amber-950">
-            Save these codes now: they are shown this once and cannot be seen again.
-          </p>
+          <p className="text-sm font-semibold text-amber-950">{t("saveNow")}</p>
           <textarea
             readOnly
             data-testid="created-presale-codes"
@@ -248,22 +246,22 @@ export function PresaleCodes({
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
             download="presale-codes.csv"
           >
-            Download as CSV
+            {t("csv")}
           </a>
         </div>
       ) : null}
 
       {codes.length === 0 ? (
-        <p className="text-sm text-slate-600">No presale codes yet.</p>
+        <p className="text-sm text-slate-600">{t("noCodes")}</p>
       ) : (
         <table className="w-full text-left text-sm" data-testid="presale-code-list">
           <thead>
             <tr className="text-slate-500">
-              <th className="py-1">Code ends</th>
-              <th>Kind</th>
-              <th>Note</th>
-              <th>Used</th>
-              <th>Seats</th>
+              <th className="py-1">{t("colEnds")}</th>
+              <th>{t("colKind")}</th>
+              <th>{t("colNote")}</th>
+              <th>{t("colUsed")}</th>
+              <th>{t("colSeats")}</th>
               <th />
             </tr>
           </thead>
@@ -271,7 +269,7 @@ export function PresaleCodes({
             {codes.slice(0, 200).map((code) => (
               <tr key={code.id} className="border-t border-slate-100">
                 <td className="py-1 font-mono">…{code.hint}</td>
-                <td>{code.kind === "SINGLE" ? "single-use" : "shared"}</td>
+                <td>{t(`kind_${code.kind}`)}</td>
                 <td>{code.label}</td>
                 <td>
                   {code.uses} / {code.useLimit}
@@ -279,14 +277,14 @@ export function PresaleCodes({
                 <td>{code.seatCap ?? "—"}</td>
                 <td>
                   {code.revokedAt ? (
-                    <span className="text-slate-500">revoked</span>
+                    <span className="text-slate-500">{t("revoked")}</span>
                   ) : (
                     <button
                       type="button"
                       className={dangerButtonClass}
                       onClick={() => void revoke(code.id)}
                     >
-                      Revoke
+                      {t("revoke")}
                     </button>
                   )}
                 </td>
@@ -296,7 +294,7 @@ export function PresaleCodes({
         </table>
       )}
       {codes.length > 200 ? (
-        <p className="text-xs text-slate-500">The 200 newest of {codes.length} codes are listed.</p>
+        <p className="text-xs text-slate-500">{t("newest", { count: codes.length })}</p>
       ) : null}
     </div>
   );

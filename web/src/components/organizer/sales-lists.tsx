@@ -1,8 +1,10 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiRequest, ApiError } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { FormAlert, inputClass, secondaryButtonClass } from "../form/field";
 import { formatDateTime, formatMoney } from "../format";
 
@@ -31,8 +33,18 @@ interface AttendeeRow {
 
 type List = "orders" | "attendees";
 
-const orderStatuses = ["CONFIRMED", "PENDING", "REFUNDED", "CANCELLED", "EXPIRED", "FAILED"];
-const attendeeStatuses = ["VALID", "REFUNDED", "CANCELLED"];
+const orderStatuses = [
+  "CONFIRMED",
+  "PENDING",
+  "REFUNDED",
+  "CANCELLED",
+  "EXPIRED",
+  "FAILED",
+] as const;
+const attendeeStatuses = ["VALID", "REFUNDED", "CANCELLED"] as const;
+type Status = (typeof orderStatuses)[number] | (typeof attendeeStatuses)[number];
+const knownStatuses: readonly string[] = [...orderStatuses, ...attendeeStatuses];
+const isStatus = (value: string): value is Status => knownStatuses.includes(value);
 
 interface Filters {
   q: string;
@@ -64,6 +76,11 @@ export function SalesLists({
   /** Whether to show each row's show time (a performance's lists span shows). */
   showTimes: boolean;
 }) {
+  const t = useTranslations("organizer.lists");
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const statusText = (status: string) =>
+    isStatus(status) ? t(`status_${status}`) : status.toLowerCase();
   const [list, setList] = useState<List>("orders");
   const [draft, setDraft] = useState<Filters>({ q: "", status: "", checkedIn: "" });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -87,8 +104,8 @@ export function SalesLists({
   const pending = query.isFetching;
   const alert = query.error
     ? query.error instanceof ApiError
-      ? query.error.message
-      : "Could not load the list."
+      ? errorText(query.error)
+      : t("loadFailed")
     : null;
 
   function switchTo(next: List) {
@@ -115,7 +132,7 @@ export function SalesLists({
               list === name ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-700"
             }`}
           >
-            {name === "orders" ? "Orders" : "Attendees"}
+            {t(name)}
           </button>
         ))}
       </div>
@@ -127,13 +144,13 @@ export function SalesLists({
         }}
       >
         <label className="flex flex-col text-xs font-semibold text-slate-600">
-          Search
+          {t("search")}
           <input
             type="search"
             name="q"
             value={draft.q}
             maxLength={100}
-            placeholder="Name, email, seat (R3-12) or order id"
+            placeholder={t("searchPlaceholder")}
             onChange={(event) => {
               setDraft({ ...draft, q: event.target.value });
             }}
@@ -141,7 +158,7 @@ export function SalesLists({
           />
         </label>
         <label className="flex flex-col text-xs font-semibold text-slate-600">
-          Status
+          {t("status")}
           <select
             name="status"
             value={draft.status}
@@ -150,17 +167,17 @@ export function SalesLists({
             }}
             className={inputClass}
           >
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {status.toLowerCase()}
+                {statusText(status)}
               </option>
             ))}
           </select>
         </label>
         {list === "attendees" ? (
           <label className="flex flex-col text-xs font-semibold text-slate-600">
-            Door
+            {t("door")}
             <select
               name="checkedIn"
               value={draft.checkedIn}
@@ -169,14 +186,14 @@ export function SalesLists({
               }}
               className={inputClass}
             >
-              <option value="">Any</option>
-              <option value="true">Checked in</option>
-              <option value="false">Not yet</option>
+              <option value="">{t("any")}</option>
+              <option value="true">{t("checkedIn")}</option>
+              <option value="false">{t("notYet")}</option>
             </select>
           </label>
         ) : null}
         <button type="submit" className={secondaryButtonClass}>
-          Search
+          {t("search")}
         </button>
         <a
           href={`${base}.csv${queryOf(list, filters)}`}
@@ -184,37 +201,32 @@ export function SalesLists({
           className="ml-auto text-sm font-semibold text-brand-700 hover:underline"
           data-testid="download-csv"
         >
-          Download CSV
+          {t("csv")}
         </a>
       </form>
       <FormAlert message={alert} />
       {/* Focusable: on a phone the table is wider than the screen, and a keyboard scrolls it. */}
-      <div
-        className="overflow-x-auto"
-        tabIndex={0}
-        role="region"
-        aria-label={list === "orders" ? "Orders" : "Attendees"}
-      >
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t(list)}>
         <table className="w-full text-left text-sm" data-testid={`${list}-table`}>
           <thead className="text-xs uppercase text-slate-500">
             {list === "orders" ? (
               <tr>
-                <th className="py-1 pr-3">Buyer</th>
-                {showTimes ? <th className="py-1 pr-3">Show</th> : null}
-                <th className="py-1 pr-3">Seats</th>
-                <th className="py-1 pr-3">Amount</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">Ordered</th>
-                <th className="py-1 pr-3">Payment</th>
+                <th className="py-1 pr-3">{t("buyer")}</th>
+                {showTimes ? <th className="py-1 pr-3">{t("show")}</th> : null}
+                <th className="py-1 pr-3">{t("seats")}</th>
+                <th className="py-1 pr-3">{t("amount")}</th>
+                <th className="py-1 pr-3">{t("status")}</th>
+                <th className="py-1 pr-3">{t("ordered")}</th>
+                <th className="py-1 pr-3">{t("payment")}</th>
               </tr>
             ) : (
               <tr>
-                <th className="py-1 pr-3">Seat</th>
-                {showTimes ? <th className="py-1 pr-3">Show</th> : null}
-                <th className="py-1 pr-3">Holder</th>
-                <th className="py-1 pr-3">Ticket</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">Door</th>
+                <th className="py-1 pr-3">{t("seat")}</th>
+                {showTimes ? <th className="py-1 pr-3">{t("show")}</th> : null}
+                <th className="py-1 pr-3">{t("holder")}</th>
+                <th className="py-1 pr-3">{t("ticket")}</th>
+                <th className="py-1 pr-3">{t("status")}</th>
+                <th className="py-1 pr-3">{t("door")}</th>
               </tr>
             )}
           </thead>
@@ -228,7 +240,9 @@ export function SalesLists({
                     <span className="text-xs text-slate-500">{row.buyer.email}</span>
                   </td>
                   {showTimes ? (
-                    <td className="py-1 pr-3">{formatDateTime(new Date(row.show.startsAt))}</td>
+                    <td className="py-1 pr-3">
+                      {formatDateTime(new Date(row.show.startsAt), locale)}
+                    </td>
                   ) : null}
                   <td className="py-1 pr-3">
                     {row.seats.map((seat) => (
@@ -237,9 +251,11 @@ export function SalesLists({
                       </span>
                     ))}
                   </td>
-                  <td className="py-1 pr-3">{formatMoney(row.amountMinor, row.currency)}</td>
-                  <td className="py-1 pr-3">{row.status.toLowerCase()}</td>
-                  <td className="py-1 pr-3">{formatDateTime(new Date(row.createdAt))}</td>
+                  <td className="py-1 pr-3">
+                    {formatMoney(row.amountMinor, row.currency, locale)}
+                  </td>
+                  <td className="py-1 pr-3">{statusText(row.status)}</td>
+                  <td className="py-1 pr-3">{formatDateTime(new Date(row.createdAt), locale)}</td>
                   <td className="py-1 pr-3 font-mono text-xs">{row.payment?.id ?? "—"}</td>
                 </tr>
               ) : (
@@ -253,7 +269,9 @@ export function SalesLists({
                     <span className="text-xs text-slate-500">{row.seat.gradeName}</span>
                   </td>
                   {showTimes ? (
-                    <td className="py-1 pr-3">{formatDateTime(new Date(row.show.startsAt))}</td>
+                    <td className="py-1 pr-3">
+                      {formatDateTime(new Date(row.show.startsAt), locale)}
+                    </td>
                   ) : null}
                   <td className="py-1 pr-3">
                     {row.holder.name}
@@ -261,11 +279,14 @@ export function SalesLists({
                     <span className="text-xs text-slate-500">{row.holder.email}</span>
                   </td>
                   <td className="py-1 pr-3 font-mono text-xs">{row.reference}</td>
-                  <td className="py-1 pr-3">{row.status.toLowerCase()}</td>
+                  <td className="py-1 pr-3">{statusText(row.status)}</td>
                   <td className="py-1 pr-3">
                     {row.checkIn
-                      ? `in at ${row.checkIn.gate}, ${formatDateTime(new Date(row.checkIn.scannedAt))}`
-                      : "not yet"}
+                      ? t("inAt", {
+                          gate: row.checkIn.gate,
+                          time: formatDateTime(new Date(row.checkIn.scannedAt), locale),
+                        })
+                      : t("notYetLower")}
                   </td>
                 </tr>
               ),
@@ -274,7 +295,7 @@ export function SalesLists({
         </table>
       </div>
       {!pending && rows.length === 0 && !alert ? (
-        <p className="text-sm text-slate-600">Nothing matches.</p>
+        <p className="text-sm text-slate-600">{t("nothing")}</p>
       ) : null}
       {query.hasNextPage ? (
         <button
@@ -285,7 +306,7 @@ export function SalesLists({
             void query.fetchNextPage();
           }}
         >
-          {pending ? "Loading…" : "Load more"}
+          {pending ? t("loading") : t("more")}
         </button>
       ) : null}
     </div>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { formatDateTime } from "../format";
 import {
   buttonClass,
@@ -73,6 +75,8 @@ function ScheduleCreator({
   hall: { rows: number; columns: number };
   defaultStartsAt: string;
 }) {
+  const t = useTranslations("organizer.schedules");
+  const locale = useLocale();
   const router = useRouter();
   const formId = useId();
   const [bands, setBands] = useState<Band[]>(() => defaultBands(grades, hall.rows));
@@ -99,7 +103,10 @@ function ScheduleCreator({
     );
     router.refresh();
     return {
-      note: `Added ${formatDateTime(new Date(schedule.startsAt))} with ${schedule.seatCount} seats.`,
+      note: t("added", {
+        time: formatDateTime(new Date(schedule.startsAt), locale),
+        count: schedule.seatCount,
+      }),
     };
   });
 
@@ -111,12 +118,12 @@ function ScheduleCreator({
       noValidate
     >
       <h3 id={`${formId}-title`} className="font-semibold">
-        Add a show time
+        {t("addTitle")}
       </h3>
       <FormAlert message={alert} />
       <Field
         id={`${formId}-startsAt`}
-        label="Starts at (UTC)"
+        label={t("startsAt")}
         error={errors.startsAt}
         className="max-w-xs"
       >
@@ -132,14 +139,13 @@ function ScheduleCreator({
       <div className="grid grid-cols-1 gap-4 md:grid-cols-[1fr_auto]">
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">
-            Grades by row (the hall has {hall.rows} rows of {hall.columns} seats; row 1 is nearest
-            the stage)
+            {t("bandsLegend", { rows: hall.rows, columns: hall.columns })}
           </legend>
           {bands.map((band, index) => {
             const bandId = (field: string) => `${formId}-band-${band.key}-${field}`;
             return (
               <div key={band.key} className="flex flex-wrap items-end gap-2" data-testid="band">
-                <Field id={bandId("grade")} label={`Band ${index + 1} grade`}>
+                <Field id={bandId("grade")} label={t("bandGrade", { number: index + 1 })}>
                   <select
                     id={bandId("grade")}
                     value={band.gradeId}
@@ -155,7 +161,7 @@ function ScheduleCreator({
                     ))}
                   </select>
                 </Field>
-                <Field id={bandId("from")} label="From row">
+                <Field id={bandId("from")} label={t("fromRow")}>
                   <input
                     id={bandId("from")}
                     type="number"
@@ -168,7 +174,7 @@ function ScheduleCreator({
                     className={`${inputClass} w-24`}
                   />
                 </Field>
-                <Field id={bandId("to")} label="To row">
+                <Field id={bandId("to")} label={t("toRow")}>
                   <input
                     id={bandId("to")}
                     type="number"
@@ -185,12 +191,12 @@ function ScheduleCreator({
                   type="button"
                   className="mb-5 rounded-lg px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-40"
                   disabled={bands.length === 1}
-                  aria-label={`Remove band ${index + 1}`}
+                  aria-label={t("removeBand", { number: index + 1 })}
                   onClick={() => {
                     setBands((current) => current.filter((item) => item.key !== band.key));
                   }}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </div>
             );
@@ -210,18 +216,20 @@ function ScheduleCreator({
               ]);
             }}
           >
-            Add band
+            {t("addBand")}
           </button>
           <p className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
             {errors.bands ??
               (missing.length > 0
-                ? `Rows without a grade: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}`
+                ? t("missingRows", {
+                    rows: `${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}`,
+                  })
                 : "")}
           </p>
         </fieldset>
-        <figure className="w-full md:w-48" aria-label="Preview of the rows' grades">
+        <figure className="w-full md:w-48" aria-label={t("preview")}>
           <figcaption className="mb-1 text-center text-xs font-medium text-slate-500">
-            Stage
+            {t("stage")}
           </figcaption>
           <div className="flex flex-col gap-px rounded border border-slate-200 bg-white p-1">
             {byRow.map((gradeId, index) => {
@@ -229,7 +237,7 @@ function ScheduleCreator({
               return (
                 <div
                   key={index}
-                  title={`Row ${index + 1}: ${grade?.name ?? "no grade"}`}
+                  title={t("rowTitle", { row: index + 1, grade: grade?.name ?? t("noGrade") })}
                   className={`h-1.5 rounded-sm ${grade ? "" : "bg-[repeating-linear-gradient(45deg,#e2e8f0,#e2e8f0_3px,#fff_3px,#fff_6px)]"}`}
                   style={grade ? { backgroundColor: grade.colour } : undefined}
                 />
@@ -240,7 +248,7 @@ function ScheduleCreator({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending || grades.length === 0} className={buttonClass}>
-          {pending ? "Adding…" : `Add show with ${hall.rows * hall.columns} seats`}
+          {pending ? t("adding") : t("addShow", { count: hall.rows * hall.columns })}
         </button>
         <p role="status" className="text-sm text-emerald-700">
           {note ?? ""}
@@ -263,20 +271,18 @@ export function ScheduleManager({
   hall: { rows: number; columns: number };
   defaultStartsAt: string;
 }) {
+  const t = useTranslations("organizer.schedules");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const router = useRouter();
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
 
   async function remove(schedule: ScheduleRow) {
     const confirmed = await confirm({
-      title: `Delete the show of ${formatDateTime(schedule.startsAt)}?`,
-      confirmLabel: "Delete the show",
-      body: (
-        <p>
-          Its {schedule.seatCount} seats go with it. This cannot be undone. A show with reservations
-          cannot be deleted: cancel it instead, which refunds its buyers.
-        </p>
-      ),
+      title: t("deleteTitle", { time: formatDateTime(schedule.startsAt, locale) }),
+      confirmLabel: t("deleteConfirm"),
+      body: <p>{t("deleteText", { count: schedule.seatCount })}</p>,
     });
     if (!confirmed) return;
     setAlert(null);
@@ -284,9 +290,7 @@ export function ScheduleManager({
       await apiRequest(`/api/admin/schedules/${schedule.id}`, { method: "DELETE" });
       router.refresh();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
   }
 
@@ -295,9 +299,7 @@ export function ScheduleManager({
       <FormAlert message={alert} />
       {dialog}
       {schedules.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          No show times yet. Buyers see the performance once it has one.
-        </p>
+        <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
           {schedules.map((schedule) => (
@@ -307,37 +309,40 @@ export function ScheduleManager({
               data-testid="admin-schedule"
             >
               <div>
-                <p className="font-semibold">{formatDateTime(schedule.startsAt)}</p>
+                <p className="font-semibold">{formatDateTime(schedule.startsAt, locale)}</p>
                 <p className="text-xs text-slate-500">
-                  {schedule.seatCount} seats · {schedule.reservationCount} reservations
+                  {t("counts", {
+                    seats: schedule.seatCount,
+                    reservations: schedule.reservationCount,
+                  })}
                 </p>
                 {schedule.reservationCount > 0 ? (
                   <div className="flex flex-wrap items-center gap-2 text-xs">
                     <DoorStatsLine scheduleId={schedule.id} paused={false} />
                     <a href={`/door?show=${schedule.id}`} className="font-semibold text-brand-700">
-                      Door
+                      {t("door")}
                     </a>
                     <a
                       href={`/organizer/shows/${schedule.id}`}
                       className="font-semibold text-brand-700"
                     >
-                      Orders and refunds
+                      {t("ordersLink")}
                     </a>
                   </div>
                 ) : null}
               </div>
               {schedule.reservationCount > 0 ? (
-                <p className="max-w-xs text-xs text-slate-500">
-                  Cannot be deleted: buyers have reservations for it. Close the sale instead.
-                </p>
+                <p className="max-w-xs text-xs text-slate-500">{t("cannotDelete")}</p>
               ) : (
                 <button
                   type="button"
                   className={dangerButtonClass}
                   onClick={() => void remove(schedule)}
-                  aria-label={`Delete the show of ${formatDateTime(schedule.startsAt)}`}
+                  aria-label={t("deleteLabel", {
+                    time: formatDateTime(schedule.startsAt, locale),
+                  })}
                 >
-                  Delete
+                  {t("delete")}
                 </button>
               )}
             </li>
@@ -345,7 +350,7 @@ export function ScheduleManager({
         </ul>
       )}
       {grades.length === 0 ? (
-        <p className="text-sm text-slate-600">Add a grade before adding show times.</p>
+        <p className="text-sm text-slate-600">{t("gradeFirst")}</p>
       ) : (
         <ScheduleCreator
           // New or removed grades re-seed the default bands.

@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 
@@ -33,6 +35,8 @@ export function ShowCancellation({
   scheduleId: string;
   initial: Progress;
 }) {
+  const t = useTranslations("organizer.cancellation");
+  const errorText = useErrorText();
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [pending, setPending] = useState(false);
@@ -57,18 +61,12 @@ export function ShowCancellation({
 
   async function cancel() {
     const confirmed = await confirm({
-      title: "Cancel this show?",
-      confirmLabel: "Cancel this show",
+      title: t("title"),
+      confirmLabel: t("confirm"),
       body: (
         <>
-          <p>
-            Nobody can book it any more. Seats held now are released at once: a buyer who pays for
-            them anyway is refunded.
-          </p>
-          <p>
-            Every paid order is refunded in full, its tickets stop admitting and each buyer is
-            mailed. This cannot be undone.
-          </p>
+          <p>{t("text1")}</p>
+          <p>{t("text2")}</p>
         </>
       ),
     });
@@ -81,9 +79,7 @@ export function ShowCancellation({
       );
       router.refresh();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
@@ -91,16 +87,14 @@ export function ShowCancellation({
   if (!progress.cancelledAt) {
     return (
       <div className="flex flex-col gap-2">
-        <p className="text-sm text-slate-600">
-          Closes bookings for this show at once and refunds every paid order.
-        </p>
+        <p className="text-sm text-slate-600">{t("explain")}</p>
         <button
           type="button"
           className={`${dangerButtonClass} self-start`}
           disabled={pending}
           onClick={() => void cancel()}
         >
-          {pending ? "Cancelling…" : "Cancel this show"}
+          {pending ? t("cancelling") : t("confirm")}
         </button>
         <FormAlert message={alert} />
         {dialog}
@@ -110,14 +104,14 @@ export function ShowCancellation({
   return (
     <div className="flex flex-col gap-2" data-testid="cancellation-progress">
       <p className="text-sm">
-        Cancelled. Refunded {progress.refunded} of {progress.total} orders
+        {t("progress", { refunded: progress.refunded, total: progress.total })}
         {done ? "." : "…"}
       </p>
       <progress
         className="h-2 w-full"
         max={Math.max(1, progress.total)}
         value={progress.refunded}
-        aria-label="Refunded orders"
+        aria-label={t("progressLabel")}
       />
     </div>
   );

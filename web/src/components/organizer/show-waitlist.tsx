@@ -1,13 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { AdminWaitlist } from "@/server/waitlist/schemas";
-import { apiRequest, ApiError } from "../api-client";
+import { apiRequest } from "../api-client";
+import { useErrorText } from "../use-error-text";
 import { dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 
 /** A show's waitlist for its organizer: its length, open offers, and closing it. */
 export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
+  const t = useTranslations("organizer.waitlist");
+  const errorText = useErrorText();
   const [waitlist, setWaitlist] = useState(initial);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -15,16 +19,9 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
 
   async function close() {
     const confirmed = await confirm({
-      title: "Close the waitlist?",
-      confirmLabel: "Close the waitlist",
-      body: (
-        <p>
-          Nobody can join any more, and the {waitlist.waiting}{" "}
-          {waitlist.waiting === 1 ? "buyer" : "buyers"} still waiting leave it. The{" "}
-          {waitlist.offered} open {waitlist.offered === 1 ? "offer stays" : "offers stay"} open,
-          with {waitlist.offered === 1 ? "its" : "their"} seats held, until taken or lapsed.
-        </p>
-      ),
+      title: t("closeTitle"),
+      confirmLabel: t("closeConfirm"),
+      body: <p>{t("closeText", { waiting: waitlist.waiting, offered: waitlist.offered })}</p>,
     });
     if (!confirmed) return;
     setPending(true);
@@ -36,9 +33,7 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
       );
       setWaitlist(answer.waitlist);
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : "Something went wrong. Please try again.",
-      );
+      setAlert(errorText(error));
     }
     setPending(false);
   }
@@ -46,12 +41,15 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
   return (
     <div className="flex flex-col gap-2" data-testid="show-waitlist">
       <p className="text-sm">
-        <span data-testid="waitlist-length">{waitlist.waiting}</span>{" "}
-        {waitlist.waiting === 1 ? "buyer waits" : "buyers wait"}; {waitlist.offered} open{" "}
-        {waitlist.offered === 1 ? "offer" : "offers"}; {waitlist.accepted} taken.
+        {t.rich("summary", {
+          waiting: waitlist.waiting,
+          offered: waitlist.offered,
+          accepted: waitlist.accepted,
+          count: (chunks) => <span data-testid="waitlist-length">{chunks}</span>,
+        })}
       </p>
       {waitlist.closedAt ? (
-        <p className="text-sm font-semibold text-slate-700">The waitlist is closed.</p>
+        <p className="text-sm font-semibold text-slate-700">{t("closed")}</p>
       ) : (
         <button
           type="button"
@@ -59,7 +57,7 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
           disabled={pending}
           onClick={() => void close()}
         >
-          {pending ? "Closing…" : "Close the waitlist"}
+          {pending ? t("closing") : t("closeConfirm")}
         </button>
       )}
       <FormAlert message={alert} />
