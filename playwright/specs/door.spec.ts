@@ -78,7 +78,7 @@ test("a buyer's tickets show their QR codes; the door admits by typed reference 
   await door.context.setOffline(true);
   await typeAtDoor(page, offlineReference);
   await expectVerdict(verdict, "ADMITTED", "Checked on this device (offline)");
-  await expect(page.getByTestId("door-offline-state")).toContainText("1 admissions waiting");
+  await expect(page.getByTestId("door-offline-state")).toContainText("1 admission waiting");
   // Another gate, another device, still online, admits the same ticket meanwhile.
   const westGate = await request.newContext({
     baseURL,
