@@ -357,6 +357,23 @@ describe("the venue's time zone", () => {
     ]);
     expect(await system.prisma.hall.count({ where: { name: "Nowhere Hall" } })).toBe(0);
   });
+
+  it("refuses an out-of-range size in plain words, not the validator's", async () => {
+    const refused = await call("POST", "/api/admin/halls", {
+      body: { name: "Odd Hall", address: "Nowhere", rows: 0, columns: 101 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.details?.issues).toEqual([
+      { path: "rows", message: "At least 1 row." },
+      { path: "columns", message: "At most 100 seats a row." },
+    ]);
+    const fraction = await call("POST", "/api/admin/halls", {
+      body: { name: "Odd Hall", address: "Nowhere", rows: 2.5, columns: 1 },
+    });
+    expect(fraction.body.error?.details?.issues).toEqual([
+      { path: "rows", message: "Enter a whole number." },
+    ]);
+  });
 });
 
 describe("partial edits", () => {
