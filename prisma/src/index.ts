@@ -39,5 +39,6 @@ export { loadQueueEntryRules } from "./queue-entry-rules";
 export { presaleCodeBook } from "./presale/presale-code-book";
 export { spendPresaleCode, type PresaleSpend } from "./presale/spend-presale-code";
 export { endPresaleTurn } from "./presale/end-presale-turn";
+export { extendPresaleTurn } from "./presale/extend-presale-turn";
 export { giveBackPresaleUseOfReservation } from "./presale/give-back-presale-use-of-reservation";
 export { giveBackEndedPresaleTurns } from "./presale/give-back-ended-presale-turns";

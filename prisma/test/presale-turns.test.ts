@@ -7,7 +7,12 @@ import {
   spendPresaleCode,
   type PrismaClient,
 } from "../src/index";
-import { expireHeldReservation, holdExpiryEventId, releaseHeldReservation } from "../src/lifecycle";
+import {
+  expireHeldReservation,
+  holdExpiryEventId,
+  releaseHeldReservation,
+  reviveLapsedReservation,
+} from "../src/lifecycle";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 import { createBuyers, createOnSaleSchedule } from "./fixtures";
 
@@ -164,6 +169,39 @@ describe("presale turns", () => {
       await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
     ).toBe(false);
     expect(await turn.uses()).toBe(0);
+  });
+
+  it("spends the use again when a payment revives a hold whose lapse gave it back", async () => {
+    const turn = await spentTurn();
+    const held = await turn.holdOne(turn.seatIds.slice(0, 2));
+    expect(held.outcome).toBe("HELD");
+    await endPresaleTurn(prisma)({
+      performanceId: turn.performanceId,
+      userId: turn.userId,
+      tokenId: turn.tokenId,
+    });
+    await lapse(held.reservation_id);
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(true);
+    expect(await turn.uses()).toBe(0);
+    // The buyer had paid in time; the payment lands now and the seats are still free.
+    const revived = await prisma.$transaction((tx) =>
+      reviveLapsedReservation(tx, {
+        id: held.reservation_id,
+        userId: turn.userId,
+        scheduleId: turn.scheduleId,
+        performanceId: turn.performanceId,
+      }),
+    );
+    expect(revived).toBe(true);
+    expect(await turn.uses()).toBe(1);
+    expect((await turn.use()).returnedAt).toBeNull();
+    // Bought: the turn keeps its use whatever is reported after.
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(false);
+    expect(await turn.uses()).toBe(1);
   });
 
   it("gives the use back when the buyer releases the last hold of an ended turn", async () => {

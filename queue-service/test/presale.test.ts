@@ -573,3 +573,37 @@ describe("the presale check's place at the session door", () => {
     ).toBe("POW_REQUIRED");
   });
 });
+
+describe("a presale turn extended after the general sale opened", () => {
+  it("moves the turn's recorded end with its token, so its use is not taken for over", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const [buyer] = await buyers(1);
+    if (!buyer) throw new Error("no buyer");
+    const code = await presaleCode(performanceId);
+    const socket = await entered(instance.url, {
+      token: buyer.token,
+      performanceId,
+      presaleCode: code.code,
+    });
+    const claimed = await joinAndClaim(socket, performanceId);
+    if (!claimed.data) throw new Error(`claim refused: ${claimed.error.code}`);
+    const { turnEndsAt: firstEnd } = await bed.prisma.presaleUse.findUniqueOrThrow({
+      where: { tokenId: claimed.data.tokenId },
+    });
+    // The general sale opens; the service's rules memory (5 s) then knows the presale is over.
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: new Date(Date.now() + 500) },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const extended = await ask<WorkingTokenGrant>(socket, "queue:extend", performanceId);
+    if (!extended.data) throw new Error(`extension refused: ${extended.error.code}`);
+    const use = await bed.prisma.presaleUse.findUniqueOrThrow({
+      where: { tokenId: claimed.data.tokenId },
+    });
+    expect(use.turnEndsAt?.getTime()).toBe(new Date(extended.data.expiresAt).getTime());
+    expect(use.turnEndsAt?.getTime()).toBeGreaterThan(firstEnd?.getTime() ?? Infinity);
+    expect(await usesOf(code.id)).toBe(1);
+  });
+});

@@ -223,6 +223,33 @@ describe("a show's waitlist (buyers)", () => {
     }
   });
 
+  it("opens with the sale: a show sold out before its opening takes no entry", async () => {
+    const { performanceId } = await system.prisma.schedule.findUniqueOrThrow({
+      where: { id: soldOut },
+      select: { performanceId: true },
+    });
+    const { bookingOpensAt } = await system.prisma.performance.findUniqueOrThrow({
+      where: { id: performanceId },
+    });
+    await system.prisma.performance.update({
+      where: { id: performanceId },
+      data: { bookingOpensAt: new Date(Date.now() + 600_000) },
+    });
+    try {
+      const answer = await call("POST", `/api/schedules/${soldOut}/waitlist`, {
+        cookie: firstCookie,
+        body: { quantity: 1 },
+      });
+      expect(errorOf(answer)).toEqual([409, "SALE_CLOSED", "NOT_OPEN_YET"]);
+      expect(await system.prisma.waitlistEntry.count({ where: { scheduleId: soldOut } })).toBe(0);
+    } finally {
+      await system.prisma.performance.update({
+        where: { id: performanceId },
+        data: { bookingOpensAt },
+      });
+    }
+  });
+
   it("lines buyers up once each, lets them leave, and sends a returning buyer to the back", async () => {
     const path = `/api/schedules/${soldOut}/waitlist`;
     const joined = await call("POST", path, { cookie: firstCookie, body: { quantity: 2 } });

@@ -115,11 +115,15 @@ BEGIN
       RETURN;
     END IF;
     IF turn.seat_cap IS NOT NULL THEN
-      -- Held (a lapsed hold not yet ended still counts: it may be paid) and bought.
+      -- Held (a lapsed hold not yet ended still counts: it may be paid), bought, and a
+      -- hold that lapsed while its payment went through (the worker may still revive it).
       SELECT count(*) INTO turn_seats
         FROM reservations r JOIN reservation_seats rs ON rs.reservation_id = r.id
        WHERE r.presale_use_id = turn.id
-         AND (r.status IN ('PENDING', 'CONFIRMED') OR r.confirmed_at IS NOT NULL);
+         AND (r.status IN ('PENDING', 'CONFIRMED') OR r.confirmed_at IS NOT NULL
+              OR EXISTS (SELECT 1 FROM payments p
+                          WHERE p.reservation_id = r.id AND p.status = 'COMPLETED'
+                                   AND p.refund_requested_at IS NULL));
       IF turn_seats + cardinality(p_seat_ids) > turn.seat_cap THEN
         RETURN QUERY SELECT 'PRESALE_SEAT_CAP', 0, NULL::text, turn.seat_cap, NULL::uuid[];
         RETURN;

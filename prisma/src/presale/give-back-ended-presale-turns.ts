@@ -24,7 +24,11 @@ export async function giveBackEndedPresaleTurns(
              SELECT 1 FROM reservations r
               WHERE r.presale_use_id = u.id
                 AND (r.status NOT IN ('EXPIRED', 'FAILED', 'CANCELLED')
-                     OR r.confirmed_at IS NOT NULL))
+                     OR r.confirmed_at IS NOT NULL
+                     -- Paid in time but not yet applied: the worker may revive the hold.
+                     OR EXISTS (SELECT 1 FROM payments p
+                                 WHERE p.reservation_id = r.id AND p.status = 'COMPLETED'
+                                   AND p.refund_requested_at IS NULL)))
      ORDER BY u.turn_ends_at
      LIMIT ${limit}`;
   let returned = 0;

@@ -1,6 +1,7 @@
 import type { PresaleCodeBook } from "@ticketping/common/queue";
 import {
   endPresaleTurn,
+  extendPresaleTurn,
   presaleCodeBook,
   spendPresaleCode,
   type PresaleSpend,
@@ -17,6 +18,8 @@ export interface PresaleLedger {
     tokenId: string;
     turnEndsAt: Date;
   }) => Promise<PresaleSpend>;
+  /** A turn extended after its presale ended: its use's recorded end follows the token. */
+  extendTurn: (turn: { tokenId: string; turnEndsAt: Date }) => Promise<void>;
   /** A turn ended: its use comes back unless a hold of it is live or bought. */
   endTurn: (turn: { performanceId: string; userId: string; tokenId?: string }) => Promise<number>;
 }
@@ -25,6 +28,7 @@ export function presaleLedgerFromDatabase(prisma: PrismaClient): PresaleLedger {
   return {
     book: presaleCodeBook(prisma),
     spend: spendPresaleCode(prisma),
+    extendTurn: extendPresaleTurn(prisma),
     endTurn: endPresaleTurn(prisma),
   };
 }

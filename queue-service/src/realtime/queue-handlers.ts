@@ -157,8 +157,15 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
   ): Promise<void> => {
     const spent = await retryableOnOutage(async () => {
       const rules = await context.entryRules.get(performanceId);
-      if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) return "free";
       const codeId = socket.data.presaleCodeId;
+      if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) {
+        // A turn the presale paid for, extended after the general sale opened: nothing to
+        // spend, but its use must not count the turn over at the token's first expiry.
+        if (codeId !== undefined) {
+          await context.presale.extendTurn({ tokenId, turnEndsAt: new Date(expiresAt) });
+        }
+        return "free";
+      }
       return codeId === undefined
         ? "required"
         : context.presale.spend({

@@ -27,11 +27,13 @@ export async function joinWaitlist({
         cancelled_at: Date | null;
         waitlist_closed_at: Date | null;
         sale_status: string;
+        booking_opens_at: Date;
         booking_closes_at: Date;
         general_sale_opens_at: Date | null;
         max_seats_per_reservation: number;
       }[]
-    >`SELECT s.cancelled_at, s.waitlist_closed_at, p.sale_status, p.booking_closes_at,
+    >`SELECT s.cancelled_at, s.waitlist_closed_at, p.sale_status, p.booking_opens_at,
+             p.booking_closes_at,
              p.general_sale_opens_at, p.max_seats_per_reservation
         FROM schedules s JOIN performances p ON p.id = s.performance_id
        WHERE s.id = ${scheduleId}::uuid
@@ -51,6 +53,14 @@ export async function joinWaitlist({
     }
     if (schedule.sale_status !== "PUBLISHED" || now >= schedule.booking_closes_at) {
       throw new AppError("SALE_CLOSED", `schedule ${scheduleId} is not on sale`);
+    }
+    // Sold out before its opening (every seat held back, or the opening moved later): seats
+    // that come back at the opening go to the line, never to entries made before it.
+    if (now < schedule.booking_opens_at) {
+      throw new AppError("SALE_CLOSED", `schedule ${scheduleId} has not opened`, {
+        userMessage: "The waitlist opens with the sale.",
+        details: { reason: "NOT_OPEN_YET" },
+      });
     }
     // An offer needs no code: during a presale the waitlist would let anyone past it.
     if (schedule.general_sale_opens_at && now < schedule.general_sale_opens_at) {

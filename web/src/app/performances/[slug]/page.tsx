@@ -58,7 +58,9 @@ export default async function PerformancePage({ params }: Props) {
   const preQueueOpen = performance.phase === "upcoming" && performance.asOf >= preQueueOpensAt;
   const bookable = performance.phase === "on-sale" || preQueueOpen;
   // A sold-out show of an open sale takes a waitlist (the server checks it again).
-  const waitlistOpen = performance.phase === "on-sale" || performance.phase === "sold-out";
+  const waitlistOpen =
+    performance.phase === "on-sale" ||
+    (performance.phase === "sold-out" && performance.asOf >= performance.bookingOpensAt);
   const myWaitlists = await getMyShowWaitlists({
     userId: waitlistOpen ? ((await getSessionUser())?.id ?? null) : null,
     scheduleIds: performance.schedules

@@ -34,7 +34,7 @@ export const waitlistOperations: Operation[] = [
     tag,
     summary: "Joins a sold-out show's waitlist for 1 to 4 seats (no place in the queue needed)",
     description:
-      "One entry per buyer and show, at the back of the line. `CONFLICT` with `details.reason` NOT_SOLD_OUT (a seat is free: book it) or ALREADY_JOINED; `SALE_CLOSED` when the sale is over, with `details.reason` WAITLIST_CLOSED or SHOW_CANCELLED; `PRESALE_CODE_REQUIRED` (403) during the performance's presale, with `details.generalSaleOpensAt`; `VALIDATION_FAILED` above the performance's seats per booking.",
+      "One entry per buyer and show, at the back of the line. `CONFLICT` with `details.reason` NOT_SOLD_OUT (a seat is free: book it) or ALREADY_JOINED; `SALE_CLOSED` when the sale is over or not yet open, with `details.reason` WAITLIST_CLOSED, SHOW_CANCELLED or NOT_OPEN_YET; `PRESALE_CODE_REQUIRED` (403) during the performance's presale, with `details.generalSaleOpensAt`; `VALIDATION_FAILED` above the performance's seats per booking.",
     access: "session",
     params: scheduleParamsSchema,
     body: joinWaitlistSchema,
