@@ -26,6 +26,8 @@ export interface TestShowOptions {
    */
   grades?: "single" | "vip-front-row";
   priceMinor?: number;
+  /** The performance's currency, which its grades carry. Default EUR. */
+  currency?: string;
   /** Default: the schema's (4). */
   maxSeatsPerReservation?: number;
   /** The waiting room's settings; unset or null, the queue service's defaults. */
@@ -72,6 +74,7 @@ export async function createTestShow(
   const rows = Math.max(1, Math.ceil(options.seats / columns));
   const showTimes = options.showTimes ?? [new Date(now + 10 * DAY_MS)];
   const queue = options.queue ?? {};
+  const currency = options.currency ?? "EUR";
   const hall = await prisma.hall.create({
     data: {
       name: `Hall of ${name}`.slice(0, 200),
@@ -101,6 +104,7 @@ export async function createTestShow(
       queueRefuseRatio: queue.refuseRatio ?? null,
       queuePowComplexity: queue.powComplexity ?? null,
       hallId: hall.id,
+      currency,
       grades: {
         create:
           options.grades === "vip-front-row"
@@ -108,17 +112,17 @@ export async function createTestShow(
                 {
                   name: "VIP",
                   priceMinor: 18_000,
-                  currency: "EUR",
+                  currency,
                   colour: "#B8860B",
                   sortOrder: 0,
                 },
-                { name: "S", priceMinor: 7_000, currency: "EUR", colour: "#2E86C1", sortOrder: 1 },
+                { name: "S", priceMinor: 7_000, currency, colour: "#2E86C1", sortOrder: 1 },
               ]
             : [
                 {
                   name: "R",
                   priceMinor: options.priceMinor ?? 5_000,
-                  currency: "EUR",
+                  currency,
                   colour: "#C0392B",
                 },
               ],

@@ -11,20 +11,27 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
 }
 
 // Made once per currency: an export calls plainAmount for every row.
-const currencyDigits = new Map<string, number>();
+const digitsByCurrency = new Map<string, number>();
 
-/**
- * Minor units as a plain decimal in the currency's major unit, for files other programs
- * read (CSV): 12000 EUR -> "120.00", 55000 KRW -> "55000". No symbol, no grouping.
- */
-export function plainAmount(amountMinor: number, currency: string): string {
-  let digits = currencyDigits.get(currency);
+/** How many minor digits a currency has, as Intl knows it: EUR 2, KRW and JPY 0. */
+export function currencyDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
   if (digits === undefined) {
     digits =
       new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
         .maximumFractionDigits ?? 2;
-    currencyDigits.set(currency, digits);
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
+}
+
+/**
+ * Minor units as a plain decimal in the currency's major unit, for files other programs
+ * read (CSV) and form inputs: 12000 EUR -> "120.00", 55000 KRW -> "55000". No symbol, no
+ * grouping.
+ */
+export function plainAmount(amountMinor: number, currency: string): string {
+  const digits = currencyDigits(currency);
   return (amountMinor / 10 ** digits).toFixed(digits);
 }
 

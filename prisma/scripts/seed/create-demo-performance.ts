@@ -55,6 +55,7 @@ export async function createDemoPerformance(
       saleStatus: "PUBLISHED",
       maxSeatsPerReservation: 4,
       hallId,
+      currency: demoCurrency,
       grades: {
         create: performance.grades.map((grade, index) => ({
           name: grade.name,

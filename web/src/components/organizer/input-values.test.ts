@@ -1,20 +1,34 @@
 import { describe, expect, it } from "vitest";
 import {
-  eurosToMinor,
   fromUtcInput,
-  minorToEuros,
+  majorToMinor,
+  minorToMajor,
   optionalNumber,
   toUtcInput,
 } from "./input-values";
 
 describe("organizer input values", () => {
-  it("reads euro amounts exactly, without floating-point drift", () => {
-    expect(eurosToMinor("45")).toBe(4_500);
-    expect(eurosToMinor("45.5")).toBe(4_550);
-    expect(eurosToMinor(" 0,07 ")).toBe(7);
-    expect(eurosToMinor("19.99")).toBe(1_999);
-    for (const bad of ["", "-1", "1.234", "abc", "1e3"]) expect(eurosToMinor(bad)).toBeNull();
-    expect(minorToEuros(1_999)).toBe("19.99");
+  it("reads two-digit currencies exactly, without floating-point drift", () => {
+    for (const currency of ["EUR", "USD", "GBP"]) {
+      expect(majorToMinor("45", currency)).toBe(4_500);
+      expect(majorToMinor("45.5", currency)).toBe(4_550);
+      expect(majorToMinor(" 0,07 ", currency)).toBe(7);
+      expect(majorToMinor("19.99", currency)).toBe(1_999);
+      for (const bad of ["", "-1", "1.234", "abc", "1e3", "1."])
+        expect(majorToMinor(bad, currency)).toBeNull();
+      expect(minorToMajor(1_999, currency)).toBe("19.99");
+      expect(minorToMajor(4_500, currency)).toBe("45.00");
+    }
+  });
+
+  it("reads currencies without minor digits as whole numbers", () => {
+    for (const currency of ["KRW", "JPY"]) {
+      expect(majorToMinor("55000", currency)).toBe(55_000);
+      expect(majorToMinor(" 0 ", currency)).toBe(0);
+      for (const bad of ["55000.5", "55000.00", "55,000", "-1", ""])
+        expect(majorToMinor(bad, currency)).toBeNull();
+      expect(minorToMajor(55_000, currency)).toBe("55000");
+    }
   });
 
   it("treats datetime-local values as UTC both ways", () => {

@@ -1,3 +1,5 @@
+import { currencyDigits, plainAmount } from "@ticketping/common/format";
+
 // Conversions between API values and what form inputs hold. Organizer times are entered
 // and shown in UTC, like every time on the site, so nobody's browser zone shifts a sale.
 
@@ -13,19 +15,29 @@ export function fromUtcInput(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** "45", "45.5" or "45.50" euros to 4550 cents; null for anything else. */
-export function eurosToMinor(text: string): number | null {
-  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+/**
+ * A price typed in the currency's major unit to its minor units, exactly (no floating
+ * point): "45.5" EUR -> 4550, "55000" KRW -> 55000. null for anything else, including
+ * more decimals than the currency has (KRW and JPY take whole numbers only).
+ */
+export function majorToMinor(text: string, currency: string): number | null {
+  const digits = currencyDigits(currency);
+  const match = /^\s*(\d{1,9})(?:[.,](\d+))?\s*$/.exec(text);
   if (!match) return null;
-  const cents = (match[2] ?? "").padEnd(2, "0");
-  return Number(match[1]) * 100 + Number(cents);
+  const fraction = match[2] ?? "";
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
 }
 
-export function minorToEuros(minor: number): string {
-  return (minor / 100).toFixed(2);
+/** Minor units as the form shows them: 1999 EUR -> "19.99", 55000 KRW -> "55000". */
+export function minorToMajor(minor: number, currency: string): string {
+  return plainAmount(minor, currency);
 }
 
 /** An optional whole-number field: "" is null (use the default); junk is NaN, which fails validation. */
 export function optionalNumber(text: string): number | null {
   return text.trim() === "" ? null : Number(text);
 }
+// TEMP until the forms move to majorToMinor
+export const eurosToMinor = (text: string) => majorToMinor(text, "EUR");
+export const minorToEuros = (minor: number) => minorToMajor(minor, "EUR");

@@ -123,7 +123,8 @@ export function BookingView({
   };
 
   const total = chosen.reduce((sum, id) => sum + (gradeOf(id)?.priceMinor ?? 0), 0);
-  const currency = layout?.grades[0]?.currency ?? "EUR";
+  // Every grade of a performance has its currency; a map without grades has no seat to add.
+  const currency = layout?.grades[0]?.currency;
 
   const placeHold = async () => {
     setBusy(true);
@@ -296,7 +297,9 @@ export function BookingView({
               <SeatList layout={layout} seatIds={chosen} gradeOf={gradeOf} />
               <p className="flex justify-between text-base font-semibold">
                 <span>{t("total")}</span>
-                <span aria-live="polite">{formatMoney(total, currency, locale)}</span>
+                <span aria-live="polite">
+                  {currency ? formatMoney(total, currency, locale) : ""}
+                </span>
               </p>
               <button
                 type="button"

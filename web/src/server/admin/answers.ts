@@ -56,6 +56,7 @@ export const adminPerformanceSchema = z.strictObject({
   generalSaleOpensAt: dateTime.nullable(),
   saleStatus: saleStatusSchema,
   maxSeatsPerReservation: z.int(),
+  currency: z.string().describe("ISO 4217 code of every grade's price, e.g. `KRW`."),
   hall: z.strictObject({ id: z.uuid(), name: z.string(), rows: z.int(), columns: z.int() }),
   queue: queueSettingsAnswerSchema,
   grades: z.array(

@@ -7,8 +7,6 @@ import type { PerformanceCreateInput } from "./schemas";
 import { invalidInput } from "./invalid-input";
 import { presaleWindowError } from "./presale-window-error";
 
-export const PERFORMANCE_CURRENCY = "EUR";
-
 /**
  * A performance with its grades, in one transaction. It has no schedules yet, so its show
  * dates start at the booking close and follow the schedules from then on.
@@ -29,7 +27,7 @@ export async function createPerformance({
         firstShowAt: fields.bookingClosesAt,
         lastShowAt: fields.bookingClosesAt,
         grades: {
-          create: grades.map((grade) => ({ ...grade, currency: PERFORMANCE_CURRENCY })),
+          create: grades.map((grade) => ({ ...grade, currency: fields.currency })),
         },
       },
       select: { id: true, slug: true },

@@ -45,6 +45,7 @@ export async function getAdminPerformance({ id }: { id: string }): Promise<Admin
     lastShowAt: performance.lastShowAt,
     saleStatus: performance.saleStatus,
     maxSeatsPerReservation: performance.maxSeatsPerReservation,
+    currency: performance.currency,
     hall: performance.hall,
     queue: {
       maxActive: performance.queueMaxActive,

@@ -16,7 +16,7 @@ export async function getPerformanceStats({
 }): Promise<PerformanceStats> {
   const performance = await db().performance.findUnique({
     where: { id: performanceId },
-    select: { id: true, grades: { select: { currency: true }, take: 1 } },
+    select: { id: true, currency: true },
   });
   if (!performance) throw new AppError("NOT_FOUND", `no performance ${performanceId}`);
 
@@ -51,7 +51,7 @@ export async function getPerformanceStats({
       sold: seats("SOLD"),
     },
     revenueMinor: revenue._sum.amountMinor ?? 0,
-    currency: performance.grades[0]?.currency ?? "EUR",
+    currency: performance.currency,
     reservations: { pending: reservations("PENDING"), confirmed: reservations("CONFIRMED") },
     queue,
   };

@@ -6,6 +6,13 @@ export const hallLimits = { rows: { min: 1, max: 100 }, columns: { min: 1, max: 
 
 export const saleStatuses = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
 
+/**
+ * The currencies an organizer can sell in (ISO 4217). Prices are in the currency's minor
+ * unit: cents for EUR, USD and GBP; KRW and JPY have none, so 55000 is ₩55,000.
+ */
+export const performanceCurrencies = ["KRW", "EUR", "USD", "JPY", "GBP"] as const;
+export type PerformanceCurrency = (typeof performanceCurrencies)[number];
+
 export const gradeLimits = { priceMinor: { min: 0, max: 10_000_000 } } as const;
 
 export const maxSeatsPerReservationLimits = { min: 1, max: 20 } as const;

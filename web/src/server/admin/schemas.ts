@@ -6,6 +6,7 @@ import {
   gradeLimits,
   hallLimits,
   maxSeatsPerReservationLimits,
+  performanceCurrencies,
   queueLimits,
   runtimeMinutesLimits,
   saleStatuses,
@@ -115,6 +116,11 @@ const performanceFields = {
     "seats a booking",
   ]),
   hallId: z.uuid(),
+  currency: z
+    .enum(performanceCurrencies)
+    .describe(
+      "ISO 4217 code of every grade's price (priceMinor is in its minor unit: cents for EUR, USD and GBP; KRW and JPY have none). Changes only while the performance has no reservation (CONFLICT, details.reason CURRENCY_LOCKED).",
+    ),
 };
 
 /** What a new performance gets for the fields its creator left out. */
@@ -124,6 +130,8 @@ const performanceDefaults = {
   saleStatus: performanceFields.saleStatus.default("DRAFT"),
   generalSaleOpensAt: performanceFields.generalSaleOpensAt.default(null),
   maxSeatsPerReservation: performanceFields.maxSeatsPerReservation.default(4),
+  // EUR was the only currency before organizers could choose: older clients keep it.
+  currency: performanceFields.currency.default("EUR"),
 };
 
 const windowIsOrdered = (value: { bookingOpensAt?: Date; bookingClosesAt?: Date }) =>

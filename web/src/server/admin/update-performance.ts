@@ -10,10 +10,13 @@ import { presaleWindowError } from "./presale-window-error";
 import { presaleFitsWindow, presaleWindowMessage } from "./schemas";
 import { forgetQueueEntryRules } from "../queue/get-queue-entry-rules";
 import { listScheduleIds } from "./list-schedule-ids";
+import { refuseIfReserved } from "./refuse-if-reserved";
 
 /**
  * Edits a performance's fields, including opening and closing its sale (saleStatus).
- * The hall can change only while no schedule exists: seats are laid out from it.
+ * The hall can change only while no schedule exists: seats are laid out from it. The
+ * currency only while no reservation exists (an amount owed or paid keeps its currency),
+ * and every grade follows it in the same transaction.
  * Seat maps show the name, the seat limit and (by existing at all) the sale status, and
  * the waiting room runs on the sale status and window: both caches are refreshed.
  */
@@ -34,6 +37,7 @@ export async function updatePerformance({
           bookingOpensAt: true,
           bookingClosesAt: true,
           generalSaleOpensAt: true,
+          currency: true,
           _count: { select: { schedules: true } },
         },
       });
@@ -64,11 +68,20 @@ export async function updatePerformance({
         if (!hall) throw invalidInput("hallId", "Choose an existing hall.");
       }
 
+      const changesCurrency = input.currency !== undefined && input.currency !== current.currency;
+      if (changesCurrency) await refuseIfReserved({ tx, id });
+
       const performance = await tx.performance.update({
         where: { id },
         data: input,
         select: { id: true, slug: true },
       });
+      if (changesCurrency) {
+        await tx.seatGrade.updateMany({
+          where: { performanceId: id },
+          data: { currency: input.currency },
+        });
+      }
       return {
         performance,
         scheduleIds: await listScheduleIds({ tx, where: { performanceId: id } }),

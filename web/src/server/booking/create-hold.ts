@@ -174,7 +174,10 @@ async function writeReservation(options: {
   });
   switch (result.outcome) {
     case "HELD":
-      return { amountMinor: result.amount_minor, currency: result.currency ?? "EUR" };
+      // A held reservation has seats, so create_hold read their grade's currency.
+      if (!result.currency)
+        throw new Error(`create_hold held ${options.reservationId} without a currency`);
+      return { amountMinor: result.amount_minor, currency: result.currency };
     case "SALE_CLOSED":
       throw new AppError("SALE_CLOSED", `performance ${performanceId} is not on sale`);
     case "TOO_MANY_SEATS":

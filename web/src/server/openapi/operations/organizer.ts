@@ -47,7 +47,7 @@ import type { Operation } from "../operation";
 const tag = "Organizer";
 const organizer = { tag, access: "organizer" } as const;
 const conflict =
-  "`CONFLICT` with `details.reason`: SLUG_TAKEN, SCHEDULE_EXISTS, RESERVATIONS_EXIST, GRADE_IN_USE, GRADE_NAME_TAKEN, HALL_IN_USE or HAS_SCHEDULES (see web/README.md).";
+  "`CONFLICT` with `details.reason`: SLUG_TAKEN, SCHEDULE_EXISTS, RESERVATIONS_EXIST, GRADE_IN_USE, GRADE_NAME_TAKEN, HALL_IN_USE, HAS_SCHEDULES or CURRENCY_LOCKED (see web/README.md).";
 const cacheDrop =
   "If Redis cannot be reached after the edit was saved, the answer is 503; saving again repeats it.";
 
@@ -134,7 +134,7 @@ export const organizerOperations: Operation[] = [
     path: "/api/admin/performances",
     operationId: "createPerformance",
     summary: "A performance with its grades (no shows yet)",
-    description: `Booking must close after it opens; \`hallId\` must name a hall (else \`VALIDATION_FAILED\`). ${conflict}`,
+    description: `Booking must close after it opens; \`hallId\` must name a hall (else \`VALIDATION_FAILED\`). \`currency\` (KRW, EUR, USD, JPY or GBP; EUR when left out) is every grade's, and each \`priceMinor\` is in its minor unit (KRW and JPY have none). ${conflict}`,
     body: performanceCreateSchema,
     answers: {
       201: {
@@ -165,7 +165,7 @@ export const organizerOperations: Operation[] = [
     path: "/api/admin/performances/{id}",
     operationId: "updatePerformance",
     summary: "Changes any of a performance's fields; `saleStatus` opens and closes its sale",
-    description: `${conflict} ${cacheDrop}`,
+    description: `A new \`currency\` is every grade's too, in the same transaction, and is refused with \`CONFLICT\` (\`details.reason\` CURRENCY_LOCKED) once any show of the performance has a reservation; prices are not converted. ${conflict} ${cacheDrop}`,
     params: idParamsSchema,
     body: performanceUpdateSchema,
     answers: {
@@ -195,7 +195,7 @@ export const organizerOperations: Operation[] = [
     method: "post",
     path: "/api/admin/performances/{id}/grades",
     operationId: "createGrade",
-    summary: "A new price grade (EUR cents)",
+    summary: "A new price grade, in the performance's currency (priceMinor in its minor unit)",
     description: `${conflict} ${cacheDrop}`,
     params: idParamsSchema,
     body: gradeSchema,

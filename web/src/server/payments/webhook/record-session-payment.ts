@@ -32,13 +32,21 @@ export async function recordSessionPayment(
     return (await recordProcessedEvent(db(), processed)) ? "awaiting-async-payment" : "duplicate";
   }
 
+  const currency = session.currency?.toUpperCase() ?? (await reservationCurrency(reservationId));
+  if (!currency) {
+    logger.warn(
+      { sessionId: session.id, reservationId },
+      "checkout session of an unknown reservation",
+    );
+    return "ignored";
+  }
   const record = await recordCheckoutPayment(db(), processed, {
     reservationId,
     provider,
     sessionId: session.id,
     providerPaymentId: session.payment_intent ?? session.id,
     amountMinor: session.amount_total ?? 0,
-    currency: session.currency?.toUpperCase() ?? (await reservationCurrency(reservationId)),
+    currency,
     result,
   });
   if (!record.fresh) return "duplicate";
@@ -53,11 +61,14 @@ export async function recordSessionPayment(
   return result === "paid" ? "payment-recorded" : "payment-failed";
 }
 
-/** Stripe always sends a paid session's currency; this covers an event without one. */
-async function reservationCurrency(reservationId: string): Promise<string> {
+/**
+ * Stripe always sends a paid session's currency; this covers an event without one. null
+ * when the reservation is unknown: no currency is made up for it.
+ */
+async function reservationCurrency(reservationId: string): Promise<string | null> {
   const reservation = await db().reservation.findUnique({
     where: { id: reservationId },
     select: { currency: true },
   });
-  return reservation?.currency ?? "EUR";
+  return reservation?.currency ?? null;
 }

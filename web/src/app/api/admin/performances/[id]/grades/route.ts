@@ -9,7 +9,7 @@ interface Context {
   params: Promise<{ id: string }>;
 }
 
-/** POST /api/admin/performances/:id/grades {name, priceMinor, colour, sortOrder?} (EUR) */
+/** POST /api/admin/performances/:id/grades {name, priceMinor, colour, sortOrder?}, priced in the performance's currency */
 export const POST = route(async (request, { params }: Context) => {
   await requireAdmin();
   const { id } = parseParams(await params, idParamsSchema);
