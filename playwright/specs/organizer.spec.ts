@@ -46,11 +46,21 @@ test("an organizer creates a hall, a performance and a show, publishes it, and b
   const hourAgo = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
   await page.getByLabel("Booking opens (UTC)").fill(hourAgo);
   await page.getByLabel("Grade 1 name").fill("Front");
+  // Sold in won: whole numbers, the typed prices kept in won's digits when switching.
+  await expect(page.getByRole("group", { name: "Grades and prices (EUR)" })).toBeVisible();
+  await page.getByLabel("Currency").selectOption("KRW");
+  await expect(page.getByRole("group", { name: "Grades and prices (KRW)" })).toBeVisible();
+  const prices = page.getByLabel("Price (₩)");
+  await expect(prices).toHaveCount(2);
+  await expect(prices.nth(0)).toHaveValue("80");
+  await prices.nth(0).fill("55000");
+  await prices.nth(1).fill("33000");
   await page.getByRole("button", { name: "Create performance" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: showName })).toBeVisible();
   await expect(page.getByTestId("sale-status-text")).toContainText("DRAFT");
   await expect(page.getByTestId("stat-available")).toHaveText("0");
+  await expect(page.getByTestId("grade-row").first()).toContainText("₩55,000");
 
   // Rows 1-2 Front, row 3 S: the default bands split the rows over the two grades.
   const bands = page.getByTestId("band");
@@ -71,7 +81,7 @@ test("an organizer creates a hall, a performance and a show, publishes it, and b
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(showName);
   await expect(card).toContainText("On sale");
-  await expect(card).toContainText("from €50.00");
+  await expect(card).toContainText("from ₩33,000");
   await card.getByRole("link", { name: showName }).click();
   await expect(page.getByTestId("schedule")).toContainText("12 of 12 seats available");
   // On the hall's clock, named as such.
@@ -86,6 +96,9 @@ test("an organizer creates a hall, a performance and a show, publishes it, and b
     "Europe/Paris",
   );
   expect(seats).toHaveLength(12);
+  expect(new Set(seats.map((seat) => `${seat.grade.currency} ${seat.grade.priceMinor}`))).toEqual(
+    new Set(["KRW 55000", "KRW 33000"]),
+  );
   expect(
     seats
       .filter((seat) => seat.grade.name === "Front")

@@ -162,6 +162,7 @@ describe("a performance's currency", () => {
     expect(change.status).toBe(409);
     expect(change.body.error?.code).toBe("CONFLICT");
     expect(change.body.error?.details?.reason).toBe("CURRENCY_LOCKED");
+    expect(change.body.error?.details?.issues?.map((issue) => issue.path)).toEqual(["currency"]);
     const after = await readPerformance(id);
     expect(after.currency).toBe("KRW");
     expect(after.grades.every((grade) => grade.currency === "KRW")).toBe(true);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatShowTime, isTimeZone, plainAmount, timeZoneNames } from ".";
+import {
+  currencyDigits,
+  currencySymbol,
+  formatMoney,
+  formatShowTime,
+  isTimeZone,
+  plainAmount,
+  timeZoneNames,
+} from ".";
 
 describe("formatting for buyers", () => {
   it("writes a show time on the venue's clock, with its offset or abbreviation and the zone", () => {
@@ -43,6 +51,15 @@ describe("formatting for buyers", () => {
     expect(plainAmount(12000, "EUR")).toBe("120.00");
     expect(plainAmount(123456, "EUR")).toBe("1234.56");
     expect(plainAmount(55000, "KRW")).toBe("55000");
+    expect([currencyDigits("KRW"), currencyDigits("JPY"), currencyDigits("GBP")]).toEqual([
+      0, 0, 2,
+    ]);
+  });
+
+  it("names a currency's sign in the buyer's language", () => {
+    expect(currencySymbol("KRW", "ko")).toBe("₩");
+    expect(currencySymbol("EUR", "en")).toBe("€");
+    expect(currencySymbol("JPY", "en")).toBe("JP¥");
   });
 
   it("knows IANA zone names", () => {

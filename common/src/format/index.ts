@@ -25,6 +25,15 @@ export function currencyDigits(currency: string): number {
   return digits;
 }
 
+/** The sign an amount in this currency is written with in this language: "₩", "€", "US$". */
+export function currencySymbol(currency: string, locale: Locale = "en"): string {
+  const parts = new Intl.NumberFormat(INTL_LOCALES[locale], {
+    style: "currency",
+    currency,
+  }).formatToParts(0);
+  return parts.find((part) => part.type === "currency")?.value ?? currency;
+}
+
 /**
  * Minor units as a plain decimal in the currency's major unit, for files other programs
  * read (CSV) and form inputs: 12000 EUR -> "120.00", 55000 KRW -> "55000". No symbol, no

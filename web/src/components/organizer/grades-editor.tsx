@@ -17,7 +17,8 @@ import {
 } from "../form/field";
 import { gradeLimits } from "@/server/admin/limits";
 import { useConfirmDialog } from "./use-confirm-dialog";
-import { eurosToMinor, minorToEuros } from "./input-values";
+import { currencyDigits, currencySymbol } from "@ticketping/common/format";
+import { majorToMinor, minorToMajor, pricePlaceholder } from "./input-values";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
 
@@ -34,24 +35,31 @@ export interface GradeRow {
 function GradeForm({
   grade,
   performanceId,
+  currency,
   onDone,
 }: {
   grade?: GradeRow;
   performanceId: string;
+  /** The performance's: every grade's price is in it. */
+  currency: string;
   onDone: () => void;
 }) {
+  const locale = useLocale();
   const t = useTranslations("organizer.grades");
   const tOrganizer = useTranslations("organizer");
   const tField = useTranslations("fieldErrors");
   const router = useRouter();
   const prefix = grade ? `grade-${grade.id}` : "grade-new";
 
-  const priceRule = tField("price", { max: minorToEuros(gradeLimits.priceMinor.max) });
+  const priceRule = tField("price", {
+    example: pricePlaceholder(currency),
+    max: minorToMajor(gradeLimits.priceMinor.max, currency),
+  });
   const { pending, errors, alert, onSubmit } = useSubmit(
     async (form) => {
       const body = {
         name: formText(form, "name"),
-        priceMinor: eurosToMinor(formText(form, "price")) ?? Number.NaN,
+        priceMinor: majorToMinor(formText(form, "price"), currency) ?? Number.NaN,
         colour: formText(form, "colour"),
         sortOrder: Number(formText(form, "sortOrder")),
       };
@@ -87,12 +95,17 @@ function GradeForm({
             className={inputClass}
           />
         </Field>
-        <Field id={`${prefix}-price`} label={t("price")} error={errors.priceMinor}>
+        <Field
+          id={`${prefix}-price`}
+          label={t("price", { symbol: currencySymbol(currency, locale) })}
+          error={errors.priceMinor}
+        >
           <input
             {...describedBy(`${prefix}-price`, errors.priceMinor)}
             name="price"
-            inputMode="decimal"
-            defaultValue={grade ? minorToEuros(grade.priceMinor) : ""}
+            inputMode={currencyDigits(currency) === 0 ? "numeric" : "decimal"}
+            placeholder={pricePlaceholder(currency)}
+            defaultValue={grade ? minorToMajor(grade.priceMinor, currency) : ""}
             className={inputClass}
           />
         </Field>
@@ -135,9 +148,12 @@ function GradeForm({
  */
 export function GradesEditor({
   performanceId,
+  currency,
   grades,
 }: {
   performanceId: string;
+  /** The performance's currency, which every grade's price is in. */
+  currency: string;
   grades: GradeRow[];
 }) {
   const t = useTranslations("organizer.grades");
@@ -175,6 +191,7 @@ export function GradesEditor({
               <GradeForm
                 grade={grade}
                 performanceId={performanceId}
+                currency={currency}
                 onDone={() => {
                   setEditing(null);
                 }}
@@ -225,6 +242,7 @@ export function GradesEditor({
       {editing === "new" ? (
         <GradeForm
           performanceId={performanceId}
+          currency={currency}
           onDone={() => {
             setEditing(null);
           }}

@@ -4,6 +4,8 @@ import {
   majorToMinor,
   minorToMajor,
   optionalNumber,
+  pricePlaceholder,
+  retypePrice,
   toUtcInput,
 } from "./input-values";
 
@@ -28,6 +30,18 @@ describe("organizer input values", () => {
       for (const bad of ["55000.5", "55000.00", "55,000", "-1", ""])
         expect(majorToMinor(bad, currency)).toBeNull();
       expect(minorToMajor(55_000, currency)).toBe("55000");
+    }
+  });
+
+  it("keeps a typed price's number, in the new currency's digits, when the currency changes", () => {
+    expect(retypePrice("80.00", "KRW")).toBe("80");
+    expect(retypePrice("80.5", "JPY")).toBe("80");
+    expect(retypePrice("55000", "EUR")).toBe("55000.00");
+    expect(retypePrice("45,5", "USD")).toBe("45.50");
+    expect(retypePrice("abc", "KRW")).toBe("abc");
+    expect(retypePrice("", "EUR")).toBe("");
+    for (const currency of ["KRW", "EUR", "USD", "JPY", "GBP"]) {
+      expect(majorToMinor(pricePlaceholder(currency), currency)).not.toBeNull();
     }
   });
 

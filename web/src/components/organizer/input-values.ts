@@ -34,10 +34,25 @@ export function minorToMajor(minor: number, currency: string): string {
   return plainAmount(minor, currency);
 }
 
+/** An example price in the currency's own digits, for placeholders and field errors. */
+export function pricePlaceholder(currency: string): string {
+  return currencyDigits(currency) === 0 ? "55000" : "45.50";
+}
+
+/**
+ * A typed price written with another currency's digits when the organizer switches
+ * currency ("80.00" becomes "80" in KRW, "80" becomes "80.00" in EUR): the number is kept,
+ * not converted, so the form stays valid; text that is no number is left as it is.
+ */
+export function retypePrice(text: string, currency: string): string {
+  const match = /^\s*(\d{1,9})(?:[.,](\d*))?\s*$/.exec(text);
+  if (!match?.[1]) return text;
+  const digits = currencyDigits(currency);
+  if (digits === 0) return match[1];
+  return `${match[1]}.${(match[2] ?? "").padEnd(digits, "0").slice(0, digits)}`;
+}
+
 /** An optional whole-number field: "" is null (use the default); junk is NaN, which fails validation. */
 export function optionalNumber(text: string): number | null {
   return text.trim() === "" ? null : Number(text);
 }
-// TEMP until the forms move to majorToMinor
-export const eurosToMinor = (text: string) => majorToMinor(text, "EUR");
-export const minorToEuros = (minor: number) => minorToMajor(minor, "EUR");

@@ -1,12 +1,13 @@
 "use client";
 
 import type { Route } from "next";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import {
   gradeLimits,
   maxSeatsPerReservationLimits,
+  performanceCurrencies,
   runtimeMinutesLimits,
   saleStatuses,
 } from "@/server/admin/limits";
@@ -19,7 +20,15 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
-import { eurosToMinor, fromUtcInput, toUtcInput } from "./input-values";
+import { currencyDigits, currencySymbol } from "@ticketping/common/format";
+import {
+  fromUtcInput,
+  majorToMinor,
+  minorToMajor,
+  pricePlaceholder,
+  retypePrice,
+  toUtcInput,
+} from "./input-values";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
 import { wholeNumberProblem } from "./whole-number-problem";
@@ -36,6 +45,10 @@ export interface PerformanceFormValues {
   bookingClosesAt: string;
   maxSeatsPerReservation: number;
   hallId: string;
+  /** ISO 4217, one of performanceCurrencies. */
+  currency: string;
+  /** Anyone reserved: the currency cannot change (the API says CURRENCY_LOCKED). */
+  currencyLocked: boolean;
 }
 
 interface GradeDraft {
@@ -71,6 +84,7 @@ export function PerformanceForm({
   initial: PerformanceFormValues;
 }) {
   const t = useTranslations("organizer.performanceForm");
+  const locale = useLocale();
   const tOrganizer = useTranslations("organizer");
   const tField = useTranslations("fieldErrors");
   const router = useRouter();
@@ -87,8 +101,13 @@ export function PerformanceForm({
       max: tField("seatsMax", { max: maxSeatsPerReservationLimits.max }),
     },
   };
-  const priceWords = tField("price", { max: (gradeLimits.priceMinor.max / 100).toFixed(2) });
   const editing = initial.id !== undefined;
+  const [currency, setCurrency] = useState(initial.currency);
+  const priceWords = tField("price", {
+    example: pricePlaceholder(currency),
+    max: minorToMajor(gradeLimits.priceMinor.max, currency),
+  });
+  const symbol = currencySymbol(currency, locale);
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(editing);
   const [grades, setGrades] = useState<GradeDraft[]>(defaultGrades);
@@ -112,6 +131,7 @@ export function PerformanceForm({
       bookingClosesAt: fromUtcInput(text("bookingClosesAt")),
       maxSeatsPerReservation: Number(text("maxSeatsPerReservation") || Number.NaN),
       hallId: text("hallId"),
+      currency,
     };
     const problems: Record<string, string> = {};
     const runtimeProblem = wholeNumberProblem(
@@ -128,7 +148,7 @@ export function PerformanceForm({
     if (seatsProblem) problems.maxSeatsPerReservation = seatsProblem;
     if (!initial.id) {
       grades.forEach((grade, index) => {
-        const minor = eurosToMinor(grade.price);
+        const minor = majorToMinor(grade.price, currency);
         if (minor === null || minor > gradeLimits.priceMinor.max) {
           problems[`grades.${index}.priceMinor`] = priceWords;
         }
@@ -151,7 +171,7 @@ export function PerformanceForm({
       grades: grades.map((grade, index) => ({
         name: grade.name,
         // NaN fails validation and is reported beside the price.
-        priceMinor: eurosToMinor(grade.price) ?? Number.NaN,
+        priceMinor: majorToMinor(grade.price, currency) ?? Number.NaN,
         colour: grade.colour,
         sortOrder: index,
       })),
@@ -244,6 +264,33 @@ export function PerformanceForm({
             ))}
           </select>
         </Field>
+        <Field
+          id={id("currency")}
+          label={t("currency")}
+          hint={initial.currencyLocked ? t("currencyLocked") : t("currencyHint")}
+          error={errors.currency}
+        >
+          <select
+            {...describedBy(id("currency"), errors.currency, true)}
+            name="currency"
+            value={currency}
+            disabled={initial.currencyLocked}
+            onChange={(event) => {
+              const next = event.target.value;
+              setGrades((current) =>
+                current.map((grade) => ({ ...grade, price: retypePrice(grade.price, next) })),
+              );
+              setCurrency(next);
+            }}
+            className={inputClass}
+          >
+            {performanceCurrencies.map((code) => (
+              <option key={code} value={code}>
+                {code} ({currencySymbol(code, locale)})
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field id={id("runtimeMinutes")} label={t("runtime")} error={errors.runtimeMinutes}>
           <input
             {...describedBy(id("runtimeMinutes"), errors.runtimeMinutes)}
@@ -329,7 +376,7 @@ export function PerformanceForm({
 
       {editing ? null : (
         <fieldset className="flex flex-col gap-2 rounded-xl border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold">{t("grades")}</legend>
+          <legend className="px-1 text-sm font-semibold">{t("grades", { currency })}</legend>
           <p className="text-xs text-slate-500">{t("gradesHint")}</p>
           {errors.grades ? (
             <p className="text-xs font-medium text-red-700">{errors.grades}</p>
@@ -354,12 +401,16 @@ export function PerformanceForm({
                     className={inputClass}
                   />
                 </Field>
-                <Field id={gradeId("price")} label={t("price")} error={error("priceMinor")}>
+                <Field
+                  id={gradeId("price")}
+                  label={t("price", { symbol })}
+                  error={error("priceMinor")}
+                >
                   <input
                     {...describedBy(gradeId("price"), error("priceMinor"))}
                     value={grade.price}
-                    inputMode="decimal"
-                    max={gradeLimits.priceMinor.max / 100}
+                    inputMode={currencyDigits(currency) === 0 ? "numeric" : "decimal"}
+                    placeholder={pricePlaceholder(currency)}
                     onChange={(event) => {
                       updateGrade(grade.key, { price: event.target.value });
                     }}

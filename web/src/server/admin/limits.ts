@@ -12,6 +12,8 @@ export const saleStatuses = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
  */
 export const performanceCurrencies = ["KRW", "EUR", "USD", "JPY", "GBP"] as const;
 export type PerformanceCurrency = (typeof performanceCurrencies)[number];
+/** A new performance's currency when none is chosen (the only one before the choice). */
+export const defaultCurrency: PerformanceCurrency = "EUR";
 
 export const gradeLimits = { priceMinor: { min: 0, max: 10_000_000 } } as const;
 

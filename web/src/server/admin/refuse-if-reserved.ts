@@ -21,7 +21,10 @@ export async function refuseIfReserved({
   if (reserved > 0) {
     throw new AppError("CONFLICT", `performance ${id} has reservations`, {
       userMessage: "The currency cannot change once tickets have been reserved in it.",
-      details: { reason: "CURRENCY_LOCKED" },
+      details: {
+        reason: "CURRENCY_LOCKED",
+        issues: [{ path: "currency", message: "Already reserved in the current currency." }],
+      },
     });
   }
 }

@@ -3,6 +3,7 @@ import { isTimeZone } from "@ticketping/common/format";
 import { NO_NUL, text } from "../http/text";
 import { slugSchema } from "../performances/slug";
 import {
+  defaultCurrency,
   gradeLimits,
   hallLimits,
   maxSeatsPerReservationLimits,
@@ -130,8 +131,8 @@ const performanceDefaults = {
   saleStatus: performanceFields.saleStatus.default("DRAFT"),
   generalSaleOpensAt: performanceFields.generalSaleOpensAt.default(null),
   maxSeatsPerReservation: performanceFields.maxSeatsPerReservation.default(4),
-  // EUR was the only currency before organizers could choose: older clients keep it.
-  currency: performanceFields.currency.default("EUR"),
+  // Clients from before the choice keep the one currency they knew.
+  currency: performanceFields.currency.default(defaultCurrency),
 };
 
 const windowIsOrdered = (value: { bookingOpensAt?: Date; bookingClosesAt?: Date }) =>

@@ -161,7 +161,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <h2 id="grades-heading" className="text-lg font-semibold">
           {t("performance.grades")}
         </h2>
-        <GradesEditor performanceId={performance.id} grades={performance.grades} />
+        <GradesEditor
+          performanceId={performance.id}
+          currency={performance.currency}
+          grades={performance.grades}
+        />
       </section>
 
       <section aria-labelledby="queue-heading" className={sectionClass}>
@@ -199,6 +203,8 @@ export default async function EditPerformancePage({ params }: { params: Promise<
             bookingClosesAt: performance.bookingClosesAt.toISOString(),
             maxSeatsPerReservation: performance.maxSeatsPerReservation,
             hallId: performance.hall.id,
+            currency: performance.currency,
+            currencyLocked: performance.reservationCount > 0,
           }}
         />
       </section>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PerformanceForm } from "@/components/organizer/performance-form";
 import { listHalls } from "@/server/admin/list-halls";
+import { defaultCurrency } from "@/server/admin/limits";
 import { suggestBookingWindow } from "@/server/admin/suggest-booking-window";
 import { requireAdminPage } from "@/server/admin/require-admin-page";
 
@@ -49,6 +50,8 @@ export default async function NewPerformancePage() {
             bookingClosesAt: bookingWindow.closesAt.toISOString(),
             maxSeatsPerReservation: 4,
             hallId: halls[0]?.id ?? "",
+            currency: defaultCurrency,
+            currencyLocked: false,
           }}
         />
       )}
