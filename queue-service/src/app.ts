@@ -24,6 +24,7 @@ import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
 import { createNotifier } from "./realtime/notifier";
+import { releaseHandshakeRequest } from "./realtime/release-handshake-request";
 import { createQueueHandlers } from "./realtime/queue-handlers";
 import { RateLimiter } from "./realtime/rate-limiter";
 import type { QueueServer } from "./realtime/types";
@@ -167,6 +168,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       },
     }),
   );
+  server.on("connection", releaseHandshakeRequest);
   server.on(
     "connection",
     createQueueHandlers({
