@@ -20,15 +20,8 @@ export async function giveBackEndedPresaleTurns(
   const due = await prisma.$queryRaw<{ id: string }[]>`
     SELECT u.id::text AS id FROM presale_uses u
      WHERE u.returned_at IS NULL AND u.turn_ends_at > ${since} AND u.turn_ends_at <= now()
-       AND NOT EXISTS (
-             SELECT 1 FROM reservations r
-              WHERE r.presale_use_id = u.id
-                AND (r.status NOT IN ('EXPIRED', 'FAILED', 'CANCELLED')
-                     OR r.confirmed_at IS NOT NULL
-                     -- Paid in time but not yet applied: the worker may revive the hold.
-                     OR EXISTS (SELECT 1 FROM payments p
-                                 WHERE p.reservation_id = r.id AND p.status = 'COMPLETED'
-                                   AND p.refund_requested_at IS NULL)))
+       AND NOT EXISTS (SELECT 1 FROM reservations r
+                        WHERE r.presale_use_id = u.id AND reservation_keeps_presale_use(r))
      ORDER BY u.turn_ends_at
      LIMIT ${limit}`;
   let returned = 0;

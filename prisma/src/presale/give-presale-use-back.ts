@@ -3,7 +3,8 @@ import type { Prisma } from "../generated/client";
 /**
  * Gives one presale use back, inside the caller's transaction, when its turn is over (the
  * queue ended it early, or its token's time passed) and every hold made in it ended unpaid
- * (EXPIRED, FAILED or CANCELLED, never confirmed). Exactly once: the mark
+ * (none keeps it by the database's rule reservation_keeps_presale_use, which create_hold's
+ * seat cap counts by too). Exactly once: the mark
  * `returned_at IS NULL -> now()` is conditional, and the code's count drops only for a row
  * this call marked. True when the use came back.
  *
@@ -21,15 +22,8 @@ export async function givePresaleUseBack(
     UPDATE presale_uses u SET returned_at = now()
      WHERE u.id = ${useId}::uuid AND u.returned_at IS NULL AND u.turn_ends_at IS NOT NULL
        AND (u.turn_ended_at IS NOT NULL OR u.turn_ends_at <= now())
-       AND NOT EXISTS (
-             SELECT 1 FROM reservations r
-              WHERE r.presale_use_id = u.id
-                AND (r.status NOT IN ('EXPIRED', 'FAILED', 'CANCELLED')
-                     OR r.confirmed_at IS NOT NULL
-                     -- Paid in time but not yet applied: the worker may revive the hold.
-                     OR EXISTS (SELECT 1 FROM payments p
-                                 WHERE p.reservation_id = r.id AND p.status = 'COMPLETED'
-                                   AND p.refund_requested_at IS NULL)))
+       AND NOT EXISTS (SELECT 1 FROM reservations r
+                        WHERE r.presale_use_id = u.id AND reservation_keeps_presale_use(r))
     RETURNING u.code_id::text AS code_id`;
   const [use] = returned;
   if (!use) return false;
