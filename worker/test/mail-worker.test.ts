@@ -55,9 +55,13 @@ const handled = (reservationId: string, template = "order-confirmed") =>
   );
 
 /** A paid hold, confirmed by the worker from the payment's outbox row; the buyer's address. */
-async function confirmedPurchase() {
-  const { show, buyer, reservation } = await createShowWithHold(prisma, { seats: 2 });
-  await recordPayment(prisma, { reservationId: reservation.id, amountMinor: 2 * show.priceMinor });
+async function confirmedPurchase(price: { priceMinor: number; currency: string } | null = null) {
+  const { show, buyer, reservation } = await createShowWithHold(prisma, { seats: 2, ...price });
+  await recordPayment(prisma, {
+    reservationId: reservation.id,
+    amountMinor: 2 * show.priceMinor,
+    currency: show.currency,
+  });
   await expect
     .poll(
       async () =>
@@ -135,6 +139,23 @@ describe("mail from the worker (real Kafka, PostgreSQL and Mailpit)", () => {
     for (const ticket of tickets) {
       expect(message.HTML).toContain(`cid:ticket-${ticket.id}@ticketping`);
       expect(message.Text).toContain(ticketReferenceOf(ticket.id));
+    }
+  });
+
+  it("a purchase in won is mailed in won, whole won with no minor digits", async () => {
+    // 55,000 won a seat: KRW has no minor unit, so the stored amount is the amount itself.
+    const { reservationId, email } = await confirmedPurchase({
+      priceMinor: 55_000,
+      currency: "KRW",
+    });
+    const [mail] = await mailpit.client.waitFor(email);
+    const message = await mailpit.client.message(mail?.ID ?? "");
+    for (const part of [message.Text, message.HTML]) {
+      expect(part).toContain("2 tickets, total paid");
+      expect(part).toContain("₩110,000");
+      expect(part).not.toContain("€");
+      expect(part).not.toContain("₩1,100");
+      expect(part).toContain(reservationId);
     }
   });
 

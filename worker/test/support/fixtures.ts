@@ -10,13 +10,18 @@ const HOUR_MS = 3_600_000;
 /** An on-sale performance with one schedule of `seats` seats in one row; all rows new. */
 export async function createShow(
   prisma: PrismaClient,
-  { seats, priceMinor = 5_000 }: { seats: number; priceMinor?: number },
+  {
+    seats,
+    priceMinor = 5_000,
+    currency = "EUR",
+  }: { seats: number; priceMinor?: number; currency?: string },
 ) {
   const now = Date.now();
   const show = await createTestShow(prisma, {
     name: "Payments test",
     seats,
     priceMinor,
+    currency,
     closesAt: new Date(now + HOUR_MS),
     showTimes: [new Date(now + 24 * HOUR_MS)],
   });
@@ -26,6 +31,7 @@ export async function createShow(
     performanceId: show.performanceId,
     scheduleId: schedule.id,
     priceMinor,
+    currency,
     seatIds: schedule.seats.map((seat) => seat.id),
   };
 }
@@ -42,6 +48,7 @@ export async function createHold(
     scheduleId,
     seatIds,
     priceMinor = 5_000,
+    currency = "EUR",
     holdExpiresAt = new Date(Date.now() + 300_000),
     checkout,
   }: {
@@ -49,6 +56,7 @@ export async function createHold(
     scheduleId: string;
     seatIds: string[];
     priceMinor?: number;
+    currency?: string;
     holdExpiresAt?: Date;
     checkout?: { provider: PaymentProvider; sessionId: string };
   },
@@ -58,7 +66,7 @@ export async function createHold(
       userId,
       scheduleId,
       amountMinor: priceMinor * seatIds.length,
-      currency: "EUR",
+      currency,
       holdExpiresAt,
       ...(checkout
         ? { checkoutProvider: checkout.provider, checkoutSessionId: checkout.sessionId }
@@ -74,16 +82,22 @@ export async function createShowWithHold(
   {
     seats,
     priceMinor,
+    currency,
     holdExpiresAt,
     checkout,
   }: {
     seats: number;
     priceMinor?: number;
+    currency?: string;
     holdExpiresAt?: Date;
     checkout?: { provider: PaymentProvider; sessionId: string };
   },
 ) {
-  const show = await createShow(prisma, { seats, priceMinor });
+  const show = await createShow(prisma, {
+    seats,
+    ...(priceMinor === undefined ? {} : { priceMinor }),
+    ...(currency === undefined ? {} : { currency }),
+  });
   const [buyer] = await createBuyers(prisma, 1);
   if (!buyer) throw new Error("no buyer");
   const reservation = await createHold(prisma, {
@@ -91,6 +105,7 @@ export async function createShowWithHold(
     scheduleId: show.scheduleId,
     seatIds: show.seatIds,
     priceMinor: show.priceMinor,
+    currency: show.currency,
     holdExpiresAt,
     checkout,
   });
@@ -138,11 +153,13 @@ export async function recordPayment(
   {
     reservationId,
     amountMinor,
+    currency = "EUR",
     provider = "SIMULATED",
     providerPaymentId = `pi_sim_${randomUUID().replaceAll("-", "")}`,
   }: {
     reservationId: string;
     amountMinor: number;
+    currency?: string;
     provider?: PaymentProvider;
     providerPaymentId?: string;
   },
@@ -155,7 +172,7 @@ export async function recordPayment(
         providerSessionId: `cs_${randomUUID()}`,
         providerPaymentId,
         amountMinor,
-        currency: "EUR",
+        currency,
         status: "COMPLETED",
       },
     });
@@ -165,7 +182,7 @@ export async function recordPayment(
       provider,
       providerPaymentId,
       amountMinor,
-      currency: "EUR",
+      currency,
     });
     const message = outboxMessage(paymentCompleted, event, { key: reservationId });
     await tx.outboxEvent.create({
