@@ -15,8 +15,8 @@ import { refuseIfReserved } from "./refuse-if-reserved";
 /**
  * Edits a performance's fields, including opening and closing its sale (saleStatus).
  * The hall can change only while no schedule exists: seats are laid out from it. The
- * currency only while no reservation exists (an amount owed or paid keeps its currency),
- * and every grade follows it in the same transaction.
+ * currency only while no reservation exists (an amount owed or paid keeps its currency);
+ * the database moves every grade with it (performances_currency_to_grades).
  * Seat maps show the name, the seat limit and (by existing at all) the sale status, and
  * the waiting room runs on the sale status and window: both caches are refreshed.
  */
@@ -76,12 +76,6 @@ export async function updatePerformance({
         data: input,
         select: { id: true, slug: true },
       });
-      if (changesCurrency) {
-        await tx.seatGrade.updateMany({
-          where: { performanceId: id },
-          data: { currency: input.currency },
-        });
-      }
       return {
         performance,
         scheduleIds: await listScheduleIds({ tx, where: { performanceId: id } }),
