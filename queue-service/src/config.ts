@@ -21,6 +21,11 @@ export interface QueueServiceConfig {
   preQueueLeadMs: number;
   tickMs: number;
   maxAdmissionsPerTick: number;
+  /**
+   * The booking path's p95 (ms) the admission pace aims under (admission/next-pace.ts);
+   * 0: no pace controller, admission at the organizer's fixed rate.
+   */
+  paceTargetMs: number;
   /** A queue's progress goes out at most this often, however often it changes. */
   progressIntervalMs: number;
   /** ...and at least this often, so a quiet queue still shows signs of life. */
@@ -66,6 +71,7 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     preQueueLeadMs: env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
     tickMs: env.QUEUE_TICK_MS,
     maxAdmissionsPerTick: env.QUEUE_MAX_ADMISSIONS_PER_TICK,
+    paceTargetMs: env.QUEUE_PACE_TARGET_MS,
     progressIntervalMs: env.QUEUE_PROGRESS_INTERVAL_MS,
     progressKeepaliveMs: env.QUEUE_PROGRESS_KEEPALIVE_MS,
     sweepIntervalMs: env.QUEUE_SWEEP_INTERVAL_MS,

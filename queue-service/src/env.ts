@@ -53,6 +53,8 @@ export const env = loadEnvOrExit({
 
   QUEUE_TICK_MS: positiveInt(500),
   QUEUE_MAX_ADMISSIONS_PER_TICK: positiveInt(1_000),
+  /** p95 of the admitted buyers' booking requests (ms) admission aims under; 0: fixed rate. */
+  QUEUE_PACE_TARGET_MS: nonNegativeInt(400),
   QUEUE_PROGRESS_INTERVAL_MS: positiveInt(1_000),
   QUEUE_PROGRESS_KEEPALIVE_MS: positiveInt(5_000),
   QUEUE_SWEEP_INTERVAL_MS: positiveInt(5_000),

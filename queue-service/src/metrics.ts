@@ -74,6 +74,11 @@ export function createQueueMetrics(options: {
     (stats) => stats.progress?.maxActive ?? null,
   );
   queueGauge(
+    "ticketping_queue_admission_pace",
+    "Admissions per second allowed now: the pace controller's, at most the organizer's rate",
+    (stats) => stats.admissionPacePerSec ?? null,
+  );
+  queueGauge(
     "ticketping_queue_sale_open",
     "1 while the sale is open (buyers are being admitted), else 0",
     (stats) => (stats.progress ? Number(stats.progress.phase === "open") : null),

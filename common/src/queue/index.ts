@@ -6,6 +6,7 @@ export * from "./ids";
 export * from "./keys";
 export * from "./position";
 export * from "./wait-estimate";
+export * from "./latency-window";
 export * from "./protocol";
 export * from "./queue-ticket";
 export * from "./settings";

@@ -1,10 +1,11 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { QueueProgress } from "@ticketping/common/queue";
-import type { QueueStore } from "@ticketping/common/queue/store";
+import { readBookingLatency, type QueueStore } from "@ticketping/common/queue/store";
 import type { QueueServiceConfig } from "../config";
 import type { QueueMetrics } from "../metrics";
 import type { Notifier } from "../realtime/notifier";
 import type { SettingsLoader } from "../settings/settings-loader";
+import { nextPace } from "./next-pace";
 import { repeat } from "./repeat";
 import { throttledWarning } from "./throttled-warning";
 
@@ -44,8 +45,41 @@ export function startTicker(options: {
   let lastPrune = 0;
 
   const advanceFailed = throttledWarning(logger, "advancing a queue failed");
+  // Unread, the booking path gives no signal: the pace then climbs slowly, as when idle.
+  const latencyUnread = throttledWarning(logger, "reading the booking latency failed");
 
-  const advanceQueue = async (performanceId: string): Promise<void> => {
+  /**
+   * Only the instance that advanced the queue in this tick steps its pace, so the steps of
+   * several instances never interleave. With the controller off, a pace left by an earlier
+   * run is lifted, so admission is at the organizer's rate again.
+   */
+  const stepPace = async (
+    performanceId: string,
+    progress: QueueProgress,
+    bookingP95Ms: number | undefined,
+    now: number,
+  ): Promise<void> => {
+    const state = await store.paceState(performanceId);
+    if (config.paceTargetMs <= 0) {
+      if (state.pace !== undefined) {
+        await store.setPaceState(performanceId, { pace: undefined, steppedAt: 0, cutAt: 0 });
+      }
+      return;
+    }
+    const next = nextPace(state, {
+      ceiling: progress.admitRatePerSec,
+      bookingP95Ms,
+      targetMs: config.paceTargetMs,
+      open: progress.phase === "open",
+      now,
+    });
+    if (next !== state) await store.setPaceState(performanceId, next);
+  };
+
+  const advanceQueue = async (
+    performanceId: string,
+    bookingP95Ms: number | undefined,
+  ): Promise<void> => {
     const outcome = await store.advance({
       performanceId,
       minIntervalMs: Math.floor(config.tickMs * 0.8),
@@ -79,14 +113,25 @@ export function startTicker(options: {
     if (progress.waiting + progress.preQueued + progress.active > 0) {
       await store.touchIndex(performanceId);
     }
+    await stepPace(performanceId, progress, bookingP95Ms, Date.now());
   };
 
   const tick = async (): Promise<void> => {
     const stopTimer = metrics.tickDuration.startTimer();
     const now = Date.now();
     const queues = await store.listQueues(now - config.idleQueueRetentionMs);
+    // One read for every queue: the booking path is the web app's, shared by every sale.
+    const bookingP95Ms =
+      config.paceTargetMs > 0 && queues.length > 0
+        ? await readBookingLatency({ redis: store.redis, keyPrefix: config.keyPrefix }).catch(
+            (error: unknown) => {
+              latencyUnread(error);
+              return undefined;
+            },
+          )
+        : undefined;
     await Promise.all(
-      queues.map((performanceId) => advanceQueue(performanceId).catch(advanceFailed)),
+      queues.map((performanceId) => advanceQueue(performanceId, bookingP95Ms).catch(advanceFailed)),
     );
     if (now - lastPrune > 60_000) {
       lastPrune = now;

@@ -72,6 +72,12 @@ export interface QueueSnapshot {
   counters: Record<string, number>;
   /** Absent when the queue has no settings in Redis (never used, or idle long enough). */
   progress: QueueProgress | undefined;
+  /**
+   * Admissions per second allowed now: the organizer's admitRate, or the pace controller's
+   * lower pace while the booking path is slow (the bucket's rule, takeAdmissionTokens).
+   * Absent with the progress.
+   */
+  admissionPacePerSec: number | undefined;
 }
 
 const shuffleRecordSchema = z.object({
@@ -108,6 +114,14 @@ function emptyLuaArray(value: unknown): unknown {
     ? []
     : value;
 }
+
+const paceStateSchema = z.object({
+  pace: z.coerce.number().positive().optional(),
+  steppedAt: z.coerce.number().int().min(0),
+  cutAt: z.coerce.number().int().min(0),
+});
+/** The admission pace controller's state in the queue's state hash (see paceState). */
+export type PaceState = z.infer<typeof paceStateSchema>;
 
 type NeedsSettings = { status: "need_settings" };
 
@@ -307,7 +321,44 @@ export class QueueStore {
       performanceId,
       counters: reply.counters,
       progress: reply.progress && { ...reply.progress, performanceId },
+      admissionPacePerSec:
+        reply.progress &&
+        Math.min(reply.progress.admitRatePerSec, reply.pace ?? reply.progress.admitRatePerSec),
     };
+  }
+
+  /**
+   * The admission pace controller's state: the pace (admissions per second) capping the
+   * admission bucket (includes/admission.lua, takeAdmissionTokens) below the organizer's
+   * admitRate, undefined when none is set, and the epoch ms of its last step and halving.
+   */
+  async paceState(performanceId: string): Promise<PaceState> {
+    const [pace, steppedAt, cutAt] = await this.redis.hmget(
+      this.keys(performanceId).state,
+      "pace",
+      "paceSteppedAt",
+      "paceCutAt",
+    );
+    return paceStateSchema.parse({
+      pace: pace ?? undefined,
+      steppedAt: steppedAt ?? 0,
+      cutAt: cutAt ?? 0,
+    });
+  }
+
+  /** Writes the controller's state; a pace of undefined lifts the cap (admitRate alone). */
+  async setPaceState(performanceId: string, state: PaceState): Promise<void> {
+    const key = this.keys(performanceId).state;
+    const checked = paceStateSchema.parse(state);
+    if (checked.pace === undefined) {
+      await this.redis.hdel(key, "pace", "paceSteppedAt", "paceCutAt");
+      return;
+    }
+    await this.redis.hset(key, {
+      pace: String(checked.pace),
+      paceSteppedAt: String(checked.steppedAt),
+      paceCutAt: String(checked.cutAt),
+    });
   }
 
   /**

@@ -129,6 +129,7 @@ export const disconnectReply = z.discriminatedUnion("status", [
 export const statsReply = z.object({
   counters: z.record(z.string(), z.number()),
   progress: progress.optional(),
+  pace: z.number().positive().optional(),
 });
 
 export function parseReply<Schema extends z.ZodType>(

@@ -96,6 +96,12 @@ export const queueStatsSchema = z.strictObject({
   active: z.int().describe("Buyers holding a working slot: picking seats or paying."),
   admittedPerMinute: z.number().describe("The queue's smoothed admission rate (about 10 s)."),
   admittedTotal: z.int().describe("Admissions since the queue began."),
+  admissionPacePerMinute: z
+    .number()
+    .describe(
+      "The most the queue admits per minute now: the organizer's rate, or less while the " +
+        "booking pages answer slowly (the queue's pace controller).",
+    ),
 });
 export type QueueStats = z.infer<typeof queueStatsSchema>;
 

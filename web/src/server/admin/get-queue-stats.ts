@@ -8,7 +8,7 @@ const READ_TIMEOUT_MS = 1_000;
 
 /** The queue's own stats script: one consistent snapshot of the line. */
 async function readStats(performanceId: string): Promise<QueueStats> {
-  const { progress } = await queueStore().stats(performanceId);
+  const { progress, admissionPacePerSec } = await queueStore().stats(performanceId);
   return {
     live: progress !== undefined,
     waiting: progress?.waiting ?? 0,
@@ -16,6 +16,7 @@ async function readStats(performanceId: string): Promise<QueueStats> {
     active: progress?.active ?? 0,
     admittedPerMinute: (progress?.throughputPerSec ?? 0) * 60,
     admittedTotal: progress?.admittedTotal ?? 0,
+    admissionPacePerMinute: (admissionPacePerSec ?? 0) * 60,
   };
 }
 

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { httpSeries } from "../metrics";
 import { appErrorOf } from "./app-error-of";
 import { refuseCrossSite } from "./cross-site";
+import { recordBookingStep } from "./record-booking-step";
 import { errorResponse } from "./responses";
 import { routePattern } from "./route-pattern";
 
@@ -19,6 +20,11 @@ export interface RouteOptions {
    * signature); every other state-changing request from another site is refused.
    */
   crossSite?: "refuse" | "allow";
+  /**
+   * True for an admitted buyer's step (seat map, hold, checkout, payment): its duration
+   * paces the waiting room's admissions (record-booking-step.ts).
+   */
+  bookingStep?: boolean;
 }
 
 const publicOrigin = new URL(env.NEXTAUTH_URL).origin;
@@ -33,7 +39,7 @@ const publicOrigin = new URL(env.NEXTAUTH_URL).origin;
  */
 export function route<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
-  { accessLog = "info", crossSite = "refuse" }: RouteOptions = {},
+  { accessLog = "info", crossSite = "refuse", bookingStep = false }: RouteOptions = {},
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
@@ -52,6 +58,9 @@ export function route<Context>(
     const pattern = routePattern(pathOf(request), await paramsOf(context));
     const { method } = request;
     const status = response.status;
+    // A refused caller (no session, no working token) is answered before any booking work:
+    // counted, a flood of them would hide the admitted buyers' slowness.
+    if (bookingStep && status !== 401 && status !== 403) recordBookingStep(seconds * 1_000);
     httpSeries.requests.inc({ method, route: pattern, status });
     httpSeries.duration.observe({ method, route: pattern }, seconds);
     if (errorCode) httpSeries.errors.inc({ route: pattern, code: errorCode });

@@ -86,16 +86,23 @@ local function openSaleIfDue(settings, now, seed, opened)
 end
 
 -- A token bucket paces admissions at admitRate per second with at most one second of
--- burst, so a wave of expiries cannot send a crowd to the booking pages at once.
+-- burst, so a wave of expiries cannot send a crowd to the booking pages at once. The state's
+-- "pace" field, written by the queue service's pace controller from the booking path's
+-- measured latency, lowers the rate below the organizer's; absent, the rate is admitRate.
 local function takeAdmissionTokens(settings, now, wanted)
   if settings.admitRate <= 0 or wanted <= 0 then
     return 0
   end
-  local capacity = math.max(1, settings.admitRate)
-  local bucket = rcall("HMGET", stateKey, "bucketTokens", "bucketAt")
+  local bucket = rcall("HMGET", stateKey, "bucketTokens", "bucketAt", "pace")
+  local rate = settings.admitRate
+  local pace = num(bucket[3], 0)
+  if pace > 0 and pace < rate then
+    rate = pace
+  end
+  local capacity = math.max(1, rate)
   local tokens = num(bucket[1], capacity)
   local elapsed = math.max(0, now - num(bucket[2], now))
-  tokens = math.min(capacity, tokens + elapsed * settings.admitRate / 1000)
+  tokens = math.min(capacity, tokens + elapsed * rate / 1000)
   local taken = math.min(wanted, math.floor(tokens))
   rcall("HSET", stateKey, "bucketTokens", tostring(tokens - taken), "bucketAt", now)
   return taken

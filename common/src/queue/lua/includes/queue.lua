@@ -3,7 +3,7 @@
 
   Every queue script takes the same nine KEYS, in this order (all share one hash tag):
     KEYS[1] config   hash: the performance's queue settings (written by put-settings.lua)
-    KEYS[2] state    hash: sequence counters, served sequence, admission bucket, flags
+    KEYS[2] state    hash: sequence counters, served sequence, admission bucket and pace, flags
     KEYS[3] stats    hash: monotonic counters for metrics and the organizer dashboard
     KEYS[4] waiting  sorted set: user -> sequence number (FIFO order)
     KEYS[5] pre      sorted set: user -> arrival order, before the sale opens

@@ -29,4 +29,5 @@ export const POST = route(
     });
     return new Response(null, { status: 303, headers: { location: redirectTo } });
   },
+  { bookingStep: true },
 );

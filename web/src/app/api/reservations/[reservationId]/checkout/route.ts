@@ -21,13 +21,16 @@ export const GET = route(async (_request: Request, context: Context) => {
  * Opens the payment page of the buyer's hold; answers the URL to send the browser to. The
  * hold is the entitlement: no working token needed.
  */
-export const POST = route(async (_request: Request, context: Context) => {
-  const { reservationId } = parseParams(await context.params, reservationParamsSchema);
-  const user = await requireUser();
-  const checkout = await startCheckout({
-    userId: user.id,
-    email: user.email,
-    reservationId,
-  });
-  return jsonResponse(checkout);
-});
+export const POST = route(
+  async (_request: Request, context: Context) => {
+    const { reservationId } = parseParams(await context.params, reservationParamsSchema);
+    const user = await requireUser();
+    const checkout = await startCheckout({
+      userId: user.id,
+      email: user.email,
+      reservationId,
+    });
+    return jsonResponse(checkout);
+  },
+  { bookingStep: true },
+);

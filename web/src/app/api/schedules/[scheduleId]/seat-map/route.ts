@@ -49,5 +49,5 @@ export const GET = route(
       headers: { ...headers, "content-type": "application/json" },
     });
   },
-  { accessLog: "debug" },
+  { accessLog: "debug", bookingStep: true },
 );
