@@ -721,6 +721,8 @@ describe("live numbers", () => {
       waiting: 2,
       active: 1,
       admittedTotal: 1,
+      // No pace set: the organizer's 10/s.
+      admissionPacePerMinute: 600,
     });
     // The same numbers the queue's own stats script reports.
     expect(stats.body.data?.stats.queue).toMatchObject({
@@ -728,5 +730,13 @@ describe("live numbers", () => {
       active: expected.progress?.active,
       admittedTotal: expected.progress?.admittedTotal,
     });
+
+    // The pace controller slowed admission: the organizer sees why.
+    await store.setPaceState(performance.id, { pace: 2, steppedAt: Date.now(), cutAt: 0 });
+    const paced = await call<{ stats: { queue: { admissionPacePerMinute: number } } }>(
+      "GET",
+      `/api/admin/performances/${performance.id}/stats`,
+    );
+    expect(paced.body.data?.stats.queue.admissionPacePerMinute).toBe(120);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFields, parseEnv } from "@ticketping/common/env";
 import { parseExposition, sumSamples, type Sample } from "@ticketping/common/metrics";
+import { bookingLatencyKey, readBookingLatency } from "@ticketping/common/queue/store";
 import { createRedis } from "@ticketping/common/redis";
 import { createTestDatabase, type TestDatabase } from "@ticketping/db/testing";
 import {
@@ -194,6 +195,28 @@ describe("series move with real requests", () => {
       1,
     );
     expect(delta("ticketping_webhooks_total", { outcome: "ignored" })).toBe(1);
+  });
+});
+
+describe("the booking latency for the waiting room's pace", () => {
+  it("is published from the admitted buyers' requests, one field for the process", async () => {
+    const headers = await buyerHeaders();
+    const seatMapUrl = `${web.baseUrl}/api/schedules/${schedule.scheduleId}/seat-map`;
+    for (let poll = 0; poll < 3; poll++) {
+      expect((await fetch(seatMapUrl, { headers })).status).toBe(200);
+    }
+    // Published once a second: poll for it.
+    const deadline = Date.now() + 10_000;
+    let p95: number | undefined;
+    while (p95 === undefined && Date.now() < deadline) {
+      p95 = await readBookingLatency({ redis, keyPrefix });
+      if (p95 === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(p95).toBeGreaterThanOrEqual(0);
+    expect(p95).toBeLessThan(60_000);
+    const fields = await redis.hgetall(bookingLatencyKey(keyPrefix));
+    expect(Object.keys(fields)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    expect(Object.values(fields)).toEqual([expect.stringMatching(/^\d+:\d+$/)]);
   });
 });
 
