@@ -328,40 +328,6 @@ export class QueueStore {
   }
 
   /**
-   * The admission pace controller's state: the pace (admissions per second) capping the
-   * admission bucket (includes/admission.lua, takeAdmissionTokens) below the organizer's
-   * admitRate, undefined when none is set, and the epoch ms of its last step and halving.
-   */
-  async paceState(performanceId: string): Promise<PaceState> {
-    const [pace, steppedAt, cutAt] = await this.redis.hmget(
-      this.keys(performanceId).state,
-      "pace",
-      "paceSteppedAt",
-      "paceCutAt",
-    );
-    return paceStateSchema.parse({
-      pace: pace ?? undefined,
-      steppedAt: steppedAt ?? 0,
-      cutAt: cutAt ?? 0,
-    });
-  }
-
-  /** Writes the controller's state; a pace of undefined lifts the cap (admitRate alone). */
-  async setPaceState(performanceId: string, state: PaceState): Promise<void> {
-    const key = this.keys(performanceId).state;
-    const checked = paceStateSchema.parse(state);
-    if (checked.pace === undefined) {
-      await this.redis.hdel(key, "pace", "paceSteppedAt", "paceCutAt");
-      return;
-    }
-    await this.redis.hset(key, {
-      pace: String(checked.pace),
-      paceSteppedAt: String(checked.steppedAt),
-      paceCutAt: String(checked.cutAt),
-    });
-  }
-
-  /**
    * What the opening recorded for the fairness record: the pre-queue in join order and the
    * order the committed shuffle gave it. Null until the sale has opened.
    */
@@ -418,6 +384,40 @@ export class QueueStore {
   /** Drops cached settings so the next script call reloads them (after an organizer edit). */
   async invalidateSettings(performanceId: string): Promise<void> {
     await this.redis.del(this.keys(performanceId).config);
+  }
+
+  /**
+   * The admission pace controller's state: the pace (admissions per second) capping the
+   * admission bucket (includes/admission.lua, takeAdmissionTokens) below the organizer's
+   * admitRate, undefined when none is set, and the epoch ms of its last step and halving.
+   */
+  async paceState(performanceId: string): Promise<PaceState> {
+    const [pace, steppedAt, cutAt] = await this.redis.hmget(
+      this.keys(performanceId).state,
+      "pace",
+      "paceSteppedAt",
+      "paceCutAt",
+    );
+    return paceStateSchema.parse({
+      pace: pace ?? undefined,
+      steppedAt: steppedAt ?? 0,
+      cutAt: cutAt ?? 0,
+    });
+  }
+
+  /** Writes the controller's state; a pace of undefined lifts the cap (admitRate alone). */
+  async setPaceState(performanceId: string, state: PaceState): Promise<void> {
+    const key = this.keys(performanceId).state;
+    const checked = paceStateSchema.parse(state);
+    if (checked.pace === undefined) {
+      await this.redis.hdel(key, "pace", "paceSteppedAt", "paceCutAt");
+      return;
+    }
+    await this.redis.hset(key, {
+      pace: String(checked.pace),
+      paceSteppedAt: String(checked.steppedAt),
+      paceCutAt: String(checked.cutAt),
+    });
   }
 
   /** Marks a queue as live so every instance ticks it. */
