@@ -6,7 +6,7 @@ const dbEnvShape = {
   DATABASE_URL: envFields.databaseUrl,
   /** Only the migration tool uses it: a disposable database that diffs replay into. */
   SHADOW_DATABASE_URL: envFields.shadowDatabaseUrl,
-  /** Connections per process. Web, queue-service and worker each open their own pool. */
+  /** Connections of getPrisma()'s pool (web's); queue-service and worker size their own. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 };
 
