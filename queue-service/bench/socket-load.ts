@@ -1,11 +1,15 @@
-import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { io } from "socket.io-client";
 import { DEVELOPMENT_QUEUE_TICKET_SECRET, signQueueTicket } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
-import { spawnService, type SpawnedService } from "@ticketping/common/testing";
+import {
+  ClientProcess,
+  spawnService,
+  splitEvenly,
+  type SpawnedService,
+} from "@ticketping/common/testing";
 import type { TestDatabase } from "@ticketping/db/testing";
 import { createPerformance } from "../test/support/fixtures";
 import { formatRate, percentile, report, round } from "./figures";
@@ -32,51 +36,13 @@ const MAX_ACTIVE = 100;
 /** File descriptors a process holds besides its sockets, plus headroom. */
 const FD_HEADROOM = 64;
 
-class ClientProcess {
-  private readonly child: ChildProcess;
-  private waiting: ((reply: WorkerReply) => void) | undefined;
-  /** Resolves once the process has loaded and can take commands. */
-  readonly ready: Promise<void>;
+type BenchClient = ClientProcess<WorkerCommand, WorkerReply>;
 
-  constructor() {
-    this.ready = new Promise((resolve) => {
-      this.waiting = () => {
-        resolve();
-      };
-    });
-    this.child = fork(path.join(import.meta.dirname, "client-worker.ts"), [], {
-      execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    this.child.on("message", (raw) => {
-      const parsed = workerReply.parse(raw);
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve?.(parsed);
-    });
-  }
-
-  get pid(): number {
-    return this.child.pid ?? 0;
-  }
-
-  async ask<Type extends WorkerReply["type"]>(
-    command: WorkerCommand,
-    expected: Type,
-  ): Promise<Extract<WorkerReply, { type: Type }>> {
-    const answer = await new Promise<WorkerReply>((resolve) => {
-      this.waiting = resolve;
-      this.child.send(command);
-    });
-    if (answer.type !== expected) {
-      throw new Error(`client process answered ${JSON.stringify(answer).slice(0, 300)}`);
-    }
-    return answer as Extract<WorkerReply, { type: Type }>;
-  }
-
-  kill(): void {
-    this.child.kill("SIGKILL");
-  }
+function startClient(): BenchClient {
+  return new ClientProcess({
+    entry: path.join(import.meta.dirname, "client-worker.ts"),
+    parse: (raw) => workerReply.parse(raw),
+  });
 }
 
 async function warmUp(url: string, performanceId: string): Promise<void> {
@@ -118,15 +84,6 @@ async function serverBroadcastTime(url: string): Promise<string> {
   return `${round((read("sum") / count) * 1_000)} ms over ${count} broadcasts`;
 }
 
-/** Splits [0, total) into `parts` contiguous ranges. */
-function ranges(total: number, parts: number): [number, number][] {
-  const size = Math.ceil(total / parts);
-  return Array.from({ length: parts }, (_, index) => [
-    Math.min(total, index * size),
-    Math.min(total, (index + 1) * size),
-  ]);
-}
-
 function mergeErrors(all: Record<string, number>[]): Record<string, number> {
   const merged: Record<string, number> = {};
   for (const errors of all) {
@@ -161,14 +118,14 @@ interface Held {
 
 /** Connects `sockets` buyers spread over the client processes; RSS measured around it. */
 async function connectAll(
-  clients: ClientProcess[],
+  clients: BenchClient[],
   url: string,
   serverPid: number,
   sockets: number,
 ): Promise<Held> {
   const rssBefore = treeResidentBytes(serverPid);
   const connectStarted = performance.now();
-  const shares = ranges(sockets, clients.length).map(([from, to]) => to - from);
+  const shares = splitEvenly(sockets, clients.length).map(([from, to]) => to - from);
   const connected = await Promise.all(
     clients.map((client, index) =>
       client.ask(
@@ -176,7 +133,7 @@ async function connectAll(
           type: "connect",
           url,
           count: shares[index] ?? 0,
-          localAddress: `127.0.0.${index + 2}`,
+          localAddress: ClientProcess.loopbackAddress(index),
         },
         "connected",
       ),
@@ -191,7 +148,7 @@ async function connectAll(
 }
 
 /** Times `count` broadcasts from their server time to their receipt by every socket. */
-async function watchBroadcasts(clients: ClientProcess[], count: number) {
+async function watchBroadcasts(clients: BenchClient[], count: number) {
   const watchFrom = Date.now();
   const seen = await Promise.all(
     clients.map((client) =>
@@ -210,7 +167,7 @@ async function watchBroadcasts(clients: ClientProcess[], count: number) {
   return [...byBroadcast].sort(([a], [b]) => a - b);
 }
 
-async function closeClients(clients: ClientProcess[]): Promise<void> {
+async function closeClients(clients: BenchClient[]): Promise<void> {
   await Promise.all(
     clients.map((client) =>
       Promise.race([
@@ -270,7 +227,7 @@ async function measureBare(options: {
       NODE_OPTIONS: options.serverNodeOptions,
     },
   });
-  const clients = Array.from({ length: options.clientProcesses }, () => new ClientProcess());
+  const clients = Array.from({ length: options.clientProcesses }, startClient);
   const pid = server.process.pid ?? 0;
   startedServers.add(pid);
   try {
@@ -278,7 +235,7 @@ async function measureBare(options: {
     await Promise.all(clients.map((client) => client.ready));
     const held = await connectAll(clients, url, pid, options.sockets);
     const performanceId = randomUUID();
-    const shares = ranges(held.held, clients.length).map(([from, to]) => to - from);
+    const shares = splitEvenly(held.held, clients.length).map(([from, to]) => to - from);
     const joined = await Promise.all(
       clients.map((client, index) =>
         client.ask({ type: "join", performanceId, from: 0, to: shares[index] ?? 0 }, "joined"),
@@ -365,7 +322,7 @@ export async function measureSockets(options: {
     },
     readyTimeoutMs: 60_000,
   });
-  const clients = Array.from({ length: options.clientProcesses }, () => new ClientProcess());
+  const clients = Array.from({ length: options.clientProcesses }, startClient);
   const redis = new Redis(options.redisUrl);
   const store = new QueueStore({ redis, keyPrefix: options.keyPrefix });
   const pid = server.process.pid ?? 0;
@@ -381,11 +338,11 @@ export async function measureSockets(options: {
     // As the page views before a sale would: the queue's settings are in Redis already.
     await warmUp(url, performanceId);
     const held = await connectAll(clients, url, pid, sockets);
-    const shares = ranges(held.held, clients.length).map(([from, to]) => to - from);
+    const shares = splitEvenly(held.held, clients.length).map(([from, to]) => to - from);
 
     // The burst: the first burstJoins sockets join, evenly spread over burstSeconds.
     const burstJoins = Math.min(options.burstJoins, held.held);
-    const burstShares = ranges(burstJoins, clients.length).map(([from, to]) => to - from);
+    const burstShares = splitEvenly(burstJoins, clients.length).map(([from, to]) => to - from);
     const burst = await Promise.all(
       clients.map((client, index) =>
         client.ask(

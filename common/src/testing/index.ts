@@ -18,3 +18,5 @@ export {
 export { postUntilAnswered, type EarlyAnswer } from "./post-until-answered";
 export { pdfText, renderPdfPage, type GrayImage } from "./pdf-pages";
 export { readQrCode } from "./read-qr-code";
+export { ClientProcess } from "./client-process";
+export { splitEvenly } from "./split-evenly";
