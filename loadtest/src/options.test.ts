@@ -23,13 +23,32 @@ describe("parseCliOptions", () => {
         "0.2",
         "--out",
         "x",
+        "--client-processes",
+        "2",
+        "--queue-processes",
+        "3",
       ]),
-    ).toMatchObject({ buyers: 60, maxActive: 5, abandonRate: 0.2, out: "x" });
+    ).toMatchObject({
+      buyers: 60,
+      maxActive: 5,
+      abandonRate: 0.2,
+      out: "x",
+      clientProcesses: 2,
+      queueProcesses: 3,
+    });
     expect(parseCliOptions(["--help"])).toBe("help");
   });
 
   it("refuses sizes and times beyond the hard bounds", () => {
+    expect(parseCliOptions(["--buyers", "20000", "--seats", "5000"])).toMatchObject({
+      buyers: 20_000,
+      seats: 5_000,
+    });
     expect(() => parseCliOptions(["--buyers", String(LIMITS.maxBuyers + 1)])).toThrow();
+    expect(() =>
+      parseCliOptions(["--client-processes", String(LIMITS.maxProcesses + 1)]),
+    ).toThrow();
+    expect(() => parseCliOptions(["--queue-processes", "0"])).toThrow();
     expect(() => parseCliOptions(["--seats", String(LIMITS.maxSeats + 1)])).toThrow();
     expect(() =>
       parseCliOptions(["--time-limit", String(LIMITS.maxTimeLimitSeconds + 1)]),

@@ -3,9 +3,14 @@ import { parseFlags } from "./cli";
 
 /** Hard bounds: one machine, loopback only, and a run that always ends by itself. */
 export const LIMITS = {
-  // Each buyer is one socket in this process and one in the queue service's; both are
-  // capped at 20,000 open files here, with the HTTP connections on top in this process.
-  maxBuyers: 10_000,
+  // Each buyer is one socket in a client process and one in a queue-service process, and
+  // one process may open at most 20,000 files here (hard): above `buyersPerProcess` the
+  // buyers and the queue service are spread over several processes.
+  maxBuyers: 20_000,
+  /** Buyers one process (client or queue service) is given by default: half its file limit. */
+  buyersPerProcess: 10_000,
+  /** Client processes or queue-service processes at most. */
+  maxProcesses: 8,
   maxSeats: 10_000,
   maxTimeLimitSeconds: 1_800,
 } as const;
@@ -45,6 +50,13 @@ export const loadTestOptionsSchema = z
      * /api/queue/ticket first, the older door, still served).
      */
     door: z.enum(["session", "ticket"]).default("session"),
+    /**
+     * Processes the buyers are spread over, each connecting from its own loopback address;
+     * default one per `buyersPerProcess` buyers (1 up to 10,000).
+     */
+    clientProcesses: int(1, LIMITS.maxProcesses).optional(),
+    /** QUEUE_PROCESSES of the queue service (and the bare reference's processes); default as above. */
+    queueProcesses: int(1, LIMITS.maxProcesses).optional(),
     /** Seeds every random choice (plans, seats), so a run can be repeated. */
     seed: int(0, 2 ** 31 - 1).optional(),
     /** Report directory; default loadtest/reports/<timestamp>/. */
@@ -69,6 +81,8 @@ const flagNames = {
   "lapse-rate": "lapseRate",
   "time-limit": "timeLimit",
   door: "door",
+  "client-processes": "clientProcesses",
+  "queue-processes": "queueProcesses",
   seed: "seed",
   out: "out",
 } as const satisfies Record<string, keyof LoadTestOptions>;
@@ -89,6 +103,10 @@ export const usage = `npm run loadtest -- [options]
   --time-limit S        the run stops after this many seconds (default 600, at most ${LIMITS.maxTimeLimitSeconds})
   --door session|ticket how buyers open the queue socket (default session: the cookie at
                         the socket; ticket: POST /api/queue/ticket first)
+  --client-processes N  processes the buyers are spread over, each from its own loopback
+                        address (default 1 per ${LIMITS.buyersPerProcess} buyers)
+  --queue-processes N   QUEUE_PROCESSES of the queue service, and the bare reference's
+                        processes (default 1 per ${LIMITS.buyersPerProcess} buyers)
   --seed N              repeat a run's random choices
   --out DIR             report directory (default loadtest/reports/<timestamp>)
   --help                this text`;

@@ -3,12 +3,12 @@ import { loadavg } from "node:os";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
 import { measureBareConnects } from "./bare/measure-bare-connects";
-import { crowdContext } from "./buyer/crowd-context";
+import type { BuyerResult } from "./buyer/context";
 import { planBuyers } from "./buyer/plan";
 import { progressLine } from "./buyer/progress-line";
-import { runCrowd } from "./buyer/run-crowd";
-import { HttpClient } from "./clients/http-client";
-import { WebApi } from "./clients/web-api";
+import { startForkedGenerators } from "./crowd/forked-generators";
+import { inProcessGenerators, LOAD_GENERATOR } from "./crowd/in-process-generators";
+import type { LoadGenerators } from "./crowd/load-generators";
 import { env } from "./env";
 import { collectFacts } from "./invariants/collect-facts";
 import { checkInvariants } from "./invariants/rules";
@@ -25,7 +25,8 @@ import {
 } from "./report/build-report";
 import { seedBuyers } from "./seed/seed-buyers";
 import { seedSale, type SeededSale } from "./seed/seed-sale";
-import { cpuSeconds, openFileLimit, peakRssMiB } from "./system/process-stats";
+import { processLayout, type ProcessLayout } from "./system/process-layout";
+import { cpuSeconds, peakRssMiB, treePeakRssMiB } from "./system/process-stats";
 import { joinLimitPerIpPerMin } from "./system/service-env";
 import { startSystem, type RunningSystem } from "./system/start-system";
 
@@ -34,12 +35,12 @@ const settling = new Set(["paid-confirmed", "lapsed-expired", "no-stale-pending"
 const SAMPLE_INTERVAL_MS = 100;
 const ACK_TIMEOUT_MS = 30_000;
 const HTTP_TIMEOUT_MS = 30_000;
-/** Connections to the web app shared by all buyers (see HttpClient). */
-const MAX_HTTP_CONNECTIONS = 1_024;
 
 export interface LoadTestResult {
   report: LoadTestReport;
   recorder: Recorder;
+  /** Every buyer's result, in the order they were seeded. */
+  buyers: readonly BuyerResult[];
   /** What the services logged at warn and above, for looking into a failure. */
   serviceLogs: string;
 }
@@ -60,16 +61,35 @@ export async function runLoadTest(
   const runId = randomBytes(4).toString("hex");
   const seed = options.seed ?? randomInt(2 ** 31 - 1);
   const random = createRandom(seed);
-  checkOpenFileLimit(options.buyers);
-  log(`run ${runId} (seed ${seed}): starting the database, queue service, worker and web app`);
-  const system = await startSystem({ options, runId });
-  const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
-  const http = new HttpClient(system.webUrl, {
-    maxSockets: Math.min(options.buyers, MAX_HTTP_CONNECTIONS),
-    timeoutMs: HTTP_TIMEOUT_MS,
+  const layout = processLayout(options);
+  log(
+    `run ${runId} (seed ${seed}): starting the database, queue service ` +
+      `(${layout.queueProcesses} process(es)), worker and web app; ` +
+      `buyers in ${layout.clientProcesses} client process(es)`,
+  );
+  const system = await startSystem({
+    options,
+    runId,
+    overrides: { "queue-service": { QUEUE_PROCESSES: String(layout.queueProcesses) } },
   });
+  const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
   let sale: SeededSale | undefined;
+  let generators: LoadGenerators | undefined;
   try {
+    generators =
+      layout.clientProcesses > 1
+        ? await startForkedGenerators({
+            processes: layout.clientProcesses,
+            seed,
+            httpConnections: layout.httpConnections,
+            bareTimeoutMs: ACK_TIMEOUT_MS,
+          })
+        : inProcessGenerators({
+            random,
+            seed,
+            httpConnections: layout.httpConnections,
+            bareTimeoutMs: ACK_TIMEOUT_MS,
+          });
     const prisma = system.database.prisma;
     const seeded = await seedSale(prisma, options);
     sale = seeded;
@@ -88,6 +108,8 @@ export async function runLoadTest(
     const bareConnects = await measureBareConnects({
       count: options.buyers,
       timeoutMs: ACK_TIMEOUT_MS,
+      serverProcesses: layout.queueProcesses,
+      opener: generators.bare,
     });
     log(
       `bare Socket.IO: ${bareConnects.ok} of ${bareConnects.attempted} handshakes, ` +
@@ -103,37 +125,34 @@ export async function runLoadTest(
       now: () => recorder.now(),
     });
     const loadAtStart = loadavg()[0] ?? 0;
-    const cpuAtStart = cpuSnapshot(system);
+    const cpuAtStart = cpuSnapshot(system, generators);
     sampler.start();
-    const results = await runCrowd({
+    const { results, shares } = await generators.runCrowd({
+      settings: {
+        webUrl: system.webUrl,
+        door:
+          options.door === "session"
+            ? { kind: "session", queueUrl: system.queueUrl }
+            : { kind: "ticket" },
+        sale: { performanceId: seeded.performanceId, scheduleId: seeded.scheduleId },
+        holdTtlSeconds: options.holdTtl,
+        lapseRate: options.lapseRate,
+        timeLimitSeconds: options.timeLimit,
+        ackTimeoutMs: ACK_TIMEOUT_MS,
+        httpTimeoutMs: HTTP_TIMEOUT_MS,
+      },
       identities,
       plans,
-      timeLimitSeconds: options.timeLimit,
+      recorder,
       stopSignal,
       log,
       progressLine: (finished) => progressLine(recorder.now(), finished, options.buyers, sampler),
-      context: crowdContext({
-        web: new WebApi(http),
-        recorder,
-        random,
-        seed,
-        sale: seeded,
-        holdTtlSeconds: options.holdTtl,
-        lapseRate: options.lapseRate,
-        ackTimeoutMs: ACK_TIMEOUT_MS,
-        observeWorkingSet: (active) => {
-          sampler.observe(active);
-        },
-        extra: {
-          door:
-            options.door === "session"
-              ? { kind: "session", queueUrl: system.queueUrl }
-              : { kind: "ticket" },
-        },
-      }),
+      observeWorkingSet: (active) => {
+        sampler.observe(active);
+      },
     });
     const buyersMs = recorder.now();
-    const processes = processFigures(system, cpuAtStart, buyersMs);
+    const processes = processFigures(system, generators, layout, cpuAtStart, buyersMs);
     await sampler.stop();
     const machine = machineInfo(loadAtStart);
     log(`buyers done in ${(buyersMs / 1000).toFixed(1)} s; letting the worker settle`);
@@ -167,8 +186,13 @@ export async function runLoadTest(
       runId,
       startedAt,
       finishedAt: new Date(),
-      scenario: { ...options, seed },
-      setup: setupNotes(options),
+      scenario: {
+        ...options,
+        clientProcesses: layout.clientProcesses,
+        queueProcesses: layout.queueProcesses,
+        seed,
+      },
+      setup: setupNotes(options, layout),
       machine,
       durationsMs: { setup: setupMs, buyers: buyersMs, settle: Date.now() - settleStart },
       recorder,
@@ -184,6 +208,7 @@ export async function runLoadTest(
       queueCounters: sampler.counters,
       bareConnects,
       processes,
+      clients: shares,
       sales: {
         seats: options.seats,
         sold,
@@ -191,9 +216,9 @@ export async function runLoadTest(
       },
       invariants,
     });
-    return { report, recorder, serviceLogs: system.serviceLogs() };
+    return { report, recorder, buyers: results, serviceLogs: system.serviceLogs() };
   } finally {
-    http.close();
+    await generators?.close();
     // This run's queue keys and the show's seat-map and hold keys, out of the shared Redis.
     if (sale) {
       await deleteKeysMatching(redis, [`${system.keyPrefix}*`, `*{sch:${sale.scheduleId}}*`]).catch(
@@ -205,52 +230,71 @@ export async function runLoadTest(
   }
 }
 
-function checkOpenFileLimit(buyers: number): void {
-  const limit = openFileLimit();
-  // One socket per buyer, the shared HTTP connections, and some for everything else; the
-  // queue service (same limit, inherited) needs one per buyer too.
-  const needed = buyers + Math.min(buyers, MAX_HTTP_CONNECTIONS) + 256;
-  if (limit !== null && needed > limit) {
-    throw new Error(
-      `${buyers} buyers need about ${needed} open files in one process; the limit here is ` +
-        `${limit} (ulimit -n). Run fewer buyers or raise the limit.`,
-    );
-  }
-}
-
 type CpuSnapshot = Record<keyof RunningSystem["pids"], number | null> & {
   loadtest: NodeJS.CpuUsage;
+  clients: (number | null)[];
 };
 
-function cpuSnapshot(system: RunningSystem): CpuSnapshot {
+function cpuSnapshot(system: RunningSystem, generators: LoadGenerators): CpuSnapshot {
   return {
     web: cpuSeconds(system.pids.web),
     "queue-service": cpuSeconds(system.pids["queue-service"]),
     worker: cpuSeconds(system.pids.worker),
     loadtest: process.cpuUsage(),
+    clients: generators.clients.map((client) => cpuSeconds(client.pid)),
   };
 }
 
-/** CPU each process used while the buyers ran (in cores on average), and its peak memory. */
+/**
+ * CPU each process used while the buyers ran (in cores on average), and its peak memory:
+ * the queue service's processes added up, and every client process on a row of its own.
+ */
 function processFigures(
   system: RunningSystem,
+  generators: LoadGenerators,
+  layout: ProcessLayout,
   before: CpuSnapshot,
   wallMs: number,
 ): ProcessFigures[] {
-  const after = cpuSnapshot(system);
-  const figures: Omit<ProcessFigures, "cores">[] = (
-    ["web", "queue-service", "worker"] as const
-  ).map((name) => {
-    const start = before[name];
-    const end = after[name];
-    const cpu = start !== null && end !== null ? end - start : null;
-    return { name, cpuSeconds: cpu, peakRssMiB: peakRssMiB(system.pids[name]) };
-  });
+  const after = cpuSnapshot(system, generators);
+  const used = (start: number | null | undefined, end: number | null | undefined) =>
+    start !== null && start !== undefined && end !== null && end !== undefined ? end - start : null;
+  const queuePid = system.pids["queue-service"];
+  const figures: Omit<ProcessFigures, "cores">[] = [
+    {
+      name: "web",
+      cpuSeconds: used(before.web, after.web),
+      peakRssMiB: peakRssMiB(system.pids.web),
+    },
+    layout.queueProcesses > 1
+      ? {
+          name: `queue-service (primary + ${layout.queueProcesses} processes, added up)`,
+          cpuSeconds: used(before["queue-service"], after["queue-service"]),
+          peakRssMiB: treePeakRssMiB(queuePid),
+        }
+      : {
+          name: "queue-service",
+          cpuSeconds: used(before["queue-service"], after["queue-service"]),
+          peakRssMiB: peakRssMiB(queuePid),
+        },
+    {
+      name: "worker",
+      cpuSeconds: used(before.worker, after.worker),
+      peakRssMiB: peakRssMiB(system.pids.worker),
+    },
+  ];
   const own = process.cpuUsage(before.loadtest);
   figures.push({
-    name: "load generator (this tool)",
+    name: LOAD_GENERATOR,
     cpuSeconds: (own.user + own.system) / 1e6,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
+  generators.clients.forEach((client, index) => {
+    figures.push({
+      name: client.name,
+      cpuSeconds: used(before.clients[index], after.clients[index]),
+      peakRssMiB: peakRssMiB(client.pid),
+    });
   });
   return figures.map((entry) => ({
     ...entry,
@@ -258,7 +302,7 @@ function processFigures(
   }));
 }
 
-function setupNotes(options: LoadTestOptions): string[] {
+function setupNotes(options: LoadTestOptions, layout: ProcessLayout): string[] {
   return [
     "A throwaway database, the built web app (standalone server), queue-service and worker " +
       "on free loopback ports, fresh secrets, their own Redis key prefix and Kafka consumer " +
@@ -271,12 +315,24 @@ function setupNotes(options: LoadTestOptions): string[] {
     `HOLD_TTL_SECONDS=${options.holdTtl} (shipped: 300), so the holds left to lapse expire within the run; ` +
       `QUEUE_CLAIM_WINDOW_SECONDS=${options.claimWindow}, QUEUE_DISCONNECT_GRACE_SECONDS=${options.disconnectGrace}.`,
     `QUEUE_JOIN_LIMIT_PER_IP_PER_MIN=${joinLimitPerIpPerMin(options.buyers)} (shipped: 600): every buyer ` +
-      "joins from 127.0.0.1, so the per-address limit must admit all of them at once. The " +
+      "joins from loopback (127.0.0.1, or its client process's address), so the per-address " +
+      "limit must admit all of them at once. The " +
       "per-user limits (joins, tickets) stay as shipped.",
     "Buyers are signed in with next-auth session JWTs minted with the web app's secret " +
       "(the credentials flow would measure bcrypt, not the sale). The Simulated payment " +
       "provider: the payment page posts a Stripe-format signed webhook to the real webhook route.",
-    `All buyers share at most ${MAX_HTTP_CONNECTIONS} keep-alive connections to the web app; ` +
-      "each has its own Socket.IO connection.",
+    layout.clientProcesses > 1
+      ? `The buyers run in ${layout.clientProcesses} client processes, an even share each, each ` +
+        `connecting from its own loopback address (127.0.0.2 on) with at most ` +
+        `${layout.httpConnections} keep-alive connections to the web app; each buyer has its own ` +
+        "Socket.IO connection. Each process's seat choices and lapses follow their own sequence " +
+        "from the seed."
+      : `All buyers share at most ${layout.httpConnections} keep-alive connections to the web app; ` +
+        "each has its own Socket.IO connection.",
+    `QUEUE_PROCESSES=${layout.queueProcesses} (shipped: 1): ` +
+      (layout.queueProcesses > 1
+        ? "several queue-service processes behind the one port, as a box holding more sockets " +
+          "than one process may open runs it; the bare reference runs in as many processes."
+        : "the queue service in one process, as shipped."),
   ];
 }

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { spawnService } from "@ticketping/common/testing";
-import { QueueConnection } from "../clients/queue-connection";
 import { summarize, type LatencySummary } from "../metrics/percentiles";
 import { throughput } from "../metrics/summarize";
+import { openBareSockets, type BareSockets } from "./open-bare-sockets";
 
 export interface BareConnects {
   /** Handshakes asked for, all at once, and how many succeeded. */
@@ -11,56 +11,57 @@ export interface BareConnects {
   /** Successful handshakes per second, first start to last end (as every step's rate). */
   perSecond: number;
   latencyMs: LatencySummary | null;
+  /** Server processes behind the one port, and client processes the handshakes came from. */
+  serverProcesses: number;
+  clientProcesses: number;
+}
+
+/** Opens `count` bare sockets from wherever the buyers run (this process, or several). */
+export interface BareOpener {
+  clientProcesses: number;
+  open: (url: string, count: number) => Promise<BareSockets>;
 }
 
 /**
  * The bare reference of the front door: a Socket.IO server with nothing of ours (started
- * here, on a free loopback port) receives `count` handshakes at once from the same client
- * code the buyers use (QueueConnection: websocket only, one connection each), in the same
- * run as the crowd, before it. All sockets are closed again before the crowd starts.
+ * here, on a free loopback port, in `serverProcesses` processes like the queue service)
+ * receives `count` handshakes at once from the buyers' client processes (this one by
+ * default) with the buyers' own client code, in the same run as the crowd, before it. All
+ * sockets are closed again before the crowd starts.
  */
 export async function measureBareConnects({
   count,
   timeoutMs,
+  serverProcesses = 1,
+  opener = {
+    clientProcesses: 1,
+    open: (url, share) => openBareSockets({ url, count: share, timeoutMs }),
+  },
 }: {
   count: number;
   timeoutMs: number;
+  serverProcesses?: number;
+  opener?: BareOpener;
 }): Promise<BareConnects> {
   const server = await spawnService({
     cwd: path.resolve(import.meta.dirname, "../.."),
     entry: "src/bare/bare-socket-server.ts",
-    env: {},
+    env: { BARE_PROCESSES: String(serverProcesses) },
   });
-  const url = `http://127.0.0.1:${server.port}`;
-  const samples: { endMs: number; durationMs: number }[] = [];
-  const connections: QueueConnection[] = [];
+  let sockets: BareSockets | undefined;
   try {
-    await Promise.all(
-      Array.from({ length: count }, async () => {
-        const startedAt = performance.now();
-        try {
-          const connection = await QueueConnection.open({
-            url,
-            auth: {},
-            listeners: {},
-            ackTimeoutMs: timeoutMs,
-          });
-          const endMs = performance.now();
-          samples.push({ endMs, durationMs: endMs - startedAt });
-          connections.push(connection);
-        } catch {
-          // Counted as attempted, not ok.
-        }
-      }),
-    );
+    sockets = await opener.open(`http://127.0.0.1:${server.port}`, count);
   } finally {
-    for (const connection of connections) connection.close();
+    await sockets?.close();
     await server.stop();
   }
+  const { samples } = sockets;
   return {
     attempted: count,
     ok: samples.length,
     perSecond: throughput(samples),
     latencyMs: summarize(samples.map((sample) => sample.durationMs)),
+    serverProcesses,
+    clientProcesses: opener.clientProcesses,
   };
 }

@@ -32,6 +32,8 @@ export interface BuyerContext {
    * session door (no ticket request), or with a ticket from the web app (the default).
    */
   door?: { kind: "session"; queueUrl: string } | { kind: "ticket" };
+  /** The loopback address the buyers' sockets connect from (their client process's own). */
+  localAddress?: string;
 }
 
 export interface BuyerPersistence {

@@ -16,6 +16,7 @@ export async function runCrowd({
   stopSignal,
   log,
   progressLine,
+  onFinished,
 }: {
   identities: readonly BuyerIdentity[];
   plans: readonly BuyerPlan[];
@@ -25,6 +26,8 @@ export async function runCrowd({
   stopSignal?: AbortSignal;
   log: (line: string) => void;
   progressLine: (finished: readonly BuyerResult[]) => string;
+  /** Told each buyer's result as it ends, with the buyer's place in `identities`. */
+  onFinished?: (result: BuyerResult, index: number) => void;
 }): Promise<BuyerResult[]> {
   // A plain timer, not AbortSignal.timeout inside AbortSignal.any: the combined signal
   // holds its sources weakly, and a collected timeout signal never fires.
@@ -53,6 +56,7 @@ export async function runCrowd({
         if (!plan) throw new Error(`no plan for buyer ${index}`);
         const result = await runBuyer(ctx, identity, plan);
         finished.push(result);
+        onFinished?.(result, index);
         return result;
       }),
     );

@@ -158,13 +158,14 @@ export class WaitingRoomVisit {
   private async connect(): Promise<QueueConnection> {
     this.close();
     this.admittedSeen = false;
-    const { ackTimeoutMs, signal, observeWorkingSet } = this.ctx;
+    const { ackTimeoutMs, signal, observeWorkingSet, localAddress } = this.ctx;
     const entry = await this.entry();
     this.connection = await this.step("connect", () =>
       QueueConnection.open({
         ...entry,
         ackTimeoutMs,
         signal,
+        localAddress,
         listeners: {
           progress: (progress) => {
             observeWorkingSet(progress.active);

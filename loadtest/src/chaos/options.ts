@@ -11,7 +11,12 @@ const seconds = (min: number, max: number) => z.coerce.number().min(min).max(max
  */
 export const chaosOptionsSchema = loadTestOptionsSchema
   .extend({
-    buyers: loadTestOptionsSchema.shape.buyers.unwrap().min(2).default(2_000),
+    // The chaos run keeps every buyer in this one process.
+    buyers: loadTestOptionsSchema.shape.buyers
+      .unwrap()
+      .min(2)
+      .max(LIMITS.buyersPerProcess)
+      .default(2_000),
     seats: loadTestOptionsSchema.shape.seats.unwrap().default(500),
     maxActive: loadTestOptionsSchema.shape.maxActive.unwrap().default(10),
     admitRate: loadTestOptionsSchema.shape.admitRate.unwrap().default(5),
@@ -62,7 +67,7 @@ const flagNames = {
 
 export const chaosUsage = `npm run chaos -- [options]
 
-  --buyers N          buyers arriving at once (default 2000, at most ${LIMITS.maxBuyers})
+  --buyers N          buyers arriving at once (default 2000, at most ${LIMITS.buyersPerProcess})
   --seats N           seats of the show on sale (default 500)
   --max-active N      the waiting room's working set (default 10)
   --admit-rate N      admissions per second at most (default 5)

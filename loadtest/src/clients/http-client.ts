@@ -28,7 +28,12 @@ export class HttpClient {
 
   constructor(
     baseUrl: string,
-    private readonly options: { maxSockets: number; timeoutMs: number },
+    private readonly options: {
+      maxSockets: number;
+      timeoutMs: number;
+      /** The loopback address to connect from (a client process's own). */
+      localAddress?: string;
+    },
   ) {
     this.origin = new URL(baseUrl);
     this.agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets });
@@ -43,6 +48,7 @@ export class HttpClient {
           protocol: this.origin.protocol,
           hostname: this.origin.hostname,
           port: this.origin.port,
+          ...(this.options.localAddress ? { localAddress: this.options.localAddress } : {}),
           method,
           path,
           headers: {

@@ -43,6 +43,7 @@ export class QueueConnection {
     listeners,
     ackTimeoutMs,
     signal,
+    localAddress,
   }: {
     url: string;
     auth: { ticket: string } | { performanceId: string } | Record<string, never>;
@@ -50,12 +51,15 @@ export class QueueConnection {
     listeners: QueueListeners;
     ackTimeoutMs: number;
     signal?: AbortSignal;
+    /** The loopback address to connect from (a client process's own; the default one if unset). */
+    localAddress?: string;
   }): Promise<QueueConnection> {
     signal?.throwIfAborted();
     const socket: QueueSocket = io(url, {
       auth,
       transports: ["websocket"],
       ...(cookie ? { extraHeaders: { cookie } } : {}),
+      ...(localAddress ? { localAddress } : {}),
       // One connection per buyer, as one browser tab each would have.
       forceNew: true,
       // A dropped buyer comes back with a fresh ticket (the page's loop), not the old one.

@@ -8,6 +8,13 @@ export interface Sample {
   durationMs: number;
 }
 
+/** A recorder's figures as plain data, to cross a process boundary. */
+export interface RecorderSnapshot {
+  samples: [StepName, [endMs: number, durationMs: number][]][];
+  errors: [StepName, [code: string, count: number][]][];
+  queueWaitsMs: number[];
+}
+
 /**
  * Collects every step's latency and every error while the buyers run. Cheap on purpose:
  * thousands of buyers call it from one event loop that also drives their sockets.
@@ -17,7 +24,22 @@ export class Recorder {
   /** `step` -> error code -> count. */
   readonly errors = new Map<StepName, Map<string, number>>();
   readonly queueWaitsMs: number[] = [];
-  private readonly origin = performance.now();
+  /** performance.now() when the run started. */
+  private readonly origin: number;
+
+  /**
+   * `originEpochMs`: when the run started, as `epochMs()` told it (by default now), so that
+   * the recorders of several processes of one run share one time line.
+   */
+  constructor(originEpochMs?: number) {
+    this.origin =
+      originEpochMs === undefined ? performance.now() : originEpochMs - performance.timeOrigin;
+  }
+
+  /** When the run started, in epoch ms (for another process's recorder). */
+  get originEpochMs(): number {
+    return performance.timeOrigin + this.origin;
+  }
 
   /** Milliseconds since the run started. */
   now(): number {
@@ -51,5 +73,31 @@ export class Recorder {
 
   queueWait(durationMs: number): void {
     this.queueWaitsMs.push(durationMs);
+  }
+
+  snapshot(): RecorderSnapshot {
+    return {
+      samples: [...this.samples].map(([step, list]) => [
+        step,
+        list.map((sample): [number, number] => [sample.endMs, sample.durationMs]),
+      ]),
+      errors: [...this.errors].map(([step, codes]) => [step, [...codes]]),
+      queueWaitsMs: this.queueWaitsMs,
+    };
+  }
+
+  /** Adds another process's figures (recorded on this recorder's time line) to these. */
+  merge(snapshot: RecorderSnapshot): void {
+    for (const [step, list] of snapshot.samples) {
+      let mine = this.samples.get(step);
+      if (!mine) this.samples.set(step, (mine = []));
+      for (const [endMs, durationMs] of list) mine.push({ endMs, durationMs });
+    }
+    for (const [step, codes] of snapshot.errors) {
+      let mine = this.errors.get(step);
+      if (!mine) this.errors.set(step, (mine = new Map<string, number>()));
+      for (const [code, count] of codes) mine.set(code, (mine.get(code) ?? 0) + count);
+    }
+    this.queueWaitsMs.push(...snapshot.queueWaitsMs);
   }
 }

@@ -1,6 +1,7 @@
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { buyerOutcomes, type BuyerOutcome, type BuyerResult } from "../buyer/context";
 import type { BareConnects } from "../bare/measure-bare-connects";
+import type { ClientShare } from "../crowd/load-generators";
 import type { InvariantResult } from "../invariants/rules";
 import type { QueueSample } from "../invariants/working-set-sampler";
 import type { LoadTestOptions } from "../options";
@@ -61,6 +62,8 @@ export interface LoadTestReport {
   /** Bare Socket.IO handshakes measured in the same run, and the front door against them. */
   frontDoor: FrontDoorFigures;
   processes: ProcessFigures[];
+  /** Each client process's share of the buyers, as it counted them (one: this process). */
+  clients: ClientShare[];
   sales: { seats: number; sold: number; purchases: number };
   invariants: InvariantResult[];
 }
@@ -111,6 +114,7 @@ export function buildReport(input: {
   queueCounters: Record<string, number>;
   bareConnects: BareConnects;
   processes: ProcessFigures[];
+  clients: ClientShare[];
   sales: LoadTestReport["sales"];
   invariants: InvariantResult[];
 }): LoadTestReport {
@@ -161,6 +165,7 @@ export function buildReport(input: {
     queueCounters: input.queueCounters,
     frontDoor: frontDoorFigures(steps, input.bareConnects),
     processes: input.processes,
+    clients: input.clients,
     sales: input.sales,
     invariants: input.invariants,
   };

@@ -121,6 +121,7 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
     "",
     ...report.setup.map((note) => `- ${note}`),
     "",
+    ...clientsSection(report),
     "Where the machine's CPU went while the buyers ran (1.0 = one core busy throughout), " +
       "and each process's peak memory:",
     "",
@@ -162,8 +163,15 @@ function frontDoorSection(report: LoadTestReport): string {
     value === null ? "– (no such step)" : `${value.toFixed(2)}×`;
   return [
     `Before the crowd, the same number of handshakes (${bare.attempted}, all at once, the ` +
-      "buyers' client code) to a bare Socket.IO server started by this run on a free " +
-      `loopback port: ${bare.ok} succeeded, ${bare.perSecond.toFixed(1)}/s.` +
+      "buyers' client code, " +
+      (bare.clientProcesses > 1
+        ? `from their ${bare.clientProcesses} client processes`
+        : "from this process") +
+      ") to a bare Socket.IO server started by this run on a free loopback port" +
+      (bare.serverProcesses > 1
+        ? ` (${bare.serverProcesses} processes behind it, as the queue service's)`
+        : "") +
+      `: ${bare.ok} succeeded, ${bare.perSecond.toFixed(1)}/s.` +
       ` Buyers entered by the ${report.scenario.door} door.`,
     "",
     table(
@@ -195,6 +203,45 @@ function frontDoorSection(report: LoadTestReport): string {
     "Targets (issue 18): the ticket step at least 5× the bare rate (the session door has " +
       "none), the front door (ticket + connect + join) at least 0.70×.",
   ].join("\n");
+}
+
+/** With several client processes: what each one counted, beside the run's totals. */
+function clientsSection(report: LoadTestReport): string[] {
+  if (report.clients.length < 2) return [];
+  const outcomes = report.outcomes.filter((outcome) => outcome.count > 0);
+  const total = (pick: (share: LoadTestReport["clients"][number]) => number) =>
+    String(report.clients.reduce((sum, share) => sum + pick(share), 0));
+  return [
+    "The buyers ran in several client processes; each counted its own share:",
+    "",
+    table(
+      [
+        "process",
+        "buyers",
+        ...outcomes.map((outcome) => outcome.outcome),
+        "step samples",
+        "bare ok",
+      ],
+      [
+        ...report.clients.map((share) => [
+          share.name,
+          String(share.buyers),
+          ...outcomes.map((outcome) => String(share.outcomes[outcome.outcome] ?? 0)),
+          String(share.stepSamples),
+          String(share.bareOk),
+        ]),
+        [
+          "all",
+          total((share) => share.buyers),
+          ...outcomes.map((outcome) => total((share) => share.outcomes[outcome.outcome] ?? 0)),
+          total((share) => share.stepSamples),
+          total((share) => share.bareOk),
+        ],
+      ],
+      ["l", "r", ...outcomes.map((): "r" => "r"), "r", "r"],
+    ),
+    "",
+  ];
 }
 
 function latencyCells(latency: LatencySummary | null): string[] {

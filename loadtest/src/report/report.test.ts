@@ -58,8 +58,33 @@ function sampleReport(passed: boolean) {
       ],
     },
     queueCounters: { joins: 2 },
-    bareConnects: { attempted: 10, ok: 10, perSecond: 200, latencyMs: null },
+    bareConnects: {
+      attempted: 10,
+      ok: 10,
+      perSecond: 200,
+      latencyMs: null,
+      serverProcesses: 2,
+      clientProcesses: 2,
+    },
     processes: [{ name: "web", cpuSeconds: 1.5, cores: 0.75, peakRssMiB: 300 }],
+    clients: [
+      {
+        name: "client process 1 (127.0.0.2)",
+        address: "127.0.0.2",
+        buyers: 1,
+        outcomes: { purchased: 1 },
+        stepSamples: 30,
+        bareOk: 5,
+      },
+      {
+        name: "client process 2 (127.0.0.3)",
+        address: "127.0.0.3",
+        buyers: 1,
+        outcomes: { error: 1 },
+        stepSamples: 20,
+        bareOk: 5,
+      },
+    ],
     sales: { seats: 1_000, sold: 3, purchases: 1 },
     invariants: [
       { id: "seats-sold-once", title: "Every seat sold at most once", passed: true, detail: "ok" },
@@ -111,6 +136,17 @@ describe("the report", () => {
     expect(markdown).toMatch(/\| bare Socket\.IO connect \| 200\.0 \|/);
     expect(markdown).toContain(`| ticket | ${rate("ticket").toFixed(1)} |`);
     expect(markdown).toContain(`${(rate("front-door") / 200).toFixed(2)}× |`);
+  });
+
+  it("shows what each client process counted, and the totals under them", () => {
+    const markdown = renderMarkdown(sampleReport(true).report, "latency.svg");
+    expect(markdown).toContain(
+      "from their 2 client processes) to a bare Socket.IO server started by this run on a " +
+        "free loopback port (2 processes behind it, as the queue service's): 10 succeeded",
+    );
+    expect(markdown).toContain("| process | buyers | purchased | error | step samples | bare ok |");
+    expect(markdown).toContain("| client process 2 (127.0.0.3) | 1 | 0 | 1 | 20 | 5 |");
+    expect(markdown).toContain("| all | 2 | 1 | 1 | 50 | 10 |");
   });
 
   it("draws a self-contained SVG with every step and escaped text", () => {

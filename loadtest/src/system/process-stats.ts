@@ -78,3 +78,14 @@ export function peakRssMiB(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * The peak memory of a process and every process it started, added up (each one's own
+ * peak, so at most what they held at once): the queue service's primary with its processes.
+ */
+export function treePeakRssMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const own = peakRssMiB(pid);
+  if (own === null) return null;
+  return descendantsOf(pid).reduce((sum, child) => sum + (peakRssMiB(child) ?? 0), own);
+}
