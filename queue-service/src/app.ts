@@ -14,6 +14,7 @@ import { QueueStore } from "@ticketping/common/queue/store";
 import type { ExpiredKeySource, RedisClient } from "@ticketping/common/redis";
 import { listenForExpiredGrants } from "./release/expiry-listener";
 import { startSweeper } from "./release/sweeper";
+import { createBroadcastLog } from "./admission/broadcast-log";
 import { startTicker } from "./admission/ticker";
 import type { QueueServiceConfig } from "./config";
 import { createHttpHandler } from "./http/routes";
@@ -23,6 +24,7 @@ import type { PresaleLedger } from "./door/presale-ledger";
 import { authenticateHandshake } from "./realtime/authenticate";
 import { allowOrigins } from "./realtime/check-origin";
 import { limitConnectionsPerAddress } from "./realtime/limit-connections";
+import { createLocalQueueSockets } from "./realtime/local-queue-sockets";
 import { createNotifier } from "./realtime/notifier";
 import { releaseHandshakeRequest } from "./realtime/release-handshake-request";
 import { createQueueHandlers } from "./realtime/queue-handlers";
@@ -105,7 +107,14 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     allowRequest: allowOrigins(config.corsOrigins),
   });
 
-  const notifier = createNotifier(server);
+  const sockets = createLocalQueueSockets();
+  const broadcasts = createBroadcastLog();
+  const notifier = createNotifier({
+    io: server,
+    sockets,
+    broadcastDuration: metrics.broadcastDuration,
+    onHeard: broadcasts.record,
+  });
   const lastTouched = new Map<string, number>();
   const touchQueue = (performanceId: string) => {
     const now = Date.now();
@@ -175,6 +184,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       store,
       config,
       notifier,
+      sockets,
       metrics,
       logger,
       joinLimits,
@@ -185,7 +195,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     }),
   );
 
-  const ticker = startTicker({ store, settings, notifier, metrics, config, logger });
+  const ticker = startTicker({ store, settings, notifier, metrics, config, logger, broadcasts });
   const sweeper = startSweeper({ store, config, logger, onReleased });
   const expiry = deps.expiredKeys
     ? listenForExpiredGrants({ expiredKeys: deps.expiredKeys, store, logger, onReleased })

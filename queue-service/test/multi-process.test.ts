@@ -148,6 +148,56 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     }
   });
 
+  it("tells every tab of one buyer, on every process, of its admission and of its turn's end", async () => {
+    const performanceId = await createPerformance(database.prisma, {
+      seats: 100,
+      queueMaxActive: 1,
+      queueAdmitRatePerSec: 1_000,
+    });
+    const userId = randomUUID();
+    const ahead = await connectBuyer(url);
+    const tabs: Buyer[] = [];
+    try {
+      // Least-connection balancing: a few connections in a row land on every process.
+      while (new Set(processesOf(tabs)).size < PROCESSES) {
+        if (tabs.length >= 8) throw new Error("the buyer's tabs all landed on one process");
+        tabs.push(await connectBuyer(url, { userId }));
+      }
+      const holders = processesOf(tabs);
+      const onEach = workers.map((pid) => tabs[holders.indexOf(pid)] as Buyer);
+      expect(dataOf(await send.join(ahead, performanceId)).status).toBe("admitted");
+      for (const tab of onEach) {
+        expect(dataOf(await send.join(tab, performanceId))).toMatchObject({ status: "waiting" });
+      }
+
+      dataOf(await send.leave(ahead, performanceId));
+      await waitFor(() => onEach.every((tab) => eventsOf([tab], "queue:admitted").length === 1), {
+        what: "the admission on the buyer's tab on every process",
+      });
+      for (const notice of eventsOf(onEach, "queue:admitted")) {
+        expect(notice).toMatchObject({ performanceId });
+      }
+
+      // Leaving from one tab ends the turn: every tab hears it, the other process's too.
+      const [leaving] = onEach as [Buyer, ...Buyer[]];
+      expect(dataOf(await send.leave(leaving, performanceId))).toEqual({
+        performanceId,
+        left: "active",
+      });
+      await waitFor(() => onEach.every((tab) => eventsOf([tab], "queue:released").length === 1), {
+        what: "the turn's end on the buyer's tab on every process",
+      });
+      expect(eventsOf(onEach, "queue:released")).toEqual(
+        onEach.map(() => ({ performanceId, reason: "left" })),
+      );
+      // Tabs that never joined this queue hear nothing of it.
+      const idle = tabs.filter((tab) => !onEach.includes(tab));
+      expect(eventsOf(idle, "queue:admitted")).toEqual([]);
+    } finally {
+      disconnectAll([ahead, ...tabs]);
+    }
+  });
+
   it("admits no more than maxActive when buyers on both processes race", async () => {
     const performanceId = await createPerformance(database.prisma, {
       seats: 100,

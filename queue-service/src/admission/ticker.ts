@@ -5,32 +5,17 @@ import type { QueueServiceConfig } from "../config";
 import type { QueueMetrics } from "../metrics";
 import type { Notifier } from "../realtime/notifier";
 import type { SettingsLoader } from "../settings/settings-loader";
+import type { BroadcastLog } from "./broadcast-log";
 import { nextPace } from "./next-pace";
 import { repeat } from "./repeat";
 import { throttledWarning } from "./throttled-warning";
-
-/** What a waiter's derived position depends on; the measured rate drifts every tick. */
-function progressFingerprint(progress: QueueProgress): string {
-  return [
-    progress.phase,
-    progress.servedSeq,
-    progress.admittedTotal,
-    progress.waiting,
-    progress.preQueued,
-    progress.active,
-    progress.maxActive,
-    progress.admitRatePerSec,
-    // An organizer's moved opening or closing is news to every waiter.
-    progress.opensAt,
-    progress.closesAt,
-  ].join("|");
-}
 
 /**
  * Every instance ticks every live queue; advance.lua lets only the first caller per tick
  * interval do the work, so exactly one instance advances a queue per tick, and the
  * others take over at once if it dies. The advancing instance pushes the admissions and
- * broadcasts progress once to the queue's room (all instances' sockets, via the adapter).
+ * the progress to every instance's sockets (see createNotifier), at the pace set by the last
+ * broadcast of any instance.
  */
 export function startTicker(options: {
   store: QueueStore;
@@ -39,9 +24,10 @@ export function startTicker(options: {
   metrics: QueueMetrics;
   config: QueueServiceConfig;
   logger: Logger;
+  /** Every instance's last broadcast of each queue (the notifier records those heard). */
+  broadcasts: BroadcastLog;
 }): { stop: () => Promise<void> } {
-  const { store, settings, notifier, metrics, config, logger } = options;
-  const lastBroadcast = new Map<string, { fingerprint: string; phase: string; at: number }>();
+  const { store, settings, notifier, metrics, config, logger, broadcasts } = options;
   let lastPrune = 0;
 
   const advanceFailed = throttledWarning(logger, "advancing a queue failed");
@@ -91,8 +77,8 @@ export function startTicker(options: {
       metrics.admissions.inc(admitted.length);
       notifier.admitted(performanceId, admitted, claimBy);
     }
-    const fingerprint = progressFingerprint(progress);
-    const previous = lastBroadcast.get(performanceId);
+    const fingerprint = broadcasts.fingerprint(progress);
+    const previous = broadcasts.last(performanceId);
     const sinceLast = previous ? progress.at - previous.at : Number.POSITIVE_INFINITY;
     // Every broadcast costs one frame per waiter: during a crowd, once per interval is
     // plenty for a position that clients derive themselves. A change of phase (opened,
@@ -104,10 +90,9 @@ export function startTicker(options: {
       sinceLast >= config.progressKeepaliveMs ||
       (previous.fingerprint !== fingerprint && sinceLast >= config.progressIntervalMs);
     if (due) {
-      lastBroadcast.set(performanceId, { fingerprint, phase: progress.phase, at: progress.at });
-      const stopTimer = metrics.broadcastDuration.startTimer();
+      broadcasts.record(progress);
+      // Timed by the notifier, on every instance that pushes it to its sockets.
       await notifier.progress(progress);
-      stopTimer();
     }
     settings.refreshIfStale(performanceId, outcome.settingsLoadedAt);
     if (progress.waiting + progress.preQueued + progress.active > 0) {
@@ -136,9 +121,7 @@ export function startTicker(options: {
     if (now - lastPrune > 60_000) {
       lastPrune = now;
       await store.pruneIndex(now - config.idleQueueRetentionMs);
-      for (const performanceId of lastBroadcast.keys()) {
-        if (!queues.includes(performanceId)) lastBroadcast.delete(performanceId);
-      }
+      broadcasts.keepOnly(queues);
     }
     stopTimer();
   };

@@ -15,17 +15,20 @@ import { isDatabaseUnavailable } from "@ticketping/db";
 import type { QueueServiceConfig } from "../config";
 import type { PresaleLedger } from "../door/presale-ledger";
 import type { QueueMetrics } from "../metrics";
+import type { LocalQueueSockets } from "./local-queue-sockets";
 import type { Notifier } from "./notifier";
 import { QueueRequestError } from "./queue-request-error";
 import type { RateLimiter } from "./rate-limiter";
 import { respond } from "./respond";
-import { buyerRoom, progressShardOf, queueShardRoom } from "./rooms";
+import { progressShardOf } from "./rooms";
 import type { QueueSocket } from "./types";
 
 export interface QueueHandlerContext {
   store: QueueStore;
   config: QueueServiceConfig;
   notifier: Notifier;
+  /** This instance's sockets per queue and buyer (the notifier reaches tabs through it). */
+  sockets: LocalQueueSockets;
   metrics: QueueMetrics;
   logger: Logger;
   joinLimits: { perUser: RateLimiter; perIp: RateLimiter };
@@ -53,25 +56,22 @@ type Listener = (this: QueueSocket, ...args: unknown[]) => void;
 export function createQueueHandlers(context: QueueHandlerContext): (socket: QueueSocket) => void {
   const { store, config, metrics, logger } = context;
 
-  const roomsOf = (socket: QueueSocket, performanceId: string) => [
-    queueShardRoom(performanceId, progressShardOf(socket.id)),
-    buyerRoom(performanceId, socket.data.userId),
-  ];
+  const { sockets } = context;
   const enter = async (socket: QueueSocket, performanceId: string): Promise<void> => {
     socket.data.performances.add(performanceId);
-    // Rooms first: an admission pushed right after the script ran must find this socket.
-    await socket.join(roomsOf(socket, performanceId));
+    // Indexed and in its room first: an admission pushed right after the script ran must
+    // find this socket.
+    sockets.add(performanceId, socket);
+    const room = sockets.shardRooms(performanceId)?.[progressShardOf(socket.id)];
+    if (room !== undefined) await socket.join(room);
   };
   const exit = async (socket: QueueSocket, performanceId: string): Promise<void> => {
+    const room = sockets.shardRooms(performanceId)?.[progressShardOf(socket.id)];
     socket.data.performances.delete(performanceId);
+    sockets.remove(performanceId, socket);
     // leave() answers a promise only with an asynchronous adapter.
-    await Promise.all(
-      roomsOf(socket, performanceId).map((room) => Promise.resolve(socket.leave(room))),
-    );
+    if (room !== undefined) await socket.leave(room);
   };
-  /** This buyer's sockets in the queue on this instance (a socket joins the room at once). */
-  const tabsOf = (socket: QueueSocket, performanceId: string): number =>
-    socket.nsp.adapter.rooms.get(buyerRoom(performanceId, socket.data.userId))?.size ?? 0;
   const handler = <Result>(
     event: keyof ClientEvents,
     handle: (socket: QueueSocket, performanceId: string, userId: string) => Promise<Result>,
@@ -106,7 +106,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       }
       const newConnection = !socket.data.performances.has(performanceId);
       // Counted and joined in one turn of the event loop, so racing tabs cannot all pass.
-      if (newConnection && tabsOf(socket, performanceId) >= config.maxSocketsPerBuyer) {
+      if (newConnection && sockets.tabCount(performanceId, userId) >= config.maxSocketsPerBuyer) {
         throw new QueueRequestError("TOO_MANY_SOCKETS");
       }
       await enter(socket, performanceId);
@@ -280,6 +280,8 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
   function disconnect(this: QueueSocket): void {
     const { userId } = this.data;
     for (const performanceId of this.data.performances) {
+      // Socket.IO takes the socket out of its rooms itself; the index is ours.
+      sockets.remove(performanceId, this);
       store.disconnect({ performanceId, userId }).catch((error: unknown) => {
         logger.warn({ err: error, userId, performanceId }, "recording a disconnect failed");
       });

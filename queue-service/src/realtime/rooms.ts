@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 /**
  * A queue's waiters are spread over this many rooms. One emit to 20,000 sockets holds the
  * event loop for hundreds of milliseconds; shard by shard, joins and acks get their turn
- * in between (see notifier.progress).
+ * in between (see createNotifier).
  */
 export const PROGRESS_SHARDS = 32;
 
@@ -15,9 +15,4 @@ export function queueShardRoom(performanceId: string, shard: number): string {
 /** Which shard a socket's progress comes through: stable for the socket's lifetime. */
 export function progressShardOf(socketId: string): number {
   return createHash("sha1").update(socketId).digest().readUInt16BE(0) % PROGRESS_SHARDS;
-}
-
-/** Every tab of one buyer in one queue: receives admission and release notices. */
-export function buyerRoom(performanceId: string, userId: string): string {
-  return `buyer:${performanceId}:${userId}`;
 }

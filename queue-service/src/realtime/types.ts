@@ -1,5 +1,10 @@
 import type { Server, Socket } from "socket.io";
-import type { ClientEvents, ServerEvents } from "@ticketping/common/queue";
+import type {
+  ClientEvents,
+  QueueProgress,
+  ReleaseReason,
+  ServerEvents,
+} from "@ticketping/common/queue";
 
 export interface QueueSocketData {
   userId: string;
@@ -13,7 +18,12 @@ export interface QueueSocketData {
   performances: Set<string>;
 }
 
-type NoInterServerEvents = Record<string, never>;
+/** What one instance tells the others through the adapter: each delivers to its own sockets. */
+export interface QueueNewsEvents {
+  "queue:progress": (progress: QueueProgress) => void;
+  "queue:admitted": (performanceId: string, userIds: string[], claimBy: number) => void;
+  "queue:released": (performanceId: string, userId: string, reason: ReleaseReason) => void;
+}
 
-export type QueueServer = Server<ClientEvents, ServerEvents, NoInterServerEvents, QueueSocketData>;
-export type QueueSocket = Socket<ClientEvents, ServerEvents, NoInterServerEvents, QueueSocketData>;
+export type QueueServer = Server<ClientEvents, ServerEvents, QueueNewsEvents, QueueSocketData>;
+export type QueueSocket = Socket<ClientEvents, ServerEvents, QueueNewsEvents, QueueSocketData>;
