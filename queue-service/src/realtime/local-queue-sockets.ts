@@ -3,6 +3,8 @@ import type { QueueSocket } from "./types";
 
 /** This instance's sockets in one queue. */
 interface LocalQueue {
+  /** The id as first seen: every socket of the queue keeps this one rather than a copy of its own. */
+  performanceId: string;
   /** The queue's shard room names, made once: a room name per socket would cost a string each. */
   shardRooms: string[];
   /** Each buyer's tabs: one socket as itself (nearly always), several as an array. */
@@ -19,7 +21,8 @@ interface LocalQueue {
 export interface LocalQueueSockets {
   /** The shard room the socket's progress comes through; undefined: no socket of the queue here. */
   shardRooms: (performanceId: string) => readonly string[] | undefined;
-  add: (performanceId: string, socket: QueueSocket) => void;
+  /** Answers the queue's id as the index holds it, for the socket to keep. */
+  add: (performanceId: string, socket: QueueSocket) => string;
   remove: (performanceId: string, socket: QueueSocket) => void;
   /** How many of this buyer's sockets are in the queue on this instance. */
   tabCount: (performanceId: string, userId: string) => number;
@@ -42,6 +45,7 @@ export function createLocalQueueSockets(): LocalQueueSockets {
       let queue = queues.get(performanceId);
       if (!queue) {
         queue = {
+          performanceId,
           shardRooms: Array.from({ length: PROGRESS_SHARDS }, (_, shard) =>
             queueShardRoom(performanceId, shard),
           ),
@@ -55,6 +59,7 @@ export function createLocalQueueSockets(): LocalQueueSockets {
       else if (Array.isArray(tabs)) {
         if (!tabs.includes(socket)) tabs.push(socket);
       } else if (tabs !== socket) queue.tabs.set(userId, [tabs, socket]);
+      return queue.performanceId;
     },
     remove: (performanceId, socket) => {
       const queue = queues.get(performanceId);

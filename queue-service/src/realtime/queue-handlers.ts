@@ -58,10 +58,9 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
 
   const { sockets } = context;
   const enter = async (socket: QueueSocket, performanceId: string): Promise<void> => {
-    socket.data.performances.add(performanceId);
     // Indexed and in its room first: an admission pushed right after the script ran must
     // find this socket.
-    sockets.add(performanceId, socket);
+    socket.data.performances.add(sockets.add(performanceId, socket));
     const room = sockets.shardRooms(performanceId)?.[progressShardOf(socket.id)];
     if (room !== undefined) await socket.join(room);
   };
