@@ -19,7 +19,7 @@ interface LocalQueue {
  * createNotifier). A queue is forgotten with its last socket here.
  */
 export interface LocalQueueSockets {
-  /** The shard room the socket's progress comes through; undefined: no socket of the queue here. */
+  /** The queue's progress rooms (a socket is in one); undefined: no socket of the queue here. */
   shardRooms: (performanceId: string) => readonly string[] | undefined;
   /** Answers the queue's id as the index holds it, for the socket to keep. */
   add: (performanceId: string, socket: QueueSocket) => string;
