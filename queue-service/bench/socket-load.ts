@@ -23,7 +23,14 @@ const startedServers = new Set<number>();
 /** Kills every server process this run started, children first (the watchdog's job). */
 export function killStartedServers(): void {
   for (const pid of startedServers) {
-    for (const member of processTree(pid).reverse()) {
+    let tree: number[];
+    try {
+      tree = processTree(pid);
+    } catch {
+      // Gone already (stopped by its own half of the run).
+      continue;
+    }
+    for (const member of tree.reverse()) {
       try {
         process.kill(member, "SIGKILL");
       } catch {
@@ -285,6 +292,7 @@ async function measureBare(options: {
   } finally {
     await closeClients(clients);
     await server.stop("SIGTERM", 20_000);
+    startedServers.delete(pid);
   }
 }
 
@@ -442,6 +450,7 @@ export async function measureSockets(options: {
   } finally {
     await closeClients(clients);
     await server.stop("SIGTERM", 20_000);
+    startedServers.delete(pid);
     await redis.quit();
   }
 
