@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { findSectionOf } from "@/server/hall-plan/hall-plan";
 import type { SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
-import { planGridTracks, type TrackKind } from "./grid-tracks";
+import { planGridTracks, type TrackKind } from "../seat-plan/grid-tracks";
+import { PlanGrid } from "../seat-plan/plan-grid";
+import { useSeatFocus } from "../seat-plan/use-seat-focus";
 import { SeatFace } from "./seat-face";
 import { seatState, useSeatWords } from "./seat-labels";
 import { SectionChooser } from "./section-chooser";
@@ -35,12 +37,11 @@ export function SeatGrid({
 }) {
   const t = useTranslations("booking");
   const { seatLabel } = useSeatWords();
-  const [focusIndex, setFocusIndex] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const zoom = useSeatZoom(scroller);
-  const buttons = useRef(new Map<number, HTMLButtonElement>());
-  const positions = new Map(
-    layout.seats.map(([, row, column], index) => [`${row}:${column}`, index]),
+  const focus = useSeatFocus(
+    layout.seats.map(([, row, column]) => ({ row, column })),
+    layout,
   );
   const tracks = planGridTracks(layout);
   const sections = layout.plan?.sections ?? [];
@@ -53,64 +54,20 @@ export function SeatGrid({
     sectionBoxes.current.get(scrollTo.index)?.scrollIntoView({ block: "start", inline: "start" });
   }, [scrollTo]);
 
-  const moveFocus = (index: number) => {
-    setFocusIndex(index);
-    buttons.current.get(index)?.focus();
-  };
-
-  /** The seat at (row, column), else the next one along the row. */
-  const seekFrom = (row: number, column: number) =>
-    positions.get(`${row}:${column}`) ?? seek(row, column, 0, 1);
-
-  /** The nearest seat from (row, column) stepping by (dRow, dColumn), if any. */
-  const seek = (row: number, column: number, dRow: number, dColumn: number) => {
-    for (
-      let r = row + dRow, c = column + dColumn;
-      r >= 1 && r <= layout.rows && c >= 1 && c <= layout.columns;
-      r += dRow, c += dColumn
-    ) {
-      const found = positions.get(`${r}:${c}`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-
   const chooseSection = (index: number) => {
     const section = sections[index];
     if (!section) return;
     zoom.zoomAtLeast(1);
     setScrollTo({ index });
     // Tabbing into the map then lands in the chosen section.
-    const first = seekFrom(section.fromRow, section.fromColumn);
-    if (first !== undefined) setFocusIndex(first);
+    const first = focus.seekFrom(section.fromRow, section.fromColumn);
+    if (first !== undefined) focus.setFocusIndex(first);
   };
   const showWholeHall = () => {
     zoom.zoomTo(0);
     scroller.current?.scrollTo({ left: 0 });
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const seat = layout.seats[index];
-    if (!seat) return;
-    const [, row, column] = seat;
-    const steps: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    let target: number | undefined;
-    const step = steps[event.key];
-    if (step) target = seek(row, column, step[0], step[1]);
-    else if (event.key === "Home") target = seek(row, 0, 0, 1);
-    else if (event.key === "End") target = seek(row, layout.columns + 1, 0, -1);
-    else return;
-    event.preventDefault();
-    if (target !== undefined) moveFocus(target);
-  };
-
-  const rows = Array.from({ length: layout.rows }, (_, r) => r + 1);
-  const columns = Array.from({ length: layout.columns }, (_, c) => c + 1);
   const aisles = tracks.columns.filter((kind) => kind === "aisle").length;
   // Fitted, seats shrink to fit a laptop or a phone and stop growing at 2rem; zoomed, they
   // keep their size and the map scrolls. An aisle is about half a seat wide.
@@ -167,129 +124,53 @@ export function SeatGrid({
           // Two fingers pinch the map, not the page; one finger still pans it.
           style={{ touchAction: "pan-x pan-y" }}
         >
-          <div
-            role="grid"
-            aria-label={t("gridLabel")}
+          <PlanGrid
+            tracks={tracks}
+            rows={layout.rows}
+            columns={layout.columns}
+            label={t("gridLabel")}
             className={`grid min-w-min gap-0.5 sm:gap-1 ${zoom.seatRem === null ? "mx-auto w-full" : "w-max"}`}
             style={sizing}
-          >
-            {/* Behind the seats, which come later; the seats' labels name the section. */}
-            {tracks.sections.map((area, index) => (
-              <div
-                key={`box-${area.section.name}`}
-                aria-hidden="true"
-                data-section-box={area.section.name}
-                ref={(element) => {
-                  if (element) sectionBoxes.current.set(index, element);
-                  else sectionBoxes.current.delete(index);
-                }}
-                className="-m-1 scroll-ml-10 rounded-lg border border-slate-300 bg-slate-50"
-                style={{
-                  gridRow: `${area.rowStart} / ${area.rowEnd}`,
-                  gridColumn: `${area.columnStart} / ${area.columnEnd}`,
-                }}
-              />
-            ))}
-            {tracks.sections.map((area) => (
-              <span
-                key={`label-${area.section.name}`}
-                aria-hidden="true"
-                data-section-label={area.section.name}
-                className="truncate px-1 pt-0.5 text-xs font-semibold text-slate-700"
-                style={{
-                  gridRow: area.labelRow,
-                  gridColumn: `${area.columnStart} / ${area.columnEnd}`,
-                }}
-              >
-                {area.section.name}
-              </span>
-            ))}
-            <div role="row" className="contents">
-              <span
-                aria-hidden="true"
-                className="sticky left-0 bg-white"
-                style={{ gridRow: 1, gridColumn: 1 }}
-              />
-              {columns.map((column) => (
-                <span
-                  key={column}
-                  role="columnheader"
-                  aria-label={t("columnHeader", { column })}
-                  className="text-center text-[0.6rem] leading-4 text-slate-500 tabular-nums"
-                  style={{ gridRow: 1, gridColumn: tracks.columnOf(column) }}
-                >
-                  {column}
-                </span>
-              ))}
-            </div>
-            {rows.map((row) => (
-              <div key={row} role="row" className="contents">
-                <span
-                  role="rowheader"
-                  className="sticky left-0 z-20 flex items-center justify-end bg-white pr-1 text-xs text-slate-500 tabular-nums"
-                  style={{ gridRow: tracks.rowOf(row), gridColumn: 1 }}
-                >
-                  {t.rich("rowName", {
+            seatAt={focus.seatAt}
+            sectionBoxRef={(index, element) => {
+              if (element) sectionBoxes.current.set(index, element);
+              else sectionBoxes.current.delete(index);
+            }}
+            renderSeat={(index) => {
+              const seat = layout.seats[index];
+              if (!seat) return null;
+              const [id, row, column, gradeIndex] = seat;
+              const grade = layout.grades[gradeIndex];
+              const code = (status[index] ?? "A") as SeatStatusCode;
+              const state = seatState(code, { selected: selected.has(id), mine: mine.has(id) });
+              const taken = state === "held" || state === "sold";
+              return (
+                <button
+                  {...focus.seatFocusProps(index)}
+                  type="button"
+                  data-seat-id={id}
+                  data-state={state}
+                  aria-label={seatLabel(
                     row,
-                    hidden: (chunks) => <span className="sr-only">{chunks}</span>,
-                  })}
-                </span>
-                {columns.map((column) => {
-                  const index = positions.get(`${row}:${column}`);
-                  const seat = index === undefined ? undefined : layout.seats[index];
-                  const place = { gridRow: tracks.rowOf(row), gridColumn: tracks.columnOf(column) };
-                  if (index === undefined || !seat) {
-                    return <span key={column} role="gridcell" aria-hidden="true" style={place} />;
-                  }
-                  const [id, , , gradeIndex] = seat;
-                  const grade = layout.grades[gradeIndex];
-                  const code = (status[index] ?? "A") as SeatStatusCode;
-                  const state = seatState(code, {
-                    selected: selected.has(id),
-                    mine: mine.has(id),
-                  });
-                  const taken = state === "held" || state === "sold";
-                  return (
-                    <span key={id} role="gridcell" style={place}>
-                      <button
-                        ref={(element) => {
-                          if (element) buttons.current.set(index, element);
-                          else buttons.current.delete(index);
-                        }}
-                        type="button"
-                        data-seat-id={id}
-                        data-state={state}
-                        tabIndex={index === focusIndex ? 0 : -1}
-                        aria-label={seatLabel(
-                          row,
-                          column,
-                          grade,
-                          state,
-                          findSectionOf(sections, row, column)?.name,
-                        )}
-                        aria-pressed={state === "selected"}
-                        aria-disabled={taken || state === "yours"}
-                        onFocus={() => {
-                          setFocusIndex(index);
-                        }}
-                        onKeyDown={(event) => {
-                          onKeyDown(event, index);
-                        }}
-                        onClick={() => {
-                          if (!taken && state !== "yours") onToggle(id);
-                        }}
-                        // The focus ring: a dark outline beyond a white gap, so it stands
-                        // out from the page, its neighbours and every seat state alike.
-                        className={`relative block aspect-square w-full rounded-t-md rounded-b-sm text-[0.65rem] transition focus-visible:z-10 focus-visible:shadow-[0_0_0_2px_white] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-950 focus-visible:outline-solid ${taken ? "cursor-not-allowed" : "hover:brightness-110"} ${state === "selected" ? "scale-110" : ""}`}
-                      >
-                        <SeatFace state={state} colour={grade?.colour} />
-                      </button>
-                    </span>
-                  );
-                })}
-              </div>
-            ))}
-          </div>
+                    column,
+                    grade,
+                    state,
+                    findSectionOf(sections, row, column)?.name,
+                  )}
+                  aria-pressed={state === "selected"}
+                  aria-disabled={taken || state === "yours"}
+                  onClick={() => {
+                    if (!taken && state !== "yours") onToggle(id);
+                  }}
+                  // The focus ring: a dark outline beyond a white gap, so it stands
+                  // out from the page, its neighbours and every seat state alike.
+                  className={`relative block aspect-square w-full rounded-t-md rounded-b-sm text-[0.65rem] transition focus-visible:z-10 focus-visible:shadow-[0_0_0_2px_white] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-950 focus-visible:outline-solid ${taken ? "cursor-not-allowed" : "hover:brightness-110"} ${state === "selected" ? "scale-110" : ""}`}
+                >
+                  <SeatFace state={state} colour={grade?.colour} />
+                </button>
+              );
+            }}
+          />
         </div>
         {/* Fades at the edges where seats continue off-screen. */}
         {zoom.more.left ? (
