@@ -5,9 +5,10 @@ import type { RunningWebServer } from "./support/web-server";
 import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
 
 /**
- * A hall's aisles and sections: set by organizers only, refused in words (with a stable
- * code per field) when they overlap or leave the hall, and drawn by every seat map of the
- * hall's shows once saved, the cached map's ETag moving with them.
+ * A hall's aisles and sections: set by organizers only, on an existing hall or with a new
+ * one, refused in words (with a stable code per field) when they overlap or leave the
+ * hall, and drawn by every seat map of the hall's shows once saved, the cached map's ETag
+ * moving with them.
  */
 let system: WebTestSystem;
 let web: RunningWebServer;
@@ -24,9 +25,10 @@ interface Issue {
 }
 interface ApiBody {
   data?: {
-    hall?: { id: string; rows: number; columns: number; plan: unknown };
+    hall?: { id: string; name?: string; rows: number; columns: number; plan: unknown };
     layout?: { plan?: unknown } | null;
     version?: string;
+    seats?: { rows: number; columns: number; plan: unknown };
   };
   error?: { code: string; message: string; details?: { issues?: Issue[] } };
 }
@@ -270,6 +272,13 @@ describe("a hall's plan", () => {
     expect(saved.body.data?.hall?.plan).toEqual(expected);
     expect(await storedPlan()).toEqual(expected);
     expect((await call("GET", planPath())).body.data?.hall?.plan).toEqual(expected);
+    // The organizer's plan of the hall's show draws it too.
+    const showSeats = await call(
+      "GET",
+      `/api/admin/schedules/${performance.scheduleIds[0] ?? ""}/held-back-seats`,
+    );
+    expect(showSeats.status).toBe(200);
+    expect(showSeats.body.data?.seats).toMatchObject({ rows: 4, columns: 6, plan: expected });
 
     // The buyer's old version no longer matches: the map comes whole, with the plan.
     const after = await readSeatMap(version);
@@ -310,5 +319,168 @@ describe("a hall's plan", () => {
     }
     const grown = await call("PATCH", `/api/admin/halls/${id}`, { body: { rows: 8, columns: 7 } });
     expect(grown.status).toBe(200);
+  });
+});
+
+describe("a new hall with its plan (POST /api/admin/halls { ..., plan })", () => {
+  // 4 rows of 6 seats, as the hall above, so goodPlan fits.
+  const newHall = (name: string, plan?: unknown) => ({
+    name,
+    address: "4 Test Road",
+    rows: 4,
+    columns: 6,
+    ...(plan === undefined ? {} : { plan }),
+  });
+  const hallsNamed = (name: string) => system.prisma.hall.count({ where: { name } });
+
+  it("is refused to anonymous callers (401) and buyers (403), and nothing is written", async () => {
+    const body = newHall("Refused Planned Hall", goodPlan);
+    const anonymous = await call("POST", "/api/admin/halls", { cookie: null, body });
+    expect([anonymous.status, anonymous.body.error?.code]).toEqual([401, "UNAUTHENTICATED"]);
+    const buyer = await call("POST", "/api/admin/halls", { cookie: buyerCookie, body });
+    expect([buyer.status, buyer.body.error?.code]).toEqual([403, "FORBIDDEN"]);
+    expect(await hallsNamed("Refused Planned Hall")).toBe(0);
+  });
+
+  it("is created with its aisles and sections in one step, stored as the PUT stores them", async () => {
+    const created = await call("POST", "/api/admin/halls", {
+      body: newHall("Planned From The Start", {
+        ...goodPlan,
+        aisleAfterRows: [3, 1],
+        sections: [floorB, { ...floorA, name: "  Floor A " }, balcony],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const expected = {
+      aisleAfterRows: [1, 3],
+      aisleAfterColumns: [3],
+      sections: [floorB, floorA, balcony],
+    };
+    const hall = created.body.data?.hall;
+    expect(hall).toMatchObject({ name: "Planned From The Start", rows: 4, columns: 6 });
+    expect(hall?.plan).toEqual(expected);
+    expect(
+      await system.prisma.hall.findUniqueOrThrow({
+        where: { id: hall?.id ?? "" },
+        select: { aisleAfterRows: true, aisleAfterColumns: true, sections: true },
+      }),
+    ).toEqual(expected);
+    const read = await call("GET", `/api/admin/halls/${hall?.id ?? ""}/plan`);
+    expect(read.body.data?.hall).toEqual({ id: hall?.id, rows: 4, columns: 6, plan: expected });
+  });
+
+  it("without a plan has none, as before", async () => {
+    const created = await call("POST", "/api/admin/halls", { body: newHall("Unplanned Hall") });
+    expect(created.status).toBe(201);
+    expect(created.body.data?.hall?.plan).toEqual({
+      aisleAfterRows: [],
+      aisleAfterColumns: [],
+      sections: [],
+    });
+  });
+
+  it("refuses a plan as the PUT does, each issue under plan. with its code, and writes no hall", async () => {
+    const refusals: [unknown, Issue][] = [
+      [
+        { ...goodPlan, sections: [floorA, { ...floorB, fromColumn: 3 }] },
+        {
+          path: "plan.sections.1.name",
+          code: "SECTIONS_OVERLAP",
+          message: expect.stringContaining("Floor A") as string,
+        },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, toRow: 5 }] },
+        {
+          path: "plan.sections.0.toRow",
+          code: "SECTION_OUTSIDE",
+          message: "The hall has 4 rows of 6 seats.",
+        },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, toColumn: 7 }] },
+        {
+          path: "plan.sections.0.toColumn",
+          code: "SECTION_OUTSIDE",
+          message: "The hall has 4 rows of 6 seats.",
+        },
+      ],
+      [
+        { ...goodPlan, aisleAfterColumns: [6] },
+        {
+          path: "plan.aisleAfterColumns.0",
+          code: "AISLE_OUTSIDE",
+          message: "An aisle must lie between two rows or seats: after 1 to 5.",
+        },
+      ],
+      [
+        { ...goodPlan, aisleAfterRows: [4] },
+        {
+          path: "plan.aisleAfterRows.0",
+          code: "AISLE_OUTSIDE",
+          message: "An aisle must lie between two rows or seats: after 1 to 3.",
+        },
+      ],
+      [
+        { ...goodPlan, aisleAfterRows: [2, 2] },
+        {
+          path: "plan.aisleAfterRows.1",
+          code: "AISLE_REPEATED",
+          message: "There is already an aisle after 2.",
+        },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, fromRow: 3, toRow: 2 }] },
+        {
+          path: "plan.sections.0.toRow",
+          code: "RANGE_REVERSED",
+          message: "The last is before the first.",
+        },
+      ],
+      [
+        { ...goodPlan, sections: [floorA, { ...floorB, name: " floor a " }] },
+        { path: "plan.sections.1.name", code: "NAME_TAKEN", message: expect.any(String) as string },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, name: "x".repeat(41) }] },
+        { path: "plan.sections.0.name", message: "Use at most 40 characters." },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, name: "Floor \ud800" }] },
+        { path: "plan.sections.0.name", message: "The name holds a broken character." },
+      ],
+      [
+        { ...goodPlan, aisleAfterColumns: [1.5] },
+        { path: "plan.aisleAfterColumns.0", message: "Use a whole number." },
+      ],
+      [
+        { ...goodPlan, sections: [{ ...floorA, extra: true }] },
+        { path: "plan.sections.0", message: expect.any(String) as string },
+      ],
+      [
+        { aisleAfterRows: [] },
+        { path: "plan.aisleAfterColumns", message: expect.any(String) as string },
+      ],
+      ["everything", { path: "plan", message: expect.any(String) as string }],
+    ];
+    for (const [plan, issue] of refusals) {
+      const refused = await call("POST", "/api/admin/halls", {
+        body: newHall("Never Created Hall", plan),
+      });
+      expect(refused.status, JSON.stringify(plan)).toBe(400);
+      expect(refused.body.error?.code).toBe("VALIDATION_FAILED");
+      expect(refused.body.error?.details?.issues, JSON.stringify(plan)).toContainEqual(
+        issue.code ? issue : expect.objectContaining(issue),
+      );
+    }
+    // A bad size is refused on its own field, the plan left uncompared.
+    const tooSmall = await call("POST", "/api/admin/halls", {
+      body: { ...newHall("Never Created Hall", goodPlan), rows: 0 },
+    });
+    expect([tooSmall.status, tooSmall.body.error?.details?.issues?.[0]?.path]).toEqual([
+      400,
+      "rows",
+    ]);
+    expect(await hallsNamed("Never Created Hall")).toBe(0);
   });
 });

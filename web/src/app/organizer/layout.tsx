@@ -5,7 +5,7 @@ import { AreaMessages } from "@/components/i18n/area-messages";
  * their forms the console's words. */
 export default function OrganizerLayout({ children }: { children: ReactNode }) {
   return (
-    <AreaMessages namespaces={["organizer", "door"]} roles={["ADMIN"]}>
+    <AreaMessages namespaces={["organizer", "hallPlan", "door"]} roles={["ADMIN"]}>
       <div className="flex flex-col gap-6">{children}</div>
     </AreaMessages>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hallPlanAnswerSchema } from "../hall-plan/schemas";
 import { dateTime } from "../http/date-time";
 import { gradeFields, performanceFields } from "../performances/performance-fields";
 import { queueSettingsAnswerSchema } from "./schemas";
@@ -18,6 +19,10 @@ const hallFields = {
 };
 export const savedHallSchema = z.strictObject(hallFields);
 export type SavedHall = z.infer<typeof savedHallSchema>;
+
+/** A new hall answers its plan too, as it was stored (aisles sorted, names trimmed). */
+export const createdHallSchema = z.strictObject({ ...hallFields, plan: hallPlanAnswerSchema });
+export type CreatedHall = z.infer<typeof createdHallSchema>;
 
 export const adminHallSchema = z.strictObject({ ...hallFields, performanceCount: z.int() });
 export type AdminHall = z.infer<typeof adminHallSchema>;
@@ -146,6 +151,7 @@ export const showSeatsSchema = z.strictObject({
   scheduleId: z.uuid(),
   rows: z.int(),
   columns: z.int(),
+  plan: hallPlanAnswerSchema,
   seats: z
     .array(
       z.strictObject({

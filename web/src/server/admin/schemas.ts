@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@ticketping/common/format";
+import { hallPlanSchema } from "../hall-plan/schemas";
 import { NO_NUL, text } from "../http/text";
 import { slugSchema } from "../performances/slug";
 import {
@@ -68,6 +69,19 @@ export const hallSchema = z.object({
   timeZone: timeZoneSchema.optional(),
 });
 export const hallUpdateSchema = hallSchema.partial();
+
+/**
+ * A new hall, with its aisles and sections if it has any (its plan is set apart afterwards,
+ * `PUT /api/admin/halls/:id/plan`). createHall compares the plan with the hall's size.
+ */
+export const hallCreateSchema = hallSchema.extend({
+  plan: hallPlanSchema
+    .optional()
+    .describe(
+      "The hall's aisles and sections, checked as `PUT /api/admin/halls/{id}/plan` checks them (paths under `plan.`); left out, none.",
+    ),
+});
+export type HallCreate = z.infer<typeof hallCreateSchema>;
 
 /** A path under this site (e.g. /posters/x.svg) or an https URL; empty means none. */
 const posterUrlSchema = z.preprocess(

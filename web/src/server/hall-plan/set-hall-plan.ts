@@ -7,6 +7,7 @@ import { findPlanProblems } from "./find-plan-problems";
 import type { HallWithPlan } from "./answers";
 import type { HallPlan } from "./hall-plan";
 import { planProblemsError } from "./plan-problems-error";
+import { toStoredPlan } from "./to-stored-plan";
 
 /**
  * Replaces a hall's aisles and sections. They move no seat, so they may change while
@@ -27,26 +28,8 @@ export async function setHallPlan({
     if (!hall) throw new AppError("NOT_FOUND", `no hall ${id}`);
     const problems = findPlanProblems(plan, hall);
     if (problems.length > 0) throw planProblemsError(problems);
-    const sorted: HallPlan = {
-      aisleAfterRows: [...plan.aisleAfterRows].sort((a, b) => a - b),
-      aisleAfterColumns: [...plan.aisleAfterColumns].sort((a, b) => a - b),
-      sections: plan.sections.map((section) => ({ ...section, name: section.name.trim() })),
-    };
-    await tx.hall.update({
-      where: { id },
-      data: {
-        aisleAfterRows: sorted.aisleAfterRows,
-        aisleAfterColumns: sorted.aisleAfterColumns,
-        // Plain objects, as JSON columns take them.
-        sections: sorted.sections.map(({ name, fromRow, toRow, fromColumn, toColumn }) => ({
-          name,
-          fromRow,
-          toRow,
-          fromColumn,
-          toColumn,
-        })),
-      },
-    });
+    const sorted = toStoredPlan(plan);
+    await tx.hall.update({ where: { id }, data: sorted });
     return {
       saved: { id, rows: hall.rows, columns: hall.columns, plan: sorted },
       scheduleIds: await listScheduleIds({ tx, where: { performance: { hallId: id } } }),

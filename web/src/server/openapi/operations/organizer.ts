@@ -6,6 +6,7 @@ import {
   adminPerformanceSchema,
   deletedSchema,
   chartSampleSchema,
+  createdHallSchema,
   performanceStatsSchema,
   savedHallSchema,
   savedPerformanceSchema,
@@ -15,7 +16,7 @@ import {
 import {
   gradeSchema,
   gradeUpdateSchema,
-  hallSchema,
+  hallCreateSchema,
   hallUpdateSchema,
   heldBackSeatsChangeSchema,
   idParamsSchema,
@@ -68,9 +69,13 @@ export const organizerOperations: Operation[] = [
     method: "post",
     path: "/api/admin/halls",
     operationId: "createHall",
-    summary: "A new hall of rows × columns seats",
-    body: hallSchema,
-    answers: { 201: { description: "Created.", data: z.strictObject({ hall: savedHallSchema }) } },
+    summary: "A new hall of rows × columns seats, with its aisles and sections if given",
+    description:
+      "The plan is optional and checked as `setHallPlan` checks it, against the size given beside it: each refused field is an issue of `VALIDATION_FAILED` with a stable `code` and a path under `plan.` (web/README.md). The hall and its plan are written together or not at all.",
+    body: hallCreateSchema,
+    answers: {
+      201: { description: "Created.", data: z.strictObject({ hall: createdHallSchema }) },
+    },
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {

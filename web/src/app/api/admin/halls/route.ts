@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/server/auth/session";
 import { createHall } from "@/server/admin/create-hall";
 import { listHalls } from "@/server/admin/list-halls";
-import { hallSchema } from "@/server/admin/schemas";
+import { hallCreateSchema } from "@/server/admin/schemas";
 import { parseJsonBody } from "@/server/http/parse";
 import { jsonResponse } from "@/server/http/responses";
 import { route } from "@/server/http/route";
@@ -12,9 +12,9 @@ export const GET = route(async () => {
   return jsonResponse({ halls: await listHalls() });
 });
 
-/** POST /api/admin/halls {name, address, rows, columns} */
+/** POST /api/admin/halls {name, address, rows, columns, timeZone?, plan?} */
 export const POST = route(async (request) => {
   await requireAdmin();
-  const input = await parseJsonBody(request, hallSchema);
+  const input = await parseJsonBody(request, hallCreateSchema);
   return jsonResponse({ hall: await createHall({ input }) }, { status: 201 });
 });

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { timeZoneNames } from "@ticketping/common/format";
 import { HallForm } from "@/components/organizer/hall-form";
 import { HallPlanEditor } from "@/components/organizer/hall-plan-editor";
@@ -19,10 +18,9 @@ export default async function EditHallPage({ params }: { params: Promise<{ id: s
   const parsed = idParamsSchema.safeParse(await params);
   await requireAdminPage(`/organizer/halls/${parsed.success ? parsed.data.id : ""}`);
   if (!parsed.success) notFound();
-  const [hall, planned, messages, t] = await Promise.all([
+  const [hall, planned, t] = await Promise.all([
     getHall({ id: parsed.data.id }),
     getHallPlan({ id: parsed.data.id }),
-    getMessages(),
     getTranslations("organizer"),
   ]);
   if (!hall || !planned) notFound();
@@ -34,10 +32,7 @@ export default async function EditHallPage({ params }: { params: Promise<{ id: s
       <h1 className="text-2xl font-bold tracking-tight">{hall.name}</h1>
       <p className="text-sm text-slate-600">{t("hall.usedBy", { count: hall.performanceCount })}</p>
       <HallForm hall={hall} timeZones={timeZoneNames(hall.timeZone)} />
-      {/* The editor's own words only: buyers' pages do not carry the console's. */}
-      <NextIntlClientProvider messages={{ hallPlan: messages.hallPlan }}>
-        <HallPlanEditor hall={planned} plan={planned.plan} />
-      </NextIntlClientProvider>
+      <HallPlanEditor hall={planned} plan={planned.plan} />
     </>
   );
 }
