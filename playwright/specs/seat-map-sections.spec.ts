@@ -195,3 +195,109 @@ test("on a phone a buyer picks a section first, and buys a seat in it", async ({
   });
   expect(sold.status).toBe("SOLD");
 });
+
+test("an organizer creates a hall with an aisle and a section in one step; a show's held-back plan draws them, by keyboard too", async ({
+  newShow,
+  newBuyer,
+  prisma,
+}) => {
+  // The show's seats are laid out for 3 rows x 6 seats; the new hall has the same size.
+  const show = await newShow({ hall: { rows: 3, columns: 6 } });
+  const hallName = `Planned Hall ${show.slug}`;
+  const organizer = await newBuyer("plan-new-hall", { role: "ADMIN" });
+  const { page } = organizer;
+  await page.goto("/organizer/halls/new");
+  await page.getByLabel("Name", { exact: true }).fill(hallName);
+  await page.getByLabel("Address", { exact: true }).fill("5 Test Road");
+  await page.getByLabel("Rows", { exact: true }).fill("3");
+  await page.getByLabel("Seats per row", { exact: true }).fill("6");
+
+  const plan = page.getByRole("region", { name: "Aisles and sections" });
+  await plan.getByRole("button", { name: "Add an aisle between seats" }).click();
+  // Checked against the size typed above, before anything is sent.
+  await plan.getByLabel("After seat").fill("6");
+  await plan.getByRole("button", { name: "Add a section" }).click();
+  const front = plan.getByRole("group", { name: "Section 1" });
+  await expect(front.getByLabel("Last row")).toHaveValue("3");
+  await expect(front.getByLabel("Last seat")).toHaveValue("6");
+  await front.getByLabel("Name").fill("Front");
+  await front.getByLabel("Last row").fill("2");
+  await page.getByRole("button", { name: "Create hall" }).click();
+  await expect(plan.getByLabel("After seat")).toHaveAccessibleDescription(
+    /An aisle must lie between two rows or seats: after 1 to 5\./,
+  );
+  expect(await prisma.hall.count({ where: { name: hallName } })).toBe(0);
+  await expectAccessible(page, "new hall form with a refused aisle");
+
+  await plan.getByLabel("After seat").fill("3");
+  await page.getByRole("button", { name: "Create hall" }).click();
+  await page.waitForURL(/\/organizer$/);
+  const hall = await prisma.hall.findFirstOrThrow({
+    where: { name: hallName },
+    select: { id: true, aisleAfterRows: true, aisleAfterColumns: true, sections: true },
+  });
+  expect(hall).toMatchObject({
+    aisleAfterRows: [],
+    aisleAfterColumns: [3],
+    sections: [{ name: "Front", fromRow: 1, toRow: 2, fromColumn: 1, toColumn: 6 }],
+  });
+
+  // The show moves into the new hall (same size: its seats stay as laid out), and back
+  // at the end, so the fixture removes its own hall and this one goes.
+  const { hallId: fixtureHallId } = await prisma.performance.findUniqueOrThrow({
+    where: { id: show.performanceId },
+    select: { hallId: true },
+  });
+  await prisma.performance.update({
+    where: { id: show.performanceId },
+    data: { hallId: hall.id },
+  });
+
+  await page.goto(`/organizer/shows/${show.scheduleId}`);
+  const grid = page.getByRole("grid", { name: "Seats of this show" });
+  const planSeat = (row: number, column: number) => page.getByTestId(`plan-seat-${row}-${column}`);
+  await expect(grid.locator('[data-section-label="Front"]')).toBeVisible();
+  await expect(planSeat(1, 4)).toHaveAccessibleName("Front, row 1, seat 4, free");
+  await expect(planSeat(3, 1)).toHaveAccessibleName("Row 3, seat 1, free");
+  await expect(grid.getByRole("columnheader")).toHaveText(["1", "2", "3", "4", "5", "6"]);
+  // The aisle is a visible gap, wider than the space between neighbours.
+  const neighbours = await gapBetween(planSeat(1, 2), planSeat(1, 3), "x");
+  expect(await gapBetween(planSeat(1, 3), planSeat(1, 4), "x")).toBeGreaterThan(neighbours + 6);
+  // The section's label sits above its first row.
+  expect((await box(grid.locator('[data-section-label="Front"]'))).y).toBeLessThan(
+    (await box(planSeat(1, 1))).y,
+  );
+
+  // One seat in the tab order; arrows step over the aisle; Space chooses.
+  await expect(planSeat(1, 1)).toHaveAttribute("tabindex", "0");
+  await expect(planSeat(1, 2)).toHaveAttribute("tabindex", "-1");
+  await planSeat(1, 1).focus();
+  for (let step = 0; step < 3; step += 1) await page.keyboard.press("ArrowRight");
+  await expect(planSeat(1, 4)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await expect(planSeat(2, 6)).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(planSeat(2, 6)).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Hold back chosen seats" }).click();
+  await expect(planSeat(2, 6)).toHaveAttribute("data-state", "HELD_BACK");
+  await expect(planSeat(2, 6)).toHaveAccessibleName("Front, row 2, seat 6, held back");
+  await expectAccessible(page, "show page with aisles and sections");
+
+  // In Korean, the seats' names carry their section too.
+  const korean = await newBuyer("plan-new-hall-ko", { role: "ADMIN", locale: "ko-KR" });
+  await korean.page.goto(`/organizer/shows/${show.scheduleId}`);
+  await expect(korean.page.getByTestId("plan-seat-1-4")).toHaveAccessibleName(
+    "Front, 1열 4번, 판매 가능",
+  );
+  await expect(korean.page.getByTestId("plan-seat-2-6")).toHaveAccessibleName(
+    "Front, 2열 6번, 판매 보류",
+  );
+  await expectAccessible(korean.page, "show page with aisles and sections, in Korean");
+
+  await prisma.performance.update({
+    where: { id: show.performanceId },
+    data: { hallId: fixtureHallId },
+  });
+  await prisma.hall.delete({ where: { id: hall.id } });
+});
