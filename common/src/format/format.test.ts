@@ -45,6 +45,19 @@ describe("formatting for buyers", () => {
     expect(formatMoney(12000, "USD", "en")).toBe("US$120.00");
   });
 
+  it("keeps one formatter per language and currency, so each language keeps its own words", () => {
+    // In either order and again: a formatter kept for one language must not answer another.
+    for (const locale of ["ko", "en", "ko"] as const) {
+      expect(formatMoney(12345, "AUD", locale)).toBe(
+        new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-GB", {
+          style: "currency",
+          currency: "AUD",
+        }).format(123.45),
+      );
+    }
+    expect(formatMoney(12345, "AUD", "ko")).not.toBe(formatMoney(12345, "AUD", "en"));
+  });
+
   it("formats minor units by the currency's own exponent", () => {
     expect(formatMoney(12000, "EUR")).toBe("€120.00");
     expect(formatMoney(55000, "KRW")).toBe("₩55,000");

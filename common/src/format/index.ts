@@ -5,9 +5,26 @@ import { INTL_LOCALES, type Locale } from "../i18n/locales";
  * 12000 EUR -> "€120.00", 55000 KRW -> "₩55,000" (KRW has no minor unit).
  */
 export function formatMoney(amountMinor: number, currency: string, locale: Locale = "en"): string {
-  const format = new Intl.NumberFormat(INTL_LOCALES[locale], { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const { format, digits } = moneyFormat(currency, locale);
   return format.format(amountMinor / 10 ** digits);
+}
+
+// Made once per language and currency: a seat map labels every seat with its price, and
+// making an Intl.NumberFormat costs far more than using one.
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
+function moneyFormat(
+  currency: string,
+  locale: Locale,
+): { format: Intl.NumberFormat; digits: number } {
+  const key = `${locale} ${currency}`;
+  let entry = moneyFormats.get(key);
+  if (!entry) {
+    const format = new Intl.NumberFormat(INTL_LOCALES[locale], { style: "currency", currency });
+    entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    moneyFormats.set(key, entry);
+  }
+  return entry;
 }
 
 // Made once per currency: an export calls plainAmount for every row.
