@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { presaleCodeSchema, type PresaleRefusal } from "@ticketping/common/queue/client";
+import type { PresaleRefusal } from "@ticketping/common/queue/client";
+import { presaleCodeSchema } from "@ticketping/common/queue/presale-code";
 
 /** Which of the code's rules a typed code broke, from the doors' own schema. */
 function mistakeOf(code: string): "short" | "long" | "characters" | null {

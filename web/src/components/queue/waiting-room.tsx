@@ -1,16 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { PowStatus } from "../pow/pow-status";
 import { LineStanding } from "./line-standing";
 import { useCountdown } from "../use-countdown";
-import { PresaleCodeForm } from "./presale-code-form";
 import { QueueNotice, type SaleOpening } from "./queue-notice";
 import { SalePhaseLine } from "./sale-phase-line";
 import { useAnnouncement } from "./use-announcement";
 import { useWaitingRoom, type WaitingView } from "./use-waiting-room";
 import { useFormatWait } from "./use-format-wait";
 import { peopleAhead } from "./wait-format";
+
+// Only a presale's buyers see the code form, and it checks a code with zod: the line's own
+// script stays without zod, and the form's arrives when it is shown (or with the server's
+// HTML, when the page opens on it).
+const PresaleCodeForm = dynamic(() =>
+  import("./presale-code-form").then((module) => module.PresaleCodeForm),
+);
 
 type QueueTranslator = ReturnType<typeof useTranslations<"queue">>;
 
