@@ -20,7 +20,18 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 /** The cookie the booking pages read the working token from (web's booking/gate/transport.ts). */
 const WORKING_TOKEN_COOKIE = "ticketping-working-token";
-const PROFILES: readonly Profile[] = ["desktop", "mobile"];
+const PROFILES = ["desktop", "mobile"] as const satisfies readonly Profile[];
+/** The pages as `--pages` names them: their names with a dash for the space. */
+const PAGE_FLAGS = ["catalog", "performance", "waiting-room", "seat-map"] as const;
+const flagOfPage = (name: string) => name.replace(" ", "-");
+
+/** "a,b" -> ["a", "b"], each one of `names`; every name when left out. */
+const listOf = <Name extends string>(names: readonly [Name, ...Name[]]) =>
+  z
+    .string()
+    .transform((value) => value.split(",").map((name) => name.trim()))
+    .pipe(z.array(z.enum(names)).min(1))
+    .default([...names]);
 
 const optionsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(5).default(1),
@@ -28,6 +39,9 @@ const optionsSchema = z.object({
   chrome: z.string().min(1).default("/usr/bin/chromium"),
   /** A directory to keep every Lighthouse JSON report in (relative to where npm ran). */
   out: z.string().min(1).optional(),
+  /** Only these pages and profiles: comparing two builds of one page wants no other's runs. */
+  pages: listOf(PAGE_FLAGS),
+  profiles: listOf(PROFILES),
 });
 
 interface BenchPage {
@@ -47,10 +61,16 @@ interface BenchPage {
 runCommand({
   name: "Lighthouse benchmark",
   usage:
-    "npm run bench:lighthouse -w @ticketping/loadtest -- [--runs N] [--chrome PATH] [--out DIR]",
-  parse: (argv) => parseFlags(argv, { runs: "runs", chrome: "chrome", out: "out" }, optionsSchema),
+    "npm run bench:lighthouse -w @ticketping/loadtest -- [--runs N] [--chrome PATH] [--out DIR]\n" +
+    `  [--pages ${PAGE_FLAGS.join(",")}] [--profiles ${PROFILES.join(",")}]`,
+  parse: (argv) =>
+    parseFlags(
+      argv,
+      { runs: "runs", chrome: "chrome", out: "out", pages: "pages", profiles: "profiles" },
+      optionsSchema,
+    ),
   stoppingMessage: "stopping after the current page",
-  run: async ({ runs, chrome, out }, stopSignal) => {
+  run: async ({ runs, chrome, out, pages: pageFlags, profiles }, stopSignal) => {
     const outDir = out ? path.resolve(env.INIT_CWD ?? process.cwd(), out) : undefined;
     if (outDir) await mkdir(outDir, { recursive: true });
     const runId = randomBytes(4).toString("hex");
@@ -68,12 +88,14 @@ runCommand({
     const http = new HttpClient(system.webUrl, { maxSockets: 4, timeoutMs: 30_000 });
     const closers: (() => void)[] = [];
     try {
-      const pages = await preparePages({ system, http, runId, closers });
+      const pages = (await preparePages({ system, http, runId, closers })).filter((page) =>
+        (pageFlags as readonly string[]).includes(flagOfPage(page.name)),
+      );
       const results: { run: number; page: string; profile: Profile; result: LighthouseResult }[] =
         [];
       for (let round = 1; round <= runs; round++) {
         for (const page of pages) {
-          for (const profile of PROFILES) {
+          for (const profile of profiles) {
             if (stopSignal.aborted) return 130;
             const result = await runLighthouse({
               url: `${system.webUrl}${page.path}`,
@@ -84,7 +106,7 @@ runCommand({
                 ? {
                     keepReportAs: path.join(
                       outDir,
-                      `${round}-${page.name.replace(" ", "-")}-${profile}.json`,
+                      `${round}-${flagOfPage(page.name)}-${profile}.json`,
                     ),
                   }
                 : {}),
