@@ -80,6 +80,9 @@ if (cluster.isPrimary) {
         admitRatePerSec: 100,
         opensAt: 0,
         closesAt: 0,
+        generalPhase: "open",
+        generalOpensAt: 0,
+        generalPreQueued: 0,
         at: Date.now(),
       });
     }, env.BARE_BROADCAST_MS);

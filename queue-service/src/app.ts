@@ -174,6 +174,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         buyers: createBuyerStates({ load: deps.loadBuyerStates, ttlMs: sessionDoor.checkTtlMs }),
         rules: entryRules,
         presale: deps.presale,
+        preQueueLeadMs: config.preQueueLeadMs,
       },
     }),
   );

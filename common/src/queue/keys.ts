@@ -16,6 +16,8 @@ export interface QueueKeys {
   conns: string;
   /** The sale's record for its fairness report (includes/queue.lua, appendRecord). */
   record: string;
+  /** The general sale's pre-queue after a presale (buyers without a code). */
+  generalPre: string;
   /** Prefix of the per-user grant hashes: `${grantPrefix}${userId}`. */
   grantPrefix: string;
 }
@@ -37,6 +39,7 @@ export function queueKeys(keyPrefix: string, performanceId: string): QueueKeys {
     gone: `${base}gone`,
     conns: `${base}conns`,
     record: `${base}record`,
+    generalPre: `${base}general-pre`,
     grantPrefix: `${base}grant:`,
   };
 }
@@ -66,6 +69,7 @@ export function queueScriptKeys(keys: QueueKeys): string[] {
     keys.gone,
     keys.conns,
     keys.record,
+    keys.generalPre,
   ];
 }
 

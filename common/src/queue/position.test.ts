@@ -15,6 +15,9 @@ const progress = (overrides: Partial<QueueProgress>): QueueProgress => ({
   admitRatePerSec: 5,
   opensAt: 0,
   closesAt: 0,
+  generalPhase: "open",
+  generalOpensAt: 0,
+  generalPreQueued: 0,
   at: 0,
   ...overrides,
 });

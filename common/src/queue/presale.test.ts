@@ -16,7 +16,12 @@ function bookOf(codes: Record<string, FoundPresaleCode>) {
   };
 }
 
-const entry = (code: string | undefined, generalSaleOpensAt: number | null, codes = {}) => {
+const entry = (
+  code: string | undefined,
+  generalSaleOpensAt: number | null,
+  codes = {},
+  preQueueLeadMs = 0,
+) => {
   const { book, asked } = bookOf(codes);
   return {
     asked,
@@ -24,6 +29,7 @@ const entry = (code: string | undefined, generalSaleOpensAt: number | null, code
       book,
       performanceId: "p",
       generalSaleOpensAt,
+      preQueueLeadMs,
       code,
       userId: "u",
       now: NOW,
@@ -57,6 +63,22 @@ describe("checkPresaleEntry", () => {
     expect(await codeOf("GONE-CODE")).toBe("PRESALE_CODE_INVALID");
     expect(await codeOf("USED-CODE")).toBe("PRESALE_CODE_USED_UP");
     expect(await codeOf("good code")).toBe("good");
+  });
+
+  it("lets a buyer without a code in from the pre-queue's lead before the general sale", async () => {
+    const lead = 60_000;
+    const codes = { [hashPresaleCode("GOOD-CODE")]: { id: "good", revoked: false, usedUp: false } };
+    const answer = async (code: string | undefined, generalSaleOpensAt: number) => {
+      const outcome = await entry(code, generalSaleOpensAt, codes, lead).outcome;
+      return outcome.ok ? (outcome.presaleCodeId ?? "in without a code") : outcome.code;
+    };
+    expect(await answer(undefined, NOW + lead + 1)).toBe("PRESALE_CODE_REQUIRED");
+    expect(await answer(undefined, NOW + lead)).toBe("in without a code");
+    expect(await answer(undefined, NOW + 1)).toBe("in without a code");
+    // A code brought in the lead window still counts (its holder buys in the presale),
+    // and a wrong one is still refused rather than quietly dropped.
+    expect(await answer("GOOD-CODE", NOW + 1)).toBe("good");
+    expect(await answer("NOPE-CODE", NOW + 1)).toBe("PRESALE_CODE_INVALID");
   });
 });
 

@@ -44,12 +44,15 @@ export type PresaleEntry =
  * socket's session door). Outside a presale the line is open to all and a code is ignored.
  * During it the code must exist for this performance, be unrevoked and have a use left;
  * the use itself is spent only when the holder claims the turn (spendPresaleCode), so a
- * buyer who waits and leaves costs nothing.
+ * buyer who waits and leaves costs nothing. A buyer without a code is let in from the
+ * pre-queue's lead before the general sale: the queue keeps them in the general sale's own
+ * pre-queue, shuffled into the line at the general sale (docs/fairness.md).
  */
 export async function checkPresaleEntry({
   book,
   performanceId,
   generalSaleOpensAt,
+  preQueueLeadMs,
   code,
   userId,
   now = Date.now(),
@@ -59,11 +62,18 @@ export async function checkPresaleEntry({
   /** Who enters: a code they already spent stays theirs (see PresaleCodeBook.find). */
   userId: string;
   generalSaleOpensAt: number | null;
+  /** QUEUE_PREQUEUE_LEAD_SECONDS in ms: how long before the general sale its pre-queue takes buyers. */
+  preQueueLeadMs: number;
   code: string | undefined;
   now?: number;
 }): Promise<PresaleEntry> {
   if (!isPresaleOn(generalSaleOpensAt, now)) return { ok: true, presaleCodeId: undefined };
-  if (code === undefined || code.trim() === "") return { ok: false, code: "PRESALE_CODE_REQUIRED" };
+  if (code === undefined || code.trim() === "") {
+    const generalPreQueueOpen = now >= (generalSaleOpensAt ?? 0) - preQueueLeadMs;
+    return generalPreQueueOpen
+      ? { ok: true, presaleCodeId: undefined }
+      : { ok: false, code: "PRESALE_CODE_REQUIRED" };
+  }
   const found = await book.find(performanceId, code, userId);
   if (!found || found.revoked) return { ok: false, code: "PRESALE_CODE_INVALID" };
   if (found.usedUp) return { ok: false, code: "PRESALE_CODE_USED_UP" };

@@ -33,6 +33,10 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 export const salePhases = ["unknown", "pre", "open", "sold_out", "closed"] as const;
 export type SalePhase = (typeof salePhases)[number];
 
+/** The two pre-queues of a sale: the opening's, and the general sale's after a presale. */
+export const preQueueRounds = ["opening", "general"] as const;
+export type PreQueueRound = (typeof preQueueRounds)[number];
+
 /**
  * A queue's progress, broadcast to every waiter once per tick. Each client derives its own
  * position from it (see derivePosition); the server never computes positions per waiter.
@@ -55,6 +59,16 @@ export interface QueueProgress {
   /** Epoch milliseconds. */
   opensAt: number;
   closesAt: number;
+  /**
+   * The phase of a buyer without a presale code: `pre` until the general sale of a sale
+   * with a presale, else the same as `phase`. A buyer pre-queued in round `general` goes
+   * by this and `generalOpensAt`; a code holder by `phase` and `opensAt`.
+   */
+  generalPhase: SalePhase;
+  /** When the general sale opens, epoch milliseconds; `opensAt` when there is no presale. */
+  generalOpensAt: number;
+  /** Buyers without a code waiting in the general sale's own pre-queue. */
+  generalPreQueued: number;
   /** Server time of the snapshot, epoch milliseconds. */
   at: number;
 }
@@ -72,7 +86,18 @@ export type QueueStanding =
       rejoined: boolean;
       progress: QueueProgress;
     }
-  | { status: "pre"; performanceId: string; rejoined: boolean; progress: QueueProgress }
+  | {
+      status: "pre";
+      performanceId: string;
+      /**
+       * Which pre-queue: the opening's (`opensAt`), or the general sale's after a presale
+       * (`generalOpensAt`), for a buyer without a presale code. Each is shuffled into the
+       * line once, at its own instant, with its own committed seed (docs/fairness.md).
+       */
+      round: PreQueueRound;
+      rejoined: boolean;
+      progress: QueueProgress;
+    }
   | {
       status: "admitted";
       performanceId: string;

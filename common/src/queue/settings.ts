@@ -29,8 +29,19 @@ export const queueSettingsSchema = z.object({
    * PostgreSQL, fixed before the first pre-queue join; empty where no sale can open.
    */
   shuffleSeed: z.string().regex(/^([0-9a-f]{64})?$/),
+  /**
+   * When the general sale opens after a presale, epoch ms; 0: no presale. Buyers without a
+   * code wait for it in their own pre-queue, shuffled in behind the presale's buyers.
+   */
+  generalOpensAt: z.number().int().min(0).default(0),
+  /** The second committed seed, which shuffles the general sale's pre-queue; as shuffleSeed. */
+  generalShuffleSeed: z
+    .string()
+    .regex(/^([0-9a-f]{64})?$/)
+    .default(""),
 });
-export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+/** What a queue's settings are written from (a sale without a presale may leave its fields out). */
+export type QueueSettings = z.input<typeof queueSettingsSchema>;
 
 /** Field/value pairs for the config hash; booleans as "1"/"0" like the scripts expect. */
 export function encodeQueueSettings(settings: QueueSettings): string[] {

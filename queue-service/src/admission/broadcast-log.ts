@@ -14,7 +14,14 @@ function progressFingerprint(progress: QueueProgress): string {
     // An organizer's moved opening or closing is news to every waiter.
     progress.opensAt,
     progress.closesAt,
+    progress.generalPreQueued,
+    progress.generalOpensAt,
   ].join("|");
+}
+
+/** Both phases a waiter may go by: a code holder's, and a buyer's without one. */
+function phasesOf(progress: QueueProgress): string {
+  return `${progress.phase}/${progress.generalPhase}`;
 }
 
 export interface LastBroadcast {
@@ -33,6 +40,8 @@ export interface BroadcastLog {
   record: (progress: QueueProgress) => void;
   last: (performanceId: string) => LastBroadcast | undefined;
   fingerprint: (progress: QueueProgress) => string;
+  /** The phases a broadcast is compared by (a change goes out at once). */
+  phase: (progress: QueueProgress) => string;
   /** Forgets every queue but these (the live ones). */
   keepOnly: (performanceIds: readonly string[]) => void;
 }
@@ -45,12 +54,13 @@ export function createBroadcastLog(): BroadcastLog {
       if (previous && previous.at > progress.at) return;
       broadcasts.set(progress.performanceId, {
         fingerprint: progressFingerprint(progress),
-        phase: progress.phase,
+        phase: phasesOf(progress),
         at: progress.at,
       });
     },
     last: (performanceId) => broadcasts.get(performanceId),
     fingerprint: progressFingerprint,
+    phase: phasesOf,
     keepOnly: (performanceIds) => {
       const live = new Set(performanceIds);
       for (const performanceId of broadcasts.keys()) {

@@ -83,10 +83,12 @@ export function startTicker(options: {
     // Every broadcast costs one frame per waiter: during a crowd, once per interval is
     // plenty for a position that clients derive themselves. A change of phase (opened,
     // paused by a moved opening, closed, reopened) goes out at once.
+    const phase = broadcasts.phase(progress);
     const due =
       previous === undefined ||
       outcome.opened ||
-      previous.phase !== progress.phase ||
+      outcome.generalOpened ||
+      previous.phase !== phase ||
       sinceLast >= config.progressKeepaliveMs ||
       (previous.fingerprint !== fingerprint && sinceLast >= config.progressIntervalMs);
     if (due) {
@@ -95,7 +97,7 @@ export function startTicker(options: {
       await notifier.progress(progress);
     }
     settings.refreshIfStale(performanceId, outcome.settingsLoadedAt);
-    if (progress.waiting + progress.preQueued + progress.active > 0) {
+    if (progress.waiting + progress.preQueued + progress.generalPreQueued + progress.active > 0) {
       await store.touchIndex(performanceId);
     }
     await stepPace(performanceId, progress, bookingP95Ms, Date.now());

@@ -19,6 +19,8 @@ export interface SessionDoor {
   rules: QueueEntryRulesSource;
   redis: RedisClient;
   presale: Pick<PresaleLedger, "book">;
+  /** QUEUE_PREQUEUE_LEAD_SECONDS in ms: from then before the general sale, no code is needed. */
+  preQueueLeadMs: number;
 }
 
 export type SessionEntry =
@@ -32,7 +34,7 @@ export type SessionEntry =
  * sealed by the web app's secret, unexpired and not ended since (its version); one entry
  * of the buyer's per-minute budget, shared with the ticket route; the performance has a
  * line; a confirmed address when the line asks one; during a presale, a valid code with a
- * use left (checkPresaleEntry); a proof-of-work pass when the line asks one (the pass is
+ * use left, or none from the pre-queue's lead before the general sale (checkPresaleEntry); a proof-of-work pass when the line asks one (the pass is
  * earned at the ticket route, which is where the solution goes). The socket that passes is
  * bound to that performance, as a ticket's would be, and carries the code to the claim.
  */
@@ -75,6 +77,7 @@ export async function enterWithSession(
     book: door.presale.book,
     performanceId,
     generalSaleOpensAt: rules.generalSaleOpensAt,
+    preQueueLeadMs: door.preQueueLeadMs,
     code: presaleCode,
     userId,
   });

@@ -111,7 +111,14 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       await enter(socket, performanceId);
       let outcome;
       try {
-        outcome = await store.join({ performanceId, userId, newConnection });
+        outcome = await store.join({
+          performanceId,
+          userId,
+          newConnection,
+          // Entered with a presale code: buys in the presale; without one, waits for the
+          // general sale while a presale runs (the doors let such buyers in from its lead).
+          presaleHolder: socket.data.presaleCodeId !== undefined,
+        });
       } catch (error) {
         if (newConnection) await exit(socket, performanceId);
         throw error;

@@ -1,4 +1,4 @@
-import { ensureSaleFairness, type PrismaClient } from "@ticketping/db";
+import { ensureSaleFairness, type PrismaClient, type SaleFairnessSecrets } from "@ticketping/db";
 import type { LoadSaleFacts } from "./sale-facts";
 
 /**
@@ -8,14 +8,15 @@ import type { LoadSaleFacts } from "./sale-facts";
  * Once read it never changes, so each process reads it once.
  */
 export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
-  const seeds = new Map<string, string>();
-  const shuffleSeedOf = async (performanceId: string): Promise<string> => {
-    let seed = seeds.get(performanceId);
-    if (seed === undefined) {
-      seed = (await ensureSaleFairness(prisma, performanceId)).seed;
-      seeds.set(performanceId, seed);
+  const seeds = new Map<string, Pick<SaleFairnessSecrets, "seed" | "generalSeed">>();
+  const shuffleSeedsOf = async (performanceId: string) => {
+    let found = seeds.get(performanceId);
+    if (found === undefined) {
+      const { seed, generalSeed } = await ensureSaleFairness(prisma, performanceId);
+      found = { seed, generalSeed };
+      seeds.set(performanceId, found);
     }
-    return seed;
+    return found;
   };
   return async (performanceId) => {
     const performance = await prisma.performance.findUnique({
@@ -28,6 +29,7 @@ export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
         queueAdmitRatePerSec: true,
         queueTokenTtlSeconds: true,
         queueRefuseRatio: true,
+        generalSaleOpensAt: true,
       },
     });
     if (!performance) return null;
@@ -35,8 +37,10 @@ export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
       // A held-back seat is not for sale, so it makes no room in the line either.
       where: { schedule: { performanceId }, status: { not: "SOLD" }, heldBackAt: null },
     });
-    const shuffleSeed =
-      performance.saleStatus === "PUBLISHED" ? await shuffleSeedOf(performanceId) : "";
-    return { ...performance, unsoldSeats, shuffleSeed };
+    const { seed, generalSeed } =
+      performance.saleStatus === "PUBLISHED"
+        ? await shuffleSeedsOf(performanceId)
+        : { seed: "", generalSeed: "" };
+    return { ...performance, unsoldSeats, shuffleSeed: seed, generalShuffleSeed: generalSeed };
   };
 }

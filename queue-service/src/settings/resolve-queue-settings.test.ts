@@ -15,6 +15,8 @@ const facts = {
   queueTokenTtlSeconds: null,
   queueRefuseRatio: null,
   shuffleSeed: "5".repeat(64),
+  generalSaleOpensAt: null,
+  generalShuffleSeed: "6".repeat(64),
 };
 
 describe("resolveQueueSettings", () => {
@@ -30,6 +32,17 @@ describe("resolveQueueSettings", () => {
       unsoldSeats: 300,
       loadedAt: 5,
       shuffleSeed: "5".repeat(64),
+      generalOpensAt: 0,
+      generalShuffleSeed: "6".repeat(64),
+    });
+  });
+
+  it("carries the general sale after a presale and its own seed", () => {
+    const presale = { ...facts, generalSaleOpensAt: new Date(1_500) };
+    expect(resolveQueueSettings(presale, config, 5)).toMatchObject({
+      opensAt: 1_000,
+      generalOpensAt: 1_500,
+      generalShuffleSeed: "6".repeat(64),
     });
   });
 

@@ -26,6 +26,8 @@ export function resolveQueueSettings(
       refuseRatio: 0,
       unsoldSeats: 0,
       shuffleSeed: "",
+      generalOpensAt: 0,
+      generalShuffleSeed: "",
       ...service,
     };
   }
@@ -40,6 +42,8 @@ export function resolveQueueSettings(
     refuseRatio: facts.queueRefuseRatio ?? config.defaults.refuseRatio,
     unsoldSeats: facts.unsoldSeats,
     shuffleSeed: facts.shuffleSeed,
+    generalOpensAt: facts.generalSaleOpensAt?.getTime() ?? 0,
+    generalShuffleSeed: facts.generalShuffleSeed,
     ...service,
   };
 }

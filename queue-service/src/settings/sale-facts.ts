@@ -12,6 +12,10 @@ export interface PerformanceSaleFacts {
   queueRefuseRatio: number | null;
   /** The committed shuffle seed (docs/fairness.md); "" unless the sale is published. */
   shuffleSeed: string;
+  /** When the general sale opens after a presale; null: no presale. */
+  generalSaleOpensAt: Date | null;
+  /** The second committed seed, for the general sale's pre-queue; as shuffleSeed. */
+  generalShuffleSeed: string;
 }
 
 /** Null when no performance has this id. */

@@ -90,7 +90,7 @@ export async function offerReturnedSeats(
 }
 
 /**
- * Whether buyers wait in the performance's line (or its pre-queue): they asked for a place
+ * Whether buyers wait in the performance's line (or one of its pre-queues): they asked for a place
  * first and went through its door (proof of work, a confirmed email), so seats that come
  * back during the sale are theirs to find on the seat map; the waitlist gets what the line
  * leaves. Each waiting buyer is admitted in turn, so this only defers offers.
@@ -99,11 +99,12 @@ async function lineIsWaiting(deps: HandlerDeps, performanceId: string): Promise<
   const prefix = deps.waitlist?.queueKeyPrefix;
   if (prefix === undefined) return false;
   const keys = queueKeys(prefix, performanceId);
-  const [waiting, preQueued] = await Promise.all([
+  const [waiting, preQueued, generalPreQueued] = await Promise.all([
     deps.redis.zcard(keys.waiting),
     deps.redis.zcard(keys.pre),
+    deps.redis.zcard(keys.generalPre),
   ]);
-  return waiting + preQueued > 0;
+  return waiting + preQueued + generalPreQueued > 0;
 }
 
 async function makeOffers(

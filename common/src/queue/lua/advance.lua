@@ -4,7 +4,8 @@
   pace allows. Several instances tick every queue; the interval check makes only the first
   caller in each interval do the work.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
   ARGV[3] minimum milliseconds since the previous advance
@@ -12,8 +13,9 @@
 
   Returns JSON:
     {status = "need_settings"} | {status = "skipped"}
-    {status = "advanced", progress, settingsLoadedAt, opened = bool, abandoned = n,
-     admitted = [user...] (absent when empty), claimBy}
+    {status = "advanced", progress, settingsLoadedAt, opened = bool, generalOpened = bool,
+     abandoned = n, admitted = [user...] (absent when empty), claimBy}
+    opened / generalOpened: this call shuffled the pre-queue / the general sale's into the line
 ]]
 -- @include "queue"
 -- @include "admission"
@@ -37,6 +39,7 @@ for _, user in ipairs(rcall("ZRANGEBYSCORE", activeKey, "-inf", now, "LIMIT", 0,
 end
 
 local shuffled = openSaleIfDue(settings, now, ARGV[2])
+local generalShuffled = openGeneralSaleIfDue(settings, now)
 local abandoned = dropAbandoned(now, 1000)
 local admitted = admitFromHead(settings, now, num(ARGV[4], 0))
 
@@ -57,6 +60,7 @@ local result = {
   progress = progressSnapshot(settings, now),
   settingsLoadedAt = settings.loadedAt,
   opened = shuffled >= 0,
+  generalOpened = generalShuffled >= 0,
   abandoned = abandoned,
 }
 if #admitted > 0 then

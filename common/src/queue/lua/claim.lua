@@ -2,7 +2,8 @@
   An admitted buyer claims the working token. The claim window becomes the token's lifetime.
   Claiming again (another tab) answers the same token id and expiry.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] token id to use if this is the first claim

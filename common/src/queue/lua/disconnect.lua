@@ -2,7 +2,8 @@
   A socket of a buyer closed. When it was the buyer's last, a waiting buyer keeps the place
   for the grace period; reconnecting (join.lua) within it cancels the countdown.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
 
@@ -22,7 +23,8 @@ if sockets > 0 then
   return cjson.encode({ status = "connected", sockets = sockets })
 end
 rcall("HDEL", connsKey, user)
-if rcall("ZSCORE", waitingKey, user) or rcall("ZSCORE", preKey, user) then
+if rcall("ZSCORE", waitingKey, user) or rcall("ZSCORE", preKey, user)
+  or rcall("ZSCORE", generalPreKey, user) then
   local graceEnds = nowMs() + settings.graceMs
   rcall("ZADD", goneKey, graceEnds, user)
   return cjson.encode({ status = "grace", ["until"] = graceEnds })

@@ -1,7 +1,8 @@
 --[[
   Extends a claimed working token once, by one more token lifetime.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] "check": change nothing, answer what an extension would be ({status =

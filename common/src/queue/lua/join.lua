@@ -2,17 +2,20 @@
   Joins a buyer to a performance's queue, or tells a buyer already in it where they stand.
   Idempotent per user: a second tab, a reload or a reconnect keeps the original place.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
   ARGV[4] "1" if this is a newly connected socket of the user, else "0"
+  ARGV[5] "1" if the buyer came in with a presale code, else "0": during a presale a buyer
+          without one waits for the general sale (its own pre-queue in the lead window)
 
   Returns JSON:
     {status = "need_settings"}                       config missing: load it and retry
     {status = "refused", reason = REFUSAL_REASON}
     {status = "waiting", seq, position, rejoined, progress}
-    {status = "pre", rejoined, progress}
+    {status = "pre", round = "opening" | "general", rejoined, progress}
     {status = "admitted", claimBy, rejoined, progress}
     {status = "active", expiresAt, extendable, rejoined, progress}
 ]]
@@ -28,11 +31,14 @@ if settings == nil then
 end
 -- One read of the state serves the opening check and the progress snapshot: a buyer
 -- joining at the back changes neither servedSeq, admittedTotal nor throughput.
-local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput", "markAt")
+local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput", "markAt",
+  "generalOpened")
 local served = { state[2], state[3], state[4] }
 -- After the opening the pre-queue is empty for good (the shuffle moved it into the line
--- and a buyer joins it only before the opening).
+-- and a buyer joins it only before the opening); the general sale's likewise.
 local opened = openSaleIfDue(settings, now, ARGV[3], state[1]) >= 0 or state[1] == "1"
+local generalOpened = openGeneralSaleIfDue(settings, now,
+  { opened = opened, generalOpened = state[6] == "1" }) >= 0 or state[6] == "1"
 
 local function markConnected()
   if ARGV[4] == "1" then
@@ -41,7 +47,7 @@ local function markConnected()
   rcall("ZREM", goneKey, user)
 end
 
-local member = memberState(user, opened)
+local member = memberState(user, opened, generalOpened)
 if member ~= nil then
   markConnected()
   member.rejoined = true
@@ -56,10 +62,16 @@ if rcall("ZREM", activeKey, user) == 1 then
 end
 
 local phase = salePhase(settings, now)
+-- Without a code, a sale in its presale opens to this buyer at the general sale.
+local awaitsGeneralSale = ARGV[5] ~= "1" and now < settings.generalOpensAt
 local reason = nil
 local preQueued = nil
+local generalPreQueued = nil
 if opened then
   preQueued = 0
+end
+if generalOpened then
+  generalPreQueued = 0
 end
 if phase == "unknown" then
   reason = "UNKNOWN_PERFORMANCE"
@@ -67,11 +79,15 @@ elseif phase == "closed" then
   reason = "SALE_CLOSED"
 elseif phase == "sold_out" then
   reason = "SOLD_OUT"
+elseif awaitsGeneralSale and now < settings.generalOpensAt - settings.preQueueLeadMs then
+  reason = "NOT_OPEN_YET"
 elseif phase == "pre" and now < settings.opensAt - settings.preQueueLeadMs then
   reason = "NOT_OPEN_YET"
 elseif settings.refuseRatio > 0 then
   preQueued = preQueued or rcall("ZCARD", preKey)
-  if rcall("ZCARD", waitingKey) + preQueued >= settings.refuseRatio * settings.unsoldSeats then
+  generalPreQueued = generalPreQueued or rcall("ZCARD", generalPreKey)
+  if rcall("ZCARD", waitingKey) + preQueued + generalPreQueued
+      >= settings.refuseRatio * settings.unsoldSeats then
     reason = "LINE_FULL"
   end
 end
@@ -86,11 +102,18 @@ rcall("HINCRBY", statsKey, "joins", 1)
 if ARGV[4] == "1" then
   rcall("HINCRBY", connsKey, user, 1)
 end
--- Once the pre-queue was shuffled into the line it is never shuffled again, so a buyer who
--- comes while an opened sale waits for its moved opening joins the back of the line.
+-- Once a pre-queue was shuffled into the line it is never shuffled again, so a buyer who
+-- comes while an opened sale waits for its moved opening (or general sale) joins the back
+-- of the line.
+if awaitsGeneralSale and not generalOpened then
+  rcall("ZADD", generalPreKey, rcall("HINCRBY", stateKey, "generalPreSeq", 1), user)
+  return cjson.encode({ status = "pre", round = "general", rejoined = false,
+    progress = progressSnapshot(settings, now) })
+end
 if phase == "pre" and not opened then
   rcall("ZADD", preKey, rcall("HINCRBY", stateKey, "preSeq", 1), user)
-  return cjson.encode({ status = "pre", rejoined = false, progress = progressSnapshot(settings, now) })
+  return cjson.encode({ status = "pre", round = "opening", rejoined = false,
+    progress = progressSnapshot(settings, now) })
 end
 
 local seq = rcall("HINCRBY", stateKey, "seq", 1)
@@ -111,5 +134,6 @@ return cjson.encode({
   seq = seq,
   position = waiting,
   rejoined = false,
-  progress = progressSnapshot(settings, now, { served = served, waiting = waiting, preQueued = preQueued }),
+  progress = progressSnapshot(settings, now, { served = served, waiting = waiting, preQueued = preQueued,
+    generalPreQueued = generalPreQueued }),
 })

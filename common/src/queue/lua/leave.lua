@@ -1,7 +1,8 @@
 --[[
   A buyer leaves: out of the line, or out of the working set (which frees the slot).
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
 
@@ -17,7 +18,7 @@ local from = nil
 local tokenId = nil
 if rcall("ZREM", waitingKey, user) == 1 then
   from = "waiting"
-elseif rcall("ZREM", preKey, user) == 1 then
+elseif rcall("ZREM", preKey, user) == 1 or rcall("ZREM", generalPreKey, user) == 1 then
   from = "pre"
 else
   tokenId = rcall("HGET", grantKey, "jti")

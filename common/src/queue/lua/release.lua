@@ -2,7 +2,8 @@
   Frees a buyer's working slot. Idempotent: of any number of callers (an expiry notification
   seen by every instance, the sweeper, a redelivered Kafka event) exactly one gets "released".
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] reason: expired | confirmed | left | revoked. "expired" releases only a grant

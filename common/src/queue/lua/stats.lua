@@ -1,7 +1,8 @@
 --[[
   Read-only figures of one queue for the organizer dashboard and metrics.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix (unused)
 
   Returns JSON: {progress (absent without settings), counters = {name = n, ...},

@@ -1,8 +1,10 @@
 --[[
-  Where a buyer stands, without joining. Opens the sale first if it is due, so a pre-queued
-  buyer asking right after opensAt learns the place the shuffle gave them.
+  Where a buyer stands, without joining. Opens the sale (and the general sale after a
+  presale) first if it is due, so a pre-queued buyer asking right after the opening learns
+  the place the shuffle gave them.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] user id
   ARGV[3] unused (was a shuffle seed: the committed settings.shuffleSeed orders the pre-queue)
@@ -21,6 +23,7 @@ if settings == nil then
   return cjson.encode({ status = "need_settings" })
 end
 openSaleIfDue(settings, now, ARGV[3])
+openGeneralSaleIfDue(settings, now)
 local member = memberState(ARGV[2])
 if member == nil then
   return cjson.encode({ status = "not_in_queue" })

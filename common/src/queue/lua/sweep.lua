@@ -3,7 +3,8 @@
   entry whose deadline passed and whose grant no longer exists, and realigns entries whose
   grant is still alive.
 
-  KEYS[1..9] config, state, stats, waiting, pre, active, gone, conns, record (see includes/queue.lua)
+  KEYS[1..10] config, state, stats, waiting, pre, active, gone, conns, record, generalPre
+          (see includes/queue.lua)
   ARGV[1] grant key prefix
   ARGV[2] most entries to look at in this call
 

@@ -4,16 +4,16 @@ import { luaSources } from "../lua/lua.generated";
 
 /** Each script and how many of its arguments are KEYS. */
 export const queueScripts = {
-  join: 9,
-  status: 9,
-  advance: 9,
-  claim: 9,
-  extend: 9,
-  leave: 9,
-  release: 9,
-  sweep: 9,
-  disconnect: 9,
-  stats: 9,
+  join: 10,
+  status: 10,
+  advance: 10,
+  claim: 10,
+  extend: 10,
+  leave: 10,
+  release: 10,
+  sweep: 10,
+  disconnect: 10,
+  stats: 10,
   "put-settings": 1,
 } as const;
 export type QueueScriptName = keyof typeof queueScripts;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { RefusalReason, ReleaseReason } from "../codes";
 import { userIdSchema } from "../ids";
 import { queueIndexKey, queueKeys, queueScriptKeys, type QueueKeys } from "../keys";
-import type { QueueProgress, QueueStanding } from "../protocol";
+import type { PreQueueRound, QueueProgress, QueueStanding } from "../protocol";
 import { encodeQueueSettings, type QueueSettings } from "../settings";
 import { runQueueScript, type QueueScriptName } from "./load-scripts";
 import {
@@ -48,6 +48,8 @@ export type AdvanceOutcome =
       settingsLoadedAt: number;
       /** True when this call opened the sale (shuffled the pre-queue into the line). */
       opened: boolean;
+      /** True when this call opened the general sale after a presale (its pre-queue likewise). */
+      generalOpened: boolean;
       abandoned: number;
       admitted: string[];
       claimBy: number | undefined;
@@ -102,6 +104,8 @@ const recordEntrySchema = z
 const saleRecordSchema = z.object({
   counters: z.record(z.string(), z.coerce.number().int()),
   openedAt: z.coerce.number().int().nullable(),
+  /** When the general sale after a presale opened (its pre-queue shuffled in); null before or without one. */
+  generalOpenedAt: z.coerce.number().int().nullable(),
   entries: z.array(recordEntrySchema),
 });
 /** An admission ("a") or a join-time mark ("j"): a sequence number and a time in ms. */
@@ -178,6 +182,12 @@ export class QueueStore {
     userId: string;
     /** True the first time a given socket joins this queue: counts a connected tab. */
     newConnection: boolean;
+    /**
+     * True when the buyer came in with a presale code. During a presale a buyer without one
+     * waits for the general sale: refused NOT_OPEN_YET before its lead window, in its own
+     * pre-queue within it. Left out: no code.
+     */
+    presaleHolder?: boolean;
   }): Promise<JoinOutcome> {
     const { performanceId } = options;
     const reply = await this.withSettings(performanceId, async () =>
@@ -187,6 +197,7 @@ export class QueueStore {
           userIdSchema.parse(options.userId),
           UNUSED_SEED,
           options.newConnection ? "1" : "0",
+          options.presaleHolder === true ? "1" : "0",
         ]),
       ),
     );
@@ -328,16 +339,21 @@ export class QueueStore {
   }
 
   /**
-   * What the opening recorded for the fairness record: the pre-queue in join order and the
-   * order the committed shuffle gave it. Null until the sale has opened.
+   * What an opening recorded for the fairness record: its pre-queue in join order and the
+   * order the committed shuffle gave it. `round`: the sale's opening (the default), or the
+   * general sale's after a presale. Null until that opening has happened.
    */
-  async shuffleRecord(performanceId: string): Promise<ShuffleRecord | null> {
+  async shuffleRecord(
+    performanceId: string,
+    round: PreQueueRound = "opening",
+  ): Promise<ShuffleRecord | null> {
+    const fields =
+      round === "opening"
+        ? (["opened", "openedAt", "fairEntrants", "fairLineOrder"] as const)
+        : (["generalOpened", "generalOpenedAt", "generalEntrants", "generalLineOrder"] as const);
     const [opened, openedAt, entrants, lineOrder] = await this.redis.hmget(
       this.keys(performanceId).state,
-      "opened",
-      "openedAt",
-      "fairEntrants",
-      "fairLineOrder",
+      ...fields,
     );
     if (opened !== "1" || !entrants || !lineOrder) return null;
     return shuffleRecordSchema.parse({
@@ -359,11 +375,13 @@ export class QueueStore {
       .hgetall(keys.stats)
       .hget(keys.state, "openedAt")
       .lrange(keys.record, 0, -1)
+      .hget(keys.state, "generalOpenedAt")
       .exec();
     return saleRecordSchema.parse({
       counters: replies?.[0]?.[1],
       openedAt: replies?.[1]?.[1] ?? null,
       entries: replies?.[2]?.[1],
+      generalOpenedAt: replies?.[3]?.[1] ?? null,
     });
   }
 

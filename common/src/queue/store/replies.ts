@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { refusalReasons, releaseReasons } from "../codes";
-import { salePhases } from "../protocol";
+import { preQueueRounds, salePhases } from "../protocol";
 
 // The scripts answer JSON; parsing it here turns a script bug into a clear error instead of
 // a wrong number travelling to a client.
@@ -17,6 +17,9 @@ const progress = z.object({
   admitRatePerSec: z.number(),
   opensAt: z.number(),
   closesAt: z.number(),
+  generalPhase: z.enum(salePhases),
+  generalOpensAt: z.number(),
+  generalPreQueued: z.number(),
   at: z.number(),
 });
 
@@ -30,7 +33,12 @@ const standingVariants = [
     rejoined: z.boolean(),
     progress,
   }),
-  z.object({ status: z.literal("pre"), rejoined: z.boolean(), progress }),
+  z.object({
+    status: z.literal("pre"),
+    round: z.enum(preQueueRounds),
+    rejoined: z.boolean(),
+    progress,
+  }),
   z.object({
     status: z.literal("admitted"),
     claimBy: z.number(),
@@ -66,6 +74,7 @@ export const advanceReply = z.discriminatedUnion("status", [
     progress,
     settingsLoadedAt: z.number(),
     opened: z.boolean(),
+    generalOpened: z.boolean(),
     abandoned: z.number(),
     admitted: z.array(z.string()).default([]),
     claimBy: z.number().optional(),

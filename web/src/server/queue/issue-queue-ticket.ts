@@ -46,6 +46,7 @@ export async function issueQueueTicket({
     book: presaleCodeBook(db()),
     performanceId,
     generalSaleOpensAt: rules.generalSaleOpensAt,
+    preQueueLeadMs: env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
     code: presaleCode,
     userId,
   });

@@ -34,6 +34,31 @@ local function fairShuffle(seed, items)
   return items
 end
 
+-- Appends a shuffled pre-queue to the back of the line in the shuffle's order. Their wait
+-- starts at this opening (one join mark for all): where they stood before it was the
+-- shuffle's to decide, not a wait for a place.
+local function appendShuffled(members, now)
+  local seq = num(rcall("HGET", stateKey, "seq"), 0)
+  if #members > 0 then
+    appendRecord({ "j:" .. (seq + 1) .. ":" .. now })
+    rcall("HSET", stateKey, "markAt", now)
+  end
+  local batch = {}
+  for i = 1, #members do
+    seq = seq + 1
+    batch[#batch + 1] = seq
+    batch[#batch + 1] = members[i]
+    if #batch >= 1000 or i == #members then
+      rcall("ZADD", waitingKey, unpack(batch))
+      batch = {}
+    end
+  end
+  rcall("HSET", stateKey, "seq", seq)
+  if #members > 0 then
+    rcall("HINCRBY", statsKey, "shuffled", #members)
+  end
+end
+
 -- The pre-queue is shuffled exactly once, by whichever script first runs after opensAt:
 -- arriving at the exact second buys no advantage over arriving a minute early.
 -- Returns the number of pre-queued buyers moved into the line, or -1 if nothing was due.
@@ -60,27 +85,52 @@ local function openSaleIfDue(settings, now, seed, opened)
   local entrants = cjson.encode(members)
   fairShuffle(settings.shuffleSeed, members)
   rcall("HSET", stateKey, "fairEntrants", entrants, "fairLineOrder", cjson.encode(members))
-  local seq = num(rcall("HGET", stateKey, "seq"), 0)
-  -- The shuffled buyers' wait starts at the opening: where they stood before it was theirs
-  -- to choose and is not a wait for a place.
-  if #members > 0 then
-    appendRecord({ "j:" .. (seq + 1) .. ":" .. now })
-    rcall("HSET", stateKey, "markAt", now)
-  end
-  local batch = {}
-  for i = 1, #members do
-    seq = seq + 1
-    batch[#batch + 1] = seq
-    batch[#batch + 1] = members[i]
-    if #batch >= 1000 or i == #members then
-      rcall("ZADD", waitingKey, unpack(batch))
-      batch = {}
-    end
-  end
-  rcall("HSET", stateKey, "seq", seq, "opened", "1", "openedAt", now)
+  appendShuffled(members, now)
+  rcall("HSET", stateKey, "opened", "1", "openedAt", now)
   rcall("DEL", preKey)
+  return #members
+end
+
+-- The general sale after a presale opens as the sale itself did: whichever script first
+-- runs after generalOpensAt shuffles the general pre-queue (buyers without a code who came
+-- in its lead window) exactly once, with a second seed committed with the first, and
+-- appends it behind everyone already in the line: the presale's buyers came earlier, with
+-- a right to be earlier. Never before the first opening, so that round always stands
+-- ahead. A presale the organizer removed (generalOpensAt 0) lets a waiting general
+-- pre-queue in at once. Returns the number moved into the line, or -1 if nothing was due.
+-- `known` may carry the state's flags as booleans: {opened, generalOpened}.
+local function openGeneralSaleIfDue(settings, now, known)
+  if not settings.known or settings.saleStatus ~= "PUBLISHED" or now < settings.generalOpensAt then
+    return -1
+  end
+  if settings.generalShuffleSeed == "" then
+    return -1
+  end
+  known = known or {}
+  local opened, generalOpened = known.opened, known.generalOpened
+  if opened == nil or generalOpened == nil then
+    local flags = rcall("HMGET", stateKey, "opened", "generalOpened")
+    opened, generalOpened = flags[1] == "1", flags[2] == "1"
+  end
+  if not opened or generalOpened then
+    return -1
+  end
+  -- A sale without a presale has no general round: nothing is written for it.
+  if settings.generalOpensAt <= 0 and rcall("ZCARD", generalPreKey) == 0 then
+    return -1
+  end
+  local members = rcall("ZRANGE", generalPreKey, 0, -1)
+  local entrants = cjson.encode(members)
+  fairShuffle(settings.generalShuffleSeed, members)
+  -- generalFromSeq: the first place of this round; should the organizer move the general
+  -- sale later after it opened, admissions stop there until the new time (admitFromHead).
+  rcall("HSET", stateKey, "generalEntrants", entrants, "generalLineOrder", cjson.encode(members),
+    "generalFromSeq", num(rcall("HGET", stateKey, "seq"), 0) + 1)
+  appendShuffled(members, now)
+  rcall("HSET", stateKey, "generalOpened", "1", "generalOpenedAt", now)
+  rcall("DEL", generalPreKey)
   if #members > 0 then
-    rcall("HINCRBY", statsKey, "shuffled", #members)
+    rcall("HINCRBY", statsKey, "shuffled:general", #members)
   end
   return #members
 end
@@ -116,6 +166,14 @@ local function admitFromHead(settings, now, limit)
   end
   local room = settings.maxActive - rcall("ZCARD", activeKey)
   local wanted = math.min(room, limit, rcall("ZCARD", waitingKey))
+  -- A general sale the organizer moved later after it opened: its round waits for the new
+  -- time, as the whole line waits for a moved opening; the presale's buyers ahead go on.
+  if now < settings.generalOpensAt and wanted > 0 then
+    local from = rcall("HGET", stateKey, "generalFromSeq")
+    if from then
+      wanted = math.min(wanted, rcall("ZCOUNT", waitingKey, "-inf", "(" .. from))
+    end
+  end
   local count = takeAdmissionTokens(settings, now, wanted)
   if count <= 0 then
     return {}
@@ -155,6 +213,7 @@ local function dropAbandoned(now, limit)
   for _, user in ipairs(users) do
     rcall("ZREM", waitingKey, user)
     rcall("ZREM", preKey, user)
+    rcall("ZREM", generalPreKey, user)
     rcall("ZREM", goneKey, user)
     rcall("HDEL", connsKey, user)
   end

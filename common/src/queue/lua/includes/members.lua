@@ -4,8 +4,9 @@
 
 -- A grant is the hash at grantPrefix..user: state "pending" (admitted, not yet claimed) or
 -- "claimed" (a working token was issued), expiring with the claim window or the token.
--- `opened`: the sale has opened, so the pre-queue is empty and need not be asked.
-local function memberState(user, opened)
+-- `opened`: the sale has opened, so the pre-queue is empty and need not be asked;
+-- `generalOpened` likewise for the general sale's pre-queue.
+local function memberState(user, opened, generalOpened)
   local grant = rcall("HMGET", grantPrefix .. user, "state", "claimBy", "expiresAt", "extended")
   if grant[1] == "claimed" then
     return { status = "active", expiresAt = num(grant[3], 0), extendable = grant[4] ~= "1" }
@@ -18,7 +19,10 @@ local function memberState(user, opened)
     return { status = "waiting", seq = tonumber(seq), position = rcall("ZRANK", waitingKey, user) + 1 }
   end
   if not opened and rcall("ZSCORE", preKey, user) then
-    return { status = "pre" }
+    return { status = "pre", round = "opening" }
+  end
+  if not generalOpened and rcall("ZSCORE", generalPreKey, user) then
+    return { status = "pre", round = "general" }
   end
   return nil
 end

@@ -1,7 +1,7 @@
 --[[
   Shared prelude of every queue script: key names, clock, settings and the sale phase.
 
-  Every queue script takes the same nine KEYS, in this order (all share one hash tag):
+  Every queue script takes the same ten KEYS, in this order (all share one hash tag):
     KEYS[1] config   hash: the performance's queue settings (written by put-settings.lua)
     KEYS[2] state    hash: sequence counters, served sequence, admission bucket and pace, flags
     KEYS[3] stats    hash: monotonic counters for metrics and the organizer dashboard
@@ -11,12 +11,15 @@
     KEYS[7] gone     sorted set: disconnected waiting user -> end of grace period, ms
     KEYS[8] conns    hash: user -> connected sockets
     KEYS[9] record   list: the sale's record for its fairness report (appendRecord)
+    KEYS[10] generalPre sorted set: user -> arrival order, buyers without a presale code
+                     waiting for the general sale after a presale (openGeneralSaleIfDue)
   and ARGV[1], the prefix of per-user grant keys (same hash tag), as bullmq builds job keys.
 ]]
 local rcall = redis.call
 local configKey, stateKey, statsKey = KEYS[1], KEYS[2], KEYS[3]
 local waitingKey, preKey, activeKey = KEYS[4], KEYS[5], KEYS[6]
 local goneKey, connsKey, recordKey = KEYS[7], KEYS[8], KEYS[9]
+local generalPreKey = KEYS[10]
 local grantPrefix = ARGV[1]
 
 -- Redis's clock, not the caller's: several instances then agree on every deadline.
@@ -89,6 +92,9 @@ local function readSettings()
     preQueueLeadMs = num(raw.preQueueLeadMs, 0),
     loadedAt = num(raw.loadedAt, 0),
     shuffleSeed = raw.shuffleSeed or "",
+    -- 0: no presale, everyone buys from opensAt.
+    generalOpensAt = num(raw.generalOpensAt, 0),
+    generalShuffleSeed = raw.generalShuffleSeed or "",
   }
 end
 
@@ -114,14 +120,25 @@ local function salePhase(settings, now)
   return "open"
 end
 
+-- The phase of a buyer without a presale code: before the general sale of a sale with a
+-- presale it is "pre" for them while the presale's code holders buy; otherwise salePhase.
+local function generalSalePhase(settings, now, phase)
+  if phase == "open" and now < settings.generalOpensAt then
+    return "pre"
+  end
+  return phase
+end
+
 -- What every waiter needs to derive its own position: pushed once per tick, never per waiter.
 -- `known` may carry what the caller has just read (served: the state's servedSeq,
--- admittedTotal and throughput; the waiting and preQueued counts), saving a call each.
+-- admittedTotal and throughput; the waiting, preQueued and generalPreQueued counts), saving
+-- a call each.
 local function progressSnapshot(settings, now, known)
   known = known or {}
   local state = known.served or rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput")
+  local phase = salePhase(settings, now)
   return {
-    phase = salePhase(settings, now),
+    phase = phase,
     servedSeq = num(state[1], 0),
     admittedTotal = num(state[2], 0),
     throughputPerSec = num(state[3], 0),
@@ -132,6 +149,11 @@ local function progressSnapshot(settings, now, known)
     admitRatePerSec = settings.admitRate,
     opensAt = settings.opensAt,
     closesAt = settings.closesAt,
+    -- What a buyer without a presale code goes by (the same as phase and opensAt when the
+    -- sale has no presale).
+    generalPhase = generalSalePhase(settings, now, phase),
+    generalOpensAt = math.max(settings.opensAt, settings.generalOpensAt),
+    generalPreQueued = known.generalPreQueued or rcall("ZCARD", generalPreKey),
     at = now,
   }
 end

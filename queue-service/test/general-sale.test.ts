@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  DEVELOPMENT_QUEUE_TICKET_SECRET,
+  signQueueTicket,
+  type QueueProgress,
+} from "@ticketping/common/queue";
+import type { ShuffleRecord } from "@ticketping/common/queue/store";
+import { shuffleWithSeed } from "@ticketping/verify";
+import { connectBuyer, dataOf, disconnectAll, send, waitFor, type Buyer } from "./support/clients";
+import { createPerformance } from "./support/fixtures";
+import type { TestInstance } from "./support/instance";
+import { useQueueTestBed } from "./support/test-bed";
+
+// The general sale after a presale, through the running service: buyers without a code
+// wait in its own pre-queue (the test bed's lead is an hour), are shown its countdown, and
+// are shuffled in at its instant, with the second committed seed, behind the presale's.
+
+const bed = useQueueTestBed("queue_general_sale");
+
+/** A buyer on a ticket the web app signed: with a presale code's id, or without one. */
+async function buyer(instance: TestInstance, performanceId: string, withCode: boolean) {
+  const userId = randomUUID();
+  const ticket = await signQueueTicket({
+    secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+    userId,
+    performanceId,
+    ...(withCode ? { presaleCodeId: randomUUID() } : {}),
+  });
+  const connected = await connectBuyer(instance.url, { userId, ticket });
+  bed.afterThisTest(() => {
+    disconnectAll([connected]);
+  });
+  return connected;
+}
+
+/** A presale on now (one buyer at a time) whose general sale opens in `generalIn` ms. */
+async function presale(generalIn: number): Promise<{ performanceId: string; generalAt: Date }> {
+  const performanceId = await createPerformance(bed.prisma, {
+    seats: 50,
+    queueMaxActive: 1,
+    closesAt: new Date(Date.now() + 3 * 3_600_000),
+  });
+  const generalAt = new Date(Date.now() + generalIn);
+  await bed.prisma.performance.update({
+    where: { id: performanceId },
+    data: { generalSaleOpensAt: generalAt },
+  });
+  return { performanceId, generalAt };
+}
+
+function generalPhasesSeen(watcher: Buyer): string[] {
+  const phases: string[] = [];
+  for (const entry of watcher.received) {
+    if (entry.event !== "queue:progress") continue;
+    const { generalPhase } = entry.payload as QueueProgress;
+    if (phases.at(-1) !== generalPhase) phases.push(generalPhase);
+  }
+  return phases;
+}
+
+describe("the general sale after a presale", () => {
+  it("pre-queues buyers without a code and shuffles them in behind the presale's at its instant", async () => {
+    // The admitted buyer keeps the one slot throughout, so places stay put.
+    const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });
+    // Room for the joins below before the instant, on a loaded machine.
+    const { performanceId, generalAt } = await presale(10_000);
+    const [first, second] = [
+      await buyer(instance, performanceId, true),
+      await buyer(instance, performanceId, true),
+    ];
+    const fans = await Promise.all(
+      Array.from({ length: 6 }, () => buyer(instance, performanceId, false)),
+    );
+
+    expect(dataOf(await send.join(first, performanceId)).status).toBe("admitted");
+    expect(dataOf(await send.join(second, performanceId))).toMatchObject({
+      status: "waiting",
+      position: 1,
+    });
+    for (const fan of fans) {
+      const answer = dataOf(await send.join(fan, performanceId));
+      expect(answer).toMatchObject({
+        status: "pre",
+        round: "general",
+        progress: { phase: "open", generalPhase: "pre", generalOpensAt: generalAt.getTime() },
+      });
+    }
+
+    await waitFor(
+      async () => (await instance.service.store.shuffleRecord(performanceId, "general")) !== null,
+      { timeoutMs: 30_000, what: "the general sale's opening" },
+    );
+    const opening = (await instance.service.store.shuffleRecord(
+      performanceId,
+      "general",
+    )) as ShuffleRecord;
+    expect(opening.openedAt).toBeGreaterThanOrEqual(generalAt.getTime());
+    expect([...opening.entrants].sort()).toEqual(fans.map((fan) => fan.userId).sort());
+    // The seed is the second one committed in PostgreSQL, never the opening's.
+    const { seed, generalSeed } = await bed.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId },
+    });
+    expect(generalSeed).not.toBe(seed);
+    expect(opening.lineOrder).toEqual(shuffleWithSeed(generalSeed, opening.entrants));
+
+    // Behind the presale's buyer still waiting, in the shuffle's order.
+    const byId = new Map(fans.map((fan) => [fan.userId, fan]));
+    for (const [index, userId] of opening.lineOrder.entries()) {
+      const fan = byId.get(userId) as Buyer;
+      expect(dataOf(await send.status(fan, performanceId))).toMatchObject({
+        status: "waiting",
+        position: index + 2,
+      });
+    }
+    // Each was shown the countdown to the general sale, then its opening.
+    for (const fan of fans) {
+      await waitFor(() => fan.latestProgress()?.generalPhase === "open", {
+        timeoutMs: 15_000,
+        what: "the general sale's opening pushed",
+      });
+      // The join's answer showed the countdown; pushes before the instant show it too.
+      expect(["pre,open", "open"]).toContain(generalPhasesSeen(fan).join());
+    }
+    expect((await instance.service.store.stats(performanceId)).counters).toMatchObject({
+      "shuffled:general": 6,
+    });
+  }, 90_000);
+
+  it("tells the general sale's pre-queue when the organizer moves it, and keeps them there", async () => {
+    const instance = await bed.serve();
+    const { performanceId } = await presale(600_000);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+
+    const movedTo = new Date(Date.now() + 1_200_000);
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: movedTo },
+    });
+    await instance.service.store.invalidateSettings(performanceId);
+    await waitFor(() => fan.latestProgress()?.generalOpensAt === movedTo.getTime(), {
+      timeoutMs: 15_000,
+      what: "the moved general sale pushed",
+    });
+    expect(fan.latestProgress()).toMatchObject({ phase: "open", generalPhase: "pre" });
+    expect(dataOf(await send.status(fan, performanceId))).toMatchObject({
+      status: "pre",
+      round: "general",
+    });
+    // Moved beyond the lead: a newcomer without a code is told it is not open yet for them.
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: new Date(Date.now() + 2 * 3_600_000) },
+    });
+    await instance.service.store.invalidateSettings(performanceId);
+    const late = await buyer(instance, performanceId, false);
+    const refused = await send.join(late, performanceId);
+    expect("error" in refused && refused.error.code).toBe("NOT_OPEN_YET");
+    expect(dataOf(await send.status(fan, performanceId))).toMatchObject({ round: "general" });
+  }, 60_000);
+});
