@@ -49,6 +49,70 @@ describe("checkSale", () => {
   });
 });
 
+describe("checkSale with a presale: the opening's round and the general sale's", () => {
+  const general = shuffleVectors.find((candidate) => candidate.entrants.length === 31);
+  if (!general) throw new Error("no 31-entrant vector");
+  const generalSale = {
+    opensAt: "2026-12-06T19:00:00.000Z",
+    commitment: general.commitment,
+    shuffledAt: "2026-12-06T19:00:00.120Z",
+    seed: general.seed,
+    entrants: general.entrants,
+    lineOrder: general.lineOrder,
+  };
+  const both: SaleRecord = { ...revealed, generalSale };
+
+  it("matches when both rounds reproduce their lines from their own seeds", () => {
+    expect(checkSale(both)).toEqual({ outcome: "matches", entrants: 100, generalEntrants: 31 });
+    expect(
+      checkSale(both, { commitment: vector.commitment, generalCommitment: general.commitment }),
+    ).toMatchObject({ outcome: "matches" });
+  });
+
+  it("checks the opening and waits for the general sale's reveal", () => {
+    const pending = {
+      ...both,
+      generalSale: { ...generalSale, shuffledAt: null, seed: null, entrants: null, lineOrder: null },
+    };
+    expect(checkSale(pending)).toEqual({ outcome: "not-yet-revealed", opening: { entrants: 100 } });
+    // A fault in the opening's round is told at once, not after the general sale.
+    const tampered = { ...pending, lineOrder: swapped(vector.lineOrder, 0, 1) };
+    expect(checkSale(tampered).outcome).toBe("does-not-match");
+  });
+
+  it.each([
+    [
+      "two places of its line swapped",
+      { lineOrder: swapped(general.lineOrder, 3, 20) },
+      /^general sale: place 4 /,
+    ],
+    ["its line in join order", { lineOrder: general.entrants }, /^general sale: place \d+ /],
+    [
+      "the opening's seed in its place",
+      { seed: vector.seed },
+      /^general sale: the revealed seed does not hash to the commitment/,
+    ],
+    [
+      "an entrant dropped from its line",
+      { lineOrder: general.lineOrder.slice(1) },
+      /^general sale: 31 entrants but 30 places/,
+    ],
+  ])("does not match with the general sale's %s", (_name, tampered, reason) => {
+    const verdict = checkSale({ ...both, generalSale: { ...generalSale, ...tampered } });
+    expect(verdict.outcome).toBe("does-not-match");
+    expect(verdict.outcome === "does-not-match" && verdict.reasons.join("\n")).toMatch(reason);
+  });
+
+  it("does not match when the general sale's commitment is not the one noted", () => {
+    expect(checkSale(both, { generalCommitment: "3".repeat(64) })).toMatchObject({
+      outcome: "does-not-match",
+    });
+    expect(checkSale(revealed, { generalCommitment: general.commitment })).toMatchObject({
+      outcome: "does-not-match",
+    });
+  });
+});
+
 function swapped(list: readonly string[], a: number, b: number): string[] {
   const copy = [...list];
   [copy[a], copy[b]] = [list[b] ?? "", list[a] ?? ""];

@@ -2,5 +2,11 @@
 // publishes and says whether it matches (docs/fairness.md).
 export { SHUFFLE_ALGORITHM, commitmentOf, seedWords, shuffleWithSeed } from "./shuffle";
 export { shuffleVectors, type ShuffleVector } from "./vectors";
-export { fetchSaleRecord, saleRecordSchema, type SaleRecord } from "./sale-record";
+export {
+  fetchSaleRecord,
+  generalSaleRoundSchema,
+  saleRecordSchema,
+  type GeneralSaleRound,
+  type SaleRecord,
+} from "./sale-record";
 export { checkSale, type SaleVerdict } from "./check-sale";

@@ -3,16 +3,23 @@ import { checkSale } from "./check-sale";
 import { fetchSaleRecord } from "./sale-record";
 
 const usage = `usage: ticketping-verify <base URL> <performance id or slug> [--commitment <hex>]
+                        [--general-commitment <hex>]
 
 Fetches the sale's fairness record, checks the revealed seed against its commitment,
-recomputes the shuffle of the pre-queue and compares it with the published line.
+recomputes the shuffle of the pre-queue and compares it with the published line; after a
+presale, does the same for the general sale's own pre-queue, seed and commitment.
 --commitment: the commitment you noted before the sale opened, to check it did not change.
+--general-commitment: likewise, the general sale's, noted before its pre-queue opened.
 Exit code 0: matches. 1: does not match. 2: not revealed yet, or the record could not be read.`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { commitment: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      commitment: { type: "string" },
+      "general-commitment": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   const [baseUrl, performance] = positionals;
   if (values.help || baseUrl === undefined || performance === undefined) {
@@ -20,17 +27,32 @@ async function main(): Promise<number> {
     return 2;
   }
   const record = await fetchSaleRecord({ baseUrl, performance });
-  const verdict = checkSale(record, { commitment: values.commitment });
+  const verdict = checkSale(record, {
+    commitment: values.commitment,
+    generalCommitment: values["general-commitment"],
+  });
   console.log(`performance ${record.performanceId}, commitment ${record.commitment}`);
+  if (record.generalSale) {
+    console.log(
+      `general sale at ${record.generalSale.opensAt}, commitment ${record.generalSale.commitment}`,
+    );
+  }
   switch (verdict.outcome) {
     case "matches":
       console.log(
         `MATCHES: the seed hashes to the commitment and reproduces the published line of ${verdict.entrants} pre-queued entrants.`,
       );
+      if (verdict.generalEntrants !== undefined) {
+        console.log(
+          `MATCHES: the general sale's seed hashes to its commitment and reproduces its published line of ${verdict.generalEntrants} pre-queued entrants.`,
+        );
+      }
       return 0;
     case "not-yet-revealed":
       console.log(
-        "NOT REVEALED YET: the sale has not opened; keep the commitment and run this again after.",
+        verdict.opening
+          ? `NOT REVEALED YET: the opening's line of ${verdict.opening.entrants} pre-queued entrants matches; the general sale has not opened. Keep its commitment and run this again after.`
+          : "NOT REVEALED YET: the sale has not opened; keep the commitment and run this again after.",
       );
       return 2;
     case "does-not-match":

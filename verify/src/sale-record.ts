@@ -2,15 +2,29 @@ import { z } from "zod";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** What `GET /api/performances/{slug}/fairness` answers in `data.fairness` (web/README.md). */
-export const saleRecordSchema = z.object({
-  performanceId: z.string(),
-  algorithm: z.string(),
+/** One committed shuffle: its commitment always, the rest once it has run. */
+const shuffleRoundShape = {
   commitment: hex64,
   shuffledAt: z.string().nullable(),
   seed: hex64.nullable(),
   entrants: z.array(z.string()).nullable(),
   lineOrder: z.array(z.string()).nullable(),
+};
+
+/** The general sale's own round after a presale (its pre-queue of buyers without a code). */
+export const generalSaleRoundSchema = z.object({
+  opensAt: z.string(),
+  ...shuffleRoundShape,
+});
+export type GeneralSaleRound = z.infer<typeof generalSaleRoundSchema>;
+
+/** What `GET /api/performances/{slug}/fairness` answers in `data.fairness` (web/README.md). */
+export const saleRecordSchema = z.object({
+  performanceId: z.string(),
+  algorithm: z.string(),
+  ...shuffleRoundShape,
+  /** Null (or absent, from a server before it existed): the sale has no presale. */
+  generalSale: generalSaleRoundSchema.nullable().optional(),
 });
 export type SaleRecord = z.infer<typeof saleRecordSchema>;
 
