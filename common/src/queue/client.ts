@@ -14,6 +14,7 @@ export type {
   HandshakeAuth,
   LeaveResult,
   PerformanceRequest,
+  PreQueueRound,
   QueueProgress,
   QueueStanding,
   ReleasedNotice,

@@ -23,6 +23,12 @@ export async function SaleReportFigures({ report }: { report: SaleReport }) {
     [t("opened"), report.openedAt ? formatDateTime(report.openedAt, locale) : t("notYet")],
     [t("entered"), whole.format(report.entrants)],
     [t("preQueued"), whole.format(report.preQueued)],
+    ...(report.generalSale
+      ? ([
+          [t("generalOpened"), formatDateTime(report.generalSale.openedAt, locale)],
+          [t("generalPreQueued"), whole.format(report.generalSale.preQueued)],
+        ] satisfies [string, string][])
+      : []),
     [t("admitted"), whole.format(report.admitted)],
     [
       t("outOfOrder"),

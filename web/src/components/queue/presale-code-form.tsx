@@ -21,11 +21,17 @@ export function PresaleCodeForm({
   generalSaleLabel,
   refusal,
   onSubmit,
+  onWaitForGeneralSale,
 }: {
   /** When the general sale opens, on the venue's clock. */
   generalSaleLabel: string;
   refusal: { code: PresaleRefusal; message: string } | null;
   onSubmit: (code: string) => void;
+  /**
+   * Present once the general sale's pre-queue is open (its lead before the general sale):
+   * a buyer without a code may wait there for a fair place at the general sale.
+   */
+  onWaitForGeneralSale?: (() => void) | undefined;
 }) {
   const t = useTranslations("queue");
   const [code, setCode] = useState("");
@@ -87,6 +93,19 @@ export function PresaleCodeForm({
       >
         {t("presaleJoin")}
       </button>
+      {onWaitForGeneralSale ? (
+        <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
+          <p className="text-sm text-slate-700">{t("generalPreQueueOpen", { time: generalSaleLabel })}</p>
+          <button
+            type="button"
+            data-testid="wait-for-general-sale"
+            onClick={onWaitForGeneralSale}
+            className="self-start rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
+          >
+            {t("waitForGeneralSale")}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
   queueErrorMessages,
   type PaceSample,
   type PositionBaseline,
+  type PreQueueRound,
   type PresaleRefusal,
   type QueueErrorCode,
   type QueueProgress,
@@ -32,7 +33,8 @@ export type WaitingView =
       startPosition: number;
       estimate: WaitEstimate;
     }
-  | { kind: "pre" }
+  /** In a pre-queue: the opening's, or the general sale's (a buyer without a presale code). */
+  | { kind: "pre"; round: PreQueueRound }
   /** The sale is in its presale: the buyer enters with a code (refused: why). */
   | { kind: "presale"; refusal: { code: PresaleRefusal; message: string } | null }
   | { kind: "entering" }
@@ -52,6 +54,8 @@ export interface WaitingRoom {
   leave: () => void;
   /** Enters the presale's line with this code. */
   joinWithCode: (code: string) => void;
+  /** Waits for the general sale without a code: its own pre-queue, in its lead window. */
+  joinWithoutCode: () => void;
 }
 
 /** Refusals that may pass by themselves, worth a "try again"; the rest only allow a way back. */
@@ -131,11 +135,13 @@ export function useWaitingRoom({
     retry: () => void;
     leave: () => void;
     joinWithCode: (code: string) => void;
+    joinWithoutCode: () => void;
     generalSaleOpened: () => void;
   }>({
     retry: () => undefined,
     leave: () => undefined,
     joinWithCode: () => undefined,
+    joinWithoutCode: () => undefined,
     generalSaleOpened: () => undefined,
   });
 
@@ -177,6 +183,13 @@ export function useWaitingRoom({
       },
       connectNow: wantsPlace,
     });
+
+    // A buyer without a code goes by the general sale's phase and instant (the same as the
+    // sale's when it has no presale); a code holder by the sale's own.
+    const ownProgress = (progress: QueueProgress): QueueProgress =>
+      presaleCode === undefined
+        ? { ...progress, phase: progress.generalPhase, opensAt: progress.generalOpensAt }
+        : progress;
 
     const showWaiting = (position: number, progress: QueueProgress) => {
       startPosition = Math.max(startPosition, position);
@@ -231,8 +244,9 @@ export function useWaitingRoom({
     };
 
     const stand = (standing: QueueStanding) => {
-      phase = standing.progress.phase;
-      setProgress(standing.progress);
+      const own = ownProgress(standing.progress);
+      phase = own.phase;
+      setProgress(own);
       if (standing.status === "waiting") {
         baseline = {
           seq: standing.seq,
@@ -242,7 +256,7 @@ export function useWaitingRoom({
         showWaiting(standing.position, standing.progress);
       } else if (standing.status === "pre") {
         baseline = null;
-        setView({ kind: "pre" });
+        setView({ kind: "pre", round: standing.round });
       } else {
         void enter();
       }
@@ -268,11 +282,12 @@ export function useWaitingRoom({
     socket.on("queue:progress", (update) => {
       if (update.performanceId !== performanceId) return;
       const previousPhase = phase;
-      phase = update.phase;
-      setProgress(update);
+      const own = ownProgress(update);
+      phase = own.phase;
+      setProgress(own);
       if (baseline) {
         showWaiting(derivePosition(baseline, update).position, update);
-      } else if (previousPhase === "pre" && update.phase !== "pre" && wantsPlace && !entering) {
+      } else if (previousPhase === "pre" && own.phase !== "pre" && wantsPlace && !entering) {
         // The pre-queue was shuffled into the line: ask once where it put us.
         ask(socket, "queue:status", performanceId).then((reply) => {
           if (stopped || !wantsPlace) return;
@@ -308,14 +323,17 @@ export function useWaitingRoom({
         if (socket.connected) socket.disconnect();
         socket.connect();
       },
-      generalSaleOpened: () => {
-        if (!atCodeForm || stopped) return;
+      joinWithoutCode: () => {
+        if (stopped) return;
         atCodeForm = false;
         presaleCode = undefined;
         wantsPlace = true;
         setView({ kind: "joining" });
         if (socket.connected) socket.disconnect();
         socket.connect();
+      },
+      generalSaleOpened: () => {
+        if (atCodeForm) actions.current.joinWithoutCode();
       },
       leave: () => {
         const done = () => {
@@ -348,6 +366,9 @@ export function useWaitingRoom({
   const joinWithCode = useCallback((code: string) => {
     actions.current.joinWithCode(code);
   }, []);
+  const joinWithoutCode = useCallback(() => {
+    actions.current.joinWithoutCode();
+  }, []);
 
-  return { view, connection, progress, powProgress, retry, leave, joinWithCode };
+  return { view, connection, progress, powProgress, retry, leave, joinWithCode, joinWithoutCode };
 }

@@ -72,18 +72,30 @@ export function WaitingRoom({
   slotEnded: boolean;
   /** When the sale and its pre-queue open, for a buyer who came too early. */
   opening: SaleOpening;
-  /** The sale is in its presale until the general sale (its time on the venue's clock). */
-  presale: { generalSaleLabel: string; generalSaleOpensAtMs: number } | null;
+  /**
+   * The sale is in its presale until the general sale (its time on the venue's clock); the
+   * general sale's pre-queue takes buyers without a code from `generalPreQueueOpensAtMs`.
+   */
+  presale: {
+    generalSaleLabel: string;
+    generalSaleOpensAtMs: number;
+    generalPreQueueOpensAtMs: number;
+  } | null;
 }) {
   // On the server's clock (the page's offset), so the line opens to all on time.
   const presaleLeftMs = useCountdown(presale?.generalSaleOpensAtMs ?? 0, opening.serverNowMs);
-  const { view, connection, progress, powProgress, retry, leave, joinWithCode } = useWaitingRoom({
-    performanceId,
-    queueUrl,
-    destination,
-    slotEnded,
-    presale: presale !== null && presaleLeftMs > 0,
-  });
+  const generalPreQueueLeftMs = useCountdown(
+    presale?.generalPreQueueOpensAtMs ?? 0,
+    opening.serverNowMs,
+  );
+  const { view, connection, progress, powProgress, retry, leave, joinWithCode, joinWithoutCode } =
+    useWaitingRoom({
+      performanceId,
+      queueUrl,
+      destination,
+      slotEnded,
+      presale: presale !== null && presaleLeftMs > 0,
+    });
   const t = useTranslations("queue");
   const formatWait = useFormatWait();
   const { message, topic } = announcementOf(view, t, formatWait);
@@ -134,9 +146,12 @@ export function WaitingRoom({
                 generalSaleLabel={presale?.generalSaleLabel ?? ""}
                 refusal={view.refusal}
                 onSubmit={joinWithCode}
+                onWaitForGeneralSale={generalPreQueueLeftMs > 0 ? undefined : joinWithoutCode}
               />
             ) : view.kind === "pre" ? (
-              <p className="rounded-lg bg-amber-50 p-4 text-amber-950">{t("preText")}</p>
+              <p data-round={view.round} className="rounded-lg bg-amber-50 p-4 text-amber-950">
+                {t(view.round === "general" ? "preTextGeneral" : "preText")}
+              </p>
             ) : view.kind === "entering" ? (
               <div className="flex flex-col gap-5">
                 <LineStanding

@@ -16,7 +16,7 @@ const admission = (seq: number, seconds: number): SaleRecordEntry => ({
 });
 
 function record(entries: SaleRecordEntry[], counters: Record<string, number> = {}): SaleRecord {
-  return { counters, openedAt: opened, entries };
+  return { counters, openedAt: opened, generalOpenedAt: null, entries };
 }
 
 describe("a sale's fairness figures", () => {
@@ -99,9 +99,28 @@ describe("a sale's fairness figures", () => {
     ).toEqual({ p50: 10, p90: 10, p99: 10, max: 10 });
   });
 
+  it("gives the general sale's round after a presale, and none without one", () => {
+    const generalAt = opened + 3_600_000;
+    const report = computeSaleReport({
+      record: {
+        ...record([], { shuffled: 12, "shuffled:general": 5 }),
+        generalOpenedAt: generalAt,
+      },
+      maxActive: 5,
+      soldOutAt: null,
+    });
+    expect(report).toMatchObject({
+      preQueued: 12,
+      generalSale: { openedAt: new Date(generalAt), preQueued: 5 },
+    });
+    expect(
+      computeSaleReport({ record: record([]), maxActive: 5, soldOutAt: null }).generalSale,
+    ).toBeNull();
+  });
+
   it("says when the record is incomplete, and has no sold-out time before the opening", () => {
     const report = computeSaleReport({
-      record: { counters: { recordDropped: 4 }, openedAt: null, entries: [] },
+      record: { counters: { recordDropped: 4 }, openedAt: null, generalOpenedAt: null, entries: [] },
       maxActive: null,
       soldOutAt: new Date(opened),
     });

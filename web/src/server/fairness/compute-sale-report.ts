@@ -18,7 +18,7 @@ export function computeSaleReport({
   /** When the last seat was sold, if every seat is sold. */
   soldOutAt: Date | null;
 }): SaleReportFigures {
-  const { counters, openedAt, entries } = record;
+  const { counters, openedAt, generalOpenedAt, entries } = record;
   const admissions = entries.filter((entry) => entry.kind === "admission");
   const joinMarks = entries.filter((entry) => entry.kind === "join");
   const count = (name: string) => counters[name] ?? 0;
@@ -26,6 +26,10 @@ export function computeSaleReport({
     openedAt: openedAt === null ? null : new Date(openedAt),
     entrants: count("joins"),
     preQueued: count("shuffled"),
+    generalSale:
+      generalOpenedAt === null
+        ? null
+        : { openedAt: new Date(generalOpenedAt), preQueued: count("shuffled:general") },
     admitted: count("admitted"),
     outOfOrder: admissionsOutOfOrder(admissions),
     refusals: Object.fromEntries(

@@ -5,16 +5,22 @@ import { z } from "zod";
 import { db } from "../db";
 
 /** A published or closed performance by slug or id, with its sale's fairness secrets. */
-export async function findSale({
-  slug,
-}: {
-  slug: string;
-}): Promise<{ performanceId: string } & SaleFairnessSecrets> {
+export async function findSale({ slug }: { slug: string }): Promise<
+  {
+    performanceId: string;
+    /** When the general sale opens after a presale; null: no presale. */
+    generalSaleOpensAt: Date | null;
+  } & SaleFairnessSecrets
+> {
   const byId = z.uuid().safeParse(slug).success;
   const performance = await db().performance.findFirst({
     where: { saleStatus: { not: "DRAFT" }, ...(byId ? { id: slug } : { slug }) },
-    select: { id: true },
+    select: { id: true, generalSaleOpensAt: true },
   });
   if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
-  return { performanceId: performance.id, ...(await ensureSaleFairness(db(), performance.id)) };
+  return {
+    performanceId: performance.id,
+    generalSaleOpensAt: performance.generalSaleOpensAt,
+    ...(await ensureSaleFairness(db(), performance.id)),
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PreQueueRound } from "@ticketping/common/queue";
 import { db } from "../db";
 import { queueStore } from "../queue/queue-store";
 import { commitmentOf } from "./commitment-of";
@@ -6,60 +7,100 @@ import { findSale } from "./find-sale";
 import { pseudonymOf } from "./pseudonym-of";
 import type { SaleFairness } from "./schemas";
 
+const rowFields = {
+  shuffledAt: true,
+  entrants: true,
+  lineOrder: true,
+  generalShuffledAt: true,
+  generalEntrants: true,
+  generalLineOrder: true,
+} as const;
+
 /**
- * The sale's public fairness record: the commitment always; the seed, the entrants in join
- * order and the shuffled line once the sale has opened. The opening writes its record in
- * Redis (admission.lua); the first reader after it copies it into PostgreSQL, once, so it
- * outlives the queue's Redis state.
+ * The sale's public fairness record: the commitments always; each round's seed, entrants in
+ * join order and shuffled line once it has run (the opening's; after a presale, the general
+ * sale's too). Each opening writes its record in Redis (admission.lua); the first reader
+ * after it copies it into PostgreSQL, once, so it outlives the queue's Redis state.
  */
 export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleFairness> {
   const sale = await findSale({ slug });
   const { performanceId } = sale;
   const cached = revealedRecords.get(performanceId);
-  if (cached) return cached;
-  let row = await db().saleFairness.findUniqueOrThrow({
-    where: { performanceId },
-    select: { shuffledAt: true, entrants: true, lineOrder: true },
-  });
-  if (row.shuffledAt === null) {
-    const opening = await queueStore().shuffleRecord(performanceId);
-    if (opening) {
-      await db().saleFairness.updateMany({
-        where: { performanceId, shuffledAt: null },
-        data: {
-          shuffledAt: new Date(opening.openedAt),
-          entrants: opening.entrants,
-          lineOrder: opening.lineOrder,
-        },
-      });
-      row = await db().saleFairness.findUniqueOrThrow({
-        where: { performanceId },
-        select: { shuffledAt: true, entrants: true, lineOrder: true },
-      });
-    }
+  // A presale set or moved since makes a remembered record stale.
+  if (cached && cached.generalSaleOpensAt === sale.generalSaleOpensAt?.getTime()) {
+    return cached.record;
   }
+  const readRow = () =>
+    db().saleFairness.findUniqueOrThrow({ where: { performanceId }, select: rowFields });
+  let row = await readRow();
+  const copied = await Promise.all([
+    row.shuffledAt === null && copyOpening(performanceId, "opening"),
+    row.generalShuffledAt === null && copyOpening(performanceId, "general"),
+  ]);
+  if (copied.some(Boolean)) row = await readRow();
+
   const revealed = row.shuffledAt !== null;
-  const pseudonyms = (userIds: string[]) =>
-    revealed ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
+  const generalRevealed = row.generalShuffledAt !== null;
+  const pseudonyms = (userIds: string[], shown: boolean) =>
+    shown ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
+  const generalOpensAt = sale.generalSaleOpensAt ?? row.generalShuffledAt;
   const record: SaleFairness = {
     performanceId,
     ...commitmentOf(sale.seed),
     shuffledAt: row.shuffledAt,
     seed: revealed ? sale.seed : null,
-    entrants: pseudonyms(row.entrants),
-    lineOrder: pseudonyms(row.lineOrder),
+    entrants: pseudonyms(row.entrants, revealed),
+    lineOrder: pseudonyms(row.lineOrder, revealed),
+    generalSale:
+      generalOpensAt === null
+        ? null
+        : {
+            opensAt: generalOpensAt,
+            commitment: commitmentOf(sale.generalSeed).commitment,
+            shuffledAt: row.generalShuffledAt,
+            seed: generalRevealed ? sale.generalSeed : null,
+            entrants: pseudonyms(row.generalEntrants, generalRevealed),
+            lineOrder: pseudonyms(row.generalLineOrder, generalRevealed),
+          },
   };
-  if (revealed) remember(performanceId, record);
+  if (revealed && (record.generalSale === null || generalRevealed)) {
+    remember(performanceId, { record, generalSaleOpensAt: sale.generalSaleOpensAt?.getTime() });
+  }
   return record;
+}
+
+/** Copies one opening's record from the queue into PostgreSQL, once; false before it ran. */
+async function copyOpening(performanceId: string, round: PreQueueRound): Promise<boolean> {
+  const opening = await queueStore().shuffleRecord(performanceId, round);
+  if (!opening) return false;
+  const shuffledAt = new Date(opening.openedAt);
+  await (round === "opening"
+    ? db().saleFairness.updateMany({
+        where: { performanceId, shuffledAt: null },
+        data: { shuffledAt, entrants: opening.entrants, lineOrder: opening.lineOrder },
+      })
+    : db().saleFairness.updateMany({
+        where: { performanceId, generalShuffledAt: null },
+        data: {
+          generalShuffledAt: shuffledAt,
+          generalEntrants: opening.entrants,
+          generalLineOrder: opening.lineOrder,
+        },
+      }));
+  return true;
 }
 
 // A revealed record never changes, and a large one costs two HMACs per entrant: the last
 // few are kept in memory so a crowd checking a big sale does not recompute it per request.
 const REMEMBERED_RECORDS = 16;
-const revealedRecords = new Map<string, SaleFairness>();
+interface Remembered {
+  record: SaleFairness;
+  generalSaleOpensAt: number | undefined;
+}
+const revealedRecords = new Map<string, Remembered>();
 
-function remember(performanceId: string, record: SaleFairness): void {
-  revealedRecords.set(performanceId, record);
+function remember(performanceId: string, remembered: Remembered): void {
+  revealedRecords.set(performanceId, remembered);
   const oldest = revealedRecords.keys().next();
   if (revealedRecords.size > REMEMBERED_RECORDS && !oldest.done) {
     revealedRecords.delete(oldest.value);

@@ -9,7 +9,20 @@ const seconds = z.number().nonnegative();
 export const saleReportFiguresSchema = z.strictObject({
   openedAt: dateTime.nullable().describe("When the sale opened; null before."),
   entrants: count.describe("Buyers who entered the line or the pre-queue."),
-  preQueued: count.describe("Buyers shuffled from the pre-queue into the line at the opening."),
+  preQueued: count.describe(
+    "Buyers shuffled from the pre-queue into the line at the opening (and, after a presale, at the general sale).",
+  ),
+  generalSale: z
+    .strictObject({
+      openedAt: dateTime.describe("When the general sale opened after the presale."),
+      preQueued: count.describe(
+        "Buyers without a presale code shuffled from the general sale's pre-queue into the line, behind the presale's buyers.",
+      ),
+    })
+    .nullable()
+    // Reports kept before the general sale had its own round carry no such field.
+    .default(null)
+    .describe("The general sale's round after a presale; null before it or without a presale."),
   admitted: count.describe("Admissions from the line to the seat map."),
   outOfOrder: z
     .strictObject({

@@ -15,9 +15,17 @@ export const fairnessCommitmentSchema = z.strictObject({
 });
 export type FairnessCommitment = z.infer<typeof fairnessCommitmentSchema>;
 
-export const saleFairnessSchema = z.strictObject({
-  performanceId: z.uuid(),
-  ...fairnessCommitmentSchema.shape,
+/** A performance's commitments: the opening's, and the general sale's after a presale. */
+export const performanceFairnessSchema = fairnessCommitmentSchema.extend({
+  generalCommitment: hex64
+    .nullable()
+    .describe(
+      "SHA-256 (hex) of the general sale's own seed, which shuffles the pre-queue of buyers without a presale code; null when the sale has no presale.",
+    ),
+});
+export type PerformanceFairness = z.infer<typeof performanceFairnessSchema>;
+
+const revealedRound = {
   shuffledAt: dateTime
     .nullable()
     .describe("When the pre-queue was shuffled into the line; null before the opening."),
@@ -32,6 +40,29 @@ export const saleFairnessSchema = z.strictObject({
     .describe(
       "The same ids in the order the shuffle put them in the line, which is the order they were admitted in; null before.",
     ),
+};
+
+/** The general sale's own committed shuffle after a presale (docs/fairness.md). */
+export const generalSaleFairnessSchema = z
+  .strictObject({
+    opensAt: dateTime.describe("When the general sale opens (its pre-queue is shuffled)."),
+    commitment: hex64.describe(
+      "SHA-256 (hex) of the general sale's own seed, fixed with the first: never changes.",
+    ),
+    ...revealedRound,
+  })
+  .describe(
+    "The second round of a sale with a presale: buyers without a code who joined in the lead window before the general sale, shuffled behind the presale's buyers; each field as the opening's.",
+  );
+export type GeneralSaleFairness = z.infer<typeof generalSaleFairnessSchema>;
+
+export const saleFairnessSchema = z.strictObject({
+  performanceId: z.uuid(),
+  ...fairnessCommitmentSchema.shape,
+  ...revealedRound,
+  generalSale: generalSaleFairnessSchema
+    .nullable()
+    .describe("The general sale's round after a presale; null when the sale has no presale."),
 });
 export type SaleFairness = z.infer<typeof saleFairnessSchema>;
 

@@ -46,7 +46,7 @@ export async function getPerformance({
   });
   const availableSeats = schedules.reduce((sum, schedule) => sum + schedule.availableSeats, 0);
   // Fixed here at the latest if no queue process has needed it yet (first writer wins).
-  const { seed } = await ensureSaleFairness(db(), performance.id);
+  const { seed, generalSeed } = await ensureSaleFairness(db(), performance.id);
 
   return {
     id: performance.id,
@@ -67,6 +67,10 @@ export async function getPerformance({
     hall: performance.hall,
     grades: performance.grades,
     schedules,
-    fairness: commitmentOf(seed),
+    fairness: {
+      ...commitmentOf(seed),
+      generalCommitment:
+        performance.generalSaleOpensAt === null ? null : commitmentOf(generalSeed).commitment,
+    },
   };
 }

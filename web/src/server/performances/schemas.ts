@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fairnessCommitmentSchema } from "../fairness/schemas";
+import { performanceFairnessSchema } from "../fairness/schemas";
 import { dateTime } from "../http/date-time";
 import { gradeFields, performanceFields } from "./performance-fields";
 import { publicSalePhases } from "./sale-phase";
@@ -65,8 +65,8 @@ export const performanceDetailSchema = z.strictObject({
       availableSeats: z.int(),
     }),
   ),
-  fairness: fairnessCommitmentSchema.describe(
-    "The commitment to the pre-queue's shuffle; the reveal is at `GET /api/performances/{slug}/fairness`.",
+  fairness: performanceFairnessSchema.describe(
+    "The commitments to the pre-queues' shuffles; the reveal is at `GET /api/performances/{slug}/fairness`.",
   ),
 });
 export type PerformanceDetail = z.infer<typeof performanceDetailSchema>;

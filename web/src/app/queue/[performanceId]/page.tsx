@@ -111,6 +111,8 @@ export default async function QueuePage({
                   locale,
                 ),
                 generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
+                generalPreQueueOpensAtMs:
+                  room.generalSaleOpensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
               }
             : null
         }

@@ -48,7 +48,16 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const record = await load(slug);
   const report = await loadReport(record.performanceId);
-  const verdict = checkSale({ ...record, shuffledAt: record.shuffledAt?.toISOString() ?? null });
+  const verdict = checkSale({
+    ...record,
+    shuffledAt: record.shuffledAt?.toISOString() ?? null,
+    generalSale: record.generalSale && {
+      ...record.generalSale,
+      opensAt: record.generalSale.opensAt.toISOString(),
+      shuffledAt: record.generalSale.shuffledAt?.toISOString() ?? null,
+    },
+  });
+  const { generalSale } = record;
   const apiPath = `/api/performances/${slug}/fairness`;
   const [locale, t] = await Promise.all([getLocale(), getTranslations("fairness")]);
 
@@ -84,12 +93,19 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
           {verdict.outcome === "matches"
             ? t("matchesText", { entrants: verdict.entrants })
             : verdict.outcome === "not-yet-revealed"
-              ? t("notRevealedText")
+              ? verdict.opening
+                ? t("notRevealedGeneralText", { entrants: verdict.opening.entrants })
+                : t("notRevealedText")
               : // The verifier names each fault in English; other languages say it plainly.
                 locale === "en"
                 ? verdict.reasons.join(" ")
                 : t("mismatchText")}
         </p>
+        {verdict.outcome === "matches" && verdict.generalEntrants !== undefined ? (
+          <p className="text-slate-700">
+            {t("matchesGeneralText", { entrants: verdict.generalEntrants })}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="record-heading" className="flex flex-col gap-2">
@@ -123,6 +139,61 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
           </div>
         </dl>
       </section>
+
+      {generalSale ? (
+        <section
+          aria-labelledby="general-heading"
+          data-testid="fairness-general-sale"
+          className="flex flex-col gap-2"
+        >
+          <h2 id="general-heading" className="text-xl font-semibold">
+            {t("generalHeading")}
+          </h2>
+          <p className="max-w-prose text-slate-700">{t("generalIntro")}</p>
+          <dl className="grid grid-cols-1 gap-y-2 text-sm">
+            <div>
+              <dt className="font-medium text-slate-500">{t("generalOpens")}</dt>
+              <dd>{formatDateTime(generalSale.opensAt, locale)}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">{t("commitment")}</dt>
+              <dd>
+                <code className="break-all">{generalSale.commitment}</code>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">{t("seed")}</dt>
+              <dd>
+                <code className="break-all">{generalSale.seed ?? t("afterGeneral")}</code>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">{t("shuffled")}</dt>
+              <dd>
+                {generalSale.shuffledAt
+                  ? formatDateTime(generalSale.shuffledAt, locale)
+                  : t("notYet")}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">{t("entrants")}</dt>
+              <dd>{generalSale.entrants?.length ?? t("afterGeneral")}</dd>
+            </div>
+          </dl>
+          {generalSale.lineOrder && generalSale.lineOrder.length > 0 ? (
+            <details>
+              <summary className="cursor-pointer font-medium">
+                {t("generalLineAfter", { count: generalSale.lineOrder.length })}
+              </summary>
+              <ol className="mt-2 list-decimal pl-8 font-mono text-sm">
+                {generalSale.lineOrder.slice(0, 1_000).map((pseudonym, index) => (
+                  <li key={`${index}-${pseudonym}`}>{pseudonym}</li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="report-heading" className="flex flex-col gap-2">
         <h2 id="report-heading" className="text-xl font-semibold">
