@@ -97,7 +97,11 @@ export const queueStatsSchema = z.strictObject({
     .boolean()
     .describe("False when the queue has no live settings in Redis: never used, or idle a while."),
   waiting: z.int().describe("Buyers in line after the sale opened."),
-  preQueued: z.int().describe("Buyers who joined before the opening."),
+  preQueued: z
+    .int()
+    .describe(
+      "Buyers waiting in a pre-queue: before the opening, or (without a presale code) before the general sale.",
+    ),
   active: z.int().describe("Buyers holding a working slot: picking seats or paying."),
   admittedPerMinute: z.number().describe("The queue's smoothed admission rate (about 10 s)."),
   admittedTotal: z.int().describe("Admissions since the queue began."),

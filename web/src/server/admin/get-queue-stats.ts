@@ -12,7 +12,8 @@ async function readStats(performanceId: string): Promise<QueueStats> {
   return {
     live: progress !== undefined,
     waiting: progress?.waiting ?? 0,
-    preQueued: progress?.preQueued ?? 0,
+    // Both pre-queues: the opening's, and the general sale's after a presale.
+    preQueued: (progress?.preQueued ?? 0) + (progress?.generalPreQueued ?? 0),
     active: progress?.active ?? 0,
     admittedPerMinute: (progress?.throughputPerSec ?? 0) * 60,
     admittedTotal: progress?.admittedTotal ?? 0,

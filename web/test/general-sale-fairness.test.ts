@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QueueSettings } from "@ticketping/common/queue";
+import { QueueStore } from "@ticketping/common/queue/store";
+import { checkSale, saleRecordSchema, type SaleRecord } from "@ticketping/verify";
+import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
+import { signedInUsers } from "./support/sign-in";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
+
+// The general sale's own committed shuffle after a presale, as the production build
+// publishes it: the commitment from the start, the reveal once the queue's real scripts (a
+// real Redis) have run it, the verifier's verdict on both rounds, and the report's figures.
+
+let system: WebTestSystem;
+let web: RunningWebServer;
+let store: QueueStore;
+let adminCookie: string;
+let performance: SeededPerformance;
+let seeds: { seed: string; generalSeed: string };
+const generalSaleOpensAt = new Date(Date.now() + 600_000);
+const fans = ["fan-1", "fan-2", "fan-3", "fan-4"];
+
+async function get<T>(path: string, cookie?: string): Promise<{ status: number; data: T }> {
+  const response = await fetch(`${web.baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
+  const body = (await response.json()) as { data: T };
+  return { status: response.status, data: body.data };
+}
+
+const fairnessRecord = async (): Promise<SaleRecord> =>
+  saleRecordSchema.parse(
+    (await get<{ fairness: unknown }>(`/api/performances/${performance.slug}/fairness`)).data
+      .fairness,
+  );
+
+const sha256 = (text: string) => createHash("sha256").update(text, "ascii").digest("hex");
+
+/** The queue's settings as its loader writes them for this sale, general sale at `at`. */
+function presale(generalOpensAt: number): QueueSettings {
+  const now = Date.now();
+  return {
+    known: true,
+    saleStatus: "PUBLISHED",
+    opensAt: now - 60_000,
+    closesAt: now + 3_600_000,
+    maxActive: 0,
+    admitRate: 1_000,
+    tokenTtlMs: 600_000,
+    refuseRatio: 0,
+    unsoldSeats: 6,
+    claimWindowMs: 30_000,
+    graceMs: 30_000,
+    preQueueLeadMs: 3_600_000,
+    loadedAt: now,
+    shuffleSeed: seeds.seed,
+    generalOpensAt,
+    generalShuffleSeed: seeds.generalSeed,
+  };
+}
+
+beforeAll(async () => {
+  system = await createWebTestSystem({ label: "web_general_sale" });
+  web = await system.startWeb();
+  store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
+  const [admin] = await signedInUsers(system.prisma, web.baseUrl, [
+    { label: "general-organizer", role: "ADMIN" },
+  ]);
+  adminCookie = admin.cookie;
+  performance = await seedPerformance(system.prisma, {
+    name: "General Sale Night",
+    opensInHours: -1,
+    showsInHours: [48],
+  });
+  await system.prisma.performance.update({
+    where: { id: performance.id },
+    data: { generalSaleOpensAt },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await system.stop();
+});
+
+describe("the general sale's committed shuffle", () => {
+  it("is committed from the start, revealed once it ran, and checks with the opening's", async () => {
+    const shown = await get<{ performance: { fairness: Record<string, unknown> } }>(
+      `/api/performances/${performance.slug}`,
+    );
+    expect(shown.status).toBe(200);
+    seeds = await system.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId: performance.id },
+      select: { seed: true, generalSeed: true },
+    });
+    expect(seeds.generalSeed).not.toBe(seeds.seed);
+    expect(shown.data.performance.fairness).toEqual({
+      algorithm: "ticketping-shuffle-v1",
+      commitment: sha256(seeds.seed),
+      generalCommitment: sha256(seeds.generalSeed),
+    });
+    expect((await fairnessRecord()).generalSale).toEqual({
+      opensAt: generalSaleOpensAt.toISOString(),
+      commitment: sha256(seeds.generalSeed),
+      shuffledAt: null,
+      seed: null,
+      entrants: null,
+      lineOrder: null,
+    });
+
+    // The presale opens with a code holder; buyers without a code wait for the general sale.
+    await store.putSettings(performance.id, presale(generalSaleOpensAt.getTime()), 600_000);
+    await store.join({
+      performanceId: performance.id,
+      userId: "holder",
+      newConnection: true,
+      presaleHolder: true,
+    });
+    for (const userId of fans) {
+      await store.join({ performanceId: performance.id, userId, newConnection: true });
+    }
+    const between = await fairnessRecord();
+    expect(between.seed).toBe(seeds.seed);
+    expect(between.generalSale?.seed).toBeNull();
+    // The opening's round is checked now; the general sale's seed stays secret until its own.
+    expect(checkSale(between)).toEqual({ outcome: "not-yet-revealed", opening: { entrants: 0 } });
+
+    // Its instant passes (the organizer moved it to now): the first script shuffles it in.
+    await store.putSettings(performance.id, presale(Date.now() - 1), 600_000);
+    await store.advance({ performanceId: performance.id, minIntervalMs: 0, maxAdmissions: 10 });
+    const after = await fairnessRecord();
+    expect(after.generalSale).toMatchObject({
+      seed: seeds.generalSeed,
+      shuffledAt: expect.any(String) as string,
+    });
+    expect(after.generalSale?.entrants).toHaveLength(fans.length);
+    expect(checkSale(after, { generalCommitment: sha256(seeds.generalSeed) })).toEqual({
+      outcome: "matches",
+      entrants: 0,
+      generalEntrants: fans.length,
+    });
+    // Kept in PostgreSQL as the opening's is, so it outlives the queue's state in Redis.
+    const kept = await system.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId: performance.id },
+    });
+    expect(kept.generalEntrants).toEqual(fans);
+    expect(kept.generalShuffledAt?.toISOString()).toBe(after.generalSale?.shuffledAt);
+
+    // The verify page says both rounds match.
+    const page = await fetch(`${web.baseUrl}/performances/${performance.slug}/fairness`);
+    const html = await page.text();
+    expect(html).toContain('data-outcome="matches"');
+    expect(html).toContain('data-testid="fairness-general-sale"');
+    expect(html).toContain(seeds.generalSeed);
+
+    // The organizer's live report counts the round.
+    const report = await get<{ report: Record<string, unknown> }>(
+      `/api/admin/performances/${performance.id}/fairness-report`,
+      adminCookie,
+    );
+    expect(report.data.report).toMatchObject({
+      preQueued: fans.length,
+      generalSale: { openedAt: after.generalSale?.shuffledAt, preQueued: fans.length },
+    });
+  });
+});
