@@ -149,11 +149,17 @@ describe("the general sale after a presale", () => {
       round: "general",
     });
     // Moved beyond the lead: a newcomer without a code is told it is not open yet for them.
+    const beyondLead = new Date(Date.now() + 2 * 3_600_000);
     await bed.prisma.performance.update({
       where: { id: performanceId },
-      data: { generalSaleOpensAt: new Date(Date.now() + 2 * 3_600_000) },
+      data: { generalSaleOpensAt: beyondLead },
     });
     await instance.service.store.invalidateSettings(performanceId);
+    // The line has the new time once it is pushed (a reload begun before the edit is over).
+    await waitFor(() => fan.latestProgress()?.generalOpensAt === beyondLead.getTime(), {
+      timeoutMs: 15_000,
+      what: "the second move pushed",
+    });
     const late = await buyer(instance, performanceId, false);
     const refused = await send.join(late, performanceId);
     expect("error" in refused && refused.error.code).toBe("NOT_OPEN_YET");

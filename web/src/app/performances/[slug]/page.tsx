@@ -104,7 +104,15 @@ export default async function PerformancePage({ params }: Props) {
             >
               <span className="font-semibold">Presale.</span> Until the general sale opens (
               {formatDateTime(performance.generalSaleOpensAt)}), only buyers with a presale code can
-              join the line: you enter your code in the waiting room.
+              join the line: you enter your code in the waiting room. Without a code, you may wait in
+              the general sale&apos;s pre-queue from{" "}
+              {formatDateTime(
+                new Date(
+                  performance.generalSaleOpensAt.getTime() -
+                    env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+                ),
+              )}
+              : everyone in it gets a fair, random place in line when the general sale opens.
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
