@@ -73,8 +73,14 @@ describe("the general sale's pre-queue", () => {
     await store.putSettings(performanceId, settings, 60_000);
 
     // Code holders buy in the presale: straight into the line.
-    expect(await join(performanceId, "holder-1", true)).toMatchObject({ status: "waiting", seq: 1 });
-    expect(await join(performanceId, "holder-2", true)).toMatchObject({ status: "waiting", seq: 2 });
+    expect(await join(performanceId, "holder-1", true)).toMatchObject({
+      status: "waiting",
+      seq: 1,
+    });
+    expect(await join(performanceId, "holder-2", true)).toMatchObject({
+      status: "waiting",
+      seq: 2,
+    });
     // Buyers without one wait for the general sale, and are shown its instant.
     for (const [index, user] of tenEntrants.entrants.entries()) {
       const answer = await join(performanceId, user, false);
@@ -99,7 +105,10 @@ describe("the general sale's pre-queue", () => {
       round: "general",
       rejoined: true,
     });
-    expect(await join(performanceId, "holder-3", true)).toMatchObject({ status: "waiting", seq: 3 });
+    expect(await join(performanceId, "holder-3", true)).toMatchObject({
+      status: "waiting",
+      seq: 3,
+    });
     expect(await store.status({ performanceId, userId: "leaver" })).toBeNull();
     expect(await join(performanceId, "leaver", false)).toMatchObject({ round: "general" });
     expect(await store.leave({ performanceId, userId: "leaver" })).toEqual({

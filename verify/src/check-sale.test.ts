@@ -72,7 +72,13 @@ describe("checkSale with a presale: the opening's round and the general sale's",
   it("checks the opening and waits for the general sale's reveal", () => {
     const pending = {
       ...both,
-      generalSale: { ...generalSale, shuffledAt: null, seed: null, entrants: null, lineOrder: null },
+      generalSale: {
+        ...generalSale,
+        shuffledAt: null,
+        seed: null,
+        entrants: null,
+        lineOrder: null,
+      },
     };
     expect(checkSale(pending)).toEqual({ outcome: "not-yet-revealed", opening: { entrants: 100 } });
     // A fault in the opening's round is told at once, not after the general sale.

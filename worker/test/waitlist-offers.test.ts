@@ -258,30 +258,34 @@ describe("waitlist offers (real worker, Kafka, PostgreSQL, Redis and Mailpit)", 
     expect((await offersOf(taker.entry.id)).map((each) => each.status)).toEqual(["EXPIRED"]);
   });
 
-  it("leaves seats that come back to buyers waiting in the line, and offers them once the line is empty", async () => {
-    const { show, hold } = await soldOutShow(1, 1_000);
-    const [buyer] = await join(show, [1]);
-    if (!buyer) throw new Error("no entries");
-    // Someone waits in the performance's line: they went through its door first.
-    const line = queueKeys(queueKeyPrefix, show.performanceId).waiting;
-    await redis.zadd(line, 1, "someone-in-line");
+  it.each(["waiting", "generalPre"] as const)(
+    "leaves seats that come back to buyers in the line (%s), and offers them once it is empty",
+    async (where) => {
+      const { show, hold } = await soldOutShow(1, 1_000);
+      const [buyer] = await join(show, [1]);
+      if (!buyer) throw new Error("no entries");
+      // Someone waits in the performance's line, or in the general sale's pre-queue: they went
+      // through its door first.
+      const line = queueKeys(queueKeyPrefix, show.performanceId)[where];
+      await redis.zadd(line, 1, "someone-in-line");
 
-    await expect
-      .poll(
-        async () =>
-          (await bed.prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } })).status,
-        poll,
-      )
-      .toBe("EXPIRED");
-    // Several sweeps later (every 500 ms here), still nobody offered: the seat is the line's.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    expect(await entryStatus(buyer.entry.id)).toBe("WAITING");
-    expect(await offersOf(buyer.entry.id)).toEqual([]);
+      await expect
+        .poll(
+          async () =>
+            (await bed.prisma.reservation.findUniqueOrThrow({ where: { id: hold.id } })).status,
+          poll,
+        )
+        .toBe("EXPIRED");
+      // Several sweeps later (every 500 ms here), still nobody offered: the seat is the line's.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await entryStatus(buyer.entry.id)).toBe("WAITING");
+      expect(await offersOf(buyer.entry.id)).toEqual([]);
 
-    await redis.del(line);
-    await expect.poll(() => entryStatus(buyer.entry.id), poll).toBe("OFFERED");
-    await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
-  });
+      await redis.del(line);
+      await expect.poll(() => entryStatus(buyer.entry.id), poll).toBe("OFFERED");
+      await expect.poll(() => cacheMismatches(show.scheduleId), poll).toEqual([]);
+    },
+  );
 
   it("makes no offer during a presale, whose seats are for code holders, and offers once the general sale opens", async () => {
     const { show, hold } = await soldOutShow(1, 1_000);

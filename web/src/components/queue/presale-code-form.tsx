@@ -95,7 +95,9 @@ export function PresaleCodeForm({
       </button>
       {onWaitForGeneralSale ? (
         <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-          <p className="text-sm text-slate-700">{t("generalPreQueueOpen", { time: generalSaleLabel })}</p>
+          <p className="text-sm text-slate-700">
+            {t("generalPreQueueOpen", { time: generalSaleLabel })}
+          </p>
           <button
             type="button"
             data-testid="wait-for-general-sale"

@@ -120,7 +120,12 @@ describe("a sale's fairness figures", () => {
 
   it("says when the record is incomplete, and has no sold-out time before the opening", () => {
     const report = computeSaleReport({
-      record: { counters: { recordDropped: 4 }, openedAt: null, generalOpenedAt: null, entries: [] },
+      record: {
+        counters: { recordDropped: 4 },
+        openedAt: null,
+        generalOpenedAt: null,
+        entries: [],
+      },
       maxActive: null,
       soldOutAt: new Date(opened),
     });

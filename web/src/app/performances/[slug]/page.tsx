@@ -104,8 +104,8 @@ export default async function PerformancePage({ params }: Props) {
             >
               <span className="font-semibold">Presale.</span> Until the general sale opens (
               {formatDateTime(performance.generalSaleOpensAt)}), only buyers with a presale code can
-              join the line: you enter your code in the waiting room. Without a code, you may wait in
-              the general sale&apos;s pre-queue from{" "}
+              join the line: you enter your code in the waiting room. Without a code, you may wait
+              in the general sale&apos;s pre-queue from{" "}
               {formatDateTime(
                 new Date(
                   performance.generalSaleOpensAt.getTime() -
