@@ -21,16 +21,24 @@ let seeds: { seed: string; generalSeed: string };
 const generalSaleOpensAt = new Date(Date.now() + 600_000);
 const fans = ["fan-1", "fan-2", "fan-3", "fan-4"];
 
-async function get<T>(path: string, cookie?: string): Promise<{ status: number; data: T }> {
+interface Answer {
+  status: number;
+  data: {
+    fairness?: unknown;
+    performance?: { fairness: Record<string, unknown> };
+    report?: Record<string, unknown>;
+  };
+}
+
+async function get(path: string, cookie?: string): Promise<Answer> {
   const response = await fetch(`${web.baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
-  const body = (await response.json()) as { data: T };
+  const body = (await response.json()) as { data: Answer["data"] };
   return { status: response.status, data: body.data };
 }
 
 const fairnessRecord = async (): Promise<SaleRecord> =>
   saleRecordSchema.parse(
-    (await get<{ fairness: unknown }>(`/api/performances/${performance.slug}/fairness`)).data
-      .fairness,
+    (await get(`/api/performances/${performance.slug}/fairness`)).data.fairness,
   );
 
 const sha256 = (text: string) => createHash("sha256").update(text, "ascii").digest("hex");
@@ -83,16 +91,14 @@ afterAll(async () => {
 
 describe("the general sale's committed shuffle", () => {
   it("is committed from the start, revealed once it ran, and checks with the opening's", async () => {
-    const shown = await get<{ performance: { fairness: Record<string, unknown> } }>(
-      `/api/performances/${performance.slug}`,
-    );
+    const shown = await get(`/api/performances/${performance.slug}`);
     expect(shown.status).toBe(200);
     seeds = await system.prisma.saleFairness.findUniqueOrThrow({
       where: { performanceId: performance.id },
       select: { seed: true, generalSeed: true },
     });
     expect(seeds.generalSeed).not.toBe(seeds.seed);
-    expect(shown.data.performance.fairness).toEqual({
+    expect(shown.data.performance?.fairness).toEqual({
       algorithm: "ticketping-shuffle-v1",
       commitment: sha256(seeds.seed),
       generalCommitment: sha256(seeds.generalSeed),
@@ -152,7 +158,7 @@ describe("the general sale's committed shuffle", () => {
     expect(html).toContain(seeds.generalSeed);
 
     // The organizer's live report counts the round.
-    const report = await get<{ report: Record<string, unknown> }>(
+    const report = await get(
       `/api/admin/performances/${performance.id}/fairness-report`,
       adminCookie,
     );
