@@ -63,8 +63,8 @@ describe("the general sale after a presale", () => {
   it("pre-queues buyers without a code and shuffles them in behind the presale's at its instant", async () => {
     // The admitted buyer keeps the one slot throughout, so places stay put.
     const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });
-    // Room for the joins below before the instant, on a loaded machine.
-    const { performanceId, generalAt } = await presale(10_000);
+    // Far off while everyone joins (a loaded machine may take seconds), then moved to now.
+    const { performanceId, generalAt: joinedFor } = await presale(600_000);
     const [first, second] = [
       await buyer(instance, performanceId, true),
       await buyer(instance, performanceId, true),
@@ -83,9 +83,15 @@ describe("the general sale after a presale", () => {
       expect(answer).toMatchObject({
         status: "pre",
         round: "general",
-        progress: { phase: "open", generalPhase: "pre", generalOpensAt: generalAt.getTime() },
+        progress: { phase: "open", generalPhase: "pre", generalOpensAt: joinedFor.getTime() },
       });
     }
+    const generalAt = new Date();
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: generalAt },
+    });
+    await instance.service.store.invalidateSettings(performanceId);
 
     await waitFor(
       async () => (await instance.service.store.shuffleRecord(performanceId, "general")) !== null,
@@ -126,6 +132,30 @@ describe("the general sale after a presale", () => {
       "shuffled:general": 6,
     });
   }, 90_000);
+
+  it("lets a codeless buyer admitted the moment the organizer opens the general sale claim the turn", async () => {
+    const instance = await bed.serve();
+    const { performanceId } = await presale(600_000);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+    // A code holder's claim makes the service read (and remember) the rules, presale on;
+    // its made-up code pays for nothing, and leaving frees the one slot.
+    const holder = await buyer(instance, performanceId, true);
+    expect(dataOf(await send.join(holder, performanceId)).status).toBe("admitted");
+    expect("error" in (await send.claim(holder, performanceId))).toBe(true);
+    await send.leave(holder, performanceId);
+    await bed.prisma.performance.update({
+      where: { id: performanceId },
+      data: { generalSaleOpensAt: new Date() },
+    });
+    await instance.service.store.invalidateSettings(performanceId);
+    await waitFor(() => fan.received.some((entry) => entry.event === "queue:admitted"), {
+      timeoutMs: 20_000,
+      what: "the fan admitted from the general round",
+    });
+    const claimed = await send.claim(fan, performanceId);
+    expect("data" in claimed ? "claimed" : claimed.error.code).toBe("claimed");
+  }, 60_000);
 
   it("tells the general sale's pre-queue when the organizer moves it, and keeps them there", async () => {
     const instance = await bed.serve();

@@ -162,8 +162,15 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     expiresAt: number,
   ): Promise<void> => {
     const spent = await retryableOnOutage(async () => {
-      const rules = await context.entryRules.get(performanceId);
+      let rules = await context.entryRules.get(performanceId);
       const codeId = socket.data.presaleCodeId;
+      if (codeId === undefined && rules && isPresaleOn(rules.generalSaleOpensAt, Date.now())) {
+        // The line admits on fresh settings; these rules are remembered for seconds. An
+        // organizer who just ended the presale (or opened the general sale now) let this
+        // codeless buyer in: ask again before ending the turn as unpaid.
+        context.entryRules.forget(performanceId);
+        rules = await context.entryRules.get(performanceId);
+      }
       if (!rules || !isPresaleOn(rules.generalSaleOpensAt, Date.now())) {
         // A turn the presale paid for, extended after the general sale opened: nothing to
         // spend, but its use must not count the turn over at the token's first expiry.
