@@ -48,8 +48,7 @@ beforeAll(async () => {
   database = await createTestDatabase({ label: "worker_metrics" });
   prisma = database.prisma;
   // On sale before the worker starts: its revenue series must exist from the first scrape.
-  const { performanceId } = await createShow(prisma, { seats: 1 });
-  await prisma.seatGrade.updateMany({ where: { performanceId }, data: { currency: "KRW" } });
+  await createShow(prisma, { seats: 1, currency: "KRW" });
   await publisher.connect();
   worker = await startWorkerProcess({
     databaseUrl: database.url,
