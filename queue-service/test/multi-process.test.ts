@@ -52,6 +52,9 @@ beforeAll(async () => {
       QUEUE_PROGRESS_INTERVAL_MS: "200",
       QUEUE_PROGRESS_KEEPALIVE_MS: "500",
       QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
+      // Every buyer here connects from 127.0.0.1, well over a minute's budget of one address
+      // in all: this file is about handovers and rooms, not the per-address limit.
+      QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000",
     },
     readyTimeoutMs: 60_000,
   });
