@@ -60,7 +60,7 @@ test("an admitted buyer picks seats by keyboard, holds them, sees others' holds 
 
   await page.getByRole("button", { name: "Hold 2 seats" }).click();
   await expect(page.getByText("Held for you for")).toBeVisible();
-  await expect(page.getByText(/0[45]:\d\d/)).toBeVisible();
+  await expect(page.getByText(/^0[45]:\d\d$/)).toBeVisible();
   await expect(seat(1, 1)).toHaveAccessibleName(/held by you/);
   await expect(page.getByText("€360.00")).toBeVisible();
   const hold = await prisma.reservation.findFirstOrThrow({
