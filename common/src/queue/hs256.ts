@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
+import type { z } from "zod";
 
 const encoder = new TextEncoder();
 
@@ -61,4 +62,23 @@ export async function verifyHs256(options: {
     requiredClaims: ["sub", "exp"],
   });
   return payload;
+}
+
+/**
+ * verifyHs256, then the claims' own shape: one failure, whatever its cause, becomes the
+ * caller's error (each token kind answers its own code, and never says which check failed).
+ */
+export async function verifyHs256Claims<Schema extends z.ZodType>(options: {
+  token: string;
+  secret: string;
+  issuer: string;
+  audience: string;
+  claims: Schema;
+  invalid: (cause: unknown) => Error;
+}): Promise<z.infer<Schema>> {
+  try {
+    return options.claims.parse(await verifyHs256(options));
+  } catch (error) {
+    throw options.invalid(error);
+  }
 }

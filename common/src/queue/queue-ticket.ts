@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { signHs256, verifyHs256 } from "./hs256";
+import { signHs256, verifyHs256Claims } from "./hs256";
 import { performanceIdSchema, userIdSchema } from "./ids";
 
 const TICKET_ISSUER = "ticketping-web";
@@ -76,22 +76,19 @@ export async function verifyQueueTicket(options: {
   secret: string;
   ticket: string;
 }): Promise<VerifiedQueueTicket> {
-  try {
-    const payload = await verifyHs256({
-      token: options.ticket,
-      secret: options.secret,
-      issuer: TICKET_ISSUER,
-      audience: TICKET_AUDIENCE,
-    });
-    const claims = ticketClaimsSchema.parse(payload);
-    return {
-      userId: claims.sub,
-      ticketId: claims.jti,
-      expiresAt: claims.exp,
-      performanceId: claims.pid,
-      presaleCodeId: claims.pcd,
-    };
-  } catch (error) {
-    throw new AppError("UNAUTHENTICATED", "invalid queue ticket", { cause: error });
-  }
+  const claims = await verifyHs256Claims({
+    token: options.ticket,
+    secret: options.secret,
+    issuer: TICKET_ISSUER,
+    audience: TICKET_AUDIENCE,
+    claims: ticketClaimsSchema,
+    invalid: (cause) => new AppError("UNAUTHENTICATED", "invalid queue ticket", { cause }),
+  });
+  return {
+    userId: claims.sub,
+    ticketId: claims.jti,
+    expiresAt: claims.exp,
+    performanceId: claims.pid,
+    presaleCodeId: claims.pcd,
+  };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Redis } from "ioredis";
 import { AppError } from "../errors";
-import { signHs256, verifyHs256 } from "./hs256";
+import { signHs256, verifyHs256Claims } from "./hs256";
 import { performanceIdSchema, userIdSchema } from "./ids";
 import { grantKey } from "./keys";
 
@@ -53,23 +53,20 @@ export async function verifyWorkingTokenSignature(options: {
   token: string;
   secret: string;
 }): Promise<WorkingTokenClaims> {
-  try {
-    const payload = await verifyHs256({
-      token: options.token,
-      secret: options.secret,
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-    });
-    const claims = tokenClaimsSchema.parse(payload);
-    return {
-      userId: claims.sub,
-      performanceId: claims.pid,
-      tokenId: claims.jti,
-      expiresAt: claims.exp,
-    };
-  } catch (error) {
-    throw new AppError("QUEUE_TOKEN_REQUIRED", "invalid working token", { cause: error });
-  }
+  const claims = await verifyHs256Claims({
+    token: options.token,
+    secret: options.secret,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+    claims: tokenClaimsSchema,
+    invalid: (cause) => new AppError("QUEUE_TOKEN_REQUIRED", "invalid working token", { cause }),
+  });
+  return {
+    userId: claims.sub,
+    performanceId: claims.pid,
+    tokenId: claims.jti,
+    expiresAt: claims.exp,
+  };
 }
 
 /**
