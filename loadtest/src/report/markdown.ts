@@ -14,7 +14,7 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
       (failed.length > 0 ? ` Failed: ${failed.map((invariant) => invariant.id).join(", ")}.` : ""),
     "",
     `${scenario.buyers.toLocaleString("en")} buyers arrive at once for ${scenario.seats.toLocaleString("en")} seats; ` +
-      `working set ${scenario.maxActive}, admission at most ${scenario.admitRate}/s. ` +
+      `working set ${scenario.maxActive}, admission at most ${scenario.admitRate}/s, slower while the booking path is over the queue's pace target. ` +
       `The buyers' part took ${seconds(report.durationsMs.buyers)} (start-up ${seconds(report.durationsMs.setup)}, ` +
       `settling and checks ${seconds(report.durationsMs.settle)}). ` +
       `${report.sales.sold} of ${report.sales.seats} seats sold to ${report.sales.purchases} buyers.`,
