@@ -5,7 +5,7 @@ import { envFields, parseEnv } from "../src/env";
 import type { QueueSettings } from "../src/queue";
 import { QueueStore } from "../src/queue/store";
 import { createRedis } from "../src/redis";
-import { deleteKeysMatching } from "../src/testing";
+import { deleteKeysMatching, saleSettings } from "../src/testing";
 
 // The admission bucket (includes/admission.lua, takeAdmissionTokens) refills at the pace
 // controller's pace when one is set, at the organizer's admitRate when not: the real
@@ -24,26 +24,9 @@ afterAll(async () => {
   await redis.quit();
 });
 
-function sale(overrides: Partial<QueueSettings> = {}): QueueSettings {
-  const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
-    closesAt: now + 3_600_000,
-    maxActive: 1_000,
-    admitRate: 20,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
-    unsoldSeats: 1_000,
-    claimWindowMs: 30_000,
-    graceMs: 30_000,
-    preQueueLeadMs: 3_600_000,
-    loadedAt: now,
-    shuffleSeed: "0".repeat(64),
-    ...overrides,
-  };
-}
+/** Open an hour, pacing at 20 a second. */
+const sale = (overrides: Partial<QueueSettings> = {}) =>
+  saleSettings({ admitRate: 20, ...overrides });
 
 /** A queue with `waiting` buyers in line, and a pace when given. */
 async function lineOf(waiting: number, pace?: number): Promise<string> {

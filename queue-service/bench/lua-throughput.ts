@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { queueScriptKeys, type QueueSettings } from "@ticketping/common/queue";
+import { queueScriptKeys } from "@ticketping/common/queue";
+import { saleSettings } from "@ticketping/common/testing";
 import { QueueStore, queueScriptSource } from "@ticketping/common/queue/store";
 import { formatRate, report, round } from "./figures";
 import { redisBenchmark } from "./redis-ceiling";
@@ -8,25 +9,15 @@ import { redisBenchmark } from "./redis-ceiling";
 const CONNECTIONS = 4;
 const IN_FLIGHT_PER_CONNECTION = 64;
 
-function openQueueSettings(maxActive: number, admitRate: number): QueueSettings {
-  const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
-    closesAt: now + 3_600_000,
+const openQueueSettings = (maxActive: number, admitRate: number) =>
+  saleSettings({
     maxActive,
     admitRate,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
     unsoldSeats: 1_000_000,
     claimWindowMs: 600_000,
     graceMs: 60_000,
     preQueueLeadMs: 0,
-    loadedAt: now,
-    shuffleSeed: "0".repeat(64),
-  };
-}
+  });
 
 /** Runs `task(i)` for i < total with a fixed number in flight; returns calls per second. */
 async function throughput(

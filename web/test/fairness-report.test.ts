@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueueSettings } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
-import { deleteKeysMatching } from "@ticketping/common/testing";
+import { deleteKeysMatching, saleSettings } from "@ticketping/common/testing";
 import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
 import type { RunningWebServer } from "./support/web-server";
@@ -35,25 +34,12 @@ const liveReport = () =>
   get(`/api/admin/performances/${performance.id}/fairness-report`, adminCookie);
 const publicReport = () => get(`/api/performances/${performance.slug}/fairness/report`);
 
-function openSale(maxActive: number): QueueSettings {
-  const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
-    closesAt: now + 3_600_000,
+const openSale = (maxActive: number) =>
+  saleSettings({
     maxActive,
-    admitRate: 1_000,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
     unsoldSeats: 6,
-    claimWindowMs: 30_000,
-    graceMs: 30_000,
-    preQueueLeadMs: 3_600_000,
-    loadedAt: now,
     shuffleSeed: "069fe10e83c0b1cccddf18aa867d33a413c1774ccac1a8356688fe5fbd0c7aff",
-  };
-}
+  });
 
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_fairness_report" });

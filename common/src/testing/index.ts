@@ -20,3 +20,4 @@ export { pdfText, renderPdfPage, type GrayImage } from "./pdf-pages";
 export { readQrCode } from "./read-qr-code";
 export { ClientProcess } from "./client-process";
 export { splitEvenly } from "./split-evenly";
+export { saleSettings } from "./sale-settings";
