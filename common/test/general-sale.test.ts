@@ -5,7 +5,8 @@ import { envFields, parseEnv } from "../src/env";
 import type { QueueSettings } from "../src/queue";
 import { QueueStore } from "../src/queue/store";
 import { createRedis, type RedisClient } from "../src/redis";
-import { deleteKeysMatching } from "../src/testing";
+import { deleteKeysMatching, saleSettings } from "../src/testing";
+import { until } from "./support/expiring-keys";
 
 // The general sale after a presale, run by the real scripts in a real Redis: buyers without
 // a code wait in its own pre-queue from the lead window on, and its opening shuffles them
@@ -36,25 +37,15 @@ const LEAD_MS = 3_600_000;
 /** A presale on now (opened a minute ago) whose general sale is `generalIn` ms away. */
 function presale(generalIn: number, overrides: Partial<QueueSettings> = {}): QueueSettings {
   const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
+  return saleSettings({
     closesAt: now + 4 * LEAD_MS,
     maxActive: 0,
-    admitRate: 1_000,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
-    unsoldSeats: 1_000,
-    claimWindowMs: 30_000,
-    graceMs: 30_000,
     preQueueLeadMs: LEAD_MS,
-    loadedAt: now,
     shuffleSeed: openingSeed,
     generalOpensAt: now + generalIn,
     generalShuffleSeed: generalSeed,
     ...overrides,
-  };
+  });
 }
 
 const join = (performanceId: string, userId: string, presaleHolder: boolean) =>
@@ -183,14 +174,60 @@ describe("the general sale's pre-queue", () => {
       round: "general",
       progress: { phase: "pre", generalPhase: "pre", preQueued: 1, generalPreQueued: 1 },
     });
-    // Both instants pass at once: the opening's round first, then the general sale's.
+    // Both instants pass at once: nobody came after the general sale's instant, so both
+    // pre-queues are one round, the opening's (its seed, its record); the general sale's
+    // round runs empty.
     await store.putSettings(
       performanceId,
       { ...settings, opensAt: Date.now() - 2, generalOpensAt: Date.now() - 1 },
       60_000,
     );
     expect(await tick(store, performanceId)).toMatchObject({ opened: true, generalOpened: true });
-    expect(await line(performanceId)).toEqual(["holder", "fan"]);
+    const lineOrder = shuffleWithSeed(openingSeed, ["holder", "fan"]);
+    expect(await store.shuffleRecord(performanceId)).toMatchObject({
+      entrants: ["holder", "fan"],
+      lineOrder,
+    });
+    expect(await store.shuffleRecord(performanceId, "general")).toMatchObject({
+      entrants: [],
+      lineOrder: [],
+    });
+    expect(await line(performanceId)).toEqual(lineOrder);
+  });
+
+  it("is shuffled with the opening's when the presale is removed before the opening", async () => {
+    const performanceId = randomUUID();
+    const now = Date.now();
+    // A presale shorter than the lead: both pre-queues fill before the opening.
+    const settings = presale(0, { opensAt: now + 600_000, generalOpensAt: now + 1_200_000 });
+    await store.putSettings(performanceId, settings, 60_000);
+    expect(await join(performanceId, "holder", true)).toMatchObject({ round: "opening" });
+    for (const fan of ["early-1", "early-2", "early-3"]) {
+      expect(await join(performanceId, fan, false)).toMatchObject({ round: "general" });
+    }
+    // The organizer removes the presale: buyers without a code now wait for the opening.
+    await store.putSettings(performanceId, { ...settings, generalOpensAt: 0 }, 60_000);
+    for (const fan of ["late-1", "late-2", "late-3"]) {
+      expect(await join(performanceId, fan, false)).toMatchObject({ round: "opening" });
+    }
+    // Nothing opens before the sale does.
+    expect(await tick(store, performanceId)).toMatchObject({ opened: false, generalOpened: false });
+
+    await store.putSettings(
+      performanceId,
+      { ...settings, opensAt: Date.now() - 1, generalOpensAt: 0 },
+      60_000,
+    );
+    expect(await tick(store, performanceId)).toMatchObject({ opened: true, generalOpened: false });
+    // One round for everyone who came in a lead window, in join order, by the opening's seed:
+    // the early general pre-queue is not appended behind those who came after it.
+    const entrants = ["holder", "early-1", "early-2", "early-3", "late-1", "late-2", "late-3"];
+    const lineOrder = shuffleWithSeed(openingSeed, entrants);
+    expect(lineOrder).not.toEqual(entrants);
+    expect(await store.shuffleRecord(performanceId)).toMatchObject({ entrants, lineOrder });
+    expect(await line(performanceId)).toEqual(lineOrder);
+    expect(await store.shuffleRecord(performanceId, "general")).toBeNull();
+    expect((await store.stats(performanceId)).counters).toMatchObject({ shuffled: 7 });
   });
 
   it("lets its pre-queue in at once when the organizer drops the presale", async () => {
@@ -210,6 +247,43 @@ describe("the general sale's pre-queue", () => {
   });
 });
 
+describe("a round's entrants", () => {
+  it("leave out a buyer of the opening's pre-queue whose grace ran out before it", async () => {
+    const performanceId = randomUUID();
+    const settings = presale(1_200_000, { opensAt: Date.now() + 600_000, graceMs: 0 });
+    await store.putSettings(performanceId, settings, 60_000);
+    for (const user of ["stays", "goes"]) await join(performanceId, user, true);
+    expect(await store.disconnect({ performanceId, userId: "goes" })).toMatchObject({
+      status: "grace",
+    });
+    await store.putSettings(performanceId, { ...settings, opensAt: Date.now() - 1 }, 60_000);
+    // A status read opens the sale here: a tick is not the only script that shuffles.
+    expect(await store.status({ performanceId, userId: "stays" })).toMatchObject({
+      status: "waiting",
+      position: 1,
+    });
+    expect(await store.shuffleRecord(performanceId)).toMatchObject({
+      entrants: ["stays"],
+      lineOrder: ["stays"],
+    });
+    expect(await store.status({ performanceId, userId: "goes" })).toBeNull();
+  });
+
+  it("leave out a buyer of the general sale's pre-queue whose grace ran out before it", async () => {
+    const performanceId = randomUUID();
+    const settings = presale(600_000, { graceMs: 0 });
+    await store.putSettings(performanceId, settings, 60_000);
+    for (const user of ["fan-1", "fan-2", "fan-3"]) await join(performanceId, user, false);
+    await store.disconnect({ performanceId, userId: "fan-2" });
+    await store.putSettings(performanceId, { ...settings, generalOpensAt: Date.now() - 1 }, 60_000);
+    expect(await tick(store, performanceId)).toMatchObject({ generalOpened: true, abandoned: 1 });
+    const opening = await store.shuffleRecord(performanceId, "general");
+    expect(opening?.entrants).toEqual(["fan-1", "fan-3"]);
+    expect(await line(performanceId)).toEqual(opening?.lineOrder);
+    expect((await store.stats(performanceId)).counters["shuffled:general"]).toBe(2);
+  });
+});
+
 describe("the general sale's opening", () => {
   it("shuffles exactly once while many clients race its instant", async () => {
     const performanceId = randomUUID();
@@ -220,32 +294,60 @@ describe("the general sale's opening", () => {
     for (const user of early) await join(performanceId, user, false);
 
     // Eight connections, each its own client, hammer the instant with ticks, joins of
-    // newcomers without a code and status reads, from before it until well after.
-    const generalOpensAt = Date.now() + 400;
-    await store.putSettings(performanceId, { ...settings, generalOpensAt }, 60_000);
-    const stores = Array.from({ length: 8 }, (_, index) => {
-      const client = createRedis({ url: REDIS_URL, connectionName: `general-sale-racer-${index}` });
-      racers.push(client);
-      return new QueueStore({ redis: client, keyPrefix });
-    });
+    // newcomers without a code and status reads, from before it until well after. They are
+    // connected and racing before the instant is set, so a slow start cannot miss it.
+    const stores = await Promise.all(
+      Array.from({ length: 8 }, async (_, index) => {
+        const client = createRedis({
+          url: REDIS_URL,
+          connectionName: `general-sale-racer-${index}`,
+        });
+        racers.push(client);
+        await client.ping();
+        return new QueueStore({ redis: client, keyPrefix });
+      }),
+    );
     const openedBy: number[] = [];
-    const newcomers: { user: string; status: string }[] = [];
-    const deadline = Date.now() + 15_000;
-    await Promise.all(
+    const newcomers: { racer: number; user: string; status: string; afterMove: boolean }[] = [];
+    let generalOpensAt = Number.POSITIVE_INFINITY;
+    let moved = false;
+    const roundsRun = stores.map(() => 0);
+    const deadline = Date.now() + 30_000;
+    const racing = Promise.all(
       stores.map(async (racer, index) => {
         for (let round = 0; Date.now() < deadline; round += 1) {
+          const afterMove = moved;
+          const user = `late-${index}-${round}`;
           const [ticked, joined] = await Promise.all([
             tick(racer, performanceId),
-            racer.join({ performanceId, userId: `late-${index}-${round}`, newConnection: true }),
+            racer.join({ performanceId, userId: user, newConnection: true }),
             racer.status({ performanceId, userId: early[round % early.length] ?? "" }),
           ]);
           if (ticked.status === "advanced" && ticked.generalOpened) openedBy.push(index);
-          newcomers.push({ user: `late-${index}-${round}`, status: joined.status });
+          newcomers.push({ racer: index, user, status: joined.status, afterMove });
+          roundsRun[index] = round + 1;
           // Keep going a little past the instant, so scripts race it from both sides.
           if (Date.now() > generalOpensAt + 300) break;
         }
       }),
     );
+    // Every racer is under way; then the instant is set a little ahead.
+    await until(() => roundsRun.every((rounds) => rounds > 0), "every racer's first round", 15_000);
+    generalOpensAt = Date.now() + 1_000;
+    await store.putSettings(performanceId, { ...settings, generalOpensAt }, 60_000);
+    moved = true;
+    await racing;
+
+    // The race happened: several racers ran scripts between the move and the instant, and
+    // several after it.
+    const racersAnswered = (status: string) =>
+      new Set(
+        newcomers
+          .filter((entry) => entry.afterMove && entry.status === status)
+          .map((entry) => entry.racer),
+      ).size;
+    expect(racersAnswered("pre")).toBeGreaterThanOrEqual(4);
+    expect(racersAnswered("waiting")).toBeGreaterThanOrEqual(4);
 
     // A join or a status read may have been the one to open it; no two ticks did.
     expect(openedBy.length).toBeLessThanOrEqual(1);
@@ -296,24 +398,42 @@ describe("the general sale's opening", () => {
     await store.putSettings(performanceId, later, 60_000);
     expect(await tick(store, performanceId)).toMatchObject({
       admitted: ["holder-1", "holder-2"],
-      progress: { phase: "open", generalPhase: "pre" },
+      progress: { phase: "open", generalPhase: "pre", pausedFromSeq: 3 },
     });
     // Newcomers, with a code or without, join the back of the line: no second pre-queue.
     expect(await join(performanceId, "fan-4", false)).toMatchObject({
       status: "waiting",
       position: 4,
     });
+    // A code holder who comes during the pause waits behind the round too (the line does
+    // not know who holds a code, and admits strictly in order): they are told so, their
+    // place being behind the pause's first, and until when.
     expect(await join(performanceId, "holder-3", true)).toMatchObject({
+      status: "waiting",
+      seq: 7,
+      position: 5,
+      progress: {
+        phase: "open",
+        generalPhase: "pre",
+        generalOpensAt: later.generalOpensAt,
+        pausedFromSeq: 3,
+        waiting: 5,
+        active: 2,
+        maxActive: 10,
+      },
+    });
+    expect(await tick(store, performanceId)).toMatchObject({ admitted: [] });
+    expect(await store.status({ performanceId, userId: "holder-3" })).toMatchObject({
       status: "waiting",
       position: 5,
     });
-    expect(await tick(store, performanceId)).toMatchObject({ admitted: [] });
 
     // At the new time the line moves on where it stopped, in the same order.
     await store.putSettings(performanceId, { ...later, generalOpensAt: Date.now() - 1 }, 60_000);
     expect(await tick(store, performanceId)).toMatchObject({
       generalOpened: false,
       admitted: [...(opening?.lineOrder ?? []), "fan-4", "holder-3"],
+      progress: { generalPhase: "open", pausedFromSeq: 0 },
     });
     expect(await store.shuffleRecord(performanceId, "general")).toEqual(opening);
     expect((await store.stats(performanceId)).counters["shuffled:general"]).toBe(3);

@@ -83,6 +83,7 @@ if (cluster.isPrimary) {
         generalPhase: "open",
         generalOpensAt: 0,
         generalPreQueued: 0,
+        pausedFromSeq: 0,
         at: Date.now(),
       });
     }, env.BARE_BROADCAST_MS);

@@ -49,6 +49,18 @@ async function presale(generalIn: number): Promise<{ performanceId: string; gene
   return { performanceId, generalAt };
 }
 
+/** The organizer moves the general sale (null: removes the presale); the service rereads it. */
+async function moveGeneralSale(instance: TestInstance, performanceId: string, to: Date | null) {
+  await bed.prisma.performance.update({
+    where: { id: performanceId },
+    data: { generalSaleOpensAt: to },
+  });
+  await instance.service.store.invalidateSettings(performanceId);
+}
+
+const admittedEvents = (watcher: Buyer) =>
+  watcher.received.filter((entry) => entry.event === "queue:admitted");
+
 function generalPhasesSeen(watcher: Buyer): string[] {
   const phases: string[] = [];
   for (const entry of watcher.received) {
@@ -156,6 +168,72 @@ describe("the general sale after a presale", () => {
     const claimed = await send.claim(fan, performanceId);
     expect("data" in claimed ? "claimed" : claimed.error.code).toBe("claimed");
   }, 60_000);
+
+  it("pauses everyone behind a general round moved later after it ran, code holders too, and says so", async () => {
+    // The admitted code holder keeps the one slot until it leaves.
+    const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });
+    const { performanceId } = await presale(600_000);
+    const first = await buyer(instance, performanceId, true);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(first, performanceId)).status).toBe("admitted");
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+    await moveGeneralSale(instance, performanceId, new Date());
+    await waitFor(
+      async () => (await instance.service.store.shuffleRecord(performanceId, "general")) !== null,
+      { timeoutMs: 30_000, what: "the general sale's opening" },
+    );
+    const fanStanding = dataOf(await send.status(fan, performanceId));
+    if (fanStanding.status !== "waiting") throw new Error(`fan is ${fanStanding.status}`);
+    const roundFrom = fanStanding.seq;
+
+    // Moved later after its round ran: the round waits, and the line says from which place.
+    const movedTo = new Date(Date.now() + 1_200_000);
+    await moveGeneralSale(instance, performanceId, movedTo);
+    await waitFor(() => fan.latestProgress()?.generalOpensAt === movedTo.getTime(), {
+      timeoutMs: 15_000,
+      what: "the moved general sale pushed",
+    });
+    expect(fan.latestProgress()).toMatchObject({
+      phase: "open",
+      generalPhase: "pre",
+      pausedFromSeq: roundFrom,
+    });
+    // A code holder who comes now stands behind the round, and is told the line waits there.
+    const second = await buyer(instance, performanceId, true);
+    const secondStanding = dataOf(await send.join(second, performanceId));
+    expect(secondStanding).toMatchObject({
+      status: "waiting",
+      position: 2,
+      progress: { phase: "open", pausedFromSeq: roundFrom, generalOpensAt: movedTo.getTime() },
+    });
+    expect(secondStanding.status === "waiting" && secondStanding.seq).toBeGreaterThan(roundFrom);
+
+    // The slot frees, and still nobody behind the pause is admitted, the code holder neither.
+    expect(dataOf(await send.leave(first, performanceId))).toMatchObject({ left: "active" });
+    const tick = await instance.service.store.advance({
+      performanceId,
+      minIntervalMs: 0,
+      maxAdmissions: 10,
+    });
+    expect(tick).toMatchObject({ status: "advanced", progress: { active: 0 } });
+    expect(tick.status === "advanced" && tick.admitted).toEqual([]);
+    expect(dataOf(await send.status(second, performanceId))).toMatchObject({
+      status: "waiting",
+      position: 2,
+    });
+
+    // At the new instant the line moves on where it stopped: the round first.
+    await moveGeneralSale(instance, performanceId, new Date());
+    await waitFor(() => admittedEvents(fan).length > 0, {
+      timeoutMs: 20_000,
+      what: "the fan admitted at the new instant",
+    });
+    expect(admittedEvents(second)).toEqual([]);
+    await waitFor(() => fan.latestProgress()?.pausedFromSeq === 0, {
+      timeoutMs: 15_000,
+      what: "the end of the pause pushed",
+    });
+  }, 90_000);
 
   it("tells the general sale's pre-queue when the organizer moves it, and keeps them there", async () => {
     const instance = await bed.serve();

@@ -18,6 +18,7 @@ const progress = (overrides: Partial<QueueProgress>): QueueProgress => ({
   generalPhase: "open",
   generalOpensAt: 0,
   generalPreQueued: 0,
+  pausedFromSeq: 0,
   at: 0,
   ...overrides,
 });

@@ -69,6 +69,12 @@ export interface QueueProgress {
   generalOpensAt: number;
   /** Buyers without a code waiting in the general sale's own pre-queue. */
   generalPreQueued: number;
+  /**
+   * 0, or the first `seq` of a general round whose sale the organizer moved later after it
+   * opened: every buyer at or behind it, code holders included, waits until
+   * `generalOpensAt`; those ahead go on being admitted.
+   */
+  pausedFromSeq: number;
   /** Server time of the snapshot, epoch milliseconds. */
   at: number;
 }

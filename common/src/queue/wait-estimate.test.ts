@@ -18,6 +18,7 @@ const progress = (at: number, admittedTotal: number): QueueProgress => ({
   generalPhase: "open",
   generalOpensAt: 0,
   generalPreQueued: 0,
+  pausedFromSeq: 0,
   at,
 });
 

@@ -16,6 +16,7 @@ function progressFingerprint(progress: QueueProgress): string {
     progress.closesAt,
     progress.generalPreQueued,
     progress.generalOpensAt,
+    progress.pausedFromSeq,
   ].join("|");
 }
 

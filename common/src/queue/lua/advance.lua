@@ -1,6 +1,6 @@
 --[[
-  One tick of a queue: nudge Redis to expire overdue grants, open the sale if due, drop
-  waiters whose grace ran out, admit from the head while the working set has room and the
+  One tick of a queue: nudge Redis to expire overdue grants, drop waiters whose grace ran
+  out, open the sale if due, admit from the head while the working set has room and the
   pace allows. Several instances tick every queue; the interval check makes only the first
   caller in each interval do the work.
 
@@ -38,9 +38,11 @@ for _, user in ipairs(rcall("ZRANGEBYSCORE", activeKey, "-inf", now, "LIMIT", 0,
   rcall("EXISTS", grantPrefix .. user)
 end
 
+-- Abandoned buyers go first, so a shuffle due now takes exactly the buyers still waiting
+-- (the openings also drop any left beyond this call's bound).
+local abandoned = dropAbandoned(now, 1000)
 local shuffled = openSaleIfDue(settings, now, ARGV[2])
 local generalShuffled = openGeneralSaleIfDue(settings, now)
-local abandoned = dropAbandoned(now, 1000)
 local admitted = admitFromHead(settings, now, num(ARGV[4], 0))
 
 -- Measured throughput (joins admitted straight away included), smoothed over ~10 s, for

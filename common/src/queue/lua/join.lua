@@ -32,8 +32,8 @@ end
 -- One read of the state serves the opening check and the progress snapshot: a buyer
 -- joining at the back changes neither servedSeq, admittedTotal nor throughput.
 local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput", "markAt",
-  "generalOpened")
-local served = { state[2], state[3], state[4] }
+  "generalOpened", "generalFromSeq")
+local served = { state[2], state[3], state[4], state[7] }
 -- After the opening the pre-queue is empty for good (the shuffle moved it into the line
 -- and a buyer joins it only before the opening); the general sale's likewise.
 local opened = openSaleIfDue(settings, now, ARGV[3], state[1]) >= 0 or state[1] == "1"
@@ -105,8 +105,10 @@ end
 -- Once a pre-queue was shuffled into the line it is never shuffled again, so a buyer who
 -- comes while an opened sale waits for its moved opening (or general sale) joins the back
 -- of the line.
+-- Both pre-queues number arrivals from one counter: should the opening take both in one
+-- round (openSaleIfDue), their union is in join order.
 if awaitsGeneralSale and not generalOpened then
-  rcall("ZADD", generalPreKey, rcall("HINCRBY", stateKey, "generalPreSeq", 1), user)
+  rcall("ZADD", generalPreKey, rcall("HINCRBY", stateKey, "preSeq", 1), user)
   return cjson.encode({ status = "pre", round = "general", rejoined = false,
     progress = progressSnapshot(settings, now) })
 end

@@ -20,6 +20,7 @@ const progress = z.object({
   generalPhase: z.enum(salePhases),
   generalOpensAt: z.number(),
   generalPreQueued: z.number(),
+  pausedFromSeq: z.number(),
   at: z.number(),
 });
 

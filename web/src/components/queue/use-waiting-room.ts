@@ -185,11 +185,16 @@ export function useWaitingRoom({
     });
 
     // A buyer without a code goes by the general sale's phase and instant (the same as the
-    // sale's when it has no presale); a code holder by the sale's own.
-    const ownProgress = (progress: QueueProgress): QueueProgress =>
-      presaleCode === undefined
+    // sale's when it has no presale); a code holder by the sale's own, unless their place
+    // is behind a general round the organizer paused by moving the general sale later
+    // (pausedFromSeq): the line waits there for everyone, and the countdown says until when.
+    const ownProgress = (progress: QueueProgress, seq = baseline?.seq): QueueProgress => {
+      const paused =
+        progress.pausedFromSeq > 0 && seq !== undefined && seq >= progress.pausedFromSeq;
+      return presaleCode === undefined || paused
         ? { ...progress, phase: progress.generalPhase, opensAt: progress.generalOpensAt }
         : progress;
+    };
 
     const showWaiting = (position: number, progress: QueueProgress) => {
       startPosition = Math.max(startPosition, position);
@@ -244,7 +249,10 @@ export function useWaitingRoom({
     };
 
     const stand = (standing: QueueStanding) => {
-      const own = ownProgress(standing.progress);
+      const own = ownProgress(
+        standing.progress,
+        standing.status === "waiting" ? standing.seq : undefined,
+      );
       phase = own.phase;
       setProgress(own);
       if (standing.status === "waiting") {

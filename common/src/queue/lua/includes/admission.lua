@@ -34,6 +34,23 @@ local function fairShuffle(seed, items)
   return items
 end
 
+-- Waiting buyers whose grace period after disconnecting ran out give up their place.
+-- A negative limit drops them all (ZRANGEBYSCORE's LIMIT with a negative count).
+local function dropAbandoned(now, limit)
+  local users = rcall("ZRANGEBYSCORE", goneKey, "-inf", now, "LIMIT", 0, limit)
+  for _, user in ipairs(users) do
+    rcall("ZREM", waitingKey, user)
+    rcall("ZREM", preKey, user)
+    rcall("ZREM", generalPreKey, user)
+    rcall("ZREM", goneKey, user)
+    rcall("HDEL", connsKey, user)
+  end
+  if #users > 0 then
+    rcall("HINCRBY", statsKey, "abandoned", #users)
+  end
+  return #users
+end
+
 -- Appends a shuffled pre-queue to the back of the line in the shuffle's order. Their wait
 -- starts at this opening (one join mark for all): where they stood before it was the
 -- shuffle's to decide, not a wait for a place.
@@ -60,7 +77,9 @@ local function appendShuffled(members, now)
 end
 
 -- The pre-queue is shuffled exactly once, by whichever script first runs after opensAt:
--- arriving at the exact second buys no advantage over arriving a minute early.
+-- arriving at the exact second buys no advantage over arriving a minute early. When the
+-- general sale is already due by then, its pre-queue is shuffled in this same round, with
+-- this round's seed and in this round's record (docs/fairness.md).
 -- Returns the number of pre-queued buyers moved into the line, or -1 if nothing was due.
 -- `opened` is the state's "opened" field when the caller has read it already.
 local function openSaleIfDue(settings, now, seed, opened)
@@ -73,13 +92,24 @@ local function openSaleIfDue(settings, now, seed, opened)
   if opened == "1" then
     return -1
   end
-  local members = rcall("ZRANGE", preKey, 0, -1)
   -- Only the seed committed before the pre-queue opened may order it (settings.shuffleSeed,
   -- from PostgreSQL); the per-call `seed` argument is no longer used. Settings without one
   -- (written by an older version) leave the sale unopened until the loader refreshes them.
   if settings.shuffleSeed == "" then
     return -1
   end
+  -- Entrants are exactly the buyers still waiting: one whose grace ran out before this
+  -- instant gets no place, whichever script (a tick, a join, a status read) opens the sale.
+  dropAbandoned(now, -1)
+  -- The general sale's instant already passed (or its presale was removed) when the sale
+  -- opens: its pre-queue, formed in its own lead window, is not a later round but part of
+  -- this one, so both pre-queues are shuffled together. Both draw their arrival numbers
+  -- from one counter (join.lua), so the union stays in join order.
+  if settings.generalOpensAt <= now and rcall("EXISTS", generalPreKey) == 1 then
+    rcall("ZUNIONSTORE", preKey, 2, preKey, generalPreKey, "AGGREGATE", "MIN")
+    rcall("DEL", generalPreKey)
+  end
+  local members = rcall("ZRANGE", preKey, 0, -1)
   -- Kept for the public record: who was in the pre-queue, in the order they joined, and
   -- the order the shuffle gave them (docs/fairness.md, "What is published").
   local entrants = cjson.encode(members)
@@ -119,6 +149,8 @@ local function openGeneralSaleIfDue(settings, now, known)
   if settings.generalOpensAt <= 0 and rcall("ZCARD", generalPreKey) == 0 then
     return -1
   end
+  -- As at the opening: entrants are exactly the buyers still waiting.
+  dropAbandoned(now, -1)
   local members = rcall("ZRANGE", generalPreKey, 0, -1)
   local entrants = cjson.encode(members)
   fairShuffle(settings.generalShuffleSeed, members)
@@ -205,20 +237,4 @@ local function admitFromHead(settings, now, limit)
     rcall("HSET", statsKey, "activeMax", activeNow)
   end
   return admitted
-end
-
--- Waiting buyers whose grace period after disconnecting ran out give up their place.
-local function dropAbandoned(now, limit)
-  local users = rcall("ZRANGEBYSCORE", goneKey, "-inf", now, "LIMIT", 0, limit)
-  for _, user in ipairs(users) do
-    rcall("ZREM", waitingKey, user)
-    rcall("ZREM", preKey, user)
-    rcall("ZREM", generalPreKey, user)
-    rcall("ZREM", goneKey, user)
-    rcall("HDEL", connsKey, user)
-  end
-  if #users > 0 then
-    rcall("HINCRBY", statsKey, "abandoned", #users)
-  end
-  return #users
 end

@@ -131,12 +131,20 @@ end
 
 -- What every waiter needs to derive its own position: pushed once per tick, never per waiter.
 -- `known` may carry what the caller has just read (served: the state's servedSeq,
--- admittedTotal and throughput; the waiting, preQueued and generalPreQueued counts), saving
--- a call each.
+-- admittedTotal, throughput and generalFromSeq; the waiting, preQueued and generalPreQueued
+-- counts), saving a call each.
 local function progressSnapshot(settings, now, known)
   known = known or {}
-  local state = known.served or rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput")
+  local state = known.served
+    or rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput", "generalFromSeq")
   local phase = salePhase(settings, now)
+  -- A general round whose sale the organizer moved later after it opened waits for the new
+  -- instant, and so does everyone behind it (admitFromHead): said outright, so a code
+  -- holder behind it is not left reading an open line that does not move.
+  local pausedFromSeq = 0
+  if now < settings.generalOpensAt then
+    pausedFromSeq = num(state[4], 0)
+  end
   return {
     phase = phase,
     servedSeq = num(state[1], 0),
@@ -154,6 +162,7 @@ local function progressSnapshot(settings, now, known)
     generalPhase = generalSalePhase(settings, now, phase),
     generalOpensAt = math.max(settings.opensAt, settings.generalOpensAt),
     generalPreQueued = known.generalPreQueued or rcall("ZCARD", generalPreKey),
+    pausedFromSeq = pausedFromSeq,
     at = now,
   }
 end
