@@ -117,6 +117,19 @@ describe("checkSale with a presale: the opening's round and the general sale's",
       outcome: "does-not-match",
     });
   });
+
+  it("checks a noted general commitment against the published one when no general round ran", () => {
+    // A presale removed before its round: the record has no general sale, only its commitment.
+    const noRound: SaleRecord = { ...revealed, generalCommitment: general.commitment };
+    expect(checkSale(noRound, { generalCommitment: general.commitment })).toEqual({
+      outcome: "matches",
+      entrants: 100,
+    });
+    const verdict = checkSale(noRound, { generalCommitment: "3".repeat(64) });
+    expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([
+      `general sale: the published commitment ${general.commitment} is not the one you noted, ${"3".repeat(64)}`,
+    ]);
+  });
 });
 
 function swapped(list: readonly string[], a: number, b: number): string[] {

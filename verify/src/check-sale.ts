@@ -79,8 +79,17 @@ export function checkSale(
   const general = record.generalSale
     ? checkRound(record.generalSale, options.generalCommitment, "general sale: ", reasons)
     : undefined;
+  // A sale without a general round (no presale, or one removed before its round) still
+  // publishes the general commitment, so a noted one is checked against it.
+  const publishedGeneral = record.generalCommitment;
   if (record.generalSale == null && options.generalCommitment !== undefined) {
-    reasons.push("you noted a general sale's commitment, but the record has no general sale");
+    if (publishedGeneral === undefined) {
+      reasons.push("you noted a general sale's commitment, but the record has no general sale");
+    } else if (publishedGeneral !== options.generalCommitment) {
+      reasons.push(
+        `general sale: the published commitment ${publishedGeneral} is not the one you noted, ${options.generalCommitment}`,
+      );
+    }
   }
   if (reasons.length > 0) return { outcome: "does-not-match", reasons };
   if (!opening.revealed) return { outcome: "not-yet-revealed" };

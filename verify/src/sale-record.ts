@@ -23,7 +23,9 @@ export const saleRecordSchema = z.object({
   performanceId: z.string(),
   algorithm: z.string(),
   ...shuffleRoundShape,
-  /** Null (or absent, from a server before it existed): the sale has no presale. */
+  /** The general sale's commitment, published for every sale (absent from older servers). */
+  generalCommitment: hex64.optional(),
+  /** Null (or absent, from a server before it existed): the sale has no general round. */
   generalSale: generalSaleRoundSchema.nullable().optional(),
 });
 export type SaleRecord = z.infer<typeof saleRecordSchema>;

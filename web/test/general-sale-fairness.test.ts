@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueueSettings } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
+import { saleSettings } from "@ticketping/common/testing";
 import { checkSale, saleRecordSchema, type SaleRecord } from "@ticketping/verify";
 import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
@@ -36,35 +36,22 @@ async function get(path: string, cookie?: string): Promise<Answer> {
   return { status: response.status, data: body.data };
 }
 
-const fairnessRecord = async (): Promise<SaleRecord> =>
-  saleRecordSchema.parse(
-    (await get(`/api/performances/${performance.slug}/fairness`)).data.fairness,
-  );
+const fairnessRecordOf = async (slug: string): Promise<SaleRecord> =>
+  saleRecordSchema.parse((await get(`/api/performances/${slug}/fairness`)).data.fairness);
+
+const fairnessRecord = () => fairnessRecordOf(performance.slug);
 
 const sha256 = (text: string) => createHash("sha256").update(text, "ascii").digest("hex");
 
-/** The queue's settings as its loader writes them for this sale, general sale at `at`. */
-function presale(generalOpensAt: number): QueueSettings {
-  const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
-    closesAt: now + 3_600_000,
+/** The queue's settings as its loader writes them for this sale, general sale at `generalOpensAt`. */
+const presale = (generalOpensAt: number) =>
+  saleSettings({
     maxActive: 0,
-    admitRate: 1_000,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
     unsoldSeats: 6,
-    claimWindowMs: 30_000,
-    graceMs: 30_000,
-    preQueueLeadMs: 3_600_000,
-    loadedAt: now,
     shuffleSeed: seeds.seed,
     generalOpensAt,
     generalShuffleSeed: seeds.generalSeed,
-  };
-}
+  });
 
 beforeAll(async () => {
   system = await createWebTestSystem({ label: "web_general_sale" });
@@ -165,6 +152,89 @@ describe("the general sale's committed shuffle", () => {
     expect(report.data.report).toMatchObject({
       preQueued: fans.length,
       generalSale: { openedAt: after.generalSale?.shuffledAt, preQueued: fans.length },
+    });
+  });
+
+  it("keeps the round that ran, at the moment it ran, whatever the organizer does after", async () => {
+    const ran = await fairnessRecord();
+    const shuffledAt = ran.generalSale?.shuffledAt;
+    expect(typeof shuffledAt).toBe("string");
+    // The general sale opened when its round ran, not at the instant the database still says.
+    expect(ran.generalSale?.opensAt).toBe(shuffledAt);
+    const noted = sha256(seeds.generalSeed);
+
+    for (const generalSaleOpensAt of [new Date(Date.now() + 7_200_000), null]) {
+      // Moved later, then the presale removed.
+      await system.prisma.performance.update({
+        where: { id: performance.id },
+        data: { generalSaleOpensAt },
+      });
+      const later = await fairnessRecord();
+      expect(later.generalSale).toEqual(ran.generalSale);
+      expect(later.generalCommitment).toBe(noted);
+      expect(checkSale(later, { generalCommitment: noted })).toEqual({
+        outcome: "matches",
+        entrants: 0,
+        generalEntrants: fans.length,
+      });
+    }
+    const shown = await get(`/api/performances/${performance.slug}`);
+    expect(shown.data.performance?.fairness.generalCommitment).toBe(noted);
+  });
+});
+
+describe("the general sale's commitment", () => {
+  it("is published for every sale, and a noted one checks when no general round ran", async () => {
+    const plain = await seedPerformance(system.prisma, {
+      name: "No Presale Night",
+      opensInHours: -1,
+      showsInHours: [48],
+    });
+    const shown = await get(`/api/performances/${plain.slug}`);
+    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId: plain.id },
+    });
+    // Noted before any presale: a presale added later (its lead window open at once) or
+    // removed must not change it.
+    const noted = sha256(generalSeed);
+    expect(shown.data.performance?.fairness.generalCommitment).toBe(noted);
+
+    const withPresale = new Date(Date.now() + 600_000);
+    await system.prisma.performance.update({
+      where: { id: plain.id },
+      data: { generalSaleOpensAt: withPresale },
+    });
+    expect(
+      (await get(`/api/performances/${plain.slug}`)).data.performance?.fairness.generalCommitment,
+    ).toBe(noted);
+    const during = await fairnessRecordOf(plain.slug);
+    expect(during.generalCommitment).toBe(noted);
+    expect(during.generalSale).toMatchObject({
+      opensAt: withPresale.toISOString(),
+      commitment: noted,
+      shuffledAt: null,
+    });
+
+    // The presale is removed before its round; the sale opens with one buyer.
+    await system.prisma.performance.update({
+      where: { id: plain.id },
+      data: { generalSaleOpensAt: null },
+    });
+    await store.putSettings(
+      plain.id,
+      saleSettings({ shuffleSeed: seed, generalShuffleSeed: generalSeed, maxActive: 0 }),
+      600_000,
+    );
+    await store.join({ performanceId: plain.id, userId: "buyer", newConnection: true });
+    const opened = await fairnessRecordOf(plain.slug);
+    expect(opened.generalSale).toBeNull();
+    expect(opened.generalCommitment).toBe(noted);
+    expect(checkSale(opened, { generalCommitment: noted })).toEqual({
+      outcome: "matches",
+      entrants: 0,
+    });
+    expect(checkSale(opened, { generalCommitment: "0".repeat(64) })).toMatchObject({
+      outcome: "does-not-match",
     });
   });
 });

@@ -43,7 +43,10 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
   const generalRevealed = row.generalShuffledAt !== null;
   const pseudonyms = (userIds: string[], shown: boolean) =>
     shown ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
-  const generalOpensAt = sale.generalSaleOpensAt ?? row.generalShuffledAt;
+  // A round that ran is history: it keeps the moment it ran, and it stays in the record
+  // should the organizer move the general sale or remove the presale afterwards.
+  const generalOpensAt = row.generalShuffledAt ?? sale.generalSaleOpensAt;
+  const generalCommitment = commitmentOf(sale.generalSeed).commitment;
   const record: SaleFairness = {
     performanceId,
     ...commitmentOf(sale.seed),
@@ -51,12 +54,13 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
     seed: revealed ? sale.seed : null,
     entrants: pseudonyms(row.entrants, revealed),
     lineOrder: pseudonyms(row.lineOrder, revealed),
+    generalCommitment,
     generalSale:
       generalOpensAt === null
         ? null
         : {
             opensAt: generalOpensAt,
-            commitment: commitmentOf(sale.generalSeed).commitment,
+            commitment: generalCommitment,
             shuffledAt: row.generalShuffledAt,
             seed: generalRevealed ? sale.generalSeed : null,
             entrants: pseudonyms(row.generalEntrants, generalRevealed),

@@ -15,14 +15,12 @@ export const fairnessCommitmentSchema = z.strictObject({
 });
 export type FairnessCommitment = z.infer<typeof fairnessCommitmentSchema>;
 
+const generalCommitment = hex64.describe(
+  "SHA-256 (hex) of the general sale's own seed, which shuffles the pre-queue of buyers without a presale code after a presale: published for every sale, presale or not, and never changes.",
+);
+
 /** A performance's commitments: the opening's, and the general sale's after a presale. */
-export const performanceFairnessSchema = fairnessCommitmentSchema.extend({
-  generalCommitment: hex64
-    .nullable()
-    .describe(
-      "SHA-256 (hex) of the general sale's own seed, which shuffles the pre-queue of buyers without a presale code; null when the sale has no presale.",
-    ),
-});
+export const performanceFairnessSchema = fairnessCommitmentSchema.extend({ generalCommitment });
 export type PerformanceFairness = z.infer<typeof performanceFairnessSchema>;
 
 const revealedRound = {
@@ -45,7 +43,9 @@ const revealedRound = {
 /** The general sale's own committed shuffle after a presale (docs/fairness.md). */
 export const generalSaleFairnessSchema = z
   .strictObject({
-    opensAt: dateTime.describe("When the general sale opens (its pre-queue is shuffled)."),
+    opensAt: dateTime.describe(
+      "When the general sale opens (its pre-queue is shuffled); once its round ran, the moment it ran, whatever the organizer changes later.",
+    ),
     commitment: hex64.describe(
       "SHA-256 (hex) of the general sale's own seed, fixed with the first: never changes.",
     ),
@@ -60,9 +60,12 @@ export const saleFairnessSchema = z.strictObject({
   performanceId: z.uuid(),
   ...fairnessCommitmentSchema.shape,
   ...revealedRound,
+  generalCommitment,
   generalSale: generalSaleFairnessSchema
     .nullable()
-    .describe("The general sale's round after a presale; null when the sale has no presale."),
+    .describe(
+      "The general sale's round after a presale: kept once it ran, whatever the organizer changes later; before that, present while a presale is set; null otherwise.",
+    ),
 });
 export type SaleFairness = z.infer<typeof saleFairnessSchema>;
 

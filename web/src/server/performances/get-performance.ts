@@ -67,10 +67,8 @@ export async function getPerformance({
     hall: performance.hall,
     grades: performance.grades,
     schedules,
-    fairness: {
-      ...commitmentOf(seed),
-      generalCommitment:
-        performance.generalSaleOpensAt === null ? null : commitmentOf(generalSeed).commitment,
-    },
+    // The general sale's commitment is shown whether or not a presale is set: a presale
+    // added once the lead window is open, or removed later, must not change what was noted.
+    fairness: { ...commitmentOf(seed), generalCommitment: commitmentOf(generalSeed).commitment },
   };
 }
