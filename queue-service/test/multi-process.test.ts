@@ -29,6 +29,8 @@ const PROCESSES = 2;
 const MAX_ACTIVE = 5;
 /** Sequential handshakes: before the primary stopped reading at handover, one in 15-45 hung. */
 const HANDOVERS = 150;
+/** Buyers pressing "Book" together: more than the primary can pass on in one go. */
+const BURST = 400;
 
 let database: TestDatabase;
 let redis: RedisClient;
@@ -252,6 +254,59 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     } finally {
       watching.running = false;
       await watcher;
+      disconnectAll(buyers);
+    }
+  });
+
+  it("shares a burst of connections out among the processes as they arrive", async () => {
+    // Node passes a process one connection at a time, each after the process acknowledged
+    // the last one, so a crowd's handovers queue in the primary. Counted only once
+    // connected, every connection of the burst went to the first process (all at 0, ties
+    // to the first) while the other idled.
+    const buyers = await connectBuyers(url, BURST, BURST);
+    try {
+      const holders = processesOf(buyers);
+      for (const pid of workers) {
+        expect(holders.filter((holder) => holder === pid).length).toBeGreaterThan(BURST / 4);
+      }
+    } finally {
+      disconnectAll(buyers);
+    }
+  });
+
+  it("keeps a long-polling client's every request on the process holding its session", async () => {
+    const performanceId = await createPerformance(database.prisma, {
+      seats: 100,
+      queueMaxActive: 1,
+      queueAdmitRatePerSec: 1_000,
+    });
+    // Each packet of a polling client is a request of its own, on a connection of its own;
+    // any other process than the session's answers "Session ID unknown" and drops it.
+    const buyers = await Promise.all([
+      ...Array.from({ length: 4 }, () => connectBuyer(url, { transports: ["polling"] })),
+      connectBuyer(url, { transports: ["polling", "websocket"] }),
+    ]);
+    try {
+      const upgrading = buyers.at(-1) as Buyer;
+      await waitFor(() => upgrading.socket.io.engine.transport.name === "websocket", {
+        what: "the polling client's upgrade to websocket",
+      });
+      const positions: number[] = [];
+      for (const buyer of buyers) {
+        const joined = dataOf(await send.join(buyer, performanceId));
+        if (joined.status === "waiting") positions.push(joined.position);
+        // Each request and its answer cross several polling requests.
+        for (let round = 0; round < 3; round++) dataOf(await send.status(buyer, performanceId));
+      }
+      expect(positions).toEqual([1, 2, 3, 4]);
+      expect(buyers.map((buyer) => buyer.socket.connected)).toEqual(buyers.map(() => true));
+      expect(buyers.slice(0, 4).map((buyer) => buyer.socket.io.engine.transport.name)).toEqual([
+        "polling",
+        "polling",
+        "polling",
+        "polling",
+      ]);
+    } finally {
       disconnectAll(buyers);
     }
   });

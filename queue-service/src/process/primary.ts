@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { setupMaster } from "@socket.io/sticky";
 import { createLogger } from "@ticketping/common/logger";
 import { env } from "../env";
+import { countQueuedHandovers } from "./count-queued-handovers";
 import { publicAddress } from "./public-address";
 import { isWorkerReady } from "./sticky-worker";
 import { stopReadingOnHandover } from "./stop-reading-on-handover";
@@ -29,6 +30,7 @@ const exits = new Map<Worker, Promise<number>>();
 function fork(): Promise<void> {
   const worker = cluster.fork();
   stopReadingOnHandover(worker);
+  countQueuedHandovers(worker);
   exits.set(
     worker,
     new Promise((resolve) => {

@@ -23,20 +23,26 @@ export interface Buyer {
 }
 
 /**
- * Opens a socket the way the browser does: websocket, with a ticket from the web app.
+ * Opens a socket the way the browser does: websocket, with a ticket from the web app
+ * (`transports` for a client that long-polls first, or only).
  * Fails after `timeoutMs` without an answer to the handshake: a CONNECT lost on its way
  * is then named as such, not left to the test's own timeout.
  */
 export async function connectBuyer(
   url: string,
-  options: { userId?: string; ticket?: string; timeoutMs?: number } = {},
+  options: {
+    userId?: string;
+    ticket?: string;
+    timeoutMs?: number;
+    transports?: ("polling" | "websocket")[];
+  } = {},
 ): Promise<Buyer> {
   const userId = options.userId ?? randomUUID();
   const ticket =
     options.ticket ?? (await signQueueTicket({ secret: DEVELOPMENT_QUEUE_TICKET_SECRET, userId }));
   const socket: BuyerSocket = io(url, {
     auth: { ticket },
-    transports: ["websocket"],
+    transports: options.transports ?? ["websocket"],
     forceNew: true,
     reconnection: false,
   });
