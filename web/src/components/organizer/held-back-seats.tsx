@@ -28,6 +28,9 @@ const stateClass: Record<SeatState, string> = {
   HELD_BACK: "border-violet-500 bg-violet-200 text-violet-900",
 };
 
+/** A buyer's seat is never the organizer's to move. */
+const isSelectable = (state: SeatState) => state === "FREE" || state === "HELD_BACK";
+
 /** A seat track 1.75rem wide, an aisle half that: the console's plan is never zoomed. */
 const trackSize = (kind: TrackKind) =>
   kind === "seat" ? "1.75rem" : kind === "aisle" ? "0.875rem" : "auto";
@@ -112,10 +115,15 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
               .join(" "),
           }}
           seatAt={focus.seatAt}
+          focus={focus.gridFocusProps}
+          onSeatClick={(index) => {
+            const seat = show.seats[index];
+            if (seat && isSelectable(seat.state) && !pending) toggle(seat.id);
+          }}
           renderSeat={(index) => {
             const seat = show.seats[index];
             if (!seat) return null;
-            const selectable = seat.state === "FREE" || seat.state === "HELD_BACK";
+            const selectable = isSelectable(seat.state);
             const isChosen = chosen.has(seat.id);
             const values = {
               row: seat.row,
@@ -139,9 +147,6 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
                 }
                 data-testid={`plan-seat-${seat.row}-${seat.column}`}
                 data-state={seat.state}
-                onClick={() => {
-                  if (selectable && !pending) toggle(seat.id);
-                }}
               >
                 {seat.column}
               </button>

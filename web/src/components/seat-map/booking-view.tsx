@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { slotEndedPath } from "@/server/booking/gate/transport";
 import type { HoldView } from "@/server/booking/hold-view";
 import type { ScheduleSummary } from "@/server/seat-map/get-schedule-summary";
@@ -48,6 +48,10 @@ export function BookingView({
   const { scheduleId } = schedule;
   const { data: map, error: mapError, refetch } = useSeatMap(scheduleId);
   const layout = map?.layout;
+  // The grid follows the map in a background render, which React splits into short slices:
+  // drawing hundreds of seats in one go would hold a phone's main thread for a long while
+  // just as the page becomes usable (the map's query answers as an urgent update).
+  const drawnMap = useDeferredValue(map);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // A hold and the server's time when it appeared (server render or hold request).
   const [hold, setHold] = useState<(HoldView & { serverNowMs: number }) | null>(
@@ -86,6 +90,12 @@ export function BookingView({
   // A chosen seat that someone else took meanwhile drops out of the selection (derived,
   // so the grid and the total never show it), and the buyer is told which one.
   const chosen = [...selected].filter((id) => statusById.get(id) === "A");
+  // The same set while the same seats are chosen, so the memoised grid is left alone.
+  const chosenKey = chosen.join(" ");
+  const chosenSet = useMemo(
+    () => new Set(chosenKey === "" ? [] : chosenKey.split(" ")),
+    [chosenKey],
+  );
   const lost = layout ? [...selected].filter((id) => statusById.get(id) !== "A") : [];
   const shownMessage = slotEndedWhileHolding
     ? {
@@ -121,6 +131,15 @@ export function BookingView({
     setMessage(null);
     setSelected(new Set([...chosen, seatId]));
   };
+
+  // One function for the grid's whole life (it is memoised), calling the latest toggle.
+  const latestToggle = useRef(toggle);
+  useEffect(() => {
+    latestToggle.current = toggle;
+  });
+  const onToggle = useCallback((seatId: string) => {
+    latestToggle.current(seatId);
+  }, []);
 
   const total = chosen.reduce((sum, id) => sum + (gradeOf(id)?.priceMinor ?? 0), 0);
   // Every grade of a performance has its currency; a map without grades has no seat to add.
@@ -209,7 +228,8 @@ export function BookingView({
           </h2>
           {/* Above the hall, so a laptop shows it without scrolling, whatever the hall's depth. */}
           <div className="mb-4 min-h-8 border-b border-slate-100 pb-3">
-            {layout ? <SeatLegend grades={layout.grades} /> : null}
+            {/* With the grid, not before it: one shift of the page rather than two. */}
+            {drawnMap ? <SeatLegend grades={drawnMap.layout.grades} /> : null}
           </div>
           <div
             aria-hidden="true"
@@ -217,13 +237,13 @@ export function BookingView({
           >
             {t("stage")}
           </div>
-          {map ? (
+          {drawnMap ? (
             <SeatGrid
-              layout={map.layout}
-              status={map.status}
-              selected={new Set(chosen)}
+              layout={drawnMap.layout}
+              status={drawnMap.status}
+              selected={chosenSet}
               mine={mine}
-              onToggle={toggle}
+              onToggle={onToggle}
             />
           ) : (
             <SeatGridPlaceholder

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { findSectionOf } from "@/server/hall-plan/hall-plan";
 import type { SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
 import { planGridTracks, type TrackKind } from "../seat-plan/grid-tracks";
 import { PlanGrid } from "../seat-plan/plan-grid";
 import { useSeatFocus } from "../seat-plan/use-seat-focus";
-import { SeatFace } from "./seat-face";
+import { SeatButton } from "./seat-button";
 import { seatState, useSeatWords } from "./seat-labels";
 import { SectionChooser } from "./section-chooser";
 import { useSeatZoom } from "./use-seat-zoom";
@@ -21,8 +21,10 @@ import { useSeatZoom } from "./use-seat-zoom";
  * labelled boxes; a seat's label names its section. On a narrow screen the map zooms
  * (buttons, pinch, ctrl + wheel) and pans by scrolling, and says when seats lie off-screen
  * to either side; a hall with sections offers to go straight to one.
+ * Memoised: the booking page redraws on every tick of its clocks, and none of that concerns
+ * the seats (the page keeps `selected`, `mine` and `onToggle` the same while they are).
  */
-export function SeatGrid({
+export const SeatGrid = memo(function SeatGrid({
   layout,
   status,
   selected,
@@ -39,13 +41,20 @@ export function SeatGrid({
   const { seatLabel } = useSeatWords();
   const scroller = useRef<HTMLDivElement>(null);
   const zoom = useSeatZoom(scroller);
-  const focus = useSeatFocus(
-    layout.seats.map(([, row, column]) => ({ row, column })),
-    layout,
+  const places = useMemo(() => layout.seats.map(([, row, column]) => ({ row, column })), [layout]);
+  const focus = useSeatFocus(places, layout);
+  const tracks = useMemo(() => planGridTracks(layout), [layout]);
+  const sections = useMemo(() => layout.plan?.sections ?? [], [layout]);
+  // Each seat's section name, worked out once per layout rather than on every redraw.
+  const sectionNames = useMemo(
+    () => layout.seats.map(([, row, column]) => findSectionOf(sections, row, column)?.name),
+    [layout, sections],
   );
-  const tracks = planGridTracks(layout);
-  const sections = layout.plan?.sections ?? [];
   const sectionBoxes = useRef(new Map<number, HTMLDivElement>());
+  const sectionBoxRef = useCallback((index: number, element: HTMLDivElement | null) => {
+    if (element) sectionBoxes.current.set(index, element);
+    else sectionBoxes.current.delete(index);
+  }, []);
   // A section chosen on a phone: scrolled to once the zoom it asked for is drawn (a new
   // object each time, so choosing the same section again scrolls again).
   const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
@@ -79,13 +88,55 @@ export function SeatGrid({
   };
   const rowSize = (kind: TrackKind) =>
     kind === "aisle" ? (zoom.seatRem === null ? "0.75rem" : `${zoom.seatRem / 2}rem`) : "auto";
-  const sizing = {
-    gridTemplateColumns: tracks.columns.map(trackSize).join(" "),
-    gridTemplateRows: tracks.rows.map(rowSize).join(" "),
-    ...(zoom.seatRem === null
-      ? { maxWidth: `${layout.columns * 2.25 + aisles * 1.25 + 2}rem` }
-      : {}),
-  };
+  const gridTemplateColumns = tracks.columns.map(trackSize).join(" ");
+  const gridTemplateRows = tracks.rows.map(rowSize).join(" ");
+  const maxWidth =
+    zoom.seatRem === null ? `${layout.columns * 2.25 + aisles * 1.25 + 2}rem` : undefined;
+  // The same object while the zoom is, so the hint about hidden seats redraws no seat.
+  const sizing = useMemo(
+    () => ({ gridTemplateColumns, gridTemplateRows, ...(maxWidth ? { maxWidth } : {}) }),
+    [gridTemplateColumns, gridTemplateRows, maxWidth],
+  );
+
+  const stateOf = useCallback(
+    (index: number) => {
+      const id = layout.seats[index]?.[0];
+      if (id === undefined) return undefined;
+      const code = (status[index] ?? "A") as SeatStatusCode;
+      return seatState(code, { selected: selected.has(id), mine: mine.has(id) });
+    },
+    [layout, status, selected, mine],
+  );
+  const onSeatClick = useCallback(
+    (index: number) => {
+      const state = stateOf(index);
+      const id = layout.seats[index]?.[0];
+      if (id !== undefined && (state === "available" || state === "selected")) onToggle(id);
+    },
+    [layout, stateOf, onToggle],
+  );
+  const { seatFocusProps } = focus;
+  const renderSeat = useCallback(
+    (index: number) => {
+      const seat = layout.seats[index];
+      const state = stateOf(index);
+      if (!seat || !state) return null;
+      const [id, row, column, gradeIndex] = seat;
+      return (
+        <SeatButton
+          {...seatFocusProps(index)}
+          id={id}
+          row={row}
+          column={column}
+          grade={layout.grades[gradeIndex]}
+          section={sectionNames[index]}
+          state={state}
+          seatLabel={seatLabel}
+        />
+      );
+    },
+    [layout, stateOf, seatFocusProps, sectionNames, seatLabel],
+  );
   return (
     <div className="flex flex-col gap-2">
       <div className="flex min-h-8 flex-wrap items-center justify-between gap-2 text-sm">
@@ -132,44 +183,10 @@ export function SeatGrid({
             className={`grid min-w-min gap-0.5 sm:gap-1 ${zoom.seatRem === null ? "mx-auto w-full" : "w-max"}`}
             style={sizing}
             seatAt={focus.seatAt}
-            sectionBoxRef={(index, element) => {
-              if (element) sectionBoxes.current.set(index, element);
-              else sectionBoxes.current.delete(index);
-            }}
-            renderSeat={(index) => {
-              const seat = layout.seats[index];
-              if (!seat) return null;
-              const [id, row, column, gradeIndex] = seat;
-              const grade = layout.grades[gradeIndex];
-              const code = (status[index] ?? "A") as SeatStatusCode;
-              const state = seatState(code, { selected: selected.has(id), mine: mine.has(id) });
-              const taken = state === "held" || state === "sold";
-              return (
-                <button
-                  {...focus.seatFocusProps(index)}
-                  type="button"
-                  data-seat-id={id}
-                  data-state={state}
-                  aria-label={seatLabel(
-                    row,
-                    column,
-                    grade,
-                    state,
-                    findSectionOf(sections, row, column)?.name,
-                  )}
-                  aria-pressed={state === "selected"}
-                  aria-disabled={taken || state === "yours"}
-                  onClick={() => {
-                    if (!taken && state !== "yours") onToggle(id);
-                  }}
-                  // The focus ring: a dark outline beyond a white gap, so it stands
-                  // out from the page, its neighbours and every seat state alike.
-                  className={`relative block aspect-square w-full rounded-t-md rounded-b-sm text-[0.65rem] transition focus-visible:z-10 focus-visible:shadow-[0_0_0_2px_white] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-slate-950 focus-visible:outline-solid ${taken ? "cursor-not-allowed" : "hover:brightness-110"} ${state === "selected" ? "scale-110" : ""}`}
-                >
-                  <SeatFace state={state} colour={grade?.colour} />
-                </button>
-              );
-            }}
+            focus={focus.gridFocusProps}
+            onSeatClick={onSeatClick}
+            sectionBoxRef={sectionBoxRef}
+            renderSeat={renderSeat}
           />
         </div>
         {/* Fades at the edges where seats continue off-screen. */}
@@ -188,7 +205,7 @@ export function SeatGrid({
       </div>
     </div>
   );
-}
+});
 
 function ZoomButton({
   label,

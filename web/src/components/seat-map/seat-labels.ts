@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { findSectionOf } from "@/server/hall-plan/hall-plan";
 import type { LayoutGrade, SeatMapLayout, SeatStatusCode } from "@/server/seat-map/types";
 import { formatMoney } from "../format";
@@ -16,10 +17,21 @@ export function seatState(
   return selected ? "selected" : "available";
 }
 
-/** A seat in words, in the page's language: its name, and its full label for the grid. */
+/**
+ * A seat in words, in the page's language: its name, and its full label for the grid. The
+ * same functions for as long as the language is, so the memoised seats of the grid work
+ * their labels out again only when they change.
+ */
 export function useSeatWords() {
   const t = useTranslations("booking");
   const locale = useLocale();
+  return useMemo(() => seatWords(t, locale), [t, locale]);
+}
+
+function seatWords(
+  t: ReturnType<typeof useTranslations<"booking">>,
+  locale: ReturnType<typeof useLocale>,
+) {
   /** "Row 3, seat 7", or "Balcony, row 3, seat 7" in a hall with sections */
   const seatName = (layout: SeatMapLayout, seatId: string): string => {
     const seat = layout.seats.find(([id]) => id === seatId);

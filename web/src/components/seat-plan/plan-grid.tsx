@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { CSSProperties, ReactNode } from "react";
+import { memo, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import type { GridTracks } from "./grid-tracks";
+import { seatIndexOf } from "./seat-index-of";
+import type { GridFocusProps } from "./use-seat-focus";
 
 /**
  * A hall's seats as a CSS grid seen from the stage, the way every seat plan of the app
@@ -11,8 +13,14 @@ import type { GridTracks } from "./grid-tracks";
  * section as a labelled box behind its seats. What a seat is and does is the caller's
  * (`renderSeat`, given the seat's index); its label should name its section, since the
  * boxes and labels are hidden from screen readers.
+ *
+ * The grid listens once for its seats' clicks (`onSeatClick`, given the seat's index) and
+ * focus and keys (`focus`, from `useSeatFocus`), not every seat on its own. Memoised: with
+ * the same props (a caller keeps its callbacks and style stable) a redraw of the page
+ * around it redraws no seat, and `renderSeat` returning memoised seats redraws only the
+ * seats that changed.
  */
-export function PlanGrid({
+export const PlanGrid = memo(function PlanGrid({
   tracks,
   rows,
   columns,
@@ -21,6 +29,8 @@ export function PlanGrid({
   style,
   seatAt,
   renderSeat,
+  focus,
+  onSeatClick,
   sectionBoxRef,
 }: {
   tracks: GridTracks;
@@ -32,6 +42,8 @@ export function PlanGrid({
   style: CSSProperties;
   seatAt: (row: number, column: number) => number | undefined;
   renderSeat: (index: number) => ReactNode;
+  focus: GridFocusProps;
+  onSeatClick: (index: number) => void;
   /** Each section's box, to scroll to it. */
   sectionBoxRef?: (index: number, element: HTMLDivElement | null) => void;
 }) {
@@ -39,7 +51,18 @@ export function PlanGrid({
   const rowNumbers = Array.from({ length: rows }, (_, r) => r + 1);
   const columnNumbers = Array.from({ length: columns }, (_, c) => c + 1);
   return (
-    <div role="grid" aria-label={label} className={className} style={style}>
+    <div
+      role="grid"
+      aria-label={label}
+      className={className}
+      style={style}
+      onFocus={focus.onFocus}
+      onKeyDown={focus.onKeyDown}
+      onClick={(event: MouseEvent<HTMLElement>) => {
+        const index = seatIndexOf(event.target);
+        if (index !== undefined) onSeatClick(index);
+      }}
+    >
       {/* Behind the seats, which come later; the seats' labels name the section. */}
       {tracks.sections.map((area, index) => (
         <div
@@ -119,4 +142,4 @@ export function PlanGrid({
       ))}
     </div>
   );
-}
+});
