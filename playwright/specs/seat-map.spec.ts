@@ -54,6 +54,18 @@ test("the seat focused by keyboard shows a clear ring, on a free seat and on a t
     await expect(seat(row, column)).toBeFocused();
     await expectFocusRing(seat(row, column));
   }
+
+  // The grid hears its seats' clicks: Space chooses the focused seat, a click another; the
+  // held seat cannot be chosen (it would show up as "just taken" if it had been).
+  await page.keyboard.press("Space");
+  await expect(seat(2, 3)).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowUp");
+  await expect(seat(1, 3)).toBeFocused();
+  await page.keyboard.press("Space");
+  await seat(2, 4).click();
+  await expect(page.getByRole("button", { name: "Hold 2 seats" })).toBeEnabled();
+  await expect(seat(1, 3)).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByText("just taken by someone else")).toBeHidden();
 });
 
 test("on a laptop the legend is in view above the hall, draws seats exactly as the map does, and the grid is numbered", async ({
