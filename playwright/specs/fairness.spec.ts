@@ -86,7 +86,11 @@ test("the pre-queue's order is committed before the first join, recomputes after
   expect(record.commitment).toBe(commitment);
   expect(record.entrants).toHaveLength(9);
   expect(record.entrants?.[0]).toBe(pseudonym);
-  expect(checkSale(record, { commitment })).toEqual({ outcome: "matches", entrants: 9 });
+  expect(checkSale(record, { commitment })).toEqual({
+    outcome: "matches",
+    entrants: 9,
+    singleRound: "no-presale",
+  });
 
   // The buyer's place in the real line is their place in the published order: the head
   // was admitted (to the performance page, with no show chosen), the rest wait behind it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkSale } from "./check-sale";
+import { checkSale, GENERAL_ROUND_GRACE_MS } from "./check-sale";
 import type { SaleRecord } from "./sale-record";
+import { shuffleWithSeed } from "./shuffle";
 import { shuffleVectors } from "./vectors";
 
 const vector = shuffleVectors.find((candidate) => candidate.entrants.length === 100);
@@ -17,8 +18,12 @@ const revealed: SaleRecord = {
 };
 
 describe("checkSale", () => {
-  it("matches a record whose seed, entrants and line agree", () => {
-    expect(checkSale(revealed)).toEqual({ outcome: "matches", entrants: 100 });
+  it("matches a record whose seed, entrants and line agree, and says it has one round", () => {
+    expect(checkSale(revealed)).toEqual({
+      outcome: "matches",
+      entrants: 100,
+      singleRound: "no-presale",
+    });
     expect(checkSale(revealed, { commitment: vector.commitment })).toMatchObject({
       outcome: "matches",
     });
@@ -36,6 +41,14 @@ describe("checkSale", () => {
     ["a dropped entrant", { entrants: vector.entrants.slice(1) }, /99 entrants but 100 places/],
     ["a reordered entrant list", { entrants: swapped(vector.entrants, 0, 1) }, /place \d+ /],
     ["an unknown algorithm", { algorithm: "ticketping-shuffle-v0" }, /unknown algorithm/],
+    [
+      "an entrant listed twice",
+      {
+        entrants: [...vector.entrants, vector.entrants[5] ?? ""],
+        lineOrder: shuffleWithSeed(vector.seed, [...vector.entrants, vector.entrants[5] ?? ""]),
+      },
+      new RegExp(`${vector.entrants[5] ?? ""} is listed twice in the entrants`),
+    ],
   ])("does not match with %s", (_name, tampered: Partial<SaleRecord>, reason) => {
     const verdict = checkSale({ ...revealed, ...tampered });
     expect(verdict.outcome).toBe("does-not-match");
@@ -50,8 +63,16 @@ describe("checkSale", () => {
 });
 
 describe("checkSale with a presale: the opening's round and the general sale's", () => {
-  const general = shuffleVectors.find((candidate) => candidate.entrants.length === 31);
-  if (!general) throw new Error("no 31-entrant vector");
+  const found = shuffleVectors.find((candidate) => candidate.entrants.length === 31);
+  if (!found) throw new Error("no 31-entrant vector");
+  // Other buyers than the opening's (the vectors all name theirs e0001...): the shuffle moves
+  // places, whatever the ids, so the renamed line is still the vector's.
+  const renamed = (ids: readonly string[]) => ids.map((id) => id.replace(/^e/, "g"));
+  const general = {
+    ...found,
+    entrants: renamed(found.entrants),
+    lineOrder: renamed(found.lineOrder),
+  };
   const generalSale = {
     opensAt: "2026-12-06T19:00:00.000Z",
     commitment: general.commitment,
@@ -64,9 +85,95 @@ describe("checkSale with a presale: the opening's round and the general sale's",
 
   it("matches when both rounds reproduce their lines from their own seeds", () => {
     expect(checkSale(both)).toEqual({ outcome: "matches", entrants: 100, generalEntrants: 31 });
+    expect(checkSale(both, { now: Date.parse(generalSale.opensAt) + 86_400_000 })).toEqual({
+      outcome: "matches",
+      entrants: 100,
+      generalEntrants: 31,
+    });
     expect(
       checkSale(both, { commitment: vector.commitment, generalCommitment: general.commitment }),
     ).toMatchObject({ outcome: "matches" });
+  });
+
+  const pendingRound = {
+    ...generalSale,
+    shuffledAt: null,
+    seed: null,
+    entrants: null,
+    lineOrder: null,
+  };
+  const generalAt = Date.parse(generalSale.opensAt);
+
+  it("does not match when both rounds have one commitment (one seed for both)", () => {
+    const reused = {
+      ...both,
+      generalSale: { ...pendingRound, commitment: vector.commitment },
+    };
+    // Told before either reveal: the commitments are published from the start.
+    for (const record of [reused, { ...reused, seed: null, entrants: null, lineOrder: null }]) {
+      const verdict = checkSale(record, { now: generalAt - 60_000 });
+      expect(verdict.outcome).toBe("does-not-match");
+      expect(verdict.outcome === "does-not-match" && verdict.reasons.join("\n")).toMatch(
+        /^general sale: its commitment is the opening's/m,
+      );
+    }
+  });
+
+  it("does not match when a presale's general sale passed long ago without a round", () => {
+    const missing = { ...both, generalSale: pendingRound };
+    const justAfter = checkSale(missing, { now: generalAt + GENERAL_ROUND_GRACE_MS - 1_000 });
+    expect(justAfter).toEqual({ outcome: "not-yet-revealed", opening: { entrants: 100 } });
+    const verdict = checkSale(missing, { now: generalAt + GENERAL_ROUND_GRACE_MS + 1_000 });
+    expect(verdict.outcome).toBe("does-not-match");
+    expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([
+      `general sale: it opened at ${generalSale.opensAt}, after a presale, yet the record has no round of its own (no seed, entrants or line)`,
+    ]);
+  });
+
+  it("says there is one round when the sale opened after its general sale's instant", () => {
+    // No presale ran: everyone was in the opening's round, and no second one is due.
+    const late = {
+      ...both,
+      shuffledAt: "2026-12-06T19:30:00.000Z",
+      generalSale: pendingRound,
+    };
+    expect(checkSale(late, { now: generalAt + 86_400_000 })).toEqual({
+      outcome: "matches",
+      entrants: 100,
+      singleRound: "opened-after-general-sale",
+    });
+  });
+
+  it("does not match when a round lists a buyer twice", () => {
+    const twice = [...general.entrants.slice(0, 30), general.entrants[0] ?? ""];
+    const verdict = checkSale({
+      ...both,
+      generalSale: {
+        ...generalSale,
+        entrants: twice,
+        lineOrder: shuffleWithSeed(general.seed, twice),
+      },
+    });
+    expect(verdict.outcome).toBe("does-not-match");
+    expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([
+      `general sale: ${general.entrants[0] ?? ""} is listed twice in the entrants`,
+      `general sale: ${general.entrants[0] ?? ""} is listed twice in the line`,
+    ]);
+  });
+
+  it("notes a buyer in both rounds without failing: one may leave and line up again", () => {
+    const again = vector.entrants[7] ?? "";
+    const entrants = [...general.entrants, again];
+    const verdict = checkSale({
+      ...both,
+      generalSale: { ...generalSale, entrants, lineOrder: shuffleWithSeed(general.seed, entrants) },
+    });
+    expect(verdict).toEqual({
+      outcome: "matches",
+      entrants: 100,
+      generalEntrants: 32,
+      notes: [`${again} is an entrant of both rounds (left the line, then lined up again)`],
+    });
   });
 
   it("checks the opening and waits for the general sale's reveal", () => {
@@ -80,10 +187,13 @@ describe("checkSale with a presale: the opening's round and the general sale's",
         lineOrder: null,
       },
     };
-    expect(checkSale(pending)).toEqual({ outcome: "not-yet-revealed", opening: { entrants: 100 } });
+    expect(checkSale(pending, { now: generalAt - 60_000 })).toEqual({
+      outcome: "not-yet-revealed",
+      opening: { entrants: 100 },
+    });
     // A fault in the opening's round is told at once, not after the general sale.
     const tampered = { ...pending, lineOrder: swapped(vector.lineOrder, 0, 1) };
-    expect(checkSale(tampered).outcome).toBe("does-not-match");
+    expect(checkSale(tampered, { now: generalAt - 60_000 }).outcome).toBe("does-not-match");
   });
 
   it.each([

@@ -9,4 +9,9 @@ export {
   type GeneralSaleRound,
   type SaleRecord,
 } from "./sale-record";
-export { checkSale, type SaleVerdict } from "./check-sale";
+export {
+  checkSale,
+  GENERAL_ROUND_GRACE_MS,
+  type SaleVerdict,
+  type SingleRound,
+} from "./check-sale";

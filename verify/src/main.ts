@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { checkSale } from "./check-sale";
+import { checkSale, type SingleRound } from "./check-sale";
 import { fetchSaleRecord } from "./sale-record";
 
 const usage = `usage: ticketping-verify <base URL> <performance id or slug> [--commitment <hex>]
@@ -7,10 +7,20 @@ const usage = `usage: ticketping-verify <base URL> <performance id or slug> [--c
 
 Fetches the sale's fairness record, checks the revealed seed against its commitment,
 recomputes the shuffle of the pre-queue and compares it with the published line; after a
-presale, does the same for the general sale's own pre-queue, seed and commitment.
+presale, does the same for the general sale's own pre-queue, seed and commitment. It also
+fails when both rounds have one commitment (one seed), when a round lists a buyer twice,
+and when a presale's general sale opened over 5 minutes ago with no round of its own; a
+sale with one round only says so.
 --commitment: the commitment you noted before the sale opened, to check it did not change.
 --general-commitment: likewise, the general sale's, noted before its pre-queue opened.
 Exit code 0: matches. 1: does not match. 2: not revealed yet, or the record could not be read.`;
+
+const singleRoundText: Record<SingleRound, string> = {
+  "no-presale":
+    "ONE ROUND ONLY: the record has no general sale (no presale), so there is no second round to check.",
+  "opened-after-general-sale":
+    "ONE ROUND ONLY: the sale opened after its general sale's instant, so no presale ran and everyone was in the opening's round; there is no general sale's round to check.",
+};
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -47,6 +57,8 @@ async function main(): Promise<number> {
           `MATCHES: the general sale's seed hashes to its commitment and reproduces its published line of ${verdict.generalEntrants} pre-queued entrants.`,
         );
       }
+      if (verdict.singleRound !== undefined) console.log(singleRoundText[verdict.singleRound]);
+      for (const note of verdict.notes ?? []) console.log(`NOTE: ${note}`);
       return 0;
     case "not-yet-revealed":
       console.log(

@@ -106,6 +106,9 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
             {t("matchesGeneralText", { entrants: verdict.generalEntrants })}
           </p>
         ) : null}
+        {verdict.outcome === "matches" && verdict.singleRound === "opened-after-general-sale" ? (
+          <p className="text-slate-700">{t("singleRoundText")}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="record-heading" className="flex flex-col gap-2">
