@@ -55,13 +55,20 @@ export function createQueueMetrics(options: {
         }
       },
     });
-  queueGauge("ticketping_queue_waiting", "Buyers waiting in line (pre-queue included)", (stats) =>
-    stats.progress ? stats.progress.waiting + stats.progress.preQueued : 0,
+  // Both pre-queues: the opening's, and the general sale's after a presale (buyers without
+  // a code). Waiting minus pre-queued is then the line the ticker admits from, which the
+  // QueueNotAdvancing alert relies on: a general pre-queue waits in an open sale by design.
+  const preQueued = (progress: NonNullable<QueueSnapshot["progress"]>) =>
+    progress.preQueued + progress.generalPreQueued;
+  queueGauge(
+    "ticketping_queue_waiting",
+    "Buyers waiting in line, both pre-queues included",
+    (stats) => (stats.progress ? stats.progress.waiting + preQueued(stats.progress) : 0),
   );
   queueGauge(
     "ticketping_queue_prequeued",
-    "Buyers in the pre-queue of a sale that has not opened yet",
-    (stats) => stats.progress?.preQueued ?? 0,
+    "Buyers in a pre-queue: the opening's before the sale opens, the general sale's during a presale",
+    (stats) => (stats.progress ? preQueued(stats.progress) : 0),
   );
   queueGauge(
     "ticketping_queue_active",

@@ -5,6 +5,7 @@ import {
   signQueueTicket,
   type QueueProgress,
 } from "@ticketping/common/queue";
+import { parseExposition, sumSamples } from "@ticketping/common/metrics";
 import type { ShuffleRecord } from "@ticketping/common/queue/store";
 import { shuffleWithSeed } from "@ticketping/verify";
 import { connectBuyer, dataOf, disconnectAll, send, waitFor, type Buyer } from "./support/clients";
@@ -234,6 +235,30 @@ describe("the general sale after a presale", () => {
       what: "the end of the pause pushed",
     });
   }, 90_000);
+  it("counts the general sale's pre-queue in the pre-queued and waiting gauges", async () => {
+    // The admitted buyer keeps the one slot throughout, so nobody moves up meanwhile.
+    const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });
+    const { performanceId } = await presale(600_000);
+    const [first, second] = [
+      await buyer(instance, performanceId, true),
+      await buyer(instance, performanceId, true),
+    ];
+    expect(dataOf(await send.join(first, performanceId)).status).toBe("admitted");
+    expect(dataOf(await send.join(second, performanceId)).status).toBe("waiting");
+    for (let fan = 0; fan < 3; fan++) {
+      const codeless = await buyer(instance, performanceId, false);
+      expect(dataOf(await send.join(codeless, performanceId))).toMatchObject({ round: "general" });
+    }
+    const response = await fetch(`${instance.url}/metrics`);
+    expect(response.status).toBe(200);
+    const samples = parseExposition(await response.text());
+    const gauge = (name: string) => sumSamples(samples, name, { performance: performanceId });
+    expect(gauge("ticketping_queue_prequeued")).toBe(3);
+    expect(gauge("ticketping_queue_waiting")).toBe(4);
+    expect(gauge("ticketping_queue_active")).toBe(1);
+    // What the QueueNotAdvancing alert takes for the line the ticker admits from.
+    expect(gauge("ticketping_queue_waiting") - gauge("ticketping_queue_prequeued")).toBe(1);
+  }, 60_000);
 
   it("tells the general sale's pre-queue when the organizer moves it, and keeps them there", async () => {
     const instance = await bed.serve();
