@@ -1,5 +1,5 @@
 import type { TrustedProxies } from "@ticketping/common/http";
-import type { Env } from "./env";
+import { preQueueLeadMs, type Env } from "./env";
 
 /** Everything the service's behaviour depends on, independent of where it came from. */
 export interface QueueServiceConfig {
@@ -68,7 +68,7 @@ export function configFromEnv(env: Env): QueueServiceConfig {
     },
     claimWindowMs: env.QUEUE_CLAIM_WINDOW_SECONDS * 1_000,
     graceMs: env.QUEUE_DISCONNECT_GRACE_SECONDS * 1_000,
-    preQueueLeadMs: env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+    preQueueLeadMs,
     tickMs: env.QUEUE_TICK_MS,
     maxAdmissionsPerTick: env.QUEUE_MAX_ADMISSIONS_PER_TICK,
     paceTargetMs: env.QUEUE_PACE_TARGET_MS,

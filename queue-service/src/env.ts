@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envFields, exitOnPublishedSecrets, loadEnvOrExit } from "@ticketping/common/env";
+import { loadPreQueueLeadMs } from "@ticketping/common/env/pre-queue-lead";
 import { trustedProxiesSchema } from "@ticketping/common/http";
 import { metricsEnvFields } from "@ticketping/common/metrics";
 import {
@@ -49,7 +50,6 @@ export const env = loadEnvOrExit({
 
   QUEUE_CLAIM_WINDOW_SECONDS: positiveInt(30),
   QUEUE_DISCONNECT_GRACE_SECONDS: nonNegativeInt(60),
-  QUEUE_PREQUEUE_LEAD_SECONDS: queueEnvFields.preQueueLeadSeconds,
 
   QUEUE_TICK_MS: positiveInt(500),
   QUEUE_MAX_ADMISSIONS_PER_TICK: positiveInt(1_000),
@@ -83,5 +83,8 @@ exitOnPublishedSecrets(env, [
   "METRICS_TOKEN",
   "NEXTAUTH_SECRET",
 ]);
+
+/** QUEUE_PREQUEUE_LEAD_SECONDS in ms, read by the module web reads it with (one lead for both). */
+export const preQueueLeadMs = loadPreQueueLeadMs();
 
 export type Env = typeof env;

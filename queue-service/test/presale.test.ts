@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { sealSessionToken } from "@ticketping/common/accounts";
@@ -360,6 +361,33 @@ describe("spending a presale code at the claim", () => {
     expect(refused.error?.code).toBe("NOT_OPEN_YET");
   });
 
+  it("refuses, as an invalid code, the claim of a ticket naming no code of this performance", async () => {
+    const instance = await bed.serve();
+    const performanceId = await presalePerformance();
+    const foreign = await presaleCode(await presalePerformance());
+    const strangers = await buyers(2);
+    // Only a forged or stale ticket carries such an id: one that names no code at all, and
+    // one that names another performance's.
+    for (const [index, presaleCodeId] of [randomUUID(), foreign.id].entries()) {
+      const stranger = strangers[index];
+      if (!stranger) throw new Error("no buyer");
+      const ticket = await signQueueTicket({
+        secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+        userId: stranger.id,
+        performanceId,
+        presaleCodeId,
+      });
+      const socket = await entered(instance.url, { ticket, performanceId });
+      const claim = await joinAndClaim(socket, performanceId);
+      expect(claim.error?.code).toBe("PRESALE_CODE_INVALID");
+      // Nothing was spent, and the turn ended: the slot is free for the next buyer.
+      const standing = await ask<QueueStanding>(socket, "queue:status", performanceId);
+      expect(standing.error?.code).toBe("NOT_IN_QUEUE");
+    }
+    expect(await bed.prisma.presaleUse.count({ where: { performanceId } })).toBe(0);
+    expect(await usesOf(foreign.id)).toBe(0);
+  });
+
   it("refuses the claim of a holder whose code was revoked while in line", async () => {
     const instance = await bed.serve();
     const performanceId = await presalePerformance();
@@ -557,7 +585,7 @@ describe("the presale check's place at the session door", () => {
       reconnection: false,
       extraHeaders: { cookie: `next-auth.session-token=${buyer.token}` },
     });
-    const refusal = await new Promise<{ code?: string; generalSaleOpensAt?: string }>((resolve) => {
+    const refusal = await new Promise<object>((resolve) => {
       socket.once("connect_error", (error: Error & { data?: object }) => {
         resolve(error.data ?? {});
       });
@@ -566,9 +594,14 @@ describe("the presale check's place at the session door", () => {
       });
     });
     socket.disconnect();
-    expect(refusal).toMatchObject({
+    // When the line opens to all, and when a buyer without a code may line up for it (the
+    // test bed's pre-queue lead, an hour, before).
+    expect(refusal).toEqual({
       code: "PRESALE_CODE_REQUIRED",
       generalSaleOpensAt: generalSaleOpensAt?.toISOString(),
+      generalPreQueueOpensAt: new Date(
+        (generalSaleOpensAt?.getTime() ?? 0) - 3_600_000,
+      ).toISOString(),
     });
     const withCode = await presaleCode(performanceId);
     expect(

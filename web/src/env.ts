@@ -6,6 +6,7 @@ import {
   exitOnPublishedSecrets,
   loadEnvOrExit,
 } from "@ticketping/common/env";
+import { loadPreQueueLeadMs } from "@ticketping/common/env/pre-queue-lead";
 import { queueEnvFields } from "@ticketping/common/queue";
 import { seatEnvFields } from "@ticketping/common/seats";
 import { exitOnPaymentConfigIssues, paymentEnvFields } from "@ticketping/common/payments";
@@ -95,7 +96,6 @@ export const env = loadEnvOrExit({
   QUEUE_TICKET_SECRET: queueEnvFields.ticketSecret,
   /** The queue service's address as browsers reach it (not necessarily as this server does). */
   QUEUE_PUBLIC_URL: z.url().default("http://localhost:4000"),
-  QUEUE_PREQUEUE_LEAD_SECONDS: queueEnvFields.preQueueLeadSeconds,
   /** The queue service's defaults (must equal its own), shown in the console's empty fields. */
   QUEUE_DEFAULT_MAX_ACTIVE: queueEnvFields.defaultMaxActive,
   QUEUE_DEFAULT_ADMIT_RATE_PER_SEC: queueEnvFields.defaultAdmitRatePerSec,
@@ -145,6 +145,13 @@ export const env = loadEnvOrExit({
     .max(3600)
     .default(DEFAULT_POW_CHALLENGE_TTL_SECONDS),
 });
+
+/**
+ * QUEUE_PREQUEUE_LEAD_SECONDS in ms, read by the module the queue service reads it with:
+ * the ticket route's presale door and the pages' "pre-queue opens at" go by the same lead
+ * as the queue's join.
+ */
+export const preQueueLeadMs = loadPreQueueLeadMs();
 
 if (!building) {
   exitOnPaymentConfigIssues(env);

@@ -34,7 +34,15 @@ interface ApiBody {
     ticket?: string;
     performance?: { generalSaleOpensAt?: string | null };
   };
-  error?: { code: string; details?: { issues?: { path: string }[]; reason?: string } };
+  error?: {
+    code: string;
+    details?: {
+      issues?: { path: string }[];
+      reason?: string;
+      generalSaleOpensAt?: string;
+      generalPreQueueOpensAt?: string;
+    };
+  };
 }
 
 const call = (
@@ -249,6 +257,16 @@ describe("the ticket route during a presale", () => {
 
     const none = await requestTicket(buyer(1));
     expect([none.status, none.body.error?.code]).toEqual([403, "PRESALE_CODE_REQUIRED"]);
+    // When the line opens to all, and when a buyer without a code may line up for it: the
+    // pre-queue's lead before (QUEUE_PREQUEUE_LEAD_SECONDS, 1800 by default).
+    const { generalSaleOpensAt: generalAt } = await bed.system.prisma.performance.findUniqueOrThrow(
+      { where: { id: bed.show.performanceId } },
+    );
+    if (!generalAt) throw new Error("no general sale");
+    expect(none.body.error?.details).toEqual({
+      generalSaleOpensAt: generalAt.toISOString(),
+      generalPreQueueOpensAt: new Date(generalAt.getTime() - 1_800_000).toISOString(),
+    });
     const wrong = await requestTicket(buyer(1), "ABCD-EFGH-JKMN-PQRS");
     expect([wrong.status, wrong.body.error?.code]).toEqual([403, "PRESALE_CODE_INVALID"]);
     const gone = await requestTicket(buyer(1), revoked.code);

@@ -14,6 +14,15 @@ const ENV_MODULES: Record<string, string> = {
   worker: "worker/src/env.ts",
   "database client and migrations": "prisma/src/env.ts",
   "tracing, in every process": "common/src/tracing/env.ts",
+  "pre-queue lead, in web and queue-service": "common/src/env/pre-queue-lead.ts",
+};
+
+/**
+ * Variables on which two processes must agree to the second, each read by one shared
+ * module only: a copy in a process's own env module could parse or default it otherwise.
+ */
+const READ_IN_ONE_PLACE: Record<string, string> = {
+  QUEUE_PREQUEUE_LEAD_SECONDS: "common/src/env/pre-queue-lead.ts",
 };
 
 /**
@@ -108,6 +117,15 @@ describe("README.md's Configuration table", () => {
       (name) => !READ_BY_NEXT_SERVER.includes(name) && !code.some((text) => text.includes(name)),
     );
     expect(unread).toEqual([]);
+  });
+});
+
+describe("a variable two processes must agree on", () => {
+  it.each(Object.entries(READ_IN_ONE_PLACE))("%s is read by %s alone", (name, reader) => {
+    const readers = Object.values(ENV_MODULES).filter((file) =>
+      declaredVariables(file, read(file)).includes(name),
+    );
+    expect(readers).toEqual([reader]);
   });
 });
 

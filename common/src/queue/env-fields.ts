@@ -35,11 +35,6 @@ export const queueEnvFields = {
   /** QUEUE_TOKEN_SECRET: queue-service signs working tokens, web's booking gate verifies. */
   tokenSecret: secret(DEVELOPMENT_QUEUE_TOKEN_SECRET),
   /**
-   * QUEUE_PREQUEUE_LEAD_SECONDS: how long before a sale opens its pre-queue takes buyers
-   * (queue-service refuses earlier joins NOT_OPEN_YET; web's pages say when it opens).
-   */
-  preQueueLeadSeconds: z.coerce.number().int().min(0).default(1_800),
-  /**
    * QUEUE_DEFAULT_*: a performance's waiting-room settings where its organizer left them
    * empty. The queue service runs with them; web shows them in the console in place of the
    * empty fields, so both must be given the same values.

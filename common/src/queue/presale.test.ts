@@ -73,6 +73,15 @@ describe("checkPresaleEntry", () => {
       return outcome.ok ? (outcome.presaleCodeId ?? "in without a code") : outcome.code;
     };
     expect(await answer(undefined, NOW + lead + 1)).toBe("PRESALE_CODE_REQUIRED");
+    // The refusal says when the general sale opens and when a buyer may line up for it.
+    expect(await entry(undefined, NOW + lead + 1, codes, lead).outcome).toEqual({
+      ok: false,
+      code: "PRESALE_CODE_REQUIRED",
+      details: {
+        generalSaleOpensAt: new Date(NOW + lead + 1).toISOString(),
+        generalPreQueueOpensAt: new Date(NOW + 1).toISOString(),
+      },
+    });
     expect(await answer(undefined, NOW + lead)).toBe("in without a code");
     expect(await answer(undefined, NOW + 1)).toBe("in without a code");
     // A code brought in the lead window still counts (its holder buys in the presale),

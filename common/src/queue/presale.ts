@@ -36,8 +36,17 @@ export interface PresaleCodeBook {
   find(performanceId: string, code: string, userId: string): Promise<FoundPresaleCode | null>;
 }
 
+/** What a refusal tells the buyer's client (`details` of each presale refusal, ISO times). */
+export interface PresaleRefusalDetails {
+  /** When the general sale opens: the line is open to all from then. */
+  generalSaleOpensAt: string;
+  /** When a buyer without a code may line up for it (the pre-queue's lead before it). */
+  generalPreQueueOpensAt: string;
+}
+
 export type PresaleEntry =
-  { ok: true; presaleCodeId: string | undefined } | { ok: false; code: PresaleRefusal };
+  | { ok: true; presaleCodeId: string | undefined }
+  | { ok: false; code: PresaleRefusal; details: PresaleRefusalDetails };
 
 /**
  * The presale's rule at both doors into the line (the web app's ticket route, the queue
@@ -67,15 +76,25 @@ export async function checkPresaleEntry({
   code: string | undefined;
   now?: number;
 }): Promise<PresaleEntry> {
-  if (!isPresaleOn(generalSaleOpensAt, now)) return { ok: true, presaleCodeId: undefined };
+  if (generalSaleOpensAt === null || !isPresaleOn(generalSaleOpensAt, now)) {
+    return { ok: true, presaleCodeId: undefined };
+  }
+  const generalPreQueueOpensAt = generalSaleOpensAt - preQueueLeadMs;
+  const refused = (refusal: PresaleRefusal): PresaleEntry => ({
+    ok: false,
+    code: refusal,
+    details: {
+      generalSaleOpensAt: new Date(generalSaleOpensAt).toISOString(),
+      generalPreQueueOpensAt: new Date(generalPreQueueOpensAt).toISOString(),
+    },
+  });
   if (code === undefined || code.trim() === "") {
-    const generalPreQueueOpen = now >= (generalSaleOpensAt ?? 0) - preQueueLeadMs;
-    return generalPreQueueOpen
+    return now >= generalPreQueueOpensAt
       ? { ok: true, presaleCodeId: undefined }
-      : { ok: false, code: "PRESALE_CODE_REQUIRED" };
+      : refused("PRESALE_CODE_REQUIRED");
   }
   const found = await book.find(performanceId, code, userId);
-  if (!found || found.revoked) return { ok: false, code: "PRESALE_CODE_INVALID" };
-  if (found.usedUp) return { ok: false, code: "PRESALE_CODE_USED_UP" };
+  if (!found || found.revoked) return refused("PRESALE_CODE_INVALID");
+  if (found.usedUp) return refused("PRESALE_CODE_USED_UP");
   return { ok: true, presaleCodeId: found.id };
 }

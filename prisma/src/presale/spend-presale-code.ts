@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/client";
 
-export type PresaleSpend = "spent" | "used_up" | "revoked";
+/** unknown: no such code of this performance (only a forged or stale ticket names one). */
+export type PresaleSpend = "spent" | "used_up" | "revoked" | "unknown";
 
 /**
  * Spends one use of a presale code for one admission, when its holder claims the working
@@ -30,6 +31,12 @@ export function spendPresaleCode(prisma: Pick<PrismaClient, "$transaction">) {
   }): Promise<PresaleSpend> =>
     prisma
       .$transaction(async (tx): Promise<PresaleSpend> => {
+        // Read, not locked (the update below locks the row): a use row naming a code that
+        // does not exist would fail its foreign key, an error rather than a refusal.
+        const [known] = await tx.$queryRaw<{ found: boolean }[]>`
+          SELECT true AS found FROM presale_codes
+           WHERE id = ${codeId}::uuid AND performance_id = ${performanceId}::uuid`;
+        if (!known) return "unknown";
         const inserted = await tx.$executeRaw`
         INSERT INTO presale_uses (id, code_id, performance_id, user_id, token_id, turn_ends_at)
         VALUES (gen_random_uuid(), ${codeId}::uuid, ${performanceId}::uuid, ${userId}::uuid,

@@ -81,10 +81,7 @@ export async function enterWithSession(
     code: presaleCode,
     userId,
   });
-  if (!presale.ok) {
-    const opensAt = new Date(rules.generalSaleOpensAt ?? 0).toISOString();
-    return { ok: false, code: presale.code, extra: { generalSaleOpensAt: opensAt } };
-  }
+  if (!presale.ok) return { ok: false, code: presale.code, extra: { ...presale.details } };
   if (rules.powComplexity > 0) {
     const pass = await door.redis.getex(
       entryPassKey(performanceId, userId),

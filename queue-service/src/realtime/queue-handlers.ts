@@ -198,9 +198,9 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     throw new QueueRequestError(
       spent === "required"
         ? "PRESALE_CODE_REQUIRED"
-        : spent === "revoked"
-          ? "PRESALE_CODE_INVALID"
-          : "PRESALE_CODE_USED_UP",
+        : spent === "used_up"
+          ? "PRESALE_CODE_USED_UP"
+          : "PRESALE_CODE_INVALID",
     );
   };
 

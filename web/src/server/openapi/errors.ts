@@ -18,7 +18,7 @@ export const errorMeanings: Record<ErrorCode, string> = {
   POW_EXPIRED: "The proof of work's challenge expired: solve a new one.",
   POW_REPLAYED: "The proof of work was already spent: each solves one request.",
   PRESALE_CODE_REQUIRED:
-    "The sale is in its presale (before `details.generalSaleOpensAt`), its general sale's pre-queue is not open yet, and no presale code came with the request.",
+    "The sale is in its presale (before `details.generalSaleOpensAt`), its general sale's pre-queue is not open yet (at the line's doors, `details.generalPreQueueOpensAt` says when it opens to buyers without a code), and no presale code came with the request.",
   PRESALE_CODE_INVALID: "No such presale code for this performance, or its organizer revoked it.",
   PRESALE_CODE_USED_UP: "Every use of this presale code is spent.",
   EMAIL_NOT_VERIFIED:

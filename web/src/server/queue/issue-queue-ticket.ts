@@ -8,7 +8,7 @@ import {
 } from "@ticketping/common/queue";
 import { enforceRateLimit } from "@ticketping/common/rate-limit";
 import { presaleCodeBook } from "@ticketping/db";
-import { env } from "@/env";
+import { env, preQueueLeadMs } from "@/env";
 import { requireVerifiedEmail } from "../accounts/require-verified-email";
 import { db } from "../db";
 import { getRedis } from "../redis";
@@ -46,13 +46,13 @@ export async function issueQueueTicket({
     book: presaleCodeBook(db()),
     performanceId,
     generalSaleOpensAt: rules.generalSaleOpensAt,
-    preQueueLeadMs: env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+    preQueueLeadMs,
     code: presaleCode,
     userId,
   });
   if (!presale.ok) {
     throw new AppError(presale.code, `presale entry refused: ${presale.code}`, {
-      details: { generalSaleOpensAt: new Date(rules.generalSaleOpensAt ?? 0).toISOString() },
+      details: { ...presale.details },
     });
   }
   await passPowForQueue({ userId, performanceId, complexity: rules.powComplexity, pow });

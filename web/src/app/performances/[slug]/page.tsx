@@ -10,7 +10,7 @@ import { formatShowTime } from "@ticketping/common/format";
 import { ShowTime } from "@/components/show-time";
 import { formatDateTime, formatMoney } from "@/components/format";
 import { Poster } from "@/components/poster";
-import { env } from "@/env";
+import { preQueueLeadMs } from "@/env";
 import { SalePhaseBadge } from "@/components/sale-phase-badge";
 import { JoinWaitlist } from "@/components/waitlist/join-waitlist";
 import { getSessionUser } from "@/server/auth/session";
@@ -50,9 +50,7 @@ export default async function PerformancePage({ params }: Props) {
   const performance = await load(params);
   const [locale, t] = await Promise.all([getLocale(), getTranslations("performance")]);
   const zone = performance.hall.timeZone;
-  const preQueueOpensAt = new Date(
-    performance.bookingOpensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
-  );
+  const preQueueOpensAt = new Date(performance.bookingOpensAt.getTime() - preQueueLeadMs);
   // Before the opening, the pre-queue takes buyers from its own opening on: the same link
   // leads there (the booking gate sends a buyer without a turn to the waiting room).
   const preQueueOpen = performance.phase === "upcoming" && performance.asOf >= preQueueOpensAt;
@@ -106,13 +104,8 @@ export default async function PerformancePage({ params }: Props) {
               {formatDateTime(performance.generalSaleOpensAt)}), only buyers with a presale code can
               join the line: you enter your code in the waiting room. Without a code, you may wait
               in the general sale&apos;s pre-queue from{" "}
-              {formatDateTime(
-                new Date(
-                  performance.generalSaleOpensAt.getTime() -
-                    env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
-                ),
-              )}
-              : everyone in it gets a fair, random place in line when the general sale opens.
+              {formatDateTime(new Date(performance.generalSaleOpensAt.getTime() - preQueueLeadMs))}:
+              everyone in it gets a fair, random place in line when the general sale opens.
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { formatShowTime } from "@ticketping/common/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
 import { ShowTime } from "@/components/show-time";
-import { env } from "@/env";
+import { env, preQueueLeadMs } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { SLOT_ENDED, waitingRoomPath } from "@/server/booking/gate/transport";
 import { getMyPseudonym } from "@/server/fairness/get-my-pseudonym";
@@ -52,9 +52,7 @@ export default async function QueuePage({
   const [locale, t] = await Promise.all([getLocale(), getTranslations("queue")]);
   const { pseudonym } = await getMyPseudonym({ slug: room.performanceId, userId: user.id });
   const performanceHref = `/performances/${room.performanceSlug}`;
-  const preQueueOpensAt = new Date(
-    room.opensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
-  );
+  const preQueueOpensAt = new Date(room.opensAt.getTime() - preQueueLeadMs);
   const destination = room.schedule ? `/book/${room.schedule.id}` : performanceHref;
 
   return (
@@ -111,8 +109,7 @@ export default async function QueuePage({
                   locale,
                 ),
                 generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
-                generalPreQueueOpensAtMs:
-                  room.generalSaleOpensAt.getTime() - env.QUEUE_PREQUEUE_LEAD_SECONDS * 1_000,
+                generalPreQueueOpensAtMs: room.generalSaleOpensAt.getTime() - preQueueLeadMs,
               }
             : null
         }
