@@ -13,6 +13,8 @@ import {
   releaseHeldReservation,
   reviveLapsedReservation,
 } from "../src/lifecycle";
+import { Prisma } from "../src/generated/client";
+import { endedPresaleTurnsSql } from "../src/presale/ended-presale-turns-sql";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 import { createBuyers, createOnSaleSchedule } from "./fixtures";
 
@@ -376,5 +378,94 @@ describe("presale turns", () => {
     await lapse(first.reservation_id);
     const after = await turn.holdOne(turn.seatIds.slice(10, 12), { maxOpen: 10 });
     expect(after.outcome).toBe("HELD");
+  });
+
+  describe("the worker's sweep of ended turns", () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+
+    /** A turn that bought a seat, its payment in and the hold confirmed. */
+    async function boughtTurn() {
+      const turn = await spentTurn();
+      const held = await turn.holdOne(turn.seatIds.slice(0, 1));
+      expect(held.outcome).toBe("HELD");
+      await prisma.payment.create({
+        data: {
+          reservationId: held.reservation_id,
+          provider: "SIMULATED",
+          providerPaymentId: randomUUID(),
+          amountMinor: 5_000,
+          currency: "EUR",
+          status: "COMPLETED",
+        },
+      });
+      await prisma.reservation.update({
+        where: { id: held.reservation_id },
+        data: { status: "CONFIRMED", confirmedAt: new Date() },
+      });
+      return { turn, reservationId: held.reservation_id };
+    }
+
+    it("gives back a turn that ended hours ago unreported, and never one that bought", async () => {
+      // The worker was down longer than any window: nobody reported either turn's end.
+      const lost = await spentTurn({ turnEndsAt: hoursAgo(2) });
+      const { turn: bought, reservationId } = await boughtTurn();
+      await prisma.presaleUse.update({
+        where: { tokenId: bought.tokenId },
+        data: { turnEndsAt: hoursAgo(2) },
+      });
+      expect([await lost.uses(), await bought.uses()]).toEqual([1, 1]);
+
+      await giveBackEndedPresaleTurns(prisma);
+      expect(await lost.uses()).toBe(0);
+      expect((await lost.use()).returnedAt).not.toBeNull();
+      // Bought: kept for good, and out of the sweep's reach from now on.
+      expect(await bought.uses()).toBe(1);
+      expect((await bought.use()).keptAt).not.toBeNull();
+
+      // Even once its order is refunded (a bought turn's use is never given back), and
+      // however often the sweep runs.
+      await prisma.reservation.update({
+        where: { id: reservationId },
+        data: { status: "CANCELLED" },
+      });
+      for (let sweep = 0; sweep < 3; sweep += 1) await giveBackEndedPresaleTurns(prisma);
+      expect([await lost.uses(), await bought.uses()]).toEqual([0, 1]);
+      expect((await bought.use()).returnedAt).toBeNull();
+    });
+
+    it("reads the ended turns through the partial index of unsettled uses", async () => {
+      // Many uses settled long ago beside a few still out: the sweep must not read them all.
+      const turn = await spentTurn({ turnEndsAt: hoursAgo(3) });
+      await prisma.$executeRaw`
+        INSERT INTO presale_uses
+               (id, code_id, performance_id, user_id, token_id, turn_ends_at, returned_at)
+        SELECT gen_random_uuid(), ${turn.codeId}::uuid, ${turn.performanceId}::uuid,
+               ${turn.userId}::uuid, 'settled-' || ${turn.tokenId} || '-' || n,
+               now() - make_interval(hours => 4), now() - make_interval(hours => 4)
+          FROM generate_series(1, 20000) AS n`;
+      await prisma.$executeRawUnsafe("ANALYZE presale_uses");
+      await prisma.$executeRawUnsafe("ANALYZE reservations");
+      const [plan] = await prisma.$queryRaw<{ "QUERY PLAN": unknown }[]>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${endedPresaleTurnsSql({ limit: 200 })}`,
+      );
+      // Every read of presale_uses in the plan, as [node type, index].
+      const reads: [unknown, unknown][] = [];
+      const visit = (node: unknown) => {
+        if (typeof node !== "object" || node === null) return;
+        const fields = node as Record<string, unknown>;
+        if (fields["Relation Name"] === "presale_uses") {
+          reads.push([fields["Node Type"], fields["Index Name"]]);
+        }
+        for (const value of Object.values(fields)) {
+          for (const child of Array.isArray(value) ? value : [value]) visit(child);
+        }
+      };
+      visit(plan?.["QUERY PLAN"]);
+      expect(reads).toHaveLength(1);
+      expect(reads[0]?.[1]).toBe("presale_uses_unsettled_turn_ends_at_idx");
+      // And it finds the one still out.
+      expect(await giveBackEndedPresaleTurns(prisma)).toBeGreaterThanOrEqual(1);
+      expect(await turn.uses()).toBe(0);
+    });
   });
 });
