@@ -235,6 +235,7 @@ describe("the general sale after a presale", () => {
       what: "the end of the pause pushed",
     });
   }, 90_000);
+
   it("counts the general sale's pre-queue in the pre-queued and waiting gauges", async () => {
     // The admitted buyer keeps the one slot throughout, so nobody moves up meanwhile.
     const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });

@@ -109,8 +109,14 @@ describe("checkSale with a presale: the opening's round and the general sale's",
       ...both,
       generalSale: { ...pendingRound, commitment: vector.commitment },
     };
-    // Told before either reveal: the commitments are published from the start.
-    for (const record of [reused, { ...reused, seed: null, entrants: null, lineOrder: null }]) {
+    // Told before either reveal: the commitments are published from the start (with no
+    // general round yet, as the record's generalCommitment).
+    const noRound = { ...revealed, generalCommitment: vector.commitment };
+    for (const record of [
+      reused,
+      { ...reused, seed: null, entrants: null, lineOrder: null },
+      noRound,
+    ]) {
       const verdict = checkSale(record, { now: generalAt - 60_000 });
       expect(verdict.outcome).toBe("does-not-match");
       expect(verdict.outcome === "does-not-match" && verdict.reasons.join("\n")).toMatch(
@@ -234,6 +240,7 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     expect(checkSale(noRound, { generalCommitment: general.commitment })).toEqual({
       outcome: "matches",
       entrants: 100,
+      singleRound: "no-presale",
     });
     const verdict = checkSale(noRound, { generalCommitment: "3".repeat(64) });
     expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([

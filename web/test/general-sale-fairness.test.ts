@@ -232,6 +232,7 @@ describe("the general sale's commitment", () => {
     expect(checkSale(opened, { generalCommitment: noted })).toEqual({
       outcome: "matches",
       entrants: 0,
+      singleRound: "no-presale",
     });
     expect(checkSale(opened, { generalCommitment: "0".repeat(64) })).toMatchObject({
       outcome: "does-not-match",
