@@ -2,4 +2,5 @@
 // the batcher that turns a crowd's concurrent lookups into a few round trips.
 export * from "./bounded-cache";
 export * from "./create-batcher";
+export * from "./create-grouped-batcher";
 export * from "./remembered-lookup";
