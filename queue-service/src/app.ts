@@ -79,6 +79,10 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     redis: deps.redis,
     keyPrefix: config.keyPrefix,
     ensureSettings: settings.ensure,
+    // Only called once buyers join, after the metrics below exist.
+    onJoinBatch: (size) => {
+      metrics.joinBatchSize.observe(size);
+    },
   });
   const liveQueues = () => store.listQueues(Date.now() - config.idleQueueRetentionMs);
 

@@ -16,6 +16,7 @@ export interface QueueMetrics {
   refusals: Counter<"reason">;
   releases: Counter<"reason">;
   tickDuration: Histogram;
+  joinBatchSize: Histogram;
   broadcastDuration: Histogram;
   requestErrors: Counter<"event" | "code">;
 }
@@ -128,6 +129,11 @@ export function createQueueMetrics(options: {
       name: "ticketping_queue_tick_duration_seconds",
       help: "Time to advance every live queue once",
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    }),
+    joinBatchSize: histogram(registry, {
+      name: "ticketping_queue_join_batch_size",
+      help: "Buyers per join script call: joins of one sale made at once share a call",
+      buckets: [1, 2, 4, 8, 16, 32, 64],
     }),
     broadcastDuration: histogram(registry, {
       name: "ticketping_queue_progress_broadcast_duration_seconds",

@@ -61,6 +61,8 @@ export const joinReply = z.discriminatedUnion("status", [
   ...standingVariants,
 ]);
 
+export type JoinReply = z.infer<typeof joinReply>;
+
 export const statusReply = z.discriminatedUnion("status", [
   needSettings,
   z.object({ status: z.literal("not_in_queue") }),
@@ -148,4 +150,25 @@ export function parseReply<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   if (typeof raw !== "string") throw new Error(`queue script answered ${typeof raw}, not JSON`);
   return schema.parse(JSON.parse(raw));
+}
+
+const joinFailure = z.object({ status: z.literal("error"), message: z.string() });
+
+/**
+ * The join script's answer for a batch: one reply per buyer, in order. A buyer whose join
+ * failed in Redis, or whose reply does not parse, gets an Error of their own; the others
+ * their replies.
+ */
+export function parseJoinReplies(raw: unknown, count: number): (JoinReply | Error)[] {
+  if (typeof raw !== "string") throw new Error(`queue script answered ${typeof raw}, not JSON`);
+  const replies: unknown = JSON.parse(raw);
+  if (!Array.isArray(replies) || replies.length !== count) {
+    throw new Error(`the join script answered ${raw.slice(0, 80)} for ${count} buyers`);
+  }
+  return replies.map((reply: unknown) => {
+    const failure = joinFailure.safeParse(reply);
+    if (failure.success) return new Error(`join failed in Redis: ${failure.data.message}`);
+    const parsed = joinReply.safeParse(reply);
+    return parsed.success ? parsed.data : new Error(`join reply: ${parsed.error.message}`);
+  });
 }

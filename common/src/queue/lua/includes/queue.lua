@@ -131,8 +131,8 @@ end
 
 -- What every waiter needs to derive its own position: pushed once per tick, never per waiter.
 -- `known` may carry what the caller has just read (served: the state's servedSeq,
--- admittedTotal, throughput and generalFromSeq; the waiting, preQueued and generalPreQueued
--- counts), saving a call each.
+-- admittedTotal, throughput and generalFromSeq; the waiting, preQueued, generalPreQueued and
+-- active counts), saving a call each.
 local function progressSnapshot(settings, now, known)
   known = known or {}
   local state = known.served
@@ -152,7 +152,7 @@ local function progressSnapshot(settings, now, known)
     throughputPerSec = num(state[3], 0),
     waiting = known.waiting or rcall("ZCARD", waitingKey),
     preQueued = known.preQueued or rcall("ZCARD", preKey),
-    active = rcall("ZCARD", activeKey),
+    active = known.active or rcall("ZCARD", activeKey),
     maxActive = settings.maxActive,
     admitRatePerSec = settings.admitRate,
     opensAt = settings.opensAt,
