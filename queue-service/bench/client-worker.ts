@@ -8,7 +8,12 @@ import {
   type QueueStanding,
 } from "@ticketping/common/queue";
 import { WireSocket } from "./wire-socket";
-import { workerCommand, type WorkerCommand, type WorkerReply } from "./worker-protocol";
+import {
+  REST_JOINS_IN_FLIGHT,
+  workerCommand,
+  type WorkerCommand,
+  type WorkerReply,
+} from "./worker-protocol";
 
 const sockets: WireSocket[] = [];
 let watcher: ((progress: QueueProgress, receivedAt: number) => void) | undefined;
@@ -99,8 +104,6 @@ async function burst(command: Extract<WorkerCommand, { type: "burst" }>): Promis
   return { type: "burst-done", latenciesMs, errors };
 }
 
-/** Joins in flight per client process in the "everyone else joins" phase. */
-const JOINS_IN_FLIGHT = 128;
 /** As the client contract says: SERVICE_UNAVAILABLE is answered at once; ask again later. */
 const RETRY_AFTER_MS = 2_000;
 const MAX_ATTEMPTS = 4;
@@ -110,7 +113,7 @@ async function joinAll(command: Extract<WorkerCommand, { type: "join" }>): Promi
   const share = sockets.slice(command.from, command.to);
   let next = 0;
   await Promise.all(
-    Array.from({ length: JOINS_IN_FLIGHT }, async () => {
+    Array.from({ length: REST_JOINS_IN_FLIGHT }, async () => {
       while (next < share.length) {
         const socket = share[next++];
         if (!socket) continue;

@@ -14,6 +14,11 @@ export const benchEnv = loadEnvOrExit({
   BENCH_SERVER_PROCESSES: count(3),
   BENCH_LUA_JOINS: count(100_000),
   BENCH_REDIS_BENCHMARK_REQUESTS: count(100_000),
+  /**
+   * Buyers per EVALSHA in the batched redis-benchmark run of join.lua: the batch a crowd
+   * forms (BENCHMARKS.md, "Joins in batches"), at most QueueStore's batch size (64).
+   */
+  BENCH_JOIN_BATCH: count(16),
   /** Passed to the queue-service process, e.g. to try V8 heap settings. */
   BENCH_SERVER_NODE_OPTIONS: z.string().default(""),
   /** The whole run is killed after this long, whatever state it is in. */

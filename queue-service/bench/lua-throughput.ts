@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { queueScriptKeys } from "@ticketping/common/queue";
 import { saleSettings } from "@ticketping/common/testing";
 import { QueueStore, queueScriptSource } from "@ticketping/common/queue/store";
-import { formatRate, report, round } from "./figures";
+import { formatRate, percentile, report, round } from "./figures";
 import { redisBenchmark } from "./redis-ceiling";
 
 const CONNECTIONS = 4;
@@ -37,8 +37,15 @@ async function throughput(
 
 export interface LuaFigures {
   incrRps: number;
+  /** Buyers per EVALSHA in the batched redis-benchmark run. */
+  joinBatch: number;
+  /** Joins per second, one buyer per EVALSHA (what a quiet server's lone join costs). */
+  loneJoinViaRedisBenchmarkRps: number;
+  /** Joins per second (not calls), `joinBatch` buyers per EVALSHA. */
   joinViaRedisBenchmarkRps: number;
   joinViaNodeRps: number;
+  /** Buyers per join script call that QueueStore's batching formed in the Node run. */
+  nodeBatchSizes: { mean: number; p50: number; p90: number; calls: number };
   admissionsPerSec: number;
   overAdmission: number;
 }
@@ -54,14 +61,21 @@ export async function measureLua(options: {
   keyPrefix: string;
   joins: number;
   benchmarkRequests: number;
+  joinBatch: number;
 }): Promise<LuaFigures> {
   const { hostname, port } = new URL(options.redisUrl);
   const host = hostname || "127.0.0.1";
   const redisPort = Number(port || 6379);
   const connections = Array.from({ length: CONNECTIONS }, () => new Redis(options.redisUrl));
   const [main] = connections as [Redis, ...Redis[]];
+  const batchSizes: number[] = [];
   const stores = connections.map(
-    (redis) => new QueueStore({ redis, keyPrefix: options.keyPrefix }),
+    (redis) =>
+      new QueueStore({
+        redis,
+        keyPrefix: options.keyPrefix,
+        onJoinBatch: (size) => batchSizes.push(size),
+      }),
   );
   const [store] = stores as [QueueStore, ...QueueStore[]];
 
@@ -74,30 +88,40 @@ export async function measureLua(options: {
       tests: "ping,incr,zadd",
     });
     const incr = ceiling.find((result) => result.test === "INCR");
+    const share = (joinsPerSec: number) => round((joinsPerSec / (incr?.rps ?? 1)) * 100);
 
-    // The same join script, driven by redis-benchmark's C client with random users.
-    const viaBenchmark = randomUUID();
-    await store.putSettings(viaBenchmark, openQueueSettings(100, 100), 3_600_000);
+    // The same join script, driven by redis-benchmark's C client with random users: one
+    // buyer per call, then `joinBatch` buyers per call (redis-benchmark draws each
+    // __rand_int__ on its own), the same number of buyers each.
     const sha = (await main.script("LOAD", queueScriptSource("join"))) as string;
-    const keys = store.keys(viaBenchmark);
-    const scriptKeys = queueScriptKeys(keys);
-    const [joinViaBenchmark] = await redisBenchmark({
-      host,
-      port: redisPort,
-      requests: options.benchmarkRequests,
-      clients: 50,
-      randomKeyspace: 100_000_000,
-      command: [
-        "EVALSHA",
-        sha,
-        String(scriptKeys.length),
-        ...scriptKeys,
-        keys.grantPrefix,
-        "u__rand_int__",
-        "1",
-        "0",
-      ],
-    });
+    const joinViaBenchmark = async (batch: number) => {
+      const performanceId = randomUUID();
+      await store.putSettings(performanceId, openQueueSettings(100, 100), 3_600_000);
+      const keys = store.keys(performanceId);
+      const scriptKeys = queueScriptKeys(keys);
+      const [result] = await redisBenchmark({
+        host,
+        port: redisPort,
+        requests: Math.ceil(options.benchmarkRequests / batch),
+        clients: 50,
+        randomKeyspace: 100_000_000,
+        command: [
+          "EVALSHA",
+          sha,
+          String(scriptKeys.length),
+          ...scriptKeys,
+          keys.grantPrefix,
+          ...Array.from({ length: batch }, () => ["u__rand_int__", "1", "0"]).flat(),
+        ],
+      });
+      return {
+        joinsPerSec: (result?.rps ?? 0) * batch,
+        p50Ms: result?.p50Ms,
+        p99Ms: result?.p99Ms,
+      };
+    };
+    const lone = await joinViaBenchmark(1);
+    const batched = await joinViaBenchmark(options.joinBatch);
 
     // Our client: distinct buyers, the way a crowd joins.
     const viaNode = randomUUID();
@@ -112,6 +136,14 @@ export async function measureLua(options: {
           newConnection: true,
         }),
     );
+
+    const nodeBatches = [...batchSizes];
+    const nodeBatchSizes = {
+      mean: nodeBatches.reduce((sum, size) => sum + size, 0) / Math.max(1, nodeBatches.length),
+      p50: percentile(nodeBatches, 0.5),
+      p90: percentile(nodeBatches, 0.9),
+      calls: nodeBatches.length,
+    };
 
     // Admission in batches of 1,000 from the line just built, with unlimited room and pace.
     await store.putSettings(viaNode, openQueueSettings(10_000_000, 10_000_000), 3_600_000);
@@ -137,12 +169,20 @@ export async function measureLua(options: {
         `${formatRate(result.rps)}  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms`,
       ]),
       [
-        "redis-benchmark EVALSHA join.lua (50 clients)",
-        `${formatRate(joinViaBenchmark?.rps ?? 0)}  p50 ${joinViaBenchmark?.p50Ms} ms  p99 ${joinViaBenchmark?.p99Ms} ms  = ${round(((joinViaBenchmark?.rps ?? 0) / (incr?.rps ?? 1)) * 100)} % of INCR`,
+        "redis-benchmark EVALSHA join.lua, 1 buyer a call (50 clients)",
+        `${formatRate(lone.joinsPerSec)} joins  p50 ${lone.p50Ms} ms  p99 ${lone.p99Ms} ms  = ${share(lone.joinsPerSec)} % of INCR`,
       ],
       [
-        `join.lua from Node (${CONNECTIONS} connections x ${IN_FLIGHT_PER_CONNECTION} in flight)`,
-        `${formatRate(joinViaNodeRps)} over ${options.joins.toLocaleString("en-US")} distinct buyers  = ${round((joinViaNodeRps / (incr?.rps ?? 1)) * 100)} % of INCR`,
+        `redis-benchmark EVALSHA join.lua, ${options.joinBatch} buyers a call (50 clients)`,
+        `${formatRate(batched.joinsPerSec)} joins  call p50 ${batched.p50Ms} ms  p99 ${batched.p99Ms} ms  = ${share(batched.joinsPerSec)} % of INCR`,
+      ],
+      [
+        `QueueStore.join from Node (${CONNECTIONS} connections x ${IN_FLIGHT_PER_CONNECTION} in flight)`,
+        `${formatRate(joinViaNodeRps)} over ${options.joins.toLocaleString("en-US")} distinct buyers  = ${share(joinViaNodeRps)} % of INCR`,
+      ],
+      [
+        "... buyers per join call it formed",
+        `mean ${round(nodeBatchSizes.mean)}  p50 ${nodeBatchSizes.p50}  p90 ${nodeBatchSizes.p90}  (${nodeBatchSizes.calls.toLocaleString("en-US")} calls)`,
       ],
       ["advance.lua admissions (batches of 1,000)", formatRate(admissionsPerSec)],
       ["over-admission in the slot race", overAdmission],
@@ -150,8 +190,11 @@ export async function measureLua(options: {
 
     return {
       incrRps: incr?.rps ?? 0,
-      joinViaRedisBenchmarkRps: joinViaBenchmark?.rps ?? 0,
+      joinBatch: options.joinBatch,
+      loneJoinViaRedisBenchmarkRps: lone.joinsPerSec,
+      joinViaRedisBenchmarkRps: batched.joinsPerSec,
       joinViaNodeRps,
+      nodeBatchSizes,
       admissionsPerSec,
       overAdmission,
     };

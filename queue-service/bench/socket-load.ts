@@ -14,7 +14,12 @@ import type { TestDatabase } from "@ticketping/db/testing";
 import { createPerformance } from "../test/support/fixtures";
 import { formatRate, percentile, report, round } from "./figures";
 import { openFileLimit, openFiles, processTree, treeResidentBytes } from "./process-tree";
-import { workerReply, type WorkerCommand, type WorkerReply } from "./worker-protocol";
+import {
+  REST_JOINS_IN_FLIGHT,
+  workerReply,
+  type WorkerCommand,
+  type WorkerReply,
+} from "./worker-protocol";
 
 const serviceRoot = path.resolve(import.meta.dirname, "..");
 /** Every server process tree this run started, for the watchdog to end. */
@@ -89,6 +94,39 @@ async function serverBroadcasts(url: string): Promise<{ seconds: number; count: 
       ).exec(metrics)?.[1] ?? 0,
     );
   return { seconds: read("sum"), count: read("count") };
+}
+
+interface JoinBatches {
+  calls: number;
+  buyers: number;
+  /** Calls by upper bound of buyers per call (the histogram's cumulative buckets). */
+  atMost: Map<string, number>;
+}
+
+/** The join script calls so far of the process that answers /metrics, and their sizes. */
+async function serverJoinBatches(url: string): Promise<JoinBatches> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const read = (suffix: string) =>
+    Number(
+      new RegExp(`^ticketping_queue_join_batch_size_${suffix} (\\S+)$`, "m").exec(metrics)?.[1] ??
+        0,
+    );
+  const atMost = new Map(
+    [...metrics.matchAll(/^ticketping_queue_join_batch_size_bucket\{le="([^"]+)"\} (\S+)$/gm)].map(
+      ([, bound, calls]) => [bound ?? "", Number(calls)] as const,
+    ),
+  );
+  return { calls: read("count"), buyers: read("sum"), atMost };
+}
+
+/** Buyers per join call between two reads: the mean, and how many calls were lone or large. */
+function joinBatchesBetween(before: JoinBatches, after: JoinBatches): string {
+  const calls = after.calls - before.calls;
+  if (calls === 0) return "no joins reached this process";
+  const callsOfAtMost = (bound: string) =>
+    (after.atMost.get(bound) ?? 0) - (before.atMost.get(bound) ?? 0);
+  const mean = (after.buyers - before.buyers) / calls;
+  return `mean ${round(mean, 2)} buyers a call over ${calls.toLocaleString("en-US")} calls; calls of 1 buyer ${round((callsOfAtMost("1") / calls) * 100)} %, of more than 8 ${round(((calls - callsOfAtMost("8")) / calls) * 100)} %`;
 }
 
 /**
@@ -360,6 +398,7 @@ export async function measureSockets(options: {
     // As the page views before a sale would: the queue's settings are in Redis already.
     await warmUp(url, performanceId);
     const held = await connectAll(clients, url, pid, sockets);
+    const batchesBeforeBurst = await serverJoinBatches(url);
     const shares = splitEvenly(held.held, clients.length).map(([from, to]) => to - from);
 
     // The burst: the first burstJoins sockets join, evenly spread over burstSeconds.
@@ -381,6 +420,7 @@ export async function measureSockets(options: {
     );
     const latencies = burst.flatMap((answer) => answer.latenciesMs);
     const serverAfterBurst = await serverHealth(url);
+    const batchesAfterBurst = await serverJoinBatches(url);
     // Everyone else joins too, so the server holds every socket as a waiting buyer.
     const rest = await Promise.all(
       clients.map((client, index) =>
@@ -395,6 +435,7 @@ export async function measureSockets(options: {
         ),
       ),
     );
+    const batchesAfterRest = await serverJoinBatches(url);
     const stats = await store.stats(performanceId);
     const waitingAndActive = (stats.progress?.waiting ?? 0) + (stats.progress?.active ?? 0);
     const rssAfter = treeResidentBytes(pid);
@@ -432,6 +473,14 @@ export async function measureSockets(options: {
           `p50 ${round(burstP50Ms, 2)} ms  p99 ${round(burstP99Ms, 2)} ms  max ${round(Math.max(...latencies), 2)} ms  (${latencies.length} acked)`,
         ],
         ["event-loop lag of the process that answered /metrics", serverAfterBurst],
+        [
+          "join calls of that process during the burst",
+          joinBatchesBetween(batchesBeforeBurst, batchesAfterBurst),
+        ],
+        [
+          `... while the rest joined (${REST_JOINS_IN_FLIGHT} at a time per client process)`,
+          joinBatchesBetween(batchesAfterBurst, batchesAfterRest),
+        ],
         ["burst errors", JSON.stringify(mergeErrors(burst.map((answer) => answer.errors)))],
         ["other joins' errors", JSON.stringify(mergeErrors(rest.map((answer) => answer.errors)))],
         ...broadcastRows(broadcasts),

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Joins in flight per client process in the "everyone else joins" phase. */
+export const REST_JOINS_IN_FLIGHT = 128;
+
 /** What the orchestrator asks a client process to do, over the fork IPC channel. */
 export const workerCommand = z.discriminatedUnion("type", [
   z.object({
