@@ -4,7 +4,7 @@ import { envFields, parseEnv } from "../src/env";
 import type { QueueSettings } from "../src/queue";
 import { QueueStore, type JoinOutcome, type JoinRequest } from "../src/queue/store";
 import { createRedis, type RedisClient } from "../src/redis";
-import { deleteKeysMatching } from "../src/testing";
+import { deleteKeysMatching, saleSettings } from "../src/testing";
 
 // Joins of one sale travel together in one call of join.lua (QueueStore.joinBatch): run by
 // the real script in a real Redis, each buyer must get what joining alone, one after the
@@ -25,26 +25,9 @@ afterAll(async () => {
   await redis.quit();
 });
 
-function openSale(overrides: Partial<QueueSettings> = {}): QueueSettings {
-  const now = Date.now();
-  return {
-    known: true,
-    saleStatus: "PUBLISHED",
-    opensAt: now - 60_000,
-    closesAt: now + 3_600_000,
-    maxActive: 0,
-    admitRate: 1_000,
-    tokenTtlMs: 600_000,
-    refuseRatio: 0,
-    unsoldSeats: 1_000,
-    claimWindowMs: 30_000,
-    graceMs: 30_000,
-    preQueueLeadMs: 3_600_000,
-    loadedAt: now,
-    shuffleSeed: "0".repeat(64),
-    ...overrides,
-  };
-}
+/** An open sale that admits nobody unless a test gives it room. */
+const openSale = (overrides: Partial<QueueSettings> = {}): QueueSettings =>
+  saleSettings({ maxActive: 0, ...overrides });
 
 async function saleWith(settings: QueueSettings): Promise<string> {
   const performanceId = randomUUID();
