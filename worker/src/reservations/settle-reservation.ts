@@ -1,5 +1,6 @@
 import { giveBackPresaleUseOfReservation } from "@ticketping/db";
 import { syncSeatCache } from "@ticketping/db/lifecycle";
+import type { ReservationStatus } from "@ticketping/db";
 import type { HandlerDeps } from "../handlers/deps";
 import { passReturnedSeats } from "../waitlist/pass-returned-seats";
 
@@ -22,26 +23,23 @@ export async function settleReservation(
   { reservationId, expireCheckout = true }: SettleOptions,
 ): Promise<void> {
   const { prisma, redis, seatKeyPrefix, payments, logger } = deps;
-  const reservation = await prisma.reservation.findUnique({
-    where: { id: reservationId },
-    select: {
-      status: true,
-      scheduleId: true,
-      checkoutProvider: true,
-      checkoutSessionId: true,
-      confirmedAt: true,
-      presaleUseId: true,
-      seats: { select: { seatId: true, active: true } },
-    },
-  });
-  if (!reservation) return;
-  const { scheduleId, status } = reservation;
-  const cache = { redis, keyPrefix: seatKeyPrefix };
-  if (status === "PENDING") return;
+  // Every payment and every ended hold comes through here: one statement rather than
+  // Prisma's two (the row, then its seats), each interpreted in JS on the worker's thread.
   // Seat by seat: an organizer's refund frees seats of a confirmed order, or keeps the
   // seats of a refunded one SOLD (off sale), and the database's `active` says which.
-  const held = reservation.seats.filter((seat) => seat.active).map((seat) => seat.seatId);
-  const freed = reservation.seats.filter((seat) => !seat.active).map((seat) => seat.seatId);
+  const [reservation] = await prisma.$queryRaw<SettleRow[]>`
+    SELECT r.status::text AS status, r.schedule_id, r.checkout_provider::text AS checkout_provider,
+           r.checkout_session_id, r.confirmed_at, r.presale_use_id,
+           ARRAY(SELECT rs.seat_id::text FROM reservation_seats rs
+                  WHERE rs.reservation_id = r.id AND rs.active ORDER BY rs.seat_id) AS held,
+           ARRAY(SELECT rs.seat_id::text FROM reservation_seats rs
+                  WHERE rs.reservation_id = r.id AND rs.active IS NOT TRUE ORDER BY rs.seat_id) AS freed
+      FROM reservations r
+     WHERE r.id = ${reservationId}::uuid`;
+  if (!reservation) return;
+  const { schedule_id: scheduleId, status, held, freed } = reservation;
+  const cache = { redis, keyPrefix: seatKeyPrefix };
+  if (status === "PENDING") return;
   if (held.length > 0) {
     await syncSeatCache(cache, { reservationId, scheduleId, status: "CONFIRMED", seatIds: held });
   }
@@ -57,18 +55,29 @@ export async function settleReservation(
   }
   if (status === "CONFIRMED") return;
   // The last hold of a presale turn that is over ended unpaid: the turn's use comes back.
-  if (reservation.presaleUseId) await giveBackPresaleUseOfReservation(prisma, { reservationId });
+  if (reservation.presale_use_id) await giveBackPresaleUseOfReservation(prisma, { reservationId });
 
   // A hold that ended without a payment; a cancelled sale's session completed long ago.
-  const unpaid = status !== "REFUNDED" && reservation.confirmedAt === null;
-  if (!expireCheckout || !unpaid || !reservation.checkoutSessionId) return;
-  if (reservation.checkoutProvider !== payments.name) {
+  const unpaid = status !== "REFUNDED" && reservation.confirmed_at === null;
+  if (!expireCheckout || !unpaid || !reservation.checkout_session_id) return;
+  if (reservation.checkout_provider !== payments.name) {
     logger.warn(
-      { reservationId, checkoutProvider: reservation.checkoutProvider, configured: payments.name },
+      { reservationId, checkoutProvider: reservation.checkout_provider, configured: payments.name },
       "checkout session of another provider left to lapse on its own",
     );
     return;
   }
-  const outcome = await payments.expireCheckoutSession(reservation.checkoutSessionId);
+  const outcome = await payments.expireCheckoutSession(reservation.checkout_session_id);
   logger.debug({ reservationId, outcome }, "checkout session expired");
+}
+
+interface SettleRow {
+  status: ReservationStatus;
+  schedule_id: string;
+  checkout_provider: string | null;
+  checkout_session_id: string | null;
+  confirmed_at: Date | null;
+  presale_use_id: string | null;
+  held: string[];
+  freed: string[];
 }
