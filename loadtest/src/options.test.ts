@@ -39,6 +39,14 @@ describe("parseCliOptions", () => {
     expect(parseCliOptions(["--help"])).toBe("help");
   });
 
+  it("reads where the services write their CPU profiles; none by default", () => {
+    expect(parseCliOptions(["--profile-dir", "/tmp/profiles"])).toMatchObject({
+      profileDir: "/tmp/profiles",
+    });
+    expect(parseCliOptions([])).not.toHaveProperty("profileDir");
+    expect(() => parseCliOptions(["--profile-dir", ""])).toThrow();
+  });
+
   it("refuses sizes and times beyond the hard bounds", () => {
     expect(parseCliOptions(["--buyers", "20000", "--seats", "5000"])).toMatchObject({
       buyers: 20_000,

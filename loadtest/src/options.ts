@@ -61,6 +61,8 @@ export const loadTestOptionsSchema = z
     seed: int(0, 2 ** 31 - 1).optional(),
     /** Report directory; default loadtest/reports/<timestamp>/. */
     out: z.string().min(1).optional(),
+    /** Where the queue service and the worker write V8 CPU profiles (node --cpu-prof); none unset. */
+    profileDir: z.string().min(1).optional(),
   })
   .strict();
 
@@ -85,6 +87,7 @@ const flagNames = {
   "queue-processes": "queueProcesses",
   seed: "seed",
   out: "out",
+  "profile-dir": "profileDir",
 } as const satisfies Record<string, keyof LoadTestOptions>;
 
 export const usage = `npm run loadtest -- [options]
@@ -109,6 +112,8 @@ export const usage = `npm run loadtest -- [options]
                         processes (default 1 per ${LIMITS.buyersPerProcess} buyers)
   --seed N              repeat a run's random choices
   --out DIR             report directory (default loadtest/reports/<timestamp>)
+  --profile-dir DIR     the queue service and the worker write CPU profiles there
+                        (node --cpu-prof, written when they stop)
   --help                this text`;
 
 /** The load test's flags into validated options; throws on anything else. */

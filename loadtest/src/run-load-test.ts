@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
+import path from "node:path";
 import { closeRedis, createRedis } from "@ticketping/common/redis";
 import { deleteKeysMatching } from "@ticketping/common/testing";
 import { measureBareConnects } from "./bare/measure-bare-connects";
@@ -29,12 +31,15 @@ import { processLayout, type ProcessLayout } from "./system/process-layout";
 import { cpuSeconds, peakRssMiB, treePeakRssMiB } from "./system/process-stats";
 import { joinLimitPerIpPerMin } from "./system/service-env";
 import { startSystem, type RunningSystem } from "./system/start-system";
+import { waitForConsumers, type ConsumerCatchUp } from "./system/wait-for-consumers";
 
 /** Invariants that wait on the worker (expiries, confirmations): checked again until they hold. */
 const settling = new Set(["paid-confirmed", "lapsed-expired", "no-stale-pending", "redis-agrees"]);
 const SAMPLE_INTERVAL_MS = 100;
 const ACK_TIMEOUT_MS = 30_000;
 const HTTP_TIMEOUT_MS = 30_000;
+/** The most the crowd waits for the consumer groups to read the topics' history. */
+const CATCH_UP_TIMEOUT_MS = 120_000;
 
 export interface LoadTestResult {
   report: LoadTestReport;
@@ -71,6 +76,7 @@ export async function runLoadTest(
     options,
     runId,
     overrides: { "queue-service": { QUEUE_PROCESSES: String(layout.queueProcesses) } },
+    ...profileFlags(options.profileDir),
   });
   const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
   let sale: SeededSale | undefined;
@@ -99,6 +105,13 @@ export async function runLoadTest(
       nextAuthSecret: system.nextAuthSecret,
     });
     const plans = planBuyers(options.buyers, options, random);
+    const catchUp = await waitForConsumers({
+      brokers: env.KAFKA_BROKERS.split(","),
+      groups: system.consumerGroups,
+      timeoutMs: CATCH_UP_TIMEOUT_MS,
+      signal: stopSignal,
+    });
+    log(catchUpNote(catchUp));
     const setupMs = Date.now() - startedAt.getTime();
     log(
       `system up in ${(setupMs / 1000).toFixed(1)} s: web ${system.webUrl}, queue ${system.queueUrl}`,
@@ -192,7 +205,7 @@ export async function runLoadTest(
         queueProcesses: layout.queueProcesses,
         seed,
       },
-      setup: setupNotes(options, layout),
+      setup: [...setupNotes(options, layout), catchUpNote(catchUp)],
       machine,
       durationsMs: { setup: setupMs, buyers: buyersMs, settle: Date.now() - settleStart },
       recorder,
@@ -335,4 +348,26 @@ function setupNotes(options: LoadTestOptions, layout: ProcessLayout): string[] {
           "than one process may open runs it; the bare reference runs in as many processes."
         : "the queue service in one process, as shipped."),
   ];
+}
+
+/** Both services profiled into the same directory (file names carry the process id). */
+function profileFlags(profileDir: string | undefined) {
+  if (!profileDir) return {};
+  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), profileDir);
+  mkdirSync(dir, { recursive: true });
+  const flags = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+  return { queueNodeFlags: flags, workerNodeFlags: flags };
+}
+
+function catchUpNote(catchUp: ConsumerCatchUp): string {
+  const waited = `${(catchUp.waitedMs / 1000).toFixed(1)} s`;
+  const what =
+    `the consumer groups' Kafka history (${catchUp.backlog} messages unread once all had ` +
+    "their partitions; a new worker group reads every topic from its oldest message)";
+  return catchUp.caughtUp
+    ? `Before the crowd: ${what} read in ${waited}.`
+    : `Before the crowd: ${what} NOT read after ${waited} (the bound): ` +
+        (catchUp.remaining === null
+          ? "a group never got its partitions."
+          : `${catchUp.remaining} messages still unread; the crowd went in regardless.`);
 }

@@ -4,3 +4,4 @@ export * from "./consumer";
 export * from "./broker-probe";
 export * from "./consumer-health";
 export * from "./topic-replication";
+export * from "./read-group-progress";

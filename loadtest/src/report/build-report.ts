@@ -34,8 +34,8 @@ export interface LoadTestReport {
   runId: string;
   startedAt: string;
   finishedAt: string;
-  /** The run's options, without where the report went (a local path that says nothing). */
-  scenario: Omit<LoadTestOptions, "out"> & { seed: number };
+  /** The run's options, without where the report and profiles went (local paths that say nothing). */
+  scenario: Omit<LoadTestOptions, LocalPath> & { seed: number };
   /** What the run changed from the shipped configuration, and why. */
   setup: string[];
   machine: MachineInfo;
@@ -185,12 +185,15 @@ function perSecond(timeline: readonly QueueSample[]): QueueSample[] {
   return [...seconds.values()];
 }
 
+type LocalPath = "out" | "profileDir";
+
 function withoutOutputPath(
   scenario: LoadTestOptions & { seed: number },
-): Omit<LoadTestOptions, "out"> & { seed: number } {
-  const rest: Omit<LoadTestOptions, "out"> & { seed: number } & { out?: string } = {
-    ...scenario,
-  };
+): Omit<LoadTestOptions, LocalPath> & { seed: number } {
+  const rest: Omit<LoadTestOptions, LocalPath> & { seed: number } & Partial<
+      Pick<LoadTestOptions, LocalPath>
+    > = { ...scenario };
   delete rest.out;
+  delete rest.profileDir;
   return rest;
 }

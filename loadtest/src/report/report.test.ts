@@ -39,7 +39,13 @@ function sampleReport(passed: boolean) {
     runId: "abc",
     startedAt: new Date("2026-11-26T00:00:00Z"),
     finishedAt: new Date("2026-11-26T00:01:00Z"),
-    scenario: { ...loadTestOptionsSchema.parse({ out: "/home/someone/runs/1" }), seed: 1 },
+    scenario: {
+      ...loadTestOptionsSchema.parse({
+        out: "/home/someone/runs/1",
+        profileDir: "/home/someone/profiles",
+      }),
+      seed: 1,
+    },
     setup: ["a note"],
     machine: machineInfo(0.5),
     durationsMs: { setup: 1_000, buyers: 2_000, settle: 100 },

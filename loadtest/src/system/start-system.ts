@@ -16,6 +16,7 @@ import {
 } from "./service-env";
 import { startService, warnings } from "./start-service";
 import { startWeb, type RunningWeb } from "./start-web";
+import type { ConsumerGroupToWatch } from "./wait-for-consumers";
 
 export interface RunningSystem {
   database: TestDatabase;
@@ -32,6 +33,8 @@ export interface RunningSystem {
     "queue-service": number | undefined;
     worker: number | undefined;
   };
+  /** The Kafka consumer groups of this run's queue service and worker. */
+  consumerGroups: ConsumerGroupToWatch[];
   /** The worker's health and metrics port (the same after a restart when the overrides fix it). */
   workerPort: () => number;
   /** Stops the worker (SIGTERM, as an orchestrator does); `startWorker` starts a new one. */
@@ -54,6 +57,7 @@ export async function startSystem({
   runId,
   overrides = {},
   queueNodeFlags = [],
+  workerNodeFlags = [],
   webPort,
 }: {
   options: LoadTestOptions;
@@ -62,6 +66,8 @@ export async function startSystem({
   overrides?: Partial<Record<"web" | "queue-service" | "worker", Record<string, string>>>;
   /** Node.js flags for the queue service (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   queueNodeFlags?: string[];
+  /** The same for the worker. */
+  workerNodeFlags?: string[];
   /** The web app's port, when it must be known before the start; a free one by default. */
   webPort?: number;
 }): Promise<RunningSystem> {
@@ -79,18 +85,14 @@ export async function startSystem({
     );
 
     const workerSettings = { ...workerEnv(shared, runId), ...overrides.worker };
+    const queueSettings = {
+      ...queueServiceEnv(shared, { runId, secrets, scenario: options }),
+      ...overrides["queue-service"],
+    };
     // Settled, not all: a failed start must not leave the other one running unseen.
     const [queue, worker] = await Promise.allSettled([
-      service(
-        cleanup,
-        "queue-service",
-        {
-          ...queueServiceEnv(shared, { runId, secrets, scenario: options }),
-          ...overrides["queue-service"],
-        },
-        queueNodeFlags,
-      ),
-      startService("worker", workerSettings),
+      service(cleanup, "queue-service", queueSettings, queueNodeFlags),
+      startService("worker", workerSettings, workerNodeFlags),
     ]);
     let currentWorker: SpawnedService | undefined =
       worker.status === "fulfilled" ? worker.value : undefined;
@@ -121,6 +123,7 @@ export async function startSystem({
       webUrl: web.baseUrl,
       queueUrl,
       keyPrefix,
+      consumerGroups: consumerGroupsOf(queueSettings, workerSettings),
       nextAuthSecret: secrets.nextAuth,
       webhookSecret: secrets.webhook,
       serviceLogs: () =>
@@ -142,7 +145,7 @@ export async function startSystem({
       },
       startWorker: async () => {
         if (currentWorker) throw new Error("the worker runs already");
-        currentWorker = await startService("worker", workerSettings);
+        currentWorker = await startService("worker", workerSettings, workerNodeFlags);
       },
       stop,
     };
@@ -161,4 +164,26 @@ async function service(
   const spawned = await startService(name, env, nodeFlags);
   cleanup.push(() => spawned.stop("SIGTERM", 15_000));
   return spawned;
+}
+
+/**
+ * The worker's two groups read every topic from its oldest message when they are new (so
+ * they replay the shared topics' history); the queue service's starts at the newest.
+ */
+function consumerGroupsOf(
+  queue: Record<string, string>,
+  worker: Record<string, string>,
+): ConsumerGroupToWatch[] {
+  const groups: ConsumerGroupToWatch[] = [];
+  const queueGroup = queue.QUEUE_CONSUMER_GROUP_ID;
+  if (queueGroup) groups.push({ groupId: queueGroup, fromBeginning: false });
+  const workerGroup = worker.WORKER_GROUP_ID;
+  if (workerGroup) {
+    // The mail consumer's group is the worker's with ".mail" (worker/src/main.ts).
+    groups.push(
+      { groupId: workerGroup, fromBeginning: true },
+      { groupId: `${workerGroup}.mail`, fromBeginning: true },
+    );
+  }
+  return groups;
 }
