@@ -120,11 +120,13 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     onHeard: broadcasts.record,
   });
   const lastTouched = new Map<string, number>();
-  const touchQueue = (performanceId: string) => {
+  // A sale whose general round is still to come stays live until that instant, so the
+  // ticker runs the round on time even if nobody touches the line after the presale opened.
+  const touchQueue = (performanceId: string, until = 0) => {
     const now = Date.now();
     if (now - (lastTouched.get(performanceId) ?? 0) < 1_000) return;
     lastTouched.set(performanceId, now);
-    store.touchIndex(performanceId, now).catch((error: unknown) => {
+    store.touchIndex(performanceId, Math.max(now, until)).catch((error: unknown) => {
       logger.warn({ err: error, performanceId }, "marking a queue live failed");
     });
   };

@@ -299,4 +299,23 @@ describe("the general sale after a presale", () => {
     expect("error" in refused && refused.error.code).toBe("NOT_OPEN_YET");
     expect(dataOf(await send.status(fan, performanceId))).toMatchObject({ round: "general" });
   }, 60_000);
+
+  it("runs the general round at its instant though nobody has touched the line since the presale's buyers joined", async () => {
+    // Every queue touched more than a millisecond ago counts as idle and goes unticked,
+    // unless a round still to run keeps it live.
+    const instance = await bed.serve({ overrides: { idleQueueRetentionMs: 1 } });
+    const { performanceId } = await presale(600_000);
+    const holder = await buyer(instance, performanceId, true);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(holder, performanceId)).status).toBe("admitted");
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+
+    await moveGeneralSale(instance, performanceId, new Date());
+    await waitFor(
+      async () => (await instance.service.store.shuffleRecord(performanceId, "general")) !== null,
+      { timeoutMs: 30_000, what: "the general round run by the ticker alone" },
+    );
+    const opening = await instance.service.store.shuffleRecord(performanceId, "general");
+    expect(opening?.entrants).toEqual([fan.userId]);
+  }, 60_000);
 });

@@ -32,8 +32,11 @@ export interface QueueHandlerContext {
   metrics: QueueMetrics;
   logger: Logger;
   joinLimits: { perUser: RateLimiter; perIp: RateLimiter };
-  /** Marks a queue live so every instance ticks it; throttled by the caller. */
-  touchQueue: (performanceId: string) => void;
+  /**
+   * Marks a queue live so every instance ticks it, at least until `until` (a round still to
+   * run); throttled by the caller.
+   */
+  touchQueue: (performanceId: string, until?: number) => void;
   /** The line's rules (when a presale ends) and the presale codes' ledger. */
   entryRules: QueueEntryRulesSource;
   presale: PresaleLedger;
@@ -129,7 +132,7 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
         throw new QueueRequestError(outcome.reason);
       }
       metrics.joins.inc({ outcome: outcome.rejoined ? "rejoined" : outcome.status });
-      context.touchQueue(performanceId);
+      context.touchQueue(performanceId, outcome.progress.generalOpensAt);
       if (outcome.status === "admitted" && !outcome.rejoined) {
         metrics.admissions.inc();
         context.notifier.admitted(performanceId, [userId], outcome.claimBy);
