@@ -125,6 +125,17 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     }
   });
 
+  it("does not match when the round's commitment is not the sale's published general one", () => {
+    const verdict = checkSale({ ...both, generalCommitment: "0".repeat(64) });
+    expect(verdict.outcome).toBe("does-not-match");
+    expect(verdict.outcome === "does-not-match" && verdict.reasons.join("\n")).toMatch(
+      /^general sale: the round's commitment \w+ is not the sale's published general commitment 0+$/m,
+    );
+    expect(checkSale({ ...both, generalCommitment: general.commitment })).toMatchObject({
+      outcome: "matches",
+    });
+  });
+
   it("does not match when a presale's general sale passed long ago without a round", () => {
     const missing = { ...both, generalSale: pendingRound };
     const justAfter = checkSale(missing, { now: generalAt + GENERAL_ROUND_GRACE_MS - 1_000 });

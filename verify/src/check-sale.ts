@@ -120,6 +120,16 @@ export function checkSale(
       "general sale: its commitment is the opening's; one seed for both rounds would make the general sale's order known when the opening's seed is revealed",
     );
   }
+  // One sale, one general seed: the copy shown before the round and the round's own agree.
+  if (
+    generalSale &&
+    record.generalCommitment !== undefined &&
+    generalSale.commitment !== record.generalCommitment
+  ) {
+    reasons.push(
+      `general sale: the round's commitment ${generalSale.commitment} is not the sale's published general commitment ${record.generalCommitment}`,
+    );
+  }
   const opening = checkRound(record, options.commitment, "", reasons);
   const general = generalSale
     ? checkRound(generalSale, options.generalCommitment, "general sale: ", reasons)
