@@ -99,47 +99,68 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       })(...args);
     };
 
-  const join = handler(
-    "queue:join",
-    async (socket, performanceId, userId): Promise<QueueStanding> => {
-      const { perUser, perIp } = context.joinLimits;
-      if (!perUser.take(userId) || !perIp.take(socket.data.ip)) {
-        throw new QueueRequestError("RATE_LIMITED");
-      }
-      const newConnection = !socket.data.performances.has(performanceId);
-      // Counted and joined in one turn of the event loop, so racing tabs cannot all pass.
-      if (newConnection && sockets.tabCount(performanceId, userId) >= config.maxSocketsPerBuyer) {
-        throw new QueueRequestError("TOO_MANY_SOCKETS");
-      }
-      await enter(socket, performanceId);
-      let outcome;
-      try {
-        outcome = await store.join({
-          performanceId,
-          userId,
-          newConnection,
-          // Entered with a presale code: buys in the presale; without one, waits for the
-          // general sale while a presale runs (the doors let such buyers in from its lead).
-          presaleHolder: socket.data.presaleCodeId !== undefined,
-        });
-      } catch (error) {
-        if (newConnection) await exit(socket, performanceId);
-        throw error;
-      }
-      if (outcome.status === "refused") {
-        if (newConnection) await exit(socket, performanceId);
-        metrics.refusals.inc({ reason: outcome.reason });
-        throw new QueueRequestError(outcome.reason);
-      }
-      metrics.joins.inc({ outcome: outcome.rejoined ? "rejoined" : outcome.status });
-      context.touchQueue(performanceId, outcome.progress.generalOpensAt);
-      if (outcome.status === "admitted" && !outcome.rejoined) {
-        metrics.admissions.inc();
-        context.notifier.admitted(performanceId, [userId], outcome.claimBy);
-      }
-      return outcome;
-    },
-  );
+  const joinLine = async (
+    socket: QueueSocket,
+    performanceId: string,
+    userId: string,
+  ): Promise<QueueStanding> => {
+    const { perUser, perIp } = context.joinLimits;
+    if (!perUser.take(userId) || !perIp.take(socket.data.ip)) {
+      throw new QueueRequestError("RATE_LIMITED");
+    }
+    const newConnection = !socket.data.performances.has(performanceId);
+    // Counted and joined in one turn of the event loop, so racing tabs cannot all pass.
+    if (newConnection && sockets.tabCount(performanceId, userId) >= config.maxSocketsPerBuyer) {
+      throw new QueueRequestError("TOO_MANY_SOCKETS");
+    }
+    await enter(socket, performanceId);
+    let outcome;
+    try {
+      outcome = await store.join({
+        performanceId,
+        userId,
+        newConnection,
+        // Entered with a presale code: buys in the presale; without one, waits for the
+        // general sale while a presale runs (the doors let such buyers in from its lead).
+        presaleHolder: socket.data.presaleCodeId !== undefined,
+      });
+    } catch (error) {
+      if (newConnection) await exit(socket, performanceId);
+      throw error;
+    }
+    if (outcome.status === "refused") {
+      if (newConnection) await exit(socket, performanceId);
+      metrics.refusals.inc({ reason: outcome.reason });
+      throw new QueueRequestError(outcome.reason);
+    }
+    metrics.joins.inc({ outcome: outcome.rejoined ? "rejoined" : outcome.status });
+    context.touchQueue(performanceId, outcome.progress.generalOpensAt);
+    if (outcome.status === "admitted" && !outcome.rejoined) {
+      metrics.admissions.inc();
+      context.notifier.admitted(performanceId, [userId], outcome.claimBy);
+    }
+    return outcome;
+  };
+  /**
+   * A join waits in its sale's batch, so the socket may close before the script runs: the
+   * disconnect then waits for the join's answer to be handled, or the join would land after
+   * it and the buyer's place would outlive their last tab (never dropped as abandoned).
+   */
+  const join = handler("queue:join", (socket, performanceId, userId) => {
+    const joined = joinLine(socket, performanceId, userId);
+    const handled = joined.then(
+      () => undefined,
+      () => undefined,
+    );
+    const joining = (socket.data.joining ??= new Map());
+    joining.set(performanceId, handled);
+    void handled.then(() => {
+      if (joining.get(performanceId) !== handled) return;
+      joining.delete(performanceId);
+      if (joining.size === 0 && socket.data.joining === joining) delete socket.data.joining;
+    });
+    return joined;
+  });
 
   const status = handler(
     "queue:status",
@@ -298,7 +319,16 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
     for (const performanceId of this.data.performances) {
       // Socket.IO takes the socket out of its rooms itself; the index is ours.
       sockets.remove(performanceId, this);
-      store.disconnect({ performanceId, userId }).catch((error: unknown) => {
+      const joining = this.data.joining?.get(performanceId);
+      const recorded = joining
+        ? // A refused first join leaves no tab to take back (it left `performances`).
+          joining.then(() =>
+            this.data.performances.has(performanceId)
+              ? store.disconnect({ performanceId, userId })
+              : undefined,
+          )
+        : store.disconnect({ performanceId, userId });
+      recorded.catch((error: unknown) => {
         logger.warn({ err: error, userId, performanceId }, "recording a disconnect failed");
       });
     }

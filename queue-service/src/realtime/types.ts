@@ -16,6 +16,11 @@ export interface QueueSocketData {
   presaleCodeId: string | undefined;
   /** Queues this socket joined, to count the user's connected tabs per queue. */
   performances: Set<string>;
+  /**
+   * Joins of this socket still in their batch, per queue, settled once the join's answer is
+   * handled; made only while one is in flight (tens of thousands of sockets wait idle).
+   */
+  joining?: Map<string, Promise<void>>;
 }
 
 /** What one instance tells the others through the adapter: each delivers to its own sockets. */

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { DEVELOPMENT_QUEUE_TICKET_SECRET, signQueueTicket } from "@ticketping/common/queue";
+import { connectBuyer, dataOf, disconnectAll, send, waitFor } from "./support/clients";
+import { createPerformance } from "./support/fixtures";
+import { useQueueTestBed } from "./support/test-bed";
+
+// Joins of one sale share batches, so a join may still wait for its batch when its socket
+// closes. The close must count only after the join landed, or the buyer's place would keep
+// a tab that no socket holds and never lapse.
+
+const bed = useQueueTestBed("queue_join_disconnect");
+
+describe("a socket that closes while its join waits for the sale's batch", () => {
+  it("leaves a place that lapses with the disconnect grace", async () => {
+    const instance = await bed.serve({ overrides: { graceMs: 300, claimWindowMs: 600_000 } });
+    const performanceId = await createPerformance(bed.prisma, { seats: 50, queueMaxActive: 1 });
+    const connect = async () => {
+      const userId = randomUUID();
+      const ticket = await signQueueTicket({
+        secret: DEVELOPMENT_QUEUE_TICKET_SECRET,
+        userId,
+        performanceId,
+      });
+      return connectBuyer(instance.url, { userId, ticket });
+    };
+    const holder = await connect();
+    bed.afterThisTest(() => {
+      disconnectAll([holder]);
+    });
+    expect(dataOf(await send.join(holder, performanceId)).status).toBe("admitted");
+
+    const leavers = await Promise.all(Array.from({ length: 120 }, connect));
+    // Each asks to join, and closes a few milliseconds later (sooner, the client drops the
+    // unsent join): the closes arrive while joins still wait behind the batches in flight.
+    for (const leaver of leavers) {
+      leaver.socket.emit("queue:join", { performanceId }, () => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (const leaver of leavers) leaver.socket.disconnect();
+
+    const stats = () => instance.service.store.stats(performanceId);
+    let joinsBefore = -1;
+    await waitFor(
+      async () => {
+        const joins = (await stats()).counters.joins ?? 0;
+        const settled = joins === joinsBefore && joins > 1;
+        joinsBefore = joins;
+        return settled;
+      },
+      { intervalMs: 300, timeoutMs: 15_000, what: "the joins that reached the service landing" },
+    );
+    await waitFor(async () => (await stats()).progress?.waiting === 0, {
+      timeoutMs: 15_000,
+      what: "every closed buyer's place lapsing",
+    });
+  }, 60_000);
+});
