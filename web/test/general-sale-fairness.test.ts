@@ -238,4 +238,51 @@ describe("the general sale's commitment", () => {
       outcome: "does-not-match",
     });
   });
+
+  it("shows a general round that ran after the presale was removed, though the record without it was read first", async () => {
+    const night = await seedPerformance(system.prisma, {
+      name: "Removed Presale Night",
+      opensInHours: -1,
+      showsInHours: [48],
+    });
+    await get(`/api/performances/${night.slug}`);
+    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId: night.id },
+    });
+    const generalLater = Date.now() + 600_000;
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { generalSaleOpensAt: new Date(generalLater) },
+    });
+    const settings = (generalOpensAt: number) =>
+      saleSettings({
+        shuffleSeed: seed,
+        generalShuffleSeed: generalSeed,
+        maxActive: 0,
+        generalOpensAt,
+      });
+    await store.putSettings(night.id, settings(generalLater), 600_000);
+    await store.join({
+      performanceId: night.id,
+      userId: "holder",
+      newConnection: true,
+      presaleHolder: true,
+    });
+    for (const userId of ["late-1", "late-2"]) {
+      await store.join({ performanceId: night.id, userId, newConnection: true });
+    }
+
+    // The organizer removes the presale; a reader comes before the queue has run the round.
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { generalSaleOpensAt: null },
+    });
+    expect((await fairnessRecordOf(night.slug)).generalSale).toBeNull();
+
+    await store.putSettings(night.id, settings(0), 600_000);
+    await store.advance({ performanceId: night.id, minIntervalMs: 0, maxAdmissions: 10 });
+    const after = await fairnessRecordOf(night.slug);
+    expect(after.generalSale?.entrants).toHaveLength(2);
+    expect(checkSale(after)).toMatchObject({ outcome: "matches", generalEntrants: 2 });
+  });
 });

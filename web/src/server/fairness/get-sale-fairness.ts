@@ -25,13 +25,18 @@ const rowFields = {
 export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleFairness> {
   const sale = await findSale({ slug });
   const { performanceId } = sale;
-  const cached = revealedRecords.get(performanceId);
-  // A presale set or moved since makes a remembered record stale.
-  if (cached && cached.generalSaleOpensAt === sale.generalSaleOpensAt?.getTime()) {
-    return cached.record;
-  }
   const readRow = () =>
     db().saleFairness.findUniqueOrThrow({ where: { performanceId }, select: rowFields });
+  const cached = revealedRecords.get(performanceId);
+  // A presale set or moved since makes a remembered record stale, and so does a general
+  // round run since: a presale removed while its pre-queue waited is shuffled in after.
+  if (
+    cached &&
+    cached.generalSaleOpensAt === sale.generalSaleOpensAt?.getTime() &&
+    (cached.record.generalSale !== null || !(await generalRoundRan(performanceId)))
+  ) {
+    return cached.record;
+  }
   let row = await readRow();
   const copied = await Promise.all([
     row.shuffledAt === null && copyOpening(performanceId, "opening"),
@@ -71,6 +76,16 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
     remember(performanceId, { record, generalSaleOpensAt: sale.generalSaleOpensAt?.getTime() });
   }
   return record;
+}
+
+/** Whether the general round has run, as copied into PostgreSQL or still only in the queue. */
+async function generalRoundRan(performanceId: string): Promise<boolean> {
+  const row = await db().saleFairness.findUniqueOrThrow({
+    where: { performanceId },
+    select: { generalShuffledAt: true },
+  });
+  if (row.generalShuffledAt !== null) return true;
+  return (await queueStore().shuffleRecord(performanceId, "general")) !== null;
 }
 
 /** Copies one opening's record from the queue into PostgreSQL, once; false before it ran. */
