@@ -285,4 +285,47 @@ describe("the general sale's commitment", () => {
     expect(after.generalSale?.entrants).toHaveLength(2);
     expect(checkSale(after)).toMatchObject({ outcome: "matches", generalEntrants: 2 });
   });
+
+  it("holds no general round for a sale closed during its presale, so none is missing", async () => {
+    const night = await seedPerformance(system.prisma, {
+      name: "Closed Presale Night",
+      opensInHours: -1,
+      showsInHours: [48],
+    });
+    await get(`/api/performances/${night.slug}`);
+    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
+      where: { performanceId: night.id },
+    });
+    const generalLater = Date.now() + 600_000;
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { generalSaleOpensAt: new Date(generalLater) },
+    });
+    await store.putSettings(
+      night.id,
+      saleSettings({
+        shuffleSeed: seed,
+        generalShuffleSeed: generalSeed,
+        maxActive: 0,
+        generalOpensAt: generalLater,
+      }),
+      600_000,
+    );
+    await store.join({
+      performanceId: night.id,
+      userId: "holder",
+      newConnection: true,
+      presaleHolder: true,
+    });
+    // The presale sells the house and the organizer closes the sale before its general sale.
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { saleStatus: "CLOSED" },
+    });
+    const record = await fairnessRecordOf(night.slug);
+    expect(record.generalSale).toBeNull();
+    expect(checkSale(record, { now: generalLater + 3_600_000 })).toMatchObject({
+      outcome: "matches",
+    });
+  });
 });

@@ -10,17 +10,22 @@ export async function findSale({ slug }: { slug: string }): Promise<
     performanceId: string;
     /** When the general sale opens after a presale; null: no presale. */
     generalSaleOpensAt: Date | null;
+    /** Whether the sale still runs: a general round can only come while it does. */
+    running: boolean;
+    bookingClosesAt: Date;
   } & SaleFairnessSecrets
 > {
   const byId = z.uuid().safeParse(slug).success;
   const performance = await db().performance.findFirst({
     where: { saleStatus: { not: "DRAFT" }, ...(byId ? { id: slug } : { slug }) },
-    select: { id: true, generalSaleOpensAt: true },
+    select: { id: true, generalSaleOpensAt: true, saleStatus: true, bookingClosesAt: true },
   });
   if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
   return {
     performanceId: performance.id,
     generalSaleOpensAt: performance.generalSaleOpensAt,
+    running: performance.saleStatus === "PUBLISHED",
+    bookingClosesAt: performance.bookingClosesAt,
     ...(await ensureSaleFairness(db(), performance.id)),
   };
 }

@@ -50,7 +50,13 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
     shown ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
   // A round that ran is history: it keeps the moment it ran, and it stays in the record
   // should the organizer move the general sale or remove the presale afterwards.
-  const generalOpensAt = row.generalShuffledAt ?? sale.generalSaleOpensAt;
+  // A sale closed, or whose booking ends, before its general sale's instant never holds
+  // that round: the record then has none to wait for.
+  const generalNeverHeld =
+    sale.generalSaleOpensAt !== null &&
+    (!sale.running || sale.bookingClosesAt <= sale.generalSaleOpensAt);
+  const generalOpensAt =
+    row.generalShuffledAt ?? (generalNeverHeld ? null : sale.generalSaleOpensAt);
   const generalCommitment = commitmentOf(sale.generalSeed).commitment;
   const record: SaleFairness = {
     performanceId,
