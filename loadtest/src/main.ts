@@ -22,7 +22,7 @@ runCommand({
       console.log(`[loadtest] ${line}`);
     };
     const { report, recorder, serviceLogs } = await runLoadTest(options, { log, stopSignal });
-    const written = await writeReport(outDir, report, recorder.samples, serviceLogs);
+    const written = await writeReport(outDir, report, recorder, serviceLogs);
 
     for (const invariant of report.invariants) {
       log(`${invariant.passed ? "pass" : "FAIL"}  ${invariant.title}: ${invariant.detail}`);

@@ -64,10 +64,14 @@ describe("a small flash crowd, end to end", () => {
     expect(report.frontDoor.bare).toMatchObject({ attempted: 60, ok: 60 });
     expect(report.frontDoor.ratios.frontDoor).toBeGreaterThan(0);
     expect(report.timeInQueue.latencyMs?.count).toBeGreaterThan(5);
+    // The generator's own loop was sampled all along the crowd (every 50 ms).
+    expect(report.generatorLoopLag.latencyMs?.count).toBeGreaterThan(
+      report.durationsMs.buyers / 100,
+    );
 
     const dir = await mkdtemp(path.join(tmpdir(), "loadtest-e2e-"));
     try {
-      await writeReport(dir, report, recorder.samples);
+      await writeReport(dir, report, recorder);
       expect(await readFile(path.join(dir, "report.md"), "utf8")).toContain("**PASSED**");
     } finally {
       await rm(dir, { recursive: true, force: true });

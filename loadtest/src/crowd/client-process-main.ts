@@ -19,6 +19,7 @@ function send(message: CrowdReply, sent?: () => void): void {
 async function runCrowd(command: Extract<CrowdCommand, { type: "crowd" }>): Promise<CrowdReply> {
   const recorder = new Recorder(command.originEpochMs);
   let maxActive = -1;
+  const stopLoopLag = recorder.sampleLoopLag();
   const results = await runBuyersHere({
     settings: command.settings,
     identities: command.identities,
@@ -44,6 +45,7 @@ async function runCrowd(command: Extract<CrowdCommand, { type: "crowd" }>): Prom
       send({ type: "finished", index, result });
     },
   });
+  stopLoopLag();
   return {
     type: "crowd-done",
     recorder: recorder.snapshot(),

@@ -55,6 +55,7 @@ const recorderSnapshotSchema = z.object({
   samples: z.array(z.tuple([step, z.array(z.tuple([z.number(), z.number()]))])),
   errors: z.array(z.tuple([step, z.array(z.tuple([z.string(), z.number()]))])),
   queueWaitsMs: z.array(z.number()),
+  loopLag: z.array(z.tuple([z.number(), z.number()])),
 });
 
 /** What the load generator asks a client process to do, over the fork IPC channel. */

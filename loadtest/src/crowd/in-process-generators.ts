@@ -33,7 +33,9 @@ export function inProcessGenerators({
       },
     },
     runCrowd: async ({ recorder, ...input }) => {
+      const stopLoopLag = recorder.sampleLoopLag();
       const results = await runBuyersHere({ ...input, recorder, random, seed, httpConnections });
+      stopLoopLag();
       return {
         results,
         shares: [

@@ -27,3 +27,26 @@ describe("Recorder", () => {
     expect(run.queueWaitsMs).toEqual([1_500]);
   });
 });
+
+describe("Recorder.sampleLoopLag", () => {
+  it("records how late a blocked event loop ran its timer, and merges it from another process", async () => {
+    const run = new Recorder();
+    const other = new Recorder(run.originEpochMs);
+    const stop = other.sampleLoopLag();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const blockedUntil = Date.now() + 300;
+    while (Date.now() < blockedUntil) {
+      // The loop is busy, as with thousands of handshakes at once.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    stop();
+    const count = other.loopLag.length;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(other.loopLag.length).toBe(count);
+
+    run.merge(JSON.parse(JSON.stringify(other.snapshot())) as ReturnType<Recorder["snapshot"]>);
+    const lags = run.loopLag.map((sample) => sample.durationMs);
+    expect(Math.max(...lags)).toBeGreaterThanOrEqual(200);
+    expect(lags.filter((lag) => lag < 40).length).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { errorCode } from "../clients/step-error";
+import { sampleLoopLag } from "./loop-lag";
 import type { StepName } from "./steps";
 
 /** One finished step: when it ended (ms since the run started) and how long it took. */
@@ -13,6 +14,7 @@ export interface RecorderSnapshot {
   samples: [StepName, [endMs: number, durationMs: number][]][];
   errors: [StepName, [code: string, count: number][]][];
   queueWaitsMs: number[];
+  loopLag: [endMs: number, lagMs: number][];
 }
 
 /**
@@ -24,6 +26,8 @@ export class Recorder {
   /** `step` -> error code -> count. */
   readonly errors = new Map<StepName, Map<string, number>>();
   readonly queueWaitsMs: number[] = [];
+  /** How late the event loops that timed the steps ran (loop-lag.ts), of every process. */
+  readonly loopLag: Sample[] = [];
   /** performance.now() when the run started. */
   private readonly origin: number;
 
@@ -71,6 +75,11 @@ export class Recorder {
     }
   }
 
+  /** Samples this process's event loop lag until the returned function is called. */
+  sampleLoopLag(): () => void {
+    return sampleLoopLag(() => this.now(), this.loopLag);
+  }
+
   queueWait(durationMs: number): void {
     this.queueWaitsMs.push(durationMs);
   }
@@ -83,6 +92,7 @@ export class Recorder {
       ]),
       errors: [...this.errors].map(([step, codes]) => [step, [...codes]]),
       queueWaitsMs: this.queueWaitsMs,
+      loopLag: this.loopLag.map((sample): [number, number] => [sample.endMs, sample.durationMs]),
     };
   }
 
@@ -99,5 +109,6 @@ export class Recorder {
       for (const [code, count] of codes) mine.set(code, (mine.get(code) ?? 0) + count);
     }
     this.queueWaitsMs.push(...snapshot.queueWaitsMs);
+    for (const [endMs, durationMs] of snapshot.loopLag) this.loopLag.push({ endMs, durationMs });
   }
 }

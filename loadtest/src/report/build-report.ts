@@ -48,6 +48,11 @@ export interface LoadTestReport {
   }[];
   steps: StepSummary[];
   timeInQueue: { latencyMs: LatencySummary | null; histogram: Histogram };
+  /**
+   * How late the load generator's event loops ran their timers (every 50 ms) while the
+   * buyers ran, and when it was latest: the steps timed then read that much slower.
+   */
+  generatorLoopLag: { latencyMs: LatencySummary | null; worstAtMs: number | null };
   errors: { step: StepName; code: string; count: number }[];
   workingSet: {
     maxActive: number;
@@ -144,6 +149,15 @@ export function buildReport(input: {
     timeInQueue: {
       latencyMs: summarize(recorder.queueWaitsMs),
       histogram: histogram(recorder.queueWaitsMs),
+    },
+    generatorLoopLag: {
+      latencyMs: summarize(recorder.loopLag.map((sample) => sample.durationMs)),
+      worstAtMs:
+        recorder.loopLag.length === 0
+          ? null
+          : recorder.loopLag.reduce((worst, sample) =>
+              sample.durationMs > worst.durationMs ? sample : worst,
+            ).endMs,
     },
     errors: steps
       .flatMap((step) =>

@@ -13,19 +13,23 @@ const colours = { p50: "#1d4ed8", p95: "#60a5fa", p99: "#bfdbfe" };
 const lineColours = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777"];
 /** The request steps drawn over time (the rest are rare or not requests). */
 const overTime: StepName[] = ["ticket", "join", "claim", "seat-map", "hold", "checkout", "pay"];
+/** The load generator's own event loop lag, drawn with the steps it timed. */
+const LOOP_LAG = { label: "generator loop lag (max)", colour: "#9ca3af" };
 
 /**
  * The report's chart: p50/p95/p99 of every step as bars on a log scale, the p95 of the
- * main requests over the run, and the working set against maxActive with the line's length.
+ * main requests over the run beside the load generator's worst event loop lag, and the
+ * working set against maxActive with the line's length.
  */
 export function latencyChart(
   report: LoadTestReport,
   samples: ReadonlyMap<StepName, Sample[]>,
+  loopLag: readonly Sample[] = [],
 ): string {
   const body: string[] = [];
   let y = 0;
   y = percentileBars(body, report, y);
-  y = latencyOverTime(body, samples, y + 20);
+  y = latencyOverTime(body, samples, loopLag, y + 20);
   y = workingSetOverTime(body, report, y + 20);
   return svgDocument(WIDTH, y + 10, body);
 }
@@ -67,6 +71,7 @@ function percentileBars(body: string[], report: LoadTestReport, top: number): nu
 function latencyOverTime(
   body: string[],
   samples: ReadonlyMap<StepName, Sample[]>,
+  loopLag: readonly Sample[],
   top: number,
 ): number {
   const drawn = overTime.filter((step) => (samples.get(step)?.length ?? 0) > 0);
@@ -75,10 +80,18 @@ function latencyOverTime(
     ...drawn.flatMap((step) => (samples.get(step) ?? []).map((s) => s.endMs / 1000)),
   );
   const bucketS = Math.max(1, Math.ceil(endS / 60));
-  const series = drawn.map((step) => ({
-    step,
-    points: p95PerBucket(samples.get(step) ?? [], bucketS),
-  }));
+  const series: { label: string; colour: string; points: [number, number][] }[] = drawn.map(
+    (step, index) => ({
+      label: step,
+      colour: lineColours[index % lineColours.length] ?? "#1d4ed8",
+      points: p95PerBucket(samples.get(step) ?? [], bucketS),
+    }),
+  );
+  // Only where the loop ran late enough to show on the plot's scale (1 ms and up).
+  const lagPoints = maxPerBucket(loopLag, bucketS).filter(
+    ([seconds, ms]) => ms >= 1 && seconds <= endS,
+  );
+  if (lagPoints.length > 0) series.push({ ...LOOP_LAG, points: lagPoints });
   const maxMs = Math.max(10, ...series.flatMap((entry) => entry.points.map(([, ms]) => ms)));
   const height = 220;
   const scale = logScale(maxMs, height);
@@ -100,8 +113,7 @@ function latencyOverTime(
     );
   }
   timeAxis(body, endS, x, plotBottom);
-  series.forEach((entry, index) => {
-    const colour = lineColours[index % lineColours.length] ?? "#1d4ed8";
+  series.forEach(({ colour, ...entry }) => {
     // A line only joins neighbouring buckets: a step that did not run for a while shows a gap.
     for (const run of contiguous(entry.points, bucketS)) {
       body.push(
@@ -117,10 +129,7 @@ function latencyOverTime(
   legend(
     body,
     legendY,
-    series.map((entry, index) => [
-      entry.step,
-      lineColours[index % lineColours.length] ?? "#1d4ed8",
-    ]),
+    series.map((entry) => [entry.label, entry.colour]),
   );
   return legendY + 6;
 }
@@ -204,6 +213,17 @@ function p95PerBucket(samples: readonly Sample[], bucketS: number): [number, num
         95,
       ),
     ]);
+}
+
+function maxPerBucket(samples: readonly Sample[], bucketS: number): [number, number][] {
+  const buckets = new Map<number, number>();
+  for (const sample of samples) {
+    const bucket = Math.floor(sample.endMs / 1000 / bucketS);
+    buckets.set(bucket, Math.max(buckets.get(bucket) ?? 0, sample.durationMs));
+  }
+  return [...buckets]
+    .sort(([a], [b]) => a - b)
+    .map(([bucket, ms]) => [(bucket + 0.5) * bucketS, ms]);
 }
 
 function contiguous(points: [number, number][], bucketS: number): [number, number][][] {

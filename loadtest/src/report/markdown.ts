@@ -66,6 +66,8 @@ export function renderMarkdown(report: LoadTestReport, chartFile: string): strin
       ["l", "l", "r", "r", "r", "r", "r", "r", "r", "l"],
     ),
     "",
+    loopLagLine(report),
+    "",
     "### The front door against bare Socket.IO",
     "",
     frontDoorSection(report),
@@ -266,4 +268,15 @@ function table(header: string[], rows: string[][], align?: ("l" | "r")[]): strin
   return [header, rule, ...rows.map((row) => row.map(cell))]
     .map((row) => `| ${row.join(" | ")} |`)
     .join("\n");
+}
+
+function loopLagLine(report: LoadTestReport): string {
+  const { latencyMs, worstAtMs } = report.generatorLoopLag;
+  if (!latencyMs || worstAtMs === null) return "The load generator's event loop was not sampled.";
+  return (
+    "The load generator times every step on its own event loop, which ran its timers late " +
+    `by p50 ${formatMs(latencyMs.p50)}, p99 ${formatMs(latencyMs.p99)}, at most ` +
+    `${formatMs(latencyMs.max)} (${seconds(worstAtMs)} into the run; the chart's grey line): ` +
+    "a step timed while it ran late reads up to that much slower than the system answered."
+  );
 }

@@ -170,7 +170,7 @@ describe("the report", () => {
     const { report, recorder } = sampleReport(true);
     const dir = await mkdtemp(path.join(tmpdir(), "loadtest-report-"));
     try {
-      await writeReport(dir, report, recorder.samples);
+      await writeReport(dir, report, recorder);
       const json = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as {
         passed: boolean;
       };

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Sample } from "../metrics/recorder";
-import type { StepName } from "../metrics/steps";
+import type { Recorder } from "../metrics/recorder";
 import type { LoadTestReport } from "./build-report";
 import { latencyChart } from "./latency-chart";
 import { renderMarkdown } from "./markdown";
@@ -15,7 +14,7 @@ export const defaultReportsDir = path.resolve(import.meta.dirname, "../../report
 export async function writeReport(
   dir: string,
   report: LoadTestReport,
-  samples: ReadonlyMap<StepName, Sample[]>,
+  recorder: Pick<Recorder, "samples" | "loopLag">,
   serviceLogs = "",
 ): Promise<{ dir: string; files: string[] }> {
   await mkdir(dir, { recursive: true });
@@ -23,7 +22,7 @@ export async function writeReport(
   const files: Record<string, string> = {
     "report.json": `${JSON.stringify(report, null, 2)}\n`,
     "report.md": renderMarkdown(report, chart),
-    [chart]: latencyChart(report, samples),
+    [chart]: latencyChart(report, recorder.samples, recorder.loopLag),
   };
   if (serviceLogs) files["service-logs.txt"] = serviceLogs;
   for (const [name, content] of Object.entries(files)) {
