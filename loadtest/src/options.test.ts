@@ -27,6 +27,8 @@ describe("parseCliOptions", () => {
         "2",
         "--queue-processes",
         "3",
+        "--background-nice",
+        "10",
       ]),
     ).toMatchObject({
       buyers: 60,
@@ -35,7 +37,10 @@ describe("parseCliOptions", () => {
       out: "x",
       clientProcesses: 2,
       queueProcesses: 3,
+      backgroundNice: 10,
     });
+    expect(parseCliOptions([])).toMatchObject({ backgroundNice: 0 });
+    expect(() => parseCliOptions(["--background-nice", "20"])).toThrow();
     expect(parseCliOptions(["--help"])).toBe("help");
   });
 

@@ -63,6 +63,11 @@ export const loadTestOptionsSchema = z
     out: z.string().min(1).optional(),
     /** Where the queue service and the worker write V8 CPU profiles (node --cpu-prof); none unset. */
     profileDir: z.string().min(1).optional(),
+    /**
+     * Niceness of the queue service and the worker: on one box, whether the web app serving
+     * the admitted buyers goes first when the crowd's handshakes and the worker want the CPU.
+     */
+    backgroundNice: int(0, 19).default(0),
   })
   .strict();
 
@@ -88,6 +93,7 @@ const flagNames = {
   seed: "seed",
   out: "out",
   "profile-dir": "profileDir",
+  "background-nice": "backgroundNice",
 } as const satisfies Record<string, keyof LoadTestOptions>;
 
 export const usage = `npm run loadtest -- [options]
@@ -114,6 +120,8 @@ export const usage = `npm run loadtest -- [options]
   --out DIR             report directory (default loadtest/reports/<timestamp>)
   --profile-dir DIR     the queue service and the worker write CPU profiles there
                         (node --cpu-prof, written when they stop)
+  --background-nice N   run the queue service and the worker at niceness N (0-19, default 0),
+                        so the web app serving the admitted buyers wins the CPU on one box
   --help                this text`;
 
 /** The load test's flags into validated options; throws on anything else. */

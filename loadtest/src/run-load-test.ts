@@ -77,6 +77,7 @@ export async function runLoadTest(
     runId,
     overrides: { "queue-service": { QUEUE_PROCESSES: String(layout.queueProcesses) } },
     ...profileFlags(options.profileDir),
+    backgroundNice: options.backgroundNice,
   });
   const redis = createRedis({ url: env.REDIS_URL, connectionName: `loadtest-${runId}` });
   let sale: SeededSale | undefined;
@@ -347,6 +348,13 @@ function setupNotes(options: LoadTestOptions, layout: ProcessLayout): string[] {
         ? "several queue-service processes behind the one port, as a box holding more sockets " +
           "than one process may open runs it; the bare reference runs in as many processes."
         : "the queue service in one process, as shipped."),
+    ...(options.backgroundNice > 0
+      ? [
+          `The queue service and the worker ran at niceness ${options.backgroundNice}, the web ` +
+            "app at 0: on this one box the admitted buyers' requests go first when the crowd's " +
+            "handshakes and the worker's settling want the CPU too.",
+        ]
+      : []),
   ];
 }
 

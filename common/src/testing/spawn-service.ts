@@ -24,11 +24,21 @@ export async function spawnService(options: {
   /** Log message that means "ready"; the port comes from the "listening" line. */
   readyMessage?: string;
   readyTimeoutMs?: number;
+  /**
+   * Runs the service at this niceness (and every process it forks, which inherit it);
+   * `nice` execs node, so the child's pid is the service's own.
+   */
+  niceness?: number;
 }): Promise<SpawnedService> {
   const readyMessage = options.readyMessage ?? "listening";
   const loader = options.entry.endsWith(".ts") ? ["--import", "tsx"] : [];
   const args = [...loader, ...(options.nodeFlags ?? []), options.entry];
-  const child = spawn(process.execPath, args, {
+  const niceness = options.niceness ?? 0;
+  const [command, commandArgs] =
+    niceness === 0
+      ? [process.execPath, args]
+      : ["nice", ["-n", String(niceness), process.execPath, ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: options.cwd,
     env: { ...process.env, LOG_LEVEL: "info", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

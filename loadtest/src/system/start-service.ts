@@ -8,11 +8,13 @@ export function startService(
   name: "queue-service" | "worker",
   env: Record<string, string>,
   nodeFlags: string[] = [],
+  niceness = 0,
 ): Promise<SpawnedService> {
   return spawnService({
     cwd: path.join(repoRoot, name),
     entry: "src/main.ts",
     nodeFlags,
+    niceness,
     readyMessage: name === "worker" ? "consuming" : "consuming reservation confirmations",
     readyTimeoutMs: 90_000,
     // "info": the ready line is an info line.

@@ -58,6 +58,7 @@ export async function startSystem({
   overrides = {},
   queueNodeFlags = [],
   workerNodeFlags = [],
+  backgroundNice = 0,
   webPort,
 }: {
   options: LoadTestOptions;
@@ -68,6 +69,8 @@ export async function startSystem({
   queueNodeFlags?: string[];
   /** The same for the worker. */
   workerNodeFlags?: string[];
+  /** The niceness of the queue service and the worker (the web app's stays 0). */
+  backgroundNice?: number;
   /** The web app's port, when it must be known before the start; a free one by default. */
   webPort?: number;
 }): Promise<RunningSystem> {
@@ -91,8 +94,8 @@ export async function startSystem({
     };
     // Settled, not all: a failed start must not leave the other one running unseen.
     const [queue, worker] = await Promise.allSettled([
-      service(cleanup, "queue-service", queueSettings, queueNodeFlags),
-      startService("worker", workerSettings, workerNodeFlags),
+      service(cleanup, "queue-service", queueSettings, queueNodeFlags, backgroundNice),
+      startService("worker", workerSettings, workerNodeFlags, backgroundNice),
     ]);
     let currentWorker: SpawnedService | undefined =
       worker.status === "fulfilled" ? worker.value : undefined;
@@ -145,7 +148,12 @@ export async function startSystem({
       },
       startWorker: async () => {
         if (currentWorker) throw new Error("the worker runs already");
-        currentWorker = await startService("worker", workerSettings, workerNodeFlags);
+        currentWorker = await startService(
+          "worker",
+          workerSettings,
+          workerNodeFlags,
+          backgroundNice,
+        );
       },
       stop,
     };
@@ -160,8 +168,9 @@ async function service(
   name: "queue-service" | "worker",
   env: Record<string, string>,
   nodeFlags: string[] = [],
+  niceness = 0,
 ): Promise<SpawnedService> {
-  const spawned = await startService(name, env, nodeFlags);
+  const spawned = await startService(name, env, nodeFlags, niceness);
   cleanup.push(() => spawned.stop("SIGTERM", 15_000));
   return spawned;
 }
