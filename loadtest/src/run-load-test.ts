@@ -352,7 +352,8 @@ function setupNotes(options: LoadTestOptions, layout: ProcessLayout): string[] {
       ? [
           `The queue service and the worker ran at niceness ${options.backgroundNice}, the web ` +
             "app at 0: on this one box the admitted buyers' requests go first when the crowd's " +
-            "handshakes and the worker's settling want the CPU too.",
+            "handshakes and the worker's settling want the CPU too (the claim, a socket step, " +
+            "is the queue service's and may get slower).",
         ]
       : []),
   ];

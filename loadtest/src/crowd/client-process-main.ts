@@ -44,8 +44,7 @@ async function runCrowd(command: Extract<CrowdCommand, { type: "crowd" }>): Prom
     onFinished: (result, index) => {
       send({ type: "finished", index, result });
     },
-  });
-  stopLoopLag();
+  }).finally(stopLoopLag);
   return {
     type: "crowd-done",
     recorder: recorder.snapshot(),

@@ -34,8 +34,13 @@ export function inProcessGenerators({
     },
     runCrowd: async ({ recorder, ...input }) => {
       const stopLoopLag = recorder.sampleLoopLag();
-      const results = await runBuyersHere({ ...input, recorder, random, seed, httpConnections });
-      stopLoopLag();
+      const results = await runBuyersHere({
+        ...input,
+        recorder,
+        random,
+        seed,
+        httpConnections,
+      }).finally(stopLoopLag);
       return {
         results,
         shares: [

@@ -276,7 +276,8 @@ function loopLagLine(report: LoadTestReport): string {
   return (
     "The load generator times every step on its own event loop, which ran its timers late " +
     `by p50 ${formatMs(latencyMs.p50)}, p99 ${formatMs(latencyMs.p99)}, at most ` +
-    `${formatMs(latencyMs.max)} (${seconds(worstAtMs)} into the run; the chart's grey line): ` +
+    `${formatMs(latencyMs.max)} (${seconds(worstAtMs)} into the run` +
+    (latencyMs.max >= 1 ? "; the chart's grey line): " : "): ") +
     "a step timed while it ran late reads up to that much slower than the system answered."
   );
 }
