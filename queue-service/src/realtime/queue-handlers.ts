@@ -152,10 +152,14 @@ export function createQueueHandlers(context: QueueHandlerContext): (socket: Queu
       () => undefined,
       () => undefined,
     );
-    const joining = (socket.data.joining ??= new Map());
-    joining.set(performanceId, handled);
-    void handled.then(() => {
-      if (joining.get(performanceId) !== handled) return;
+    const joining = (socket.data.joining ??= new Map<string, Promise<void>>());
+    // Chained, not replaced: a second join refused at once must not stop the disconnect
+    // from waiting for a first one still in its batch.
+    const earlier = joining.get(performanceId);
+    const settled = earlier ? Promise.all([earlier, handled]).then(() => undefined) : handled;
+    joining.set(performanceId, settled);
+    void settled.then(() => {
+      if (joining.get(performanceId) !== settled) return;
       joining.delete(performanceId);
       if (joining.size === 0 && socket.data.joining === joining) delete socket.data.joining;
     });
