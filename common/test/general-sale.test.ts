@@ -195,6 +195,50 @@ describe("the general sale's pre-queue", () => {
     expect(await line(performanceId)).toEqual(lineOrder);
   });
 
+  it("pauses at the first buyer without a code of a folded round when the general sale moves later", async () => {
+    const performanceId = randomUUID();
+    const now = Date.now();
+    const settings = presale(0, { opensAt: now + 600_000, generalOpensAt: now + 1_200_000 });
+    await store.putSettings(performanceId, settings, 60_000);
+    const joined = ["fan-1", "holder-1", "fan-2", "fan-3", "holder-2", "holder-3"];
+    const fans = joined.filter((user) => user.startsWith("fan"));
+    for (const user of joined) await join(performanceId, user, !fans.includes(user));
+    // The sale opens after its general instant, the presale still set: one round for both.
+    await store.putSettings(
+      performanceId,
+      { ...settings, opensAt: Date.now() - 2, generalOpensAt: Date.now() - 1 },
+      60_000,
+    );
+    expect(await tick(store, performanceId)).toMatchObject({ opened: true, admitted: [] });
+    const lineOrder = shuffleWithSeed(openingSeed, joined);
+    const firstFan = lineOrder.findIndex((user) => fans.includes(user));
+    // This seed puts two code holders ahead of the first buyer without one and a third
+    // behind: the pause lets the first two go and holds the third, in line order.
+    expect(lineOrder).toEqual(["holder-2", "holder-1", "fan-1", "holder-3", "fan-2", "fan-3"]);
+
+    // Moved later with room for everyone: the buyers without a code would be refused at
+    // their claim before it, so the line stops at the first of them, and so behind it.
+    const later = { ...settings, opensAt: now - 2, generalOpensAt: Date.now() + 600_000 };
+    await store.putSettings(performanceId, { ...later, maxActive: 10 }, 60_000);
+    expect(await tick(store, performanceId)).toMatchObject({
+      admitted: lineOrder.slice(0, firstFan),
+      progress: { phase: "open", generalPhase: "pre", pausedFromSeq: firstFan + 1 },
+    });
+    expect(await tick(store, performanceId)).toMatchObject({ admitted: [] });
+
+    // At the new instant the rest go in, in the shuffle's order.
+    await store.putSettings(
+      performanceId,
+      { ...later, maxActive: 10, generalOpensAt: Date.now() - 1 },
+      60_000,
+    );
+    expect(await tick(store, performanceId)).toMatchObject({
+      admitted: lineOrder.slice(firstFan),
+      progress: { generalPhase: "open", pausedFromSeq: 0 },
+    });
+    expect(await store.shuffleRecord(performanceId)).toMatchObject({ lineOrder });
+  });
+
   it("is shuffled with the opening's when the presale is removed before the opening", async () => {
     const performanceId = randomUUID();
     const now = Date.now();

@@ -105,7 +105,17 @@ local function openSaleIfDue(settings, now, seed, opened)
   -- opens: its pre-queue, formed in its own lead window, is not a later round but part of
   -- this one, so both pre-queues are shuffled together. Both draw their arrival numbers
   -- from one counter (join.lua), so the union stays in join order.
+  -- With a presale still set, its buyers without a code are remembered: they may buy only
+  -- from the general sale on, so should the organizer move it later, the line pauses at
+  -- the first of them as it would at a general round of their own.
+  local withoutCode = nil
   if settings.generalOpensAt <= now and rcall("EXISTS", generalPreKey) == 1 then
+    if settings.generalOpensAt > 0 then
+      withoutCode = {}
+      for _, user in ipairs(rcall("ZRANGE", generalPreKey, 0, -1)) do
+        withoutCode[user] = true
+      end
+    end
     rcall("ZUNIONSTORE", preKey, 2, preKey, generalPreKey, "AGGREGATE", "MIN")
     rcall("DEL", generalPreKey)
   end
@@ -115,6 +125,15 @@ local function openSaleIfDue(settings, now, seed, opened)
   local entrants = cjson.encode(members)
   fairShuffle(settings.shuffleSeed, members)
   rcall("HSET", stateKey, "fairEntrants", entrants, "fairLineOrder", cjson.encode(members))
+  if withoutCode then
+    local seq = num(rcall("HGET", stateKey, "seq"), 0)
+    for i = 1, #members do
+      if withoutCode[members[i]] then
+        rcall("HSET", stateKey, "generalFromSeq", seq + i)
+        break
+      end
+    end
+  end
   appendShuffled(members, now)
   rcall("HSET", stateKey, "opened", "1", "openedAt", now)
   rcall("DEL", preKey)
@@ -156,8 +175,10 @@ local function openGeneralSaleIfDue(settings, now, known)
   fairShuffle(settings.generalShuffleSeed, members)
   -- generalFromSeq: the first place of this round; should the organizer move the general
   -- sale later after it opened, admissions stop there until the new time (admitFromHead).
-  rcall("HSET", stateKey, "generalEntrants", entrants, "generalLineOrder", cjson.encode(members),
-    "generalFromSeq", num(rcall("HGET", stateKey, "seq"), 0) + 1)
+  -- An opening that already took this round's buyers set it at the first of them, ahead of
+  -- this (then empty) round: kept, so they pause too.
+  rcall("HSET", stateKey, "generalEntrants", entrants, "generalLineOrder", cjson.encode(members))
+  rcall("HSETNX", stateKey, "generalFromSeq", num(rcall("HGET", stateKey, "seq"), 0) + 1)
   appendShuffled(members, now)
   rcall("HSET", stateKey, "generalOpened", "1", "generalOpenedAt", now)
   rcall("DEL", generalPreKey)
