@@ -145,8 +145,11 @@ end
 -- in its lead window) exactly once, with a second seed committed with the first, and
 -- appends it behind everyone already in the line: the presale's buyers came earlier, with
 -- a right to be earlier. Never before the first opening, so that round always stands
--- ahead. A presale the organizer removed (generalOpensAt 0) lets a waiting general
--- pre-queue in at once. Returns the number moved into the line, or -1 if nothing was due.
+-- ahead. A presale the organizer removed (generalOpensAt 0) after the opening makes the
+-- next script give a waiting general pre-queue this same round, shuffled with the second
+-- seed and placed behind everyone in line: in line, not admitted (before the opening,
+-- openSaleIfDue takes it into its own round instead).
+-- Returns the number moved into the line, or -1 if nothing was due.
 -- `known` may carry the state's flags as booleans: {opened, generalOpened}.
 local function openGeneralSaleIfDue(settings, now, known)
   if not settings.known or settings.saleStatus ~= "PUBLISHED" or now < settings.generalOpensAt then
