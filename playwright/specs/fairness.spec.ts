@@ -89,7 +89,7 @@ test("the pre-queue's order is committed before the first join, recomputes after
   expect(checkSale(record, { commitment })).toEqual({
     outcome: "matches",
     entrants: 9,
-    singleRound: "no-presale",
+    singleRound: "no-general-round",
   });
 
   // The buyer's place in the real line is their place in the published order: the head

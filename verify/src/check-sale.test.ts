@@ -22,7 +22,7 @@ describe("checkSale", () => {
     expect(checkSale(revealed)).toEqual({
       outcome: "matches",
       entrants: 100,
-      singleRound: "no-presale",
+      singleRound: "no-general-round",
     });
     expect(checkSale(revealed, { commitment: vector.commitment })).toMatchObject({
       outcome: "matches",
@@ -251,7 +251,7 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     expect(checkSale(noRound, { generalCommitment: general.commitment })).toEqual({
       outcome: "matches",
       entrants: 100,
-      singleRound: "no-presale",
+      singleRound: "no-general-round",
     });
     const verdict = checkSale(noRound, { generalCommitment: "3".repeat(64) });
     expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([

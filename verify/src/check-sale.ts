@@ -9,10 +9,12 @@ import type { SaleRecord } from "./sale-record";
 export const GENERAL_ROUND_GRACE_MS = 5 * 60_000;
 
 /**
- * Why a checked sale has one round only: it had no presale, or it opened when its general
- * sale's instant had already passed (nobody ever needed a code, so there was no presale).
+ * Why a checked sale has one round only: its record holds no general sale's round (no
+ * presale, one removed before its round, or a sale closed or ended during its presale: the
+ * record does not say which), or it opened when its general sale's instant had already
+ * passed (nobody ever needed a code, so there was no presale).
  */
-export type SingleRound = "no-presale" | "opened-after-general-sale";
+export type SingleRound = "no-general-round" | "opened-after-general-sale";
 
 export type SaleVerdict =
   | {
@@ -181,6 +183,6 @@ export function checkSale(
   return {
     outcome: "matches",
     entrants: opening.entrants.length,
-    singleRound: general ? "opened-after-general-sale" : "no-presale",
+    singleRound: general ? "opened-after-general-sale" : "no-general-round",
   };
 }

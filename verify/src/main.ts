@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { checkSale, type SingleRound } from "./check-sale";
+import { checkSale } from "./check-sale";
 import { fetchSaleRecord } from "./sale-record";
+import { describeSingleRound } from "./describe-single-round";
 
 const usage = `usage: ticketping-verify <base URL> <performance id or slug> [--commitment <hex>]
                         [--general-commitment <hex>]
@@ -14,13 +15,6 @@ sale with one round only says so.
 --commitment: the commitment you noted before the sale opened, to check it did not change.
 --general-commitment: likewise, the general sale's, noted before its pre-queue opened.
 Exit code 0: matches. 1: does not match. 2: not revealed yet, or the record could not be read.`;
-
-const singleRoundText: Record<SingleRound, string> = {
-  "no-presale":
-    "ONE ROUND ONLY: the record has no general sale (no presale), so there is no second round to check.",
-  "opened-after-general-sale":
-    "ONE ROUND ONLY: the sale opened after its general sale's instant, so no presale ran and everyone was in the opening's round; there is no general sale's round to check.",
-};
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -57,7 +51,7 @@ async function main(): Promise<number> {
           `MATCHES: the general sale's seed hashes to its commitment and reproduces its published line of ${verdict.generalEntrants} pre-queued entrants.`,
         );
       }
-      if (verdict.singleRound !== undefined) console.log(singleRoundText[verdict.singleRound]);
+      if (verdict.singleRound !== undefined) console.log(describeSingleRound(verdict.singleRound));
       for (const note of verdict.notes ?? []) console.log(`NOTE: ${note}`);
       return 0;
     case "not-yet-revealed":

@@ -232,7 +232,7 @@ describe("the general sale's commitment", () => {
     expect(checkSale(opened, { generalCommitment: noted })).toEqual({
       outcome: "matches",
       entrants: 0,
-      singleRound: "no-presale",
+      singleRound: "no-general-round",
     });
     expect(checkSale(opened, { generalCommitment: "0".repeat(64) })).toMatchObject({
       outcome: "does-not-match",
