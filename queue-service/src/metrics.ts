@@ -91,6 +91,14 @@ export function createQueueMetrics(options: {
     "1 while the sale is open (buyers are being admitted), else 0",
     (stats) => (stats.progress ? Number(stats.progress.phase === "open") : null),
   );
+  // A general round the organizer moved later waits for its new instant with everyone
+  // behind it: an open sale with room that admits nobody, by design, which the
+  // QueueNotAdvancing alert leaves out.
+  queueGauge(
+    "ticketping_queue_paused",
+    "1 while admissions wait at a general sale's round moved later (pausedFromSeq), else 0",
+    (stats) => (stats.progress ? Number(stats.progress.pausedFromSeq > 0) : null),
+  );
   queueGauge(
     "ticketping_queue_admitted_since_open",
     "Buyers admitted since the queue began, from Redis (all instances together)",

@@ -59,6 +59,17 @@ async function moveGeneralSale(instance: TestInstance, performanceId: string, to
   await instance.service.store.invalidateSettings(performanceId);
 }
 
+/** What QueueNotAdvancing reads of a sale: the line admissions come from, and the pause. */
+async function pauseGauges(instance: TestInstance, performanceId: string) {
+  const response = await fetch(`${instance.url}/metrics`);
+  const samples = parseExposition(await response.text());
+  const gauge = (name: string) => sumSamples(samples, name, { performance: performanceId });
+  return {
+    line: gauge("ticketping_queue_waiting") - gauge("ticketping_queue_prequeued"),
+    paused: gauge("ticketping_queue_paused"),
+  };
+}
+
 const admittedEvents = (watcher: Buyer) =>
   watcher.received.filter((entry) => entry.event === "queue:admitted");
 
@@ -222,6 +233,9 @@ describe("the general sale after a presale", () => {
       status: "waiting",
       position: 2,
     });
+    // An open line with room that admits nobody: what QueueNotAdvancing would take for a
+    // stuck ticker, were the pause not exported.
+    expect(await pauseGauges(instance, performanceId)).toEqual({ line: 2, paused: 1 });
 
     // At the new instant the line moves on where it stopped: the round first.
     await moveGeneralSale(instance, performanceId, new Date());
@@ -234,6 +248,7 @@ describe("the general sale after a presale", () => {
       timeoutMs: 15_000,
       what: "the end of the pause pushed",
     });
+    expect((await pauseGauges(instance, performanceId)).paused).toBe(0);
   }, 90_000);
 
   it("counts the general sale's pre-queue in the pre-queued and waiting gauges", async () => {
