@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueKeys } from "@ticketping/common/queue";
+import { queueIndexKey, queueKeys } from "@ticketping/common/queue";
 import { QueueSettingsMissingError, QueueStore } from "@ticketping/common/queue/store";
 import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
@@ -214,5 +214,29 @@ describe("the waiting room's cached settings", () => {
       where: { id: performance.id },
     });
     expect(stored.queueMaxActive).toBe(5);
+  });
+});
+
+describe("the queue service's list of live queues", () => {
+  it("keeps a sale whose general sale the organizer moves on it until the new instant", async () => {
+    const performance = await seed("Moved General Sale");
+    const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
+    const indexKey = queueIndexKey(system.keyPrefix);
+    // The last join was two hours ago: the ticker, which lists queues touched in the last
+    // hour, no longer ticks this sale.
+    const hour = 3_600_000;
+    await store.touchIndex(performance.id, Date.now() - 2 * hour);
+    expect(await store.listQueues(Date.now() - hour)).not.toContain(performance.id);
+
+    const generalSaleOpensAt = new Date(Date.now() + 3 * hour);
+    const moved = await admin("PATCH", `/api/admin/performances/${performance.id}`, {
+      generalSaleOpensAt: generalSaleOpensAt.toISOString(),
+    });
+    expect(moved.status).toBe(200);
+    expect(Number(await system.redis.zscore(indexKey, performance.id))).toBe(
+      generalSaleOpensAt.getTime(),
+    );
+    // What the ticker reads an hour before the instant and at it: the round runs on time.
+    expect(await store.listQueues(generalSaleOpensAt.getTime() - hour)).toContain(performance.id);
   });
 });

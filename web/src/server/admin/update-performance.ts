@@ -18,7 +18,8 @@ import { refuseIfReserved } from "./refuse-if-reserved";
  * currency only while no reservation exists (an amount owed or paid keeps its currency);
  * the database moves every grade with it (performances_currency_to_grades).
  * Seat maps show the name, the seat limit and (by existing at all) the sale status, and
- * the waiting room runs on the sale status and window: both caches are refreshed.
+ * the waiting room runs on the sale status and window: both caches are refreshed, and a
+ * general sale's instant saved keeps its queue ticked until then.
  */
 export async function updatePerformance({
   id,
@@ -74,10 +75,11 @@ export async function updatePerformance({
       const performance = await tx.performance.update({
         where: { id },
         data: input,
-        select: { id: true, slug: true },
+        select: { id: true, slug: true, generalSaleOpensAt: true },
       });
       return {
-        performance,
+        performance: { id: performance.id, slug: performance.slug },
+        generalSaleOpensAt: performance.generalSaleOpensAt,
         scheduleIds: await listScheduleIds({ tx, where: { performanceId: id } }),
       };
     });
@@ -95,6 +97,14 @@ export async function updatePerformance({
   }
   // The ticket route reads when the presale ends from these rules: live at the next ticket.
   forgetQueueEntryRules(id);
-  await invalidateLiveCaches({ scheduleIds: updated.scheduleIds, performanceIds: [id] });
+  const { generalSaleOpensAt } = updated;
+  await invalidateLiveCaches({
+    scheduleIds: updated.scheduleIds,
+    performanceIds: [id],
+    generalSales:
+      input.generalSaleOpensAt !== undefined && generalSaleOpensAt
+        ? [{ performanceId: id, opensAt: generalSaleOpensAt }]
+        : [],
+  });
   return updated.performance;
 }
