@@ -59,8 +59,9 @@ if [[ -n "$monitoring" ]]; then
   sed 's/^/  /' <<<"$monitoring"
 fi
 echo
+# The queue service's fixed glibc malloc thresholds: queue-service/src/process/malloc-env.ts.
 npx concurrently --kill-others --kill-signal SIGTERM --names web,queue,worker \
   --prefix-colors cyan,magenta,yellow \
   "HOSTNAME=${WEB_HOST:-127.0.0.1} PORT=${WEB_PORT:-3000} npm run --silent start -w @ticketping/web" \
-  "npm run --silent start -w @ticketping/queue-service" \
+  "MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-131072} npm run --silent start -w @ticketping/queue-service" \
   "npm run --silent start -w @ticketping/worker" || true

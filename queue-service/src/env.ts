@@ -8,9 +8,17 @@ import {
   DEFAULT_QUEUE_POW_COMPLEXITY,
   queueEnvFields,
 } from "@ticketping/common/queue";
+import { MALLOC_THRESHOLD_DEFAULT } from "./process/malloc-env";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+// glibc ignores an mmap threshold above 32 MiB (its largest on 64-bit machines).
+const mallocThreshold = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(32 * 2 ** 20)
+  .default(MALLOC_THRESHOLD_DEFAULT);
 
 export const env = loadEnvOrExit({
   NODE_ENV: envFields.nodeEnv,
@@ -23,6 +31,12 @@ export const env = loadEnvOrExit({
    * is per process. 1 runs the service in the started process itself.
    */
   QUEUE_PROCESSES: positiveInt(1),
+  /**
+   * glibc malloc thresholds (bytes) the primary starts each queue process with; a single
+   * process needs them set before it starts (src/process/malloc-env.ts says why).
+   */
+  MALLOC_MMAP_THRESHOLD_: mallocThreshold,
+  MALLOC_TRIM_THRESHOLD_: mallocThreshold,
   REDIS_URL: envFields.redisUrl,
   DATABASE_URL: envFields.databaseUrl,
   KAFKA_BROKERS: envFields.kafkaBrokers,

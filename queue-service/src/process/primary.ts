@@ -4,6 +4,7 @@ import { setupMaster } from "@socket.io/sticky";
 import { createLogger } from "@ticketping/common/logger";
 import { env } from "../env";
 import { countQueuedHandovers } from "./count-queued-handovers";
+import { mallocEnv } from "./malloc-env";
 import { publicAddress } from "./public-address";
 import { isWorkerReady } from "./sticky-worker";
 import { stopReadingOnHandover } from "./stop-reading-on-handover";
@@ -28,7 +29,7 @@ let stopping = false;
 const exits = new Map<Worker, Promise<number>>();
 
 function fork(): Promise<void> {
-  const worker = cluster.fork();
+  const worker = cluster.fork(mallocEnv(env));
   stopReadingOnHandover(worker);
   countQueuedHandovers(worker);
   exits.set(
