@@ -10,22 +10,20 @@ export async function findSale({ slug }: { slug: string }): Promise<
     performanceId: string;
     /** When the general sale opens after a presale; null: no presale. */
     generalSaleOpensAt: Date | null;
-    /** Whether the sale still runs: a general round can only come while it does. */
-    running: boolean;
-    bookingClosesAt: Date;
+    /** When the sale was closed; null while it is not (a reopened sale's is null again). */
+    saleClosedAt: Date | null;
   } & SaleFairnessSecrets
 > {
   const byId = z.uuid().safeParse(slug).success;
   const performance = await db().performance.findFirst({
     where: { saleStatus: { not: "DRAFT" }, ...(byId ? { id: slug } : { slug }) },
-    select: { id: true, generalSaleOpensAt: true, saleStatus: true, bookingClosesAt: true },
+    select: { id: true, generalSaleOpensAt: true, saleClosedAt: true },
   });
   if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
   return {
     performanceId: performance.id,
     generalSaleOpensAt: performance.generalSaleOpensAt,
-    running: performance.saleStatus === "PUBLISHED",
-    bookingClosesAt: performance.bookingClosesAt,
+    saleClosedAt: performance.saleClosedAt,
     ...(await ensureSaleFairness(db(), performance.id)),
   };
 }

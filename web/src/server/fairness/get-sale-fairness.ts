@@ -27,13 +27,21 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
   const { performanceId } = sale;
   const readRow = () =>
     db().saleFairness.findUniqueOrThrow({ where: { performanceId }, select: rowFields });
+  // A sale closed before its general sale's instant never holds that round: the record
+  // then has none to wait for. One closed after it should have held it, and shows it due.
+  const generalNeverHeld =
+    sale.generalSaleOpensAt !== null &&
+    sale.saleClosedAt !== null &&
+    sale.saleClosedAt < sale.generalSaleOpensAt;
   const cached = revealedRecords.get(performanceId);
-  // A presale set or moved since makes a remembered record stale, and so does a general
-  // round run since: a presale removed while its pre-queue waited is shuffled in after.
+  // A presale set or moved, or the sale closed or reopened, since makes a remembered record
+  // stale, and so does a general round run since: a presale removed while its pre-queue
+  // waited is shuffled in after (looked for at most every few seconds, not per reader).
   if (
     cached &&
     cached.generalSaleOpensAt === sale.generalSaleOpensAt?.getTime() &&
-    (cached.record.generalSale !== null || !(await generalRoundRan(performanceId)))
+    cached.generalNeverHeld === generalNeverHeld &&
+    (cached.record.generalSale !== null || !(await generalRoundRanSince(performanceId, cached)))
   ) {
     return cached.record;
   }
@@ -50,11 +58,6 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
     shown ? userIds.map((userId) => pseudonymOf(sale.pseudonymKey, userId)) : null;
   // A round that ran is history: it keeps the moment it ran, and it stays in the record
   // should the organizer move the general sale or remove the presale afterwards.
-  // A sale closed, or whose booking ends, before its general sale's instant never holds
-  // that round: the record then has none to wait for.
-  const generalNeverHeld =
-    sale.generalSaleOpensAt !== null &&
-    (!sale.running || sale.bookingClosesAt <= sale.generalSaleOpensAt);
   const generalOpensAt =
     row.generalShuffledAt ?? (generalNeverHeld ? null : sale.generalSaleOpensAt);
   const generalCommitment = commitmentOf(sale.generalSeed).commitment;
@@ -79,9 +82,26 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
           },
   };
   if (revealed && (record.generalSale === null || generalRevealed)) {
-    remember(performanceId, { record, generalSaleOpensAt: sale.generalSaleOpensAt?.getTime() });
+    remember(performanceId, {
+      record,
+      generalSaleOpensAt: sale.generalSaleOpensAt?.getTime(),
+      generalNeverHeld,
+      checkedAt: Date.now(),
+    });
   }
   return record;
+}
+
+/**
+ * Whether a general round ran since a remembered record without one was made; asked of the
+ * database and the queue at most every GENERAL_ROUND_RECHECK_MS per process, so a crowd
+ * reading a sale without a presale (the common case) costs no query per reader.
+ */
+async function generalRoundRanSince(performanceId: string, cached: Remembered): Promise<boolean> {
+  if (Date.now() - cached.checkedAt < GENERAL_ROUND_RECHECK_MS) return false;
+  if (await generalRoundRan(performanceId)) return true;
+  cached.checkedAt = Date.now();
+  return false;
 }
 
 /** Whether the general round has run, as copied into PostgreSQL or still only in the queue. */
@@ -118,9 +138,13 @@ async function copyOpening(performanceId: string, round: PreQueueRound): Promise
 // A revealed record never changes, and a large one costs two HMACs per entrant: the last
 // few are kept in memory so a crowd checking a big sale does not recompute it per request.
 const REMEMBERED_RECORDS = 16;
+const GENERAL_ROUND_RECHECK_MS = 5_000;
 interface Remembered {
   record: SaleFairness;
   generalSaleOpensAt: number | undefined;
+  generalNeverHeld: boolean;
+  /** When it was last known that no general round had run (epoch ms). */
+  checkedAt: number;
 }
 const revealedRecords = new Map<string, Remembered>();
 

@@ -154,13 +154,13 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
           </h2>
           <p className="max-w-prose text-slate-700">{t("generalIntro")}</p>
           <dl className="grid grid-cols-1 gap-y-2 text-sm">
-            <div>
-              <dt className="font-medium text-slate-500">
-                {/* After its round, the moment it ran, which a later move does not change. */}
-                {t(generalSale.shuffledAt ? "generalRoundRan" : "generalOpens")}
-              </dt>
-              <dd>{formatDateTime(generalSale.opensAt, locale)}</dd>
-            </div>
+            {/* After its round, "Shuffled" below says when it ran: no second row of it. */}
+            {generalSale.shuffledAt ? null : (
+              <div>
+                <dt className="font-medium text-slate-500">{t("generalOpens")}</dt>
+                <dd>{formatDateTime(generalSale.opensAt, locale)}</dd>
+              </div>
+            )}
             <div>
               <dt className="font-medium text-slate-500">{t("commitment")}</dt>
               <dd>
