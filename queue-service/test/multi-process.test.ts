@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derivePosition, type QueueStanding } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
@@ -23,13 +23,17 @@ import {
   clientPortOf,
   processHoldingConnection,
 } from "./support/process-of-connection";
+import { heldRequest } from "./support/held-request";
 import { connectRedis, deleteKeys, uniqueKeyPrefix } from "./support/redis";
 
 const PROCESSES = 2;
 const MAX_ACTIVE = 5;
-/** Sequential handshakes: before the primary stopped reading at handover, one in 15-45 hung. */
+/**
+ * Sequential handshakes: when the primary still handed connections over, one in 15-45 hung
+ * until it stopped reading at handover; each must still find a process waiting in accept.
+ */
 const HANDOVERS = 150;
-/** Buyers pressing "Book" together: more than the primary can pass on in one go. */
+/** Buyers pressing "Book" together: more than one process takes in one wake-up. */
 const BURST = 150;
 
 let database: TestDatabase;
@@ -55,7 +59,7 @@ beforeAll(async () => {
       QUEUE_PROGRESS_KEEPALIVE_MS: "500",
       QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
       // Every buyer here connects from 127.0.0.1, well over a minute's budget of one address
-      // in all: this file is about handovers and rooms, not the per-address limit.
+      // in all: this file is about sharing the port and rooms; the per-address limit is below.
       QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000",
     },
     readyTimeoutMs: 60_000,
@@ -83,6 +87,71 @@ function readCommand(pid: number): string {
   }
 }
 
+/** The queue process that accepted the connection from `clientPort`, once it has. */
+async function acceptedBy(clientPort: number): Promise<number> {
+  let holder: number | undefined;
+  await waitFor(
+    () => {
+      try {
+        holder = processHoldingConnection(workers, service.port, clientPort);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { what: `the process that accepted port ${clientPort}` },
+  );
+  return holder as number;
+}
+
+const POLLING = "/socket.io/?EIO=4&transport=polling";
+
+/** A raw long-polling request on a connection of its own, and the process that took it. */
+async function pollingRequest(
+  method: "GET" | "POST",
+  query: string,
+  body = "",
+): Promise<{ status: number; body: string; acceptedBy: number }> {
+  let holder = 0;
+  const head = [
+    `${method} ${POLLING}${query} HTTP/1.1`,
+    "Host: 127.0.0.1",
+    "Connection: close",
+    "Content-Type: text/plain;charset=UTF-8",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
+  const answer = await heldRequest(
+    service.port,
+    `${head.join("\r\n")}\r\n\r\n${body}`,
+    async (clientPort) => {
+      holder = await acceptedBy(clientPort);
+    },
+  );
+  return { ...answer, acceptedBy: holder };
+}
+
+/** A polling session's raw upgrade to WebSocket, and the process that accepted it. */
+async function upgradeRequest(sid: string): Promise<{ status: number; acceptedBy: number }> {
+  let holder = 0;
+  const head = [
+    `GET /socket.io/?EIO=4&transport=websocket&sid=${sid} HTTP/1.1`,
+    "Host: 127.0.0.1",
+    "Connection: Upgrade",
+    "Upgrade: websocket",
+    "Sec-WebSocket-Version: 13",
+    `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}`,
+  ];
+  const answer = await heldRequest(
+    service.port,
+    `${head.join("\r\n")}\r\n\r\n`,
+    async (clientPort) => {
+      holder = await acceptedBy(clientPort);
+    },
+    "head",
+  );
+  return { status: answer.status, acceptedBy: holder };
+}
+
 /** Which queue process each buyer's connection landed on. */
 function processesOf(buyers: readonly Buyer[]): number[] {
   return buyers.map((buyer) =>
@@ -100,8 +169,17 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     });
     const buyers = await connectBuyers(url, 8, 1);
     try {
+      // The kernel picks the process, so a few in a row may share one: connect more until
+      // a waiting buyer is held by another process than the second buyer's.
+      const elsewhere = () => {
+        const holders = processesOf(buyers);
+        return holders.findIndex((holder, index) => index >= 2 && holder !== holders[1]);
+      };
+      while (elsewhere() < 0) {
+        if (buyers.length >= 40) throw new Error("40 buyers in a row landed on one process");
+        buyers.push(await connectBuyer(url));
+      }
       const holders = processesOf(buyers);
-      // Every process holds some of the buyers.
       expect(new Set(holders)).toEqual(new Set(workers));
 
       const standings: QueueStanding[] = [];
@@ -110,7 +188,7 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
       expect(standings[0]?.status).toBe("admitted");
       const waiting = standings.slice(1);
       expect(waiting.map((standing) => standing.status === "waiting" && standing.position)).toEqual(
-        [1, 2, 3, 4, 5, 6, 7],
+        waiting.map((_, index) => index + 1),
       );
 
       // A progress broadcast reaches every waiting buyer, whichever process holds it.
@@ -126,10 +204,12 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
       await waitFor(() => eventsOf([second], "queue:admitted").length === 1, {
         what: "the second buyer's admission",
       });
-      // Everyone else derives a position one step closer from the broadcast alone.
-      const third = buyers[2];
-      const joined = standings[2];
-      if (!third || joined?.status !== "waiting") throw new Error("the third buyer should wait");
+      // Everyone else derives a position one step closer from the broadcast alone, on the
+      // other process too.
+      const other = elsewhere();
+      const third = buyers[other];
+      const joined = standings[other];
+      if (!third || joined?.status !== "waiting") throw new Error("that buyer should wait");
       await waitFor(
         () => {
           const progress = third.latestProgress();
@@ -146,8 +226,8 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
         position: joined.position,
         admittedTotal: joined.progress.admittedTotal,
       };
-      expect(derivePosition(baseline, progress).position).toBe(1);
-      expect(holders[1]).not.toBe(holders[2]);
+      expect(derivePosition(baseline, progress).position).toBe(other - 1);
+      expect(holders[1]).not.toBe(holders[other]);
     } finally {
       disconnectAll(buyers);
     }
@@ -211,6 +291,12 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     });
     const store = new QueueStore({ redis, keyPrefix });
     const buyers = await connectBuyers(url, 60, 20);
+    // The kernel picks the process: a run saw all 60 land on one, so add buyers until the
+    // race has buyers on every process.
+    while (new Set(processesOf(buyers)).size < PROCESSES) {
+      if (buyers.length >= 120) throw new Error("120 buyers all landed on one process");
+      buyers.push(await connectBuyer(url));
+    }
     const watching = { running: true, highest: 0 };
     const watcher = (async () => {
       while (watching.running) {
@@ -259,18 +345,18 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
   });
 
   it("shares a burst of connections out among the processes as they arrive", async () => {
-    // Node passes a process one connection at a time, each after the process acknowledged
-    // the last one, so a crowd's handovers queue in the primary. Counted only once
-    // connected, every connection of the burst went to the first process (all at 0, ties
-    // to the first) while the other idled.
-    // On a loaded machine each handover waits for a busy process's acknowledgement.
+    // Every process accepts from the one listening socket, so a process that woke first
+    // could drain the whole backlog while the other slept.
     const buyers = await Promise.all(
       Array.from({ length: BURST }, () => connectBuyer(url, { timeoutMs: 45_000 })),
     );
     try {
       const holders = processesOf(buyers);
-      for (const pid of workers) {
-        expect(holders.filter((holder) => holder === pid).length).toBeGreaterThan(BURST / 4);
+      const shares = workers.map((pid) => holders.filter((holder) => holder === pid).length);
+      // The kernel's spread, not an even split: a process busy elsewhere takes fewer (25 of
+      // 150 the least seen on a loaded machine). One process taking all is the failure.
+      for (const share of shares) {
+        expect(share, `shares ${shares.join(" / ")}`).toBeGreaterThan(BURST / 10);
       }
     } finally {
       disconnectAll(buyers);
@@ -314,9 +400,49 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     }
   });
 
-  it("hands every connection over whole: buyers connecting one after another all get in", async () => {
-    // Every handover is a moment in which the primary could still read, and drop, the
-    // client's first packet (its CONNECT); one connection at a time, each one opens it.
+  async function openSession(): Promise<{ sid: string; owner: number }> {
+    const opened = await pollingRequest("GET", "");
+    return { sid: /"sid":"([^"]+)"/.exec(opened.body)?.[1] ?? "", owner: opened.acceptedBy };
+  }
+
+  it("relays a polling session's request that another process accepted to the session's own", async () => {
+    // Every process accepts from the one port, so a polling client's next request lands
+    // wherever the kernel puts it; each request here is a connection of its own.
+    const opened = await pollingRequest("GET", "");
+    expect(opened.status).toBe(200);
+    const sid = /"sid":"([^"]+)"/.exec(opened.body)?.[1] ?? "";
+    expect(sid).toMatch(/^\d+_/);
+    const landed = new Set<number>();
+    for (let attempt = 0; attempt < 60 && landed.size < PROCESSES; attempt++) {
+      // A pong: engine.io answers "ok" on the session's own process, and any other process
+      // without the relay answers 400 "Session ID unknown".
+      const answer = await pollingRequest("POST", `&sid=${sid}`, "3");
+      expect(answer).toMatchObject({ status: 200, body: "ok" });
+      landed.add(answer.acceptedBy);
+    }
+    // Both the session's process and another one took requests, and all were answered.
+    expect(landed).toEqual(new Set(workers));
+    // A handshake-less request with a made-up owner is answered as unknown, not relayed.
+    const forged = await pollingRequest("POST", `&sid=999_${sid.slice(sid.indexOf("_") + 1)}`, "3");
+    expect(forged.status).toBe(400);
+  });
+
+  it("relays a polling session's upgrade to WebSocket that another process accepted", async () => {
+    // A session upgrades once, so each try opens a new one; its own process is the one
+    // that accepted its handshake.
+    let relayed: { status: number; acceptedBy: number } | undefined;
+    for (let attempt = 0; attempt < 60 && !relayed; attempt++) {
+      const session = await openSession();
+      const upgrade = await upgradeRequest(session.sid);
+      // Without the relay, another process answers 400 "Session ID unknown".
+      expect(upgrade.status).toBe(101);
+      if (upgrade.acceptedBy !== session.owner) relayed = upgrade;
+    }
+    expect(relayed?.status).toBe(101);
+  });
+
+  it("takes buyers connecting one after another, every one, on every process", async () => {
+    // One connection at a time: each is accepted, whole, by whichever process waits.
     const buyers: Buyer[] = [];
     try {
       for (let count = 0; count < HANDOVERS; count++) {
@@ -326,5 +452,60 @@ describe(`${PROCESSES} queue-service processes behind one port`, () => {
     } finally {
       disconnectAll(buyers);
     }
+  });
+});
+
+describe(`the per-address limit with ${PROCESSES} processes sharing the port`, () => {
+  const limitedPrefix = uniqueKeyPrefix("multi-process-limit");
+  let limited: SpawnedService;
+
+  beforeAll(async () => {
+    limited = await spawnService({
+      cwd: path.resolve(import.meta.dirname, ".."),
+      entry: "src/main.ts",
+      env: {
+        QUEUE_SERVICE_PORT: "0",
+        QUEUE_PROCESSES: String(PROCESSES),
+        DATABASE_URL: database.url,
+        QUEUE_KEY_PREFIX: limitedPrefix,
+        QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
+        // A burst of 10 handshakes per address and process, then one a second.
+        QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "60",
+      },
+      readyTimeoutMs: 60_000,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    const code = await limited.stop("SIGTERM", 20_000);
+    await deleteKeys(redis, limitedPrefix);
+    expect(code).toBe(0);
+  });
+
+  it("counts handshakes by the buyer's own address, not by anything in between", async () => {
+    const limitedUrl = `http://127.0.0.1:${limited.port}`;
+    const CROWD = 40;
+    const outcomes = await Promise.all(
+      Array.from({ length: CROWD }, () =>
+        connectBuyer(limitedUrl, { localAddress: "127.0.0.2" }).then(
+          (buyer) => {
+            buyer.socket.disconnect();
+            return "connected";
+          },
+          (error: unknown) => (error as { data?: { code?: string } }).data?.code ?? String(error),
+        ),
+      ),
+    );
+    const connected = outcomes.filter((outcome) => outcome === "connected").length;
+    // Each process keeps its own budget (queue-service README), so one address gets up to
+    // twice the burst, plus what refills while the crowd connects on a loaded machine.
+    expect(connected).toBeGreaterThanOrEqual(10);
+    expect(connected).toBeLessThanOrEqual(2 * 10 + 6);
+    expect(outcomes.filter((outcome) => outcome !== "connected")).toEqual(
+      Array<string>(CROWD - connected).fill("RATE_LIMITED"),
+    );
+    // Another address has its own budget: the limit saw the client, not one shared hop.
+    const other = await connectBuyer(limitedUrl, { localAddress: "127.0.0.3" });
+    other.socket.disconnect();
   });
 });

@@ -1,45 +1,51 @@
+import { randomBytes } from "node:crypto";
 import cluster, { type Worker } from "node:cluster";
-import { createServer } from "node:http";
-import { setupMaster } from "@socket.io/sticky";
 import { createLogger } from "@ticketping/common/logger";
 import { env } from "../env";
-import { countQueuedHandovers } from "./count-queued-handovers";
 import { mallocEnv } from "./malloc-env";
-import { publicAddress } from "./public-address";
-import { isWorkerReady } from "./sticky-worker";
-import { stopReadingOnHandover } from "./stop-reading-on-handover";
+import { workerReadySchema, type Siblings } from "./sibling-messages";
 
 /**
- * The one public port in front of QUEUE_PROCESSES queue-service processes. Each process
+ * The one public port shared by QUEUE_PROCESSES queue-service processes. Each process
  * holds its own sockets (the open-file limit is per process), runs its own ticker, sweeper,
  * expiry listener and Kafka consumer exactly as separate instances would, and shares rooms
- * through the Redis adapter. The primary only reads each connection's first request to
- * pick a process (a long-polling client's session stays on the process that opened it),
- * then passes the connection's file descriptor on and closes its own copy.
+ * through the Redis adapter. Every process accepts from the same listening socket
+ * (SCHED_NONE), so the kernel hands out connections and the primary never touches one;
+ * passing each descriptor over IPC, one acknowledged handle at a time, held intake to a
+ * third of bare Socket.IO. A long-polling session's requests that land on another process
+ * are relayed to the session's own (join-siblings.ts).
  */
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
 const processes = env.QUEUE_PROCESSES;
-// Buffers (a forwarded request's bytes) must cross the IPC channel intact.
-cluster.setupPrimary({ serialization: "advanced" });
+cluster.schedulingPolicy = cluster.SCHED_NONE;
 
-const http = createServer();
-setupMaster(http, { loadBalancingMethod: "least-connection" });
-
+const secret = randomBytes(32).toString("base64url");
+const siblingPorts = new Map<number, number>();
+let publicPort: number | undefined;
 let stopping = false;
 const exits = new Map<Worker, Promise<number>>();
 
+function announceSiblings(): void {
+  const message: Siblings = {
+    type: "queue:siblings",
+    secret,
+    ports: Object.fromEntries(siblingPorts),
+  };
+  for (const worker of exits.keys()) if (worker.isConnected()) worker.send(message);
+}
+
 function fork(): Promise<void> {
   const worker = cluster.fork(mallocEnv(env));
-  stopReadingOnHandover(worker);
-  countQueuedHandovers(worker);
   exits.set(
     worker,
     new Promise((resolve) => {
       worker.once("exit", (code, signal) => {
         exits.delete(worker);
+        siblingPorts.delete(worker.id);
         if (!stopping) {
           // A process lost is a share of the sockets lost; its buyers reconnect to the others.
           logger.error({ pid: worker.process.pid, code, signal }, "queue process died; restarting");
+          announceSiblings();
           void fork();
         }
         resolve(code);
@@ -48,9 +54,13 @@ function fork(): Promise<void> {
   );
   return new Promise((resolve, reject) => {
     const onMessage = (message: unknown) => {
-      if (!isWorkerReady(message)) return;
+      const ready = workerReadySchema.safeParse(message);
+      if (!ready.success) return;
       worker.off("message", onMessage);
       worker.off("exit", onExit);
+      publicPort = ready.data.port;
+      siblingPorts.set(worker.id, ready.data.siblingPort);
+      announceSiblings();
       resolve();
     };
     const onExit = (code: number | null) => {
@@ -65,7 +75,6 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  http.close();
   // Each process runs its own graceful shutdown; the primary waits for all of them.
   for (const worker of exits.keys()) worker.process.kill("SIGTERM");
   const codes = await Promise.all(exits.values());
@@ -83,9 +92,8 @@ try {
   for (const worker of exits.keys()) worker.process.kill("SIGTERM");
   process.exit(1);
 }
-http.listen(publicAddress, () => {
-  // Report the bound port, not the configured one: tests ask for port 0.
-  const address = http.address();
-  const port = typeof address === "object" && address ? address.port : env.QUEUE_SERVICE_PORT;
-  logger.info({ port, host: env.QUEUE_SERVICE_HOST, processes }, "listening");
-});
+// Report the bound port, not the configured one: tests ask for port 0.
+logger.info(
+  { port: publicPort ?? env.QUEUE_SERVICE_PORT, host: env.QUEUE_SERVICE_HOST, processes },
+  "listening",
+);

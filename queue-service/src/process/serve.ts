@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { presaleLedgerFromDatabase } from "../door/presale-ledger";
 import { consumerHealthCheck, createBrokerProbe, createKafka } from "@ticketping/common/kafka";
 import { installGracefulShutdown } from "@ticketping/common/lifecycle";
@@ -22,7 +23,8 @@ import {
 import { loadBuyerStatesFromDatabase } from "../door/load-buyer-states-from-database";
 import { loadSaleFactsFromDatabase } from "../settings/load-sale-facts-from-database";
 import { publicAddress } from "./public-address";
-import { joinPrimary, type WorkerReady } from "./sticky-worker";
+import { joinSiblings, type SiblingDoor } from "./join-siblings";
+import type { WorkerReady } from "./sibling-messages";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
 const tracing = startTracingFromEnv({ serviceName: "queue-service", logger });
@@ -79,6 +81,7 @@ const service = createQueueService({
 });
 
 let consumer: RunningReleaseConsumer | undefined;
+let siblingDoor: SiblingDoor | undefined;
 let consumerLag: ConsumerLag | undefined;
 let stopping = false;
 let retryTimer: NodeJS.Timeout | undefined;
@@ -97,6 +100,8 @@ installGracefulShutdown({
     { name: "consumer lag", run: () => consumerLag?.stop() },
     { name: "kafka probe", run: () => kafkaProbe.stop() },
     { name: "socket.io, timers and http", run: service.close },
+    // After Socket.IO: a sibling relays this process's sessions until they are closed.
+    { name: "sibling door", run: () => siblingDoor?.close() },
     { name: "database", run: () => prisma.$disconnect() },
     {
       name: "redis",
@@ -140,23 +145,22 @@ async function startConsumer(attempt: number): Promise<void> {
   }
 }
 
-// One of several processes: the primary owns the port and hands this process its
-// connections (see primary.ts); on its own, the process listens itself.
-if (joinPrimary(service.io)) {
-  const ready: WorkerReady = { type: "queue:worker-ready" };
-  process.send?.(ready);
-  logger.info("serving connections handed over by the primary");
-  void startConsumer(0);
-} else {
-  listen();
+// One of several processes (see primary.ts), or the service on its own: either way the
+// process listens on the public port; the cluster shares the one socket among processes.
+// Siblings are joined first, so every session opened here carries this process's name.
+if (cluster.isWorker && cluster.worker) {
+  siblingDoor = await joinSiblings(service.io, service.http, cluster.worker.id);
 }
-
-function listen(): void {
-  service.http.listen(publicAddress, () => {
-    // Report the bound port, not the configured one: tests ask for port 0.
-    const address = service.http.address();
-    const port = typeof address === "object" && address ? address.port : env.QUEUE_SERVICE_PORT;
+service.http.listen(publicAddress, () => {
+  // Report the bound port, not the configured one: tests ask for port 0.
+  const address = service.http.address();
+  const port = typeof address === "object" && address ? address.port : env.QUEUE_SERVICE_PORT;
+  if (siblingDoor) {
+    const ready: WorkerReady = { type: "queue:worker-ready", port, siblingPort: siblingDoor.port };
+    process.send?.(ready);
+    logger.info({ port, siblingPort: siblingDoor.port }, "process listening");
+  } else {
     logger.info({ port, host: env.QUEUE_SERVICE_HOST }, "listening");
-    void startConsumer(0);
-  });
-}
+  }
+  void startConsumer(0);
+});

@@ -35,6 +35,8 @@ export async function connectBuyer(
     ticket?: string;
     timeoutMs?: number;
     transports?: ("polling" | "websocket")[];
+    /** The client's own address (a loopback alias), as a buyer elsewhere would have. */
+    localAddress?: string;
   } = {},
 ): Promise<Buyer> {
   const userId = options.userId ?? randomUUID();
@@ -45,6 +47,7 @@ export async function connectBuyer(
     transports: options.transports ?? ["websocket"],
     forceNew: true,
     reconnection: false,
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
   });
   const received: Buyer["received"] = [];
   let progress: QueueProgress | undefined;
