@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyQueueTicket } from "@ticketping/common/queue";
+import { QueueStore } from "@ticketping/common/queue/store";
+import { saleSettings } from "@ticketping/common/testing";
 import type { TestBuyer } from "./support/booking";
+import { seedPerformance } from "./support/catalog-fixtures";
 import { setUpOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
 // Presale codes in the web app: the organizer's API (make, list, revoke), the presale
@@ -238,6 +241,55 @@ describe("the presale window", () => {
       });
     }
     expect([...statuses].every((status) => status === 200 || status === 400)).toBe(true);
+  });
+});
+
+describe("adding a presale to a sale with buyers in line", () => {
+  it("is refused, while moving or removing one stays allowed", async () => {
+    const night = await seedPerformance(bed.system.prisma, {
+      name: "Line Formed Night",
+      opensInHours: -1,
+      showsInHours: [72],
+    });
+    const path = `/api/admin/performances/${night.id}`;
+    const store = new QueueStore({ redis: bed.system.redis, keyPrefix: bed.system.keyPrefix });
+    await store.putSettings(night.id, saleSettings({ maxActive: 0 }), 600_000);
+    await store.join({ performanceId: night.id, userId: randomUUID(), newConnection: true });
+
+    // The buyer lined up without a code: a presale now would refuse them at their claim.
+    const added = await call("PATCH", path, {
+      body: { generalSaleOpensAt: inOneDay().toISOString() },
+    });
+    expect([added.status, added.body.error?.code, added.body.error?.details?.reason]).toEqual([
+      409,
+      "CONFLICT",
+      "BUYERS_IN_LINE",
+    ]);
+    expect(
+      (await bed.system.prisma.performance.findUniqueOrThrow({ where: { id: night.id } }))
+        .generalSaleOpensAt,
+    ).toBeNull();
+
+    // Set before anyone lined up, a presale may still be moved and removed afterwards.
+    const empty = await seedPerformance(bed.system.prisma, {
+      name: "Empty Line Night",
+      opensInHours: -1,
+      showsInHours: [72],
+    });
+    const emptyPath = `/api/admin/performances/${empty.id}`;
+    const set = await call("PATCH", emptyPath, {
+      body: { generalSaleOpensAt: inOneDay().toISOString() },
+    });
+    expect(set.status).toBe(200);
+    await store.putSettings(empty.id, saleSettings({ maxActive: 0 }), 600_000);
+    await store.join({ performanceId: empty.id, userId: randomUUID(), newConnection: true });
+    const later = new Date(inOneDay().getTime() + 3_600_000).toISOString();
+    expect((await call("PATCH", emptyPath, { body: { generalSaleOpensAt: later } })).status).toBe(
+      200,
+    );
+    expect((await call("PATCH", emptyPath, { body: { generalSaleOpensAt: null } })).status).toBe(
+      200,
+    );
   });
 });
 

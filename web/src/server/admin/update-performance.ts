@@ -11,6 +11,7 @@ import { presaleFitsWindow, presaleWindowMessage } from "./schemas";
 import { forgetQueueEntryRules } from "../queue/get-queue-entry-rules";
 import { listScheduleIds } from "./list-schedule-ids";
 import { refuseIfReserved } from "./refuse-if-reserved";
+import { refusePresaleAfterLineFormed } from "./refuse-presale-after-line-formed";
 
 /**
  * Edits a performance's fields, including opening and closing its sale (saleStatus).
@@ -56,6 +57,9 @@ export async function updatePerformance({
         !presaleFitsWindow({ bookingOpensAt: opens, bookingClosesAt: closes, generalSaleOpensAt })
       ) {
         throw invalidInput("generalSaleOpensAt", presaleWindowMessage);
+      }
+      if (current.generalSaleOpensAt === null && generalSaleOpensAt !== null) {
+        await refusePresaleAfterLineFormed(id);
       }
 
       if (input.hallId !== undefined && input.hallId !== current.hallId) {
