@@ -274,7 +274,7 @@ describe("the general sale's pre-queue", () => {
     expect((await store.stats(performanceId)).counters).toMatchObject({ shuffled: 7 });
   });
 
-  it("lets its pre-queue in at once when the organizer drops the presale", async () => {
+  it("shuffles its pre-queue in behind the line when the organizer drops the presale", async () => {
     const performanceId = randomUUID();
     const settings = presale(600_000);
     await store.putSettings(performanceId, settings, 60_000);

@@ -10,7 +10,7 @@ export const GENERAL_ROUND_GRACE_MS = 5 * 60_000;
 
 /**
  * Why a checked sale has one round only: its record holds no general sale's round (no
- * presale, one removed before its round, or a sale closed or ended during its presale: the
+ * presale, one removed before its round, or a sale closed during its presale: the
  * record does not say which), or it opened when its general sale's instant had already
  * passed (nobody ever needed a code, so there was no presale).
  */

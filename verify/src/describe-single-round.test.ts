@@ -29,7 +29,7 @@ describe("describeSingleRound", () => {
         : "no-general-round",
     );
     expect(line).toMatch(/^ONE ROUND ONLY: /);
-    expect(line).toContain("the sale closed or its booking ended before its general sale");
+    expect(line).toContain("the sale closed before its general sale");
     expect(line).not.toMatch(/\(no presale\)/);
   });
 

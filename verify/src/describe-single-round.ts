@@ -4,7 +4,7 @@ const texts: Record<SingleRound, string> = {
   // The record cannot tell a sale that never had a presale from one closed during it: both
   // publish no general round, so the line names every case rather than guess one.
   "no-general-round":
-    "ONE ROUND ONLY: the record has no general sale's round (the sale had no presale, its presale was removed before that round, or the sale closed or its booking ended before its general sale), so there is no second round to check.",
+    "ONE ROUND ONLY: the record has no general sale's round (the sale had no presale, its presale was removed before that round, or the sale closed before its general sale), so there is no second round to check.",
   "opened-after-general-sale":
     "ONE ROUND ONLY: the sale opened after its general sale's instant, so no presale ran and everyone was in the opening's round; there is no general sale's round to check.",
 };
