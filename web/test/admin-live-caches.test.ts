@@ -239,4 +239,24 @@ describe("the queue service's list of live queues", () => {
     // What the ticker reads an hour before the instant and at it: the round runs on time.
     expect(await store.listQueues(generalSaleOpensAt.getTime() - hour)).toContain(performance.id);
   });
+
+  it("lists a presale's sale reopened after its general instant, so the round still runs", async () => {
+    const performance = await seed("Reopened After General");
+    const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
+    const hour = 3_600_000;
+    // Closed during its presale (booking opened an hour ago); its general instant passed
+    // half an hour ago, and nobody has joined for two hours.
+    await system.prisma.performance.update({
+      where: { id: performance.id },
+      data: { generalSaleOpensAt: new Date(Date.now() - hour / 2), saleStatus: "CLOSED" },
+    });
+    await store.touchIndex(performance.id, Date.now() - 2 * hour);
+    expect(await store.listQueues(Date.now() - hour)).not.toContain(performance.id);
+
+    const reopened = await admin("PATCH", `/api/admin/performances/${performance.id}`, {
+      saleStatus: "PUBLISHED",
+    });
+    expect(reopened.status).toBe(200);
+    expect(await store.listQueues(Date.now() - hour)).toContain(performance.id);
+  });
 });

@@ -4,8 +4,19 @@
 -- Kept by the database, so every path that closes or reopens a sale sets it the same way.
 ALTER TABLE "performances" ADD COLUMN "sale_closed_at" TIMESTAMPTZ(3);
 
--- The best moment known for sales closed before this column existed.
-UPDATE "performances" SET "sale_closed_at" = "updated_at" WHERE "sale_status" = 'CLOSED';
+-- The best moment known for sales closed before this column existed: their last edit. A
+-- presale's sale whose general round is not recorded is taken to have closed before that
+-- round's instant, since a later edit (a rename) must not make the record demand a round.
+UPDATE "performances" AS p
+SET "sale_closed_at" = CASE
+  WHEN p."general_sale_opens_at" IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM "sale_fairness" AS f
+    WHERE f."performance_id" = p."id" AND f."general_shuffled_at" IS NOT NULL
+  )
+  THEN LEAST(p."updated_at", p."general_sale_opens_at" - interval '1 millisecond')
+  ELSE p."updated_at"
+END
+WHERE p."sale_status" = 'CLOSED';
 
 ALTER TABLE "performances" ADD CONSTRAINT "performances_sale_closed_at_when_closed"
   CHECK (("sale_status" = 'CLOSED') = ("sale_closed_at" IS NOT NULL));

@@ -105,8 +105,13 @@ export async function updatePerformance({
   await invalidateLiveCaches({
     scheduleIds: updated.scheduleIds,
     performanceIds: [id],
+    // Whatever brings a presale's sale (back) to life before its round: the instant saved,
+    // the sale reopened, its opening moved. The ticker must hold it until the round ran.
     generalSales:
-      input.generalSaleOpensAt !== undefined && generalSaleOpensAt
+      generalSaleOpensAt &&
+      (input.generalSaleOpensAt !== undefined ||
+        input.saleStatus !== undefined ||
+        input.bookingOpensAt !== undefined)
         ? [{ performanceId: id, opensAt: generalSaleOpensAt }]
         : [],
   });
