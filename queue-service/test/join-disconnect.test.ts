@@ -13,10 +13,9 @@ import { useQueueTestBed } from "./support/test-bed";
 const bed = useQueueTestBed("queue_join_disconnect");
 
 /**
- * 120 buyers each send `joinsPerSocket` joins and close their socket a few milliseconds
- * later (sooner, the client drops the unsent join), behind one admitted buyer: the closes
- * arrive while joins still wait behind the batches in flight. Every closed buyer's place
- * must then lapse with the grace.
+ * 120 buyers each send `joinsPerSocket` joins and close their socket just after the joins
+ * left it, behind one admitted buyer: the closes arrive while joins still wait behind the
+ * batches in flight. Every closed buyer's place must then lapse with the grace.
  */
 async function closeWhileJoining({
   joinsPerSocket,
@@ -45,13 +44,23 @@ async function closeWhileJoining({
   expect(dataOf(await send.join(holder, performanceId)).status).toBe("admitted");
 
   const leavers = await Promise.all(Array.from({ length: 120 }, connect));
-  for (const leaver of leavers) {
-    for (let join = 0; join < joinsPerSocket; join++) {
-      leaver.socket.emit("queue:join", { performanceId }, () => undefined);
-    }
-  }
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  for (const leaver of leavers) leaver.socket.disconnect();
+  await Promise.all(
+    leavers.map(async ({ socket }) => {
+      for (let join = 0; join < joinsPerSocket; join++) {
+        socket.emit("queue:join", { performanceId }, () => undefined);
+      }
+      // Closed 5 ms after its joins left the client: a close before they left drops them
+      // unsent, and one in the same read as them lets the server drop them undispatched.
+      // So the server takes the joins into the sale's batch, then reads the close while
+      // they may still wait behind the batches in flight.
+      const engine = socket.io.engine;
+      if (engine.writeBuffer.length > 0) {
+        await new Promise<void>((resolve) => engine.once("drain", resolve));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      socket.disconnect();
+    }),
+  );
 
   const stats = () => instance.service.store.stats(performanceId);
   let joinsBefore = -1;
