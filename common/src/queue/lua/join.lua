@@ -213,12 +213,9 @@ local function standing(index, user)
   -- A grant exists only beside an entry in the working set: admitFromHead writes both,
   -- and release, leave and sweep remove both in one script. A buyer outside it has none.
   if inActive[index] then
-    local grant = rcall("HMGET", grantPrefix .. user, "state", "claimBy", "expiresAt", "extended")
-    if grant[1] == "claimed" then
-      return { status = "active", expiresAt = num(grant[3], 0), extendable = grant[4] ~= "1" }
-    end
-    if grant[1] == "pending" then
-      return { status = "admitted", claimBy = num(grant[2], 0) }
+    local granted = grantState(user)
+    if granted ~= nil then
+      return granted
     end
   end
   -- No admission in this batch can have taken them from the line: one is made only when
