@@ -98,23 +98,25 @@ local function readServed()
   return rcall("HMGET", stateKey, "servedSeq", "admittedTotal", "throughput", "generalFromSeq")
 end
 
-local function waitingCount()
-  if cache.waiting == nil then
-    cache.waiting = rcall("ZCARD", waitingKey) + #pendingAdds / 2
+-- A set's size, read on first need and kept in cache[field]; `unwritten` counts entries
+-- decided here but not yet written to it.
+local function cachedCount(field, key, unwritten)
+  if cache[field] == nil then
+    cache[field] = rcall("ZCARD", key) + unwritten
   end
-  return cache.waiting
+  return cache[field]
+end
+local function waitingCount()
+  return cachedCount("waiting", waitingKey, #pendingAdds / 2)
 end
 local function preCount()
-  cache.preQueued = cache.preQueued or rcall("ZCARD", preKey)
-  return cache.preQueued
+  return cachedCount("preQueued", preKey, 0)
 end
 local function generalPreCount()
-  cache.generalPreQueued = cache.generalPreQueued or rcall("ZCARD", generalPreKey)
-  return cache.generalPreQueued
+  return cachedCount("generalPreQueued", generalPreKey, 0)
 end
 local function activeCount()
-  cache.active = cache.active or rcall("ZCARD", activeKey)
-  return cache.active
+  return cachedCount("active", activeKey, 0)
 end
 
 local function writePending()
