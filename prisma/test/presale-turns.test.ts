@@ -113,6 +113,24 @@ describe("presale turns", () => {
     };
   }
 
+  /** A hold paid for: its payment completed and the hold confirmed. */
+  async function buy(reservationId: string): Promise<void> {
+    await prisma.payment.create({
+      data: {
+        reservationId,
+        provider: "SIMULATED",
+        providerPaymentId: randomUUID(),
+        amountMinor: 5_000,
+        currency: "EUR",
+        status: "COMPLETED",
+      },
+    });
+    await prisma.reservation.update({
+      where: { id: reservationId },
+      data: { status: "CONFIRMED", confirmedAt: new Date() },
+    });
+  }
+
   /** A hold's time ran out: it ends EXPIRED, as the worker's expiry ends it. */
   async function lapse(reservationId: string): Promise<void> {
     await prisma.reservation.update({
@@ -234,20 +252,7 @@ describe("presale turns", () => {
     // A hold of another turn (or a waitlist offer) does not keep this turn's use.
     const unrelated = await turn.holdOne(turn.seatIds.slice(1, 2), { token: null });
     expect(unrelated.outcome).toBe("HELD");
-    await prisma.payment.create({
-      data: {
-        reservationId: bought.reservation_id,
-        provider: "SIMULATED",
-        providerPaymentId: randomUUID(),
-        amountMinor: 5_000,
-        currency: "EUR",
-        status: "COMPLETED",
-      },
-    });
-    await prisma.reservation.update({
-      where: { id: bought.reservation_id },
-      data: { status: "CONFIRMED", confirmedAt: new Date() },
-    });
+    await buy(bought.reservation_id);
     const end = endPresaleTurn(prisma);
     expect(
       await end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
@@ -388,20 +393,7 @@ describe("presale turns", () => {
       const turn = await spentTurn();
       const held = await turn.holdOne(turn.seatIds.slice(0, 1));
       expect(held.outcome).toBe("HELD");
-      await prisma.payment.create({
-        data: {
-          reservationId: held.reservation_id,
-          provider: "SIMULATED",
-          providerPaymentId: randomUUID(),
-          amountMinor: 5_000,
-          currency: "EUR",
-          status: "COMPLETED",
-        },
-      });
-      await prisma.reservation.update({
-        where: { id: held.reservation_id },
-        data: { status: "CONFIRMED", confirmedAt: new Date() },
-      });
+      await buy(held.reservation_id);
       return { turn, reservationId: held.reservation_id };
     }
 
