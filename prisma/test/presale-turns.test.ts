@@ -98,6 +98,8 @@ describe("presale turns", () => {
     const use = () => prisma.presaleUse.findUniqueOrThrow({ where: { tokenId } });
     const uses = async () =>
       (await prisma.presaleCode.findUniqueOrThrow({ where: { id: code.id } })).uses;
+    /** The queue reports this turn over, by its token. */
+    const end = () => endPresaleTurn(prisma)({ performanceId, userId, tokenId });
     return {
       performanceId,
       scheduleId: schedule.scheduleId,
@@ -110,6 +112,7 @@ describe("presale turns", () => {
       createHolds,
       use,
       uses,
+      end,
     };
   }
 
@@ -170,13 +173,7 @@ describe("presale turns", () => {
     const held = await turn.holdOne(turn.seatIds.slice(0, 2));
     expect(held.outcome).toBe("HELD");
     // The turn ends while the hold stands: the use is kept.
-    expect(
-      await endPresaleTurn(prisma)({
-        performanceId: turn.performanceId,
-        userId: turn.userId,
-        tokenId: turn.tokenId,
-      }),
-    ).toBe(0);
+    expect(await turn.end()).toBe(0);
     expect(await turn.uses()).toBe(1);
     await lapse(held.reservation_id);
     expect(
@@ -195,11 +192,7 @@ describe("presale turns", () => {
     const turn = await spentTurn();
     const held = await turn.holdOne(turn.seatIds.slice(0, 2));
     expect(held.outcome).toBe("HELD");
-    await endPresaleTurn(prisma)({
-      performanceId: turn.performanceId,
-      userId: turn.userId,
-      tokenId: turn.tokenId,
-    });
+    await turn.end();
     await lapse(held.reservation_id);
     expect(
       await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
@@ -227,11 +220,7 @@ describe("presale turns", () => {
   it("gives the use back when the buyer releases the last hold of an ended turn", async () => {
     const turn = await spentTurn();
     const held = await turn.holdOne(turn.seatIds.slice(0, 1));
-    await endPresaleTurn(prisma)({
-      performanceId: turn.performanceId,
-      userId: turn.userId,
-      tokenId: turn.tokenId,
-    });
+    await turn.end();
     const released = await prisma.$transaction((tx) =>
       releaseHeldReservation(tx, {
         reservationId: held.reservation_id,
@@ -253,10 +242,7 @@ describe("presale turns", () => {
     const unrelated = await turn.holdOne(turn.seatIds.slice(1, 2), { token: null });
     expect(unrelated.outcome).toBe("HELD");
     await buy(bought.reservation_id);
-    const end = endPresaleTurn(prisma);
-    expect(
-      await end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
-    ).toBe(0);
+    expect(await turn.end()).toBe(0);
     expect(await turn.uses()).toBe(1);
     // And without the unrelated hold's help: an unbought turn with only unrelated live
     // holds gets its use back.
@@ -264,13 +250,7 @@ describe("presale turns", () => {
     expect((await second.holdOne(second.seatIds.slice(0, 1), { token: null })).outcome).toBe(
       "HELD",
     );
-    expect(
-      await end({
-        performanceId: second.performanceId,
-        userId: second.userId,
-        tokenId: second.tokenId,
-      }),
-    ).toBe(1);
+    expect(await second.end()).toBe(1);
     expect(await second.uses()).toBe(0);
   });
 
@@ -302,7 +282,6 @@ describe("presale turns", () => {
   });
 
   it("gives back exactly once when the turn's end races its last hold's lapse", async () => {
-    const end = endPresaleTurn(prisma);
     for (let round = 0; round < 8; round += 1) {
       const turn = await spentTurn({ seats: 4 });
       const held = await turn.holdOne(turn.seatIds.slice(0, 2));
@@ -312,7 +291,7 @@ describe("presale turns", () => {
         data: { holdExpiresAt: new Date(Date.now() - 1_000) },
       });
       const [ended, lapsed] = await Promise.all([
-        end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
+        turn.end(),
         (async () => {
           await prisma.$transaction((tx) =>
             expireHeldReservation(tx, {
@@ -328,7 +307,7 @@ describe("presale turns", () => {
       expect(ended + (lapsed ? 1 : 0)).toBe(1);
       expect(await turn.uses()).toBe(0);
       // Redelivered reports of both, and the worker's sweep: nothing more.
-      await end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId });
+      await turn.end();
       await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id });
       await giveBackEndedPresaleTurns(prisma);
       expect(await turn.uses()).toBe(0);
@@ -336,12 +315,11 @@ describe("presale turns", () => {
   });
 
   it("never gives back a use under a hold written as the turn ends", async () => {
-    const end = endPresaleTurn(prisma);
     for (let round = 0; round < 8; round += 1) {
       const turn = await spentTurn({ seats: 4 });
       const [answer, ended] = await Promise.all([
         turn.holdOne(turn.seatIds.slice(0, 1)),
-        end({ performanceId: turn.performanceId, userId: turn.userId, tokenId: turn.tokenId }),
+        turn.end(),
       ]);
       // Either the hold came first and keeps the use, or the use came back first and the
       // hold is refused: never a hold under a returned use.
