@@ -25,6 +25,8 @@ type Ack<T> = { data: T; error?: undefined } | { data?: undefined; error: { code
 interface Entered {
   code: string;
   socket?: Socket;
+  /** What a refusal said besides its code (connect_error's data). */
+  refusal?: object;
 }
 
 async function enter(
@@ -44,17 +46,17 @@ async function enter(
     reconnection: false,
     extraHeaders: options.token ? { cookie: `next-auth.session-token=${options.token}` } : {},
   });
-  const code = await new Promise<string>((resolve) => {
+  const { code, refusal } = await new Promise<{ code: string; refusal?: object }>((resolve) => {
     socket.once("connect", () => {
-      resolve("connected");
+      resolve({ code: "connected" });
     });
     socket.once("connect_error", (error: Error & { data?: { code?: string } }) => {
-      resolve(error.data?.code ?? error.message);
+      resolve({ code: error.data?.code ?? error.message, refusal: error.data ?? {} });
     });
   });
   if (code !== "connected") {
     socket.disconnect();
-    return { code };
+    return { code, refusal };
   }
   bed.afterThisTest(() => void socket.disconnect());
   return { code, socket };
@@ -113,6 +115,48 @@ async function presaleCode(
     select: { id: true },
   });
   return { id: row.id, code };
+}
+
+/** A presale performance, a buyer, a code of it, and the buyer let in on that code. */
+async function holderLetIn(
+  url: string,
+  codeOptions: { useLimit?: number } = {},
+): Promise<{
+  performanceId: string;
+  buyer: { id: string; token: string };
+  code: { id: string; code: string };
+  socket: Socket;
+}> {
+  const performanceId = await presalePerformance();
+  const [buyer] = await buyers(1);
+  if (!buyer) throw new Error("no buyer");
+  const code = await presaleCode(performanceId, codeOptions);
+  const socket = await entered(url, { token: buyer.token, performanceId, presaleCode: code.code });
+  return { performanceId, buyer, code, socket };
+}
+
+/** A live hold of a presale turn, as create_hold writes it. */
+async function holdOfTurn({
+  performanceId,
+  userId,
+  presaleUseId,
+}: {
+  performanceId: string;
+  userId: string;
+  presaleUseId: string;
+}) {
+  const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
+  return bed.prisma.reservation.create({
+    data: {
+      userId,
+      scheduleId: schedule.id,
+      status: "PENDING",
+      amountMinor: 1000,
+      currency: "EUR",
+      holdExpiresAt: new Date(Date.now() + 300_000),
+      presaleUseId,
+    },
+  });
 }
 
 const usesOf = async (codeId: string) =>
@@ -244,15 +288,9 @@ describe("spending a presale code at the claim", () => {
 
   it("spends once per turn however often it is claimed; a spent code lets in its spender only", async () => {
     const instance = await bed.serve();
-    const performanceId = await presalePerformance();
-    const [buyer, another] = await buyers(2);
-    if (!buyer || !another) throw new Error("no buyers");
-    const code = await presaleCode(performanceId);
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
-    });
+    const { performanceId, buyer, code, socket } = await holderLetIn(instance.url);
+    const [another] = await buyers(1);
+    if (!another) throw new Error("no buyer");
     const first = await joinAndClaim(socket, performanceId);
     const again = await Promise.all(
       [1, 2, 3].map(() => ask<WorkingTokenGrant>(socket, "queue:claim", performanceId)),
@@ -280,15 +318,7 @@ describe("spending a presale code at the claim", () => {
 
   it("signs no extension of a turn whose spend failed, pays it before signing, and keeps the extension for later", async () => {
     const instance = await serveWithSpendOutage();
-    const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
-    const code = await presaleCode(performanceId);
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
-    });
+    const { performanceId, code, socket } = await holderLetIn(instance.url);
     const claimed = await joinAndClaim(socket, performanceId);
     expect(claimed.error?.code).toBe("SERVICE_UNAVAILABLE");
     // The grant stays claimed for the retry, but its code has not paid: no token for it.
@@ -312,15 +342,7 @@ describe("spending a presale code at the claim", () => {
 
   it("signs no extension of a turn whose code another holder spent meanwhile", async () => {
     const instance = await serveWithSpendOutage();
-    const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
-    const code = await presaleCode(performanceId);
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
-    });
+    const { performanceId, code, socket } = await holderLetIn(instance.url);
     expect((await joinAndClaim(socket, performanceId)).error?.code).toBe("SERVICE_UNAVAILABLE");
     await bed.prisma.presaleCode.update({ where: { id: code.id }, data: { uses: 1 } });
     instance.recover();
@@ -390,14 +412,8 @@ describe("spending a presale code at the claim", () => {
 
   it("refuses the claim of a holder whose code was revoked while in line", async () => {
     const instance = await bed.serve();
-    const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
-    const code = await presaleCode(performanceId, { useLimit: 10 });
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
+    const { performanceId, code, socket } = await holderLetIn(instance.url, {
+      useLimit: 10,
     });
     const joined = await ask<QueueStanding>(socket, "queue:join", performanceId);
     expect(joined.data?.status).toBe("admitted");
@@ -449,32 +465,13 @@ describe("giving a presale use back", () => {
 
   it("keeps the use of a turn left with a live hold, and gives it back when that hold ends unpaid", async () => {
     const instance = await bed.serve();
-    const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
-    const code = await presaleCode(performanceId);
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
-    });
+    const { performanceId, buyer, code, socket } = await holderLetIn(instance.url);
     const claimed = await joinAndClaim(socket, performanceId);
     if (!claimed.data) throw new Error("no token");
     const use = await bed.prisma.presaleUse.findUniqueOrThrow({
       where: { tokenId: claimed.data.tokenId },
     });
-    const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
-    // A hold of this turn, as create_hold writes it.
-    const hold = await bed.prisma.reservation.create({
-      data: {
-        userId: buyer.id,
-        scheduleId: schedule.id,
-        amountMinor: 1000,
-        currency: "EUR",
-        holdExpiresAt: new Date(Date.now() + 300_000),
-        presaleUseId: use.id,
-      },
-    });
+    const hold = await holdOfTurn({ performanceId, userId: buyer.id, presaleUseId: use.id });
     expect((await ask<{ left: string }>(socket, "queue:leave", performanceId)).data?.left).toBe(
       "active",
     );
@@ -513,18 +510,7 @@ describe("giving a presale use back", () => {
         turnEndsAt: new Date(Date.now() - 1_000),
       },
     });
-    const schedule = await bed.prisma.schedule.findFirstOrThrow({ where: { performanceId } });
-    await bed.prisma.reservation.create({
-      data: {
-        userId: buyer.id,
-        scheduleId: schedule.id,
-        status: "PENDING",
-        amountMinor: 1000,
-        currency: "EUR",
-        holdExpiresAt: new Date(Date.now() + 300_000),
-        presaleUseId: use.id,
-      },
-    });
+    await holdOfTurn({ performanceId, userId: buyer.id, presaleUseId: use.id });
     const end = endPresaleTurn(bed.prisma);
     expect(await end({ performanceId, userId: buyer.id, tokenId })).toBe(0);
     expect(await end({ performanceId, userId: buyer.id })).toBe(0);
@@ -578,22 +564,7 @@ describe("the presale check's place at the session door", () => {
     if (!buyer) throw new Error("no buyer");
     // No proof-of-work pass is held: a buyer without a code learns first that a code is
     // needed, as at the ticket route, instead of solving a proof of work to be refused.
-    const socket = io(instance.url, {
-      auth: { performanceId },
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-      extraHeaders: { cookie: `next-auth.session-token=${buyer.token}` },
-    });
-    const refusal = await new Promise<object>((resolve) => {
-      socket.once("connect_error", (error: Error & { data?: object }) => {
-        resolve(error.data ?? {});
-      });
-      socket.once("connect", () => {
-        resolve({ code: "connected" });
-      });
-    });
-    socket.disconnect();
+    const { refusal } = await enter(instance.url, { token: buyer.token, performanceId });
     // When the line opens to all, and when a buyer without a code may line up for it (the
     // test bed's pre-queue lead, an hour, before).
     expect(refusal).toEqual({
@@ -614,15 +585,7 @@ describe("the presale check's place at the session door", () => {
 describe("a presale turn extended after the general sale opened", () => {
   it("moves the turn's recorded end with its token, so its use is not taken for over", async () => {
     const instance = await bed.serve();
-    const performanceId = await presalePerformance();
-    const [buyer] = await buyers(1);
-    if (!buyer) throw new Error("no buyer");
-    const code = await presaleCode(performanceId);
-    const socket = await entered(instance.url, {
-      token: buyer.token,
-      performanceId,
-      presaleCode: code.code,
-    });
+    const { performanceId, code, socket } = await holderLetIn(instance.url);
     const claimed = await joinAndClaim(socket, performanceId);
     if (!claimed.data) throw new Error(`claim refused: ${claimed.error.code}`);
     const { turnEndsAt: firstEnd } = await bed.prisma.presaleUse.findUniqueOrThrow({
