@@ -20,6 +20,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
+import { RemoveRowButton } from "../form/remove-row-button";
 import { currencyDigits, currencySymbol } from "@ticketping/common/format";
 import {
   fromUtcInput,
@@ -428,17 +429,16 @@ export function PerformanceForm({
                     className="h-10 w-14 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
                   />
                 </Field>
-                <button
-                  type="button"
-                  className="mt-6 rounded-lg px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-40"
+                <RemoveRowButton
+                  placement="mt-6"
                   disabled={grades.length === 1}
-                  aria-label={t("removeGrade", { number: index + 1 })}
-                  onClick={() => {
+                  label={t("removeGrade", { number: index + 1 })}
+                  onRemove={() => {
                     setGrades((current) => current.filter((item) => item.key !== grade.key));
                   }}
                 >
                   {t("remove")}
-                </button>
+                </RemoveRowButton>
               </div>
             );
           })}

@@ -15,6 +15,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "../form/field";
+import { RemoveRowButton } from "../form/remove-row-button";
 import { useConfirmDialog } from "./use-confirm-dialog";
 import { fromUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
@@ -187,17 +188,16 @@ function ScheduleCreator({
                     className={`${inputClass} w-24`}
                   />
                 </Field>
-                <button
-                  type="button"
-                  className="mb-5 rounded-lg px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-40"
+                <RemoveRowButton
+                  placement="mb-5"
                   disabled={bands.length === 1}
-                  aria-label={t("removeBand", { number: index + 1 })}
-                  onClick={() => {
+                  label={t("removeBand", { number: index + 1 })}
+                  onRemove={() => {
                     setBands((current) => current.filter((item) => item.key !== band.key));
                   }}
                 >
                   {t("remove")}
-                </button>
+                </RemoveRowButton>
               </div>
             );
           })}
