@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { idParamsSchema } from "../../admin/schemas";
 import {
   attendeesExportQuerySchema,
@@ -8,8 +9,8 @@ import {
   ordersQuerySchema,
 } from "../../orders/schemas";
 import type { Operation } from "../operation";
+import { organizerOperation } from "./organizer-operation";
 
-const organizer = { tag: "Organizer", access: "organizer" } as const;
 const scopes = [
   { path: "schedules", name: "Show", of: "a show" },
   { path: "performances", name: "Performance", of: "every show of a performance" },
@@ -27,57 +28,61 @@ const download = {
   },
 };
 
-export const orderOperations: Operation[] = scopes.flatMap(({ path, name, of }): Operation[] => [
-  {
-    ...organizer,
+/** A list's CSV file: the list's rows and filters, every row, streamed. */
+function csvExport({
+  scope: { path, name, of },
+  list,
+  query,
+}: {
+  scope: (typeof scopes)[number];
+  list: "orders" | "attendees";
+  query: z.ZodType;
+}): Operation {
+  const noun = `${list.charAt(0).toUpperCase()}${list.slice(1)}`;
+  return {
+    ...organizerOperation,
     method: "get",
-    path: `/api/admin/${path}/{id}/orders`,
-    operationId: `list${name}Orders`,
-    summary: `The orders of ${of}, newest first, a page at a time`,
-    description: `Every order (reservation) in any status, with the buyer, seats, amount, times and payment. ${search} \`status\` narrows to some statuses. ${paging}`,
+    path: `/api/admin/${path}/{id}/${list}.csv`,
+    operationId: `export${name}${noun}`,
+    summary: `The ${list} of ${of} as a CSV file`,
+    description: `The list's ${list} and filters, every row. ${csv}`,
     params: idParamsSchema,
-    query: ordersQuerySchema,
-    answers: { 200: { description: "A page of orders.", data: ordersPageSchema } },
-    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
-  },
-  {
-    ...organizer,
-    method: "get",
-    path: `/api/admin/${path}/{id}/orders.csv`,
-    operationId: `export${name}Orders`,
-    summary: `The orders of ${of} as a CSV file`,
-    description: `The list's orders and filters, every row. ${csv}`,
-    params: idParamsSchema,
-    query: ordersExportQuerySchema,
+    query,
     answers: {
       200: { description: "The CSV file.", contentType: "text/csv", headers: download },
     },
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
-  },
-  {
-    ...organizer,
-    method: "get",
-    path: `/api/admin/${path}/{id}/attendees`,
-    operationId: `list${name}Attendees`,
-    summary: `The attendees of ${of}: one per ticket, in show and seat order`,
-    description: `Each ticket with its holder, seat, status (VALID admits at the door) and check-in. ${search} \`status\` and \`checkedIn\` narrow the list. ${paging}`,
-    params: idParamsSchema,
-    query: attendeesQuerySchema,
-    answers: { 200: { description: "A page of attendees.", data: attendeesPageSchema } },
-    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
-  },
-  {
-    ...organizer,
-    method: "get",
-    path: `/api/admin/${path}/{id}/attendees.csv`,
-    operationId: `export${name}Attendees`,
-    summary: `The attendees of ${of} as a CSV file`,
-    description: `The list's attendees and filters, every row. ${csv}`,
-    params: idParamsSchema,
-    query: attendeesExportQuerySchema,
-    answers: {
-      200: { description: "The CSV file.", contentType: "text/csv", headers: download },
+  };
+}
+
+export const orderOperations: Operation[] = scopes.flatMap((scope): Operation[] => {
+  const { path, name, of } = scope;
+  return [
+    {
+      ...organizerOperation,
+      method: "get",
+      path: `/api/admin/${path}/{id}/orders`,
+      operationId: `list${name}Orders`,
+      summary: `The orders of ${of}, newest first, a page at a time`,
+      description: `Every order (reservation) in any status, with the buyer, seats, amount, times and payment. ${search} \`status\` narrows to some statuses. ${paging}`,
+      params: idParamsSchema,
+      query: ordersQuerySchema,
+      answers: { 200: { description: "A page of orders.", data: ordersPageSchema } },
+      errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
     },
-    errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
-  },
-]);
+    csvExport({ scope, list: "orders", query: ordersExportQuerySchema }),
+    {
+      ...organizerOperation,
+      method: "get",
+      path: `/api/admin/${path}/{id}/attendees`,
+      operationId: `list${name}Attendees`,
+      summary: `The attendees of ${of}: one per ticket, in show and seat order`,
+      description: `Each ticket with its holder, seat, status (VALID admits at the door) and check-in. ${search} \`status\` and \`checkedIn\` narrow the list. ${paging}`,
+      params: idParamsSchema,
+      query: attendeesQuerySchema,
+      answers: { 200: { description: "A page of attendees.", data: attendeesPageSchema } },
+      errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
+    },
+    csvExport({ scope, list: "attendees", query: attendeesExportQuerySchema }),
+  ];
+});

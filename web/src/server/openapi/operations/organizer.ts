@@ -44,9 +44,8 @@ import {
 import { hallWithPlanSchema } from "../../hall-plan/answers";
 import { hallPlanSchema } from "../../hall-plan/schemas";
 import type { Operation } from "../operation";
+import { organizerOperation } from "./organizer-operation";
 
-const tag = "Organizer";
-const organizer = { tag, access: "organizer" } as const;
 const conflict =
   "`CONFLICT` with `details.reason`: SLUG_TAKEN, SCHEDULE_EXISTS, RESERVATIONS_EXIST, GRADE_IN_USE, GRADE_NAME_TAKEN, HALL_IN_USE, HAS_SCHEDULES or CURRENCY_LOCKED (see web/README.md).";
 const cacheDrop =
@@ -54,7 +53,7 @@ const cacheDrop =
 
 export const organizerOperations: Operation[] = [
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/halls",
     operationId: "listHalls",
@@ -65,7 +64,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/halls",
     operationId: "createHall",
@@ -79,7 +78,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "patch",
     path: "/api/admin/halls/{id}",
     operationId: "updateHall",
@@ -91,7 +90,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/halls/{id}/plan",
     operationId: "getHallPlan",
@@ -106,7 +105,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "put",
     path: "/api/admin/halls/{id}/plan",
     operationId: "setHallPlan",
@@ -120,7 +119,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances",
     operationId: "listAdminPerformances",
@@ -134,7 +133,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/performances",
     operationId: "createPerformance",
@@ -150,7 +149,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances/{id}",
     operationId: "getAdminPerformance",
@@ -165,7 +164,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "patch",
     path: "/api/admin/performances/{id}",
     operationId: "updatePerformance",
@@ -179,7 +178,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "put",
     path: "/api/admin/performances/{id}/queue-settings",
     operationId: "updateQueueSettings",
@@ -196,7 +195,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/performances/{id}/grades",
     operationId: "createGrade",
@@ -210,7 +209,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "patch",
     path: "/api/admin/grades/{id}",
     operationId: "updateGrade",
@@ -222,7 +221,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "delete",
     path: "/api/admin/grades/{id}",
     operationId: "deleteGrade",
@@ -233,7 +232,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/performances/{id}/schedules",
     operationId: "createSchedule",
@@ -247,7 +246,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "delete",
     path: "/api/admin/schedules/{id}",
     operationId: "deleteSchedule",
@@ -258,7 +257,7 @@ export const organizerOperations: Operation[] = [
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances/{id}/stats",
     operationId: "getPerformanceStats",
@@ -270,7 +269,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances/{id}/stats/history",
     operationId: "listChartSamples",
@@ -287,7 +286,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances/{id}/fairness-report",
     operationId: "getLiveSaleReport",
@@ -299,7 +298,7 @@ export const organizerOperations: Operation[] = [
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/reservations/{id}/refunds",
     operationId: "refundOrder",
@@ -317,7 +316,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/schedules/{id}/cancellation",
     operationId: "cancelShow",
@@ -334,7 +333,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/schedules/{id}/cancellation",
     operationId: "getShowCancellation",
@@ -349,7 +348,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/schedules/{id}/held-back-seats",
     operationId: "getShowSeats",
@@ -364,7 +363,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/schedules/{id}/held-back-seats",
     operationId: "setHeldBackSeats",
@@ -381,7 +380,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "get",
     path: "/api/admin/performances/{id}/presale-codes",
     operationId: "listPresaleCodes",
@@ -391,7 +390,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/performances/{id}/presale-codes",
     operationId: "createPresaleCodes",
@@ -404,7 +403,7 @@ export const organizerOperations: Operation[] = [
     errors: ["NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
-    ...organizer,
+    ...organizerOperation,
     method: "post",
     path: "/api/admin/presale-codes/{id}/revoke",
     operationId: "revokePresaleCode",

@@ -5,6 +5,8 @@ import { cancelledReservationSchema, reservationParamsSchema } from "../../reser
 import type { Operation } from "../operation";
 
 const tag = "Payments";
+/** One of the caller's own reservations. */
+const ownReservation = { tag, access: "session", params: reservationParamsSchema } as const;
 
 /** What Stripe sends; the route verifies the signature of the raw bytes before reading it. */
 const stripeEventSchema = z.looseObject({
@@ -15,39 +17,33 @@ const stripeEventSchema = z.looseObject({
 
 export const paymentOperations: Operation[] = [
   {
+    ...ownReservation,
     method: "get",
     path: "/api/reservations/{reservationId}/checkout",
     operationId: "getCheckout",
-    tag,
     summary: "The caller's reservation as checkout shows it (polled while a payment settles)",
-    access: "session",
-    params: reservationParamsSchema,
     answers: { 200: { description: "The reservation.", data: checkoutViewSchema } },
     errors: ["SERVICE_UNAVAILABLE"],
   },
   {
+    ...ownReservation,
     method: "post",
     path: "/api/reservations/{reservationId}/checkout",
     operationId: "startCheckout",
-    tag,
     summary: "Opens the payment page of a PENDING hold, or returns the one already open",
     description:
       "Send the browser to `url`. `CONFLICT` when not PENDING (`details.status`) or paid already (`details.reason: PAYMENT_IN_PROGRESS`); `SERVICE_UNAVAILABLE` when the provider did not answer (the seats stay held).",
-    access: "session",
-    params: reservationParamsSchema,
     answers: { 200: { description: "The payment page.", data: startedCheckoutSchema } },
     errors: ["HOLD_EXPIRED", "CONFLICT", "SERVICE_UNAVAILABLE"],
   },
   {
+    ...ownReservation,
     method: "post",
     path: "/api/reservations/{reservationId}/cancel",
     operationId: "cancelReservation",
-    tag,
     summary: "Cancels confirmed tickets before the show; the payment is refunded",
     description:
       "`CONFLICT` when not CONFIRMED (`details.status`) or the show started (`details.reason: SHOW_STARTED`).",
-    access: "session",
-    params: reservationParamsSchema,
     answers: { 200: { description: "Cancelled.", data: cancelledReservationSchema } },
     errors: ["CONFLICT", "SERVICE_UNAVAILABLE"],
   },
