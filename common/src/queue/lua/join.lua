@@ -64,17 +64,19 @@ local phase = salePhase(settings, now)
 local cache = {
   served = { state[2], state[3], state[4], state[8] },
   markAt = state[5],
-  waiting = nil,
-  preQueued = nil,
-  generalPreQueued = nil,
-  active = nil,
 }
-if opened then
-  cache.preQueued = 0
+-- Drops the kept set sizes, to be read when next needed; a pre-queue whose sale opened
+-- stays empty, so it is known without asking.
+local function forgetCounts()
+  cache.waiting, cache.preQueued, cache.generalPreQueued, cache.active = nil, nil, nil, nil
+  if opened then
+    cache.preQueued = 0
+  end
+  if generalOpened then
+    cache.generalPreQueued = 0
+  end
 end
-if generalOpened then
-  cache.generalPreQueued = 0
-end
+forgetCounts()
 if openedNow or generalOpenedNow then
   -- An opening marks its own join time: read it afresh after one.
   cache.markAt = nil
@@ -339,14 +341,8 @@ for index, buyer in ipairs(buyers) do
     -- script kept in hand is read afresh, as the failed join may have stopped half-way.
     seen[buyer.user] = true
     writePending()
-    cache.waiting, cache.preQueued, cache.generalPreQueued, cache.active = nil, nil, nil, nil
+    forgetCounts()
     cache.served = readServed()
-    if opened then
-      cache.preQueued = 0
-    end
-    if generalOpened then
-      cache.generalPreQueued = 0
-    end
     replies[index] = cjson.encode({ status = "error", message = message })
   end
 end
