@@ -217,6 +217,81 @@ describe("presale turns", () => {
     expect(await turn.uses()).toBe(1);
   });
 
+  it("never lets a single-use code buy twice when a late payment revives a turn whose use went on", async () => {
+    const first = await spentTurn();
+    const held = await first.holdOne(first.seatIds.slice(0, 1));
+    expect(held.outcome).toBe("HELD");
+    const end = endPresaleTurn(prisma);
+    await end({ performanceId: first.performanceId, userId: first.userId, tokenId: first.tokenId });
+    await lapse(held.reservation_id);
+    expect(
+      await giveBackPresaleUseOfReservation(prisma, { reservationId: held.reservation_id }),
+    ).toBe(true);
+    expect(await first.uses()).toBe(0);
+    // The code comes back, and another buyer's turn spends it.
+    const [second, third] = await createBuyers(prisma, 2);
+    if (!second || !third) throw new Error("fixture incomplete");
+    const spend = spendPresaleCode(prisma);
+    const secondToken = randomUUID();
+    const spendAs = (userId: string, tokenId: string) =>
+      spend({
+        codeId: first.codeId,
+        performanceId: first.performanceId,
+        userId,
+        tokenId,
+        turnEndsAt: new Date(Date.now() + 600_000),
+      });
+    expect(await spendAs(second, secondToken)).toBe("spent");
+    // The first buyer's payment lands late: the money is taken, so the hold is sold and
+    // its use is out again, beside the second buyer's.
+    expect(
+      await prisma.$transaction((tx) =>
+        reviveLapsedReservation(tx, {
+          id: held.reservation_id,
+          userId: first.userId,
+          scheduleId: first.scheduleId,
+          performanceId: first.performanceId,
+        }),
+      ),
+    ).toBe(true);
+    expect(await first.uses()).toBe(1);
+    // The second turn ends with nothing bought: its use comes back, yet the first buyer's
+    // use is still spent, so the code has none to give.
+    expect(
+      await end({ performanceId: first.performanceId, userId: second, tokenId: secondToken }),
+    ).toBe(1);
+    expect(await first.uses()).toBe(1);
+    expect(await spendAs(third, randomUUID())).toBe("used_up");
+  });
+
+  it("counts every use given back when give-backs of one code race", async () => {
+    const turns = 6;
+    const first = await spentTurn({ useLimit: turns });
+    const others = await createBuyers(prisma, turns - 1);
+    const spend = spendPresaleCode(prisma);
+    const ended = [{ userId: first.userId, tokenId: first.tokenId }];
+    for (const userId of others) {
+      const tokenId = randomUUID();
+      expect(
+        await spend({
+          codeId: first.codeId,
+          performanceId: first.performanceId,
+          userId,
+          tokenId,
+          turnEndsAt: new Date(Date.now() + 600_000),
+        }),
+      ).toBe("spent");
+      ended.push({ userId, tokenId });
+    }
+    expect(await first.uses()).toBe(turns);
+    const end = endPresaleTurn(prisma);
+    const returned = await Promise.all(
+      ended.map((turn) => end({ performanceId: first.performanceId, ...turn })),
+    );
+    expect(returned.reduce((sum, count) => sum + count, 0)).toBe(turns);
+    expect(await first.uses()).toBe(0);
+  });
+
   it("gives the use back when the buyer releases the last hold of an ended turn", async () => {
     const turn = await spentTurn();
     const held = await turn.holdOne(turn.seatIds.slice(0, 1));
@@ -355,11 +430,15 @@ describe("presale turns", () => {
       ),
     );
     expect(batch.filter((answer) => answer.outcome === "HELD")).toHaveLength(1);
-    // An ended unpaid hold no longer counts.
+    // An ended unpaid hold no longer counts. Seats of a refused request are surely free
+    // (whichever two requests won the race hold theirs).
     const [first] = held;
-    if (!first) throw new Error("no hold");
+    const refusedIndex = answers.findIndex((answer) => answer.outcome !== "HELD");
+    if (!first || refusedIndex < 0) throw new Error("no hold");
     await lapse(first.reservation_id);
-    const after = await turn.holdOne(turn.seatIds.slice(10, 12), { maxOpen: 10 });
+    const after = await turn.holdOne(turn.seatIds.slice(refusedIndex * 2, refusedIndex * 2 + 2), {
+      maxOpen: 10,
+    });
     expect(after.outcome).toBe("HELD");
   });
 

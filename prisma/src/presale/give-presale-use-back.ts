@@ -1,12 +1,14 @@
 import type { Prisma } from "../generated/client";
+import { recountPresaleCodeUses } from "./recount-presale-code-uses";
 
 /**
  * Gives one presale use back, inside the caller's transaction, when its turn is over (the
  * queue ended it early, or its token's time passed) and every hold made in it ended unpaid
  * (none keeps it by the database's rule reservation_keeps_presale_use, which create_hold's
  * seat cap counts by too). Exactly once: the mark
- * `returned_at IS NULL -> now()` is conditional, and the code's count drops only for a row
- * this call marked. True when the use came back.
+ * `returned_at IS NULL -> now()` is conditional, and the code's count is recounted only
+ * for a row this call marked (recountPresaleCodeUses: a use a late payment took back may
+ * still be out). True when the use came back.
  *
  * The use's row is locked first and its holds read in a later statement: a give-back
  * racing a hold being written in the turn (create_hold holds the row FOR SHARE), the end of
@@ -27,7 +29,6 @@ export async function givePresaleUseBack(
     RETURNING u.code_id::text AS code_id`;
   const [use] = returned;
   if (!use) return false;
-  await tx.$executeRaw`
-    UPDATE presale_codes SET uses = uses - 1 WHERE id = ${use.code_id}::uuid AND uses > 0`;
+  await recountPresaleCodeUses(tx, { codeId: use.code_id });
   return true;
 }

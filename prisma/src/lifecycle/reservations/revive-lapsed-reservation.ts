@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/client";
+import { recountPresaleCodeUses } from "../../presale/recount-presale-code-uses";
 import { announceConfirmed } from "./announce-confirmed";
 import type { LockedReservation } from "./lock-reservation";
 
@@ -19,16 +20,15 @@ export async function reviveLapsedReservation(
   if (!revived?.revived) return false;
   // A presale turn whose use came back when this hold lapsed has bought after all: its use
   // is spent again. The money is taken, so this never refuses: if the use went to someone
-  // else meanwhile, the count stays at the code's limit (its CHECK) rather than failing.
-  await tx.$executeRaw`
-    WITH taken AS (
-      UPDATE presale_uses u SET returned_at = NULL
-        FROM reservations r
-       WHERE r.id = ${reservation.id}::uuid AND u.id = r.presale_use_id
-         AND u.returned_at IS NOT NULL
-      RETURNING u.code_id)
-    UPDATE presale_codes c SET uses = least(c.uses + 1, c.use_limit)
-      FROM taken WHERE c.id = taken.code_id`;
+  // else meanwhile, more uses are out than the code's limit, and the recount keeps the
+  // count at the limit until enough of them come back.
+  const taken = await tx.$queryRaw<{ code_id: string }[]>`
+    UPDATE presale_uses u SET returned_at = NULL
+      FROM reservations r
+     WHERE r.id = ${reservation.id}::uuid AND u.id = r.presale_use_id
+       AND u.returned_at IS NOT NULL
+    RETURNING u.code_id::text AS code_id`;
+  for (const { code_id: codeId } of taken) await recountPresaleCodeUses(tx, { codeId });
   await announceConfirmed(tx, reservation);
   return true;
 }
