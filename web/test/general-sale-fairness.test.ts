@@ -72,6 +72,19 @@ beforeAll(async () => {
   });
 }, 120_000);
 
+/**
+ * A sale on sale since `opensInHours` ago, read once through the catalog (which writes its
+ * fairness row), with the two seeds the queue's settings need.
+ */
+async function saleWithSeeds(name: string, opensInHours: number) {
+  const night = await seedPerformance(system.prisma, { name, opensInHours, showsInHours: [48] });
+  await get(`/api/performances/${night.slug}`);
+  const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
+    where: { performanceId: night.id },
+  });
+  return { night, seed, generalSeed };
+}
+
 afterAll(async () => {
   await system.stop();
 });
@@ -240,15 +253,7 @@ describe("the general sale's commitment", () => {
   });
 
   it("shows a general round that ran after the presale was removed, though the record without it was read first", async () => {
-    const night = await seedPerformance(system.prisma, {
-      name: "Removed Presale Night",
-      opensInHours: -1,
-      showsInHours: [48],
-    });
-    await get(`/api/performances/${night.slug}`);
-    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
-      where: { performanceId: night.id },
-    });
+    const { night, seed, generalSeed } = await saleWithSeeds("Removed Presale Night", -1);
     const generalLater = Date.now() + 600_000;
     await system.prisma.performance.update({
       where: { id: night.id },
@@ -293,15 +298,7 @@ describe("the general sale's commitment", () => {
   });
 
   it("holds no general round for a sale closed during its presale, so none is missing", async () => {
-    const night = await seedPerformance(system.prisma, {
-      name: "Closed Presale Night",
-      opensInHours: -1,
-      showsInHours: [48],
-    });
-    await get(`/api/performances/${night.slug}`);
-    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
-      where: { performanceId: night.id },
-    });
+    const { night, seed, generalSeed } = await saleWithSeeds("Closed Presale Night", -1);
     const generalLater = Date.now() + 600_000;
     await system.prisma.performance.update({
       where: { id: night.id },
@@ -346,15 +343,7 @@ describe("the general sale's commitment", () => {
   });
 
   it("still expects the general round of a sale closed after its instant, so a skipped one is caught", async () => {
-    const night = await seedPerformance(system.prisma, {
-      name: "Closed Late Night",
-      opensInHours: -2,
-      showsInHours: [48],
-    });
-    await get(`/api/performances/${night.slug}`);
-    const { seed, generalSeed } = await system.prisma.saleFairness.findUniqueOrThrow({
-      where: { performanceId: night.id },
-    });
+    const { night, seed, generalSeed } = await saleWithSeeds("Closed Late Night", -2);
     await store.putSettings(
       night.id,
       saleSettings({ shuffleSeed: seed, generalShuffleSeed: generalSeed, maxActive: 0 }),
