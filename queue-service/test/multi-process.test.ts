@@ -43,26 +43,36 @@ let workers: number[];
 let url: string;
 const keyPrefix = uniqueKeyPrefix("multi-process");
 
-beforeAll(async () => {
-  database = await createTestDatabase({ label: "queue_multi_process" });
-  redis = connectRedis();
-  service = await spawnService({
+/** The service from its entry point with PROCESSES processes, its own keys and consumer group. */
+function startQueueService(
+  queueKeyPrefix: string,
+  env: Record<string, string>,
+): Promise<SpawnedService> {
+  return spawnService({
     cwd: path.resolve(import.meta.dirname, ".."),
     entry: "src/main.ts",
     env: {
       QUEUE_SERVICE_PORT: "0",
       QUEUE_PROCESSES: String(PROCESSES),
       DATABASE_URL: database.url,
-      QUEUE_KEY_PREFIX: keyPrefix,
-      QUEUE_TICK_MS: "100",
-      QUEUE_PROGRESS_INTERVAL_MS: "200",
-      QUEUE_PROGRESS_KEEPALIVE_MS: "500",
+      QUEUE_KEY_PREFIX: queueKeyPrefix,
       QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
-      // Every buyer here connects from 127.0.0.1, well over a minute's budget of one address
-      // in all: this file is about sharing the port and rooms; the per-address limit is below.
-      QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000",
+      ...env,
     },
     readyTimeoutMs: 60_000,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "queue_multi_process" });
+  redis = connectRedis();
+  service = await startQueueService(keyPrefix, {
+    QUEUE_TICK_MS: "100",
+    QUEUE_PROGRESS_INTERVAL_MS: "200",
+    QUEUE_PROGRESS_KEEPALIVE_MS: "500",
+    // Every buyer here connects from 127.0.0.1, well over a minute's budget of one address
+    // in all: this file is about sharing the port and rooms; the per-address limit is below.
+    QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "100000",
   });
   url = `http://127.0.0.1:${service.port}`;
   workers = childProcesses(service.process.pid ?? 0).filter(
@@ -460,19 +470,9 @@ describe(`the per-address limit with ${PROCESSES} processes sharing the port`, (
   let limited: SpawnedService;
 
   beforeAll(async () => {
-    limited = await spawnService({
-      cwd: path.resolve(import.meta.dirname, ".."),
-      entry: "src/main.ts",
-      env: {
-        QUEUE_SERVICE_PORT: "0",
-        QUEUE_PROCESSES: String(PROCESSES),
-        DATABASE_URL: database.url,
-        QUEUE_KEY_PREFIX: limitedPrefix,
-        QUEUE_CONSUMER_GROUP_ID: `queue-test-${randomUUID()}`,
-        // A burst of 10 handshakes per address and process, then one a second.
-        QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "60",
-      },
-      readyTimeoutMs: 60_000,
+    limited = await startQueueService(limitedPrefix, {
+      // A burst of 10 handshakes per address and process, then one a second.
+      QUEUE_CONNECT_LIMIT_PER_IP_PER_MIN: "60",
     });
   }, 90_000);
 
