@@ -95,6 +95,29 @@ describe("the admission bucket's rate", () => {
     expect(await admitNow(performanceId)).toBe(20);
   });
 
+  it("is a pace started before the first admission, which a second start leaves alone", async () => {
+    const performanceId = randomUUID();
+    await store.putSettings(performanceId, sale(), 60_000);
+    const start = { pace: 4, steppedAt: Date.now(), cutAt: 0 };
+    expect(await store.startPaceIfUnset(performanceId, start)).toBe(true);
+    expect(
+      await store.startPaceIfUnset(performanceId, { pace: 9, steppedAt: Date.now(), cutAt: 0 }),
+    ).toBe(false);
+    expect(await store.paceState(performanceId)).toEqual(start);
+    const started = Date.now();
+    const outcomes = [];
+    for (let i = 0; i < 10; i++) {
+      outcomes.push(
+        (await store.join({ performanceId, userId: `first-${i}`, newConnection: true })).status,
+      );
+    }
+    const elapsedSec = (Date.now() - started) / 1_000;
+    // The bucket starts full at the pace (and refills at it), not at admitRate's twenty.
+    const admitted = outcomes.filter((status) => status === "admitted").length;
+    expect(admitted).toBeGreaterThanOrEqual(4);
+    expect(admitted).toBeLessThanOrEqual(4 + Math.ceil(elapsedSec * 4) + 1);
+  });
+
   it("paces a join admitted straight away too (join.lua)", async () => {
     const performanceId = randomUUID();
     await store.putSettings(performanceId, sale(), 60_000);

@@ -109,7 +109,7 @@ describe("admission paced by the booking path's latency", () => {
     ]);
 
     bookingP95Ms = 60;
-    // +2/s a second from 1/s: about 10 s.
+    // +1/s a second from 1/s: about 19 s.
     await paceReaches(store, performanceId, ADMIT_RATE, 45_000);
     const fast = await admissionsPerSecond(store, performanceId, 2_000);
     // Ten times the floor at least, on a loaded machine whose ticks may come late.
@@ -117,6 +117,56 @@ describe("admission paced by the booking path's latency", () => {
     expect(fast).toBeLessThanOrEqual(ADMIT_RATE * 1.6);
     expect((await store.stats(performanceId)).admissionPacePerSec).toBe(ADMIT_RATE);
   }, 120_000);
+
+  it("holds a crowd arriving at an open sale to the slow start from its first admission", async () => {
+    const keyPrefix = uniqueKeyPrefix("pace-first");
+    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
+    const config = testConfig(keyPrefix, { paceTargetMs: TARGET_MS });
+    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const performanceId = await createPerformance(bed.prisma, {
+      seats: 50,
+      queueMaxActive: 10_000,
+      queueAdmitRatePerSec: ADMIT_RATE,
+    });
+    // No queue service ticks it: only the settings loaded for the first join set the pace.
+    const started = Date.now();
+    const statuses: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const outcome = await store.join({
+        performanceId,
+        userId: `early-${i}`,
+        newConnection: true,
+      });
+      statuses.push(outcome.status);
+    }
+    const elapsedSec = (Date.now() - started) / 1_000;
+    const admitted = statuses.filter((status) => status === "admitted").length;
+    const slowStart = ADMIT_RATE / 5;
+    expect(await store.paceState(performanceId)).toMatchObject({ pace: slowStart, cutAt: 0 });
+    // A full bucket of the slow start and its refill while they joined; without the pace,
+    // a full second of the organizer's 20/s went to the first twenty at once.
+    expect(admitted).toBeGreaterThanOrEqual(slowStart);
+    expect(admitted).toBeLessThanOrEqual(slowStart + Math.ceil(elapsedSec * slowStart) + 1);
+    expect(admitted).toBeLessThan(ADMIT_RATE);
+  });
+
+  it("leaves a set pace alone when the settings are loaded again", async () => {
+    const keyPrefix = uniqueKeyPrefix("pace-kept");
+    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
+    const config = testConfig(keyPrefix, { paceTargetMs: TARGET_MS });
+    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const performanceId = await createPerformance(bed.prisma, {
+      seats: 50,
+      queueAdmitRatePerSec: ADMIT_RATE,
+    });
+    await store.join({ performanceId, userId: "first", newConnection: true });
+    const climbed = { pace: 17, steppedAt: Date.now(), cutAt: Date.now() - 10_000 };
+    await store.setPaceState(performanceId, climbed);
+    // Dropping the cached settings makes the next script call load them again.
+    await store.invalidateSettings(performanceId);
+    await store.join({ performanceId, userId: "second", newConnection: true });
+    expect(await store.paceState(performanceId)).toEqual(climbed);
+  });
 
   it("admits at the organizer's fixed rate with the controller off, lifting a pace left behind", async () => {
     const keyPrefix = uniqueKeyPrefix("pace-off");

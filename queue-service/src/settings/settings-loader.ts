@@ -1,5 +1,6 @@
 import type { Logger } from "@ticketping/common/logger";
 import type { QueueStore } from "@ticketping/common/queue/store";
+import { nextPace } from "../admission/next-pace";
 import type { QueueServiceConfig } from "../config";
 import { QueueRequestError } from "../realtime/queue-request-error";
 import { resolveQueueSettings } from "./resolve-queue-settings";
@@ -43,6 +44,25 @@ export function createSettingsLoader(options: {
       settings,
       settings.known ? knownTtlMs : UNKNOWN_PERFORMANCE_TTL_MS,
     );
+    // Before any script can admit: without a pace the bucket starts full at the
+    // organizer's rate, and a crowd arriving at an open sale got a second of it at once
+    // (BENCHMARKS.md, 7 Dec 2026) before the first tick set the slow start.
+    if (settings.known && config.paceTargetMs > 0) {
+      const now = Date.now();
+      await writer.startPaceIfUnset(
+        performanceId,
+        nextPace(
+          { pace: undefined, steppedAt: 0, cutAt: 0 },
+          {
+            ceiling: settings.admitRate,
+            bookingP95Ms: undefined,
+            targetMs: config.paceTargetMs,
+            open: false,
+            now,
+          },
+        ),
+      );
+    }
   };
 
   const ensure = (performanceId: string): Promise<void> => {

@@ -527,6 +527,25 @@ export class QueueStore {
     });
   }
 
+  /**
+   * Sets a pace on a queue that has none yet, leaving any set pace alone: the slow start
+   * then caps the admission bucket from the sale's first admission on, before the first
+   * tick steps the controller. All three fields are written together or not at all, as
+   * setPaceState writes and deletes them together.
+   */
+  async startPaceIfUnset(performanceId: string, state: PaceState): Promise<boolean> {
+    const key = this.keys(performanceId).state;
+    const checked = paceStateSchema.parse(state);
+    if (checked.pace === undefined) return false;
+    const replies = await this.redis
+      .multi()
+      .hsetnx(key, "paceSteppedAt", String(checked.steppedAt))
+      .hsetnx(key, "paceCutAt", String(checked.cutAt))
+      .hsetnx(key, "pace", String(checked.pace))
+      .exec();
+    return replies?.[2]?.[1] === 1;
+  }
+
   /** Marks a queue as live so every instance ticks it. */
   async touchIndex(performanceId: string, at = Date.now()): Promise<void> {
     await this.redis.zadd(queueIndexKey(this.keyPrefix), "GT", at, performanceId);
