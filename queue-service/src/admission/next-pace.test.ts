@@ -35,16 +35,16 @@ describe("the admission pace", () => {
     expect(nextPace({ pace: 50, steppedAt: T0, cutAt: T0 }, signal({ open: false })).pace).toBe(10);
   });
 
-  it("rises by a tenth of the organizer's rate a second while the booking path is fast, up to it", () => {
+  it("rises by a twentieth of the organizer's rate a second while the booking path is fast, up to it", () => {
     const { paces } = run({ pace: 10, steppedAt: T0, cutAt: 0 }, 6, 100);
-    expect(paces).toEqual([15, 20, 25, 30, 35, 40]);
+    expect(paces).toEqual([12.5, 15, 17.5, 20, 22.5, 25]);
     expect(run({ pace: 48, steppedAt: T0, cutAt: 0 }, 3, 100).paces).toEqual([50, 50, 50]);
   });
 
   it("steps at most once a second, however often the queue ticks", () => {
     const state = { pace: 10, steppedAt: T0, cutAt: 0 };
     expect(nextPace(state, signal({ now: T0 + PACE_STEP_MS - 1 }))).toBe(state);
-    expect(nextPace(state, signal({ now: T0 + PACE_STEP_MS })).pace).toBe(15);
+    expect(nextPace(state, signal({ now: T0 + PACE_STEP_MS })).pace).toBe(12.5);
   });
 
   it("halves when the booking path is over the target, then holds while the cut takes effect", () => {

@@ -2,8 +2,14 @@ import type { PaceState } from "@ticketping/common/queue/store";
 
 /** A sale opens at this share of the organizer's rate (slow start)... */
 const START_SHARE = 0.2;
-/** ...gains this share of it each step while the booking path is fast... */
-const STEP_SHARE = 0.1;
+/**
+ * ...gains this share of it each step while the booking path is fast... The booking p95
+ * answers an admission only seconds later (the buyer's first requests, then the 5 s
+ * window), so each step's share is what the pace may overshoot by per second of that lag:
+ * a tenth of 50/s climbed to 25-30/s before the first cut, and the admitted buyers'
+ * requests waited seconds behind the burst (BENCHMARKS.md, 7 Dec 2026).
+ */
+const STEP_SHARE = 0.05;
 /** ...and this share each step while no web process reports (idle, or not reporting). */
 const NO_SIGNAL_STEP_SHARE = 0.02;
 /** Never below one admission a second: a slow booking path slows a sale, never stops it. */
