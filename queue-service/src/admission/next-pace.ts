@@ -6,8 +6,8 @@ const START_SHARE = 0.2;
  * ...gains this share of it each step while the booking path is fast... The booking p95
  * answers an admission only seconds later (the buyer's first requests, then the 5 s
  * window), so each step's share is what the pace may overshoot by per second of that lag:
- * a tenth of 50/s climbed to 25-30/s before the first cut, and the admitted buyers'
- * requests waited seconds behind the burst (BENCHMARKS.md, 7 Dec 2026).
+ * in the 5,000-buyer load test a tenth of 50/s climbed to 25-30/s before the first cut,
+ * and the admitted buyers' requests waited seconds behind that burst.
  */
 const STEP_SHARE = 0.05;
 /** ...and this share each step while no web process reports (idle, or not reporting). */

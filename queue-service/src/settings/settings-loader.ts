@@ -46,7 +46,7 @@ export function createSettingsLoader(options: {
     );
     // Before any script can admit: without a pace the bucket starts full at the
     // organizer's rate, and a crowd arriving at an open sale got a second of it at once
-    // (BENCHMARKS.md, 7 Dec 2026) before the first tick set the slow start.
+    // (60-odd buyers in the 5,000-buyer load test) before the first tick set the slow start.
     if (settings.known && config.paceTargetMs > 0) {
       const now = Date.now();
       await writer.startPaceIfUnset(
