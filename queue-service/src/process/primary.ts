@@ -3,6 +3,7 @@ import cluster, { type Worker } from "node:cluster";
 import { createLogger } from "@ticketping/common/logger";
 import { env } from "../env";
 import { mallocEnv } from "./malloc-env";
+import { steerIntake } from "./steer-intake";
 import { workerReadySchema, type Siblings } from "./sibling-messages";
 
 /**
@@ -18,6 +19,8 @@ import { workerReadySchema, type Siblings } from "./sibling-messages";
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
 const processes = env.QUEUE_PROCESSES;
 cluster.schedulingPolicy = cluster.SCHED_NONE;
+// The kernel's spread is uneven: the primary tells a process over its share to step aside (steer-intake.ts).
+steerIntake(cluster);
 
 const secret = randomBytes(32).toString("base64url");
 const siblingPorts = new Map<number, number>();

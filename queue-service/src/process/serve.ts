@@ -24,6 +24,9 @@ import { loadBuyerStatesFromDatabase } from "../door/load-buyer-states-from-data
 import { loadSaleFactsFromDatabase } from "../settings/load-sale-facts-from-database";
 import { publicAddress } from "./public-address";
 import { joinSiblings, type SiblingDoor } from "./join-siblings";
+import { balanceIntake, type IntakeBalance } from "./balance-intake";
+import { readOpenFileLimit } from "./open-file-limit";
+import { registerSpreadGauges } from "./register-spread-gauges";
 import type { WorkerReady } from "./sibling-messages";
 
 const logger = createLogger({ name: "queue-service", level: env.LOG_LEVEL });
@@ -82,13 +85,22 @@ const service = createQueueService({
 
 let consumer: RunningReleaseConsumer | undefined;
 let siblingDoor: SiblingDoor | undefined;
+let intake: IntakeBalance | undefined;
 let consumerLag: ConsumerLag | undefined;
 let stopping = false;
+/**
+ * Descriptors a queue process keeps for itself besides buyers' connections: Redis, the
+ * database, Kafka, the siblings' relays, its own files. Beyond its open-file limit less
+ * these it stops accepting, rather than accept what it could not hold.
+ */
+const FD_RESERVE = 256;
 let retryTimer: NodeJS.Timeout | undefined;
 
 installGracefulShutdown({
   logger,
   steps: [
+    // Whatever it holds now, a process shutting down listens no more.
+    { name: "intake balance", run: () => intake?.stop() },
     {
       name: "kafka consumer",
       run: async () => {
@@ -150,6 +162,15 @@ async function startConsumer(attempt: number): Promise<void> {
 // Siblings are joined first, so every session opened here carries this process's name.
 if (cluster.isWorker && cluster.worker) {
   siblingDoor = await joinSiblings(service.io, service.http, cluster.worker.id);
+  // Counting starts before the first connection can arrive.
+  intake = balanceIntake({
+    http: service.http,
+    workerId: cluster.worker.id,
+    address: publicAddress,
+    capacity: readOpenFileLimit() - FD_RESERVE,
+    logger,
+  });
+  registerSpreadGauges(service.metrics.registry, intake);
 }
 service.http.listen(publicAddress, () => {
   // Report the bound port, not the configured one: tests ask for port 0.

@@ -21,3 +21,27 @@ export type Siblings = z.infer<typeof siblingsSchema>;
 
 /** Carries the siblings' secret on a request one process forwards to another. */
 export const SIBLING_HEADER = "x-queue-sibling";
+
+/** Sent by a queue process to the primary when its count of open connections or its intake changed. */
+export const connectionCountSchema = z.object({
+  type: z.literal("queue:connections"),
+  count: z.number().int().min(0),
+  /** Whether the process holds the shared listening handle (takes connections) now. */
+  listening: z.boolean(),
+  /** The last intake message it acted on (0: none yet). */
+  seq: z.number().int().min(0),
+});
+export type ConnectionCount = z.infer<typeof connectionCountSchema>;
+
+/**
+ * Sent by the primary to a process: whether it should take connections, and every live
+ * process's last reported count by worker id.
+ */
+export const intakeSchema = z.object({
+  type: z.literal("queue:intake"),
+  /** Increases with each message to the process, which echoes it once it acted on it. */
+  seq: z.number().int().positive(),
+  accept: z.boolean(),
+  counts: z.record(z.string(), z.number().int().min(0)),
+});
+export type Intake = z.infer<typeof intakeSchema>;
