@@ -65,6 +65,8 @@ try {
   });
 
   const memoryRatio = sockets.queue.bytesPerConnection / sockets.bare.bytesPerConnection;
+  const privateDirtyRatio =
+    sockets.queue.privateDirtyPerConnection / sockets.bare.privateDirtyPerConnection;
   const joinShare = lua.joinViaRedisBenchmarkRps / lua.incrRps;
   const checks: [string, string, boolean][] = [
     [
@@ -103,6 +105,10 @@ try {
       name,
       `${value}  ${met ? "met" : "MISSED"}`,
     ]),
+    [
+      "memory per waiting socket vs bare, Private_Dirty",
+      `${round(sockets.queue.privateDirtyPerConnection / 1_024, 2)} KiB vs ${round(sockets.bare.privateDirtyPerConnection / 1_024, 2)} KiB = ${round(privateDirtyRatio, 2)}x`,
+    ],
     [
       "join.lua, 1 buyer a call (redis-benchmark) vs INCR",
       `${formatRate(lua.loneJoinViaRedisBenchmarkRps)} vs ${formatRate(lua.incrRps)}`,

@@ -13,7 +13,13 @@ import {
 import type { TestDatabase } from "@ticketping/db/testing";
 import { createPerformance } from "../test/support/fixtures";
 import { formatRate, percentile, report, round } from "./figures";
-import { openFileLimit, openFiles, processTree, treeResidentBytes } from "./process-tree";
+import {
+  openFileLimit,
+  openFiles,
+  processTree,
+  settledTreeMemory,
+  type TreeMemory,
+} from "./process-tree";
 import {
   REST_JOINS_IN_FLIGHT,
   workerReply,
@@ -153,7 +159,10 @@ function mergeErrors(all: Record<string, number>[]): Record<string, number> {
 
 export interface LayoutFigures {
   sockets: number;
+  /** Growth of the tree's resident memory (Rss) per socket, settled readings. */
   bytesPerConnection: number;
+  /** Growth of its Private_Dirty per socket, the same readings. */
+  privateDirtyPerConnection: number;
   broadcastP50Ms: number;
   broadcastP99Ms: number;
 }
@@ -171,18 +180,45 @@ export interface SocketFigures {
 interface Held {
   held: number;
   connectSeconds: number;
-  rssBefore: number;
   perProcessFds: number[];
 }
 
-/** Connects `sockets` buyers spread over the client processes; RSS measured around it. */
+/** The rows and figures of memory growth between two settled readings of one tree. */
+function memoryGrowth(before: TreeMemory, after: TreeMemory, sockets: number) {
+  const mib = (bytes: number) => round(bytes / 2 ** 20);
+  const perProcess = after.processes.map((member, index) => {
+    const start = before.processes[index];
+    return start ? `${mib(member.rss - start.rss)}` : "?";
+  });
+  const rows: [string, string][] = [
+    [
+      "server Rss (all processes, median of 5 readings) before -> after",
+      `${mib(before.total.rss)} MiB -> ${mib(after.total.rss)} MiB`,
+    ],
+    ["... growth per process, primary first (MiB)", perProcess.join(" / ")],
+    [
+      "server Private_Dirty before -> after",
+      `${mib(before.total.privateDirty)} MiB -> ${mib(after.total.privateDirty)} MiB`,
+    ],
+    [
+      "resident memory per waiting connection (Rss / Private_Dirty)",
+      `${round((after.total.rss - before.total.rss) / sockets / 1_024, 2)} KiB / ${round((after.total.privateDirty - before.total.privateDirty) / sockets / 1_024, 2)} KiB`,
+    ],
+  ];
+  return {
+    rows,
+    bytesPerConnection: (after.total.rss - before.total.rss) / sockets,
+    privateDirtyPerConnection: (after.total.privateDirty - before.total.privateDirty) / sockets,
+  };
+}
+
+/** Connects `sockets` buyers spread over the client processes. */
 async function connectAll(
   clients: BenchClient[],
   url: string,
   serverPid: number,
   sockets: number,
 ): Promise<Held> {
-  const rssBefore = treeResidentBytes(serverPid);
   const connectStarted = performance.now();
   const shares = splitEvenly(sockets, clients.length).map(([from, to]) => to - from);
   const connected = await Promise.all(
@@ -201,7 +237,6 @@ async function connectAll(
   return {
     held: connected.reduce((sum, answer) => sum + answer.count, 0),
     connectSeconds: (performance.now() - connectStarted) / 1_000,
-    rssBefore,
     perProcessFds: processTree(serverPid).slice(1).map(openFiles),
   };
 }
@@ -292,6 +327,7 @@ async function measureBare(options: {
   try {
     const url = `http://127.0.0.1:${server.port}`;
     await Promise.all(clients.map((client) => client.ready));
+    const before = await settledTreeMemory(pid);
     const held = await connectAll(clients, url, pid, options.sockets);
     const performanceId = randomUUID();
     const shares = splitEvenly(held.held, clients.length).map(([from, to]) => to - from);
@@ -300,10 +336,10 @@ async function measureBare(options: {
         client.ask({ type: "join", performanceId, from: 0, to: shares[index] ?? 0 }, "joined"),
       ),
     );
-    const rssAfter = treeResidentBytes(pid);
     const broadcasts = await watchBroadcasts(clients, 3);
     const worst = worstBroadcast(broadcasts);
-    const bytesPerConnection = (rssAfter - held.rssBefore) / held.held;
+    // Read as the queue-service's: every socket waiting, pushes going out.
+    const memory = memoryGrowth(before, await settledTreeMemory(pid), held.held);
     report(
       `Bare Socket.IO, ${options.serverProcesses} processes behind one port, ${held.held.toLocaleString("en-US")} sockets`,
       [
@@ -312,18 +348,15 @@ async function measureBare(options: {
           `${round(held.connectSeconds)} s (${formatRate(held.held / held.connectSeconds)})`,
         ],
         ["open files per server process", held.perProcessFds.join(" / ")],
-        [
-          "server RSS (all processes) before -> after",
-          `${round(held.rssBefore / 2 ** 20)} MiB -> ${round(rssAfter / 2 ** 20)} MiB`,
-        ],
-        ["resident memory per waiting connection", `${round(bytesPerConnection / 1_024, 2)} KiB`],
+        ...memory.rows,
         ["join errors", JSON.stringify(mergeErrors(joined.map((answer) => answer.errors)))],
         ...broadcastRows(broadcasts),
       ],
     );
     return {
       sockets: held.held,
-      bytesPerConnection,
+      bytesPerConnection: memory.bytesPerConnection,
+      privateDirtyPerConnection: memory.privateDirtyPerConnection,
       broadcastP50Ms: worst.p50,
       broadcastP99Ms: worst.p99,
     };
@@ -397,6 +430,7 @@ export async function measureSockets(options: {
     await Promise.all(clients.map((client) => client.ready));
     // As the page views before a sale would: the queue's settings are in Redis already.
     await warmUp(url, performanceId);
+    const before = await settledTreeMemory(pid);
     const held = await connectAll(clients, url, pid, sockets);
     const batchesBeforeBurst = await serverJoinBatches(url);
     const shares = splitEvenly(held.held, clients.length).map(([from, to]) => to - from);
@@ -438,14 +472,13 @@ export async function measureSockets(options: {
     const batchesAfterRest = await serverJoinBatches(url);
     const stats = await store.stats(performanceId);
     const waitingAndActive = (stats.progress?.waiting ?? 0) + (stats.progress?.active ?? 0);
-    const rssAfter = treeResidentBytes(pid);
     const pushesBefore = await serverBroadcasts(url);
     const broadcasts = await watchBroadcasts(clients, 3);
     const worst = worstBroadcast(broadcasts);
     const broadcastSendTime = meanPush(pushesBefore, await serverBroadcasts(url));
+    const memory = memoryGrowth(before, await settledTreeMemory(pid), held.held);
     const final = await store.stats(performanceId);
     overAdmission = Math.max(0, (final.progress?.active ?? 0) - MAX_ACTIVE);
-    const bytesPerConnection = (rssAfter - held.rssBefore) / held.held;
     burstP50Ms = percentile(latencies, 0.5);
     burstP99Ms = percentile(latencies, 0.99);
 
@@ -463,11 +496,7 @@ export async function measureSockets(options: {
           `${round(held.connectSeconds)} s (${formatRate(held.held / held.connectSeconds)})`,
         ],
         ["in line after all joined (waiting + active)", waitingAndActive],
-        [
-          "server RSS (all processes) before -> after",
-          `${round(held.rssBefore / 2 ** 20)} MiB -> ${round(rssAfter / 2 ** 20)} MiB`,
-        ],
-        ["resident memory per waiting connection", `${round(bytesPerConnection / 1_024, 2)} KiB`],
+        ...memory.rows,
         [
           `burst: ${burstJoins} joins over ${options.burstSeconds} s, ack latency`,
           `p50 ${round(burstP50Ms, 2)} ms  p99 ${round(burstP99Ms, 2)} ms  max ${round(Math.max(...latencies), 2)} ms  (${latencies.length} acked)`,
@@ -492,7 +521,8 @@ export async function measureSockets(options: {
     );
     queue = {
       sockets: held.held,
-      bytesPerConnection,
+      bytesPerConnection: memory.bytesPerConnection,
+      privateDirtyPerConnection: memory.privateDirtyPerConnection,
       broadcastP50Ms: worst.p50,
       broadcastP99Ms: worst.p99,
     };
