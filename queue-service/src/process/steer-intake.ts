@@ -29,6 +29,7 @@ interface Member {
 export function steerIntake(cluster: Cluster): void {
   const members = new Map<number, Member>();
   let countsTimer: NodeJS.Timeout | undefined;
+  let countsTold = "";
 
   const counts = () =>
     Object.fromEntries([...members].map(([id, member]) => [String(id), member.count]));
@@ -44,6 +45,11 @@ export function steerIntake(cluster: Cluster): void {
   };
   const tellCounts = () => {
     countsTimer = undefined;
+    // Each message is answered with a report: told only when counts moved, or they would
+    // keep each other going forever.
+    const now = JSON.stringify(counts());
+    if (now === countsTold) return;
+    countsTold = now;
     for (const member of members.values()) tell(member);
   };
   const steer = () => {
