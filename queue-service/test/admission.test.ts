@@ -125,6 +125,18 @@ describe("joining", () => {
     });
   });
 
+  it("counts no seat of a cancelled show as unsold: with its only show cancelled, the line is SOLD_OUT", async () => {
+    const { store, performanceId } = await queueFor({ seats: 3 });
+    await database.prisma.schedule.updateMany({
+      where: { performanceId },
+      data: { cancelledAt: new Date() },
+    });
+    expect(await join(store, performanceId, randomUUID())).toEqual({
+      status: "refused",
+      reason: "SOLD_OUT",
+    });
+  });
+
   it("refuses LINE_FULL once the line reaches refuseRatio x unsold seats, but never a buyer already in it", async () => {
     const { store, performanceId } = await queueFor({
       seats: 2,

@@ -34,8 +34,13 @@ export function loadSaleFactsFromDatabase(prisma: PrismaClient): LoadSaleFacts {
     });
     if (!performance) return null;
     const unsoldSeats = await prisma.seat.count({
-      // A held-back seat is not for sale, so it makes no room in the line either.
-      where: { schedule: { performanceId }, status: { not: "SOLD" }, heldBackAt: null },
+      // A held-back seat, or one of a cancelled show, is not for sale, so it makes no room
+      // in the line either: with every show cancelled, joins are refused SOLD_OUT.
+      where: {
+        schedule: { performanceId, cancelledAt: null },
+        status: { not: "SOLD" },
+        heldBackAt: null,
+      },
     });
     const { seed, generalSeed } =
       performance.saleStatus === "PUBLISHED"
