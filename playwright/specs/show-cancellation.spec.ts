@@ -1,8 +1,8 @@
 import { mailpit } from "../fixtures/mailpit";
-import { buySeats, seatOnMap } from "../fixtures/seat-map";
+import { buySeats, seatMap, seatOnMap } from "../fixtures/seat-map";
 import { expect, test, type Buyer } from "../fixtures/test";
 
-test("the organizer cancels a show with orders: every order is refunded, each buyer sees it in My tickets and is mailed, and the show takes no more holds", async ({
+test("the organizer cancels a show with orders: every order is refunded, each buyer sees it in My tickets and is mailed, the show takes no more holds, and its pages say it is cancelled", async ({
   newShow,
   newBuyer,
   admit,
@@ -79,20 +79,51 @@ test("the organizer cancels a show with orders: every order is refunded, each bu
     expect(latest?.Subject).toBe(`Cancelled: ${show.performanceName}`);
   }
 
-  // The show takes no more holds: the buyer still on its seat map is refused.
-  const holdAnswer = late.page.waitForResponse(
-    (response) =>
-      response.url().endsWith(`/api/schedules/${show.scheduleId}/holds`) &&
-      response.request().method() === "POST",
+  // The buyer still on its seat map: the next poll replaces the map with the notice.
+  const notice = late.page.getByTestId("show-cancelled-notice");
+  await expect(notice).toContainText("This show was cancelled", { timeout: 15_000 });
+  await expect(freeSeat).toHaveCount(0);
+  // A hold sent anyway (from a page that had not polled yet) is refused, in plain words.
+  const refused = await late.page.evaluate(
+    async ({ scheduleId, seatId }) => {
+      const response = await fetch(`/api/schedules/${scheduleId}/holds`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ seatIds: [seatId] }),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
+    { scheduleId: show.scheduleId, seatId: show.seat(3, 6) },
   );
-  await freeSeat.click();
-  await late.page.getByRole("button", { name: "Hold 1 seat" }).click();
-  const refused = await holdAnswer;
-  expect(refused.status()).toBe(409);
-  expect(
-    ((await refused.json()) as { error: { code: string; details?: { reason?: string } } }).error,
-  ).toMatchObject({ code: "SALE_CLOSED", details: { reason: "SHOW_CANCELLED" } });
-  await expect(late.page.getByText("This show was cancelled.")).toBeVisible();
+  expect(refused).toMatchObject({
+    status: 409,
+    body: {
+      error: {
+        code: "SALE_CLOSED",
+        message: "This show was cancelled.",
+        details: { reason: "SHOW_CANCELLED" },
+      },
+    },
+  });
+
+  // The performance page marks the date cancelled, with nothing to book or wait for.
+  await late.page.goto(`/performances/${show.slug}`);
+  const date = late.page.getByTestId("schedule");
+  await expect(date.getByTestId("schedule-cancelled")).toHaveText("Cancelled");
+  await expect(date).toContainText("This show was cancelled.");
+  await expect(date.getByRole("link")).toHaveCount(0);
+  // Its booking page, opened again, shows the notice and no seat map.
+  await late.page.goto(`/book/${show.scheduleId}`);
+  await expect(late.page).toHaveURL(`/book/${show.scheduleId}`);
+  await expect(notice).toBeVisible();
+  await expect(seatMap(late.page)).toHaveCount(0);
+
+  // A buyer reading Korean, never admitted to the line, reads the same in Korean.
+  const korean = await newBuyer("cancelko", { locale: "ko-KR" });
+  await korean.page.goto(`/performances/${show.slug}`);
+  await expect(korean.page.getByTestId("schedule-cancelled")).toHaveText("공연 취소");
+  await korean.page.goto(`/book/${show.scheduleId}`);
+  await expect(korean.page.getByTestId("show-cancelled-notice")).toContainText("취소된 공연입니다");
 
   // One refund per order, nothing twice, and the sold seats stay off sale.
   const refunds = await prisma.refund.findMany({

@@ -10,11 +10,15 @@ type ErrorKey = keyof typeof errorCodes | "NETWORK" | "UNKNOWN";
 
 const isErrorKey = (code: string): code is ErrorKey => code in errorCodes || code === "NETWORK";
 
+/** The refusal reasons (`details.reason`) that have their own words in every language. */
+type ReasonKey = Extract<keyof Messages["errors"], `reason_${string}`>;
+
 /**
  * errorText(error): what a buyer reads of a failed call, from the API's stable code (the
  * `errors` messages), the one map every page uses. In English the server's own message is
  * kept: it is English already and often more precise than the code's (which seats, which
- * limit); other languages say the code's message.
+ * limit); other languages say the reason's message when it has one (a cancelled show is
+ * not "not on sale"), else the code's.
  */
 export function useErrorText(): (error: unknown) => string {
   const t = useTranslations("errors");
@@ -22,6 +26,8 @@ export function useErrorText(): (error: unknown) => string {
   return (error) => {
     if (!(error instanceof ApiError)) return t("UNKNOWN");
     if (locale === "en" && error.message) return error.message;
+    const reason = `reason_${error.reason ?? ""}` as ReasonKey;
+    if (t.has(reason)) return t(reason);
     return t(isErrorKey(error.code) ? error.code : "UNKNOWN");
   };
 }

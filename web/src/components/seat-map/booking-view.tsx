@@ -16,6 +16,7 @@ import { useErrorText } from "../use-error-text";
 import { SeatGrid } from "./seat-grid";
 import { useSeatWords } from "./seat-labels";
 import { SeatLegend } from "./seat-legend";
+import { ShowCancelledNotice } from "./show-cancelled-notice";
 import { SlotClock } from "./slot-clock";
 import { useSeatMap } from "./use-seat-map";
 import { useWorkingSlot } from "./use-working-slot";
@@ -205,6 +206,12 @@ export function BookingView({
     }
     setMessage({ tone: "error", text: errorText(error) });
   };
+
+  // Cancelled while the buyer was here: the next poll reads the rebuilt layout. A hold
+  // they still have ended with the cancellation.
+  if (layout?.cancelledAt) {
+    return <ShowCancelledNotice performanceSlug={schedule.performanceSlug} />;
+  }
 
   return (
     <div className="flex flex-col gap-4">

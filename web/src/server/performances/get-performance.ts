@@ -22,7 +22,10 @@ export async function getPerformance({
         select: { id: true, name: true, priceMinor: true, currency: true, colour: true },
         orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }],
       },
-      schedules: { select: { id: true, startsAt: true }, orderBy: { startsAt: "asc" } },
+      schedules: {
+        select: { id: true, startsAt: true, cancelledAt: true },
+        orderBy: { startsAt: "asc" },
+      },
     },
   });
   if (!performance) throw new AppError("NOT_FOUND", `no published performance ${slug}`);
@@ -41,7 +44,10 @@ export async function getPerformance({
     return {
       ...schedule,
       totalSeats: rows.reduce((sum, row) => sum + row._count._all, 0),
-      availableSeats: rows.find((row) => row.status === "AVAILABLE")?._count._all ?? 0,
+      // A cancelled show's seats stay AVAILABLE in the table but nobody can book them.
+      availableSeats: schedule.cancelledAt
+        ? 0
+        : (rows.find((row) => row.status === "AVAILABLE")?._count._all ?? 0),
     };
   });
   const availableSeats = schedules.reduce((sum, schedule) => sum + schedule.availableSeats, 0);

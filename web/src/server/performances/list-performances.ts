@@ -53,7 +53,13 @@ export async function listPerformances({
   const scheduleIds = performances.flatMap((performance) => performance.schedules.map((s) => s.id));
   const available = await db().seat.groupBy({
     by: ["scheduleId"],
-    where: { scheduleId: { in: scheduleIds }, status: "AVAILABLE", heldBackAt: null },
+    // A cancelled show's seats stay AVAILABLE in the table but nobody can book them.
+    where: {
+      scheduleId: { in: scheduleIds },
+      status: "AVAILABLE",
+      heldBackAt: null,
+      schedule: { cancelledAt: null },
+    },
     _count: { _all: true },
   });
   const availableBySchedule = new Map(available.map((row) => [row.scheduleId, row._count._all]));

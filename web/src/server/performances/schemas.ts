@@ -62,7 +62,12 @@ export const performanceDetailSchema = z.strictObject({
       id: z.uuid(),
       startsAt: dateTime,
       totalSeats: z.int(),
-      availableSeats: z.int(),
+      availableSeats: z.int().describe("Seats a buyer can book now: 0 once the show is cancelled."),
+      cancelledAt: dateTime
+        .nullable()
+        .describe(
+          "When the organizer cancelled this show; null while it takes place. A cancelled show cannot be booked (holds are refused `SALE_CLOSED`, `details.reason` SHOW_CANCELLED).",
+        ),
     }),
   ),
   fairness: performanceFairnessSchema.describe(

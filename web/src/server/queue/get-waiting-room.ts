@@ -13,7 +13,7 @@ export interface WaitingRoomInfo {
   /** When the general sale opens after a presale; null: no presale. */
   generalSaleOpensAt: Date | null;
   /** The show the buyer was booking, when the link named one of this performance's. */
-  schedule: { id: string; startsAt: Date } | null;
+  schedule: { id: string; startsAt: Date; cancelledAt: Date | null } | null;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function getWaitingRoom({
     scheduleId
       ? db().schedule.findFirst({
           where: { id: scheduleId, performanceId },
-          select: { id: true, startsAt: true },
+          select: { id: true, startsAt: true, cancelledAt: true },
         })
       : null,
   ]);

@@ -18,6 +18,7 @@ export type ScheduleSummary = Pick<
   | "rows"
   | "columns"
   | "maxSeatsPerReservation"
+  | "cancelledAt"
 >;
 
 /**
@@ -36,12 +37,16 @@ export async function getScheduleSummary({
     "json",
   );
   const layout = cached ? (JSON.parse(cached) as Partial<SeatMapLayout>) : null;
-  // A layout cached before it carried the hall's zone is read from PostgreSQL instead.
-  if (layout?.timeZone) return summarise(layout as SeatMapLayout);
+  // A layout cached before it carried the hall's zone or the cancellation is read from
+  // PostgreSQL instead.
+  if (layout?.timeZone && layout.cancelledAt !== undefined) {
+    return summarise(layout as SeatMapLayout);
+  }
   const schedule = await db().schedule.findUnique({
     where: { id: scheduleId },
     select: {
       startsAt: true,
+      cancelledAt: true,
       performance: { select: performanceHeaderSelect },
     },
   });
@@ -58,6 +63,7 @@ export async function getScheduleSummary({
     rows: performance.hall.rows,
     columns: performance.hall.columns,
     maxSeatsPerReservation: performance.maxSeatsPerReservation,
+    cancelledAt: schedule.cancelledAt?.toISOString() ?? null,
   };
 }
 
@@ -73,5 +79,6 @@ function summarise(layout: SeatMapLayout): ScheduleSummary {
     rows: layout.rows,
     columns: layout.columns,
     maxSeatsPerReservation: layout.maxSeatsPerReservation,
+    cancelledAt: layout.cancelledAt,
   };
 }

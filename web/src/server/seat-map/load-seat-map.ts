@@ -42,6 +42,7 @@ export async function loadSeatMap({
     where: { id: scheduleId },
     select: {
       startsAt: true,
+      cancelledAt: true,
       performance: {
         select: {
           ...performanceHeaderSelect,
@@ -90,6 +91,8 @@ export async function loadSeatMap({
       rows: performance.hall.rows,
       columns: performance.hall.columns,
       maxSeatsPerReservation: performance.maxSeatsPerReservation,
+      // Cancelling invalidates the cached map, so the rebuilt layout carries it.
+      cancelledAt: schedule.cancelledAt?.toISOString() ?? null,
       grades: performance.grades,
       seats: seats.map((seat) => [
         seat.id,

@@ -35,6 +35,12 @@ export const seatMapLayoutSchema = z.strictObject({
   rows: z.int(),
   columns: z.int(),
   maxSeatsPerReservation: z.int(),
+  cancelledAt: z.iso
+    .datetime()
+    .nullable()
+    .describe(
+      "When the organizer cancelled this show (ISO 8601); null while it takes place. The seats' status still reads as before, but no hold is taken (`SALE_CLOSED`, `details.reason` SHOW_CANCELLED).",
+    ),
   grades: z.array(layoutGradeSchema),
   seats: z.array(layoutSeatSchema).describe("Ordered by row, then column."),
   plan: hallPlanAnswerSchema

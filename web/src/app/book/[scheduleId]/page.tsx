@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppError } from "@ticketping/common/errors";
 import { BookingView } from "@/components/seat-map/booking-view";
+import { ShowCancelledNotice } from "@/components/seat-map/show-cancelled-notice";
 import { ShowTime } from "@/components/show-time";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
@@ -35,6 +36,31 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
 
   const schedule = await getScheduleSummary({ scheduleId });
   if (!schedule) notFound();
+  const t = await getTranslations("booking");
+  const header = (
+    <header>
+      <Link
+        href={`/performances/${schedule.performanceSlug}`}
+        className="text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
+      >
+        {t("allShows")}
+      </Link>
+      <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
+      <p className="text-slate-600">
+        {schedule.hallName} ·{" "}
+        <ShowTime startsAt={new Date(schedule.startsAt)} timeZone={schedule.timeZone} />
+      </p>
+    </header>
+  );
+  // Before the gate: a cancelled show has no line to wait in and no seats to hold.
+  if (schedule.cancelledAt) {
+    return (
+      <div className="flex flex-col gap-6">
+        {header}
+        <ShowCancelledNotice performanceSlug={schedule.performanceSlug} />
+      </div>
+    );
+  }
   const waitingRoom = waitingRoomPath(schedule.performanceId, scheduleId);
   const token = await requireWorkingToken({
     headers: await headers(),
@@ -46,23 +72,10 @@ export default async function BookPage({ params }: { params: Promise<{ scheduleI
   });
   if (!token) redirect(waitingRoom);
   const hold = await getOpenHold({ userId: user.id, scheduleId });
-  const t = await getTranslations("booking");
 
   return (
     <div className="flex flex-col gap-6">
-      <header>
-        <Link
-          href={`/performances/${schedule.performanceSlug}`}
-          className="text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-600"
-        >
-          {t("allShows")}
-        </Link>
-        <h1 className="text-2xl font-bold tracking-tight">{schedule.performanceName}</h1>
-        <p className="text-slate-600">
-          {schedule.hallName} ·{" "}
-          <ShowTime startsAt={new Date(schedule.startsAt)} timeZone={schedule.timeZone} />
-        </p>
-      </header>
+      {header}
       <BookingView
         schedule={schedule}
         initialHold={hold}

@@ -62,7 +62,7 @@ export default async function PerformancePage({ params }: Props) {
   const myWaitlists = await getMyShowWaitlists({
     userId: waitlistOpen ? ((await getSessionUser())?.id ?? null) : null,
     scheduleIds: performance.schedules
-      .filter((schedule) => schedule.availableSeats === 0)
+      .filter((schedule) => schedule.availableSeats === 0 && !schedule.cancelledAt)
       .map((schedule) => schedule.id),
   });
 
@@ -173,29 +173,40 @@ export default async function PerformancePage({ params }: Props) {
         ) : (
           <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
             {performance.schedules.map((schedule) => {
-              const soldOut = schedule.availableSeats === 0;
+              const cancelled = schedule.cancelledAt !== null;
+              const soldOut = !cancelled && schedule.availableSeats === 0;
               return (
                 <li
                   key={schedule.id}
                   className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
                   data-testid="schedule"
+                  data-cancelled={cancelled || undefined}
                 >
                   <div>
                     <p className="font-semibold">
                       <ShowTime startsAt={schedule.startsAt} timeZone={zone} />
                     </p>
                     <p className="text-sm text-slate-600">
-                      {soldOut
-                        ? t("soldOut")
-                        : t("seatsAvailable", {
-                            available: schedule.availableSeats,
-                            total: schedule.totalSeats,
-                          })}
+                      {cancelled
+                        ? t("cancelledText")
+                        : soldOut
+                          ? t("soldOut")
+                          : t("seatsAvailable", {
+                              available: schedule.availableSeats,
+                              total: schedule.totalSeats,
+                            })}
                     </p>
                   </div>
                   {/* Fixed width: the button appearing at the opening moves nothing. */}
                   <div className="flex w-32 justify-end">
-                    {bookable && !soldOut ? (
+                    {cancelled ? (
+                      <span
+                        data-testid="schedule-cancelled"
+                        className="inline-flex w-full items-center justify-center rounded-lg bg-red-50 px-4 py-2 text-sm font-semibold text-red-800 ring-1 ring-red-200"
+                      >
+                        {t("cancelled")}
+                      </span>
+                    ) : bookable && !soldOut ? (
                       <Link
                         href={`/book/${schedule.id}` as Route}
                         className="inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"

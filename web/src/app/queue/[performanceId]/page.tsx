@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formatShowTime } from "@ticketping/common/format";
 import { WaitingRoom } from "@/components/queue/waiting-room";
+import { ShowCancelledNotice } from "@/components/seat-map/show-cancelled-notice";
 import { ShowTime } from "@/components/show-time";
 import { env, preQueueLeadMs } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
@@ -88,32 +89,37 @@ export default async function QueuePage({
           {pseudonym}
         </code>
       </p>
-      <WaitingRoom
-        performanceId={room.performanceId}
-        queueUrl={env.QUEUE_PUBLIC_URL}
-        destination={destination}
-        performanceHref={performanceHref}
-        slotEnded={query.ended === SLOT_ENDED}
-        opening={{
-          opensAtMs: room.opensAt.getTime(),
-          preQueueOpensAtMs: preQueueOpensAt.getTime(),
-          preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone, locale),
-          serverNowMs: serverNow(),
-        }}
-        presale={
-          room.generalSaleOpensAt && room.generalSaleOpensAt.getTime() > serverNow()
-            ? {
-                generalSaleLabel: formatShowTime(
-                  room.generalSaleOpensAt,
-                  room.hallTimeZone,
-                  locale,
-                ),
-                generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
-                generalPreQueueOpensAtMs: room.generalSaleOpensAt.getTime() - preQueueLeadMs,
-              }
-            : null
-        }
-      />
+      {/* The line is the performance's, but this buyer came for a show that is off. */}
+      {room.schedule?.cancelledAt ? (
+        <ShowCancelledNotice performanceSlug={room.performanceSlug} />
+      ) : (
+        <WaitingRoom
+          performanceId={room.performanceId}
+          queueUrl={env.QUEUE_PUBLIC_URL}
+          destination={destination}
+          performanceHref={performanceHref}
+          slotEnded={query.ended === SLOT_ENDED}
+          opening={{
+            opensAtMs: room.opensAt.getTime(),
+            preQueueOpensAtMs: preQueueOpensAt.getTime(),
+            preQueueOpensAtLabel: formatShowTime(preQueueOpensAt, room.hallTimeZone, locale),
+            serverNowMs: serverNow(),
+          }}
+          presale={
+            room.generalSaleOpensAt && room.generalSaleOpensAt.getTime() > serverNow()
+              ? {
+                  generalSaleLabel: formatShowTime(
+                    room.generalSaleOpensAt,
+                    room.hallTimeZone,
+                    locale,
+                  ),
+                  generalSaleOpensAtMs: room.generalSaleOpensAt.getTime(),
+                  generalPreQueueOpensAtMs: room.generalSaleOpensAt.getTime() - preQueueLeadMs,
+                }
+              : null
+          }
+        />
+      )}
     </div>
   );
 }

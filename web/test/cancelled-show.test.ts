@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
+import { signedInUsers, type SignedInUser } from "./support/sign-in";
+import type { RunningWebServer } from "./support/web-server";
+import { createWebTestSystem, type WebTestSystem } from "./support/web-test-system";
+
+let system: WebTestSystem;
+let web: RunningWebServer;
+let organizer: SignedInUser;
+let buyer: SignedInUser;
+/** Two shows, the first of them cancelled. */
+let partly: SeededPerformance;
+/** One show, cancelled. */
+let wholly: SeededPerformance;
+
+interface ApiBody<Data> {
+  data?: Data;
+  error?: { code: string; message: string; details?: { reason?: string } };
+}
+
+interface ScheduleAnswer {
+  id: string;
+  startsAt: string;
+  totalSeats: number;
+  availableSeats: number;
+  cancelledAt: string | null;
+}
+
+async function get<Data>(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${web.baseUrl}${path}`, { headers, redirect: "manual" });
+  const type = response.headers.get("content-type") ?? "";
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    body: type.includes("json") ? ((await response.json()) as ApiBody<Data>) : undefined,
+    html: type.includes("html") ? await response.text() : "",
+  };
+}
+
+async function buyerHeaders(performanceId: string): Promise<Record<string, string>> {
+  const { token } = await system.admit(buyer, performanceId);
+  return { cookie: buyer.cookie, "x-working-token": token };
+}
+
+const seatMapPath = (scheduleId: string) => `/api/schedules/${scheduleId}/seat-map`;
+const first = (performance: SeededPerformance) => performance.scheduleIds[0] ?? "";
+const second = (performance: SeededPerformance) => performance.scheduleIds[1] ?? "";
+
+async function cancel(scheduleId: string): Promise<string> {
+  const response = await fetch(`${web.baseUrl}/api/admin/schedules/${scheduleId}/cancellation`, {
+    method: "POST",
+    headers: { cookie: organizer.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ reason: "The artist is ill." }),
+  });
+  expect(response.status).toBe(202);
+  const body = (await response.json()) as ApiBody<{ cancellation: { cancelledAt: string } }>;
+  return body.data?.cancellation.cancelledAt ?? "";
+}
+
+beforeAll(async () => {
+  system = await createWebTestSystem({ label: "web_cancelled_show" });
+  web = await system.startWeb();
+  [organizer, buyer] = await signedInUsers(system.prisma, web.baseUrl, [
+    { label: "cancelshown-organizer", role: "ADMIN" },
+    { label: "cancelshown-buyer" },
+  ]);
+  partly = await seedPerformance(system.prisma, {
+    name: "Half Cancelled",
+    opensInHours: -1,
+    showsInHours: [48, 72],
+    rows: 2,
+    columns: 3,
+  });
+  wholly = await seedPerformance(system.prisma, {
+    name: "All Cancelled",
+    opensInHours: -1,
+    showsInHours: [96],
+    rows: 1,
+    columns: 3,
+  });
+});
+
+afterAll(async () => {
+  await system.stop();
+});
+
+describe("a cancelled show, as buyers see it", () => {
+  let cancelledAt: string;
+
+  beforeAll(async () => {
+    // The seat map is cached before the cancellation: the cancellation must refresh it.
+    const before = await get<{ layout: { cancelledAt: string | null } }>(
+      seatMapPath(first(partly)),
+      await buyerHeaders(partly.id),
+    );
+    expect(before.body?.data?.layout.cancelledAt).toBeNull();
+    cancelledAt = await cancel(first(partly));
+    await cancel(first(wholly));
+  });
+
+  it("the performance answer carries cancelledAt per show, and no seat of it as available", async () => {
+    const { status, body } = await get<{ performance: { schedules: ScheduleAnswer[] } }>(
+      `/api/performances/${partly.slug}`,
+    );
+    expect(status).toBe(200);
+    const shows = body?.data?.performance.schedules.map(({ startsAt: _, ...show }) => show);
+    expect(shows).toEqual([
+      {
+        id: first(partly),
+        totalSeats: 6,
+        availableSeats: 0,
+        cancelledAt,
+      },
+      {
+        id: second(partly),
+        totalSeats: 6,
+        availableSeats: 6,
+        cancelledAt: null,
+      },
+    ]);
+  });
+
+  it("the catalog counts a cancelled show's seats as none left", async () => {
+    const { body } = await get<{ performances: { id: string; phase: string }[] }>(
+      "/api/performances",
+    );
+    const phaseOf = (id: string) => body?.data?.performances.find((p) => p.id === id)?.phase;
+    expect(phaseOf(partly.id)).toBe("on-sale");
+    expect(phaseOf(wholly.id)).toBe("sold-out");
+  });
+
+  it("the seat map's layout carries cancelledAt, and a hold on it is refused SHOW_CANCELLED", async () => {
+    const headers = await buyerHeaders(partly.id);
+    const map = await get<{ layout: { cancelledAt: string | null } }>(
+      seatMapPath(first(partly)),
+      headers,
+    );
+    expect(map.body?.data?.layout.cancelledAt).toBe(cancelledAt);
+    const other = await get<{ layout: { cancelledAt: string | null } }>(
+      seatMapPath(second(partly)),
+      headers,
+    );
+    expect(other.body?.data?.layout.cancelledAt).toBeNull();
+
+    const hold = await fetch(`${web.baseUrl}/api/schedules/${first(partly)}/holds`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ seatIds: [partly.seatIds[0]?.[0]] }),
+    });
+    expect(hold.status).toBe(409);
+    const refused = (await hold.json()) as ApiBody<never>;
+    expect(refused.error).toMatchObject({
+      code: "SALE_CLOSED",
+      message: "This show was cancelled.",
+      details: { reason: "SHOW_CANCELLED" },
+    });
+  });
+
+  it("the performance page marks the cancelled show and offers no Book link for it, in English and Korean", async () => {
+    const english = await get(`/performances/${partly.slug}`, { cookie: "ticketping-locale=en" });
+    expect(english.status).toBe(200);
+    expect(english.html).toContain('data-testid="schedule-cancelled"');
+    expect(english.html).not.toContain(`href="/book/${first(partly)}"`);
+    expect(english.html).toContain(`href="/book/${second(partly)}"`);
+    expect(english.html).toContain("This show was cancelled. Paid orders are refunded in full.");
+
+    const korean = await get(`/performances/${partly.slug}`, { cookie: "ticketping-locale=ko" });
+    expect(korean.html).toContain("공연 취소");
+  });
+
+  it("the booking page of the cancelled show shows the notice without a turn in line; the other show still sends the buyer to the line", async () => {
+    const cancelled = await get(`/book/${first(partly)}`, { cookie: buyer.cookie });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.html).toContain('data-testid="show-cancelled-notice"');
+    expect(cancelled.html).toContain("This show was cancelled");
+
+    const open = await get(`/book/${second(partly)}`, { cookie: buyer.cookie });
+    expect(open.status).toBe(307);
+    expect(open.location).toContain(`/queue/${partly.id}`);
+
+    const korean = await get(`/book/${first(partly)}`, {
+      cookie: `${buyer.cookie}; ticketping-locale=ko`,
+    });
+    expect(korean.html).toContain("취소된 공연입니다");
+  });
+
+  it("the waiting room reached for the cancelled show says so instead of offering the line", async () => {
+    const room = await get(`/queue/${partly.id}?schedule=${first(partly)}`, {
+      cookie: buyer.cookie,
+    });
+    expect(room.status).toBe(200);
+    expect(room.html).toContain('data-testid="show-cancelled-notice"');
+    const other = await get(`/queue/${partly.id}?schedule=${second(partly)}`, {
+      cookie: buyer.cookie,
+    });
+    expect(other.html).not.toContain('data-testid="show-cancelled-notice"');
+  });
+});
