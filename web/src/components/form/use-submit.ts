@@ -3,6 +3,7 @@
 import { useState, type SubmitEvent } from "react";
 import { ApiError } from "../api-client";
 import { useErrorText, useFieldErrorText } from "../use-error-text";
+import { useHydrated } from "../use-hydrated";
 
 /** How a submission ended when its action did not throw. */
 export type SubmitOutcome =
@@ -36,6 +37,8 @@ function useDescribeFailure(fieldRules: Record<string, string>): (error: unknown
 
 /**
  * The state every form of the app keeps while it submits: pending (the button disabled),
+ * ready (hydrated: until then the submit button is disabled too, or a click would submit
+ * the bare HTML form natively),
  * the alert above the form, errors beside the fields, and a status note once done. Each
  * submission starts clean; what `action` throws becomes the alert and the field errors
  * (`describeError` for forms whose failures say something else).
@@ -53,6 +56,7 @@ export function useSubmit(
   } = {},
 ) {
   const describeFailure = useDescribeFailure(fieldRules);
+  const ready = useHydrated();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(initialAlert);
@@ -83,6 +87,7 @@ export function useSubmit(
 
   return {
     pending,
+    ready,
     errors,
     alert,
     note,

@@ -55,7 +55,7 @@ function GradeForm({
     example: pricePlaceholder(currency),
     max: minorToMajor(gradeLimits.priceMinor.max, currency),
   });
-  const { pending, errors, alert, onSubmit } = useSubmit(
+  const { pending, ready, errors, alert, onSubmit } = useSubmit(
     async (form) => {
       const body = {
         name: formText(form, "name"),
@@ -131,7 +131,7 @@ function GradeForm({
         </Field>
       </div>
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={!ready || pending} className={buttonClass}>
           {pending ? tOrganizer("saving") : grade ? t("save") : t("add")}
         </button>
         <button type="button" onClick={onDone} className={secondaryButtonClass}>

@@ -64,7 +64,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
       max: tField("columnsMax", { max: hallLimits.columns.max }),
     },
   };
-  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+  const { pending, ready, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const body = {
       name: formText(form, "name"),
       address: formText(form, "address"),
@@ -196,7 +196,7 @@ export function HallForm({ hall, timeZones }: { hall?: HallFormValues; timeZones
         </section>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={!ready || pending} className={buttonClass}>
           {pending ? t("saving") : hall ? t("save") : t("create")}
         </button>
         <p role="status" className="text-sm text-emerald-700">

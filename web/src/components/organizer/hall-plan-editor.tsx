@@ -25,7 +25,7 @@ export function HallPlanEditor({
   const router = useRouter();
   const draft = usePlanDraft(plan);
 
-  const { pending, errors, alert, note, onSubmit } = useSubmit(async () => {
+  const { pending, ready, errors, alert, note, onSubmit } = useSubmit(async () => {
     const read = draft.read(hall);
     if (Object.keys(read.errors).length > 0) {
       return { alert: t("fixProblems"), errors: read.errors };
@@ -45,7 +45,7 @@ export function HallPlanEditor({
         <FormAlert message={alert} />
         <HallPlanFields draft={draft} hall={hall} errors={errors} />
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={pending} className={buttonClass}>
+          <button type="submit" disabled={!ready || pending} className={buttonClass}>
             {pending ? t("saving") : t("save")}
           </button>
           <p role="status" className="text-sm text-emerald-700">

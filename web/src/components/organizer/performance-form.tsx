@@ -119,7 +119,7 @@ export function PerformanceForm({
     );
   }
 
-  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+  const { pending, ready, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const text = (name: string) => formText(form, name);
     const fields = {
       name: text("name"),
@@ -464,7 +464,11 @@ export function PerformanceForm({
       )}
 
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending || halls.length === 0} className={buttonClass}>
+        <button
+          type="submit"
+          disabled={!ready || pending || halls.length === 0}
+          className={buttonClass}
+        >
           {pending ? tOrganizer("saving") : editing ? t("saveDetails") : t("create")}
         </button>
         <p role="status" className="text-sm text-emerald-700">

@@ -19,6 +19,7 @@ import {
 } from "../form/field";
 import { fromUtcInput, optionalNumber, toUtcInput } from "./input-values";
 import { useConfirmDialog } from "./use-confirm-dialog";
+import { useHydrated } from "../use-hydrated";
 
 /**
  * The performance's presale: when the general sale opens (before it, only code holders
@@ -48,6 +49,7 @@ export function PresaleCodes({
   const [alert, setAlert] = useState<string | null>(null);
   const [windowError, setWindowError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const { confirm, dialog } = useConfirmDialog();
 
   async function saveWindow(clear: boolean) {
@@ -143,7 +145,7 @@ export function PresaleCodes({
         <button
           type="button"
           className={buttonClass}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void saveWindow(false)}
         >
           {t("save")}
@@ -152,7 +154,7 @@ export function PresaleCodes({
           <button
             type="button"
             className={secondaryButtonClass}
-            disabled={pending}
+            disabled={pending || !hydrated}
             onClick={() => void saveWindow(true)}
           >
             {t("none")}
@@ -224,7 +226,7 @@ export function PresaleCodes({
         <button
           type="button"
           className={buttonClass}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void create()}
         >
           {t("create")}

@@ -56,7 +56,7 @@ export function QueueSettingsForm({
   const t = useTranslations("organizer.queue");
   const tOrganizer = useTranslations("organizer");
   const router = useRouter();
-  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+  const { pending, ready, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const values = fields.map(
       (field) => [field.name, optionalNumber(formText(form, field.name))] as const,
     );
@@ -135,7 +135,7 @@ export function QueueSettingsForm({
         </p>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={!ready || pending} className={buttonClass}>
           {pending ? tOrganizer("saving") : t("save")}
         </button>
         <p role="status" className="text-sm text-emerald-700">

@@ -8,6 +8,7 @@ import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
 import { useConfirmDialog, type ConfirmRequest } from "./use-confirm-dialog";
+import { useHydrated } from "../use-hydrated";
 
 /**
  * What closing the sale or taking it back to draft does to buyers, asked before either
@@ -53,6 +54,7 @@ export function SaleControls({
   const errorText = useErrorText();
   const router = useRouter();
   const [pending, setPending] = useState<SaleStatus | null>(null);
+  const hydrated = useHydrated();
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
 
@@ -97,7 +99,7 @@ export function SaleControls({
             <button
               key={action.to}
               type="button"
-              disabled={pending !== null}
+              disabled={pending !== null || !hydrated}
               className={action.primary ? buttonClass : secondaryButtonClass}
               onClick={() => void change(action.to)}
             >

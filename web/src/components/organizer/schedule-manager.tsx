@@ -91,7 +91,7 @@ function ScheduleCreator({
     );
   }
 
-  const { pending, errors, alert, note, onSubmit } = useSubmit(async (form) => {
+  const { pending, ready, errors, alert, note, onSubmit } = useSubmit(async (form) => {
     const { schedule } = await apiRequest<{ schedule: { seatCount: number; startsAt: string } }>(
       `/api/admin/performances/${performanceId}/schedules`,
       {
@@ -247,7 +247,11 @@ function ScheduleCreator({
         </figure>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending || grades.length === 0} className={buttonClass}>
+        <button
+          type="submit"
+          disabled={!ready || pending || grades.length === 0}
+          className={buttonClass}
+        >
           {pending ? t("adding") : t("addShow", { count: hall.rows * hall.columns })}
         </button>
         <p role="status" className="text-sm text-emerald-700">

@@ -7,6 +7,7 @@ import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
 import { dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
+import { useHydrated } from "../use-hydrated";
 
 interface Progress {
   cancelledAt: string | null;
@@ -40,6 +41,7 @@ export function ShowCancellation({
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
   const url = `/api/admin/schedules/${scheduleId}/cancellation`;
@@ -91,7 +93,7 @@ export function ShowCancellation({
         <button
           type="button"
           className={`${dangerButtonClass} self-start`}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void cancel()}
         >
           {pending ? t("cancelling") : t("confirm")}
