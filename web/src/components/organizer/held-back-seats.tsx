@@ -5,6 +5,7 @@ import { useState } from "react";
 import { findSectionOf, type HallPlan } from "@/server/hall-plan/hall-plan";
 import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
+import { useHydrated } from "../use-hydrated";
 import { buttonClass, FormAlert, secondaryButtonClass } from "../form/field";
 import { planGridTracks, type TrackKind } from "../seat-plan/grid-tracks";
 import { PlanGrid } from "../seat-plan/plan-grid";
@@ -46,6 +47,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
   const t = useTranslations("organizer.heldBack");
   const errorText = useErrorText();
   const [show, setShow] = useState(initial);
+  const hydrated = useHydrated();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -158,7 +160,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
         <button
           type="button"
           className={buttonClass}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void change(true)}
         >
           {t("hold")}
@@ -166,7 +168,7 @@ export function HeldBackSeats({ initial }: { initial: ShowSeatPlan }) {
         <button
           type="button"
           className={secondaryButtonClass}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void change(false)}
         >
           {t("release")}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
+import { useHydrated } from "../use-hydrated";
 import { buttonClass, dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 import { formatDateTime, formatMoney } from "../format";
@@ -43,6 +44,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [releaseSeats, setReleaseSeats] = useState(true);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
   const open = order.seats.filter((seat) => !seat.refunded);
@@ -91,7 +93,10 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
             : ""}
         </p>
       </div>
-      <fieldset className="flex flex-wrap gap-2" disabled={pending || order.status !== "CONFIRMED"}>
+      <fieldset
+        className="flex flex-wrap gap-2"
+        disabled={pending || !hydrated || order.status !== "CONFIRMED"}
+      >
         <legend className="sr-only">{t("seatsLegend")}</legend>
         {order.seats.map((seat) => (
           <label
@@ -149,7 +154,7 @@ export function OrderRefunds({ order }: { order: OrderForRefund }) {
           <button
             type="button"
             className={selected.length > 0 ? buttonClass : dangerButtonClass}
-            disabled={pending}
+            disabled={pending || !hydrated}
             onClick={() => void refund()}
           >
             {pending

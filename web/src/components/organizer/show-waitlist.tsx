@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { AdminWaitlist } from "@/server/waitlist/schemas";
 import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
+import { useHydrated } from "../use-hydrated";
 import { dangerButtonClass, FormAlert } from "../form/field";
 import { useConfirmDialog } from "./use-confirm-dialog";
 
@@ -14,6 +15,7 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
   const errorText = useErrorText();
   const [waitlist, setWaitlist] = useState(initial);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [alert, setAlert] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
 
@@ -54,7 +56,7 @@ export function ShowWaitlist({ initial }: { initial: AdminWaitlist }) {
         <button
           type="button"
           className={`${dangerButtonClass} self-start`}
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => void close()}
         >
           {pending ? t("closing") : t("closeConfirm")}
