@@ -97,11 +97,14 @@ describe("the admission bucket's rate", () => {
 
   it("is a pace started before the first admission, which a second start leaves alone", async () => {
     const performanceId = randomUUID();
-    await store.putSettings(performanceId, sale(), 60_000);
     const start = { pace: 4, steppedAt: Date.now(), cutAt: 0 };
-    expect(await store.startPaceIfUnset(performanceId, start)).toBe(true);
+    expect(await store.putSettings(performanceId, sale(), 60_000, start)).toBe(true);
     expect(
-      await store.startPaceIfUnset(performanceId, { pace: 9, steppedAt: Date.now(), cutAt: 0 }),
+      await store.putSettings(performanceId, sale(), 60_000, {
+        pace: 9,
+        steppedAt: Date.now(),
+        cutAt: 0,
+      }),
     ).toBe(false);
     expect(await store.paceState(performanceId)).toEqual(start);
     const started = Date.now();

@@ -39,30 +39,28 @@ export function createSettingsLoader(options: {
       throw new QueueRequestError("SERVICE_UNAVAILABLE", "loading queue settings failed", error);
     }
     const settings = resolveQueueSettings(facts, config, Date.now());
+    // Settings and slow start in one script: without a pace the bucket starts full at the
+    // organizer's rate, and a crowd arriving at an open sale got a second of it at once
+    // (60-odd buyers in the 5,000-buyer load test) before the first tick set the slow start.
+    const startPace =
+      settings.known && config.paceTargetMs > 0
+        ? nextPace(
+            { pace: undefined, steppedAt: 0, cutAt: 0 },
+            {
+              ceiling: settings.admitRate,
+              bookingP95Ms: undefined,
+              targetMs: config.paceTargetMs,
+              open: false,
+              now: Date.now(),
+            },
+          )
+        : undefined;
     await writer.putSettings(
       performanceId,
       settings,
       settings.known ? knownTtlMs : UNKNOWN_PERFORMANCE_TTL_MS,
+      startPace,
     );
-    // Before any script can admit: without a pace the bucket starts full at the
-    // organizer's rate, and a crowd arriving at an open sale got a second of it at once
-    // (60-odd buyers in the 5,000-buyer load test) before the first tick set the slow start.
-    if (settings.known && config.paceTargetMs > 0) {
-      const now = Date.now();
-      await writer.startPaceIfUnset(
-        performanceId,
-        nextPace(
-          { pace: undefined, steppedAt: 0, cutAt: 0 },
-          {
-            ceiling: settings.admitRate,
-            bookingP95Ms: undefined,
-            targetMs: config.paceTargetMs,
-            open: false,
-            now,
-          },
-        ),
-      );
-    }
   };
 
   const ensure = (performanceId: string): Promise<void> => {

@@ -14,7 +14,7 @@ export const queueScripts = {
   sweep: 10,
   disconnect: 10,
   stats: 10,
-  "put-settings": 1,
+  "put-settings": 2,
 } as const;
 export type QueueScriptName = keyof typeof queueScripts;
 

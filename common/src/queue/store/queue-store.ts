@@ -479,13 +479,33 @@ export class QueueStore {
     await this.redis.hincrby(this.keys(performanceId).stats, `pow:${outcome}`, 1);
   }
 
-  async putSettings(performanceId: string, settings: QueueSettings, ttlMs: number): Promise<void> {
-    await runQueueScript(
+  /**
+   * Writes a queue's settings; with `startPace`, also starts the admission pace in the same
+   * script when the queue has none, leaving a pace in force alone: the slow start then caps
+   * the admission bucket from the sale's first admission on, before the first tick steps the
+   * controller. Answers whether it started the pace.
+   */
+  async putSettings(
+    performanceId: string,
+    settings: QueueSettings,
+    ttlMs: number,
+    startPace?: PaceState,
+  ): Promise<boolean> {
+    const keys = this.keys(performanceId);
+    const pace = startPace ? paceStateSchema.parse(startPace) : undefined;
+    const started = await runQueueScript(
       this.redis,
       "put-settings",
-      [this.keys(performanceId).config],
-      [Math.max(1, Math.floor(ttlMs)), ...encodeQueueSettings(settings)],
+      [keys.config, keys.state],
+      [
+        Math.max(1, Math.floor(ttlMs)),
+        pace?.pace === undefined ? "" : String(pace.pace),
+        String(pace?.steppedAt ?? 0),
+        String(pace?.cutAt ?? 0),
+        ...encodeQueueSettings(settings),
+      ],
     );
+    return started === 1;
   }
 
   /** Drops cached settings so the next script call reloads them (after an organizer edit). */
@@ -525,25 +545,6 @@ export class QueueStore {
       paceSteppedAt: String(checked.steppedAt),
       paceCutAt: String(checked.cutAt),
     });
-  }
-
-  /**
-   * Sets a pace on a queue that has none yet, leaving any set pace alone: the slow start
-   * then caps the admission bucket from the sale's first admission on, before the first
-   * tick steps the controller. All three fields are written together or not at all, as
-   * setPaceState writes and deletes them together.
-   */
-  async startPaceIfUnset(performanceId: string, state: PaceState): Promise<boolean> {
-    const key = this.keys(performanceId).state;
-    const checked = paceStateSchema.parse(state);
-    if (checked.pace === undefined) return false;
-    const replies = await this.redis
-      .multi()
-      .hsetnx(key, "paceSteppedAt", String(checked.steppedAt))
-      .hsetnx(key, "paceCutAt", String(checked.cutAt))
-      .hsetnx(key, "pace", String(checked.pace))
-      .exec();
-    return replies?.[2]?.[1] === 1;
   }
 
   /** Marks a queue as live so every instance ticks it. */
