@@ -5,6 +5,14 @@ import { intakeSchema, type ConnectionCount } from "./sibling-messages";
 
 /** A failed listen (the port taken meanwhile) is tried again after this long. */
 const RELISTEN_DELAY_MS = 1_000;
+/**
+ * A process told to step aside takes connections again after this long unless told again.
+ * The primary hears nothing from a process whose event loop stalls, so the one process
+ * left accepting could hold every new connection in the backlog for the whole stall; an
+ * extra listener is always safe, and the primary sends it aside again if it is still over
+ * its share.
+ */
+const ASIDE_AT_MOST_MS = 2_000;
 
 export interface IntakeBalance {
   /** Open connections on the public port by worker id: this process's now, the others' as last heard. */
@@ -44,6 +52,7 @@ export function balanceIntake(options: {
   let relistening = false;
   let reportQueued = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let resumeTimer: NodeJS.Timeout | undefined;
 
   const report = () => {
     if (reportQueued) return;
@@ -103,9 +112,19 @@ export function balanceIntake(options: {
     apply();
     report();
   });
+  const resumeOnOwn = () => {
+    resumeTimer = undefined;
+    told = true;
+    apply();
+    report();
+  };
   const onMessage = (message: unknown) => {
     const intake = intakeSchema.safeParse(message);
     if (!intake.success) return;
+    if (told !== intake.data.accept) {
+      clearTimeout(resumeTimer);
+      resumeTimer = intake.data.accept ? undefined : setTimeout(resumeOnOwn, ASIDE_AT_MOST_MS);
+    }
     told = intake.data.accept;
     seq = intake.data.seq;
     others = new Map(Object.entries(intake.data.counts).filter(([id]) => id !== self));
@@ -114,6 +133,15 @@ export function balanceIntake(options: {
     report();
   };
   process.on("message", onMessage);
+  // net emits "close" once a closed server's last connection has ended, and engine.io
+  // takes that for the server's shutdown: it would end every session of this process,
+  // relayed ones too. A process that stepped aside (or is full) is not shutting down;
+  // shutting down, it stops balancing first.
+  const emit = http.emit.bind(http);
+  http.emit = ((event: string | symbol, ...args: unknown[]): boolean =>
+    event === "close" && !stopped
+      ? false
+      : (Reflect.apply(emit, http, [event, ...args]) as boolean)) as typeof http.emit;
   // Created before the process's first listen, which counts as one in flight.
   relistening = !http.listening;
   http.once("listening", () => {
@@ -128,6 +156,7 @@ export function balanceIntake(options: {
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
+      clearTimeout(resumeTimer);
       process.off("message", onMessage);
     },
   };

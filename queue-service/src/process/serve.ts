@@ -99,7 +99,7 @@ let retryTimer: NodeJS.Timeout | undefined;
 installGracefulShutdown({
   logger,
   steps: [
-    // Whatever it holds now, a process shutting down listens no more.
+    // First: the listening handle stays as it is, and service.close closes it for good.
     { name: "intake balance", run: () => intake?.stop() },
     {
       name: "kafka consumer",

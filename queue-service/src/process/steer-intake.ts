@@ -12,8 +12,9 @@ interface Member {
   listening: boolean;
   /** What the primary last told it. */
   accept: boolean;
-  /** The last message sent to it, and the last one it reported having acted on. */
+  /** The last message sent to it, the last one that changed `accept`, and the last it acted on. */
   sent: number;
+  acceptSent: number;
   acted: number;
 }
 
@@ -66,6 +67,17 @@ export function steerIntake(cluster: Cluster): void {
       if (accept && !member.accept) {
         member.accept = true;
         tell(member);
+        member.acceptSent = member.sent;
+      }
+    }
+    // A process may have closed its handle on its own (at its open-file limit): never leave
+    // the socket with nobody told to take connections, or the cluster closes it.
+    if (!all.some((member) => member.accept && member.listening)) {
+      const emptiest = all.filter((member) => !member.accept).sort((a, b) => a.count - b.count)[0];
+      if (emptiest) {
+        emptiest.accept = true;
+        tell(emptiest);
+        emptiest.acceptSent = emptiest.sent;
       }
     }
     // The fullest first, each only while another process surely takes connections.
@@ -74,13 +86,16 @@ export function steerIntake(cluster: Cluster): void {
       .sort((a, b) => b.member.count - a.member.count);
     for (const { member } of leaving) {
       // Listening, told to accept, and no message on its way that might say otherwise.
+      // Counts-only messages do not count: a busy process would seldom have answered the
+      // latest, and nobody could ever step aside.
       const another = all.some(
         (other) =>
-          other !== member && other.accept && other.listening && other.acted === other.sent,
+          other !== member && other.accept && other.listening && other.acted >= other.acceptSent,
       );
       if (!another) break;
       member.accept = false;
       tell(member);
+      member.acceptSent = member.sent;
     }
     countsTimer ??= setTimeout(tellCounts, COUNTS_EVERY_MS);
   };
@@ -94,11 +109,17 @@ export function steerIntake(cluster: Cluster): void {
       listening: false,
       accept: true,
       sent: 0,
+      acceptSent: 0,
       acted: 0,
     };
     member.count = report.data.count;
     member.listening = report.data.listening;
     member.acted = report.data.seq;
+    // Sent aside, it took connections again on its own (balance-intake.ts: a stalled
+    // sibling must not hold the whole backlog); it is steered afresh from here.
+    if (!member.accept && member.listening && member.acted >= member.acceptSent) {
+      member.accept = true;
+    }
     members.set(worker.id, member);
     steer();
   });
