@@ -293,6 +293,122 @@ describe("adding a presale to a sale with buyers in line", () => {
   });
 });
 
+describe("adding a presale while buyers without a code join", () => {
+  // The check and the save are one step for the line: a join that lands before the presale's
+  // mark makes the save fail; one after it is refused as during the presale. Either way no
+  // buyer without a code is left in the line of a sale now in its presale.
+  it("either refuses the save or leaves nobody without a code in the line", async () => {
+    const store = new QueueStore({ redis: bed.system.redis, keyPrefix: bed.system.keyPrefix });
+    const openSale = async (name: string) => {
+      const night = await seedPerformance(bed.system.prisma, {
+        name,
+        opensInHours: -1,
+        showsInHours: [72],
+      });
+      // Nobody is admitted (maxActive 0), so every join that got in stays in the line.
+      await store.putSettings(night.id, saleSettings({ maxActive: 0 }), 600_000);
+      return night.id;
+    };
+    const addPresale = (performanceId: string) =>
+      call("PATCH", `/api/admin/performances/${performanceId}`, {
+        body: { generalSaleOpensAt: inOneDay().toISOString() },
+      });
+    // The joins start at delays spread over one save's duration, so across the rounds they
+    // land before, during and after the save's check.
+    // The first save pays the route's cold start: the second is the one measured.
+    let saveMs = 0;
+    for (const name of ["Warm-up Night", "Measured Night"]) {
+      const performanceId = await openSale(name);
+      const start = performance.now();
+      expect((await addPresale(performanceId)).status).toBe(200);
+      saveMs = Math.max(10, performance.now() - start);
+    }
+
+    const rounds = 12;
+    let saved = 0;
+    let refusedSaves = 0;
+    let joinsRefusedBySave = 0;
+    for (let round = 0; round < rounds; round++) {
+      const performanceId = await openSale(`Race Night ${round}`);
+      const saving = { answered: false };
+      const save = addPresale(performanceId).finally(() => {
+        saving.answered = true;
+      });
+      const joins = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, (saveMs * round) / rounds));
+        const outcomes = [];
+        while (!saving.answered) {
+          const wave = await Promise.allSettled(
+            Array.from({ length: 4 }, () =>
+              store.join({ performanceId, userId: randomUUID(), newConnection: true }),
+            ),
+          );
+          outcomes.push(...wave);
+        }
+        return outcomes;
+      })();
+      const [answer, outcomes] = await Promise.all([save, joins]);
+      const keys = store.keys(performanceId);
+      const inLine =
+        (await bed.system.redis.zcard(keys.waiting)) + (await bed.system.redis.zcard(keys.active));
+      const { generalSaleOpensAt } = await bed.system.prisma.performance.findUniqueOrThrow({
+        where: { id: performanceId },
+      });
+      if (answer.status === 200) {
+        saved += 1;
+        expect({ round, inLine }).toEqual({ round, inLine: 0 });
+        expect(generalSaleOpensAt).not.toBeNull();
+        joinsRefusedBySave += outcomes.filter(
+          (outcome) =>
+            outcome.status === "fulfilled" &&
+            outcome.value.status === "refused" &&
+            outcome.value.reason === "NOT_OPEN_YET",
+        ).length;
+      } else {
+        refusedSaves += 1;
+        expect([answer.status, answer.body.error?.details?.reason]).toEqual([
+          409,
+          "BUYERS_IN_LINE",
+        ]);
+        expect(generalSaleOpensAt).toBeNull();
+      }
+    }
+    // The race happened: some saves won with joins arriving during them, and some lost.
+    expect({ saved, refusedSaves, joinsRefusedBySave }).toEqual({
+      saved: expect.any(Number) as number,
+      refusedSaves: expect.any(Number) as number,
+      joinsRefusedBySave: expect.any(Number) as number,
+    });
+    expect(Math.min(saved, refusedSaves, joinsRefusedBySave)).toBeGreaterThan(0);
+  });
+
+  it("takes the presale's mark back when the save fails, so buyers without a code join again", async () => {
+    const night = await seedPerformance(bed.system.prisma, {
+      name: "Failed Save Night",
+      opensInHours: -1,
+      showsInHours: [72],
+    });
+    const store = new QueueStore({ redis: bed.system.redis, keyPrefix: bed.system.keyPrefix });
+    await store.putSettings(night.id, saleSettings({ maxActive: 0 }), 600_000);
+    // The presale passes zod and the line's check, then the hall change fails the edit
+    // (its shows are laid out in the old hall).
+    const refused = await call("PATCH", `/api/admin/performances/${night.id}`, {
+      body: { generalSaleOpensAt: inOneDay().toISOString(), hallId: randomUUID() },
+    });
+    expect([refused.status, refused.body.error?.details?.reason]).toEqual([409, "HAS_SCHEDULES"]);
+    expect(
+      (await bed.system.prisma.performance.findUniqueOrThrow({ where: { id: night.id } }))
+        .generalSaleOpensAt,
+    ).toBeNull();
+    const joined = await store.join({
+      performanceId: night.id,
+      userId: randomUUID(),
+      newConnection: true,
+    });
+    expect(joined.status).toBe("waiting");
+  });
+});
+
 describe("the ticket route during a presale", () => {
   it("refuses a buyer without a valid code and admits a holder, with the code in the ticket", async () => {
     // Outside a presale no code is needed.

@@ -49,7 +49,7 @@ end
 -- One read of the state serves the opening check and the progress snapshot: a buyer
 -- joining at the back changes neither servedSeq, admittedTotal nor throughput.
 local state = rcall("HMGET", stateKey, "opened", "servedSeq", "admittedTotal", "throughput", "markAt",
-  "generalOpened", "seq", "generalFromSeq")
+  "generalOpened", "seq", "generalFromSeq", "presalePendingUntil")
 -- After the opening the pre-queue is empty for good (the shuffle moved it into the line
 -- and a buyer joins it only before the opening); the general sale's likewise.
 local openedNow = openSaleIfDue(settings, now, "", state[1]) >= 0
@@ -58,6 +58,10 @@ local generalOpenedNow = openGeneralSaleIfDue(settings, now,
   { opened = opened, generalOpened = state[6] == "1" }) >= 0
 local generalOpened = generalOpenedNow or state[6] == "1"
 local phase = salePhase(settings, now)
+-- A presale being added (mark-presale-pending.lua) whose settings have not reached Redis
+-- yet: a buyer without a code waits for it as during the presale, so the organizer's check
+-- that nobody lined up without one stays true until the presale is in force.
+local presalePending = settings.generalOpensAt <= 0 and num(state[9], 0) > now
 
 -- What this script alone changes, kept here between buyers: nil means "read it when
 -- needed" (after an admission, which changes several of them at once).
@@ -266,6 +270,8 @@ local function joinOne(index, buyer)
     reason = "SALE_CLOSED"
   elseif phase == "sold_out" then
     reason = "SOLD_OUT"
+  elseif presalePending and not buyer.presaleHolder then
+    reason = "NOT_OPEN_YET"
   elseif awaitsGeneralSale and now < settings.generalOpensAt - settings.preQueueLeadMs then
     reason = "NOT_OPEN_YET"
   elseif phase == "pre" and now < settings.opensAt - settings.preQueueLeadMs then

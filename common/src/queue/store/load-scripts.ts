@@ -15,6 +15,7 @@ export const queueScripts = {
   disconnect: 10,
   stats: 10,
   "put-settings": 2,
+  "mark-presale-pending": 10,
 } as const;
 export type QueueScriptName = keyof typeof queueScripts;
 
@@ -22,7 +23,7 @@ const scripts = Object.fromEntries(
   Object.entries(queueScripts).map(([name, numberOfKeys]) => [
     name,
     {
-      command: `ticketpingQueue_${name.replace("-", "_")}`,
+      command: `ticketpingQueue_${name.replaceAll("-", "_")}`,
       numberOfKeys,
       lua: luaSources[name as QueueScriptName],
     },

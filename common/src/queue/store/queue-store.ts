@@ -13,6 +13,7 @@ import {
   disconnectReply,
   extendReply,
   leaveReply,
+  markPresalePendingReply,
   parseJoinReplies,
   parseReply,
   type JoinReply,
@@ -472,6 +473,33 @@ export class QueueStore {
       entries: replies?.[2]?.[1],
       generalOpenedAt: replies?.[3]?.[1] ?? null,
     });
+  }
+
+  /**
+   * Marks the sale "presale pending" for `holdMs` if nobody is in its line, in one step:
+   * from then on a buyer without a code is refused as during a presale until the settings
+   * carry one (mark-presale-pending.lua). Answers how many are in line when it refused.
+   */
+  async markPresalePending(
+    performanceId: string,
+    holdMs: number,
+  ): Promise<{ marked: true } | { marked: false; inLine: number }> {
+    const reply = parseReply(
+      markPresalePendingReply,
+      await this.run("mark-presale-pending", performanceId, [
+        "mark",
+        Math.max(1, Math.floor(holdMs)),
+      ]),
+    );
+    return reply.status === "in_line" ? { marked: false, inLine: reply.count } : { marked: true };
+  }
+
+  /** Takes back a presale-pending mark whose edit did not commit. */
+  async clearPresalePending(performanceId: string): Promise<void> {
+    parseReply(
+      markPresalePendingReply,
+      await this.run("mark-presale-pending", performanceId, ["clear", 0]),
+    );
   }
 
   /** Counts a proof of work at the door of this queue, for the sale's fairness report. */

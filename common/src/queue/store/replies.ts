@@ -138,6 +138,12 @@ export const disconnectReply = z.discriminatedUnion("status", [
   z.object({ status: z.literal("gone") }),
 ]);
 
+export const markPresalePendingReply = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("marked") }),
+  z.object({ status: z.literal("in_line"), count: z.number().int().positive() }),
+  z.object({ status: z.literal("cleared") }),
+]);
+
 export const statsReply = z.object({
   counters: z.record(z.string(), z.number()),
   progress: progress.optional(),

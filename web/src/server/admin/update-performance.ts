@@ -12,6 +12,8 @@ import { forgetQueueEntryRules } from "../queue/get-queue-entry-rules";
 import { listScheduleIds } from "./list-schedule-ids";
 import { refuseIfReserved } from "./refuse-if-reserved";
 import { refusePresaleAfterLineFormed } from "./refuse-presale-after-line-formed";
+import { queueStore } from "../queue/queue-store";
+import { logger } from "../logger";
 
 /**
  * Edits a performance's fields, including opening and closing its sale (saleStatus).
@@ -30,6 +32,9 @@ export async function updatePerformance({
   input: PerformanceUpdateInput;
 }): Promise<SavedPerformance> {
   let updated;
+  // Set when this edit marked its sale "presale pending" in Redis: taken back should the
+  // edit not commit, so buyers without a code are not refused for a presale never saved.
+  const presaleMark = { set: false };
   try {
     updated = await db().$transaction(async (tx) => {
       const current = await tx.performance.findUnique({
@@ -60,6 +65,7 @@ export async function updatePerformance({
       }
       if (current.generalSaleOpensAt === null && generalSaleOpensAt !== null) {
         await refusePresaleAfterLineFormed(id);
+        presaleMark.set = true;
       }
 
       if (input.hallId !== undefined && input.hallId !== current.hallId) {
@@ -88,6 +94,14 @@ export async function updatePerformance({
       };
     });
   } catch (error) {
+    if (presaleMark.set) {
+      // Best effort: a mark not taken back lapses on its own within a minute.
+      await queueStore()
+        .clearPresalePending(id)
+        .catch((clearError: unknown) => {
+          logger.warn({ err: clearError, performanceId: id }, "presale mark not taken back");
+        });
+    }
     const presale = presaleWindowError(error);
     if (presale) throw presale;
     if (isUniqueViolation(error)) {
