@@ -147,6 +147,33 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     ]);
   });
 
+  it("accepts a round not run because the sale closed within the grace after its instant, and no later", () => {
+    const closedAt = (ms: number) => ({
+      ...both,
+      generalSale: {
+        ...pendingRound,
+        notRun: {
+          reason: "SALE_CLOSED" as const,
+          closedAt: new Date(generalAt + ms).toISOString(),
+        },
+      },
+    });
+    // Long after, the record still says why: a tick had not reached the round when it closed.
+    expect(checkSale(closedAt(400), { now: generalAt + 86_400_000 })).toEqual({
+      outcome: "matches",
+      entrants: 100,
+      singleRound: "general-round-not-run-sale-closed",
+    });
+    expect(
+      checkSale(closedAt(GENERAL_ROUND_GRACE_MS), { now: generalAt + 86_400_000 }),
+    ).toMatchObject({ outcome: "matches" });
+    const late = closedAt(GENERAL_ROUND_GRACE_MS + 1_000);
+    const verdict = checkSale(late, { now: generalAt + GENERAL_ROUND_GRACE_MS + 2_000 });
+    expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([
+      `general sale: it opened at ${generalSale.opensAt}, after a presale, and the sale closed at ${late.generalSale.notRun.closedAt}, more than 5 minutes later, with no round run`,
+    ]);
+  });
+
   it("says there is one round when the sale opened after its general sale's instant", () => {
     // No presale ran: everyone was in the opening's round, and no second one is due.
     const late = {

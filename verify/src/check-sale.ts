@@ -11,10 +11,13 @@ export const GENERAL_ROUND_GRACE_MS = 5 * 60_000;
 /**
  * Why a checked sale has one round only: its record holds no general sale's round (no
  * presale, one removed before its round, or a sale closed during its presale: the
- * record does not say which), or it opened when its general sale's instant had already
- * passed (nobody ever needed a code, so there was no presale).
+ * record does not say which), it opened when its general sale's instant had already
+ * passed (nobody ever needed a code, so there was no presale), or it closed within
+ * GENERAL_ROUND_GRACE_MS after its general sale's instant, before the queue ran that round
+ * (the record says "not run: sale closed" and when).
  */
-export type SingleRound = "no-general-round" | "opened-after-general-sale";
+export type SingleRound =
+  "no-general-round" | "opened-after-general-sale" | "general-round-not-run-sale-closed";
 
 export type SaleVerdict =
   | {
@@ -100,7 +103,10 @@ function checkRound(
  * (each its own seed and commitment, docs/fairness.md). Faults besides a wrong line: one
  * commitment for both rounds (one seed reused: the general sale's shuffle would be known
  * from the opening's reveal), a buyer listed twice in a round, and a presale whose general
- * sale passed GENERAL_ROUND_GRACE_MS ago with no round of its own in the record. A buyer
+ * sale passed GENERAL_ROUND_GRACE_MS ago with no round of its own in the record, unless the
+ * record says the round did not run because the sale closed within GENERAL_ROUND_GRACE_MS
+ * after that instant (the queue had not reached it yet: a tick, or a queue service down
+ * for a moment); a later close is a fault like a round missing. A buyer
  * in both rounds is told as a note, not a fault: one who left the line after the opening
  * may line up again, without a code, for the general sale.
  */
@@ -152,11 +158,17 @@ export function checkSale(
   const generalOpensAt = generalSale ? Date.parse(generalSale.opensAt) : Number.NaN;
   const openedAt = record.shuffledAt === null ? Number.NaN : Date.parse(record.shuffledAt);
   const presaleRan = !(openedAt >= generalOpensAt);
-  if (
-    generalSale &&
-    general?.revealed === false &&
-    opening.revealed &&
-    presaleRan &&
+  const notRun = generalSale?.notRun ?? null;
+  const roundMissing = generalSale && general?.revealed === false && opening.revealed && presaleRan;
+  if (roundMissing && notRun !== null) {
+    // Not NaN-safe on purpose: an unreadable close time is not within the grace.
+    if (!(Date.parse(notRun.closedAt) - generalOpensAt <= GENERAL_ROUND_GRACE_MS)) {
+      reasons.push(
+        `general sale: it opened at ${generalSale.opensAt}, after a presale, and the sale closed at ${notRun.closedAt}, more than ${GENERAL_ROUND_GRACE_MS / 60_000} minutes later, with no round run`,
+      );
+    }
+  } else if (
+    roundMissing &&
     (options.now ?? Date.now()) - generalOpensAt > GENERAL_ROUND_GRACE_MS
   ) {
     reasons.push(
@@ -175,6 +187,13 @@ export function checkSale(
       entrants: opening.entrants.length,
       generalEntrants: general.entrants.length,
       ...(notes.length > 0 ? { notes } : {}),
+    };
+  }
+  if (general && presaleRan && notRun !== null) {
+    return {
+      outcome: "matches",
+      entrants: opening.entrants.length,
+      singleRound: "general-round-not-run-sale-closed",
     };
   }
   if (general && presaleRan) {

@@ -38,4 +38,10 @@ describe("describeSingleRound", () => {
       "opened after its general sale's instant, so no presale ran",
     );
   });
+
+  it("says a round not run because the sale closed names the grace that allowed it", () => {
+    expect(describeSingleRound("general-round-not-run-sale-closed")).toContain(
+      "the sale closed within 5 minutes after its general sale's instant, before the queue ran that round",
+    );
+  });
 });

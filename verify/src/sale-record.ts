@@ -15,6 +15,14 @@ const shuffleRoundShape = {
 export const generalSaleRoundSchema = z.object({
   opensAt: z.string(),
   ...shuffleRoundShape,
+  /**
+   * Set when the round never ran because the sale closed at `closedAt`, after the instant
+   * but before the queue reached the round (absent from older servers).
+   */
+  notRun: z
+    .object({ reason: z.literal("SALE_CLOSED"), closedAt: z.string() })
+    .nullable()
+    .optional(),
 });
 export type GeneralSaleRound = z.infer<typeof generalSaleRoundSchema>;
 

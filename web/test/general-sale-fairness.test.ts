@@ -110,6 +110,7 @@ describe("the general sale's committed shuffle", () => {
       seed: null,
       entrants: null,
       lineOrder: null,
+      notRun: null,
     });
 
     // The presale opens with a code holder; buyers without a code wait for the general sale.
@@ -342,7 +343,7 @@ describe("the general sale's commitment", () => {
     });
   });
 
-  it("still expects the general round of a sale closed after its instant, so a skipped one is caught", async () => {
+  it("says a general round was not run when the sale closed just after its instant, and the verifier accepts it", async () => {
     const { night, seed, generalSeed } = await saleWithSeeds("Closed Late Night", -2);
     await store.putSettings(
       night.id,
@@ -350,8 +351,8 @@ describe("the general sale's commitment", () => {
       600_000,
     );
     await store.join({ performanceId: night.id, userId: "buyer", newConnection: true });
-    // The sale opened before its general sale's instant, which then passes with no round
-    // (as if the queue skipped it), and only then does the organizer close the sale.
+    // The sale opened before its general sale's instant, which then passes, and the
+    // organizer closes the sale before the queue ran the round (as if within one tick).
     const generalAt = Date.now() + 1_000;
     await system.prisma.performance.update({
       where: { id: night.id },
@@ -371,9 +372,50 @@ describe("the general sale's commitment", () => {
     expect(record.generalSale).toMatchObject({
       opensAt: new Date(generalAt).toISOString(),
       shuffledAt: null,
+      notRun: { reason: "SALE_CLOSED", closedAt: saleClosedAt?.toISOString() },
     });
-    expect(checkSale(record, { now: generalAt + 3_600_000 })).toMatchObject({
-      outcome: "does-not-match",
+    expect(checkSale(record, { now: generalAt + 3_600_000 })).toEqual({
+      outcome: "matches",
+      // The buyer joined after the opening, in line rather than in its shuffle.
+      entrants: 0,
+      singleRound: "general-round-not-run-sale-closed",
     });
+  });
+
+  it("still expects the general round of a sale closed long after its instant, so a skipped one is caught", async () => {
+    const { night, seed, generalSeed } = await saleWithSeeds("Closed Much Later Night", -2);
+    await store.putSettings(
+      night.id,
+      saleSettings({ shuffleSeed: seed, generalShuffleSeed: generalSeed, maxActive: 0 }),
+      600_000,
+    );
+    await store.join({ performanceId: night.id, userId: "buyer", newConnection: true });
+    // The queue's record of an opening 20 minutes ago (the join above just opened it), and
+    // a general sale 10 minutes ago whose round never ran: the organizer closes the sale
+    // now, long past the verifier's grace, so "not run: sale closed" does not excuse it.
+    const now = Date.now();
+    await system.redis.hset(store.keys(night.id).state, "openedAt", now - 20 * 60_000);
+    const generalAt = now - 10 * 60_000;
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { generalSaleOpensAt: new Date(generalAt) },
+    });
+    await system.prisma.performance.update({
+      where: { id: night.id },
+      data: { saleStatus: "CLOSED" },
+    });
+
+    const record = await fairnessRecordOf(night.slug);
+    expect(record.generalSale).toMatchObject({
+      opensAt: new Date(generalAt).toISOString(),
+      shuffledAt: null,
+      notRun: { reason: "SALE_CLOSED" },
+    });
+    const verdict = checkSale(record, { now: generalAt + 3_600_000 });
+    expect(verdict.outcome === "does-not-match" && verdict.reasons).toEqual([
+      expect.stringMatching(
+        /^general sale: it opened at \S+, after a presale, and the sale closed at \S+, more than 5 minutes later, with no round run$/,
+      ) as string,
+    ]);
   });
 });

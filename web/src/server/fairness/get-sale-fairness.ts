@@ -60,6 +60,16 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
   // should the organizer move the general sale or remove the presale afterwards.
   const generalOpensAt =
     row.generalShuffledAt ?? (generalNeverHeld ? null : sale.generalSaleOpensAt);
+  // A sale closed after its general instant, before the queue reached the round (within a
+  // tick, or while the queue service was down), never runs it: the record says so and
+  // when, for the verifier to judge against its grace (docs/fairness.md).
+  const closedUnrun =
+    row.generalShuffledAt === null &&
+    sale.generalSaleOpensAt !== null &&
+    sale.saleClosedAt !== null &&
+    sale.saleClosedAt >= sale.generalSaleOpensAt
+      ? sale.saleClosedAt
+      : null;
   const generalCommitment = commitmentOf(sale.generalSeed).commitment;
   const record: SaleFairness = {
     performanceId,
@@ -79,6 +89,7 @@ export async function getSaleFairness({ slug }: { slug: string }): Promise<SaleF
             seed: generalRevealed ? sale.generalSeed : null,
             entrants: pseudonyms(row.generalEntrants, generalRevealed),
             lineOrder: pseudonyms(row.generalLineOrder, generalRevealed),
+            notRun: closedUnrun && { reason: "SALE_CLOSED", closedAt: closedUnrun },
           },
   };
   if (revealed && (record.generalSale === null || generalRevealed)) {

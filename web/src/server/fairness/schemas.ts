@@ -50,6 +50,15 @@ export const generalSaleFairnessSchema = z
       "SHA-256 (hex) of the general sale's own seed, fixed with the first: never changes.",
     ),
     ...revealedRound,
+    notRun: z
+      .strictObject({
+        reason: z.literal("SALE_CLOSED"),
+        closedAt: dateTime.describe("When the sale closed, after the general sale's instant."),
+      })
+      .nullable()
+      .describe(
+        "Set when this round never ran because the sale closed after its instant, before the queue reached it; the verifier accepts it only when the close came within 5 minutes of the instant. Null otherwise.",
+      ),
   })
   .describe(
     "The second round of a sale with a presale: buyers without a code who joined in the lead window before the general sale, shuffled behind the presale's buyers; each field as the opening's.",

@@ -55,6 +55,10 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
       ...record.generalSale,
       opensAt: record.generalSale.opensAt.toISOString(),
       shuffledAt: record.generalSale.shuffledAt?.toISOString() ?? null,
+      notRun: record.generalSale.notRun && {
+        ...record.generalSale.notRun,
+        closedAt: record.generalSale.notRun.closedAt.toISOString(),
+      },
     },
   });
   const { generalSale } = record;
@@ -108,6 +112,10 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
         ) : null}
         {verdict.outcome === "matches" && verdict.singleRound === "opened-after-general-sale" ? (
           <p className="text-slate-700">{t("singleRoundText")}</p>
+        ) : null}
+        {verdict.outcome === "matches" &&
+        verdict.singleRound === "general-round-not-run-sale-closed" ? (
+          <p className="text-slate-700">{t("singleRoundClosedText")}</p>
         ) : null}
       </section>
 
@@ -178,7 +186,11 @@ export default async function FairnessPage({ params }: { params: Promise<{ slug:
               <dd>
                 {generalSale.shuffledAt
                   ? formatDateTime(generalSale.shuffledAt, locale)
-                  : t("notYet")}
+                  : generalSale.notRun
+                    ? t("generalNotRun", {
+                        at: formatDateTime(generalSale.notRun.closedAt, locale),
+                      })
+                    : t("notYet")}
               </dd>
             </div>
             <div>
