@@ -120,13 +120,16 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     onHeard: broadcasts.record,
   });
   const lastTouched = new Map<string, number>();
-  // A sale whose general round is still to come stays live until that instant, so the
-  // ticker runs the round on time even if nobody touches the line after the presale opened.
+  // A sale whose round is still to come (`until`: its general sale after a presale, or its
+  // opening) is listed among the due rounds at that instant, so the ticker runs the round
+  // on time even if nobody touches the line meanwhile, without ticking it until then.
   const touchQueue = (performanceId: string, until = 0) => {
     const now = Date.now();
     if (now - (lastTouched.get(performanceId) ?? 0) < 1_000) return;
     lastTouched.set(performanceId, now);
-    store.touchIndex(performanceId, Math.max(now, until)).catch((error: unknown) => {
+    const touched = [store.touchIndex(performanceId, now)];
+    if (until > now) touched.push(store.scheduleRound(performanceId, until));
+    Promise.all(touched).catch((error: unknown) => {
       logger.warn({ err: error, performanceId }, "marking a queue live failed");
     });
   };

@@ -50,13 +50,20 @@ async function presale(generalIn: number): Promise<{ performanceId: string; gene
   return { performanceId, generalAt };
 }
 
-/** The organizer moves the general sale (null: removes the presale); the service rereads it. */
+/**
+ * The organizer moves the general sale (null: removes the presale), as web's edit does: the
+ * service rereads it, and the round is listed as due at the new instant (or taken off).
+ */
 async function moveGeneralSale(instance: TestInstance, performanceId: string, to: Date | null) {
   await bed.prisma.performance.update({
     where: { id: performanceId },
     data: { generalSaleOpensAt: to },
   });
-  await instance.service.store.invalidateSettings(performanceId);
+  const { store } = instance.service;
+  await store.invalidateSettings(performanceId);
+  await (to === null
+    ? store.unscheduleRound(performanceId)
+    : store.scheduleRound(performanceId, Math.max(Date.now(), to.getTime())));
 }
 
 /** What QueueNotAdvancing reads of a sale: the line admissions come from, and the pause. */
@@ -313,6 +320,22 @@ describe("the general sale after a presale", () => {
     const refused = await send.join(late, performanceId);
     expect("error" in refused && refused.error.code).toBe("NOT_OPEN_YET");
     expect(dataOf(await send.status(fan, performanceId))).toMatchObject({ round: "general" });
+  }, 60_000);
+
+  it("lists a presale's round at its instant instead of keeping its sale live until then", async () => {
+    const instance = await bed.serve();
+    const { performanceId, generalAt } = await presale(600_000);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+    const { store } = instance.service;
+    await waitFor(
+      async () => (await store.listDueRounds(generalAt.getTime())).includes(performanceId),
+      { timeoutMs: 10_000, what: "the general round listed as due" },
+    );
+    expect(await store.listDueRounds(generalAt.getTime() - 1)).not.toContain(performanceId);
+    // The live queues' index holds its last activity, never the instant ahead: once nobody
+    // is in its line it is not ticked again until the round falls due.
+    expect(await store.listQueues(Date.now() + 60_000)).not.toContain(performanceId);
   }, 60_000);
 
   it("runs the general round at its instant though nobody has touched the line since the presale's buyers joined", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueIndexKey, queueKeys } from "@ticketping/common/queue";
+import { dueRoundsKey, queueIndexKey, queueKeys } from "@ticketping/common/queue";
 import { QueueSettingsMissingError, QueueStore } from "@ticketping/common/queue/store";
 import { seedPerformance, type SeededPerformance } from "./support/catalog-fixtures";
 import { signedInUsers } from "./support/sign-in";
@@ -217,11 +217,11 @@ describe("the waiting room's cached settings", () => {
   });
 });
 
-describe("the queue service's list of live queues", () => {
-  it("keeps a sale whose general sale the organizer moves on it until the new instant", async () => {
+describe("the queue service's list of due rounds", () => {
+  it("lists the round of a sale whose general sale the organizer moves at the new instant, without making it live until then", async () => {
     const performance = await seed("Moved General Sale");
     const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
-    const indexKey = queueIndexKey(system.keyPrefix);
+    const dueKey = dueRoundsKey(system.keyPrefix);
     // The last join was two hours ago: the ticker, which lists queues touched in the last
     // hour, no longer ticks this sale.
     const hour = 3_600_000;
@@ -233,14 +233,40 @@ describe("the queue service's list of live queues", () => {
       generalSaleOpensAt: generalSaleOpensAt.toISOString(),
     });
     expect(moved.status).toBe(200);
-    expect(Number(await system.redis.zscore(indexKey, performance.id))).toBe(
+    expect(Number(await system.redis.zscore(dueKey, performance.id))).toBe(
       generalSaleOpensAt.getTime(),
     );
-    // What the ticker reads an hour before the instant and at it: the round runs on time.
-    expect(await store.listQueues(generalSaleOpensAt.getTime() - hour)).toContain(performance.id);
+    // Not ticked in the hours before its round (the index keeps its last activity), and
+    // due for the ticker at the instant: the round runs on time.
+    expect(
+      Number(await system.redis.zscore(queueIndexKey(system.keyPrefix), performance.id)),
+    ).toBeLessThan(Date.now());
+    expect(await store.listDueRounds(generalSaleOpensAt.getTime() - 1)).not.toContain(
+      performance.id,
+    );
+    expect(await store.listDueRounds(generalSaleOpensAt.getTime())).toContain(performance.id);
+
+    // Moved earlier, the round is due earlier; the presale removed, it is due never.
+    const earlier = new Date(generalSaleOpensAt.getTime() - hour);
+    expect(
+      (
+        await admin("PATCH", `/api/admin/performances/${performance.id}`, {
+          generalSaleOpensAt: earlier.toISOString(),
+        })
+      ).status,
+    ).toBe(200);
+    expect(Number(await system.redis.zscore(dueKey, performance.id))).toBe(earlier.getTime());
+    expect(
+      (
+        await admin("PATCH", `/api/admin/performances/${performance.id}`, {
+          generalSaleOpensAt: null,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await system.redis.zscore(dueKey, performance.id)).toBeNull();
   });
 
-  it("lists a presale's sale reopened after its general instant, so the round still runs", async () => {
+  it("lists a presale's sale reopened after its general instant as due now, so the round still runs", async () => {
     const performance = await seed("Reopened After General");
     const store = new QueueStore({ redis: system.redis, keyPrefix: system.keyPrefix });
     const hour = 3_600_000;
@@ -257,6 +283,10 @@ describe("the queue service's list of live queues", () => {
       saleStatus: "PUBLISHED",
     });
     expect(reopened.status).toBe(200);
+    expect(await store.listDueRounds(Date.now())).toContain(performance.id);
+    // What the ticker does with a due round: the sale is live again, and off the list.
+    expect(await store.takeDueRounds(Date.now())).toContain(performance.id);
     expect(await store.listQueues(Date.now() - hour)).toContain(performance.id);
+    expect(await store.listDueRounds(Date.now())).not.toContain(performance.id);
   });
 });

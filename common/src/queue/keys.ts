@@ -86,6 +86,16 @@ export function queueIndexKey(keyPrefix: string): string {
   return `${keyPrefix}queue:index`;
 }
 
+/**
+ * Sales with a round still to come (a general sale after a presale, or an opening), scored
+ * by its instant in ms, so the ticker lists each on the live queues' index when its round
+ * falls due instead of ticking it until then. One key of its own hash tag: read and written
+ * only on its own (a script touches it alone), so it works on Redis Cluster.
+ */
+export function dueRoundsKey(keyPrefix: string): string {
+  return `${keyPrefix}queue:{rounds}:due`;
+}
+
 /** Reads an expired key's name back into its queue and user; null for any other key. */
 export function parseGrantKey(
   keyPrefix: string,

@@ -29,6 +29,11 @@ export function startTicker(options: {
 }): { stop: () => Promise<void> } {
   const { store, settings, notifier, metrics, config, logger, broadcasts } = options;
   let lastPrune = 0;
+  // The instant each live queue's next round was last listed at by this instance, so the
+  // list follows the settings (an organizer's move, however it reached them) at one write
+  // per change, not per tick.
+  const scheduledRounds = new Map<string, number>();
+  const dueRoundsUnread = throttledWarning(logger, "reading the due rounds failed");
 
   const advanceFailed = throttledWarning(logger, "advancing a queue failed");
   // Unread, the booking path gives no signal: the pace then climbs slowly, as when idle.
@@ -100,12 +105,22 @@ export function startTicker(options: {
     if (progress.waiting + progress.preQueued + progress.generalPreQueued + progress.active > 0) {
       await store.touchIndex(performanceId);
     }
+    if (
+      progress.generalOpensAt > progress.at &&
+      scheduledRounds.get(performanceId) !== progress.generalOpensAt
+    ) {
+      await store.scheduleRound(performanceId, progress.generalOpensAt);
+      scheduledRounds.set(performanceId, progress.generalOpensAt);
+    }
     await stepPace(performanceId, progress, bookingP95Ms, Date.now());
   };
 
   const tick = async (): Promise<void> => {
     const stopTimer = metrics.tickDuration.startTimer();
     const now = Date.now();
+    // A round falling due makes its sale live now (and for the retention after), however
+    // long nobody touched it: it is ticked from its instant, not in the weeks before.
+    await store.takeDueRounds(now).catch(dueRoundsUnread);
     const queues = await store.listQueues(now - config.idleQueueRetentionMs);
     // One read for every queue: the booking path is the web app's, shared by every sale.
     const bookingP95Ms =
@@ -124,6 +139,9 @@ export function startTicker(options: {
       lastPrune = now;
       await store.pruneIndex(now - config.idleQueueRetentionMs);
       broadcasts.keepOnly(queues);
+      for (const performanceId of scheduledRounds.keys()) {
+        if (!queues.includes(performanceId)) scheduledRounds.delete(performanceId);
+      }
     }
     stopTimer();
   };

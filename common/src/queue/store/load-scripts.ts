@@ -16,6 +16,7 @@ export const queueScripts = {
   stats: 10,
   "put-settings": 2,
   "mark-presale-pending": 10,
+  "forget-due-rounds": 1,
 } as const;
 export type QueueScriptName = keyof typeof queueScripts;
 

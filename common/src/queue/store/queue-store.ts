@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createGroupedBatcher, type GroupedBatcher } from "../../cache";
 import type { RefusalReason, ReleaseReason } from "../codes";
 import { userIdSchema } from "../ids";
-import { queueIndexKey, queueKeys, queueScriptKeys, type QueueKeys } from "../keys";
+import { dueRoundsKey, queueIndexKey, queueKeys, queueScriptKeys, type QueueKeys } from "../keys";
 import type { PreQueueRound, QueueProgress, QueueStanding } from "../protocol";
 import { encodeQueueSettings, type QueueSettings } from "../settings";
 import { runQueueScript, type QueueScriptName } from "./load-scripts";
@@ -582,6 +582,42 @@ export class QueueStore {
 
   async listQueues(activeSince: number): Promise<string[]> {
     return this.redis.zrangebyscore(queueIndexKey(this.keyPrefix), activeSince, "+inf");
+  }
+
+  /**
+   * Lists the sale's next round (the general sale after a presale, or an opening) at its
+   * instant, so the ticker takes it up then though nobody touches the line meanwhile. A
+   * moved instant replaces the old one, earlier or later.
+   */
+  async scheduleRound(performanceId: string, at: number): Promise<void> {
+    await this.redis.zadd(dueRoundsKey(this.keyPrefix), Math.floor(at), performanceId);
+  }
+
+  /** Takes a sale's scheduled round off the list (its presale removed). */
+  async unscheduleRound(performanceId: string): Promise<void> {
+    await this.redis.zrem(dueRoundsKey(this.keyPrefix), performanceId);
+  }
+
+  /** Sales whose scheduled round is due by `until` (epoch ms). */
+  async listDueRounds(until: number): Promise<string[]> {
+    return this.redis.zrangebyscore(dueRoundsKey(this.keyPrefix), "-inf", Math.floor(until));
+  }
+
+  /**
+   * Marks due rounds' sales live (the index the ticker reads) and then takes them off the
+   * list, where their instant is still at most `until`: a round moved later meanwhile stays.
+   */
+  async takeDueRounds(until: number): Promise<string[]> {
+    const due = await this.listDueRounds(until);
+    if (due.length === 0) return due;
+    await Promise.all(due.map((performanceId) => this.touchIndex(performanceId, until)));
+    await runQueueScript(
+      this.redis,
+      "forget-due-rounds",
+      [dueRoundsKey(this.keyPrefix)],
+      [Math.floor(until), ...due],
+    );
+    return due;
   }
 
   async pruneIndex(inactiveBefore: number): Promise<void> {

@@ -12,9 +12,11 @@ import { getRedis } from "../redis";
  * - the waiting room's settings of `performanceIds` (queue tuning, sale status and
  *   window, unsold seats): its next script call finds none and the queue service reloads
  *   them, within one tick instead of QUEUE_SETTINGS_REFRESH_MS;
- * - the queue service's list of live queues, for `generalSales` (a general sale's instant
- *   just saved): each stays on it until that instant, as a join would keep it, so the
- *   ticker runs the general round on time even when nobody has joined for over an hour.
+ * - the queue service's list of due rounds, for `generalSales` (a general sale's instant
+ *   just saved, or its sale brought back to life before its round): each is listed at that
+ *   instant (now, if it passed), so the ticker runs the general round on time even when
+ *   nobody has joined for over an hour, without ticking the sale until then; and for
+ *   `removedGeneralSales` (a presale removed), taken off it.
  *
  * The edit is already saved when this runs, so a Redis failure must not pass for a
  * rejected edit: it answers 503 with a message saying so. Saving again repeats the
@@ -24,19 +26,28 @@ export async function invalidateLiveCaches({
   scheduleIds = [],
   performanceIds = [],
   generalSales = [],
+  removedGeneralSales = [],
 }: {
   scheduleIds?: readonly string[];
   performanceIds?: readonly string[];
   generalSales?: readonly { performanceId: string; opensAt: Date }[];
+  removedGeneralSales?: readonly string[];
 }): Promise<void> {
-  if (scheduleIds.length === 0 && performanceIds.length === 0 && generalSales.length === 0) return;
+  if (
+    scheduleIds.length === 0 &&
+    performanceIds.length === 0 &&
+    generalSales.length === 0 &&
+    removedGeneralSales.length === 0
+  )
+    return;
   const redis = getRedis();
   const now = Date.now();
   try {
     await Promise.all([
       ...generalSales.map(({ performanceId, opensAt }) =>
-        queueStore().touchIndex(performanceId, Math.max(now, opensAt.getTime())),
+        queueStore().scheduleRound(performanceId, Math.max(now, opensAt.getTime())),
       ),
+      ...removedGeneralSales.map((performanceId) => queueStore().unscheduleRound(performanceId)),
       ...scheduleIds.map((scheduleId) =>
         invalidateSeatMap(redis, { keyPrefix: env.SEAT_KEY_PREFIX, scheduleId }),
       ),

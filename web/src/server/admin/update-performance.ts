@@ -22,7 +22,7 @@ import { logger } from "../logger";
  * the database moves every grade with it (performances_currency_to_grades).
  * Seat maps show the name, the seat limit and (by existing at all) the sale status, and
  * the waiting room runs on the sale status and window: both caches are refreshed, and a
- * general sale's instant saved keeps its queue ticked until then.
+ * general sale's instant saved lists its round among the due rounds at that instant.
  */
 export async function updatePerformance({
   id,
@@ -128,6 +128,7 @@ export async function updatePerformance({
         input.bookingOpensAt !== undefined)
         ? [{ performanceId: id, opensAt: generalSaleOpensAt }]
         : [],
+    removedGeneralSales: input.generalSaleOpensAt === null ? [id] : [],
   });
   return updated.performance;
 }
