@@ -93,11 +93,12 @@ export function createQueueMetrics(options: {
   );
   // A general round the organizer moved later waits for its new instant with everyone
   // behind it: an open sale with room that admits nobody, by design, which the
-  // QueueNotAdvancing alert leaves out.
+  // QueueNotAdvancing alert leaves out. Only from when admission reached it: the presale's
+  // buyers ahead are still admitted until then, and a line stuck then must still alert.
   queueGauge(
     "ticketping_queue_paused",
-    "1 while admissions wait at a general sale's round moved later (pausedFromSeq), else 0",
-    (stats) => (stats.progress ? Number(stats.progress.pausedFromSeq > 0) : null),
+    "1 while admissions wait at a general sale's round moved later (nobody waiting ahead of pausedFromSeq), else 0",
+    (stats) => (stats.progress ? Number(stats.paused === true) : null),
   );
   queueGauge(
     "ticketping_queue_admitted_since_open",

@@ -258,6 +258,42 @@ describe("the general sale after a presale", () => {
     expect((await pauseGauges(instance, performanceId)).paused).toBe(0);
   }, 90_000);
 
+  it("reports the pause only once admission reached it, not while buyers ahead are still admitted", async () => {
+    // The admitted code holder keeps the one slot until it leaves.
+    const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });
+    const { performanceId } = await presale(600_000);
+    const first = await buyer(instance, performanceId, true);
+    const ahead = await buyer(instance, performanceId, true);
+    const fan = await buyer(instance, performanceId, false);
+    expect(dataOf(await send.join(first, performanceId)).status).toBe("admitted");
+    expect(dataOf(await send.join(ahead, performanceId))).toMatchObject({
+      status: "waiting",
+      position: 1,
+    });
+    expect(dataOf(await send.join(fan, performanceId))).toMatchObject({ round: "general" });
+    await moveGeneralSale(instance, performanceId, new Date());
+    await waitFor(
+      async () => (await instance.service.store.shuffleRecord(performanceId, "general")) !== null,
+      { timeoutMs: 30_000, what: "the general sale's opening" },
+    );
+    await moveGeneralSale(instance, performanceId, new Date(Date.now() + 1_200_000));
+    await waitFor(() => (fan.latestProgress()?.pausedFromSeq ?? 0) > 0, {
+      timeoutMs: 15_000,
+      what: "the pause pushed",
+    });
+    // The round waits, but a code holder ahead of it still waits for the slot: the line is
+    // not paused yet, and were it stuck now the alert should say so.
+    expect(await pauseGauges(instance, performanceId)).toEqual({ line: 2, paused: 0 });
+
+    // The slot frees and the holder ahead is admitted: now admission stands at the round.
+    expect(dataOf(await send.leave(first, performanceId))).toMatchObject({ left: "active" });
+    await waitFor(() => admittedEvents(ahead).length > 0, {
+      timeoutMs: 20_000,
+      what: "the holder ahead admitted",
+    });
+    expect(await pauseGauges(instance, performanceId)).toEqual({ line: 1, paused: 1 });
+  }, 90_000);
+
   it("counts the general sale's pre-queue in the pre-queued and waiting gauges", async () => {
     // The admitted buyer keeps the one slot throughout, so nobody moves up meanwhile.
     const instance = await bed.serve({ overrides: { claimWindowMs: 600_000 } });

@@ -6,7 +6,8 @@
   ARGV[1] grant key prefix (unused)
 
   Returns JSON: {progress (absent without settings), counters = {name = n, ...},
-    pace (admissions per second the pace controller allows; absent when it has set none)}
+    pace (admissions per second the pace controller allows; absent when it has set none),
+    paused (with the progress: true once nobody waits ahead of a general round moved later)}
 ]]
 -- @include "queue"
 
@@ -20,5 +21,10 @@ end
 local result = { counters = counters, pace = tonumber(rcall("HGET", stateKey, "pace")) }
 if settings ~= nil then
   result.progress = progressSnapshot(settings, now)
+  -- Paused only once admission has reached the pause point: nobody left waiting ahead of
+  -- the moved general round. Until then the presale's buyers ahead are still admitted, and
+  -- a line that does not move then is stuck, not paused.
+  local from = result.progress.pausedFromSeq
+  result.paused = from > 0 and rcall("ZCOUNT", waitingKey, "-inf", "(" .. from) == 0
 end
 return cjson.encode(result)

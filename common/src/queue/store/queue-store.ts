@@ -108,6 +108,11 @@ export interface QueueSnapshot {
    * Absent with the progress.
    */
   admissionPacePerSec: number | undefined;
+  /**
+   * True while admission stands at a general round the organizer moved later: nobody waits
+   * ahead of it (progress.pausedFromSeq), so the line holds by design. Absent with the progress.
+   */
+  paused: boolean | undefined;
 }
 
 const shuffleRecordSchema = z.object({
@@ -425,6 +430,7 @@ export class QueueStore {
       admissionPacePerSec:
         reply.progress &&
         Math.min(reply.progress.admitRatePerSec, reply.pace ?? reply.progress.admitRatePerSec),
+      paused: reply.progress && reply.paused === true,
     };
   }
 

@@ -148,6 +148,7 @@ export const statsReply = z.object({
   counters: z.record(z.string(), z.number()),
   progress: progress.optional(),
   pace: z.number().positive().optional(),
+  paused: z.boolean().optional(),
 });
 
 export function parseReply<Schema extends z.ZodType>(
