@@ -407,6 +407,45 @@ describe("adding a presale while buyers without a code join", () => {
     });
     expect(joined.status).toBe("waiting");
   });
+  it("lets buyers without a code in at once when the presale is removed again", async () => {
+    const night = await seedPerformance(bed.system.prisma, {
+      name: "Second Thoughts Night",
+      opensInHours: -1,
+      showsInHours: [72],
+    });
+    const store = new QueueStore({ redis: bed.system.redis, keyPrefix: bed.system.keyPrefix });
+    await store.putSettings(night.id, saleSettings({ maxActive: 0 }), 600_000);
+    const path = `/api/admin/performances/${night.id}`;
+    const added = await call("PATCH", path, {
+      body: { generalSaleOpensAt: inOneDay().toISOString() },
+    });
+    expect(added.status).toBe(200);
+    expect((await call("PATCH", path, { body: { generalSaleOpensAt: null } })).status).toBe(200);
+    // The settings as the queue reloads them: no presale.
+    await store.putSettings(night.id, saleSettings({ maxActive: 0 }), 600_000);
+    const joined = await store.join({
+      performanceId: night.id,
+      userId: randomUUID(),
+      newConnection: true,
+    });
+    expect(joined.status).toBe("waiting");
+  });
+
+  it("takes back only the mark of the edit that set it", async () => {
+    const performanceId = randomUUID();
+    const store = new QueueStore({ redis: bed.system.redis, keyPrefix: bed.system.keyPrefix });
+    await store.putSettings(performanceId, saleSettings({ maxActive: 0 }), 600_000);
+    const join = async () =>
+      store.join({ performanceId, userId: randomUUID(), newConnection: true });
+    expect(await store.markPresalePending(performanceId, 60_000, "committed edit")).toEqual({
+      marked: true,
+    });
+    // Another edit that failed takes back its own mark: not this one.
+    await store.clearPresalePending(performanceId, "failed edit");
+    expect(await join()).toMatchObject({ status: "refused", reason: "NOT_OPEN_YET" });
+    await store.clearPresalePending(performanceId, "committed edit");
+    expect((await join()).status).toBe("waiting");
+  });
 });
 
 describe("the ticket route during a presale", () => {

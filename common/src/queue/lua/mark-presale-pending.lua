@@ -11,13 +11,18 @@
   ARGV[2] "mark": set the mark for ARGV[3] ms if the line is empty; "clear": take it back
   ARGV[3] how long the mark holds, ms: longer than the edit's transaction may take, so a
           mark left by an edit that died half-way lapses on its own
+  ARGV[4] the edit's token: a mark is taken back only by the edit that set it (a failed edit
+          must not lift the mark of another that committed); "" takes back any mark (the
+          presale was removed, so no edit's mark is wanted any more)
 
   Returns JSON: {status = "marked"} | {status = "in_line", count} | {status = "cleared"}
 ]]
 -- @include "queue"
 
 if ARGV[2] == "clear" then
-  rcall("HDEL", stateKey, "presalePendingUntil")
+  if ARGV[4] == "" or rcall("HGET", stateKey, "presalePendingBy") == ARGV[4] then
+    rcall("HDEL", stateKey, "presalePendingUntil", "presalePendingBy")
+  end
   return cjson.encode({ status = "cleared" })
 end
 -- Everyone who lined up without a code counts, the working set too: one admitted but not
@@ -27,5 +32,5 @@ local count = rcall("ZCARD", waitingKey) + rcall("ZCARD", preKey) + rcall("ZCARD
 if count > 0 then
   return cjson.encode({ status = "in_line", count = count })
 end
-rcall("HSET", stateKey, "presalePendingUntil", nowMs() + num(ARGV[3], 0))
+rcall("HSET", stateKey, "presalePendingUntil", nowMs() + num(ARGV[3], 0), "presalePendingBy", ARGV[4])
 return cjson.encode({ status = "marked" })

@@ -489,22 +489,27 @@ export class QueueStore {
   async markPresalePending(
     performanceId: string,
     holdMs: number,
+    token: string,
   ): Promise<{ marked: true } | { marked: false; inLine: number }> {
     const reply = parseReply(
       markPresalePendingReply,
       await this.run("mark-presale-pending", performanceId, [
         "mark",
         Math.max(1, Math.floor(holdMs)),
+        token,
       ]),
     );
     return reply.status === "in_line" ? { marked: false, inLine: reply.count } : { marked: true };
   }
 
-  /** Takes back a presale-pending mark whose edit did not commit. */
-  async clearPresalePending(performanceId: string): Promise<void> {
+  /**
+   * Takes back the presale-pending mark set with `token` (an edit that did not commit), or
+   * any mark without one (the presale was removed: a codeless buyer is welcome again).
+   */
+  async clearPresalePending(performanceId: string, token?: string): Promise<void> {
     parseReply(
       markPresalePendingReply,
-      await this.run("mark-presale-pending", performanceId, ["clear", 0]),
+      await this.run("mark-presale-pending", performanceId, ["clear", 0, token ?? ""]),
     );
   }
 

@@ -22,8 +22,16 @@ const PRESALE_PENDING_HOLD_MS = 60_000;
  * later is refused as during the presale. The caller takes the mark back if its edit does
  * not commit (clearPresalePending); once the settings carry the presale the mark is moot.
  */
-export async function refusePresaleAfterLineFormed(performanceId: string): Promise<void> {
-  const marked = await queueStore().markPresalePending(performanceId, PRESALE_PENDING_HOLD_MS);
+export async function refusePresaleAfterLineFormed(
+  performanceId: string,
+  /** The edit's own: only that edit may take its mark back. */
+  markToken: string,
+): Promise<void> {
+  const marked = await queueStore().markPresalePending(
+    performanceId,
+    PRESALE_PENDING_HOLD_MS,
+    markToken,
+  );
   if (marked.marked) return;
   throw new AppError(
     "CONFLICT",

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@ticketping/common/errors";
 import { isUniqueViolation } from "@ticketping/db";
 import { db } from "../db";
@@ -34,7 +35,7 @@ export async function updatePerformance({
   let updated;
   // Set when this edit marked its sale "presale pending" in Redis: taken back should the
   // edit not commit, so buyers without a code are not refused for a presale never saved.
-  const presaleMark = { set: false };
+  const presaleMark = { set: false, token: randomUUID() };
   try {
     updated = await db().$transaction(async (tx) => {
       const current = await tx.performance.findUnique({
@@ -64,7 +65,7 @@ export async function updatePerformance({
         throw invalidInput("generalSaleOpensAt", presaleWindowMessage);
       }
       if (current.generalSaleOpensAt === null && generalSaleOpensAt !== null) {
-        await refusePresaleAfterLineFormed(id);
+        await refusePresaleAfterLineFormed(id, presaleMark.token);
         presaleMark.set = true;
       }
 
@@ -97,7 +98,7 @@ export async function updatePerformance({
     if (presaleMark.set) {
       // Best effort: a mark not taken back lapses on its own within a minute.
       await queueStore()
-        .clearPresalePending(id)
+        .clearPresalePending(id, presaleMark.token)
         .catch((clearError: unknown) => {
           logger.warn({ err: clearError, performanceId: id }, "presale mark not taken back");
         });
@@ -112,6 +113,15 @@ export async function updatePerformance({
       });
     }
     throw error;
+  }
+  if (input.generalSaleOpensAt === null) {
+    // A presale added within the mark's hold and removed again would otherwise keep turning
+    // codeless buyers away as "presale pending" until the mark lapsed.
+    await queueStore()
+      .clearPresalePending(id)
+      .catch((clearError: unknown) => {
+        logger.warn({ err: clearError, performanceId: id }, "presale mark not taken back");
+      });
   }
   // The ticket route reads when the presale ends from these rules: live at the next ticket.
   forgetQueueEntryRules(id);
