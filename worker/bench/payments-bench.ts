@@ -7,14 +7,16 @@
  * (WORKER_ROLE=payments, the reference) and on (the default), so the price mail puts on
  * confirmations is a ratio from one run. Prints throughput, webhook latency,
  * webhook-to-CONFIRMED latency (p50/p99), the consumer group's lag and the outbox backlog
- * of each round; for the round with mail, how long after the last confirmation the last
+ * of each round, and the CPU time the worker and the web app spent per payment (the
+ * processes' own user + system time, steadier than wall time on a shared machine);
+ * for the round with mail, how long after the last confirmation the last
  * of the confirmation mails reached the inbox (a Mailpit of the run's own) and how many
  * the ledger counts SENT. Needs PostgreSQL, Redis, Kafka, Go (Mailpit) and a web build
  * (`npm run build -w @ticketping/web`). Run: `npm run bench -w @ticketping/worker`.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
@@ -84,7 +86,22 @@ async function startWeb(databaseUrl: string, webhookSecret: string) {
     if (waited > 30_000 || child.exitCode !== null) throw new Error("web did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseUrl, stop: () => child.kill("SIGTERM") };
+  return { baseUrl, pid: child.pid, stop: () => child.kill("SIGTERM") };
+}
+
+const clockTicksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+
+/**
+ * CPU time (user + system, every thread) a process has used so far, in ms, from
+ * /proc/<pid>/stat: steady on a shared machine where wall-clock figures are not.
+ */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  // The command name (field 2) may hold spaces; the fields after its ")" are fixed.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / clockTicksPerSecond;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -130,6 +147,8 @@ interface RoundResult {
   lagSamples: number[];
   backlogSamples: number[];
   redeliveries: number;
+  /** CPU time each process used from the clock's start until the last confirmation, per payment. */
+  cpuMsPerPayment: { worker: number; web: number };
   /** With mail: from the last confirmation until the inbox held every mail. */
   mail?: { drainSeconds: number; sent: number; inbox: number; expected: number };
 }
@@ -338,6 +357,7 @@ async function runRound({
 
     const sentAt = new Map<string, number>();
     const webhookMs: number[] = [];
+    const cpuBefore = { worker: cpuMsOf(worker.process.pid), web: cpuMsOf(web.pid) };
     const started = Date.now();
     let next = 0;
     await Promise.all(
@@ -363,6 +383,10 @@ async function runRound({
       if (Date.now() - started > 300_000) throw new Error(`only ${confirmed} confirmed in 5 min`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    const cpuMsPerPayment = {
+      worker: (cpuMsOf(worker.process.pid) - cpuBefore.worker) / ids.length,
+      web: (cpuMsOf(web.pid) - cpuBefore.web) / ids.length,
+    };
     sampling.on = false;
     await sampler;
 
@@ -384,6 +408,7 @@ async function runRound({
       lagSamples,
       backlogSamples,
       redeliveries,
+      cpuMsPerPayment,
     };
     if (!withMail) return result;
 
@@ -432,6 +457,8 @@ function report(off: RoundResult, on: RoundResult, loadBefore: number[], loadAft
     ],
     ["outbox backlog, max (unpublished rows)", (r) => `${Math.max(0, ...r.backlogSamples)}`],
     ["webhook redeliveries", (r) => `${r.redeliveries}`],
+    ["worker CPU per payment", (r) => `${r.cpuMsPerPayment.worker.toFixed(1)} ms`],
+    ["web CPU per payment", (r) => `${r.cpuMsPerPayment.web.toFixed(1)} ms`],
   ];
   console.log(
     `\nPayments benchmark: ${off.payments} payments, ${env.BENCH_CONCURRENCY} concurrent webhooks, ` +
