@@ -150,7 +150,14 @@ interface RoundResult {
   /** CPU time each process used from the clock's start until the last confirmation, per payment. */
   cpuMsPerPayment: { worker: number; web: number };
   /** With mail: from the last confirmation until the inbox held every mail. */
-  mail?: { drainSeconds: number; sent: number; inbox: number; expected: number };
+  mail?: {
+    drainSeconds: number;
+    sent: number;
+    inbox: number;
+    expected: number;
+    /** The worker's CPU time per payment until the last mail was in the inbox. */
+    workerCpuMsPerPayment: number;
+  };
 }
 
 /** Messages of a topic that a consumer group has not committed yet (a fresh group's history). */
@@ -420,6 +427,7 @@ async function runRound({
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const drained = Date.now();
+    const workerCpuMsPerPayment = (cpuMsOf(worker.process.pid) - cpuBefore.worker) / ids.length;
     return {
       ...result,
       mail: {
@@ -427,6 +435,7 @@ async function runRound({
         sent: await prisma.mailMessage.count({ where: { status: "SENT" } }),
         inbox: await mailpit.client.total(),
         expected,
+        workerCpuMsPerPayment,
       },
     };
   }
@@ -474,7 +483,8 @@ function report(off: RoundResult, on: RoundResult, loadBefore: number[], loadAft
   if (on.mail) {
     console.log(
       `mails: ${on.mail.inbox} in the inbox, ${on.mail.sent} SENT in the ledger, of ${on.mail.expected} ` +
-        `confirmations; the last arrived ${on.mail.drainSeconds.toFixed(1)} s after the last confirmation`,
+        `confirmations; the last arrived ${on.mail.drainSeconds.toFixed(1)} s after the last confirmation; ` +
+        `worker CPU per payment until then ${on.mail.workerCpuMsPerPayment.toFixed(1)} ms`,
     );
   }
   const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(" ");
