@@ -12,9 +12,15 @@ export async function confirmHeldReservation(
   reservation: Pick<LockedReservation, "id" | "userId" | "scheduleId" | "performanceId">,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<void> {
-  await tx.reservation.update({
-    where: { id: reservation.id },
-    data: { status: "CONFIRMED", statusReason: null, confirmedAt: now },
-  });
-  await announceConfirmed(tx, reservation);
+  // Every purchase comes through here: the update and the seat list the event carries in
+  // one raw statement, not Prisma's update and read, each interpreted on the worker's thread.
+  const [confirmed] = await tx.$queryRaw<{ seat_ids: string[] }[]>`
+    UPDATE reservations
+       SET status = 'CONFIRMED', status_reason = NULL, confirmed_at = ${now}, updated_at = ${now}
+     WHERE id = ${reservation.id}::uuid
+    RETURNING ARRAY(SELECT rs.seat_id::text FROM reservation_seats rs
+                     WHERE rs.reservation_id = ${reservation.id}::uuid
+                     ORDER BY rs.seat_id) AS seat_ids`;
+  if (!confirmed) throw new Error(`reservation ${reservation.id} vanished while locked`);
+  await announceConfirmed(tx, reservation, { seatIds: confirmed.seat_ids });
 }
