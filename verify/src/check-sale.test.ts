@@ -174,6 +174,27 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     ]);
   });
 
+  it("does not match a record whose round both ran and was not run, or whose sale closed before it", () => {
+    const notRun = (ms: number) => ({
+      reason: "SALE_CLOSED" as const,
+      closedAt: new Date(generalAt + ms).toISOString(),
+    });
+    const ranToo = checkSale({
+      ...both,
+      generalSale: { ...both.generalSale, notRun: notRun(400) },
+    });
+    expect(ranToo.outcome === "does-not-match" && ranToo.reasons.join("\n")).toMatch(
+      /^general sale: the record says its round was not run .*yet it holds the round's revealed seed$/m,
+    );
+    const closedBefore = checkSale(
+      { ...both, generalSale: { ...pendingRound, notRun: notRun(-60_000) } },
+      { now: generalAt + 86_400_000 },
+    );
+    expect(closedBefore.outcome === "does-not-match" && closedBefore.reasons.join("\n")).toMatch(
+      /^general sale: the record says the sale closed at .*, before its general sale at .*, yet it still names that sale$/m,
+    );
+  });
+
   it("says there is one round when the sale opened after its general sale's instant", () => {
     // No presale ran: everyone was in the opening's round, and no second one is due.
     const late = {

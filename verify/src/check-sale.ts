@@ -160,9 +160,19 @@ export function checkSale(
   const presaleRan = !(openedAt >= generalOpensAt);
   const notRun = generalSale?.notRun ?? null;
   const roundMissing = generalSale && general?.revealed === false && opening.revealed && presaleRan;
-  if (roundMissing && notRun !== null) {
-    // Not NaN-safe on purpose: an unreadable close time is not within the grace.
-    if (!(Date.parse(notRun.closedAt) - generalOpensAt <= GENERAL_ROUND_GRACE_MS)) {
+  if (notRun !== null && general?.revealed) {
+    reasons.push(
+      `general sale: the record says its round was not run (the sale closed at ${notRun.closedAt}), yet it holds the round's revealed seed`,
+    );
+  } else if (roundMissing && notRun !== null) {
+    const closedAfter = Date.parse(notRun.closedAt) - generalOpensAt;
+    if (closedAfter < 0) {
+      // A sale closed before its instant owes no round, and its record holds no general sale.
+      reasons.push(
+        `general sale: the record says the sale closed at ${notRun.closedAt}, before its general sale at ${generalSale.opensAt}, yet it still names that sale`,
+      );
+    } else if (!(closedAfter <= GENERAL_ROUND_GRACE_MS)) {
+      // Not NaN-safe on purpose: an unreadable close time is not within the grace.
       reasons.push(
         `general sale: it opened at ${generalSale.opensAt}, after a presale, and the sale closed at ${notRun.closedAt}, more than ${GENERAL_ROUND_GRACE_MS / 60_000} minutes later, with no round run`,
       );
