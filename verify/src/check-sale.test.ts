@@ -181,7 +181,7 @@ describe("checkSale with a presale: the opening's round and the general sale's",
     });
     const ranToo = checkSale({
       ...both,
-      generalSale: { ...both.generalSale, notRun: notRun(400) },
+      generalSale: { ...generalSale, notRun: notRun(400) },
     });
     expect(ranToo.outcome === "does-not-match" && ranToo.reasons.join("\n")).toMatch(
       /^general sale: the record says its round was not run .*yet it holds the round's revealed seed$/m,
