@@ -21,6 +21,7 @@ import { currencyDigits, currencySymbol } from "@ticketping/common/format";
 import { majorToMinor, minorToMajor, pricePlaceholder } from "./input-values";
 import { formText } from "../form/form-text";
 import { useSubmit } from "../form/use-submit";
+import { useHydrated } from "../use-hydrated";
 
 export interface GradeRow {
   id: string;
@@ -156,6 +157,7 @@ export function GradesEditor({
   currency: string;
   grades: GradeRow[];
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("organizer.grades");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -219,6 +221,7 @@ export function GradesEditor({
                 <button
                   type="button"
                   className={secondaryButtonClass}
+                  disabled={!hydrated}
                   onClick={() => {
                     setEditing(grade.id);
                   }}
@@ -229,6 +232,7 @@ export function GradesEditor({
                 <button
                   type="button"
                   className={dangerButtonClass}
+                  disabled={!hydrated}
                   onClick={() => void remove(grade)}
                   aria-label={t("deleteLabel", { name: grade.name })}
                 >
@@ -251,6 +255,7 @@ export function GradesEditor({
         <button
           type="button"
           className={`${secondaryButtonClass} self-start`}
+          disabled={!hydrated}
           onClick={() => {
             setEditing("new");
           }}

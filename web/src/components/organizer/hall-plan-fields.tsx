@@ -10,6 +10,7 @@ import {
   secondaryButtonClass,
 } from "../form/field";
 import { sectionFields, type PlanDraft, type SectionField } from "./use-plan-draft";
+import { useHydrated } from "../use-hydrated";
 
 /**
  * The fields of a hall's aisles and sections, added and removed in place: the hall page's
@@ -25,6 +26,7 @@ export function HallPlanFields({
   hall: { rows: number; columns: number };
   errors: Record<string, string | undefined>;
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("hallPlan");
   const sectionLabels: Record<SectionField, string> = {
     fromRow: t("fromRow"),
@@ -68,6 +70,7 @@ export function HallPlanFields({
                 </Field>
                 <button
                   type="button"
+                  disabled={!hydrated}
                   className={`${dangerButtonClass} mt-6`}
                   onClick={() => {
                     draft.removeAisle(kind, aisle.key);
@@ -83,6 +86,7 @@ export function HallPlanFields({
           {draft.aisles[kind].length < hallPlanLimits.aisles ? (
             <button
               type="button"
+              disabled={!hydrated}
               className={`${secondaryButtonClass} self-start`}
               onClick={() => {
                 draft.addAisle(kind);
@@ -151,6 +155,7 @@ export function HallPlanFields({
               </div>
               <button
                 type="button"
+                disabled={!hydrated}
                 className={`${dangerButtonClass} self-start`}
                 onClick={() => {
                   draft.removeSection(section.key);
@@ -164,6 +169,7 @@ export function HallPlanFields({
         {draft.sections.length < hallPlanLimits.sections ? (
           <button
             type="button"
+            disabled={!hydrated}
             className={`${secondaryButtonClass} self-start`}
             onClick={() => {
               draft.addSection(hall);

@@ -7,6 +7,7 @@ import { apiRequest, ApiError } from "../api-client";
 import { useErrorText } from "../use-error-text";
 import { FormAlert, inputClass, secondaryButtonClass } from "../form/field";
 import { formatDateTime, formatMoney } from "../format";
+import { useHydrated } from "../use-hydrated";
 
 interface OrderRow {
   id: string;
@@ -76,6 +77,7 @@ export function SalesLists({
   /** Whether to show each row's show time (a performance's lists span shows). */
   showTimes: boolean;
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("organizer.lists");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -192,7 +194,7 @@ export function SalesLists({
             </select>
           </label>
         ) : null}
-        <button type="submit" className={secondaryButtonClass}>
+        <button type="submit" className={secondaryButtonClass} disabled={!hydrated}>
           {t("search")}
         </button>
         <a

@@ -21,6 +21,7 @@ import { fromUtcInput } from "./input-values";
 import { formText } from "../form/form-text";
 import { DoorStatsLine } from "../door/door-stats-line";
 import { useSubmit } from "../form/use-submit";
+import { useHydrated } from "../use-hydrated";
 
 export interface ScheduleRow {
   id: string;
@@ -76,6 +77,7 @@ function ScheduleCreator({
   hall: { rows: number; columns: number };
   defaultStartsAt: string;
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("organizer.schedules");
   const locale = useLocale();
   const router = useRouter();
@@ -204,6 +206,7 @@ function ScheduleCreator({
           <button
             type="button"
             className={`${secondaryButtonClass} self-start`}
+            disabled={!hydrated}
             onClick={() => {
               setBands((current) => [
                 ...current,
@@ -275,6 +278,7 @@ export function ScheduleManager({
   hall: { rows: number; columns: number };
   defaultStartsAt: string;
 }) {
+  const hydrated = useHydrated();
   const t = useTranslations("organizer.schedules");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -341,6 +345,7 @@ export function ScheduleManager({
                 <button
                   type="button"
                   className={dangerButtonClass}
+                  disabled={!hydrated}
                   onClick={() => void remove(schedule)}
                   aria-label={t("deleteLabel", {
                     time: formatDateTime(schedule.startsAt, locale),
