@@ -120,13 +120,54 @@ describe("a cancelled show, as buyers see it", () => {
     ]);
   });
 
-  it("the catalog counts a cancelled show's seats as none left", async () => {
+  it("the catalog reads a partly cancelled performance as on sale and a wholly cancelled one as cancelled", async () => {
     const { body } = await get<{ performances: { id: string; phase: string }[] }>(
       "/api/performances",
     );
     const phaseOf = (id: string) => body?.data?.performances.find((p) => p.id === id)?.phase;
     expect(phaseOf(partly.id)).toBe("on-sale");
-    expect(phaseOf(wholly.id)).toBe("sold-out");
+    expect(phaseOf(wholly.id)).toBe("cancelled");
+
+    const onSale = await get<{ performances: { id: string }[] }>("/api/performances?sale=on-sale");
+    const onSaleIds = onSale.body?.data?.performances.map((p) => p.id);
+    expect(onSaleIds).toContain(partly.id);
+    expect(onSaleIds).not.toContain(wholly.id);
+
+    const detail = await get<{ performance: { phase: string } }>(
+      `/api/performances/${wholly.slug}`,
+    );
+    expect(detail.body?.data?.performance.phase).toBe("cancelled");
+    const partlyDetail = await get<{ performance: { phase: string } }>(
+      `/api/performances/${partly.slug}`,
+    );
+    expect(partlyDetail.body?.data?.performance.phase).toBe("on-sale");
+  });
+
+  it("the catalog card and the page of a wholly cancelled performance say Cancelled, without sold-out or waitlist talk, in English and Korean", async () => {
+    // The page also carries its client components' messages (the sold-out words among
+    // them), so only what is rendered is read: the status panel and the phase badge.
+    const statusOf = (html: string) =>
+      /data-testid="sale-status">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    const badgesOf = (html: string) =>
+      [...html.matchAll(/<span class="inline-flex w-fit rounded-full[^"]*">([^<]*)<\/span>/g)].map(
+        (match) => match[1],
+      );
+
+    const english = await get(`/performances/${wholly.slug}`, { cookie: "ticketping-locale=en" });
+    expect(english.status).toBe(200);
+    expect(statusOf(english.html)).toContain("Every show of this performance was cancelled.");
+    expect(statusOf(english.html)).not.toMatch(/sold out|waitlist/i);
+    expect(badgesOf(english.html)).toEqual(["Cancelled"]);
+    const korean = await get(`/performances/${wholly.slug}`, { cookie: "ticketping-locale=ko" });
+    expect(statusOf(korean.html)).toContain("이 공연의 모든 회차가 취소되었습니다.");
+    expect(badgesOf(korean.html)).toEqual(["취소됨"]);
+
+    const catalog = await get(`/performances?q=${encodeURIComponent(wholly.name)}`, {
+      cookie: "ticketping-locale=en",
+    });
+    expect(catalog.status).toBe(200);
+    expect(catalog.html).toContain(wholly.name);
+    expect(badgesOf(catalog.html)).toEqual(["Cancelled"]);
   });
 
   it("the seat map's layout carries cancelledAt, and a hold on it is refused SHOW_CANCELLED", async () => {

@@ -5,6 +5,7 @@ const styles: Record<PublicSalePhase, string> = {
   "on-sale": "bg-emerald-100 text-emerald-800",
   upcoming: "bg-amber-100 text-amber-800",
   "sold-out": "bg-slate-200 text-slate-700",
+  cancelled: "bg-rose-100 text-rose-800",
   closed: "bg-slate-200 text-slate-700",
 };
 

@@ -11,6 +11,7 @@ const panelStyles: Record<PublicSalePhase, string> = {
   "on-sale": "border-emerald-200 bg-emerald-50 text-emerald-900",
   upcoming: "border-amber-200 bg-amber-50 text-amber-900",
   "sold-out": "border-slate-200 bg-slate-100 text-slate-800",
+  cancelled: "border-rose-200 bg-rose-50 text-rose-900",
   closed: "border-slate-200 bg-slate-100 text-slate-800",
 };
 
@@ -59,6 +60,7 @@ export function SaleStatusPanel({
         {phase === "on-sale" ? t("onSaleNow") : null}
         {phase === "upcoming" ? (remaining > 0 ? t("openingSoon") : t("openingNow")) : null}
         {phase === "sold-out" ? t("soldOut") : null}
+        {phase === "cancelled" ? t("cancelled") : null}
         {phase === "closed" ? t("closed") : null}
       </p>
       {phase === "upcoming" ? (
@@ -79,6 +81,7 @@ export function SaleStatusPanel({
         <p className="mt-1 text-sm">{t("closes", { time: closesAtLabel })}</p>
       ) : null}
       {phase === "sold-out" ? <p className="mt-1 text-sm">{t("soldOutNote")}</p> : null}
+      {phase === "cancelled" ? <p className="mt-1 text-sm">{t("cancelledNote")}</p> : null}
       {phase === "closed" ? <p className="mt-1 text-sm">{t("closedNote")}</p> : null}
     </div>
   );

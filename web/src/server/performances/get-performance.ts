@@ -68,7 +68,10 @@ export async function getPerformance({
     lastShowAt: performance.lastShowAt,
     maxSeatsPerReservation: performance.maxSeatsPerReservation,
     generalSaleOpensAt: performance.generalSaleOpensAt,
-    phase: publicSalePhase(salePhase({ ...performance, availableSeats }, now)),
+    phase: publicSalePhase(salePhase({ ...performance, availableSeats }, now), {
+      everyShowCancelled:
+        schedules.length > 0 && schedules.every((schedule) => schedule.cancelledAt !== null),
+    }),
     asOf: now,
     hall: performance.hall,
     grades: performance.grades,

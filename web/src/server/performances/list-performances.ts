@@ -47,7 +47,7 @@ export async function listPerformances({
     include: {
       hall: { select: { name: true } },
       grades: { select: { priceMinor: true, currency: true }, orderBy: { priceMinor: "asc" } },
-      schedules: { select: { id: true } },
+      schedules: { select: { id: true, cancelledAt: true } },
     },
   });
   const scheduleIds = performances.flatMap((performance) => performance.schedules.map((s) => s.id));
@@ -83,7 +83,12 @@ export async function listPerformances({
       bookingClosesAt: performance.bookingClosesAt,
       priceFromMinor: cheapest?.priceMinor ?? null,
       currency: cheapest?.currency ?? null,
-      phase: publicSalePhase(phase),
+      // The catalog lists only performances with a show, so `every` is never vacuously true.
+      phase: publicSalePhase(phase, {
+        everyShowCancelled: performance.schedules.every(
+          (schedule) => schedule.cancelledAt !== null,
+        ),
+      }),
     };
     return { summary, phase };
   });

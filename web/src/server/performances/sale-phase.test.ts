@@ -35,6 +35,11 @@ describe("publicSalePhase", () => {
     expect(publicSalePhase("open")).toBe("on-sale");
     expect(publicSalePhase("sold_out")).toBe("sold-out");
     expect(publicSalePhase("closed")).toBe("closed");
-    expect(publicSalePhases).toEqual(["upcoming", "on-sale", "sold-out", "closed"]);
+    expect(publicSalePhases).toEqual(["upcoming", "on-sale", "sold-out", "cancelled", "closed"]);
+  });
+
+  it("reads a performance whose every show is cancelled as cancelled, not sold out", () => {
+    expect(publicSalePhase("sold_out", { everyShowCancelled: true })).toBe("cancelled");
+    expect(publicSalePhase("sold_out", { everyShowCancelled: false })).toBe("sold-out");
   });
 });

@@ -7,7 +7,7 @@ export type CatalogSalePhase = Exclude<SalePhase, "unknown">;
  * The public catalog API's words for the phases (web/README.md): a contract older than the
  * shared vocabulary, so they stay, and `publicSalePhase` is the one place that translates.
  */
-export const publicSalePhases = ["upcoming", "on-sale", "sold-out", "closed"] as const;
+export const publicSalePhases = ["upcoming", "on-sale", "sold-out", "cancelled", "closed"] as const;
 export type PublicSalePhase = (typeof publicSalePhases)[number];
 
 const publicWords: Record<CatalogSalePhase, PublicSalePhase> = {
@@ -17,7 +17,15 @@ const publicWords: Record<CatalogSalePhase, PublicSalePhase> = {
   closed: "closed",
 };
 
-export function publicSalePhase(phase: CatalogSalePhase): PublicSalePhase {
+/**
+ * `cancelled` has no word in the queue's vocabulary (the line reads such a sale as sold out):
+ * it is the catalog's alone, so buyers are not told to wait for seats that will never come.
+ */
+export function publicSalePhase(
+  phase: CatalogSalePhase,
+  { everyShowCancelled = false }: { everyShowCancelled?: boolean } = {},
+): PublicSalePhase {
+  if (everyShowCancelled) return "cancelled";
   return publicWords[phase];
 }
 

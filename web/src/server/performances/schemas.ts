@@ -11,7 +11,9 @@ export const performanceParamsSchema = z.object({ slug: slugSchema });
 
 const salePhaseSchema = z
   .enum(publicSalePhases)
-  .describe("What a buyer can do now: upcoming, on-sale, sold-out or closed.");
+  .describe(
+    "What a buyer can do now: upcoming, on-sale, sold-out, cancelled (every show of the performance was cancelled) or closed.",
+  );
 
 export const performanceSummarySchema = z.strictObject({
   id: z.uuid(),
