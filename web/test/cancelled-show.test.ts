@@ -236,4 +236,14 @@ describe("a cancelled show, as buyers see it", () => {
     });
     expect(other.html).not.toContain('data-testid="show-cancelled-notice"');
   });
+
+  it("the waiting room reached without a show (from the catalog) says so when every show is cancelled, and offers no line", async () => {
+    const room = await get(`/queue/${wholly.id}`, { cookie: buyer.cookie });
+    expect(room.status).toBe(200);
+    expect(room.html).toContain('data-testid="show-cancelled-notice"');
+    expect(room.html).not.toContain('data-testid="waiting-room"');
+    const partlyRoom = await get(`/queue/${partly.id}`, { cookie: buyer.cookie });
+    expect(partlyRoom.html).not.toContain('data-testid="show-cancelled-notice"');
+    expect(partlyRoom.html).toContain('data-testid="waiting-room"');
+  });
 });

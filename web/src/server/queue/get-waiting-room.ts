@@ -14,6 +14,8 @@ export interface WaitingRoomInfo {
   generalSaleOpensAt: Date | null;
   /** The show the buyer was booking, when the link named one of this performance's. */
   schedule: { id: string; startsAt: Date; cancelledAt: Date | null } | null;
+  /** Every show of the performance is cancelled: there is no line worth joining. */
+  everyShowCancelled: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function getWaitingRoom({
         bookingOpensAt: true,
         generalSaleOpensAt: true,
         hall: { select: { name: true, timeZone: true } },
+        schedules: { select: { cancelledAt: true } },
       },
     }),
     scheduleId
@@ -57,5 +60,8 @@ export async function getWaitingRoom({
     opensAt: performance.bookingOpensAt,
     generalSaleOpensAt: performance.generalSaleOpensAt,
     schedule,
+    everyShowCancelled:
+      performance.schedules.length > 0 &&
+      performance.schedules.every((show) => show.cancelledAt !== null),
   };
 }

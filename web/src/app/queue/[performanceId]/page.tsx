@@ -89,8 +89,9 @@ export default async function QueuePage({
           {pseudonym}
         </code>
       </p>
-      {/* The line is the performance's, but this buyer came for a show that is off. */}
-      {room.schedule?.cancelledAt ? (
+      {/* The line is the performance's, but this buyer came for a show that is off, or
+          (from the catalog, without a show) for a performance none of whose shows is on. */}
+      {room.schedule?.cancelledAt || room.everyShowCancelled ? (
         <ShowCancelledNotice performanceSlug={room.performanceSlug} />
       ) : (
         <WaitingRoom
