@@ -76,6 +76,19 @@ test("the organizer cancels a show with orders: every order is refunded, each bu
     const [latest] = await mailpit.waitFor(buyer.account.email, { count: 2, timeoutMs: 30_000 });
     expect(latest?.Subject).toBe(`Cancelled: ${show.performanceName}`);
   }
+  // In Korean, the same reason in Korean (from its code), not a generic refunded text.
+  await first.page
+    .context()
+    .addCookies([
+      { name: "ticketping-locale", value: "ko", url: new URL(first.page.url()).origin },
+    ]);
+  await first.page.reload();
+  await expect(
+    first.page
+      .getByTestId("reservation")
+      .filter({ hasText: show.performanceName })
+      .getByTestId("reservation-reason"),
+  ).toContainText("공연 회차가 취소되었습니다.");
 
   // The buyer still on its seat map: the next poll replaces the map with the notice.
   const notice = late.page.getByTestId("show-cancelled-notice");

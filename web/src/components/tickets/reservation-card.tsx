@@ -17,7 +17,11 @@ export function ReservationCard({
 }) {
   const t = useTranslations("tickets");
   const locale = useLocale();
-  const reason = useStatusReason()(reservation.status, reservation.statusReason);
+  const reason = useStatusReason()(
+    reservation.status,
+    reservation.statusReason,
+    reservation.statusReasonCode,
+  );
   const inactive = !["CONFIRMED", "PENDING"].includes(reservation.status);
   return (
     <article

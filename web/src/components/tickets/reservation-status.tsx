@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReservationStatus } from "@ticketping/db/browser";
+import type { StatusReasonCode } from "@/server/reservations/status-reason-code";
 
 const statusClasses: Record<ReservationStatus, string> = {
   CONFIRMED: "bg-emerald-100 text-emerald-800 ring-emerald-200",
@@ -12,15 +13,20 @@ const statusClasses: Record<ReservationStatus, string> = {
 
 /**
  * Why a reservation is in its status. The server's reason is English prose (written when
- * the status changed), so other languages say their status's own reason.
+ * the status changed) with a stable code: each language says the code's message, and a
+ * reason without a code is shown as written in English, or as its status's own reason.
  */
 export function useStatusReason(): (
   status: ReservationStatus,
   statusReason: string | null,
+  statusReasonCode: StatusReasonCode | null,
 ) => string {
   const t = useTranslations("reservationStatus");
   const locale = useLocale();
-  return (status, statusReason) => (locale === "en" ? statusReason : null) ?? t(`reason_${status}`);
+  return (status, statusReason, statusReasonCode) =>
+    statusReasonCode
+      ? t(`code_${statusReasonCode}`)
+      : ((locale === "en" ? statusReason : null) ?? t(`reason_${status}`));
 }
 
 export function ReservationStatusBadge({ status }: { status: ReservationStatus }) {

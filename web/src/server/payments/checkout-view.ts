@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { paymentProviderNames } from "@ticketping/common/payments";
 import { reservationStatusSchema } from "../reservations/schemas";
+import { statusReasonCodes } from "../reservations/status-reason-code";
 
 const providerSchema = z
   .enum(paymentProviderNames)
@@ -14,6 +15,12 @@ export const checkoutViewSchema = z.strictObject({
     .string()
     .nullable()
     .describe('Why it ended (expired, refunded...), as "My tickets" shows it.'),
+  statusReasonCode: z
+    .enum(statusReasonCodes)
+    .nullable()
+    .describe(
+      "The stable code of `statusReason` (e.g. `showCancelled`), for a page to say it in its own language; null when there is no reason or it has no code.",
+    ),
   amountMinor: z.int(),
   currency: z.string(),
   holdExpiresAt: z.iso.datetime(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { CheckoutView } from "./checkout-view";
+import { statusReasonCodeOf } from "../reservations/status-reason-code";
 import { getPaymentProvider } from "./payment-provider";
 import {
   ownReservationNotFound,
@@ -55,6 +56,7 @@ export async function getCheckout({
     reservationId: reservation.id,
     status: reservation.status,
     statusReason: reservation.statusReason,
+    statusReasonCode: statusReasonCodeOf(reservation.statusReason),
     amountMinor: reservation.amountMinor,
     currency: reservation.currency,
     holdExpiresAt: reservation.holdExpiresAt.toISOString(),

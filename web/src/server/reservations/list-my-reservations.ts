@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { ticketView } from "../tickets/ticket-view";
 import type { MyReservation, MyReservations } from "./schemas";
+import { statusReasonCodeOf } from "./status-reason-code";
 
 function findReservations(userId: string, limit: number) {
   return db().reservation.findMany({
@@ -104,6 +105,7 @@ function toMyReservation(reservation: Row): MyReservation {
     id: reservation.id,
     status: reservation.status,
     statusReason: reservation.statusReason,
+    statusReasonCode: statusReasonCodeOf(reservation.statusReason),
     amountMinor: reservation.amountMinor,
     currency: reservation.currency,
     holdExpiresAt: reservation.holdExpiresAt,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReservationStatus } from "@ticketping/db/browser";
 import { dateTime } from "../http/date-time";
+import { statusReasonCodes } from "./status-reason-code";
 
 // Inputs and answers shared by the APIs of one reservation (release, checkout, cancel)
 // and the buyer's list of their own.
@@ -24,6 +25,12 @@ export const myReservationSchema = z.strictObject({
   id: z.uuid(),
   status: reservationStatusSchema,
   statusReason: z.string().nullable(),
+  statusReasonCode: z
+    .enum(statusReasonCodes)
+    .nullable()
+    .describe(
+      "The stable code of `statusReason` (e.g. `showCancelled`), for a page to say it in its own language; null when there is no reason or it has no code.",
+    ),
   amountMinor: z.int(),
   currency: z.string(),
   holdExpiresAt: dateTime,

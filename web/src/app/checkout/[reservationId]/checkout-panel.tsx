@@ -359,7 +359,11 @@ function CancelTickets({ checkout }: { checkout: CheckoutView }) {
 
 function Ended({ checkout }: { checkout: CheckoutView }) {
   const t = useTranslations("checkout");
-  const reason = useStatusReason()(checkout.status, checkout.statusReason);
+  const reason = useStatusReason()(
+    checkout.status,
+    checkout.statusReason,
+    checkout.statusReasonCode,
+  );
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700" data-testid="checkout-reason">
