@@ -132,9 +132,9 @@ test("the organizer cancels a show with orders: every order is refunded, each bu
   // A buyer reading Korean, never admitted to the line, reads the same in Korean.
   const korean = await newBuyer("cancelko", { locale: "ko-KR" });
   await korean.page.goto(`/performances/${show.slug}`);
-  await expect(korean.page.getByTestId("schedule-cancelled")).toHaveText("공연 취소");
+  await expect(korean.page.getByTestId("schedule-cancelled")).toHaveText("취소됨");
   await korean.page.goto(`/book/${show.scheduleId}`);
-  await expect(korean.page.getByTestId("show-cancelled-notice")).toContainText("취소된 공연입니다");
+  await expect(korean.page.getByTestId("show-cancelled-notice")).toContainText("취소된 회차입니다");
 
   // One refund per order, nothing twice, and the sold seats stay off sale.
   const refunds = await prisma.refund.findMany({

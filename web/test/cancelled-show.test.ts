@@ -206,7 +206,8 @@ describe("a cancelled show, as buyers see it", () => {
     expect(english.html).toContain("This show was cancelled. Paid orders are refunded in full.");
 
     const korean = await get(`/performances/${partly.slug}`, { cookie: "ticketping-locale=ko" });
-    expect(korean.html).toContain("공연 취소");
+    expect(korean.html).toContain("취소됨");
+    expect(korean.html).toContain("결제된 예매는 전액 환불됩니다.");
   });
 
   it("the booking page of the cancelled show shows the notice without a turn in line; the other show still sends the buyer to the line", async () => {
@@ -222,7 +223,7 @@ describe("a cancelled show, as buyers see it", () => {
     const korean = await get(`/book/${first(partly)}`, {
       cookie: `${buyer.cookie}; ticketping-locale=ko`,
     });
-    expect(korean.html).toContain("취소된 공연입니다");
+    expect(korean.html).toContain("취소된 회차입니다");
   });
 
   it("the waiting room reached for the cancelled show says so instead of offering the line", async () => {

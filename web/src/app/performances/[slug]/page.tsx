@@ -202,7 +202,9 @@ export default async function PerformancePage({ params }: Props) {
                     {cancelled ? (
                       <span
                         data-testid="schedule-cancelled"
-                        className="inline-flex w-full items-center justify-center rounded-lg bg-red-50 px-4 py-2 text-sm font-semibold text-red-800 ring-1 ring-red-200"
+                        // Plain text, not a pill: where other dates have their Book button,
+                        // it must not read as one.
+                        className="px-1 py-2 text-sm font-semibold text-red-800"
                       >
                         {t("cancelled")}
                       </span>
