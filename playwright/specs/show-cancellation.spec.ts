@@ -51,6 +51,15 @@ test("the organizer cancels a show with orders: every order is refunded, each bu
   await expect(confirmation).toContainText("Nobody can book it any more.");
   await expect(confirmation).toContainText("Seats held now are released at once");
   await expect(confirmation).toContainText("Every paid order is refunded in full");
+  // Its dismiss button does not say Cancel too, and the dialog sits in the middle.
+  await expect(confirmation.getByRole("button", { name: "Keep the show" })).toBeFocused();
+  const box = await confirmation.boundingBox();
+  const viewport = desk.viewportSize();
+  expect(box && viewport).toBeTruthy();
+  if (box && viewport) {
+    expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThan(2);
+    expect(Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThan(2);
+  }
   await confirmation.getByRole("button", { name: "Cancel this show" }).click();
 
   // The progress bar counts the refunds the worker makes at the provider, up to all.

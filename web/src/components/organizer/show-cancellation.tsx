@@ -65,6 +65,7 @@ export function ShowCancellation({
     const confirmed = await confirm({
       title: t("title"),
       confirmLabel: t("confirm"),
+      dismissLabel: t("keep"),
       body: (
         <>
           <p>{t("text1")}</p>

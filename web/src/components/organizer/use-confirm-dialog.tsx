@@ -11,6 +11,11 @@ export interface ConfirmRequest {
   body: ReactNode;
   /** The confirming button: the action's own words, as on the button that asked. */
   confirmLabel: string;
+  /**
+   * The dismissing button, "Cancel" unless given: an action that is itself a cancellation
+   * needs other words, or both buttons would say Cancel.
+   */
+  dismissLabel?: string;
 }
 
 interface Pending extends ConfirmRequest {
@@ -62,7 +67,8 @@ export function useConfirmDialog(): {
         event.preventDefault();
         answer(false);
       }}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      // m-auto: Tailwind's base resets the margins that centre a modal dialog.
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="flex flex-col gap-4 p-5 sm:p-6">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -80,7 +86,7 @@ export function useConfirmDialog(): {
               answer(false);
             }}
           >
-            {t("cancel")}
+            {pending.dismissLabel ?? t("cancel")}
           </button>
           <button
             type="button"
