@@ -71,6 +71,12 @@ test("the organizer cancels a show with orders: every order is refunded, each bu
     "2",
   );
   await expect(desk.getByTestId("show-cancelled")).toBeVisible();
+  // The order list follows without a reload: no order still reads confirmed.
+  for (const id of orders) {
+    await expect(desk.locator(`[data-order-id="${id}"]`).getByTestId("order-status")).toContainText(
+      /refunded/i,
+    );
+  }
 
   // Each buyer's My tickets: the order refunded in full, because the show was cancelled.
   for (const [buyer, amount] of [

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api-client";
 import { useErrorText } from "../use-error-text";
 import { dangerButtonClass, FormAlert } from "../form/field";
@@ -46,6 +46,16 @@ export function ShowCancellation({
   const { confirm, dialog } = useConfirmDialog();
   const url = `/api/admin/schedules/${scheduleId}/cancellation`;
   const done = progress.refunded >= progress.total;
+  const finished = Boolean(progress.cancelledAt) && done;
+  const wasFinished = useRef(finished);
+
+  // The page's order list was rendered before the refunds: once they are all made, it is
+  // rendered again, so no order still reads confirmed with a live Refund button.
+  useEffect(() => {
+    if (!finished || wasFinished.current) return;
+    wasFinished.current = true;
+    router.refresh();
+  }, [finished, router]);
 
   useEffect(() => {
     if (!progress.cancelledAt || done) return;
