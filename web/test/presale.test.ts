@@ -4,6 +4,7 @@ import { verifyQueueTicket } from "@ticketping/common/queue";
 import { QueueStore } from "@ticketping/common/queue/store";
 import { saleSettings } from "@ticketping/common/testing";
 import type { TestBuyer } from "./support/booking";
+import { formatDateTime } from "../src/components/format";
 import { seedPerformance } from "./support/catalog-fixtures";
 import { setUpOrganizerTestBed, type ApiAnswer } from "./support/organizer-test-bed";
 
@@ -601,5 +602,38 @@ describe("a presale code's seat cap", () => {
     const refused = await hold(bed.show.seatIds.slice(9, 10));
     expect([refused.status, refused.body.error?.code]).toEqual([403, "QUEUE_TOKEN_REQUIRED"]);
     expect(await bed.system.prisma.reservation.count({ where: { userId: who.id } })).toBe(0);
+  });
+});
+
+describe("the performance page's presale notice", () => {
+  it("is in the buyer's language, with its times in the buyer's locale on the hall's clock", async () => {
+    const night = await seedPerformance(bed.system.prisma, {
+      name: "Presale Notice Night",
+      opensInHours: -1,
+      showsInHours: [96],
+    });
+    const generalSaleOpensAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000);
+    const { hall } = await bed.system.prisma.performance.update({
+      where: { id: night.id },
+      data: { generalSaleOpensAt },
+      select: { hall: { select: { timeZone: true } } },
+    });
+    const page = async (locale: string) => {
+      const response = await fetch(`${bed.web.baseUrl}/performances/${night.slug}`, {
+        headers: { cookie: `ticketping-locale=${locale}` },
+      });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      // The notice's text alone, tags removed (React splits text around values).
+      const notice = /data-testid="presale-notice"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+      return notice.replace(/<[^>]+>/g, "").replace(/&#x27;|&apos;/g, "'");
+    };
+    const english = await page("en");
+    expect(english).toContain("Presale. Until the general sale opens (");
+    expect(english).toContain(formatDateTime(generalSaleOpensAt, "en", hall.timeZone));
+    const korean = await page("ko");
+    expect(korean).toContain("선예매.");
+    expect(korean).toContain(formatDateTime(generalSaleOpensAt, "ko", hall.timeZone));
+    expect(korean).not.toContain("Presale");
   });
 });

@@ -100,12 +100,15 @@ export default async function PerformancePage({ params }: Props) {
               data-testid="presale-notice"
               className="rounded-lg bg-violet-50 p-4 text-sm text-violet-950"
             >
-              <span className="font-semibold">Presale.</span> Until the general sale opens (
-              {formatDateTime(performance.generalSaleOpensAt)}), only buyers with a presale code can
-              join the line: you enter your code in the waiting room. Without a code, you may wait
-              in the general sale&apos;s pre-queue from{" "}
-              {formatDateTime(new Date(performance.generalSaleOpensAt.getTime() - preQueueLeadMs))}:
-              everyone in it gets a fair, random place in line when the general sale opens.
+              {t.rich("presaleNotice", {
+                strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+                generalSale: formatDateTime(performance.generalSaleOpensAt, locale, zone),
+                generalPreQueue: formatDateTime(
+                  new Date(performance.generalSaleOpensAt.getTime() - preQueueLeadMs),
+                  locale,
+                  zone,
+                ),
+              })}
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
