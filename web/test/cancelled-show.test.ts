@@ -121,12 +121,20 @@ describe("a cancelled show, as buyers see it", () => {
   });
 
   it("the catalog reads a partly cancelled performance as on sale and a wholly cancelled one as cancelled", async () => {
-    const { body } = await get<{ performances: { id: string; phase: string }[] }>(
-      "/api/performances",
-    );
+    const { body } = await get<{
+      performances: { id: string; phase: string; firstShowAt: string; lastShowAt: string }[];
+    }>("/api/performances");
     const phaseOf = (id: string) => body?.data?.performances.find((p) => p.id === id)?.phase;
     expect(phaseOf(partly.id)).toBe("on-sale");
     expect(phaseOf(wholly.id)).toBe("cancelled");
+    // The card's date range leaves the cancelled first show out.
+    const shows = await get<{ performance: { schedules: ScheduleAnswer[] } }>(
+      `/api/performances/${partly.slug}`,
+    );
+    const listed = body?.data?.performances.find((p) => p.id === partly.id);
+    const secondStartsAt = shows.body?.data?.performance.schedules[1]?.startsAt;
+    expect(listed?.firstShowAt).toBe(secondStartsAt);
+    expect(listed?.lastShowAt).toBe(secondStartsAt);
 
     const onSale = await get<{ performances: { id: string }[] }>("/api/performances?sale=on-sale");
     const onSaleIds = onSale.body?.data?.performances.map((p) => p.id);

@@ -47,7 +47,7 @@ export async function listPerformances({
     include: {
       hall: { select: { name: true } },
       grades: { select: { priceMinor: true, currency: true }, orderBy: { priceMinor: "asc" } },
-      schedules: { select: { id: true, cancelledAt: true } },
+      schedules: { select: { id: true, startsAt: true, cancelledAt: true } },
     },
   });
   const scheduleIds = performances.flatMap((performance) => performance.schedules.map((s) => s.id));
@@ -70,6 +70,10 @@ export async function listPerformances({
       0,
     );
     const cheapest = performance.grades[0];
+    // The card's dates are the shows still on; a wholly cancelled one keeps all its dates.
+    const onTimes = performance.schedules
+      .filter((schedule) => schedule.cancelledAt === null)
+      .map((schedule) => schedule.startsAt.getTime());
     const phase = salePhase({ ...performance, availableSeats }, now);
     const summary: PerformanceSummary = {
       id: performance.id,
@@ -77,8 +81,8 @@ export async function listPerformances({
       name: performance.name,
       posterUrl: performance.posterUrl,
       hallName: performance.hall.name,
-      firstShowAt: performance.firstShowAt,
-      lastShowAt: performance.lastShowAt,
+      firstShowAt: onTimes.length > 0 ? new Date(Math.min(...onTimes)) : performance.firstShowAt,
+      lastShowAt: onTimes.length > 0 ? new Date(Math.max(...onTimes)) : performance.lastShowAt,
       bookingOpensAt: performance.bookingOpensAt,
       bookingClosesAt: performance.bookingClosesAt,
       priceFromMinor: cheapest?.priceMinor ?? null,
