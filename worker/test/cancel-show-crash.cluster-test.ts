@@ -8,6 +8,8 @@ import { createBuyers, createShow } from "./support/fixtures";
 import { startWorkerProcess } from "./support/worker-process";
 
 const ORDERS = 1_000;
+/** The mails the sender takes in hand at once (startMailSender's batchSize). */
+const MAIL_BATCH = 20;
 const poll = { timeout: 240_000, interval: 250 };
 
 let database: TestDatabase;
@@ -167,7 +169,13 @@ describe("a cancelled show's refunds survive a worker crash", () => {
     expect(
       mails.every((mail) => mail.template === "show-cancelled" && mail._count._all === 1),
     ).toBe(true);
-    expect(await mailpit.client.total()).toBe(ORDERS);
+    // SMTP is at least once across a crash: a mail the server accepted just before the kill,
+    // and not yet marked SENT, goes again with the same Message-ID (mail-sender.ts), which
+    // mail clients collapse. So one Message-ID per buyer, and copies only of the mails the
+    // sender had in hand when it was killed (one batch at most).
+    const inbox = await mailpit.client.list({ limit: ORDERS + 100 });
+    expect(new Set(inbox.map((mail) => mail.MessageID)).size).toBe(ORDERS);
+    expect(inbox.length - ORDERS).toBeLessThanOrEqual(MAIL_BATCH);
 
     // The cancelled show takes no new hold, whatever writes it.
     const [buyer] = await createBuyers(prisma, 1);
