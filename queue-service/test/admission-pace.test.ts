@@ -73,12 +73,17 @@ async function admissionsPerSecond(
   return ((after - before) * 1_000) / (Date.now() - started);
 }
 
+/** A store of its own key prefix (removed after the test), the pace controller at `paceTargetMs`. */
+function pacedStore(name: string, paceTargetMs: number) {
+  const keyPrefix = uniqueKeyPrefix(name);
+  bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
+  const config = testConfig(keyPrefix, { paceTargetMs });
+  return { keyPrefix, store: createStore({ redis: bed.redis, prisma: bed.prisma, config }) };
+}
+
 describe("admission paced by the booking path's latency", () => {
   it("drops toward 1/s while the booking p95 is over the target, climbs to the organizer's rate while under it", async () => {
-    const keyPrefix = uniqueKeyPrefix("pace");
-    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
-    const config = testConfig(keyPrefix, { paceTargetMs: TARGET_MS });
-    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const { keyPrefix, store } = pacedStore("pace", TARGET_MS);
     const performanceId = await createPerformance(bed.prisma, {
       seats: 50,
       queueMaxActive: 10_000,
@@ -119,10 +124,7 @@ describe("admission paced by the booking path's latency", () => {
   }, 120_000);
 
   it("holds a crowd arriving at an open sale to the slow start from its first admission", async () => {
-    const keyPrefix = uniqueKeyPrefix("pace-first");
-    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
-    const config = testConfig(keyPrefix, { paceTargetMs: TARGET_MS });
-    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const { store } = pacedStore("pace-first", TARGET_MS);
     const performanceId = await createPerformance(bed.prisma, {
       seats: 50,
       queueMaxActive: 10_000,
@@ -151,10 +153,7 @@ describe("admission paced by the booking path's latency", () => {
   });
 
   it("leaves a set pace alone when the settings are loaded again", async () => {
-    const keyPrefix = uniqueKeyPrefix("pace-kept");
-    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
-    const config = testConfig(keyPrefix, { paceTargetMs: TARGET_MS });
-    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const { store } = pacedStore("pace-kept", TARGET_MS);
     const performanceId = await createPerformance(bed.prisma, {
       seats: 50,
       queueAdmitRatePerSec: ADMIT_RATE,
@@ -169,10 +168,7 @@ describe("admission paced by the booking path's latency", () => {
   });
 
   it("admits at the organizer's fixed rate with the controller off, lifting a pace left behind", async () => {
-    const keyPrefix = uniqueKeyPrefix("pace-off");
-    bed.afterThisTest(() => deleteKeys(bed.redis, keyPrefix));
-    const config = testConfig(keyPrefix, { paceTargetMs: 0 });
-    const store = createStore({ redis: bed.redis, prisma: bed.prisma, config });
+    const { keyPrefix, store } = pacedStore("pace-off", 0);
     const performanceId = await createPerformance(bed.prisma, {
       seats: 50,
       queueMaxActive: 10_000,
